@@ -1,0 +1,86 @@
+package shadowscan
+
+import "time"
+
+// Reason is one signal behind a verdict, in words an analyst reads at a
+// glance, with the points it added to the score.
+type Reason struct {
+	// Signal names the kind of evidence: text, brand, price, image, seller,
+	// words, defamation, market.
+	Signal string `json:"signal"`
+	// Detail is the sentence shown to the analyst, e.g. "¥89.00 is 30 % of
+	// the list price ¥298.00".
+	Detail string `json:"detail"`
+	// Points is what the reason added to the score (may be negative).
+	Points int `json:"points"`
+}
+
+// Verdict is the matcher's decision on one listing.
+type Verdict struct {
+	// BrandID and SKU name the matched brand and product; SKU is empty when
+	// the listing matched a brand but no single product (defamation).
+	BrandID string `json:"brand,omitempty"`
+	SKU     string `json:"sku,omitempty"`
+	// Score is 0-100.
+	Score int `json:"score"`
+	// Category is set when Flagged.
+	Category Category `json:"category,omitempty"`
+	// Flagged is true when Score reached the detection threshold.
+	Flagged bool `json:"flagged"`
+	// Reasons explain Score, largest contribution first.
+	Reasons []Reason `json:"reasons,omitempty"`
+	// MatchedTerms are the catalogue words found in the listing text, for
+	// highlighting.
+	MatchedTerms []string `json:"matched_terms,omitempty"`
+}
+
+// Hit is a flagged listing in the review queue.
+type Hit struct {
+	// ID is the hit's sequence number in the store.
+	ID uint64 `json:"id"`
+	// Category, Score and Reasons are from the latest verdict.
+	Category Category `json:"category"`
+	Score    int      `json:"score"`
+	Reasons  []Reason `json:"reasons"`
+	// MatchedTerms are the catalogue words found in the listing text.
+	MatchedTerms []string `json:"matched_terms,omitempty"`
+	// Status is where the hit stands in the workflow.
+	Status Status `json:"status"`
+	// BrandID and SKU name the matched product.
+	BrandID string `json:"brand"`
+	SKU     string `json:"sku"`
+	// Listing is the latest observation of the listing.
+	Listing Listing `json:"listing"`
+	// History is the hit's append-only status history.
+	History []Transition `json:"history,omitempty"`
+	// FirstSeen and LastSeen bound when scans saw the listing.
+	FirstSeen time.Time `json:"first_seen"`
+	LastSeen  time.Time `json:"last_seen"`
+	// RemovedAt is when a scan first saw the listing gone.
+	RemovedAt *time.Time `json:"removed_at,omitempty"`
+	// ScanID is the scan that last updated the hit.
+	ScanID uint64 `json:"scan_id,omitempty"`
+}
+
+// HitFilter selects hits for listing and export. Zero fields match all.
+type HitFilter struct {
+	Status   Status
+	BrandID  string
+	Site     string
+	Category Category
+	SellerID string
+	MinScore int
+	// Limit caps the number of hits returned (0: no cap); Offset skips.
+	Limit  int
+	Offset int
+}
+
+// Match reports whether h passes the filter (Limit and Offset aside).
+func (f *HitFilter) Match(h *Hit) bool {
+	return (f.Status == "" || h.Status == f.Status) &&
+		(f.BrandID == "" || h.BrandID == f.BrandID) &&
+		(f.Site == "" || h.Listing.Site == f.Site) &&
+		(f.Category == "" || h.Category == f.Category) &&
+		(f.SellerID == "" || h.Listing.SellerID == f.SellerID) &&
+		h.Score >= f.MinScore
+}

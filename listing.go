@@ -1,0 +1,81 @@
+package shadowscan
+
+import "time"
+
+// Listing is one marketplace offer as the crawler extracted it.
+type Listing struct {
+	// Site is the site rule's name, e.g. demo-market.
+	Site string `json:"site"`
+	// ID is the marketplace's listing id; with Site it identifies the listing.
+	ID string `json:"listing_id"`
+	// URL is the listing page's canonical URL.
+	URL string `json:"url"`
+	// Title is the listing's title as shown.
+	Title string `json:"title"`
+	// Description is the listing's description text.
+	Description string `json:"description,omitempty"`
+	// Price is the offered price; HasPrice is false when the page showed
+	// none ("面议", empty).
+	Price    Amount `json:"price"`
+	HasPrice bool   `json:"has_price"`
+	// Currency is the ISO 4217 code of Price.
+	Currency string `json:"currency,omitempty"`
+	// SellerID and SellerName identify the shop on Site.
+	SellerID   string `json:"seller_id,omitempty"`
+	SellerName string `json:"seller_name,omitempty"`
+	// Images are the listing photos in page order.
+	Images []ListingImage `json:"images,omitempty"`
+	// Removed is true when the page carried the site's removed marker or
+	// the listing answered 404 or 410.
+	Removed bool `json:"removed,omitempty"`
+	// FetchedAt is when the listing page was fetched.
+	FetchedAt time.Time `json:"fetched_at"`
+}
+
+// ListingImage is one listing photo. Its hashes are zero and Err says why
+// when the photo could not be fetched or decoded.
+type ListingImage struct {
+	URL    string `json:"url"`
+	SHA256 string `json:"sha256,omitempty"`
+	PHash  uint64 `json:"phash,omitempty"`
+	DHash  uint64 `json:"dhash,omitempty"`
+	Hashed bool   `json:"hashed,omitempty"`
+	Err    string `json:"error,omitempty"`
+}
+
+// Key returns the store key of the listing: "site/id".
+func (l *Listing) Key() string { return ListingKey(l.Site, l.ID) }
+
+// ListingKey returns "site/id".
+func ListingKey(site, id string) string { return site + "/" + id }
+
+// Seller is a shop on one marketplace.
+type Seller struct {
+	Site string `json:"site"`
+	ID   string `json:"seller_id"`
+	Name string `json:"seller_name,omitempty"`
+}
+
+// Capture is one HTTP exchange exactly as the marketplace served it, kept so
+// that evidence can be written later without fetching again.
+type Capture struct {
+	// URL is the requested URL; Method is GET for every capture today.
+	URL    string `json:"url"`
+	Method string `json:"method"`
+	// RequestHeader is what was sent.
+	RequestHeader map[string][]string `json:"request_header,omitempty"`
+	// Status and Header are the response's status code and headers.
+	Status int                 `json:"status"`
+	Header map[string][]string `json:"header,omitempty"`
+	// BodySHA256 names the response body in the store's blob area.
+	BodySHA256 string `json:"body_sha256"`
+	// BodySize is the body's length in bytes.
+	BodySize int64 `json:"body_size"`
+	// Body holds the bytes on the way from crawler to store; the store
+	// keeps them as a blob and does not persist this field.
+	Body []byte `json:"-"`
+	// FetchedAt is when the response was received.
+	FetchedAt time.Time `json:"fetched_at"`
+	// Kind is "page" for a listing page and "photo" for a listing photo.
+	Kind string `json:"kind"`
+}

@@ -1,0 +1,126 @@
+package shadowscan
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Status is where a hit stands in the review workflow.
+type Status string
+
+// The review workflow's statuses.
+const (
+	StatusNew       Status = "new"
+	StatusConfirmed Status = "confirmed"
+	StatusDismissed Status = "dismissed"
+	StatusEscalated Status = "escalated"
+	StatusReported  Status = "reported"
+	StatusRemoved   Status = "removed"
+	StatusRelisted  Status = "relisted"
+)
+
+// Statuses lists every status in workflow order.
+var Statuses = []Status{StatusNew, StatusEscalated, StatusConfirmed, StatusDismissed, StatusReported, StatusRemoved, StatusRelisted}
+
+// transitions is the workflow of SPEC "Review workflow". A move not listed
+// here is refused.
+var transitions = map[Status][]Status{
+	StatusNew:       {StatusConfirmed, StatusDismissed, StatusEscalated},
+	StatusEscalated: {StatusConfirmed, StatusDismissed},
+	StatusConfirmed: {StatusReported},
+	StatusReported:  {StatusRemoved},
+	StatusRemoved:   {StatusRelisted},
+	StatusRelisted:  {StatusReported},
+	StatusDismissed: {StatusNew},
+}
+
+// Valid reports whether s is a known status.
+func (s Status) Valid() bool { _, ok := transitions[s]; return ok }
+
+// Next returns the statuses s may move to.
+func (s Status) Next() []Status { return transitions[s] }
+
+// CanMoveTo reports whether the workflow allows s → next.
+func (s Status) CanMoveTo(next Status) bool {
+	for _, n := range transitions[s] {
+		if n == next {
+			return true
+		}
+	}
+	return false
+}
+
+// CheckMove returns nil if s → next is allowed, else an Invalid error naming
+// the moves that are.
+func (s Status) CheckMove(next Status) error {
+	if !next.Valid() {
+		return Errorf(EINVALID, "unknown status %q: use one of %s", next, joinStatuses(Statuses))
+	}
+	if s.CanMoveTo(next) {
+		return nil
+	}
+	allowed := s.Next()
+	if len(allowed) == 0 {
+		return Errorf(EINVALID, "a %s hit cannot move to %s", s, next)
+	}
+	return Errorf(EINVALID, "a %s hit cannot move to %s: allowed are %s", s, next, joinStatuses(allowed))
+}
+
+// ParseStatus returns the status named s.
+func ParseStatus(s string) (Status, error) {
+	st := Status(strings.ToLower(strings.TrimSpace(s)))
+	if !st.Valid() {
+		return "", Errorf(EINVALID, "unknown status %q: use one of %s", s, joinStatuses(Statuses))
+	}
+	return st, nil
+}
+
+func joinStatuses(ss []Status) string {
+	parts := make([]string, len(ss))
+	for i, s := range ss {
+		parts[i] = string(s)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// Category is the kind of infringement a hit is.
+type Category string
+
+// Categories of SPEC "Detection".
+const (
+	CategoryCounterfeit        Category = "counterfeit"
+	CategoryCodeTampered       Category = "code_tampered"
+	CategoryPriceDumping       Category = "price_dumping"
+	CategoryUnauthorizedSeller Category = "unauthorized_seller"
+	CategoryDefamation         Category = "defamation"
+)
+
+// Categories lists every category, most serious first.
+var Categories = []Category{CategoryCounterfeit, CategoryCodeTampered, CategoryPriceDumping, CategoryUnauthorizedSeller, CategoryDefamation}
+
+// ParseCategory returns the category named s.
+func ParseCategory(s string) (Category, error) {
+	for _, c := range Categories {
+		if string(c) == s {
+			return c, nil
+		}
+	}
+	names := make([]string, len(Categories))
+	for i, c := range Categories {
+		names[i] = string(c)
+	}
+	return "", Errorf(EINVALID, "unknown category %q: use one of %s", s, strings.Join(names, ", "))
+}
+
+// Transition is one entry of a hit's append-only history.
+type Transition struct {
+	From Status `json:"from"`
+	To   Status `json:"to"`
+	By   string `json:"by"`
+	Note string `json:"note,omitempty"`
+	At   string `json:"at"` // RFC 3339 UTC
+}
+
+func (t Transition) String() string {
+	return fmt.Sprintf("%s %s → %s by %s", t.At, t.From, t.To, t.By)
+}
