@@ -1,0 +1,100 @@
+package rules
+
+// Detection holds the words, weights, ratios, distances and threshold the
+// matcher scores with (SPEC "Detection"). Embedded defaults live in
+// defaults/detection.yaml; a detection file under --rules overrides the
+// fields it sets.
+type Detection struct {
+	// Threshold is the score at or above which a listing is flagged.
+	Threshold int `yaml:"threshold" json:"threshold"`
+	// Weights are the points each signal adds.
+	Weights Weights `yaml:"weights" json:"weights"`
+	// Price holds the price ratios.
+	Price PriceRules `yaml:"price" json:"price"`
+	// Image holds the perceptual-hash distances.
+	Image ImageRules `yaml:"image" json:"image"`
+	// Words are the phrase lists, in any script.
+	Words Words `yaml:"words" json:"words"`
+	// Text holds the product-linking knobs.
+	Text TextRules `yaml:"text" json:"text"`
+	// Rates converts currencies for price comparison: the value of one
+	// unit of each currency in a common unit (e.g. CNY: 1, USD: 7.1).
+	// Without both currencies here, prices in different currencies are not
+	// compared.
+	Rates map[string]float64 `yaml:"rates" json:"rates,omitempty"`
+	// File is where the rule came from, for messages.
+	File string `yaml:"-" json:"file,omitempty"`
+}
+
+// Weights are points added to a listing's score by each signal.
+type Weights struct {
+	// ProductMatch: the listing text names a catalogue product.
+	ProductMatch int `yaml:"product_match" json:"product_match"`
+	// BrandMention: the listing names the brand (and no product).
+	BrandMention int `yaml:"brand_mention" json:"brand_mention"`
+	// ImageMatch: a listing photo is an official photo.
+	ImageMatch int `yaml:"image_match" json:"image_match"`
+	// PriceFarBelow: the price is under Price.CounterfeitRatio of list.
+	PriceFarBelow int `yaml:"price_far_below" json:"price_far_below"`
+	// PriceBelowFloor: an authorised seller prices under min_price.
+	PriceBelowFloor int `yaml:"price_below_floor" json:"price_below_floor"`
+	// UnknownSeller: the seller is neither official nor authorised.
+	UnknownSeller int `yaml:"unknown_seller" json:"unknown_seller"`
+	// RedFlagWord: a counterfeit word (原单, 高仿, replica ...).
+	RedFlagWord int `yaml:"red_flag_word" json:"red_flag_word"`
+	// CodeTampered: a code-removal word (刮码, 撕码 ...).
+	CodeTampered int `yaml:"code_tampered" json:"code_tampered"`
+	// Defamation: a defamation phrase about the brand.
+	Defamation int `yaml:"defamation" json:"defamation"`
+	// RepeatOffender: the seller has confirmed hits.
+	RepeatOffender int `yaml:"repeat_offender" json:"repeat_offender"`
+	// MarketOutlier: the price is far under what scans have seen.
+	MarketOutlier int `yaml:"market_outlier" json:"market_outlier"`
+}
+
+// PriceRules are the price ratios.
+type PriceRules struct {
+	// CounterfeitRatio: a price under this fraction of list is "far under
+	// list", a counterfeit signal (e.g. 0.5).
+	CounterfeitRatio float64 `yaml:"counterfeit_ratio" json:"counterfeit_ratio"`
+	// PlausibleRatio: at or above this fraction of list a price is
+	// plausible for genuine goods (e.g. 0.7).
+	PlausibleRatio float64 `yaml:"plausible_ratio" json:"plausible_ratio"`
+	// MarketMADs: how many median absolute deviations under the market
+	// median make a market outlier.
+	MarketMADs float64 `yaml:"market_mads" json:"market_mads"`
+	// MinMarketSamples: observations needed before market statistics count.
+	MinMarketSamples int `yaml:"min_market_samples" json:"min_market_samples"`
+}
+
+// ImageRules are the perceptual-hash distances (Hamming, out of 64 bits).
+type ImageRules struct {
+	MaxPHashDistance int `yaml:"max_phash_distance" json:"max_phash_distance"`
+	MaxDHashDistance int `yaml:"max_dhash_distance" json:"max_dhash_distance"`
+}
+
+// Words are phrase lists matched after normalisation (NFKC, width, case).
+type Words struct {
+	RedFlag      []string `yaml:"red_flag" json:"red_flag"`
+	CodeTampered []string `yaml:"code_tampered" json:"code_tampered"`
+	Defamation   []string `yaml:"defamation" json:"defamation"`
+	// Accessory words mark a listing that only mentions a product
+	// ("shaker bottle for ...", "收纳盒").
+	Accessory []string `yaml:"accessory" json:"accessory"`
+	// Marketing words are ignored when linking products (正品, 包邮 ...).
+	Marketing []string `yaml:"marketing" json:"marketing"`
+	// AccessoryBefore are connecting words (for, 适用, 适配) that mark an
+	// accessory only when they come before the brand or product name, so
+	// that "shaker for Aurora protein" is an accessory and "protein powder
+	// for women" is not. A word listed here and in Accessory counts only
+	// before the name.
+	AccessoryBefore []string `yaml:"accessory_before" json:"accessory_before,omitempty"`
+}
+
+// TextRules tune how listing text is linked to a catalogue product.
+type TextRules struct {
+	// MinCoverage is the share (0-1, weighted by how rare each word is
+	// among the brand's products) of a product name's words that a title
+	// must contain for the product to be a candidate. Zero means 0.6.
+	MinCoverage float64 `yaml:"min_coverage" json:"min_coverage,omitempty"`
+}

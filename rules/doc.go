@@ -1,0 +1,33 @@
+// Package rules reads the YAML rule files shadowscan runs on: site rules,
+// which tell the crawler how to search a marketplace and extract a listing,
+// and detection rules, which give the matcher its words, weights, ratios,
+// distances and flag threshold. Defaults are embedded; a --rules directory
+// adds to or replaces them.
+//
+// # Files
+//
+// The embedded defaults live in defaults/: detection.yaml and one file a
+// site under defaults/sites/ (demo-market, the loopback demo marketplace,
+// and two example rules for real-world-shaped shops on .invalid hosts).
+// Load reads them, then every *.yaml and *.yml in the --rules directory: a
+// file named detection.yaml, or with `kind: detection` at its top level,
+// overlays the detection rules; any other file is a site rule that adds a
+// site or replaces the embedded one of the same name.
+//
+// # Errors
+//
+// Rule files are written by hand, so every problem is reported at once and
+// in place: ParseSite, ParseDetection and Load return
+// shadowscan.FieldErrors, each naming the file, line, dotted field (for
+// example search.listing_links or rates.USD), what is wrong and what would
+// be accepted. Unknown keys are errors, with a "did you mean" for typos, so
+// a misspelt key never silently falls back to a default.
+//
+// # Limits
+//
+// A rule file may hold at most MaxFileBytes and one YAML document; aliases
+// are followed within a node budget; a selector is at most MaxSelectorLen
+// bytes. Selectors are checked with cascadia (what goquery matches with)
+// and regular expressions are RE2, so a rule cannot make extraction
+// backtrack exponentially on a hostile page.
+package rules

@@ -1,0 +1,366 @@
+package rules
+
+import (
+	"fmt"
+	"math"
+	"reflect"
+	"slices"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/shadowscan/shadowscan"
+)
+
+// Detection bounds.
+const (
+	maxWeight       = 100
+	maxHashDistance = 64
+	maxPhraseBytes  = 256
+	maxPhrases      = 10_000
+	maxRate         = 1e9
+)
+
+// ParseDetection parses a detection rule file over base: every field the
+// file sets replaces base's (word lists are replaced whole; rates are
+// merged, currency by currency), and everything else is kept from a deep
+// copy of base, which is never modified. With a nil base the file must set
+// every field. The merged result is validated: threshold 1..100, weights
+// -100..100, price ratios in (0,1] with counterfeit_ratio <= plausible_ratio,
+// hash distances 0..64, rates above zero for known currency codes.
+//
+// Errors are shadowscan.FieldErrors naming the file, line and dotted field
+// (e.g. weights.red_flag_word, rates.USD). An empty file returns a copy of
+// base. The result's File is file.
+//
+// Decoding follows the yaml tags of Detection, so fields the matcher adds to
+// it are read without changes here.
+func ParseDetection(file string, data []byte, base *Detection) (*Detection, error) {
+	d := newDecoder(file)
+	root := d.parseDocument(data)
+	out := base.Clone()
+	if out == nil {
+		out = &Detection{}
+	}
+	out.File = file
+	if len(d.errs) > 0 {
+		return nil, d.err()
+	}
+	if root != nil {
+		d.decodeStruct(root, "", reflect.ValueOf(out).Elem(), "kind")
+	}
+	if len(d.errs) > 0 {
+		return nil, d.err()
+	}
+	d.validateDetection(out)
+	if err := d.err(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Clone returns a deep copy of dt: slices and maps are copied, so changing
+// the copy leaves dt alone.
+func (dt *Detection) Clone() *Detection {
+	if dt == nil {
+		return nil
+	}
+	c := new(Detection)
+	deepCopy(reflect.ValueOf(c).Elem(), reflect.ValueOf(dt).Elem())
+	return c
+}
+
+// deepCopy copies src into dst, duplicating slices, maps and pointers.
+func deepCopy(dst, src reflect.Value) {
+	switch src.Kind() {
+	case reflect.Struct:
+		for i := range src.NumField() {
+			if dst.Field(i).CanSet() {
+				deepCopy(dst.Field(i), src.Field(i))
+			}
+		}
+	case reflect.Slice:
+		if src.IsNil() {
+			dst.SetZero()
+			return
+		}
+		s := reflect.MakeSlice(src.Type(), src.Len(), src.Len())
+		for i := range src.Len() {
+			deepCopy(s.Index(i), src.Index(i))
+		}
+		dst.Set(s)
+	case reflect.Map:
+		if src.IsNil() {
+			dst.SetZero()
+			return
+		}
+		m := reflect.MakeMapWithSize(src.Type(), src.Len())
+		it := src.MapRange()
+		for it.Next() {
+			v := reflect.New(src.Type().Elem()).Elem()
+			deepCopy(v, it.Value())
+			m.SetMapIndex(it.Key(), v)
+		}
+		dst.Set(m)
+	case reflect.Pointer:
+		if src.IsNil() {
+			dst.SetZero()
+			return
+		}
+		p := reflect.New(src.Type().Elem())
+		deepCopy(p.Elem(), src.Elem())
+		dst.Set(p)
+	default:
+		dst.Set(src)
+	}
+}
+
+// yamlKey returns the YAML key of a struct field, or "" when it has none.
+func yamlKey(f reflect.StructField) string {
+	if !f.IsExported() {
+		return ""
+	}
+	tag, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+	switch tag {
+	case "-":
+		return ""
+	case "":
+		return strings.ToLower(f.Name)
+	}
+	return tag
+}
+
+// decodeStruct decodes a mapping into the struct v by yaml tags; extra keys
+// are accepted and ignored (the top-level kind).
+func (d *decoder) decodeStruct(n *yaml.Node, path string, v reflect.Value, extra ...string) {
+	t := v.Type()
+	known := slices.Clone(extra)
+	index := map[string]int{}
+	for i := range t.NumField() {
+		if k := yamlKey(t.Field(i)); k != "" {
+			known = append(known, k)
+			index[k] = i
+		}
+	}
+	for _, p := range d.mapping(n, path, known) {
+		i, ok := index[p.key]
+		if !ok {
+			if p.key == "kind" {
+				if k, ok := d.str(p.value, p.path, "detection"); ok && k != "detection" {
+					d.fail(p.value.Line, p.path, "detection (or leave kind out)", "is %q, but this file is read as detection rules", clip(k))
+				}
+			}
+			continue
+		}
+		d.decodeValue(p.value, p.path, v.Field(i))
+	}
+}
+
+// decodeValue decodes n into v by v's type.
+func (d *decoder) decodeValue(n *yaml.Node, path string, v reflect.Value) {
+	switch v.Kind() {
+	case reflect.Struct:
+		d.decodeStruct(n, path, v)
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		// Ranges are checked after the merge, with field-specific text.
+		if x, ok := d.integerAccepting(n, path, math.MinInt32, math.MaxInt32, "a whole number"); ok {
+			v.SetInt(x)
+		}
+	case reflect.Float32, reflect.Float64:
+		if x, ok := d.number(n, path, "a decimal number such as 0.5"); ok {
+			v.SetFloat(x)
+		}
+	case reflect.String:
+		if x, ok := d.str(n, path, "text"); ok {
+			v.SetString(x)
+		}
+	case reflect.Bool:
+		if x, ok := d.boolean(n, path); ok {
+			v.SetBool(x)
+		}
+	case reflect.Slice:
+		d.decodeSlice(n, path, v)
+	case reflect.Map:
+		d.decodeMap(n, path, v)
+	default:
+		d.fail(n.Line, path, "", "cannot be set from a rule file")
+	}
+}
+
+// decodeSlice replaces v with the list n.
+func (d *decoder) decodeSlice(n *yaml.Node, path string, v reflect.Value) {
+	if n.Kind != yaml.SequenceNode {
+		d.fail(n.Line, path, "a list, e.g. [原单, replica] (use [] for none)", "is %s, not a list", kindName(n))
+		return
+	}
+	d.set[path] = n.Line
+	s := reflect.MakeSlice(v.Type(), 0, len(n.Content))
+	for i, item := range n.Content {
+		item = d.resolve(item)
+		if item == nil {
+			return
+		}
+		e := reflect.New(v.Type().Elem()).Elem()
+		d.decodeValue(item, fmt.Sprintf("%s[%d]", path, i), e)
+		s = reflect.Append(s, e)
+	}
+	v.Set(s)
+}
+
+// decodeMap merges the mapping n into the map v, key by key.
+func (d *decoder) decodeMap(n *yaml.Node, path string, v reflect.Value) {
+	if v.Type().Key().Kind() != reflect.String {
+		d.fail(n.Line, path, "", "cannot be set from a rule file")
+		return
+	}
+	if n.Kind != yaml.MappingNode {
+		d.fail(n.Line, path, "a mapping, e.g. {USD: 7.1}", "is %s, not a mapping", kindName(n))
+		return
+	}
+	d.set[path] = n.Line
+	if v.IsNil() {
+		v.Set(reflect.MakeMap(v.Type()))
+	}
+	seen := map[string]int{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := d.resolve(n.Content[i]), d.resolve(n.Content[i+1])
+		if k == nil || val == nil {
+			return
+		}
+		if k.Kind != yaml.ScalarNode || isNull(k) {
+			d.fail(k.Line, path, "names as keys", "has a key that is %s", kindName(k))
+			continue
+		}
+		key := strings.TrimSpace(k.Value)
+		full := path + "." + key
+		if first, dup := seen[key]; dup {
+			d.fail(k.Line, full, "each key once", "is set twice (first on line %d)", first)
+			continue
+		}
+		seen[key] = k.Line
+		e := reflect.New(v.Type().Elem()).Elem()
+		d.decodeValue(val, full, e)
+		v.SetMapIndex(reflect.ValueOf(key).Convert(v.Type().Key()), e)
+	}
+}
+
+// line is where the file set path, or the document's first line.
+func (d *decoder) line(path string) int {
+	if l, ok := d.set[path]; ok {
+		return l
+	}
+	return d.root
+}
+
+// check records an out-of-range error for path, saying "is required" when
+// the file never set a field that is still zero.
+func (d *decoder) check(path string, ok bool, zero bool, accepted, format string, args ...any) {
+	if ok {
+		return
+	}
+	if _, set := d.set[path]; !set && zero {
+		d.fail(d.root, path, accepted, "is required")
+		return
+	}
+	d.fail(d.line(path), path, accepted, format, args...)
+}
+
+// validateDetection checks the merged rules.
+func (d *decoder) validateDetection(dt *Detection) {
+	d.check("threshold", dt.Threshold >= 1 && dt.Threshold <= 100, dt.Threshold == 0,
+		"a whole number from 1 to 100", "%d is out of range", dt.Threshold)
+
+	eachInt(reflect.ValueOf(dt.Weights), "weights", func(path string, w int64) {
+		d.check(path, w >= -maxWeight && w <= maxWeight, false,
+			fmt.Sprintf("a whole number from %d to %d", -maxWeight, maxWeight), "%d is out of range", w)
+	})
+
+	const ratio = "a fraction above 0 and at most 1, e.g. 0.5"
+	p := dt.Price
+	d.check("price.counterfeit_ratio", p.CounterfeitRatio > 0 && p.CounterfeitRatio <= 1, p.CounterfeitRatio == 0, ratio, "%g is out of range", p.CounterfeitRatio)
+	d.check("price.plausible_ratio", p.PlausibleRatio > 0 && p.PlausibleRatio <= 1, p.PlausibleRatio == 0, ratio, "%g is out of range", p.PlausibleRatio)
+	if p.CounterfeitRatio > p.PlausibleRatio && p.PlausibleRatio > 0 && p.CounterfeitRatio <= 1 {
+		path := "price.counterfeit_ratio"
+		if _, set := d.set[path]; !set {
+			path = "price.plausible_ratio"
+		}
+		d.fail(d.line(path), path, "counterfeit_ratio at most plausible_ratio",
+			"counterfeit_ratio %g is above plausible_ratio %g", p.CounterfeitRatio, p.PlausibleRatio)
+	}
+	d.check("price.market_mads", p.MarketMADs > 0 && p.MarketMADs <= 100, p.MarketMADs == 0,
+		"a number above 0 and at most 100, e.g. 3", "%g is out of range", p.MarketMADs)
+	d.check("price.min_market_samples", p.MinMarketSamples >= 1 && p.MinMarketSamples <= 1_000_000, p.MinMarketSamples == 0,
+		"a whole number from 1 to 1000000, e.g. 5", "%d is out of range", p.MinMarketSamples)
+
+	d.check("text.min_coverage", dt.Text.MinCoverage >= 0 && dt.Text.MinCoverage <= 1, false,
+		"a fraction from 0 to 1 (0 means the matcher's default)", "%g is out of range", dt.Text.MinCoverage)
+
+	eachInt(reflect.ValueOf(dt.Image), "image", func(path string, dist int64) {
+		d.check(path, dist >= 0 && dist <= maxHashDistance, false,
+			fmt.Sprintf("a Hamming distance from 0 to %d", maxHashDistance), "%d is out of range", dist)
+	})
+
+	w := reflect.ValueOf(dt.Words)
+	for i := range w.NumField() {
+		path := "words." + yamlKey(w.Type().Field(i))
+		list, ok := w.Field(i).Interface().([]string)
+		if !ok {
+			continue
+		}
+		d.checkPhrases(path, list)
+	}
+
+	codes := make([]string, 0, len(dt.Rates))
+	for code := range dt.Rates {
+		codes = append(codes, code)
+	}
+	slices.Sort(codes)
+	for _, code := range codes {
+		path := "rates." + code
+		rate := dt.Rates[code]
+		if !shadowscan.ValidCurrency(code) {
+			d.fail(d.line(path), path, "an ISO 4217 code such as CNY, USD or EUR", "%q is not a known currency code", clip(code))
+			continue
+		}
+		d.check(path, rate > 0 && rate <= maxRate && !math.IsNaN(rate), false,
+			"a number above 0: the value of one unit in the common unit, e.g. USD: 7.1 against CNY: 1", "%g is out of range", rate)
+	}
+}
+
+// checkPhrases checks one word list: no empty, overlong or repeated phrase.
+func (d *decoder) checkPhrases(path string, list []string) {
+	const accepted = "a list of distinct phrases of at most 256 bytes"
+	if len(list) > maxPhrases {
+		d.fail(d.line(path), path, accepted, "has %d phrases, more than the %d allowed", len(list), maxPhrases)
+		return
+	}
+	seen := map[string]int{}
+	for i, ph := range list {
+		item := fmt.Sprintf("%s[%d]", path, i)
+		switch {
+		case strings.TrimSpace(ph) == "":
+			d.fail(d.line(item), item, accepted, "is empty")
+		case len(ph) > maxPhraseBytes:
+			d.fail(d.line(item), item, accepted, "is %d bytes long", len(ph))
+		default:
+			if first, dup := seen[ph]; dup {
+				d.fail(d.line(item), item, accepted, "%q repeats %s[%d]", clip(ph), path, first)
+			}
+			seen[ph] = i
+		}
+	}
+}
+
+// eachInt calls fn for every integer field of the struct v, by dotted path.
+func eachInt(v reflect.Value, path string, fn func(path string, x int64)) {
+	for i := range v.NumField() {
+		k := yamlKey(v.Type().Field(i))
+		if k == "" {
+			continue
+		}
+		switch f := v.Field(i); f.Kind() {
+		case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+			fn(path+"."+k, f.Int())
+		}
+	}
+}

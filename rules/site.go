@@ -1,0 +1,94 @@
+package rules
+
+import (
+	"regexp"
+	"time"
+)
+
+// Site is one marketplace's rules (SPEC "Site rules").
+type Site struct {
+	// Name is the site's key, e.g. demo-market.
+	Name string `json:"name"`
+	// BaseURL is the marketplace's origin, e.g. http://127.0.0.1:8931;
+	// --base-url overrides it.
+	BaseURL string `json:"base_url"`
+	// Search says how to page through search results.
+	Search Search `json:"search"`
+	// Listing says how to extract a listing page's fields. A nil selector
+	// means the field comes from the schema.org / OpenGraph fallback.
+	Listing ListingRules `json:"listing"`
+	// Politeness bounds how hard the crawler may press the site.
+	Politeness Politeness `json:"politeness"`
+	// File is where the rule came from ("embedded:demo-market.yaml" or a
+	// path) for error messages and `sites list`.
+	File string `json:"file"`
+}
+
+// Search describes search-result pages.
+type Search struct {
+	// URL is a template with {base}, {query} (URL-escaped) and {page}.
+	URL string `json:"url"`
+	// MaxPages caps the result pages fetched per query.
+	MaxPages int `json:"max_pages"`
+	// ListingLinks selects the listing links on a result page.
+	ListingLinks *Selector `json:"listing_links"`
+	// NextPage selects the next-page link; nil means {page} is counted up
+	// until a page has no listing links.
+	NextPage *Selector `json:"next_page,omitempty"`
+}
+
+// ListingRules holds one optional selector per listing field.
+type ListingRules struct {
+	ID    *Selector `json:"id,omitempty"`
+	Title *Selector `json:"title,omitempty"`
+	Price *Selector `json:"price,omitempty"`
+	// CurrencyCode is set when the rule gives a literal ISO 4217 code;
+	// otherwise Currency is a selector (or nil for the fallback).
+	CurrencyCode string    `json:"currency_code,omitempty"`
+	Currency     *Selector `json:"currency,omitempty"`
+	SellerID     *Selector `json:"seller_id,omitempty"`
+	SellerName   *Selector `json:"seller_name,omitempty"`
+	Images       *Selector `json:"images,omitempty"`
+	Description  *Selector `json:"description,omitempty"`
+	// Removed, when it matches anything, marks the listing as taken down.
+	Removed *Selector `json:"removed,omitempty"`
+}
+
+// Politeness is the per-site crawl discipline.
+type Politeness struct {
+	Parallelism      int           `json:"parallelism"`
+	Delay            time.Duration `json:"-"`
+	RandomDelay      time.Duration `json:"-"`
+	RespectRobotsTxt bool          `json:"respect_robots_txt"`
+	Timeout          time.Duration `json:"-"`
+	Retries          int           `json:"retries"`
+	// MaxBodyBytes caps a response body (default 5 MB).
+	MaxBodyBytes int64 `json:"max_body_bytes"`
+	// MaxImageBytes and MaxImagePixels cap a listing photo.
+	MaxImageBytes  int64 `json:"max_image_bytes"`
+	MaxImagePixels int64 `json:"max_image_pixels"`
+	// UserAgent overrides the default descriptive User-Agent.
+	UserAgent string `json:"user_agent,omitempty"`
+}
+
+// Selector is a parsed selector expression: `CSS` (the element's text),
+// `CSS@attr` (an attribute), optionally followed by `| re:REGEX` (the first
+// capture group, or the whole match when the regex has no group).
+type Selector struct {
+	// Raw is the expression as written.
+	Raw string
+	// CSS is the CSS selector part.
+	CSS string
+	// Attr is the attribute to read; empty means the element's text.
+	Attr string
+	// Re, when not nil, is applied to the extracted value.
+	Re *regexp.Regexp
+}
+
+// String returns the expression as written.
+func (s *Selector) String() string {
+	if s == nil {
+		return ""
+	}
+	return s.Raw
+}
