@@ -1,0 +1,220 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"sort"
+
+	"go.etcd.io/bbolt"
+
+	"github.com/shadowscan/shadowscan"
+)
+
+// ImportStats counts what SaveCatalog changed.
+type ImportStats struct {
+	BrandsAdded       int `json:"brands_added"`
+	BrandsUpdated     int `json:"brands_updated"`
+	BrandsUnchanged   int `json:"brands_unchanged"`
+	ProductsAdded     int `json:"products_added"`
+	ProductsUpdated   int `json:"products_updated"`
+	ProductsUnchanged int `json:"products_unchanged"`
+}
+
+// SaveCatalog upserts the catalogue's brands by ID and products by SKU, and
+// stores photos (SHA-256 hex -> bytes) as blobs, all in one transaction.
+// Importing the same catalogue again changes nothing; an edited one updates
+// in place and never duplicates. Brands and products not in cat are kept.
+//
+// It returns a *shadowscan.FieldError (code EINVALID) for an invalid brand
+// or product or a photo whose bytes do not match its name, and ECONFLICT
+// when a SKU is already stored under another brand.
+func (db *DB) SaveCatalog(ctx context.Context, cat *shadowscan.Catalog, photos map[string][]byte) (ImportStats, error) {
+	var stats ImportStats
+	if cat == nil {
+		return stats, shadowscan.Errorf(shadowscan.EINVALID, "catalogue is nil")
+	}
+	inCat := make(map[string]bool, len(cat.Brands))
+	for i := range cat.Brands {
+		b := &cat.Brands[i]
+		if err := b.Validate(); err != nil {
+			return stats, fmt.Errorf("brand %d: %w", i+1, err)
+		}
+		if inCat[b.ID] {
+			return stats, &shadowscan.FieldError{Field: "brand.id", Msg: fmt.Sprintf("%q appears twice", b.ID), Accepted: "each brand once"}
+		}
+		inCat[b.ID] = true
+	}
+	skus := make(map[string]bool, len(cat.Products))
+	for i := range cat.Products {
+		p := &cat.Products[i]
+		if err := p.Validate(); err != nil {
+			return stats, fmt.Errorf("product %d (%s): %w", i+1, p.SKU, err)
+		}
+		if skus[p.SKU] {
+			return stats, &shadowscan.FieldError{Field: "sku", Msg: fmt.Sprintf("%q appears twice", p.SKU), Accepted: "each SKU once"}
+		}
+		skus[p.SKU] = true
+	}
+	blobs := make([]encodedBlob, 0, len(photos))
+	names := make([]string, 0, len(photos))
+	for sha := range photos {
+		names = append(names, sha)
+	}
+	sort.Strings(names)
+	for _, sha := range names {
+		sum := sha256.Sum256(photos[sha])
+		if got := hex.EncodeToString(sum[:]); got != sha {
+			return stats, &shadowscan.FieldError{Field: "photo " + sha, Msg: "bytes hash to " + got, Accepted: "photos keyed by the SHA-256 hex of their bytes"}
+		}
+		b, err := encodeBlob(photos[sha])
+		if err != nil {
+			return stats, fmt.Errorf("photo %s: %w", sha, err)
+		}
+		blobs = append(blobs, b)
+	}
+
+	err := db.update(ctx, func(tx *bbolt.Tx) error {
+		stats = ImportStats{}
+		brands, err := bucket(tx, bucketBrands)
+		if err != nil {
+			return err
+		}
+		products, err := bucket(tx, bucketProducts)
+		if err != nil {
+			return err
+		}
+		for i := range cat.Brands {
+			b := &cat.Brands[i]
+			v, err := encodeValue(brandV, b)
+			if err != nil {
+				return err
+			}
+			switch old := brands.Get([]byte(b.ID)); {
+			case old == nil:
+				stats.BrandsAdded++
+			case bytes.Equal(old, v):
+				stats.BrandsUnchanged++
+				continue
+			default:
+				stats.BrandsUpdated++
+			}
+			if err := brands.Put([]byte(b.ID), v); err != nil {
+				return fmt.Errorf("save brand %s: %w", b.ID, err)
+			}
+		}
+		for i := range cat.Products {
+			p := &cat.Products[i]
+			if !inCat[p.BrandID] && brands.Get([]byte(p.BrandID)) == nil {
+				return &shadowscan.FieldError{Field: "product " + p.SKU + " brand", Msg: fmt.Sprintf("%q is not a known brand", p.BrandID), Accepted: "the id of a brand in this catalogue or already imported"}
+			}
+			v, err := encodeValue(productV, p)
+			if err != nil {
+				return err
+			}
+			old := products.Get([]byte(p.SKU))
+			switch {
+			case old == nil:
+				stats.ProductsAdded++
+			case bytes.Equal(old, v):
+				stats.ProductsUnchanged++
+				continue
+			default:
+				prev, err := decodeValue[shadowscan.Product](old, productV, "product "+p.SKU)
+				if err != nil {
+					return err
+				}
+				if prev.BrandID != p.BrandID {
+					return shadowscan.Errorf(shadowscan.ECONFLICT, "product %s is stored under brand %s; the catalogue gives brand %s: SKUs are unique in a store", p.SKU, prev.BrandID, p.BrandID)
+				}
+				stats.ProductsUpdated++
+			}
+			if err := products.Put([]byte(p.SKU), v); err != nil {
+				return fmt.Errorf("save product %s: %w", p.SKU, err)
+			}
+		}
+		for _, b := range blobs {
+			if err := putBlob(tx, b); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return ImportStats{}, fmt.Errorf("save catalogue: %w", err)
+	}
+	return stats, nil
+}
+
+// Catalog returns every brand sorted by ID and every product sorted by
+// brand, then SKU.
+func (db *DB) Catalog(ctx context.Context) (*shadowscan.Catalog, error) {
+	cat := &shadowscan.Catalog{Brands: []shadowscan.Brand{}, Products: []shadowscan.Product{}}
+	err := db.view(ctx, func(tx *bbolt.Tx) error {
+		brands, err := bucket(tx, bucketBrands)
+		if err != nil {
+			return err
+		}
+		products, err := bucket(tx, bucketProducts)
+		if err != nil {
+			return err
+		}
+		if err := brands.ForEach(func(k, v []byte) error {
+			b, err := decodeValue[shadowscan.Brand](v, brandV, "brand "+string(k))
+			cat.Brands = append(cat.Brands, b)
+			return err
+		}); err != nil {
+			return err
+		}
+		return products.ForEach(func(k, v []byte) error {
+			p, err := decodeValue[shadowscan.Product](v, productV, "product "+string(k))
+			cat.Products = append(cat.Products, p)
+			return err
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read catalogue: %w", err)
+	}
+	// Brands come out of bbolt sorted by ID already; products by SKU.
+	sort.SliceStable(cat.Products, func(i, j int) bool {
+		a, b := &cat.Products[i], &cat.Products[j]
+		if a.BrandID != b.BrandID {
+			return a.BrandID < b.BrandID
+		}
+		return a.SKU < b.SKU
+	})
+	return cat, nil
+}
+
+// Brand returns the brand with the given ID, or ENOTFOUND.
+func (db *DB) Brand(ctx context.Context, id string) (*shadowscan.Brand, error) {
+	return getOne[shadowscan.Brand](ctx, db, bucketBrands, []byte(id), brandV, "brand "+id)
+}
+
+// Product returns the product with the given SKU, or ENOTFOUND.
+func (db *DB) Product(ctx context.Context, sku string) (*shadowscan.Product, error) {
+	return getOne[shadowscan.Product](ctx, db, bucketProducts, []byte(sku), productV, "product "+sku)
+}
+
+// getOne reads and decodes one value, or returns ENOTFOUND naming what.
+func getOne[T any](ctx context.Context, db *DB, name, key []byte, latest int, what string) (*T, error) {
+	var out T
+	err := db.view(ctx, func(tx *bbolt.Tx) error {
+		b, err := bucket(tx, name)
+		if err != nil {
+			return err
+		}
+		v := b.Get(key)
+		if v == nil {
+			return shadowscan.Errorf(shadowscan.ENOTFOUND, "%s is not in the store", what)
+		}
+		out, err = decodeValue[T](v, latest, what)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}

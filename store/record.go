@@ -1,0 +1,482 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"go.etcd.io/bbolt"
+
+	"github.com/shadowscan/shadowscan"
+)
+
+// Observation is one listing as a scan saw it: what the crawler extracted,
+// the raw exchanges it captured and the matcher's verdict.
+type Observation struct {
+	ScanID  uint64
+	Listing shadowscan.Listing
+	// Captures with Body set are stored as blobs; Body itself is not
+	// persisted. A capture without Body must name a blob already stored.
+	Captures []shadowscan.Capture
+	Verdict  shadowscan.Verdict
+}
+
+// Outcome is what Record did with one observation.
+type Outcome struct {
+	// HitID is the listing's hit, 0 when it has none.
+	HitID uint64
+	// NewHit is true when this observation created the hit.
+	NewHit bool
+	// Changed is true when the listing's title, price, seller, photos or
+	// removed state differ from the previous observation (a history entry
+	// was appended). It is false for a listing seen for the first time.
+	Changed bool
+	// Status is the hit's status after the observation, "" without a hit.
+	Status shadowscan.Status
+}
+
+// ListingRecord is the latest state of a listing with when scans saw it.
+type ListingRecord struct {
+	// Listing is the latest observation. When a scan finds the listing
+	// removed, the fields seen before are kept and Removed is set.
+	Listing   shadowscan.Listing `json:"listing"`
+	FirstSeen time.Time          `json:"first_seen"`
+	LastSeen  time.Time          `json:"last_seen"`
+	// ScanID is the scan that saw it last.
+	ScanID uint64 `json:"scan_id,omitempty"`
+	// HitID is the listing's hit, 0 when it was never flagged.
+	HitID uint64 `json:"hit_id,omitempty"`
+}
+
+// Photo names one listing photo by URL and, when it was fetched, digest.
+type Photo struct {
+	URL    string `json:"url"`
+	SHA256 string `json:"sha256,omitempty"`
+}
+
+// ListingState is the part of a listing whose changes matter to review:
+// a dismissed hit comes back only when one of these changes.
+type ListingState struct {
+	Title      string            `json:"title"`
+	Price      shadowscan.Amount `json:"price"`
+	HasPrice   bool              `json:"has_price"`
+	Currency   string            `json:"currency,omitempty"`
+	SellerID   string            `json:"seller_id,omitempty"`
+	SellerName string            `json:"seller_name,omitempty"`
+	Photos     []Photo           `json:"photos,omitempty"`
+	Removed    bool              `json:"removed,omitempty"`
+}
+
+// ListingChange is one entry of a listing's append-only history.
+type ListingChange struct {
+	At     time.Time `json:"at"`
+	ScanID uint64    `json:"scan_id,omitempty"`
+	// Changed names what differs from the previous entry: title, price,
+	// seller, photos, removed or relisted. It is empty for the first.
+	Changed []string `json:"changed,omitempty"`
+	ListingState
+}
+
+func stateOf(l *shadowscan.Listing) ListingState {
+	s := ListingState{Title: l.Title, Price: l.Price, HasPrice: l.HasPrice, Currency: l.Currency, SellerID: l.SellerID, SellerName: l.SellerName, Removed: l.Removed}
+	for _, im := range l.Images {
+		s.Photos = append(s.Photos, Photo{URL: im.URL, SHA256: im.SHA256})
+	}
+	return s
+}
+
+// changes lists which of title, price, seller and photos differ between a
+// and b. A photo is the same when both digests are known and equal, or when
+// one is unknown (the fetch failed) and the URLs are equal.
+func changes(a, b ListingState) []string {
+	var out []string
+	if a.Title != b.Title {
+		out = append(out, "title")
+	}
+	if a.HasPrice != b.HasPrice || a.Price != b.Price || a.Currency != b.Currency {
+		out = append(out, "price")
+	}
+	if a.SellerID != b.SellerID || (a.SellerID == "" && a.SellerName != b.SellerName) {
+		out = append(out, "seller")
+	}
+	if !slices.EqualFunc(a.Photos, b.Photos, samePhoto) {
+		out = append(out, "photos")
+	}
+	return out
+}
+
+func samePhoto(a, b Photo) bool {
+	if a.SHA256 != "" && b.SHA256 != "" {
+		return a.SHA256 == b.SHA256
+	}
+	return a.URL == b.URL
+}
+
+// hitRecord is a hit as stored: the domain hit plus what review needs to
+// remember about it.
+type hitRecord struct {
+	shadowscan.Hit
+	// Dismissed is the listing as it stood when the hit was dismissed.
+	Dismissed *ListingState `json:"dismissed_state,omitempty"`
+}
+
+func decodeHit(v []byte) (hitRecord, error) { return decodeValue[hitRecord](v, hitV, "hit") }
+
+// Limits on what a listing key may hold: it is text from web pages.
+const (
+	maxSiteLen      = 128
+	maxListingIDLen = 1024
+)
+
+func checkListingKey(site, id string) error {
+	switch {
+	case site == "":
+		return &shadowscan.FieldError{Field: "listing.site", Msg: "is missing", Accepted: "the site rule's name, such as demo-market"}
+	case len(site) > maxSiteLen || strings.ContainsAny(site, "/\x00"):
+		return &shadowscan.FieldError{Field: "listing.site", Msg: fmt.Sprintf("%.40q is not a site name", site), Accepted: fmt.Sprintf("up to %d bytes without / or NUL", maxSiteLen)}
+	case id == "":
+		return &shadowscan.FieldError{Field: "listing.listing_id", Msg: "is missing", Accepted: "the marketplace's listing id"}
+	case len(id) > maxListingIDLen || strings.ContainsRune(id, 0):
+		return &shadowscan.FieldError{Field: "listing.listing_id", Msg: fmt.Sprintf("%.40q is not a listing id", id), Accepted: fmt.Sprintf("up to %d bytes without NUL", maxListingIDLen)}
+	}
+	return nil
+}
+
+// listingKey is "site/id"; childKey appends 0x00 and a sequence number for
+// the listing's history and captures.
+func listingKey(site, id string) []byte { return []byte(shadowscan.ListingKey(site, id)) }
+
+func childPrefix(site, id string) []byte { return append(listingKey(site, id), 0) }
+
+func childKey(site, id string, seq uint64) []byte { return append(childPrefix(site, id), u64(seq)...) }
+
+// prepared is an observation with its capture bodies digested and
+// compressed before the write transaction starts.
+type prepared struct {
+	obs   *Observation
+	blobs []encodedBlob // one per capture, zero value when it had no Body
+}
+
+func prepare(obs *Observation) (prepared, error) {
+	p := prepared{obs: obs, blobs: make([]encodedBlob, len(obs.Captures))}
+	if err := checkListingKey(obs.Listing.Site, obs.Listing.ID); err != nil {
+		return p, err
+	}
+	for i := range obs.Captures {
+		c := &obs.Captures[i]
+		if c.Body == nil {
+			if c.BodySHA256 != "" && !validSHA(c.BodySHA256) {
+				return p, &shadowscan.FieldError{Field: fmt.Sprintf("captures[%d].body_sha256", i), Msg: fmt.Sprintf("%.80q is not a SHA-256", c.BodySHA256), Accepted: "64 lower-case hex digits"}
+			}
+			continue
+		}
+		b, err := encodeBlob(c.Body)
+		if err != nil {
+			return p, fmt.Errorf("capture %s: %w", c.URL, err)
+		}
+		if c.BodySHA256 != "" && c.BodySHA256 != b.sha {
+			return p, &shadowscan.FieldError{Field: fmt.Sprintf("captures[%d].body_sha256", i), Msg: fmt.Sprintf("is %s but the body hashes to %s", c.BodySHA256, b.sha), Accepted: "the SHA-256 of Body, or empty"}
+		}
+		p.blobs[i] = b
+	}
+	return p, nil
+}
+
+// writeBuckets are the buckets Record touches, looked up once a transaction.
+type writeBuckets struct {
+	tx                                 *bbolt.Tx
+	listings, history, captures, blobs *bbolt.Bucket
+	hits, hitsByStatus, hitsByScore    *bbolt.Bucket
+}
+
+func openWriteBuckets(tx *bbolt.Tx) (*writeBuckets, error) {
+	w := &writeBuckets{tx: tx}
+	for _, x := range []struct {
+		dst  **bbolt.Bucket
+		name []byte
+	}{
+		{&w.listings, bucketListings}, {&w.history, bucketListingHistory}, {&w.captures, bucketCaptures}, {&w.blobs, bucketBlobs},
+		{&w.hits, bucketHits}, {&w.hitsByStatus, bucketHitsByStatus}, {&w.hitsByScore, bucketHitsByScore},
+	} {
+		b, err := bucket(tx, x.name)
+		if err != nil {
+			return nil, err
+		}
+		*x.dst = b
+	}
+	return w, nil
+}
+
+// Record stores observations in one transaction: for each, it upserts the
+// listing (first and last seen, history of changes), stores its captures
+// when it is flagged or already has a hit (every listing's with
+// WithKeepAllCaptures), and creates or updates its hit:
+//
+//   - a flagged listing without a hit gets one in status new;
+//   - a dismissed hit is flagged again (dismissed -> new) only when the
+//     listing's title, price, seller or photos changed since the dismissal;
+//   - a reported hit whose listing is seen removed moves to removed;
+//   - a removed hit whose listing is seen live again moves to relisted.
+//
+// Status moves made here are recorded as by "scan". Either everything is
+// stored or, on error, nothing. Input errors are *shadowscan.FieldError
+// naming the observation.
+func (db *DB) Record(ctx context.Context, obs []Observation) ([]Outcome, error) {
+	if len(obs) == 0 {
+		return nil, nil
+	}
+	prep := make([]prepared, len(obs))
+	for i := range obs {
+		p, err := prepare(&obs[i])
+		if err != nil {
+			return nil, fmt.Errorf("observation %d (%s): %w", i, obs[i].Listing.Key(), err)
+		}
+		prep[i] = p
+	}
+	out := make([]Outcome, 0, len(obs))
+	err := db.update(ctx, func(tx *bbolt.Tx) error {
+		out = out[:0]
+		w, err := openWriteBuckets(tx)
+		if err != nil {
+			return err
+		}
+		now := db.now()
+		for i := range prep {
+			o, err := db.recordOne(w, &prep[i], now)
+			if err != nil {
+				return fmt.Errorf("observation %d (%s): %w", i, prep[i].obs.Listing.Key(), err)
+			}
+			out = append(out, o)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("record %d observations: %w", len(obs), err)
+	}
+	return out, nil
+}
+
+func (db *DB) recordOne(w *writeBuckets, p *prepared, now time.Time) (Outcome, error) {
+	obs := p.obs
+	l := obs.Listing
+	seen := now
+	if !l.FetchedAt.IsZero() {
+		seen = l.FetchedAt.UTC()
+	}
+	key := listingKey(l.Site, l.ID)
+
+	// The listing and its history.
+	var rec ListingRecord
+	var change []string
+	isNew := true
+	if v := w.listings.Get(key); v != nil {
+		prev, err := decodeValue[ListingRecord](v, listingRecordV, "listing")
+		if err != nil {
+			return Outcome{}, err
+		}
+		isNew = false
+		rec = prev
+		if l.Removed {
+			// A removed page shows little; keep what was seen live.
+			kept := prev.Listing
+			kept.Removed = true
+			kept.FetchedAt = l.FetchedAt
+			l = kept
+		}
+		a, b := stateOf(&prev.Listing), stateOf(&l)
+		change = changes(a, b)
+		switch {
+		case !a.Removed && b.Removed:
+			change = append(change, "removed")
+		case a.Removed && !b.Removed:
+			change = append(change, "relisted")
+		}
+		if seen.After(rec.LastSeen) {
+			rec.LastSeen = seen
+		}
+	} else {
+		rec.FirstSeen, rec.LastSeen = seen, seen
+	}
+	rec.Listing = l
+	if obs.ScanID != 0 {
+		rec.ScanID = obs.ScanID
+	}
+	if isNew || len(change) > 0 {
+		seq, err := w.history.NextSequence()
+		if err != nil {
+			return Outcome{}, err
+		}
+		v, err := encodeValue(listingChangeV, ListingChange{At: seen, ScanID: obs.ScanID, Changed: change, ListingState: stateOf(&l)})
+		if err != nil {
+			return Outcome{}, err
+		}
+		if err := w.history.Put(childKey(l.Site, l.ID, seq), v); err != nil {
+			return Outcome{}, fmt.Errorf("append history: %w", err)
+		}
+	}
+	out := Outcome{Changed: len(change) > 0}
+
+	// The hit.
+	flagged := obs.Verdict.Flagged && !l.Removed
+	var hit *hitRecord
+	var old hitRecord
+	if rec.HitID != 0 {
+		v := w.hits.Get(u64(rec.HitID))
+		if v == nil {
+			return Outcome{}, fmt.Errorf("hit %d of the listing is missing", rec.HitID)
+		}
+		h, err := decodeHit(v)
+		if err != nil {
+			return Outcome{}, fmt.Errorf("hit %d: %w", rec.HitID, err)
+		}
+		old = h
+		hit = &h
+	}
+	at := now.Format(timeLayout)
+	switch {
+	case hit == nil && flagged:
+		id, err := w.hits.NextSequence()
+		if err != nil {
+			return Outcome{}, err
+		}
+		hit = &hitRecord{Hit: shadowscan.Hit{
+			ID:        id,
+			Status:    shadowscan.StatusNew,
+			FirstSeen: rec.FirstSeen,
+			History:   []shadowscan.Transition{{From: "", To: shadowscan.StatusNew, By: "scan", At: at}},
+		}}
+		rec.HitID = id
+		out.NewHit = true
+	case hit != nil:
+		moveTo := func(to shadowscan.Status, note string) error {
+			if err := hit.Status.CheckMove(to); err != nil {
+				return fmt.Errorf("hit %d: %w", hit.ID, err)
+			}
+			hit.History = append(hit.History, shadowscan.Transition{From: hit.Status, To: to, By: "scan", Note: note, At: at})
+			hit.Status = to
+			return nil
+		}
+		switch {
+		case l.Removed && hit.Status == shadowscan.StatusReported:
+			if err := moveTo(shadowscan.StatusRemoved, "the listing was seen removed"); err != nil {
+				return Outcome{}, err
+			}
+			t := seen
+			hit.RemovedAt = &t
+		case !l.Removed && hit.Status == shadowscan.StatusRemoved:
+			if err := moveTo(shadowscan.StatusRelisted, "the listing was seen live again"); err != nil {
+				return Outcome{}, err
+			}
+		case flagged && hit.Status == shadowscan.StatusDismissed:
+			// A hit dismissed without a recorded state (none today) is
+			// compared with the listing as the hit last showed it.
+			before := stateOf(&old.Listing)
+			if hit.Dismissed != nil {
+				before = *hit.Dismissed
+			}
+			since := changes(before, stateOf(&l))
+			if len(since) == 0 {
+				flagged = false // dismissed, and nothing changed since
+				break
+			}
+			if err := moveTo(shadowscan.StatusNew, "the listing changed since it was dismissed: "+strings.Join(since, ", ")); err != nil {
+				return Outcome{}, err
+			}
+			hit.Dismissed = nil
+		case hit.Status == shadowscan.StatusDismissed:
+			flagged = false
+		}
+	}
+	if hit != nil {
+		if flagged {
+			v := &obs.Verdict
+			hit.Category, hit.Score, hit.BrandID, hit.SKU = v.Category, v.Score, v.BrandID, v.SKU
+			hit.Reasons = slices.Clone(v.Reasons)
+			if hit.Reasons == nil {
+				hit.Reasons = []shadowscan.Reason{}
+			}
+			hit.MatchedTerms = slices.Clone(v.MatchedTerms)
+		}
+		hit.Listing = l
+		hit.FirstSeen, hit.LastSeen = rec.FirstSeen, rec.LastSeen
+		if obs.ScanID != 0 {
+			hit.ScanID = obs.ScanID
+		}
+		var prev *hitRecord
+		if !out.NewHit {
+			prev = &old
+		}
+		if err := putHit(w, prev, hit); err != nil {
+			return Outcome{}, err
+		}
+		out.HitID, out.Status = hit.ID, hit.Status
+	}
+
+	// The captures: evidence for flagged and tracked listings.
+	if db.keepAll || flagged || hit != nil {
+		for i := range obs.Captures {
+			c := obs.Captures[i]
+			if b := p.blobs[i]; b.sha != "" {
+				if err := putBlob(w.tx, b); err != nil {
+					return Outcome{}, err
+				}
+				c.BodySHA256, c.BodySize = b.sha, int64(len(c.Body))
+			} else if c.BodySHA256 != "" && w.blobs.Get([]byte(c.BodySHA256)) == nil {
+				return Outcome{}, &shadowscan.FieldError{Field: fmt.Sprintf("captures[%d].body_sha256", i), Msg: fmt.Sprintf("names blob %s, which is not stored", c.BodySHA256), Accepted: "a capture with Body set, or the digest of a stored blob"}
+			}
+			c.Body = nil
+			if c.Method == "" {
+				c.Method = "GET"
+			}
+			seq, err := w.captures.NextSequence()
+			if err != nil {
+				return Outcome{}, err
+			}
+			v, err := encodeValue(captureV, c)
+			if err != nil {
+				return Outcome{}, err
+			}
+			if err := w.captures.Put(childKey(l.Site, l.ID, seq), v); err != nil {
+				return Outcome{}, fmt.Errorf("store capture: %w", err)
+			}
+		}
+	}
+
+	v, err := encodeValue(listingRecordV, rec)
+	if err != nil {
+		return Outcome{}, err
+	}
+	if err := w.listings.Put(key, v); err != nil {
+		return Outcome{}, fmt.Errorf("store listing: %w", err)
+	}
+	return out, nil
+}
+
+// putHit writes h and moves its index entries from where old had them.
+func putHit(w *writeBuckets, old, h *hitRecord) error {
+	if old != nil {
+		if err := w.hitsByStatus.Delete(statusIndexKey(old.Status, old.Score, old.ID)); err != nil {
+			return fmt.Errorf("unindex hit %d: %w", old.ID, err)
+		}
+		if err := w.hitsByScore.Delete(scoreIndexKey(old.Score, old.ID)); err != nil {
+			return fmt.Errorf("unindex hit %d: %w", old.ID, err)
+		}
+	}
+	sum := encodeSummary(&h.Hit)
+	if err := w.hitsByStatus.Put(statusIndexKey(h.Status, h.Score, h.ID), sum); err != nil {
+		return fmt.Errorf("index hit %d: %w", h.ID, err)
+	}
+	if err := w.hitsByScore.Put(scoreIndexKey(h.Score, h.ID), sum); err != nil {
+		return fmt.Errorf("index hit %d: %w", h.ID, err)
+	}
+	v, err := encodeValue(hitV, h)
+	if err != nil {
+		return err
+	}
+	if err := w.hits.Put(u64(h.ID), v); err != nil {
+		return fmt.Errorf("store hit %d: %w", h.ID, err)
+	}
+	return nil
+}
