@@ -1,0 +1,212 @@
+package crawler
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"maps"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/shadowscan/shadowscan"
+	"github.com/shadowscan/shadowscan/rules"
+)
+
+// Version goes into the User-Agent; cmd sets it from the build.
+var Version = "dev"
+
+// Defaults for politeness fields a rule leaves at zero.
+const (
+	defaultTimeout      = 15 * time.Second
+	defaultMaxPages     = 10
+	defaultMaxBodyBytes = 5 << 20
+	// unpoliteParallelism is the concurrency WithPoliteness(true) uses.
+	unpoliteParallelism = 16
+	// maxQueryVariants caps distinct query strings per path in one run:
+	// more are a crawler trap (calendars, session ids, sort orders).
+	maxQueryVariants = 200
+	// maxLinksPerPage caps the listing links taken from one search page.
+	maxLinksPerPage = 500
+	// maxPhotoCache caps the photo results remembered in one run, so a
+	// photo shared by many listings is fetched once.
+	maxPhotoCache = 10000
+)
+
+// Page is one fetched listing: the extracted listing and the captures of
+// its page and each photo, with the exact response bytes in Body.
+type Page struct {
+	Listing  shadowscan.Listing
+	Captures []shadowscan.Capture
+}
+
+// Frontier remembers which listing pages a scan has finished, so an
+// interrupted scan resumes without fetching them again. The store
+// implements it, keyed by scan. Errors from either method stop the run.
+type Frontier interface {
+	// Visited reports whether url was marked visited.
+	Visited(ctx context.Context, url string) (bool, error)
+	// MarkVisited records url as done; the crawler calls it only after
+	// the sink accepted the listing.
+	MarkVisited(ctx context.Context, url string) error
+}
+
+// Stats counts a run's work. Pages counts search and listing pages
+// fetched, Listings listings handed to the sink, Photos photos fetched,
+// Retries requests repeated after a timeout, 429, 5xx or cut body. Errors
+// counts failures by kind: timeout, http_429, http_5xx, http_4xx,
+// too_large, truncated, network (connection failures), http_other (1xx/3xx
+// not followed), parse, robots, offsite, trap, image.
+type Stats struct {
+	Pages    int
+	Listings int
+	Photos   int
+	Retries  int
+	Errors   map[string]int
+	Bytes    int64
+}
+
+// Option configures a Crawler.
+type Option func(*Crawler)
+
+// WithLogger sets the logger (default: discard).
+func WithLogger(l *slog.Logger) Option { return func(c *Crawler) { c.logger = l } }
+
+// WithBaseURL replaces the site's base_url (the --base-url flag).
+func WithBaseURL(u string) Option { return func(c *Crawler) { c.baseURL = u } }
+
+// WithMaxPages caps search result pages per query, overriding the rule.
+func WithMaxPages(n int) Option { return func(c *Crawler) { c.maxPages = n } }
+
+// WithFrontier enables resume: listing URLs the frontier has seen are not
+// fetched, and each emitted listing is marked.
+func WithFrontier(f Frontier) Option { return func(c *Crawler) { c.frontier = f } }
+
+// WithTransport sets the HTTP transport (tests, proxies).
+func WithTransport(rt http.RoundTripper) Option { return func(c *Crawler) { c.transport = rt } }
+
+// WithPoliteness(true) turns off per-domain delays and the parallelism
+// limit, for benchmarks against local servers. robots.txt is still obeyed
+// when the rule says so.
+func WithPoliteness(off bool) Option { return func(c *Crawler) { c.politenessOff = off } }
+
+// WithProgress sets a function called with a Stats snapshot after each
+// search page and each emitted listing. It must return quickly.
+func WithProgress(f func(Stats)) Option { return func(c *Crawler) { c.progress = f } }
+
+// WithClock sets the clock used for FetchedAt (default time.Now).
+func WithClock(now func() time.Time) Option { return func(c *Crawler) { c.now = now } }
+
+// Crawler fetches one site's search results and listings. It is safe for
+// sequential use; Run and FetchListing may also run concurrently, each with
+// its own robots.txt cache and duplicate set.
+type Crawler struct {
+	site          *rules.Site
+	baseURL       string
+	base          *url.URL
+	logger        *slog.Logger
+	maxPages      int
+	frontier      Frontier
+	transport     http.RoundTripper
+	politenessOff bool
+	progress      func(Stats)
+	now           func() time.Time
+
+	// Retry tuning; tests shorten them.
+	backoffBase   time.Duration
+	backoffMax    time.Duration
+	retryAfterMax time.Duration
+}
+
+// New returns a crawler for site. It fails with EINVALID when the site has
+// no usable base URL, search URL template or listing_links selector.
+func New(site *rules.Site, opts ...Option) (*Crawler, error) {
+	if site == nil {
+		return nil, shadowscan.Errorf(shadowscan.EINVALID, "crawler: no site rules")
+	}
+	c := &Crawler{
+		site:          site,
+		baseURL:       site.BaseURL,
+		logger:        slog.New(slog.DiscardHandler),
+		now:           time.Now,
+		backoffBase:   500 * time.Millisecond,
+		backoffMax:    30 * time.Second,
+		retryAfterMax: 60 * time.Second,
+	}
+	for _, o := range opts {
+		o(c)
+	}
+	if c.logger == nil {
+		c.logger = slog.New(slog.DiscardHandler)
+	}
+	if c.now == nil {
+		c.now = time.Now
+	}
+	where := site.File
+	if where == "" {
+		where = "site " + site.Name
+	}
+	u, err := url.Parse(strings.TrimRight(c.baseURL, "/"))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, &shadowscan.FieldError{File: where, Field: "base_url",
+			Msg: fmt.Sprintf("%q is not an absolute http(s) url", c.baseURL), Accepted: "e.g. http://127.0.0.1:8931 or https://shop.example.com"}
+	}
+	c.base = u
+	if site.Search.URL == "" || !strings.Contains(site.Search.URL, "{query}") {
+		return nil, &shadowscan.FieldError{File: where, Field: "search.url",
+			Msg: fmt.Sprintf("%q has no {query}", site.Search.URL), Accepted: `a template with {base}, {query} and optionally {page}, e.g. "{base}/search?q={query}&page={page}"`}
+	}
+	if site.Search.ListingLinks == nil {
+		return nil, &shadowscan.FieldError{File: where, Field: "search.listing_links",
+			Msg: "is missing", Accepted: `a selector for listing links, e.g. "div.result a.title@href"`}
+	}
+	if c.maxPages <= 0 {
+		c.maxPages = site.Search.MaxPages
+	}
+	if c.maxPages <= 0 {
+		c.maxPages = defaultMaxPages
+	}
+	return c, nil
+}
+
+// userAgent is the descriptive User-Agent, or the rule's override.
+func (c *Crawler) userAgent() string {
+	if ua := strings.TrimSpace(c.site.Politeness.UserAgent); ua != "" {
+		return ua
+	}
+	return "shadowscan/" + Version + " (+https://github.com/shadowscan/shadowscan; brand-protection crawler)"
+}
+
+// counter is the mutable side of Stats.
+type counter struct {
+	mu sync.Mutex
+	s  Stats
+}
+
+func (c *counter) add(f func(*Stats)) {
+	c.mu.Lock()
+	f(&c.s)
+	c.mu.Unlock()
+}
+
+func (c *counter) addError(kind string) {
+	c.add(func(s *Stats) {
+		if s.Errors == nil {
+			s.Errors = make(map[string]int)
+		}
+		s.Errors[kind]++
+	})
+}
+
+func (c *counter) snapshot() Stats {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	out := c.s
+	out.Errors = maps.Clone(c.s.Errors)
+	if out.Errors == nil {
+		out.Errors = map[string]int{}
+	}
+	return out
+}

@@ -1,0 +1,32 @@
+// Package crawler fetches marketplace search results and listing pages with
+// gocolly/colly, driven by a site's rules (rules.Site), and turns each
+// listing page into a shadowscan.Listing plus captures of every response.
+//
+// A Crawler walks each query's result pages (the search URL template, then
+// next_page links or {page} counted up until a page has no listing links,
+// at most max_pages), fetches every new on-site listing link once, fetches
+// and hashes the listing's photos with package photo, and hands the result
+// to a sink as soon as that listing is done. Nothing holds a whole scan.
+//
+// Politeness: one colly LimitRule per host (parallelism, delay, random
+// delay), robots.txt obeyed when the rule says so (the rules default), a
+// descriptive User-Agent, a per-request timeout, and retries with
+// exponential backoff and jitter on timeouts, 429, 5xx and cut bodies,
+// honouring Retry-After (capped at 60 s).
+//
+// Safety: pages stay on the site's host (off-site links are counted, not
+// followed; photos may come from any http(s) host); URLs over 2,048 bytes
+// and more than 200 query-string variants of one path are refused as traps;
+// bodies are cut at the rule's byte limit while reading and such pages are
+// dropped as too_large; photos go through photo.HashBytes, which checks
+// bytes and pixel counts before decoding. Failures never stop a run: they
+// are counted in Stats.Errors by kind.
+//
+// Captures keep the exact bytes the marketplace sent (before any character
+// set conversion), so evidence can be written later without fetching again.
+//
+// Extraction (Extract) applies the rule's selectors and falls back to
+// schema.org Product data in JSON-LD, then microdata, then OpenGraph; each
+// field reports where it came from. ParsePrice reads prices as shops write
+// them, in any common format and currency.
+package crawler

@@ -1,0 +1,1001 @@
+package crawler
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/url"
+	"path"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
+
+	"github.com/shadowscan/shadowscan"
+	"github.com/shadowscan/shadowscan/rules"
+)
+
+// Limits on what extraction looks at in one page. Pages come from hostile
+// servers: a megabyte of JSON-LD or ten thousand images is an attack or a
+// bug, not a listing.
+const (
+	maxExtractBytes = 16 << 20 // page bytes parsed
+	maxJSONLDBytes  = 1 << 20  // one JSON-LD script
+	maxJSONLDNodes  = 10000    // JSON values visited per page
+	maxJSONLDDepth  = 32       // nesting followed when looking for a Product
+	maxImages       = 64       // listing images kept
+	maxFieldLen     = 64 << 10 // bytes of one text field kept
+	maxURLLen       = 2048     // longest URL followed or kept
+)
+
+// Via values for fields that did not come from a rule selector.
+const (
+	ViaJSONLD    = "json-ld"
+	ViaMicrodata = "microdata"
+	ViaOpenGraph = "opengraph"
+	ViaLiteral   = "literal"    // the rule's literal currency code
+	ViaURL       = "url"        // the id from the page's (canonical) URL
+	ViaStatus    = "status"     // removed because the page answered 404 or 410
+	ViaPrice     = "price-text" // the currency written in the price text
+)
+
+// FieldSource says where one extracted field came from: Field is the
+// listing field ("id", "title", "price", "currency", "seller_id",
+// "seller_name", "images", "description", "removed", "url"), Value what was
+// extracted (images joined by newlines), and Via the rule's selector
+// expression, or one of "json-ld", "microdata", "opengraph", "literal",
+// "url", "price-text".
+type FieldSource struct {
+	Field string `json:"field"`
+	Value string `json:"value"`
+	Via   string `json:"via"`
+}
+
+// Extract reads one listing page with site's listing rules. Fields the rules
+// do not give (nil selectors, or selectors that match nothing) come from the
+// page's schema.org Product in JSON-LD, then microdata, then OpenGraph
+// tags. pageURL resolves relative links and supplies the id when nothing
+// else does. Listing.Site, URL and the fields found are set; FetchedAt is
+// left to the caller. The error is an *shadowscan.Error with code EINVALID
+// when pageURL is not an absolute http(s) URL or no listing id can be found.
+func Extract(site *rules.Site, pageURL string, body []byte) (shadowscan.Listing, []FieldSource, error) {
+	return extract(site, pageURL, body, "")
+}
+
+// extract is Extract with the response's Content-Type, which names the
+// character set when the page does not.
+func extract(site *rules.Site, pageURL string, body []byte, contentType string) (shadowscan.Listing, []FieldSource, error) {
+	var l shadowscan.Listing
+	if site == nil {
+		return l, nil, shadowscan.Errorf(shadowscan.EINVALID, "extract: no site rules")
+	}
+	base, err := url.Parse(pageURL)
+	if err != nil || (base.Scheme != "http" && base.Scheme != "https") || base.Host == "" {
+		return l, nil, shadowscan.Errorf(shadowscan.EINVALID, "extract: page url %q is not an absolute http(s) url", pageURL)
+	}
+	base.Fragment = ""
+	doc, err := parseHTML(body, contentType)
+	if err != nil {
+		return l, nil, fmt.Errorf("extract %s: %w", pageURL, err)
+	}
+	if href, ok := doc.Find("base[href]").First().Attr("href"); ok {
+		if b, err := base.Parse(strings.TrimSpace(href)); err == nil && (b.Scheme == "http" || b.Scheme == "https") {
+			base = b
+		}
+	}
+	x := &extraction{site: site, doc: doc, base: base}
+	x.ld = findJSONLDProduct(doc)
+	x.md = findMicrodataProduct(doc, base)
+	x.og = readOpenGraph(doc)
+	return x.listing(pageURL)
+}
+
+// parseHTML decodes body to UTF-8 (from the Content-Type, a BOM or a meta
+// charset) and parses it. The HTML5 parser accepts any bytes, so malformed
+// markup yields a best-effort tree rather than an error.
+func parseHTML(body []byte, contentType string) (*goquery.Document, error) {
+	if len(body) > maxExtractBytes {
+		body = body[:maxExtractBytes]
+	}
+	var r io.Reader = bytes.NewReader(body)
+	if enc, name, _ := charset.DetermineEncoding(body, contentType); name != "utf-8" && enc != nil {
+		r = enc.NewDecoder().Reader(r)
+	}
+	node, err := html.Parse(r)
+	if err != nil {
+		return nil, fmt.Errorf("parse html: %w", err)
+	}
+	return goquery.NewDocumentFromNode(node), nil
+}
+
+// extraction holds one page being read.
+type extraction struct {
+	site    *rules.Site
+	doc     *goquery.Document
+	base    *url.URL
+	ld      *structured
+	md      *structured
+	og      *structured
+	sources []FieldSource
+}
+
+// structured is a schema.org Product (or OpenGraph tags) read from a page.
+type structured struct {
+	via                    string
+	name, description, sku string
+	price, currency        string
+	priceIsNumber          bool // a JSON number: '.' is the decimal point
+	sellerID, sellerName   string
+	images                 []string
+}
+
+func (x *extraction) note(field, value, via string) {
+	x.sources = append(x.sources, FieldSource{Field: field, Value: value, Via: via})
+}
+
+// fallbacks returns the structured sources in the order they are consulted.
+func (x *extraction) fallbacks() []*structured {
+	out := make([]*structured, 0, 3)
+	for _, s := range []*structured{x.ld, x.md, x.og} {
+		if s != nil {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// text returns the rule's value for a field, else the first non-empty
+// fallback value.
+func (x *extraction) text(field string, sel *rules.Selector, fb func(*structured) string) (string, string) {
+	if sel != nil {
+		if v, ok := selectOne(x.doc, sel); ok && v != "" {
+			return clipField(v), sel.Raw
+		}
+	}
+	for _, s := range x.fallbacks() {
+		if v := fb(s); v != "" {
+			return clipField(v), s.via
+		}
+	}
+	return "", ""
+}
+
+func (x *extraction) listing(pageURL string) (shadowscan.Listing, []FieldSource, error) {
+	r := &x.site.Listing
+	l := shadowscan.Listing{Site: x.site.Name, URL: x.canonical(pageURL)}
+	x.note("url", l.URL, ViaURL)
+
+	if v, via := x.text("title", r.Title, func(s *structured) string { return s.name }); via != "" {
+		l.Title = v
+		x.note("title", v, via)
+	}
+	if v, via := x.text("description", r.Description, func(s *structured) string { return s.description }); via != "" {
+		l.Description = v
+		x.note("description", v, via)
+	}
+	if v, via := x.text("seller_name", r.SellerName, func(s *structured) string { return s.sellerName }); via != "" {
+		l.SellerName = v
+		x.note("seller_name", v, via)
+	}
+	if v, via := x.text("seller_id", r.SellerID, func(s *structured) string { return s.sellerID }); via != "" {
+		l.SellerID = v
+		x.note("seller_id", v, via)
+	}
+	x.price(&l)
+	x.images(&l)
+	if r.Removed != nil && x.doc.Find(r.Removed.CSS).Length() > 0 {
+		if _, ok := selectOne(x.doc, r.Removed); ok || r.Removed.Re == nil {
+			l.Removed = true
+			x.note("removed", "true", r.Removed.Raw)
+		}
+	}
+	id, via := x.id(l.URL, pageURL)
+	if id == "" {
+		return l, x.sources, shadowscan.Errorf(shadowscan.EINVALID,
+			"extract %s: no listing id: the id selector matched nothing and the url has no path segment or id parameter", pageURL)
+	}
+	l.ID = id
+	x.note("id", id, via)
+	return l, x.sources, nil
+}
+
+// canonical returns the page's canonical URL when it is on the same host,
+// else pageURL without its fragment.
+func (x *extraction) canonical(pageURL string) string {
+	u, _ := url.Parse(pageURL)
+	u.Fragment = ""
+	if href, ok := x.doc.Find("link[rel=canonical]").First().Attr("href"); ok {
+		if c, err := u.Parse(strings.TrimSpace(href)); err == nil && c.Host == u.Host && (c.Scheme == "http" || c.Scheme == "https") && len(c.String()) <= maxURLLen {
+			c.Fragment = ""
+			return c.String()
+		}
+	}
+	return u.String()
+}
+
+func (x *extraction) price(l *shadowscan.Listing) {
+	r := &x.site.Listing
+	hint := ""
+	hintVia := ""
+	if r.Currency != nil {
+		if v, ok := selectOne(x.doc, r.Currency); ok {
+			hint, hintVia = v, r.Currency.Raw
+		}
+	}
+	var priceSrc *structured
+	if r.Price != nil {
+		if v, ok := selectOne(x.doc, r.Price); ok {
+			p := parsePrice(v, hint, 0)
+			if p.ok {
+				l.Price, l.HasPrice = p.amount, true
+				x.note("price", l.Price.String(), r.Price.Raw)
+				if p.iso != "" && r.CurrencyCode == "" {
+					l.Currency = p.iso
+					via := hintVia
+					if via == "" || searchSafe(v)+searchOther(v) != "" {
+						via = ViaPrice
+					}
+					x.note("currency", l.Currency, via)
+				}
+			}
+		}
+	}
+	if !l.HasPrice {
+		for _, s := range x.fallbacks() {
+			if a, ok := s.amount(); ok {
+				l.Price, l.HasPrice = a, true
+				priceSrc = s
+				x.note("price", a.String(), s.via)
+				break
+			}
+		}
+	}
+	switch {
+	case r.CurrencyCode != "":
+		l.Currency = r.CurrencyCode
+		x.note("currency", l.Currency, ViaLiteral)
+	case l.Currency != "":
+	case hint != "" && isoOf(parsePrice("", hint, 0).symbol) != "":
+		l.Currency = isoOf(parsePrice("", hint, 0).symbol)
+		x.note("currency", l.Currency, hintVia)
+	default:
+		// Prefer the currency of the source the price came from.
+		order := x.fallbacks()
+		if priceSrc != nil {
+			order = append([]*structured{priceSrc}, order...)
+		}
+		for _, s := range order {
+			if c := normalizeCurrency(s.currency); c != "" {
+				l.Currency = c
+				x.note("currency", c, s.via)
+				break
+			}
+		}
+	}
+}
+
+// amount parses a structured price: JSON numbers and plain decimals as
+// written, other text with the price heuristics.
+func (s *structured) amount() (shadowscan.Amount, bool) {
+	v := strings.TrimSpace(s.price)
+	if v == "" {
+		return 0, false
+	}
+	if s.priceIsNumber || plainDecimal.MatchString(v) {
+		a, err := shadowscan.ParseAmount(v)
+		return a, err == nil && a >= 0
+	}
+	p := parsePrice(v, s.currency, 0)
+	return p.amount, p.ok
+}
+
+var plainDecimal = regexp.MustCompile(`^\d{1,15}(\.\d{1,6})?$`)
+
+// normalizeCurrency turns a structured currency value ("usd", "US$", "¥")
+// into an ISO 4217 code, or "".
+func normalizeCurrency(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
+	if up := strings.ToUpper(s); len(up) == 3 && isISOCode(up) {
+		return up
+	}
+	return parsePrice("", s, 0).iso
+}
+
+func (x *extraction) images(l *shadowscan.Listing) {
+	var urls []string
+	via := ""
+	if sel := x.site.Listing.Images; sel != nil {
+		urls = selectAll(x.doc, sel, maxImages*4)
+		via = sel.Raw
+	}
+	if len(urls) == 0 {
+		for _, s := range x.fallbacks() {
+			if len(s.images) > 0 {
+				urls, via = s.images, s.via
+				break
+			}
+		}
+	}
+	seen := make(map[string]bool)
+	for _, raw := range urls {
+		u := resolveURL(x.base, raw)
+		if u == "" || seen[u] {
+			continue
+		}
+		seen[u] = true
+		l.Images = append(l.Images, shadowscan.ListingImage{URL: u})
+		if len(l.Images) == maxImages {
+			break
+		}
+	}
+	if len(l.Images) > 0 {
+		names := make([]string, len(l.Images))
+		for i, im := range l.Images {
+			names[i] = im.URL
+		}
+		x.note("images", strings.Join(names, "\n"), via)
+	}
+}
+
+// id returns the listing id: the rule's id selector, else the canonical URL's
+// id parameter or last path segment, else the page URL's, else the sku. The
+// sku comes last because on a marketplace many listings offer the same
+// product and would collide on it.
+func (x *extraction) id(canonicalURL, pageURL string) (string, string) {
+	if sel := x.site.Listing.ID; sel != nil {
+		if v, ok := selectOne(x.doc, sel); ok && v != "" {
+			return clipID(v), sel.Raw
+		}
+	}
+	for _, u := range []string{canonicalURL, pageURL} {
+		if id := idFromURL(u); id != "" {
+			return id, ViaURL
+		}
+	}
+	for _, s := range x.fallbacks() {
+		if s.sku != "" {
+			return clipID(s.sku), s.via
+		}
+	}
+	return "", ""
+}
+
+// idParams are query parameters that carry a listing id on common
+// marketplaces (item.htm?id=..., detail?itemId=...).
+var idParams = []string{"id", "itemId", "item_id", "itemid", "productId", "product_id", "pid", "goods_id", "sku"}
+
+// idFromURL returns the id query parameter or the last non-empty path
+// segment (without .html, .htm, .php, .aspx) of raw.
+func idFromURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	q := u.Query()
+	for _, p := range idParams {
+		if v := strings.TrimSpace(q.Get(p)); v != "" {
+			return clipID(v)
+		}
+	}
+	seg := path.Base(strings.TrimRight(u.Path, "/"))
+	if seg == "." || seg == "/" || seg == "" {
+		return ""
+	}
+	for _, ext := range []string{".html", ".htm", ".php", ".aspx", ".jsp"} {
+		if s, ok := strings.CutSuffix(seg, ext); ok && s != "" {
+			seg = s
+			break
+		}
+	}
+	if un, err := url.PathUnescape(seg); err == nil {
+		seg = un
+	}
+	return clipID(seg)
+}
+
+func clipID(s string) string {
+	s = strings.TrimSpace(s)
+	if len(s) > 256 {
+		s = truncateUTF8(s, 256)
+	}
+	return s
+}
+
+func clipField(s string) string {
+	if len(s) > maxFieldLen {
+		return truncateUTF8(s, maxFieldLen)
+	}
+	return s
+}
+
+func truncateUTF8(s string, n int) string {
+	s = s[:n]
+	for len(s) > 0 && !utf8.ValidString(s) {
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
+// resolveURL resolves raw against base and returns it when it is an http(s)
+// URL of sane length; "" otherwise.
+func resolveURL(base *url.URL, raw string) string {
+	raw = strings.TrimSpace(raw)
+	if raw == "" || len(raw) > maxURLLen {
+		return ""
+	}
+	u, err := base.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return ""
+	}
+	u.Fragment = ""
+	s := u.String()
+	if len(s) > maxURLLen {
+		return ""
+	}
+	return s
+}
+
+// selectValue reads one matched element as the selector says: the
+// attribute or the whitespace-collapsed text, then the regular expression.
+func selectValue(s *goquery.Selection, sel *rules.Selector) (string, bool) {
+	var v string
+	if sel.Attr != "" {
+		a, ok := s.Attr(sel.Attr)
+		if !ok {
+			return "", false
+		}
+		v = strings.TrimSpace(a)
+	} else {
+		v = collapseSpace(s.Text())
+	}
+	if sel.Re != nil {
+		m := sel.Re.FindStringSubmatch(v)
+		if m == nil {
+			return "", false
+		}
+		if len(m) > 1 {
+			return strings.TrimSpace(m[1]), true
+		}
+		return strings.TrimSpace(m[0]), true
+	}
+	return v, true
+}
+
+// selectOne returns the first matching element's value that the selector
+// accepts.
+func selectOne(doc *goquery.Document, sel *rules.Selector) (string, bool) {
+	if sel == nil || sel.CSS == "" {
+		return "", false
+	}
+	var out string
+	found := false
+	doc.Find(sel.CSS).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		if v, ok := selectValue(s, sel); ok {
+			out, found = v, true
+			return false
+		}
+		return true
+	})
+	return out, found
+}
+
+// selectAll returns every matching element's non-empty value, at most
+// limit of them.
+func selectAll(doc *goquery.Document, sel *rules.Selector, limit int) []string {
+	if sel == nil || sel.CSS == "" {
+		return nil
+	}
+	var out []string
+	doc.Find(sel.CSS).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		if v, ok := selectValue(s, sel); ok && v != "" {
+			out = append(out, v)
+		}
+		return len(out) < limit
+	})
+	return out
+}
+
+func collapseSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// ---- JSON-LD ----
+
+// findJSONLDProduct returns the first schema.org Product in the page's
+// JSON-LD scripts, looking through @graph, arrays and nested objects.
+func findJSONLDProduct(doc *goquery.Document) *structured {
+	var found *structured
+	budget := maxJSONLDNodes
+	doc.Find(`script[type="application/ld+json"], script[type="application/ld+json; charset=utf-8"]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		raw := s.Text()
+		if len(raw) > maxJSONLDBytes {
+			return true
+		}
+		raw = strings.TrimSpace(raw)
+		raw = strings.TrimPrefix(raw, "<!--")
+		raw = strings.TrimSuffix(raw, "-->")
+		raw = strings.TrimSuffix(strings.TrimSpace(raw), ";")
+		dec := json.NewDecoder(strings.NewReader(raw))
+		dec.UseNumber()
+		var v any
+		if err := dec.Decode(&v); err != nil {
+			return true
+		}
+		if p := findProduct(v, 0, &budget); p != nil {
+			found = jsonLDProduct(p)
+			return false
+		}
+		return budget > 0
+	})
+	return found
+}
+
+func findProduct(v any, depth int, budget *int) map[string]any {
+	*budget--
+	if *budget < 0 || depth > maxJSONLDDepth {
+		return nil
+	}
+	switch t := v.(type) {
+	case []any:
+		for _, e := range t {
+			if p := findProduct(e, depth+1, budget); p != nil {
+				return p
+			}
+		}
+	case map[string]any:
+		if hasType(t["@type"], "Product") {
+			return t
+		}
+		// @graph first, then any nested object (mainEntity, itemListElement).
+		if g, ok := t["@graph"]; ok {
+			if p := findProduct(g, depth+1, budget); p != nil {
+				return p
+			}
+		}
+		for k, e := range t {
+			if k == "@graph" || k == "@context" {
+				continue
+			}
+			if p := findProduct(e, depth+1, budget); p != nil {
+				return p
+			}
+		}
+	}
+	return nil
+}
+
+// hasType reports whether an @type value (string or array) names want, with
+// or without a schema.org prefix.
+func hasType(v any, want string) bool {
+	match := func(s string) bool {
+		s = strings.TrimSpace(s)
+		if i := strings.LastIndexAny(s, "/:"); i >= 0 {
+			s = s[i+1:]
+		}
+		return s == want
+	}
+	switch t := v.(type) {
+	case string:
+		return match(t)
+	case []any:
+		for _, e := range t {
+			if s, ok := e.(string); ok && match(s) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func jsonLDProduct(p map[string]any) *structured {
+	s := &structured{via: ViaJSONLD}
+	s.name = collapseSpace(jsonString(p["name"]))
+	s.description = strings.TrimSpace(jsonString(p["description"]))
+	s.sku = jsonString(p["sku"])
+	s.images = jsonImages(p["image"])
+	offers := jsonObjects(p["offers"])
+	// An Offer's price first, then an AggregateOffer's lowPrice.
+	for _, key := range []string{"price", "lowPrice"} {
+		for _, o := range offers {
+			price, isNum := jsonScalar(o[key])
+			if price == "" && key == "price" {
+				if ps := jsonObjects(o["priceSpecification"]); len(ps) > 0 {
+					price, isNum = jsonScalar(ps[0]["price"])
+				}
+			}
+			if price != "" {
+				s.price, s.priceIsNumber = price, isNum
+				s.currency = jsonString(o["priceCurrency"])
+				break
+			}
+		}
+		if s.price != "" {
+			break
+		}
+	}
+	for _, o := range offers {
+		if s.currency == "" {
+			s.currency = jsonString(o["priceCurrency"])
+		}
+		if s.sellerName == "" && s.sellerID == "" {
+			s.sellerID, s.sellerName = jsonSeller(o["seller"])
+		}
+	}
+	return s
+}
+
+// jsonSeller reads an offer's seller: name; identifier, else the last path
+// segment of @id or url.
+func jsonSeller(v any) (id, name string) {
+	objs := jsonObjects(v)
+	if len(objs) == 0 {
+		return "", jsonString(v)
+	}
+	o := objs[0]
+	name = collapseSpace(jsonString(o["name"]))
+	if idv, _ := jsonScalar(o["identifier"]); idv != "" {
+		return strings.TrimSpace(idv), name
+	}
+	if ids := jsonObjects(o["identifier"]); len(ids) > 0 {
+		if v, _ := jsonScalar(ids[0]["value"]); v != "" {
+			return strings.TrimSpace(v), name
+		}
+	}
+	for _, k := range []string{"@id", "url"} {
+		if u := jsonString(o[k]); u != "" {
+			if seg := lastSegment(u); seg != "" {
+				return seg, name
+			}
+		}
+	}
+	return "", name
+}
+
+// lastSegment returns the last non-empty path segment of a URL or IRI,
+// ignoring a fragment ("https://x/shop/77#org" gives "77").
+func lastSegment(s string) string {
+	u, err := url.Parse(strings.TrimSpace(s))
+	if err != nil {
+		return ""
+	}
+	p := strings.TrimRight(u.Path, "/")
+	if p == "" {
+		if u.Fragment != "" {
+			return u.Fragment
+		}
+		return ""
+	}
+	return clipID(path.Base(p))
+}
+
+func jsonObjects(v any) []map[string]any {
+	switch t := v.(type) {
+	case map[string]any:
+		return []map[string]any{t}
+	case []any:
+		var out []map[string]any
+		for _, e := range t {
+			if m, ok := e.(map[string]any); ok {
+				out = append(out, m)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// jsonScalar returns a string or number as text; isNum is true for numbers.
+func jsonScalar(v any) (s string, isNum bool) {
+	switch t := v.(type) {
+	case string:
+		return strings.TrimSpace(t), false
+	case json.Number:
+		return t.String(), true
+	case []any:
+		if len(t) > 0 {
+			return jsonScalar(t[0])
+		}
+	}
+	return "", false
+}
+
+// jsonString returns a string value, the first string of an array, or the
+// @value / name of an object.
+func jsonString(v any) string {
+	switch t := v.(type) {
+	case string:
+		return t
+	case json.Number:
+		return t.String()
+	case []any:
+		for _, e := range t {
+			if s := jsonString(e); s != "" {
+				return s
+			}
+		}
+	case map[string]any:
+		if s, ok := t["@value"].(string); ok {
+			return s
+		}
+		if s, ok := t["name"].(string); ok {
+			return s
+		}
+	}
+	return ""
+}
+
+func jsonImages(v any) []string {
+	var out []string
+	var walk func(any, int)
+	walk = func(v any, depth int) {
+		if depth > 3 || len(out) >= maxImages {
+			return
+		}
+		switch t := v.(type) {
+		case string:
+			out = append(out, t)
+		case []any:
+			for _, e := range t {
+				walk(e, depth+1)
+			}
+		case map[string]any:
+			if u := jsonString(t["url"]); u != "" {
+				out = append(out, u)
+			} else if u := jsonString(t["contentUrl"]); u != "" {
+				out = append(out, u)
+			}
+		}
+	}
+	walk(v, 0)
+	return out
+}
+
+// ---- microdata ----
+
+// findMicrodataProduct reads the first itemscope with a schema.org Product
+// itemtype: its own properties, those of its itemref'd elements, and its
+// offers' price, lowPrice, priceCurrency and seller.
+func findMicrodataProduct(doc *goquery.Document, base *url.URL) *structured {
+	var scope *goquery.Selection
+	doc.Find("[itemscope][itemtype]").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		for _, t := range strings.Fields(s.AttrOr("itemtype", "")) {
+			if hasType(t, "Product") && strings.Contains(strings.ToLower(t), "schema.org") {
+				scope = s
+				return false
+			}
+		}
+		return true
+	})
+	if scope == nil {
+		return nil
+	}
+	props := microdataProps(doc, scope)
+	st := &structured{via: ViaMicrodata}
+	first := func(name string) string {
+		for _, p := range props[name] {
+			if v := microdataValue(p, base); v != "" {
+				return v
+			}
+		}
+		return ""
+	}
+	st.name = collapseSpace(first("name"))
+	st.description = strings.TrimSpace(first("description"))
+	st.sku = first("sku")
+	for _, im := range props["image"] {
+		if v := microdataValue(im, base); v != "" {
+			st.images = append(st.images, v)
+		}
+	}
+	var lowPrice, lowCurrency string
+	for _, o := range props["offers"] {
+		if _, ok := o.Attr("itemscope"); !ok {
+			continue
+		}
+		op := microdataProps(doc, o)
+		get := func(name string) string {
+			for _, p := range op[name] {
+				if v := microdataValue(p, base); v != "" {
+					return v
+				}
+			}
+			return ""
+		}
+		if price := get("price"); st.price == "" && price != "" {
+			st.price = price
+			st.currency = get("priceCurrency")
+		}
+		if low := get("lowPrice"); lowPrice == "" && low != "" {
+			lowPrice, lowCurrency = low, get("priceCurrency")
+		}
+		if st.currency == "" {
+			st.currency = get("priceCurrency")
+		}
+		if st.sellerName == "" {
+			for _, sel := range op["seller"] {
+				if _, ok := sel.Attr("itemscope"); ok {
+					sp := microdataProps(doc, sel)
+					for _, n := range sp["name"] {
+						st.sellerName = collapseSpace(microdataValue(n, base))
+						break
+					}
+					for _, n := range sp["identifier"] {
+						st.sellerID = microdataValue(n, base)
+						break
+					}
+					if st.sellerID == "" {
+						for _, n := range sp["url"] {
+							st.sellerID = lastSegment(microdataValue(n, base))
+							break
+						}
+					}
+				} else {
+					st.sellerName = collapseSpace(microdataValue(sel, base))
+				}
+				break
+			}
+		}
+	}
+	if st.price == "" && lowPrice != "" {
+		st.price, st.currency = lowPrice, firstNonEmptyString(lowCurrency, st.currency)
+	}
+	if st.price == "" {
+		// Some pages put price directly on the product.
+		st.price = first("price")
+		if st.currency == "" {
+			st.currency = first("priceCurrency")
+		}
+	}
+	return st
+}
+
+// microdataProps returns scope's properties by name in document order: the
+// elements with itemprop whose nearest enclosing itemscope is scope, within
+// scope and within the elements its itemref names.
+func microdataProps(doc *goquery.Document, scope *goquery.Selection) map[string][]*goquery.Selection {
+	props := make(map[string][]*goquery.Selection)
+	root := scope.Get(0)
+	add := func(s *goquery.Selection) {
+		for _, name := range strings.Fields(s.AttrOr("itemprop", "")) {
+			if len(props[name]) < maxImages {
+				props[name] = append(props[name], s)
+			}
+		}
+	}
+	owned := func(s *goquery.Selection, top *html.Node) bool {
+		// The nearest itemscope strictly above s, stopping at top.
+		for n := s.Get(0).Parent; n != nil; n = n.Parent {
+			if n == root {
+				return true
+			}
+			if hasAttr(n, "itemscope") {
+				return false
+			}
+			if n == top {
+				return true
+			}
+		}
+		return false
+	}
+	scope.Find("[itemprop]").Each(func(_ int, s *goquery.Selection) {
+		if owned(s, root) {
+			add(s)
+		}
+	})
+	for _, id := range strings.Fields(scope.AttrOr("itemref", "")) {
+		if len(id) > 256 {
+			continue
+		}
+		doc.Find("[id]").FilterFunction(func(_ int, s *goquery.Selection) bool { return s.AttrOr("id", "") == id }).First().Each(func(_ int, ref *goquery.Selection) {
+			top := ref.Get(0)
+			if _, ok := ref.Attr("itemprop"); ok {
+				add(ref)
+			}
+			if _, ok := ref.Attr("itemscope"); ok {
+				return
+			}
+			ref.Find("[itemprop]").Each(func(_ int, s *goquery.Selection) {
+				if owned(s, top) {
+					add(s)
+				}
+			})
+		})
+	}
+	return props
+}
+
+func hasAttr(n *html.Node, name string) bool {
+	for _, a := range n.Attr {
+		if a.Key == name {
+			return true
+		}
+	}
+	return false
+}
+
+// microdataValue is an itemprop's value per the HTML microdata rules.
+func microdataValue(s *goquery.Selection, base *url.URL) string {
+	if v, ok := s.Attr("content"); ok {
+		return strings.TrimSpace(v)
+	}
+	switch goquery.NodeName(s) {
+	case "meta":
+		return ""
+	case "a", "link", "area":
+		return resolveURL(base, s.AttrOr("href", ""))
+	case "img", "audio", "video", "source", "iframe", "embed", "track":
+		return resolveURL(base, s.AttrOr("src", ""))
+	case "object":
+		return resolveURL(base, s.AttrOr("data", ""))
+	case "data", "meter":
+		return strings.TrimSpace(s.AttrOr("value", ""))
+	case "time":
+		if v, ok := s.Attr("datetime"); ok {
+			return strings.TrimSpace(v)
+		}
+	}
+	if _, ok := s.Attr("itemscope"); ok {
+		return ""
+	}
+	return collapseSpace(s.Text())
+}
+
+// ---- OpenGraph ----
+
+// readOpenGraph reads og:title, og:description, og:image and the product
+// price tags.
+func readOpenGraph(doc *goquery.Document) *structured {
+	s := &structured{via: ViaOpenGraph}
+	found := false
+	doc.Find("meta[property], meta[name]").Each(func(_ int, m *goquery.Selection) {
+		key := strings.ToLower(strings.TrimSpace(m.AttrOr("property", m.AttrOr("name", ""))))
+		val := strings.TrimSpace(m.AttrOr("content", ""))
+		if val == "" {
+			return
+		}
+		switch key {
+		case "og:title":
+			if s.name == "" {
+				s.name, found = collapseSpace(val), true
+			}
+		case "og:description":
+			if s.description == "" {
+				s.description, found = val, true
+			}
+		case "og:image", "og:image:url", "og:image:secure_url":
+			if len(s.images) < maxImages {
+				s.images, found = append(s.images, val), true
+			}
+		case "product:price:amount", "og:price:amount", "product:sale_price:amount":
+			if s.price == "" {
+				s.price, found = val, true
+			}
+		case "product:price:currency", "og:price:currency", "product:sale_price:currency":
+			if s.currency == "" {
+				s.currency, found = val, true
+			}
+		case "product:retailer_item_id":
+			if s.sku == "" {
+				s.sku = val
+			}
+		}
+	})
+	if !found {
+		return nil
+	}
+	return s
+}
+
+func firstNonEmptyString(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}

@@ -1,0 +1,433 @@
+package crawler
+
+import (
+	"context"
+	cryptorand "crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/gocolly/colly/v2"
+
+	"github.com/shadowscan/shadowscan"
+)
+
+// tokenHeader ties a colly request to the exchange our transport records.
+// The transport removes it before the request leaves the process.
+const tokenHeader = "X-Shadowscan-Fetch"
+
+// Capture kinds.
+const (
+	kindPage   = "page"
+	kindPhoto  = "photo"
+	kindSearch = "search"
+)
+
+// run is the state of one Run or FetchListing: its collectors (bound to
+// the run's context), duplicate set, trap guard and counters.
+type run struct {
+	c      *Crawler
+	ctx    context.Context
+	pages  *colly.Collector // the site's host only
+	photos *colly.Collector // any http(s) host
+	stats  *counter
+	guard  *guard
+
+	exchanges sync.Map // token -> *exchange
+
+	limitMu    sync.Mutex
+	limitHosts map[string]bool
+
+	photoMu    sync.Mutex
+	photoCache map[string]*photoEntry
+
+	maxBody, maxPhotoBytes int64
+}
+
+// newRun builds the collectors for one run. Their requests use ctx, so
+// cancelling it stops the crawl promptly.
+func (c *Crawler) newRun(ctx context.Context) (*run, error) {
+	pol := c.site.Politeness
+	r := &run{
+		c: c, ctx: ctx, stats: &counter{}, guard: newGuard(),
+		limitHosts: make(map[string]bool), photoCache: make(map[string]*photoEntry),
+		maxBody: pol.MaxBodyBytes, maxPhotoBytes: pol.MaxImageBytes,
+	}
+	if r.maxBody <= 0 {
+		r.maxBody = defaultMaxBodyBytes
+	}
+	if r.maxPhotoBytes <= 0 {
+		r.maxPhotoBytes = defaultMaxBodyBytes
+	}
+	timeout := pol.Timeout
+	if timeout <= 0 {
+		timeout = defaultTimeout
+	}
+	base := c.transport
+	if base == nil {
+		t := http.DefaultTransport.(*http.Transport).Clone()
+		t.MaxIdleConnsPerHost = max(r.parallelism()*2, 4)
+		t.ResponseHeaderTimeout = timeout
+		base = t
+	}
+	tt := &teeTransport{base: base, run: r}
+	// One collector for the site's pages and a clone for photos (which
+	// may live on a CDN host): clones share the HTTP client, the limit
+	// rules and the robots.txt cache.
+	host := strings.ToLower(c.base.Hostname())
+	bare := strings.TrimPrefix(host, "www.")
+	r.pages = colly.NewCollector(
+		colly.StdlibContext(ctx),
+		colly.UserAgent(c.userAgent()),
+		colly.MaxBodySize(int(r.maxBody+1)), // one byte more reveals an oversize body
+		colly.ParseHTTPErrorResponse(),
+		colly.AllowedDomains(bare, "www."+bare),
+	)
+	r.pages.IgnoreRobotsTxt = !pol.RespectRobotsTxt
+	r.pages.WithTransport(tt)
+	r.pages.SetRequestTimeout(timeout)
+	r.photos = r.pages.Clone()
+	r.photos.AllowedDomains = nil
+	r.photos.MaxBodySize = int(r.maxPhotoBytes + 1)
+	for _, col := range []*colly.Collector{r.pages, r.photos} {
+		col.OnResponse(func(resp *colly.Response) { resp.Ctx.Put("request", resp.Request) })
+		col.OnError(func(resp *colly.Response, err error) {
+			resp.Ctx.Put("request", resp.Request)
+			resp.Ctx.Put("error", err)
+		})
+	}
+	return r, nil
+}
+
+// parallelism is how many listings are fetched at once.
+func (r *run) parallelism() int {
+	if r.c.politenessOff {
+		return max(r.c.site.Politeness.Parallelism, unpoliteParallelism)
+	}
+	return max(r.c.site.Politeness.Parallelism, 1)
+}
+
+// limitHost installs colly's per-domain LimitRule for host the first time
+// the run sees it.
+func (r *run) limitHost(col *colly.Collector, host string) {
+	if r.c.politenessOff {
+		return
+	}
+	r.limitMu.Lock()
+	defer r.limitMu.Unlock()
+	if r.limitHosts[host] {
+		return
+	}
+	r.limitHosts[host] = true
+	pol := r.c.site.Politeness
+	err := col.Limit(&colly.LimitRule{
+		DomainRegexp: "^" + regexp.QuoteMeta(host) + "$",
+		Parallelism:  max(pol.Parallelism, 1),
+		Delay:        pol.Delay,
+		RandomDelay:  pol.RandomDelay,
+	})
+	if err != nil {
+		r.c.logger.Warn("crawler: limit rule", "host", host, "err", err)
+	}
+}
+
+// exchange is one HTTP exchange as it went over the wire.
+type exchange struct {
+	mu            sync.Mutex
+	url           string
+	reqHeader     http.Header
+	status        int
+	header        http.Header
+	contentLength int64
+	body          []byte
+	readErr       error
+}
+
+// teeTransport records each tagged exchange's request headers, response
+// headers and raw body bytes (before colly converts the character set), so
+// captures hold exactly what the marketplace served.
+type teeTransport struct {
+	base http.RoundTripper
+	run  *run
+}
+
+// RoundTrip implements http.RoundTripper.
+func (t *teeTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	token := req.Header.Get(tokenHeader)
+	if token == "" {
+		return t.base.RoundTrip(req)
+	}
+	out := req.Clone(req.Context())
+	out.Header.Del(tokenHeader)
+	ex := &exchange{url: out.URL.String(), reqHeader: out.Header.Clone()}
+	t.run.exchanges.Store(token, ex)
+	resp, err := t.base.RoundTrip(out)
+	if err != nil {
+		return nil, err
+	}
+	ex.mu.Lock()
+	ex.status, ex.header, ex.contentLength = resp.StatusCode, resp.Header.Clone(), resp.ContentLength
+	ex.mu.Unlock()
+	resp.Body = &teeBody{rc: resp.Body, ex: ex}
+	return resp, nil
+}
+
+// teeBody copies what colly reads into the exchange.
+type teeBody struct {
+	rc io.ReadCloser
+	ex *exchange
+}
+
+func (b *teeBody) Read(p []byte) (int, error) {
+	n, err := b.rc.Read(p)
+	b.ex.mu.Lock()
+	b.ex.body = append(b.ex.body, p[:n]...)
+	if err != nil && err != io.EOF {
+		b.ex.readErr = err
+	}
+	b.ex.mu.Unlock()
+	return n, err
+}
+
+func (b *teeBody) Close() error { return b.rc.Close() }
+
+// fetched is a completed exchange.
+type fetched struct {
+	url       string // final URL after redirects
+	status    int
+	header    http.Header
+	reqHeader http.Header
+	body      []byte
+	fetchedAt time.Time
+}
+
+// capture turns f into a shadowscan.Capture of kind.
+func (f *fetched) capture(kind string) shadowscan.Capture {
+	sum := sha256.Sum256(f.body)
+	return shadowscan.Capture{
+		URL: f.url, Method: http.MethodGet,
+		RequestHeader: f.reqHeader, Status: f.status, Header: f.header,
+		BodySHA256: hex.EncodeToString(sum[:]), BodySize: int64(len(f.body)), Body: f.body,
+		FetchedAt: f.fetchedAt, Kind: kind,
+	}
+}
+
+// fetchError is a failed fetch with its kind (a Stats.Errors key).
+type fetchError struct {
+	Kind   string
+	URL    string
+	Status int
+	Err    error
+}
+
+func (e *fetchError) Error() string {
+	if e.Status != 0 {
+		return fmt.Sprintf("fetch %s: %s (status %d)", e.URL, e.Kind, e.Status)
+	}
+	if e.Err != nil {
+		return fmt.Sprintf("fetch %s: %s: %v", e.URL, e.Kind, e.Err)
+	}
+	return fmt.Sprintf("fetch %s: %s", e.URL, e.Kind)
+}
+
+func (e *fetchError) Unwrap() error { return e.Err }
+
+// retryable reports whether a failure of kind may go away on its own.
+func retryable(kind string) bool {
+	switch kind {
+	case "timeout", "http_429", "http_5xx", "truncated", "network":
+		return true
+	}
+	return false
+}
+
+// fetch GETs u with col, retrying timeouts, 429s, 5xx and cut bodies with
+// exponential backoff and jitter (or the server's Retry-After), up to the
+// rule's retries. Every failed attempt is counted by kind. okStatus says
+// which statuses are a result rather than an error (404 and 410 are for
+// listing pages). The error is a *fetchError, or ctx's error.
+func (r *run) fetch(ctx context.Context, col *colly.Collector, u string, maxBody int64, okStatus func(int) bool) (*fetched, error) {
+	token := newToken()
+	cctx := colly.NewContext()
+	hdr := http.Header{}
+	hdr.Set(tokenHeader, token)
+	hdr.Set("User-Agent", r.c.userAgent())
+	defer r.exchanges.Delete(token)
+	if pu, err := parseHTTPURL(u); err == nil {
+		r.limitHost(col, pu.Host)
+	}
+
+	retries := max(r.c.site.Politeness.Retries, 0)
+	for attempt := 0; ; attempt++ {
+		cctx.Put("error", nil)
+		var err error
+		if attempt == 0 {
+			err = col.Request(http.MethodGet, u, nil, cctx, hdr)
+		} else {
+			req, _ := cctx.GetAny("request").(*colly.Request)
+			if req == nil {
+				return nil, &fetchError{Kind: "network", URL: u, Err: errors.New("no request to retry")}
+			}
+			(*req.Headers).Set(tokenHeader, token)
+			err = req.Retry()
+		}
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		if cbErr, _ := cctx.GetAny("error").(error); cbErr != nil && err == nil {
+			err = cbErr
+		}
+		var ex *exchange
+		if v, ok := r.exchanges.Load(token); ok {
+			ex = v.(*exchange)
+		}
+		f, fe := r.outcome(u, ex, err, maxBody, okStatus)
+		if fe == nil {
+			return f, nil
+		}
+		r.stats.addError(fe.Kind)
+		if !retryable(fe.Kind) || attempt >= retries {
+			r.c.logger.Debug("crawler: fetch failed", "url", u, "kind", fe.Kind, "attempts", attempt+1, "err", fe)
+			return nil, fe
+		}
+		wait := r.backoff(attempt, ex)
+		r.stats.add(func(s *Stats) { s.Retries++ })
+		r.c.logger.Debug("crawler: retrying", "url", u, "kind", fe.Kind, "wait", wait)
+		t := time.NewTimer(wait)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return nil, ctx.Err()
+		case <-t.C:
+		}
+	}
+}
+
+// outcome classifies one attempt.
+func (r *run) outcome(u string, ex *exchange, err error, maxBody int64, okStatus func(int) bool) (*fetched, *fetchError) {
+	var status int
+	var body []byte
+	var readErr error
+	var cl int64 = -1
+	if ex != nil {
+		ex.mu.Lock()
+		status, body, readErr, cl = ex.status, ex.body, ex.readErr, ex.contentLength
+		ex.mu.Unlock()
+	}
+	switch {
+	case ex != nil && int64(len(body)) > maxBody:
+		return nil, &fetchError{Kind: "too_large", URL: u, Err: fmt.Errorf("body is over the %d-byte limit", maxBody)}
+	case err != nil && status == 0 || readErr != nil:
+		if err == nil {
+			err = readErr
+		}
+		return nil, &fetchError{Kind: classifyErr(err), URL: u, Err: err}
+	case status != 0 && cl > 0 && int64(len(body)) < cl:
+		return nil, &fetchError{Kind: "truncated", URL: u, Err: fmt.Errorf("%d of %d bytes arrived", len(body), cl)}
+	case ex == nil:
+		return nil, &fetchError{Kind: "network", URL: u, Err: errors.New("no response")}
+	}
+	if status < 200 || status > 299 {
+		if okStatus == nil || !okStatus(status) {
+			kind := "http_4xx"
+			switch {
+			case status == http.StatusTooManyRequests:
+				kind = "http_429"
+			case status >= 500:
+				kind = "http_5xx"
+			case status < 400:
+				kind = "http_other"
+			}
+			return nil, &fetchError{Kind: kind, URL: u, Status: status}
+		}
+	}
+	ex.mu.Lock()
+	f := &fetched{url: ex.url, status: ex.status, header: ex.header, reqHeader: ex.reqHeader,
+		body: append([]byte(nil), ex.body...), fetchedAt: r.c.now().UTC()}
+	ex.mu.Unlock()
+	r.stats.add(func(s *Stats) { s.Bytes += int64(len(f.body)) })
+	return f, nil
+}
+
+// classifyErr names a transport-level failure.
+func classifyErr(err error) string {
+	var ne net.Error
+	switch {
+	case errors.Is(err, colly.ErrRobotsTxtBlocked):
+		return "robots"
+	case errors.Is(err, colly.ErrForbiddenDomain):
+		return "offsite"
+	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &ne) && ne.Timeout():
+		return "timeout"
+	case errors.Is(err, io.ErrUnexpectedEOF), strings.Contains(err.Error(), "unexpected EOF"):
+		return "truncated"
+	}
+	var av *colly.AlreadyVisitedError
+	if errors.As(err, &av) {
+		return "duplicate"
+	}
+	return "network"
+}
+
+// backoff is how long to wait before retry attempt+1: the server's
+// Retry-After when it sent one (capped), else exponential backoff with
+// full jitter on top.
+func (r *run) backoff(attempt int, ex *exchange) time.Duration {
+	if ex != nil {
+		ex.mu.Lock()
+		h := ex.header
+		ex.mu.Unlock()
+		if d, ok := parseRetryAfter(h.Get("Retry-After"), r.c.now()); ok {
+			return min(d, r.c.retryAfterMax)
+		}
+	}
+	d := r.c.backoffBase << min(attempt, 16)
+	if d > r.c.backoffMax || d <= 0 {
+		d = r.c.backoffMax
+	}
+	if r.c.backoffBase > 0 {
+		d += rand.N(r.c.backoffBase)
+	}
+	return d
+}
+
+// parseRetryAfter reads a Retry-After value in seconds or as an HTTP date.
+func parseRetryAfter(v string, now time.Time) (time.Duration, bool) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return 0, false
+	}
+	if n, err := strconv.ParseInt(v, 10, 64); err == nil {
+		if n < 0 {
+			return 0, false
+		}
+		if n > 86400 {
+			n = 86400
+		}
+		return time.Duration(n) * time.Second, true
+	}
+	if t, err := http.ParseTime(v); err == nil {
+		d := t.Sub(now)
+		if d < 0 {
+			d = 0
+		}
+		return d, true
+	}
+	return 0, false
+}
+
+func newToken() string {
+	var b [12]byte
+	_, _ = cryptorand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}

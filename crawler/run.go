@@ -1,0 +1,309 @@
+package crawler
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/shadowscan/shadowscan"
+	"github.com/shadowscan/shadowscan/photo"
+)
+
+// Run crawls the search results of each query and hands each listing to
+// sink as soon as its page and photos are fetched. Listing pages are
+// fetched at most once per run, and not at all when the Frontier has them.
+// sink is never called concurrently; an error from it (or from the
+// Frontier) stops the run and is returned. Fetch failures do not stop the
+// run: they are counted in Stats.Errors by kind. Cancelling ctx stops the
+// run promptly with ctx's error; the Stats say what was done.
+func (c *Crawler) Run(ctx context.Context, queries []string, sink func(context.Context, *Page) error) (Stats, error) {
+	if sink == nil {
+		return Stats{}, shadowscan.Errorf(shadowscan.EINVALID, "crawler: run needs a sink")
+	}
+	g, gctx := errgroup.WithContext(ctx)
+	r, err := c.newRun(gctx)
+	if err != nil {
+		return Stats{}, err
+	}
+	g.SetLimit(r.parallelism())
+	var sinkMu sync.Mutex
+	emit := func(p *Page) error {
+		sinkMu.Lock()
+		defer sinkMu.Unlock()
+		if err := gctx.Err(); err != nil {
+			return err
+		}
+		if err := sink(gctx, p); err != nil {
+			return fmt.Errorf("sink %s: %w", p.Listing.URL, err)
+		}
+		r.stats.add(func(s *Stats) { s.Listings++ })
+		return nil
+	}
+	for _, q := range queries {
+		if strings.TrimSpace(q) == "" {
+			continue
+		}
+		r.search(gctx, q, func(u string) {
+			g.Go(func() error { return r.listing(gctx, u, emit) })
+		})
+		if gctx.Err() != nil {
+			break
+		}
+	}
+	err = g.Wait()
+	st := r.stats.snapshot()
+	if err == nil {
+		err = ctx.Err()
+	}
+	if err != nil && errors.Is(err, context.Canceled) && ctx.Err() != nil {
+		err = ctx.Err()
+	}
+	return st, err
+}
+
+// FetchListing fetches one listing page and its photos, without search and
+// without the Frontier: for rescans and `sites test`. A page that answers
+// 404 or 410 comes back with Listing.Removed set. Other failures are
+// errors naming the url and the kind of failure.
+func (c *Crawler) FetchListing(ctx context.Context, rawURL string) (*Page, error) {
+	u := normalizeURL(nil, rawURL)
+	if u == nil {
+		return nil, shadowscan.Errorf(shadowscan.EINVALID, "fetch listing: %q is not an absolute http(s) url", rawURL)
+	}
+	if !sameSite(c.base, u) {
+		return nil, shadowscan.Errorf(shadowscan.EINVALID, "fetch listing: %s is not on %s (site %s)", u, c.base.Host, c.site.Name)
+	}
+	r, err := c.newRun(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return r.fetchListing(ctx, u.String())
+}
+
+// search walks one query's result pages and calls enqueue for each new
+// on-site listing link.
+func (r *run) search(ctx context.Context, query string, enqueue func(string)) {
+	c := r.c
+	s := c.site.Search
+	next := expandSearchURL(s.URL, c.base.String(), query, 1)
+	for page := 1; page <= c.maxPages && next != "" && ctx.Err() == nil; page++ {
+		u := normalizeURL(c.base, next)
+		if u == nil {
+			r.stats.addError("parse")
+			c.logger.Warn("crawler: bad search url", "url", next)
+			return
+		}
+		switch r.guard.admit(u) {
+		case admitDuplicate:
+			return // next_page led back to a page already read
+		case admitTrap:
+			r.stats.addError("trap")
+			return
+		}
+		f, err := r.fetch(ctx, r.pages, u.String(), r.maxBody, nil)
+		if err != nil {
+			c.logger.Info("crawler: search page failed", "url", u, "err", err)
+			return
+		}
+		r.stats.add(func(s *Stats) { s.Pages++ })
+		doc, err := parseHTML(f.body, f.header.Get("Content-Type"))
+		if err != nil {
+			r.stats.addError("parse")
+			return
+		}
+		pageURL := normalizeURL(nil, f.url)
+		if pageURL == nil {
+			pageURL = u
+		}
+		links := selectAll(doc, s.ListingLinks, maxLinksPerPage+1)
+		if len(links) > maxLinksPerPage {
+			links = links[:maxLinksPerPage]
+			r.stats.addError("trap")
+		}
+		for _, l := range links {
+			lu := normalizeURL(pageURL, l)
+			if lu == nil {
+				continue
+			}
+			if !sameSite(c.base, lu) {
+				r.stats.addError("offsite")
+				continue
+			}
+			switch r.guard.admit(lu) {
+			case admitDuplicate:
+				continue
+			case admitTrap:
+				r.stats.addError("trap")
+				continue
+			}
+			enqueue(lu.String())
+		}
+		r.reportProgress()
+		switch {
+		case s.NextPage != nil:
+			next = ""
+			if v, ok := selectOne(doc, s.NextPage); ok {
+				if nu := normalizeURL(pageURL, v); nu != nil {
+					if !sameSite(c.base, nu) {
+						r.stats.addError("offsite")
+					} else {
+						next = nu.String()
+					}
+				}
+			}
+		case len(links) == 0 || !strings.Contains(s.URL, "{page}"):
+			next = ""
+		default:
+			next = expandSearchURL(s.URL, c.base.String(), query, page+1)
+		}
+	}
+}
+
+// expandSearchURL fills the search template.
+func expandSearchURL(tmpl, base, query string, page int) string {
+	return strings.NewReplacer(
+		"{base}", strings.TrimRight(base, "/"),
+		"{query}", url.QueryEscape(query),
+		"{page}", strconv.Itoa(page),
+	).Replace(tmpl)
+}
+
+func (r *run) reportProgress() {
+	if r.c.progress != nil {
+		r.c.progress(r.stats.snapshot())
+	}
+}
+
+// listing fetches one listing for Run: frontier check, fetch, emit, mark.
+func (r *run) listing(ctx context.Context, u string, emit func(*Page) error) error {
+	if f := r.c.frontier; f != nil {
+		done, err := f.Visited(ctx, u)
+		if err != nil {
+			return fmt.Errorf("frontier %s: %w", u, err)
+		}
+		if done {
+			return nil
+		}
+	}
+	p, err := r.fetchListing(ctx, u)
+	if err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		return nil // counted by kind; the run goes on
+	}
+	if err := emit(p); err != nil {
+		return err
+	}
+	if f := r.c.frontier; f != nil {
+		if err := f.MarkVisited(ctx, u); err != nil {
+			return fmt.Errorf("frontier %s: %w", u, err)
+		}
+	}
+	r.reportProgress()
+	return nil
+}
+
+// goneStatus reports the statuses that mean a listing was taken down.
+func goneStatus(code int) bool { return code == http.StatusNotFound || code == http.StatusGone }
+
+// fetchListing fetches and extracts one listing page, then its photos.
+func (r *run) fetchListing(ctx context.Context, u string) (*Page, error) {
+	f, err := r.fetch(ctx, r.pages, u, r.maxBody, goneStatus)
+	if err != nil {
+		return nil, err
+	}
+	r.stats.add(func(s *Stats) { s.Pages++ })
+	p := &Page{Captures: []shadowscan.Capture{f.capture(kindPage)}}
+	if goneStatus(f.status) {
+		id := idFromURL(u)
+		if id == "" {
+			r.stats.addError("parse")
+			return nil, shadowscan.Errorf(shadowscan.EINVALID, "listing %s answered %d and its url holds no id", u, f.status)
+		}
+		p.Listing = shadowscan.Listing{Site: r.c.site.Name, ID: id, URL: u, Removed: true, FetchedAt: f.fetchedAt}
+		return p, nil
+	}
+	pageURL := f.url
+	if normalizeURL(nil, pageURL) == nil {
+		pageURL = u
+	}
+	l, _, err := extract(r.c.site, pageURL, f.body, f.header.Get("Content-Type"))
+	if err != nil {
+		r.stats.addError("parse")
+		r.c.logger.Info("crawler: listing not extracted", "url", u, "err", err)
+		return nil, fmt.Errorf("listing %s: %w", u, err)
+	}
+	l.FetchedAt = f.fetchedAt
+	for i := range l.Images {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		img, capt := r.photo(ctx, l.Images[i].URL)
+		l.Images[i] = img
+		if capt != nil {
+			p.Captures = append(p.Captures, *capt)
+		}
+	}
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
+	p.Listing = l
+	return p, nil
+}
+
+// photo fetches and hashes one listing photo. Failures become
+// ListingImage.Err; a photo already fetched in this run is not fetched
+// again (its result is reused, without a second capture).
+func (r *run) photo(ctx context.Context, u string) (shadowscan.ListingImage, *shadowscan.Capture) {
+	r.photoMu.Lock()
+	if e, ok := r.photoCache[u]; ok {
+		r.photoMu.Unlock()
+		select {
+		case <-e.done:
+			return e.img, nil
+		case <-ctx.Done():
+			return shadowscan.ListingImage{URL: u, Err: ctx.Err().Error()}, nil
+		}
+	}
+	e := &photoEntry{done: make(chan struct{})}
+	if len(r.photoCache) < maxPhotoCache {
+		r.photoCache[u] = e
+	}
+	r.photoMu.Unlock()
+	defer close(e.done)
+
+	img := shadowscan.ListingImage{URL: u}
+	var capt *shadowscan.Capture
+	f, err := r.fetch(ctx, r.photos, u, r.maxPhotoBytes, nil)
+	if err != nil {
+		img.Err = err.Error()
+	} else {
+		r.stats.add(func(s *Stats) { s.Photos++ })
+		c := f.capture(kindPhoto)
+		capt = &c
+		pol := r.c.site.Politeness
+		h, herr := photo.HashBytes(f.body, photo.Limits{MaxBytes: r.maxPhotoBytes, MaxPixels: pol.MaxImagePixels})
+		if herr != nil {
+			r.stats.addError("image")
+			img.Err = fmt.Sprintf("photo %s: %v", u, herr)
+		} else {
+			img.SHA256, img.PHash, img.DHash, img.Hashed = h.SHA256, h.PHash, h.DHash, true
+		}
+	}
+	e.img = img
+	return img, capt
+}
+
+// photoEntry is one photo's result, shared by listings that show it.
+type photoEntry struct {
+	done chan struct{}
+	img  shadowscan.ListingImage
+}

@@ -1,0 +1,192 @@
+package photo
+
+import (
+	"errors"
+	"fmt"
+	"image"
+	"image/color"
+	"math"
+	"math/bits"
+
+	"github.com/corona10/goimagehash"
+)
+
+// Hashes is everything shadowscan keeps about one photo.
+type Hashes struct {
+	// SHA256 is the lower-case hex digest of the encoded bytes.
+	SHA256 string
+	// PHash is the 64-bit DCT perceptual hash; DHash the 64-bit difference hash.
+	PHash, DHash uint64
+	// Width and Height are the decoded dimensions in pixels.
+	Width, Height int
+	// Format is "jpeg", "png", "gif" or "webp".
+	Format string
+}
+
+// ErrFlat means an image is (nearly) one flat colour: its hashes would be
+// all zeros and match every other flat image, so it is refused rather than
+// hashed. A blank photo is no evidence of anything.
+var ErrFlat = errors.New("image is a single flat colour with no detail to hash")
+
+// minDetail is the smallest standard deviation of grey levels (0-255) of the
+// 64x64 thumbnail that Hash accepts. JPEG noise on a flat colour stays well
+// under it; any real photo is far above it.
+const minDetail = 2.0
+
+// thumb is the side of the grey thumbnail the hashes are computed from; it
+// is the size goimagehash's pHash resizes to anyway.
+const thumb = 64
+
+// Hash returns the 64-bit perceptual (DCT) hash and difference hash of img,
+// computed by goimagehash's PerceptionHash and DifferenceHash.
+//
+// The image is first reduced, in one pass over its pixels, to a 64x64 grey
+// thumbnail by area averaging (luma 0.299R+0.587G+0.114B, as goimagehash
+// uses). That is what pHash looks at anyway, costs a few milliseconds even
+// for a large photo, and avoids resampling full-size colour images.
+// Transparent pixels are composited onto white, so a product cut out on a
+// transparent background hashes like the same product on white, the way
+// marketplaces show it. A flat image is refused with ErrFlat.
+func Hash(img image.Image) (phash, dhash uint64, err error) {
+	if img == nil {
+		return 0, 0, errors.New("hash: nil image")
+	}
+	if img.Bounds().Empty() {
+		return 0, 0, fmt.Errorf("hash: empty image %v", img.Bounds())
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			phash, dhash, err = 0, 0, fmt.Errorf("hash: %v", r)
+		}
+	}()
+	g := greyThumb(img)
+	if sd := deviation(g); sd < minDetail {
+		return 0, 0, fmt.Errorf("%w (grey-level deviation %.2f, need %.0f)", ErrFlat, sd, minDetail)
+	}
+	p, err := goimagehash.PerceptionHash(g)
+	if err != nil {
+		return 0, 0, fmt.Errorf("perception hash: %w", err)
+	}
+	d, err := goimagehash.DifferenceHash(g)
+	if err != nil {
+		return 0, 0, fmt.Errorf("difference hash: %w", err)
+	}
+	return p.GetHash(), d.GetHash(), nil
+}
+
+// greyThumb reduces img to a thumb x thumb grey image: each output pixel is
+// the mean luma of the source pixels in its cell (one source pixel, repeated,
+// when the source is smaller than the thumbnail). Fast paths avoid the
+// per-pixel interface call of At for the types the decoders return.
+func greyThumb(img image.Image) *image.Gray {
+	b := img.Bounds()
+	w, h := b.Dx(), b.Dy()
+	luma := lumaFunc(img)
+	// Column ranges of each output cell, shared by every row.
+	var x0s, x1s [thumb]int
+	for i := range thumb {
+		x0s[i] = i * w / thumb
+		x1s[i] = max(x0s[i]+1, (i+1)*w/thumb)
+	}
+	out := image.NewGray(image.Rect(0, 0, thumb, thumb))
+	var sums [thumb]uint64
+	for j := range thumb {
+		y0 := j * h / thumb
+		y1 := max(y0+1, (j+1)*h/thumb)
+		clear(sums[:])
+		for y := y0; y < y1; y++ {
+			for i := range thumb {
+				var s uint64
+				for x := x0s[i]; x < x1s[i]; x++ {
+					s += uint64(luma(b.Min.X+x, b.Min.Y+y))
+				}
+				sums[i] += s
+			}
+		}
+		for i := range thumb {
+			n := uint64((x1s[i] - x0s[i]) * (y1 - y0))
+			out.Pix[j*out.Stride+i] = uint8((sums[i] + n/2) / n)
+		}
+	}
+	return out
+}
+
+// lumaFunc returns a function giving the 0-255 luma of the pixel at (x, y),
+// with any transparency composited onto white.
+func lumaFunc(img image.Image) func(x, y int) uint8 {
+	switch m := img.(type) {
+	case *image.YCbCr:
+		return func(x, y int) uint8 { return m.Y[m.YOffset(x, y)] }
+	case *image.Gray:
+		return func(x, y int) uint8 { return m.Pix[m.PixOffset(x, y)] }
+	case *image.RGBA:
+		return func(x, y int) uint8 {
+			p := m.Pix[m.PixOffset(x, y):]
+			white := 255 - uint32(p[3]) // premultiplied: add the white showing through
+			return lumaOf(uint32(p[0])+white, uint32(p[1])+white, uint32(p[2])+white)
+		}
+	case *image.NRGBA:
+		return func(x, y int) uint8 {
+			p := m.Pix[m.PixOffset(x, y):]
+			a := uint32(p[3])
+			white := 255 - a
+			return lumaOf(uint32(p[0])*a/255+white, uint32(p[1])*a/255+white, uint32(p[2])*a/255+white)
+		}
+	case *image.Paletted:
+		lut := make([]uint8, len(m.Palette))
+		for i, c := range m.Palette {
+			lut[i] = lumaOfColor(c)
+		}
+		return func(x, y int) uint8 {
+			idx := m.Pix[m.PixOffset(x, y)]
+			if int(idx) >= len(lut) {
+				return 0 // out-of-palette index: decoders normally refuse these
+			}
+			return lut[idx]
+		}
+	}
+	return func(x, y int) uint8 { return lumaOfColor(img.At(x, y)) }
+}
+
+// lumaOfColor composites c onto white and returns its 0-255 luma.
+func lumaOfColor(c color.Color) uint8 {
+	r, g, b, a := c.RGBA() // premultiplied, 16-bit
+	white := 0xffff - a
+	return lumaOf((r+white)>>8, (g+white)>>8, (b+white)>>8)
+}
+
+// lumaOf is ITU-R BT.601 luma of 8-bit components, rounded.
+func lumaOf(r, g, b uint32) uint8 {
+	return uint8((299*r + 587*g + 114*b + 500) / 1000)
+}
+
+// deviation is the standard deviation of g's grey levels.
+func deviation(g *image.Gray) float64 {
+	var sum, sumSq float64
+	for _, v := range g.Pix {
+		f := float64(v)
+		sum += f
+		sumSq += f * f
+	}
+	n := float64(len(g.Pix))
+	mean := sum / n
+	return math.Sqrt(max(0, sumSq/n-mean*mean))
+}
+
+// Distance is the Hamming distance between two 64-bit hashes: 0 for the
+// same picture, about 32 for unrelated pictures.
+func Distance(a, b uint64) int { return bits.OnesCount64(a ^ b) }
+
+// HashBytes decodes data within lim and hashes it. Errors are those of
+// Decode and Hash.
+func HashBytes(data []byte, lim Limits) (Hashes, error) {
+	img, info, err := Decode(data, lim)
+	if err != nil {
+		return Hashes{}, err
+	}
+	p, d, err := Hash(img)
+	if err != nil {
+		return Hashes{}, fmt.Errorf("%s %dx%d: %w", info.Format, info.Width, info.Height, err)
+	}
+	return Hashes{SHA256: info.SHA256, PHash: p, DHash: d, Width: info.Width, Height: info.Height, Format: info.Format}, nil
+}
