@@ -33,6 +33,9 @@ const (
 	// maxPhotoCache caps the photo results remembered in one run, so a
 	// photo shared by many listings is fetched once.
 	maxPhotoCache = 10000
+	// maxPhotoCacheBytes caps the photo bytes kept in one run for reuse
+	// by later listings showing the same photo.
+	maxPhotoCacheBytes = 64 << 20
 )
 
 // Page is one fetched listing: the extracted listing and the captures of

@@ -50,6 +50,8 @@ type run struct {
 
 	photoMu    sync.Mutex
 	photoCache map[string]*photoEntry
+	// photoCacheBytes is the size of the captures photoCache keeps.
+	photoCacheBytes int64
 
 	maxBody, maxPhotoBytes int64
 }

@@ -260,15 +260,22 @@ func (r *run) fetchListing(ctx context.Context, u string) (*Page, error) {
 }
 
 // photo fetches and hashes one listing photo. Failures become
-// ListingImage.Err; a photo already fetched in this run is not fetched
-// again (its result is reused, without a second capture).
+// ListingImage.Err. A photo already fetched in this run is not fetched
+// again: its result is reused, and so is its capture while the captures
+// kept for reuse fit in maxPhotoCacheBytes, so that every listing showing
+// the photo carries it as evidence (the first listing may not have been
+// flagged, and the store keeps captures of flagged listings only).
 func (r *run) photo(ctx context.Context, u string) (shadowscan.ListingImage, *shadowscan.Capture) {
 	r.photoMu.Lock()
 	if e, ok := r.photoCache[u]; ok {
 		r.photoMu.Unlock()
 		select {
 		case <-e.done:
-			return e.img, nil
+			if e.capt == nil {
+				return e.img, nil
+			}
+			c := *e.capt
+			return e.img, &c
 		case <-ctx.Done():
 			return shadowscan.ListingImage{URL: u, Err: ctx.Err().Error()}, nil
 		}
@@ -299,6 +306,14 @@ func (r *run) photo(ctx context.Context, u string) (shadowscan.ListingImage, *sh
 		}
 	}
 	e.img = img
+	if capt != nil {
+		r.photoMu.Lock()
+		if r.photoCacheBytes+int64(len(capt.Body)) <= maxPhotoCacheBytes {
+			r.photoCacheBytes += int64(len(capt.Body))
+			e.capt = capt
+		}
+		r.photoMu.Unlock()
+	}
 	return img, capt
 }
 
@@ -306,4 +321,5 @@ func (r *run) photo(ctx context.Context, u string) (shadowscan.ListingImage, *sh
 type photoEntry struct {
 	done chan struct{}
 	img  shadowscan.ListingImage
+	capt *shadowscan.Capture // nil when over the byte budget
 }
