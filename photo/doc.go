@@ -13,8 +13,15 @@
 // depend on which blank imports happen to be linked into the binary.
 //
 // Hash returns a 64-bit pHash (DCT) and dHash (gradient) per image using
-// github.com/corona10/goimagehash; Distance is the Hamming distance between
-// two hashes. The hashes survive resizing, re-compression, small borders and
-// small watermarks; they do not survive rotation by 90 degrees or mirroring,
-// and EXIF orientation is not applied (the stored pixels are hashed).
+// github.com/corona10/goimagehash, over a 64x64 grey thumbnail taken after
+// trimming white or black padding; Distance is the Hamming distance between
+// two hashes. Flat single-colour images are refused with ErrFlat, since
+// their hashes would all match each other.
+//
+// On the shared near-duplicate set (TestNearDuplicateFigures) the pHash of
+// resized, thumbnailed, re-compressed (JPEG q15), brightened, watermarked,
+// logo-stamped and square-padded copies stays within 10 bits of the original
+// (medians 0-4), while distinct pictures are 20 or more bits apart. Hashes
+// do not survive rotation, mirroring or heavy crops, and EXIF orientation is
+// not applied (the stored pixels are hashed).
 package photo

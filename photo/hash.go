@@ -40,7 +40,8 @@ const thumb = 64
 // Hash returns the 64-bit perceptual (DCT) hash and difference hash of img,
 // computed by goimagehash's PerceptionHash and DifferenceHash.
 //
-// The image is first reduced, in one pass over its pixels, to a 64x64 grey
+// A uniform margin (white or any flat colour around the picture, as
+// marketplaces add to make photos square) is trimmed first. The image is then reduced, in one pass over its pixels, to a 64x64 grey
 // thumbnail by area averaging (luma 0.299R+0.587G+0.114B, as goimagehash
 // uses). That is what pHash looks at anyway, costs a few milliseconds even
 // for a large photo, and avoids resampling full-size colour images.
@@ -59,7 +60,7 @@ func Hash(img image.Image) (phash, dhash uint64, err error) {
 			phash, dhash, err = 0, 0, fmt.Errorf("hash: %v", r)
 		}
 	}()
-	g := greyThumb(img)
+	g := greyThumb(img, contentBounds(img))
 	if sd := deviation(g); sd < minDetail {
 		return 0, 0, fmt.Errorf("%w (grey-level deviation %.2f, need %.0f)", ErrFlat, sd, minDetail)
 	}
@@ -74,12 +75,127 @@ func Hash(img image.Image) (phash, dhash uint64, err error) {
 	return p.GetHash(), d.GetHash(), nil
 }
 
-// greyThumb reduces img to a thumb x thumb grey image: each output pixel is
-// the mean luma of the source pixels in its cell (one source pixel, repeated,
-// when the source is smaller than the thumbnail). Fast paths avoid the
-// per-pixel interface call of At for the types the decoders return.
-func greyThumb(img image.Image) *image.Gray {
-	b := img.Bounds()
+// Border trimming: a margin is trimmed when all four corners are near white
+// (or near black) and whole rows or columns stay close to that colour.
+// Marketplaces pad product photos onto white squares; without trimming, a
+// padded copy of a photo is 20-30 bits away from the original. Only
+// white-ish and black-ish margins are trimmed: trimming a mid-grey one would
+// creep through the smooth vignettes of ordinary photos, and a thumbnail
+// would then be trimmed differently from its original.
+const (
+	whiteMin   = 224 // a margin at least this light is padding
+	blackMax   = 24  // a margin at most this dark is padding
+	cornerTol  = 12  // corners within this luma of each other are one margin colour
+	meanTol    = 6   // a row whose mean luma is further than this from the margin's is content
+	outlierTol = 64  // a sample this far from the margin colour is content (not JPEG or dither noise)
+	outlierDiv = 50  // ... when more than 1/outlierDiv of the row's samples are
+	borderGrid = 256 // rows and columns sampled when looking for the margin
+	minContent = 8   // trim only if at least 1/minContent of each side remains
+	trimRounds = 2   // nested margins (white around black) trimmed at most
+)
+
+// contentBounds returns the part of img inside uniform margins, or its
+// whole bounds when there is no margin to trim.
+func contentBounds(img image.Image) image.Rectangle {
+	full := img.Bounds()
+	luma := lumaFunc(img)
+	r := full
+	for range trimRounds {
+		next := trimOnce(luma, r)
+		if next == r || next.Dx()*minContent < full.Dx() || next.Dy()*minContent < full.Dy() {
+			break
+		}
+		r = next
+	}
+	return r
+}
+
+// trimOnce removes one uniform margin from r.
+func trimOnce(luma func(x, y int) uint8, b image.Rectangle) image.Rectangle {
+	w, h := b.Dx(), b.Dy()
+	if w < 16 || h < 16 {
+		return b
+	}
+	// Each corner is the mean of a square patch of 2% of the shorter side
+	// (sampled 8x8 at most), so JPEG noise and GIF dithering do not hide a
+	// uniform margin and a thumbnail is judged like its original.
+	side := max(3, min(w, h)/50)
+	pstep := max(1, side/8)
+	patch := func(x, y int) int {
+		sum, n := 0, 0
+		for dy := 0; dy < side; dy += pstep {
+			for dx := 0; dx < side; dx += pstep {
+				sum += int(luma(x+dx, y+dy))
+				n++
+			}
+		}
+		return sum / n
+	}
+	corners := [4]int{
+		patch(b.Min.X, b.Min.Y), patch(b.Max.X-side, b.Min.Y),
+		patch(b.Min.X, b.Max.Y-side), patch(b.Max.X-side, b.Max.Y-side),
+	}
+	bg := (corners[0] + corners[1] + corners[2] + corners[3]) / 4
+	for _, c := range corners {
+		if abs(c-bg) > cornerTol {
+			return b // no uniform margin
+		}
+	}
+	if bg < whiteMin && bg > blackMax {
+		return b // a grey or coloured frame is part of the picture
+	}
+	stepX, stepY := max(1, w/borderGrid), max(1, h/borderGrid)
+	// isContent judges the samples of one row or column: content when its
+	// mean luma moves away from the margin's (signed, so that dithering
+	// around the margin colour cancels out) or when enough samples are far
+	// from it.
+	isContent := func(x, y, dx, dy, n int) bool {
+		sum, outliers := 0, 0
+		for i := 0; i < n; i++ {
+			d := int(luma(x+i*dx, y+i*dy)) - bg
+			sum += d
+			if abs(d) > outlierTol {
+				outliers++
+			}
+		}
+		return abs(sum) > meanTol*n || outliers*outlierDiv > n
+	}
+	nx, ny := (w+stepX-1)/stepX, (h+stepY-1)/stepY
+	row := func(y int) bool { return isContent(b.Min.X, y, stepX, 0, nx) }
+	col := func(x int) bool { return isContent(x, b.Min.Y, 0, stepY, ny) }
+	top, bottom := b.Min.Y, b.Max.Y-1
+	for top <= bottom && !row(top) {
+		top += stepY
+	}
+	for bottom >= top && !row(bottom) {
+		bottom -= stepY
+	}
+	left, right := b.Min.X, b.Max.X-1
+	for left <= right && !col(left) {
+		left += stepX
+	}
+	for right >= left && !col(right) {
+		right -= stepX
+	}
+	if top > bottom || left > right {
+		return b // all margin: a flat image, refused later
+	}
+	return image.Rect(left, top, right+1, bottom+1).Intersect(b)
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// greyThumb reduces the rectangle r of img to a thumb x thumb grey image:
+// each output pixel is the mean luma of the source pixels in its cell (one
+// source pixel, repeated, when r is smaller than the thumbnail). Fast paths
+// avoid the per-pixel interface call of At for the types the decoders
+// return.
+func greyThumb(img image.Image, b image.Rectangle) *image.Gray {
 	w, h := b.Dx(), b.Dy()
 	luma := lumaFunc(img)
 	// Column ranges of each output cell, shared by every row.

@@ -3,6 +3,9 @@ package photo
 import (
 	"errors"
 	"image"
+	"image/color"
+
+	xdraw "golang.org/x/image/draw"
 	"testing"
 )
 
@@ -23,6 +26,9 @@ func TestHashRobustToEdits(t *testing.T) {
 		{"jpeg quality 75 after resize", MustDecode(t, MustJPEG(t, resized(orig, 200, 150), 75))},
 		{"5% white border", bordered(orig, 0.05)},
 		{"small watermark 12%x6%", watermarked(orig, 0.12, 0.06)},
+		{"padded to a white square", squared(orig, color.White)},
+		{"padded to a black square", squared(orig, color.Black)},
+		{"20% white border then jpeg", MustDecode(t, MustJPEG(t, bordered(orig, 0.2), 70))},
 		{"gif palette", MustDecode(t, MustGIF(t, orig))},
 	}
 	for _, tc := range cases {
@@ -80,5 +86,33 @@ func TestHashRefusesFlatImages(t *testing.T) {
 	// A product on white covering a small part of the frame is not flat.
 	if _, err := HashBytes(MustPNG(t, bordered(scene(40, 40, 9), 1.0)), DefaultLimits); err != nil {
 		t.Errorf("small product on white: %v", err)
+	}
+}
+
+func TestContentBounds(t *testing.T) {
+	pic := scene(100, 60, 4)
+	grey := image.NewRGBA(image.Rect(0, 0, 140, 100))
+	xdraw.Draw(grey, grey.Bounds(), image.NewUniform(color.Gray{128}), image.Point{}, xdraw.Src)
+	xdraw.Draw(grey, image.Rect(20, 20, 120, 80), pic, image.Point{}, xdraw.Src)
+	cases := []struct {
+		name string
+		img  image.Image
+		want image.Rectangle
+	}{
+		{"no margin", pic, pic.Bounds()},
+		{"white square pad", squared(pic, color.White), image.Rect(0, 20, 100, 80)},
+		{"black square pad", squared(pic, color.Black), image.Rect(0, 20, 100, 80)},
+		{"grey frame is part of the picture", grey, grey.Bounds()},
+		{"tiny content in a big margin keeps the frame", bordered(scene(10, 10, 1), 10), image.Rect(0, 0, 210, 210)},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := contentBounds(tc.img)
+			// Allow a pixel of slack at each edge for sampling steps.
+			if abs(got.Min.X-tc.want.Min.X) > 1 || abs(got.Min.Y-tc.want.Min.Y) > 1 ||
+				abs(got.Max.X-tc.want.Max.X) > 1 || abs(got.Max.Y-tc.want.Max.Y) > 1 {
+				t.Errorf("contentBounds = %v, want %v", got, tc.want)
+			}
+		})
 	}
 }

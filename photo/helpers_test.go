@@ -69,6 +69,18 @@ func bordered(src image.Image, frac float64) *image.RGBA {
 	return dst
 }
 
+// squared centres src on a square canvas of colour c, as marketplaces show
+// product photos.
+func squared(src image.Image, c color.Color) *image.RGBA {
+	b := src.Bounds()
+	side := max(b.Dx(), b.Dy())
+	dst := image.NewRGBA(image.Rect(0, 0, side, side))
+	xdraw.Draw(dst, dst.Bounds(), image.NewUniform(c), image.Point{}, xdraw.Src)
+	off := image.Pt((side-b.Dx())/2, (side-b.Dy())/2)
+	xdraw.Draw(dst, b.Sub(b.Min).Add(off), src, b.Min, xdraw.Src)
+	return dst
+}
+
 // watermarked stamps a semi-transparent striped box, wFrac of the width and
 // hFrac of the height, in the bottom-right corner: a shop's logo.
 func watermarked(src image.Image, wFrac, hFrac float64) *image.RGBA {

@@ -157,7 +157,7 @@ func TestNearDuplicateFigures(t *testing.T) {
 	}
 	// The transforms a marketplace applies to a stolen product photo must
 	// mostly stay within 10 bits.
-	for _, tr := range []string{"resize_50", "thumb_160", "jpeg_q15", "brightness_130_contrast_90"} {
+	for _, tr := range []string{"resize_50", "thumb_160", "jpeg_q15", "brightness_130_contrast_90", "watermark_text", "logo_corner", "pad_square_white"} {
 		var ps []int
 		for _, pd := range byTransform[tr] {
 			ps = append(ps, pd[0])

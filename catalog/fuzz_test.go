@@ -1,0 +1,95 @@
+package catalog
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"testing"
+	"testing/fstest"
+
+	"github.com/shadowscan/shadowscan"
+)
+
+// offline is an http.Client that never reaches the network, so fuzzed URLs
+// stay local.
+var offline = &http.Client{Transport: roundTripFunc(func(*http.Request) (*http.Response, error) {
+	return nil, errors.New("network disabled in fuzzing")
+})}
+
+type roundTripFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+// fuzzLoad loads content as name and checks the result is consistent.
+func fuzzLoad(t *testing.T, name string, content []byte, img []byte) {
+	fsys := fstest.MapFS{name: {Data: content}, "images/p.jpg": {Data: img}}
+	f, err := Load(context.Background(), fsys, name, WithHTTPClient(offline))
+	if err != nil {
+		if f != nil {
+			t.Fatal("a File was returned with an error")
+		}
+		var fes shadowscan.FieldErrors
+		if errors.As(err, &fes) {
+			for i, fe := range fes {
+				if fe.File != name {
+					t.Fatalf("error %q names file %q", fe, fe.File)
+				}
+				if i > 0 && fes[i-1].Line > fe.Line {
+					t.Fatalf("errors not sorted by line: %v", err)
+				}
+			}
+		}
+		return
+	}
+	skus := map[string]bool{}
+	for _, p := range f.Catalog.Products {
+		if err := p.Validate(); err != nil {
+			t.Fatalf("loaded an invalid product %+v: %v", p, err)
+		}
+		if skus[p.SKU] {
+			t.Fatalf("duplicate SKU %s loaded", p.SKU)
+		}
+		skus[p.SKU] = true
+		if f.Catalog.Brand(p.BrandID) == nil {
+			t.Fatalf("product %s of unknown brand %q", p.SKU, p.BrandID)
+		}
+		for _, ref := range p.Images {
+			if _, ok := f.Photos[ref.SHA256]; !ok {
+				t.Fatalf("image %s without bytes", ref.Source)
+			}
+		}
+	}
+	for _, b := range f.Catalog.Brands {
+		if err := b.Validate(); err != nil {
+			t.Fatalf("loaded an invalid brand %+v: %v", b, err)
+		}
+	}
+}
+
+func FuzzLoadYAML(f *testing.F) {
+	f.Add(MustRead(f, "aurora.yaml"))
+	f.Add([]byte(head + okProduct))
+	f.Add([]byte(head + "  - sku: A\n    name: A\n    price: 1\n    min_prce: 2\n    currency: cny\n    images: [../x.jpg, http://127.0.0.1:1/x.jpg]\n"))
+	f.Add([]byte("a: &a [*a, *a]\nbrand: *a\n"))
+	f.Add([]byte("---\n---\n"))
+	img := MustRead(f, "images/aur-prot-500.jpg")
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzLoad(t, "c.yaml", data, img) })
+}
+
+func FuzzLoadJSON(f *testing.F) {
+	f.Add(MustRead(f, "aurora.json"))
+	f.Add([]byte(`{"brand": {"id": "a", "name": "A"}, "products": [{"sku": "A", "name": "A", "price": 1e400, "currency": "CNY", "images": ["images/p.jpg"]}]}`))
+	f.Add([]byte(`{"brand": [[[[{}]]]], "products": {"x": null}}`))
+	f.Add([]byte(`{"brand": {"id": "a", "name": "A"},, }`))
+	img := MustRead(f, "images/aur-prot-500.jpg")
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzLoad(t, "c.json", data, img) })
+}
+
+func FuzzLoadCSV(f *testing.F) {
+	f.Add(MustRead(f, "aurora.csv"))
+	f.Add(MustRead(f, "two-brands.csv"))
+	f.Add([]byte("brand_id,sku,name,price,currency,images\na,A,A,1,CNY,images/p.jpg|\n"))
+	f.Add([]byte("\ufeffbrand_id,sku,name,price,currency\n\"a\nb\",A,\"x\"\"y\",1,CNY\n"))
+	img := MustRead(f, "images/aur-prot-500.jpg")
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzLoad(t, "c.csv", data, img) })
+}
