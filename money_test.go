@@ -93,3 +93,30 @@ func TestFieldErrorFormat(t *testing.T) {
 		t.Error("FieldErrors code is not invalid")
 	}
 }
+
+func TestCatalogQueriesAndOnlyBrand(t *testing.T) {
+	c := Catalog{
+		Brands: []Brand{{ID: "a", Name: "Aurora", Aliases: []string{"奥罗拉", "AURORA"}}, {ID: "b", Name: "Lumi"}},
+		Products: []Product{
+			{SKU: "A1", BrandID: "a", Name: "Aurora  Protein", Aliases: []string{"蛋白粉", ""}},
+			{SKU: "B1", BrandID: "b", Name: "Lumi Cream"},
+		},
+	}
+	got := c.SearchQueries()
+	want := []string{"Aurora", "奥罗拉", "Lumi", "Aurora Protein", "蛋白粉", "Lumi Cream"}
+	if len(got) != len(want) {
+		t.Fatalf("SearchQueries = %q, want %q", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("SearchQueries = %q, want %q", got, want)
+		}
+	}
+	sub, err := c.OnlyBrand("b")
+	if err != nil || len(sub.Brands) != 1 || len(sub.Products) != 1 || sub.Products[0].SKU != "B1" {
+		t.Fatalf("OnlyBrand(b) = %+v, %v", sub, err)
+	}
+	if _, err := c.OnlyBrand("zz"); ErrorCode(err) != ENOTFOUND {
+		t.Fatalf("OnlyBrand(zz) = %v", err)
+	}
+}

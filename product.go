@@ -1,6 +1,9 @@
 package shadowscan
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Product is one authentic catalogue item.
 type Product struct {
@@ -86,4 +89,51 @@ func (c *Catalog) Product(sku string) *Product {
 		}
 	}
 	return nil
+}
+
+// SearchQueries returns the default search queries for a scan of c: the
+// brand names and aliases, then the product names and aliases, without
+// duplicates (compared case-insensitively) or empty strings.
+func (c *Catalog) SearchQueries() []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(q string) {
+		q = strings.Join(strings.Fields(q), " ")
+		k := strings.ToLower(q)
+		if q != "" && !seen[k] {
+			seen[k] = true
+			out = append(out, q)
+		}
+	}
+	for i := range c.Brands {
+		for _, n := range c.Brands[i].Names() {
+			add(n)
+		}
+	}
+	for i := range c.Products {
+		for _, n := range c.Products[i].Names() {
+			add(n)
+		}
+	}
+	return out
+}
+
+// OnlyBrand returns the part of c that belongs to the brand id, or an
+// ENOTFOUND error naming the known brands.
+func (c *Catalog) OnlyBrand(id string) (*Catalog, error) {
+	b := c.Brand(id)
+	if b == nil {
+		ids := make([]string, len(c.Brands))
+		for i := range c.Brands {
+			ids[i] = c.Brands[i].ID
+		}
+		return nil, Errorf(ENOTFOUND, "no brand %q in the catalogue (known: %s)", id, strings.Join(ids, ", "))
+	}
+	out := &Catalog{Brands: []Brand{*b}}
+	for _, p := range c.Products {
+		if p.BrandID == id {
+			out.Products = append(out.Products, p)
+		}
+	}
+	return out, nil
 }

@@ -1,0 +1,45 @@
+// Package matcher decides, for each marketplace listing, which catalogue
+// product it offers (if any), how suspicious it is, its category and why
+// (SPEC "Detection"). It does no I/O: the catalogue, the detection rules and
+// the listing (with its photo hashes already computed) come in, a
+// shadowscan.Verdict goes out.
+//
+// Text. Titles are normalised (NFKC, full-width to half-width, lower case,
+// punctuation to spaces) and cut into Latin/digit words and CJK character
+// bigrams, so Chinese written without spaces matches as well as spaced
+// Latin text. Brands are found by exact names and aliases only, never
+// fuzzily: "Aurara" is not "Aurora". Products are linked through a
+// per-brand inverted index scored by IDF-weighted coverage of each product
+// name, with sizes and counts (500g, 0.5kg, 60粒, 60 capsules) parsed out
+// and required to agree when both sides state them. Marketing words are
+// ignored, and longer Latin product words tolerate one typo. A product is
+// linked only with brand evidence: the brand named in the title, or an
+// official photo.
+//
+// Images. Official photos are indexed by pHash in a multi-index hashing
+// table, so the nearest photo is found without scanning all of them; dHash
+// confirms a match.
+//
+// Words. Counterfeit, code-removal and defamation phrases from the rules
+// count unless a negation comes just before them ("非传销", "不是高仿",
+// "not a replica"). A title with an accessory word ("shaker", "量勺",
+// "空盒"; connecting words such as "for" only before the name) is an
+// accessory of the product, not the product, unless the word is part of
+// the product's own name or follows a gift marker ("送摇摇杯").
+//
+// Price. Prices are compared with the list price and the authorised floor
+// in the product's currency (other currencies only through the detection
+// rates), and with market statistics gathered by scans (Market).
+//
+// Verdict. Each reason carries the points it adds; the score is their sum,
+// clamped to 0-100. A listing is flagged when the score reaches the
+// threshold and a category applies, by precedence: defamation (an unknown
+// seller's text attacks a named brand), code_tampered, counterfeit (an
+// unknown seller with a price under counterfeit_ratio of list, a red-flag
+// word, or an official photo with a price under plausible_ratio),
+// price_dumping (an authorised seller under min_price), unauthorized_seller.
+// Official shops are never flagged; authorised sellers only for
+// code_tampered and price_dumping.
+//
+// A Matcher is immutable after New and safe for concurrent use.
+package matcher

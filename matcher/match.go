@@ -1,0 +1,796 @@
+package matcher
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/shadowscan/shadowscan"
+)
+
+// text is one compact listing field with the phrases found in it.
+type text struct {
+	field string // "title" or "description"
+	t     string
+	hits  []phraseHit
+}
+
+// wordHit is a signal word found in a field.
+type wordHit struct {
+	field      string
+	word       string
+	start, end int
+	ref        int
+}
+
+// listingTerm is one index term of the title, with where it occurs.
+type listingTerm struct {
+	spans []token
+}
+
+// imageHit is the closest official photo of one product among the listing
+// photos.
+type imageHit struct {
+	product      int
+	photo        int // 1-based listing photo
+	pDist, dDist int
+}
+
+// candidate is a product the title may name.
+type candidate struct {
+	product  int
+	coverage float64
+	agree    int
+	typos    map[string]string // listing word -> product word it was read as
+	first    int               // start of the first matched term
+}
+
+// analysis holds what Match found, on the way to the verdict.
+type analysis struct {
+	title, desc text
+	brandHits   []wordHit // brand names, title then description
+	redFlags    []wordHit
+	codes       []wordHit
+	defamation  []wordHit
+	accessory   []wordHit
+	terms       map[string]*listingTerm
+	sizes       []size
+	images      []imageHit
+	// product is the linked product, or -1; brand the linked or named
+	// brand, or -1.
+	product, brand int
+	byText         bool
+	cand           *candidate
+	accessoryWords []string
+	ambiguous      []int
+}
+
+// Match decides which catalogue product l offers, how suspicious it is, its
+// category and why. It is safe for concurrent use.
+func (m *Matcher) Match(l *shadowscan.Listing) shadowscan.Verdict {
+	if l == nil {
+		return shadowscan.Verdict{}
+	}
+	a := &analysis{product: -1, brand: -1}
+	a.title = m.scanText("title", truncate(l.Title, maxTitleBytes))
+	a.desc = m.scanText("description", truncate(l.Description, maxDescBytes))
+	m.classify(a, &a.title)
+	m.classify(a, &a.desc)
+	a.images = m.matchImages(l)
+	m.link(a)
+	return m.judge(a, l)
+}
+
+func (m *Matcher) scanText(field, s string) text {
+	t := compact(s)
+	return text{field: field, t: t, hits: m.dict.find(t, wordStarts(t))}
+}
+
+// classify sorts the phrases found in one field by what they signal,
+// dropping signal words that are negated ("非高仿", "not a replica") and
+// accessory words that name a free gift ("送摇摇杯").
+func (m *Matcher) classify(a *analysis, x *text) {
+	for _, h := range x.hits {
+		p := m.dict.phrases[h.phrase]
+		w := wordHit{field: x.field, word: x.t[h.start:h.end], start: h.start, end: h.end, ref: p.ref}
+		before := x.t[:h.start]
+		switch p.kind {
+		case kindBrand:
+			a.brandHits = append(a.brandHits, w)
+		case kindRedFlag:
+			if !precededBy(before, negators) {
+				a.redFlags = append(a.redFlags, w)
+			}
+		case kindCode:
+			if !precededBy(before, negators) {
+				a.codes = append(a.codes, w)
+			}
+		case kindDefamation:
+			if !precededBy(before, negators) {
+				a.defamation = append(a.defamation, w)
+			}
+		case kindAccessory, kindAccessoryBefore:
+			if x.field == "title" && !precededBy(before, giftMarkers) {
+				if p.kind == kindAccessoryBefore {
+					w.ref = 1 // counts only before the name
+				}
+				a.accessory = append(a.accessory, w)
+			}
+		}
+	}
+}
+
+// matchImages finds the official photos closest to each hashed listing
+// photo (all of them at the smallest distance), keeping for each product
+// its closest match.
+func (m *Matcher) matchImages(l *shadowscan.Listing) []imageHit {
+	if len(m.imgRefs) == 0 {
+		return nil
+	}
+	var out []imageHit
+	maxP, maxD := m.det.Image.MaxPHashDistance, m.det.Image.MaxDHashDistance
+	for i, im := range l.Images {
+		if i >= maxImages {
+			break
+		}
+		if !im.Hashed {
+			continue
+		}
+		for _, h := range m.img.closest(im.PHash, im.DHash, maxP, maxD) {
+			ref := m.imgRefs[h.id]
+			hit := imageHit{product: ref.product, photo: i + 1, pDist: h.pDist, dDist: h.dDist}
+			k := slices.IndexFunc(out, func(o imageHit) bool { return o.product == ref.product })
+			switch {
+			case k < 0:
+				out = append(out, hit)
+			case h.pDist < out[k].pDist || (h.pDist == out[k].pDist && h.dDist < out[k].dDist):
+				out[k] = hit
+			}
+		}
+	}
+	slices.SortFunc(out, func(x, y imageHit) int {
+		return cmp.Or(cmp.Compare(x.pDist, y.pDist), cmp.Compare(x.dDist, y.dDist), cmp.Compare(x.product, y.product))
+	})
+	return out
+}
+
+// link chooses the product: by text among the products of the brands the
+// title names, with sizes and then photos breaking ties; by photo alone
+// when the text names none.
+func (m *Matcher) link(a *analysis) {
+	title := a.title.t
+	var titleBrands []int
+	var spans []token
+	for _, h := range a.brandHits {
+		if h.field == "title" {
+			spans = append(spans, token{h.start, h.end})
+			if !slices.Contains(titleBrands, h.ref) {
+				titleBrands = append(titleBrands, h.ref)
+			}
+		}
+	}
+	for _, h := range a.title.hits {
+		if m.dict.phrases[h.phrase].kind == kindMarketing {
+			spans = append(spans, token{h.start, h.end})
+		}
+	}
+	a.sizes = parseSizes(title)
+	for _, s := range a.sizes {
+		spans = append(spans, token{s.start, s.end})
+	}
+	masked := mask(title, spans)
+	a.terms = map[string]*listingTerm{}
+	for _, tk := range indexTokens(masked) {
+		w := masked[tk.start:tk.end]
+		lt := a.terms[w]
+		if lt == nil {
+			lt = &listingTerm{}
+			a.terms[w] = lt
+		}
+		lt.spans = append(lt.spans, tk)
+	}
+	firstBrand := -1
+	if len(titleBrands) > 0 {
+		firstBrand = a.brandHits[0].start // title hits come first
+	}
+
+	var cands []candidate
+	for _, b := range titleBrands {
+		cands = append(cands, m.score(a, b)...)
+	}
+	var accessory []string // why candidates were dropped as accessories
+	kept := cands[:0]
+	for _, c := range cands {
+		first := c.first
+		if firstBrand >= 0 && firstBrand < first {
+			first = firstBrand
+		}
+		if words := m.accessoryWords(a, c.product, first); len(words) > 0 {
+			accessory = words
+			continue
+		}
+		kept = append(kept, c)
+	}
+	cands = kept
+	if len(cands) > 0 {
+		slices.SortFunc(cands, func(x, y candidate) int {
+			return cmp.Or(cmp.Compare(y.coverage, x.coverage), cmp.Compare(y.agree, x.agree), cmp.Compare(x.product, y.product))
+		})
+		best := cands[0].coverage
+		maxAgree := 0
+		var tied []candidate
+		for _, c := range cands {
+			if c.coverage >= best-tieMargin {
+				tied = append(tied, c)
+				maxAgree = max(maxAgree, c.agree)
+			}
+		}
+		tied = slices.DeleteFunc(tied, func(c candidate) bool { return c.agree < maxAgree })
+		if len(tied) == 1 {
+			m.choose(a, &tied[0])
+			return
+		}
+		// Tied on text and size: a photo of one of them decides.
+		for _, ih := range a.images {
+			for i := range tied {
+				if tied[i].product == ih.product {
+					m.choose(a, &tied[i])
+					return
+				}
+			}
+		}
+		for _, c := range tied {
+			a.ambiguous = append(a.ambiguous, c.product)
+		}
+		a.brand = m.products[tied[0].product].brand
+		return
+	}
+	if accessory != nil {
+		a.accessoryWords = accessory
+		return
+	}
+	// The text names no product: an official photo alone may, unless the
+	// title names another brand, states another size, or is an accessory.
+	for i, ih := range a.images {
+		p := &m.products[ih.product]
+		if len(titleBrands) > 0 && !slices.Contains(titleBrands, p.brand) {
+			continue
+		}
+		if ok, _ := sizeMatch(a.sizes, p.sizes); !ok {
+			continue
+		}
+		if words := m.accessoryWords(a, ih.product, firstBrand); len(words) > 0 {
+			a.accessoryWords = words
+			return
+		}
+		if i+1 < len(a.images) && a.images[i+1].pDist == ih.pDist && a.images[i+1].dDist == ih.dDist &&
+			m.products[a.images[i+1].product].brand == p.brand {
+			// Two products of the brand share the photo: do not guess.
+			a.ambiguous = []int{ih.product, a.images[i+1].product}
+			a.brand = p.brand
+			return
+		}
+		a.product, a.brand = ih.product, p.brand
+		return
+	}
+}
+
+func (m *Matcher) choose(a *analysis, c *candidate) {
+	a.product = c.product
+	a.brand = m.products[c.product].brand
+	a.byText = true
+	a.cand = c
+}
+
+// score returns the products of brand b whose names the title covers well
+// enough, with sizes that agree.
+func (m *Matcher) score(a *analysis, b int) []candidate {
+	idx := m.brands[b].index
+	if len(idx.names) == 0 {
+		return nil
+	}
+	type eff struct {
+		term   string
+		factor float64
+		word   string // listing word when read through a typo
+	}
+	var effs []eff
+	for w := range a.terms {
+		if _, ok := idx.postings[w]; ok {
+			effs = append(effs, eff{term: w, factor: 1})
+		} else if t, ok := idx.correct(w); ok {
+			if _, exact := a.terms[t]; !exact {
+				effs = append(effs, eff{term: t, factor: typoFactor, word: w})
+			}
+		}
+	}
+	if len(effs) == 0 {
+		return nil
+	}
+	scores := map[int32]float64{}
+	for _, e := range effs {
+		for _, id := range idx.postings[e.term] {
+			scores[id] += idx.idf[e.term] * e.factor
+		}
+	}
+	best := map[int32]float64{} // product -> best coverage
+	for id, s := range scores {
+		n := &idx.names[id]
+		if n.weight <= 0 {
+			continue
+		}
+		if c := s / n.weight; c > best[n.product] {
+			best[n.product] = c
+		}
+	}
+	var out []candidate
+	for p, cov := range best {
+		if cov+1e-9 < m.minCoverage {
+			continue
+		}
+		ok, agree := sizeMatch(a.sizes, m.products[p].sizes)
+		if !ok {
+			continue
+		}
+		c := candidate{product: int(p), coverage: math.Min(cov, 1), agree: agree, first: math.MaxInt}
+		for _, e := range effs {
+			if !m.productHasTerm(int(p), e.term) {
+				continue
+			}
+			w := e.term
+			if e.word != "" {
+				w = e.word
+				if c.typos == nil {
+					c.typos = map[string]string{}
+				}
+				c.typos[e.word] = e.term
+			}
+			for _, sp := range a.terms[w].spans {
+				c.first = min(c.first, sp.start)
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// productHasTerm reports whether any name of product p has index term t.
+func (m *Matcher) productHasTerm(p int, t string) bool {
+	info := &m.products[p]
+	idx := m.brands[info.brand].index
+	for _, id := range info.nameIDs {
+		if slices.Contains(idx.names[id].terms, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// accessoryWords returns the accessory words of the title that make it an
+// accessory of product p rather than p itself: words not in p's own names,
+// and connecting words ("for") only before the name, which starts at
+// first (-1 when the text does not name it).
+func (m *Matcher) accessoryWords(a *analysis, p, first int) []string {
+	var out []string
+	for _, h := range a.accessory {
+		if h.ref == 1 && first >= 0 && h.start > first {
+			continue
+		}
+		inName := false
+		for _, n := range m.products[p].names {
+			if containsPhrase(n, h.word) {
+				inName = true
+				break
+			}
+		}
+		if !inName && !slices.Contains(out, h.word) {
+			out = append(out, h.word)
+		}
+	}
+	return out
+}
+
+// containsPhrase reports whether compact text t holds phrase w, with word
+// boundaries for Latin ends.
+func containsPhrase(t, w string) bool {
+	for off := 0; ; {
+		i := strings.Index(t[off:], w)
+		if i < 0 {
+			return false
+		}
+		s, e := off+i, off+i+len(w)
+		if (s == 0 || !isWordRune(lastRune(t[:s])) || !isWordRune(firstRune(w))) &&
+			(e == len(t) || !isWordRune(firstRune(t[e:])) || !isWordRune(lastRune(w))) {
+			return true
+		}
+		off = s + 1
+		for off < len(t) && t[off]&0xC0 == 0x80 {
+			off++
+		}
+	}
+}
+
+// judge turns the analysis into a verdict: reasons with points, score,
+// category and flag.
+func (m *Matcher) judge(a *analysis, l *shadowscan.Listing) shadowscan.Verdict {
+	var v shadowscan.Verdict
+	w := m.det.Weights
+	var reasons []shadowscan.Reason
+	add := func(signal string, points int, format string, args ...any) {
+		reasons = append(reasons, shadowscan.Reason{Signal: signal, Detail: fmt.Sprintf(format, args...), Points: points})
+	}
+	var terms []string
+	addTerm := func(s string) {
+		if s != "" && !slices.Contains(terms, s) {
+			terms = append(terms, s)
+		}
+	}
+
+	// The brand: the product's, else the first one named.
+	if a.brand < 0 && len(a.brandHits) > 0 {
+		a.brand = a.brandHits[0].ref
+	}
+	if a.brand < 0 {
+		v.Score = 0
+		return v
+	}
+	brand := m.brands[a.brand].brand
+	v.BrandID = brand.ID
+	brandWords := m.brandWords(a, a.brand)
+	named := len(brandWords) > 0
+
+	var prod *shadowscan.Product
+	if a.product >= 0 {
+		prod = m.products[a.product].product
+		v.SKU = prod.SKU
+	}
+
+	// Text.
+	switch {
+	case prod != nil && a.byText:
+		words := m.titleBrandWords(a, a.brand)
+		words = append(words, m.productWords(a)...)
+		for _, s := range a.sizes {
+			if slices.ContainsFunc(m.products[a.product].sizes, func(p size) bool { return p.dim == s.dim && sameQuantity(p.value, s.value) }) {
+				words = append(words, a.title.t[s.start:s.end])
+			}
+		}
+		for _, x := range words {
+			addTerm(x)
+		}
+		detail := fmt.Sprintf("title names %s (%s)", prod.Name, quoteList(words))
+		if len(a.cand.typos) > 0 {
+			var ts []string
+			for from, to := range a.cand.typos {
+				ts = append(ts, fmt.Sprintf("%q read as %q", from, to))
+			}
+			slices.Sort(ts)
+			detail += "; " + strings.Join(ts, ", ")
+		}
+		add("text", w.ProductMatch, "%s", detail)
+	case named:
+		for _, x := range brandWords {
+			addTerm(x)
+		}
+		add("brand", w.BrandMention, "%s names the brand %s (%s)", brandField(a, a.brand), brand.Name, quoteList(brandWords))
+	}
+	if len(a.accessoryWords) > 0 {
+		add("text", 0, "title names an accessory (%s), not the product itself", quoteList(a.accessoryWords))
+	}
+	if len(a.ambiguous) > 1 {
+		var skus []string
+		for _, p := range a.ambiguous {
+			skus = append(skus, m.products[p].product.SKU)
+		}
+		list := strings.Join(skus[:len(skus)-1], ", ") + " and " + skus[len(skus)-1]
+		add("text", 0, "title and photos fit %s equally: no single product chosen", list)
+	}
+
+	// Image: an official photo of the product, or of another product of
+	// the brand (a stolen brand photo either way).
+	var photo *imageHit
+	for i := range a.images {
+		ih := &a.images[i]
+		if ih.product == a.product {
+			photo = ih
+			break
+		}
+	}
+	if photo == nil && len(a.accessoryWords) == 0 {
+		for i := range a.images {
+			if m.products[a.images[i].product].brand == a.brand {
+				photo = &a.images[i]
+				break
+			}
+		}
+	}
+	if photo != nil {
+		add("image", w.ImageMatch, "photo %d is the official photo of %s at distance %d (dHash %d)",
+			photo.photo, m.products[photo.product].product.SKU, photo.pDist, photo.dDist)
+	}
+
+	// Seller.
+	role := brand.RoleOf(l.Site, l.SellerID)
+	seller := l.SellerID
+	if seller == "" {
+		seller = "(none named)"
+	}
+	linked := prod != nil || photo != nil
+	switch role {
+	case shadowscan.RoleOfficial:
+		add("seller", 0, "seller %s is an official shop of %s", seller, brand.Name)
+	case shadowscan.RoleAuthorized:
+		add("seller", 0, "seller %s is an authorised seller of %s", seller, brand.Name)
+	default:
+		if linked {
+			add("seller", w.UnknownSeller, "seller %s is not official or authorised for %s", seller, brand.Name)
+			if m.history != nil && l.SellerID != "" {
+				if n := m.history(l.Site, l.SellerID); n > 0 {
+					add("seller", w.RepeatOffender, "seller %s already has %d confirmed %s", seller, n, plural(n, "hit", "hits"))
+				}
+			}
+		}
+	}
+
+	// Words.
+	a.redFlags, a.codes = outermost(a.redFlags), outermost(a.codes)
+	if len(a.redFlags) > 0 {
+		add("words", w.RedFlagWord, "%s (counterfeit %s)", saysList(a.redFlags), plural(countWords(a.redFlags), "word", "words"))
+		for _, h := range a.redFlags {
+			addTerm(h.word)
+		}
+	}
+	if len(a.codes) > 0 {
+		add("words", w.CodeTampered, "%s (codes removed)", saysList(a.codes))
+		for _, h := range a.codes {
+			addTerm(h.word)
+		}
+	}
+	var defam []wordHit
+	for _, h := range a.defamation {
+		if h.ref < 0 || h.ref == a.brand {
+			defam = append(defam, h)
+		}
+	}
+	defam = outermost(defam)
+	if len(defam) > 0 && named {
+		add("defamation", w.Defamation, "%s about %s", saysList(defam), brand.Name)
+		for _, h := range defam {
+			addTerm(h.word)
+		}
+	}
+
+	// Price.
+	farBelow, underPlausible, underFloor := false, false, false
+	if prod != nil && role != shadowscan.RoleOfficial {
+		farBelow, underPlausible, underFloor = m.judgePrice(l, prod, role, add)
+	}
+
+	// Category, by precedence.
+	switch role {
+	case shadowscan.RoleAuthorized:
+		switch {
+		case prod != nil && len(a.codes) > 0:
+			v.Category = shadowscan.CategoryCodeTampered
+		case prod != nil && underFloor:
+			v.Category = shadowscan.CategoryPriceDumping
+		}
+	case shadowscan.RoleUnknown:
+		switch {
+		case len(defam) > 0 && named:
+			v.Category = shadowscan.CategoryDefamation
+		case prod != nil && len(a.codes) > 0:
+			v.Category = shadowscan.CategoryCodeTampered
+		case prod != nil && (farBelow || len(a.redFlags) > 0 || (photo != nil && underPlausible)):
+			v.Category = shadowscan.CategoryCounterfeit
+		case prod != nil:
+			v.Category = shadowscan.CategoryUnauthorizedSeller
+		}
+	}
+
+	slices.SortStableFunc(reasons, func(x, y shadowscan.Reason) int { return cmp.Compare(y.Points, x.Points) })
+	score := 0
+	for _, r := range reasons {
+		score += r.Points
+	}
+	v.Score = min(max(score, 0), 100)
+	v.Reasons = reasons
+	v.MatchedTerms = terms
+	v.Flagged = v.Category != "" && v.Score >= m.det.Threshold
+	if !v.Flagged {
+		v.Category = ""
+	}
+	return v
+}
+
+// judgePrice adds the price reasons for an unknown or authorised seller
+// and reports the counterfeit and dumping signals.
+func (m *Matcher) judgePrice(l *shadowscan.Listing, p *shadowscan.Product, role shadowscan.SellerRole,
+	add func(string, int, string, ...any)) (farBelow, underPlausible, underFloor bool) {
+	if !l.HasPrice || l.Price <= 0 || p.Price <= 0 {
+		return
+	}
+	w, pr := m.det.Weights, m.det.Price
+	shown := l.Price.Format(l.Currency)
+	price := l.Price
+	switch {
+	case l.Currency == p.Currency:
+	case m.det.Rates[l.Currency] > 0 && m.det.Rates[p.Currency] > 0:
+		price = shadowscan.AmountFromFloat(l.Price.Float() * m.det.Rates[l.Currency] / m.det.Rates[p.Currency])
+		shown = fmt.Sprintf("%s (%s)", shown, price.Format(p.Currency))
+	default:
+		cur := l.Currency
+		if cur == "" {
+			cur = "an unknown currency"
+		}
+		add("price", 0, "%s is in %s: no rate to compare it with the list price %s", shown, cur, p.Price.Format(p.Currency))
+		return
+	}
+	ratio := price.Float() / p.Price.Float()
+	pct := int(math.Round(ratio * 100))
+	farBelow = ratio < pr.CounterfeitRatio
+	underPlausible = ratio < pr.PlausibleRatio
+	underFloor = p.MinPrice > 0 && price < p.MinPrice
+	switch {
+	case role == shadowscan.RoleAuthorized && underFloor:
+		add("price", w.PriceBelowFloor, "%s is under the authorised floor %s", shown, p.MinPrice.Format(p.Currency))
+	case role == shadowscan.RoleUnknown && farBelow:
+		add("price", w.PriceFarBelow, "%s is %d %% of the list price %s", shown, pct, p.Price.Format(p.Currency))
+	default:
+		add("price", 0, "%s is %d %% of the list price %s", shown, pct, p.Price.Format(p.Currency))
+	}
+	if m.market != nil {
+		median, mad, n := m.market.PriceStats(p.SKU, l.Currency)
+		need := max(pr.MinMarketSamples, 1)
+		if n >= need && median > 0 && pr.MarketMADs > 0 {
+			// A MAD of 0 (every price the same) would make any cut an
+			// outlier; 2 % of the median is the least deviation counted.
+			spread := math.Max(mad, 0.02*median)
+			if z := (median - l.Price.Float()) / spread; z >= pr.MarketMADs {
+				add("market", w.MarketOutlier, "%s is %.1f deviations under the market median %s (%d prices seen)",
+					l.Price.Format(l.Currency), z, shadowscan.AmountFromFloat(median).Format(l.Currency), n)
+			}
+		}
+	}
+	return
+}
+
+// brandWords returns the words naming brand b in the title and description.
+func (m *Matcher) brandWords(a *analysis, b int) []string {
+	var out []string
+	for _, h := range a.brandHits {
+		if h.ref == b && !slices.Contains(out, h.word) {
+			out = append(out, h.word)
+		}
+	}
+	return out
+}
+
+// titleBrandWords returns the words naming brand b in the title.
+func (m *Matcher) titleBrandWords(a *analysis, b int) []string {
+	var out []string
+	for _, h := range a.brandHits {
+		if h.field == "title" && h.ref == b && !slices.Contains(out, h.word) {
+			out = append(out, h.word)
+		}
+	}
+	return out
+}
+
+// productWords returns the title words that matched the chosen product,
+// adjacent ones joined ("蛋白" and "白粉" make "蛋白粉").
+func (m *Matcher) productWords(a *analysis) []string {
+	var spans []token
+	for w, lt := range a.terms {
+		t := w
+		if to, ok := a.cand.typos[w]; ok {
+			t = to
+		}
+		if m.productHasTerm(a.product, t) {
+			spans = append(spans, lt.spans...)
+		}
+	}
+	slices.SortFunc(spans, func(x, y token) int { return cmp.Compare(x.start, y.start) })
+	var out []string
+	t := a.title.t
+	for i := 0; i < len(spans); {
+		s, e := spans[i].start, spans[i].end
+		j := i + 1
+		for ; j < len(spans); j++ {
+			if spans[j].start > e && strings.TrimSpace(t[e:spans[j].start]) != "" {
+				break
+			}
+			e = max(e, spans[j].end)
+		}
+		if w := t[s:e]; !slices.Contains(out, w) {
+			out = append(out, w)
+		}
+		i = j
+	}
+	return out
+}
+
+// brandField says where the brand was named.
+func brandField(a *analysis, b int) string {
+	for _, h := range a.brandHits {
+		if h.ref == b && h.field == "title" {
+			return "title"
+		}
+	}
+	return "description"
+}
+
+// outermost drops the hits that lie inside a longer hit of the same field,
+// so "传销骗局" is reported without "传销" and "骗局" again.
+func outermost(hs []wordHit) []wordHit {
+	var out []wordHit
+	for i, h := range hs {
+		inside := false
+		for j, o := range hs {
+			if i != j && o.field == h.field && o.start <= h.start && h.end <= o.end && o.end-o.start > h.end-h.start {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// saysList formats signal words by field: `title says "高仿", description
+// says "原单"`.
+func saysList(hs []wordHit) string {
+	var parts []string
+	for _, field := range []string{"title", "description"} {
+		var ws []string
+		for _, h := range hs {
+			if h.field == field && !slices.Contains(ws, h.word) {
+				ws = append(ws, h.word)
+			}
+		}
+		if len(ws) > 0 {
+			parts = append(parts, field+" says "+quoteList(ws))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+func countWords(hs []wordHit) int {
+	var ws []string
+	for _, h := range hs {
+		if !slices.Contains(ws, h.word) {
+			ws = append(ws, h.word)
+		}
+	}
+	return len(ws)
+}
+
+func quoteList(ws []string) string {
+	q := make([]string, len(ws))
+	for i, w := range ws {
+		q[i] = fmt.Sprintf("%q", w)
+	}
+	return strings.Join(q, ", ")
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}

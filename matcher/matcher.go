@@ -1,0 +1,246 @@
+package matcher
+
+import (
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/shadowscan/shadowscan"
+	"github.com/shadowscan/shadowscan/rules"
+)
+
+// Limits on hostile listing content: text beyond these is not read, and
+// photos beyond maxImages are not compared.
+const (
+	maxTitleBytes = 2 << 10
+	maxDescBytes  = 16 << 10
+	maxImages     = 32
+)
+
+// defaultMinCoverage is used when the detection rules leave
+// text.min_coverage unset.
+const defaultMinCoverage = 0.6
+
+// tieMargin is how close two products' text coverage must be for the
+// choice between them to fall to sizes, then photos.
+const tieMargin = 0.05
+
+// Option configures a Matcher.
+type Option func(*Matcher)
+
+// WithSellerHistory gives the Matcher the number of confirmed hits a seller
+// already has on a site; a seller with any is a repeat offender.
+func WithSellerHistory(confirmed func(site, sellerID string) int) Option {
+	return func(m *Matcher) { m.history = confirmed }
+}
+
+// WithMarket gives the Matcher the prices scans have seen per product, so
+// a price far under the market median counts as a signal.
+func WithMarket(stats MarketStats) Option {
+	return func(m *Matcher) { m.market = stats }
+}
+
+// Matcher links listings to catalogue products and scores them. It is
+// immutable after New and safe for concurrent use.
+type Matcher struct {
+	det         rules.Detection
+	brands      []brandInfo
+	products    []productInfo
+	dict        *phraseDict
+	img         *hashIndex
+	imgRefs     []imageRef // hash id -> product photo
+	minCoverage float64
+	history     func(site, sellerID string) int
+	market      MarketStats
+}
+
+type brandInfo struct {
+	brand *shadowscan.Brand
+	index *brandIndex
+}
+
+type productInfo struct {
+	product *shadowscan.Product
+	brand   int
+	sizes   []size
+	names   []string // compact names and aliases
+	nameIDs []int32  // entries in the brand index
+}
+
+type imageRef struct {
+	product int
+	photo   int // 1-based position among the product's photos
+}
+
+// New builds a Matcher over the catalogue with the detection rules. The
+// catalogue is indexed once: brand names and rule words go into one phrase
+// dictionary, product names into a per-brand inverted index, official
+// photos into a multi-index hash table. It returns an EINVALID error
+// naming the field when the rules or the catalogue cannot be used. The
+// Matcher keeps copies of cat's brand and product lists; it does not
+// modify cat.
+func New(cat *shadowscan.Catalog, det *rules.Detection, opts ...Option) (*Matcher, error) {
+	if cat == nil {
+		return nil, shadowscan.Errorf(shadowscan.EINVALID, "matcher: no catalogue")
+	}
+	if det == nil {
+		return nil, shadowscan.Errorf(shadowscan.EINVALID, "matcher: no detection rules")
+	}
+	if err := validateDetection(det); err != nil {
+		return nil, fmt.Errorf("matcher: %w", err)
+	}
+	m := &Matcher{det: *det, dict: newPhraseDict(), minCoverage: det.Text.MinCoverage}
+	if m.minCoverage == 0 {
+		m.minCoverage = defaultMinCoverage
+	}
+	for _, o := range opts {
+		o(m)
+	}
+	brands := slices.Clone(cat.Brands)
+	products := slices.Clone(cat.Products)
+
+	brandByID := make(map[string]int, len(brands))
+	for i := range brands {
+		b := &brands[i]
+		if _, dup := brandByID[b.ID]; dup {
+			return nil, fmt.Errorf("matcher: %w", &shadowscan.FieldError{Field: fmt.Sprintf("brands[%d].id", i), Msg: fmt.Sprintf("brand %q is listed twice", b.ID), Accepted: "one entry per brand"})
+		}
+		brandByID[b.ID] = i
+		m.brands = append(m.brands, brandInfo{brand: b, index: newBrandIndex()})
+		named := false
+		for _, n := range b.Names() {
+			named = m.dict.add(n, kindBrand, i) || named
+		}
+		if !named {
+			return nil, fmt.Errorf("matcher: %w", &shadowscan.FieldError{Field: fmt.Sprintf("brands[%d].name", i), Msg: fmt.Sprintf("brand %q has no name with a letter or digit", b.ID), Accepted: "a name such as Aurora Wellness"})
+		}
+		for _, t := range b.DefamationTerms {
+			m.dict.add(t, kindDefamation, i)
+		}
+	}
+	w := det.Words
+	before := map[string]bool{}
+	for _, t := range w.AccessoryBefore {
+		before[compact(t)] = true
+		m.dict.add(t, kindAccessoryBefore, -1)
+	}
+	for _, t := range w.Accessory {
+		if !before[compact(t)] {
+			m.dict.add(t, kindAccessory, -1)
+		}
+	}
+	for _, t := range w.RedFlag {
+		m.dict.add(t, kindRedFlag, -1)
+	}
+	for _, t := range w.CodeTampered {
+		m.dict.add(t, kindCode, -1)
+	}
+	for _, t := range w.Defamation {
+		m.dict.add(t, kindDefamation, -1)
+	}
+	for _, t := range w.Marketing {
+		m.dict.add(t, kindMarketing, -1)
+	}
+
+	var phash, dhash []uint64
+	seenSKU := make(map[string]bool, len(products))
+	for i := range products {
+		p := &products[i]
+		bi, ok := brandByID[p.BrandID]
+		if !ok {
+			return nil, fmt.Errorf("matcher: %w", &shadowscan.FieldError{Field: fmt.Sprintf("products[%d].brand", i), Msg: fmt.Sprintf("product %s names brand %q, which is not in the catalogue", p.SKU, p.BrandID), Accepted: "the id of a brand in the catalogue"})
+		}
+		if seenSKU[p.SKU] {
+			return nil, fmt.Errorf("matcher: %w", &shadowscan.FieldError{Field: fmt.Sprintf("products[%d].sku", i), Msg: fmt.Sprintf("sku %q is listed twice", p.SKU), Accepted: "one entry per SKU"})
+		}
+		seenSKU[p.SKU] = true
+		info := productInfo{product: p, brand: bi}
+		idx := m.brands[bi].index
+		for _, name := range p.Names() {
+			t := compact(name)
+			if t == "" {
+				continue
+			}
+			info.names = append(info.names, t)
+			sizes := parseSizes(t)
+			terms := m.nameTerms(t, bi, sizes)
+			info.sizes = append(info.sizes, sizes...)
+			if len(terms) > 0 {
+				info.nameIDs = append(info.nameIDs, int32(len(idx.names)))
+				idx.addName(int32(len(m.products)), terms)
+			}
+		}
+		for k, im := range p.Images {
+			if im.PHash == 0 && im.DHash == 0 {
+				continue // not hashed
+			}
+			phash = append(phash, im.PHash)
+			dhash = append(dhash, im.DHash)
+			m.imgRefs = append(m.imgRefs, imageRef{product: len(m.products), photo: k + 1})
+		}
+		m.products = append(m.products, info)
+	}
+	for _, b := range m.brands {
+		b.index.finish()
+	}
+	m.img = newHashIndex(phash, dhash, det.Image.MaxPHashDistance)
+	return m, nil
+}
+
+// nameTerms returns the distinct index terms of compact product name t,
+// without the brand's own names, marketing words and sizes.
+func (m *Matcher) nameTerms(t string, brand int, sizes []size) []string {
+	var spans []token
+	for _, h := range m.dict.find(t, wordStarts(t)) {
+		p := m.dict.phrases[h.phrase]
+		if (p.kind == kindBrand && p.ref == brand) || p.kind == kindMarketing {
+			spans = append(spans, token{h.start, h.end})
+		}
+	}
+	for _, s := range sizes {
+		spans = append(spans, token{s.start, s.end})
+	}
+	masked := mask(t, spans)
+	var terms []string
+	for _, tk := range indexTokens(masked) {
+		if w := masked[tk.start:tk.end]; !slices.Contains(terms, w) {
+			terms = append(terms, w)
+		}
+	}
+	return terms
+}
+
+// validateDetection checks the knobs the matcher relies on.
+func validateDetection(d *rules.Detection) error {
+	fe := func(field, msg, accepted string) error {
+		return &shadowscan.FieldError{File: d.File, Field: field, Msg: msg, Accepted: accepted}
+	}
+	switch {
+	case d.Threshold < 0 || d.Threshold > 100:
+		return fe("threshold", fmt.Sprintf("%d is out of range", d.Threshold), "a score from 0 to 100, such as 60")
+	case bad01(d.Price.CounterfeitRatio):
+		return fe("price.counterfeit_ratio", fmt.Sprintf("%v is out of range", d.Price.CounterfeitRatio), "a fraction of the list price from 0 to 1, such as 0.5")
+	case bad01(d.Price.PlausibleRatio):
+		return fe("price.plausible_ratio", fmt.Sprintf("%v is out of range", d.Price.PlausibleRatio), "a fraction of the list price from 0 to 1, such as 0.7")
+	case d.Price.PlausibleRatio < d.Price.CounterfeitRatio:
+		return fe("price.plausible_ratio", fmt.Sprintf("%v is under counterfeit_ratio %v", d.Price.PlausibleRatio, d.Price.CounterfeitRatio), "a ratio at or above counterfeit_ratio")
+	case math.IsNaN(d.Price.MarketMADs) || d.Price.MarketMADs < 0 || d.Price.MarketMADs > 100:
+		return fe("price.market_mads", fmt.Sprintf("%v is out of range", d.Price.MarketMADs), "a number of deviations from 0 to 100, such as 3")
+	case d.Price.MinMarketSamples < 0:
+		return fe("price.min_market_samples", fmt.Sprintf("%d is negative", d.Price.MinMarketSamples), "a count of 0 or more, such as 5")
+	case d.Image.MaxPHashDistance < 0 || d.Image.MaxPHashDistance > 24:
+		return fe("image.max_phash_distance", fmt.Sprintf("%d is out of range", d.Image.MaxPHashDistance), "a Hamming distance from 0 to 24 bits, such as 10")
+	case d.Image.MaxDHashDistance < 0 || d.Image.MaxDHashDistance > 64:
+		return fe("image.max_dhash_distance", fmt.Sprintf("%d is out of range", d.Image.MaxDHashDistance), "a Hamming distance from 0 to 64 bits, such as 12")
+	case bad01(d.Text.MinCoverage):
+		return fe("text.min_coverage", fmt.Sprintf("%v is out of range", d.Text.MinCoverage), "a fraction from 0 to 1, such as 0.6 (0 for the default)")
+	}
+	for code, r := range d.Rates {
+		if math.IsNaN(r) || math.IsInf(r, 0) || r <= 0 {
+			return fe("rates."+code, fmt.Sprintf("%v is not a usable rate", r), "a positive number, the value of one unit in the common unit")
+		}
+	}
+	return nil
+}
+
+func bad01(f float64) bool { return math.IsNaN(f) || f < 0 || f > 1 }

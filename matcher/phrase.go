@@ -1,0 +1,153 @@
+package matcher
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// phraseKind says what a dictionary phrase signals.
+type phraseKind uint8
+
+const (
+	kindBrand           phraseKind = iota // a brand name or alias; ref is the brand
+	kindRedFlag                           // a counterfeit word
+	kindCode                              // a code-removal word
+	kindDefamation                        // an attack on a brand; ref is the brand, or -1 for any
+	kindAccessory                         // an accessory word, anywhere in the title
+	kindAccessoryBefore                   // an accessory connecting word, before the name only
+	kindMarketing                         // a marketing word, ignored when linking
+)
+
+// phrase is one compact, normalised dictionary entry.
+type phrase struct {
+	text string
+	kind phraseKind
+	ref  int
+	// wordEnd is true when the phrase ends in a Latin/digit character, so
+	// the text must not continue with one ("oem" is not in "oems").
+	wordEnd bool
+}
+
+// phraseDict finds every dictionary phrase in a compact text in one pass
+// over the text's words, whatever the size of the dictionary: phrases are
+// keyed by their first word (Latin) or first character (CJK).
+type phraseDict struct {
+	byKey   map[string][]int32
+	phrases []phrase
+	seen    map[phrase]bool
+}
+
+func newPhraseDict() *phraseDict {
+	return &phraseDict{byKey: map[string][]int32{}, seen: map[phrase]bool{}}
+}
+
+// add puts raw into the dictionary; it reports false when raw normalises to
+// nothing.
+func (d *phraseDict) add(raw string, kind phraseKind, ref int) bool {
+	t := compact(raw)
+	if t == "" {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(t)
+	p := phrase{text: t, kind: kind, ref: ref, wordEnd: isWordRune(last)}
+	if d.seen[p] {
+		return true
+	}
+	d.seen[p] = true
+	a := wordStarts(t)[0]
+	key := t[a.start:a.end]
+	d.byKey[key] = append(d.byKey[key], int32(len(d.phrases)))
+	d.phrases = append(d.phrases, p)
+	return true
+}
+
+// phraseHit is one occurrence of a phrase in a text.
+type phraseHit struct {
+	phrase     int32
+	start, end int
+}
+
+// find returns the occurrences of dictionary phrases in compact text t,
+// whose anchors are wordStarts(t), in text order.
+func (d *phraseDict) find(t string, anchors []token) []phraseHit {
+	var hits []phraseHit
+	for _, a := range anchors {
+		for _, id := range d.byKey[t[a.start:a.end]] {
+			p := &d.phrases[id]
+			if !strings.HasPrefix(t[a.start:], p.text) {
+				continue
+			}
+			end := a.start + len(p.text)
+			if p.wordEnd && end < len(t) {
+				if r, _ := utf8.DecodeRuneInString(t[end:]); isWordRune(r) {
+					continue
+				}
+			}
+			hits = append(hits, phraseHit{phrase: id, start: a.start, end: end})
+		}
+	}
+	return hits
+}
+
+// negators are the words that, just before a signal word, turn it around:
+// "非传销" (not a pyramid scheme), "不是高仿", "拒绝刮码", "not a replica".
+// They are part of the language rather than of any brand's rules.
+var negators = []string{
+	"不", "不是", "非", "无", "没", "没有", "未", "并非", "绝非", "拒绝", "杜绝", "远离",
+	"谨防", "防范", "严禁", "打击", "反",
+	"not", "no", "non", "never", "anti", "without", "against", "beware of", "isn t", "aren t", "don t", "doesn t",
+}
+
+// giftMarkers are the words that, just before an accessory word, make it a
+// free gift with the product ("送摇摇杯", "with scoop") rather than the
+// thing sold.
+var giftMarkers = []string{
+	"送", "赠", "赠送", "附赠", "加赠", "配送", "含", "附", "带",
+	"free", "with", "gift", "bonus", "plus", "incl", "including",
+}
+
+// articles may stand between a negator and its word ("not a replica").
+var articles = []string{"a", "an", "the"}
+
+// precededBy reports whether the compact text before, with trailing
+// spaces and at most one article dropped, ends in one of words (whole
+// words for Latin ones).
+func precededBy(before string, words []string) bool {
+	before = strings.TrimRight(before, " ")
+	if endsWithAny(before, words) {
+		return true
+	}
+	for _, a := range articles {
+		if endsWithWord(before, a) {
+			return endsWithAny(strings.TrimRight(before[:len(before)-len(a)], " "), words)
+		}
+	}
+	return false
+}
+
+func endsWithAny(s string, words []string) bool {
+	for _, w := range words {
+		if endsWithWord(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// endsWithWord reports whether s ends with w; a w that starts with a
+// Latin/digit character must start a word in s.
+func endsWithWord(s, w string) bool {
+	if !strings.HasSuffix(s, w) {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(w)
+	if !isWordRune(first) {
+		return true
+	}
+	rest := s[:len(s)-len(w)]
+	if rest == "" {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(rest)
+	return !isWordRune(r)
+}
