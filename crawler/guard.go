@@ -27,7 +27,15 @@ const (
 )
 
 // admit records u (already normalised) and says whether to fetch it.
-func (g *guard) admit(u *url.URL) string {
+func (g *guard) admit(u *url.URL) string { return g.admitKind(u, true) }
+
+// admitSearch is admit for search result pages. Their query strings are
+// ours (one per query and page, and max_pages bounds the pages of each
+// query), so they do not count towards a path's query-string variants: a
+// scan of 300 queries must not mistake its own search pages for a trap.
+func (g *guard) admitSearch(u *url.URL) string { return g.admitKind(u, false) }
+
+func (g *guard) admitKind(u *url.URL, countVariants bool) string {
 	s := u.String()
 	if len(s) > maxURLLen {
 		return admitTrap
@@ -36,6 +44,10 @@ func (g *guard) admit(u *url.URL) string {
 	defer g.mu.Unlock()
 	if g.seen[s] {
 		return admitDuplicate
+	}
+	if !countVariants {
+		g.seen[s] = true
+		return admitOK
 	}
 	key := u.Scheme + "://" + u.Host + u.EscapedPath()
 	qs := g.variants[key]

@@ -2,6 +2,8 @@ package crawler
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -39,5 +41,42 @@ func TestSharedPhotoFetchedOnceCapturedForEach(t *testing.T) {
 		if photos != 1 || !p.Listing.Images[0].Hashed {
 			t.Errorf("listing %s: %d photo captures with bytes, hashed %v", id, photos, p.Listing.Images[0].Hashed)
 		}
+	}
+}
+
+// TestManyQueriesAreNoTrap: a scan's own search pages (one query string
+// per query and page) must not trip the query-string trap guard, which is
+// there for links the site hands us.
+func TestManyQueriesAreNoTrap(t *testing.T) {
+	m := newMarket(t)
+	m.search[1] = []string{"/item/q1"}
+	m.start()
+	c, err := New(demoSite(m.url()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	queries := make([]string, maxQueryVariants+50)
+	for i := range queries {
+		queries[i] = fmt.Sprintf("query %d", i)
+	}
+	var col collector
+	st, err := c.Run(context.Background(), queries, col.sink)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Errors["trap"] != 0 {
+		t.Fatalf("own search pages counted as traps: %v", st.Errors)
+	}
+	searches := 0
+	for k, n := range m.allCounts() {
+		if strings.HasPrefix(k, "/search?") && strings.Contains(k, "page=1") {
+			searches += n
+		}
+	}
+	if searches != len(queries) {
+		t.Fatalf("fetched %d first search pages for %d queries", searches, len(queries))
+	}
+	if ids := col.ids(); len(ids) != 1 || ids[0] != "q1" {
+		t.Fatalf("listings %v, want [q1]", ids)
 	}
 }

@@ -100,7 +100,7 @@ func (r *run) search(ctx context.Context, query string, enqueue func(string)) {
 			c.logger.Warn("crawler: bad search url", "url", next)
 			return
 		}
-		switch r.guard.admit(u) {
+		switch r.guard.admitSearch(u) {
 		case admitDuplicate:
 			return // next_page led back to a page already read
 		case admitTrap:

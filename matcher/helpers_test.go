@@ -26,7 +26,7 @@ func testDetection() *rules.Detection {
 		Threshold: 60,
 		Weights: rules.Weights{
 			ProductMatch: 30, BrandMention: 10, ImageMatch: 25, PriceFarBelow: 30, PriceBelowFloor: 45,
-			UnknownSeller: 15, RedFlagWord: 30, CodeTampered: 45, Defamation: 70, RepeatOffender: 10, MarketOutlier: 10,
+			UnknownSeller: 30, RedFlagWord: 30, CodeTampered: 45, Defamation: 70, RepeatOffender: 10, MarketOutlier: 10,
 		},
 		Price: rules.PriceRules{CounterfeitRatio: 0.5, PlausibleRatio: 0.7, MarketMADs: 3, MinMarketSamples: 5},
 		Image: rules.ImageRules{MaxPHashDistance: 10, MaxDHashDistance: 12},

@@ -376,7 +376,7 @@ func (m *Matcher) productHasTerm(p int, t string) bool {
 func (m *Matcher) accessoryWords(a *analysis, p, first int) []string {
 	var out []string
 	for _, h := range a.accessory {
-		if h.ref == 1 && first >= 0 && h.start > first {
+		if h.ref == 1 && first >= 0 && h.start > first && !introducesBrand(a, h) {
 			continue
 		}
 		inName := false
@@ -391,6 +391,19 @@ func (m *Matcher) accessoryWords(a *analysis, p, first int) []string {
 		}
 	}
 	return out
+}
+
+// introducesBrand reports whether the connecting word h ("适用", "for",
+// "搭配") is followed at once by a brand name in the title: "眼霜按摩棒
+// 适用薇丹丝眼霜" is a massager for the eye cream, even though a product
+// word ("眼霜") comes first.
+func introducesBrand(a *analysis, h wordHit) bool {
+	for _, b := range a.brandHits {
+		if b.field == h.field && b.start >= h.end && b.start-h.end <= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // containsPhrase reports whether compact text t holds phrase w, with word

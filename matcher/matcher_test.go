@@ -103,8 +103,8 @@ func testCategories(t *testing.T, det func() *rules.Detection) {
 	}{
 		{"counterfeit: price far under list", listing("奥罗拉植物蛋白粉 500g 特价", 89, "shop-9"), want{
 			flagged: true, category: shadowscan.CategoryCounterfeit, brand: "aurora", sku: "AUR-PROT-500",
-			reasons: []string{`¥89.00 is 30 % of the list price ¥298.00 (30)`, "seller shop-9 is not official or authorised for Aurora Wellness (15)", `text: title names Aurora Plant Protein Powder 500g ("奥罗拉", "植物蛋白粉", "500g") (30)`},
-			terms:   []string{"奥罗拉", "植物蛋白粉", "500g"}, minScore: 75}},
+			reasons: []string{`¥89.00 is 30 % of the list price ¥298.00 (30)`, "seller shop-9 is not official or authorised for Aurora Wellness (30)", `text: title names Aurora Plant Protein Powder 500g ("奥罗拉", "植物蛋白粉", "500g") (30)`},
+			terms:   []string{"奥罗拉", "植物蛋白粉", "500g"}, minScore: 90}},
 		{"counterfeit: red-flag word at a plausible price", listing("高仿 奥罗拉蛋白粉 500克", 280, "shop-9"), want{
 			flagged: true, category: shadowscan.CategoryCounterfeit, brand: "aurora", sku: "AUR-PROT-500",
 			reasons: []string{`words: title says "高仿" (counterfeit word) (30)`, "94 % of the list price ¥298.00 (0)"}, terms: []string{"高仿", "蛋白粉"}}},
@@ -120,13 +120,14 @@ func testCategories(t *testing.T, det func() *rules.Detection) {
 		{"unauthorized seller: plausible price with official photo", listing("Aurora Plant Protein Powder 500g", 290, "shop-9", p500), want{
 			flagged: true, category: shadowscan.CategoryUnauthorizedSeller, brand: "aurora", sku: "AUR-PROT-500",
 			reasons: []string{"seller shop-9 is not official or authorised", "97 % of the list price"}, absent: []string{"words"}, minScore: 70}},
-		{"unauthorized seller: text alone stays under the threshold", listing("Aurora Plant Protein Powder 500g", 290, "shop-9"), want{
-			brand: "aurora", sku: "AUR-PROT-500", reasons: []string{"seller shop-9 is not official"}}},
+		{"unauthorized seller: a named product from an unknown seller at a plausible price", listing("Aurora Plant Protein Powder 500g", 290, "shop-9"), want{
+			flagged: true, category: shadowscan.CategoryUnauthorizedSeller, brand: "aurora", sku: "AUR-PROT-500",
+			reasons: []string{"seller shop-9 is not official"}, absent: []string{"words"}, minScore: 60}},
 		{"counterfeit: another product's official photo under the plausible price", listing("Aurora Plant Protein Powder 500g", 180, "shop-9", shadowscan.ListingImage{URL: "x"}, photo(photoProt1kP, photoProt1kD)), want{
 			flagged: true, category: shadowscan.CategoryCounterfeit, brand: "aurora", sku: "AUR-PROT-500",
 			reasons: []string{"photo 2 is the official photo of AUR-PROT-1KG"}}},
 		{"unauthorized seller: price between the ratios without a photo is no counterfeit signal", listing("Aurora Plant Protein Powder 500g 现货", 180, "shop-9"), want{
-			brand: "aurora", sku: "AUR-PROT-500", reasons: []string{"60 % of the list price ¥298.00 (0)"}}},
+			flagged: true, category: shadowscan.CategoryUnauthorizedSeller, brand: "aurora", sku: "AUR-PROT-500", reasons: []string{"60 % of the list price ¥298.00 (0)"}}},
 		{"unauthorized seller: another product's official photo at a plausible price", listing("Aurora Plant Protein Powder 500g", 250, "shop-9", shadowscan.ListingImage{URL: "x"}, photo(photoProt1kP, photoProt1kD)), want{
 			flagged: true, category: shadowscan.CategoryUnauthorizedSeller, brand: "aurora", sku: "AUR-PROT-500",
 			reasons: []string{"photo 2 is the official photo of AUR-PROT-1KG"}}},
@@ -222,12 +223,12 @@ func testHardNegatives(t *testing.T, det func() *rules.Detection) {
 			brand: "aurora", sku: "AUR-PROT-500"}},
 		{"authorised seller at the floor", listing("奥罗拉植物蛋白粉 500g", 268, "shop-1187"), want{brand: "aurora", sku: "AUR-PROT-500", absent: []string{"floor"}}},
 		{"authorised seller above the floor", listing("奥罗拉植物蛋白粉 500g", 298, "shop-1187"), want{brand: "aurora", sku: "AUR-PROT-500"}},
-		{"cross-currency without a rate", &shadowscan.Listing{Site: "demo-market", Title: "Aurora Plant Protein Powder 500g", Price: 1000, HasPrice: true, Currency: "BRL", SellerID: "shop-9"}, want{
-			brand: "aurora", sku: "AUR-PROT-500", reasons: []string{"BRL 10.00 is in BRL: no rate to compare it with the list price ¥298.00 (0)"}}},
-		{"no price shown", &shadowscan.Listing{Site: "demo-market", Title: "Aurora Plant Protein Powder 500g", Currency: "CNY", SellerID: "shop-9"}, want{
-			brand: "aurora", sku: "AUR-PROT-500", absent: []string{"price"}}},
-		{"negated counterfeit words", listing("奥罗拉植物蛋白粉 500g 非高仿 拒绝A货 not a replica", 290, "shop-9"), want{
-			brand: "aurora", sku: "AUR-PROT-500", absent: []string{"words"}}},
+		{"cross-currency without a rate is no price signal", &shadowscan.Listing{Site: "demo-market", Title: "Aurora Plant Protein Powder 500g", Price: 1000, HasPrice: true, Currency: "BRL", SellerID: "shop-9"}, want{
+			flagged: true, category: shadowscan.CategoryUnauthorizedSeller, brand: "aurora", sku: "AUR-PROT-500", reasons: []string{"BRL 10.00 is in BRL: no rate to compare it with the list price ¥298.00 (0)"}}},
+		{"no price shown is no price signal", &shadowscan.Listing{Site: "demo-market", Title: "Aurora Plant Protein Powder 500g", Currency: "CNY", SellerID: "shop-9"}, want{
+			flagged: true, category: shadowscan.CategoryUnauthorizedSeller, brand: "aurora", sku: "AUR-PROT-500", absent: []string{"price"}}},
+		{"negated counterfeit words are no counterfeit signal", listing("奥罗拉植物蛋白粉 500g 非高仿 拒绝A货 not a replica", 290, "shop-9"), want{
+			flagged: true, category: shadowscan.CategoryUnauthorizedSeller, brand: "aurora", sku: "AUR-PROT-500", absent: []string{"words"}}},
 		{"negated defamation", listing("奥罗拉 正规直销 非传销 不致癌", 0, "shop-9"), want{brand: "aurora", absent: []string{"defamation"}}},
 		{"defamation without the brand", listing("传销骗局揭秘 智商税", 0, "shop-9"), want{}},
 		{"brand mention with red flags but no product", listing("奥罗拉 高仿 批发", 20, "shop-9"), want{brand: "aurora", reasons: []string{"brand:"}}},
@@ -241,7 +242,7 @@ func testHardNegatives(t *testing.T, det func() *rules.Detection) {
 		{"photo too far away", listing("植物蛋白粉 500g 工厂直供", 50, "shop-9", photo(flip(photoProt500P, 11), photoProt500D)), want{}},
 		{"photo whose dHash disagrees", listing("植物蛋白粉 500g 工厂直供", 50, "shop-9", photo(flip(photoProt500P, 2), ^uint64(photoProt500D))), want{}},
 		{"photo of another brand's listing that names its own brand", listing("北极光 深海鱼油 100粒", 199, "shop-9", photo(photoProt500P, photoProt500D)), want{
-			brand: "borealis", sku: "BOR-FISH-100"}},
+			flagged: true, category: shadowscan.CategoryUnauthorizedSeller, brand: "borealis", sku: "BOR-FISH-100", absent: []string{"AUR-PROT-500"}}},
 		{"unhashed photos are ignored", listing("植物蛋白粉 500g 工厂直供", 50, "shop-9", shadowscan.ListingImage{PHash: photoProt500P, DHash: photoProt500D}), want{}},
 		{"empty listing", &shadowscan.Listing{}, want{}},
 	}
