@@ -1,0 +1,232 @@
+// Command shadowscan-eval measures the matcher on labelled worlds: it serves
+// each world's marketplace on loopback, crawls it with the real crawler,
+// matches every listing, and compares the verdicts with the labels. It
+// prints precision, recall and F1 for flagged-or-not and per category, and
+// how often a true hit got the right category. `make eval` runs it.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"sort"
+	"strings"
+	"sync"
+	"text/tabwriter"
+
+	"github.com/shadowscan/shadowscan"
+	"github.com/shadowscan/shadowscan/catalog"
+	"github.com/shadowscan/shadowscan/crawler"
+	"github.com/shadowscan/shadowscan/demo"
+	"github.com/shadowscan/shadowscan/matcher"
+	"github.com/shadowscan/shadowscan/rules"
+)
+
+func main() {
+	verbose := flag.Bool("v", false, "list every listing the matcher got wrong, with its label and reasons")
+	flag.Parse()
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if err := run(ctx, os.Stdout, *verbose); err != nil {
+		fmt.Fprintln(os.Stderr, "shadowscan-eval:", err)
+		os.Exit(1)
+	}
+}
+
+// outcome is one listing's label and verdict.
+type outcome struct {
+	id      string
+	title   string
+	truth   demo.Truth
+	verdict shadowscan.Verdict
+	seen    bool
+}
+
+func run(ctx context.Context, w io.Writer, verbose bool) error {
+	set, err := rules.Load("")
+	if err != nil {
+		return err
+	}
+	outs, err := evaluateDemo(ctx, set)
+	if err != nil {
+		return err
+	}
+	r := score(outs)
+	r.print(w, "demo world ("+demo.SiteName+")")
+	if verbose {
+		r.printErrors(w)
+	}
+	return nil
+}
+
+// evaluateDemo crawls the demo marketplace and returns one outcome per
+// labelled listing; a listing the crawl never reached counts as unflagged.
+func evaluateDemo(ctx context.Context, set *rules.Set) ([]outcome, error) {
+	market := demo.NewMarket()
+	base, err := market.Start("127.0.0.1:0")
+	if err != nil {
+		return nil, err
+	}
+	defer market.Close()
+
+	cat := &shadowscan.Catalog{}
+	for _, name := range demo.CatalogFiles() {
+		f, err := catalog.Load(ctx, demo.CatalogFS(), name)
+		if err != nil {
+			return nil, err
+		}
+		cat.Brands = append(cat.Brands, f.Catalog.Brands...)
+		cat.Products = append(cat.Products, f.Catalog.Products...)
+	}
+	m, err := matcher.New(cat, set.Detection)
+	if err != nil {
+		return nil, err
+	}
+	site, err := set.Site(demo.SiteName)
+	if err != nil {
+		return nil, err
+	}
+	c, err := crawler.New(site, crawler.WithBaseURL(base))
+	if err != nil {
+		return nil, err
+	}
+	var mu sync.Mutex
+	verdicts := map[string]shadowscan.Verdict{}
+	if _, err := c.Run(ctx, cat.SearchQueries(), func(_ context.Context, p *crawler.Page) error {
+		v := m.Match(&p.Listing)
+		mu.Lock()
+		verdicts[p.Listing.ID] = v
+		mu.Unlock()
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	var outs []outcome
+	for _, l := range demo.Listings() {
+		v, seen := verdicts[l.ID]
+		outs = append(outs, outcome{id: l.ID, title: l.Title, truth: l.Truth, verdict: v, seen: seen})
+	}
+	return outs, nil
+}
+
+// counts is a confusion count for one label.
+type counts struct{ tp, fp, fn int }
+
+func (c counts) precision() float64 { return ratio(c.tp, c.tp+c.fp) }
+func (c counts) recall() float64    { return ratio(c.tp, c.tp+c.fn) }
+func (c counts) f1() float64 {
+	p, r := c.precision(), c.recall()
+	if p+r == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 1
+	}
+	return float64(a) / float64(b)
+}
+
+type report struct {
+	n, unseen     int
+	flagged       counts
+	byCat         map[shadowscan.Category]*counts
+	trueHits      int
+	rightCategory int
+	rightSKU      int
+	wrong         []outcome
+}
+
+func score(outs []outcome) *report {
+	r := &report{n: len(outs), byCat: map[shadowscan.Category]*counts{}}
+	for _, c := range shadowscan.Categories {
+		r.byCat[c] = &counts{}
+	}
+	for _, o := range outs {
+		if !o.seen {
+			r.unseen++
+		}
+		got, want := o.verdict.Flagged, o.truth.Flagged
+		switch {
+		case got && want:
+			r.flagged.tp++
+			r.trueHits++
+			if o.verdict.Category == o.truth.Category {
+				r.rightCategory++
+			}
+			if o.truth.SKU == "" || o.verdict.SKU == o.truth.SKU {
+				r.rightSKU++
+			}
+		case got && !want:
+			r.flagged.fp++
+		case !got && want:
+			r.flagged.fn++
+		}
+		gotCat, wantCat := shadowscan.Category(""), shadowscan.Category("")
+		if got {
+			gotCat = o.verdict.Category
+		}
+		if want {
+			wantCat = o.truth.Category
+		}
+		if gotCat == wantCat {
+			if gotCat != "" {
+				r.byCat[gotCat].tp++
+			}
+		} else {
+			if gotCat != "" {
+				r.byCat[gotCat].fp++
+			}
+			if wantCat != "" {
+				r.byCat[wantCat].fn++
+			}
+		}
+		if got != want || (got && (gotCat != wantCat || (o.truth.SKU != "" && o.verdict.SKU != o.truth.SKU))) {
+			r.wrong = append(r.wrong, o)
+		}
+	}
+	return r
+}
+
+func (r *report) print(w io.Writer, name string) {
+	fmt.Fprintf(w, "%s: %d labelled listings, %d not reached by the crawl\n", name, r.n, r.unseen)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "label\tTP\tFP\tFN\tprecision\trecall\tF1\t")
+	row := func(label string, c counts) {
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%.3f\t%.3f\t%.3f\t\n", label, c.tp, c.fp, c.fn, c.precision(), c.recall(), c.f1())
+	}
+	row("flagged-or-not", r.flagged)
+	for _, c := range shadowscan.Categories {
+		row(string(c), *r.byCat[c])
+	}
+	tw.Flush()
+	fmt.Fprintf(w, "right category for %d of %d true hits (%.1f %%); right product for %d (%.1f %%)\n\n",
+		r.rightCategory, r.trueHits, 100*ratio(r.rightCategory, r.trueHits), r.rightSKU, 100*ratio(r.rightSKU, r.trueHits))
+}
+
+func (r *report) printErrors(w io.Writer) {
+	sort.Slice(r.wrong, func(i, j int) bool { return r.wrong[i].id < r.wrong[j].id })
+	for _, o := range r.wrong {
+		want := "not flagged"
+		if o.truth.Flagged {
+			want = fmt.Sprintf("%s %s", o.truth.Category, o.truth.SKU)
+		}
+		got := fmt.Sprintf("not flagged (score %d)", o.verdict.Score)
+		if o.verdict.Flagged {
+			got = fmt.Sprintf("%s %s (score %d)", o.verdict.Category, o.verdict.SKU, o.verdict.Score)
+		}
+		fmt.Fprintf(w, "%s %q\n  label: %s — %s\n  got:   %s\n", o.id, o.title, want, o.truth.Why, got)
+		var rs []string
+		for _, re := range o.verdict.Reasons {
+			rs = append(rs, fmt.Sprintf("%+d %s", re.Points, re.Detail))
+		}
+		if len(rs) > 0 {
+			fmt.Fprintf(w, "  why:   %s\n", strings.Join(rs, "; "))
+		}
+	}
+}

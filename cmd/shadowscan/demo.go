@@ -1,0 +1,130 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/shadowscan/shadowscan"
+	"github.com/shadowscan/shadowscan/catalog"
+	"github.com/shadowscan/shadowscan/demo"
+)
+
+type demoOptions struct {
+	MarketAddr string
+}
+
+func newDemoCommand(g *Globals) *cobra.Command {
+	var o demoOptions
+	cmd := &cobra.Command{
+		Use:   "demo",
+		Short: "Scan the embedded demo marketplace and print the hits",
+		Long: `Run the whole job on a demo world built into the binary: two fictitious
+direct-sales brands with about 20 products, and a marketplace of about 300
+listings with counterfeits, code-tampered goods, price dumping by
+authorised shops, unauthorised resellers, defamation and many look-alikes
+that must not be flagged.
+
+The demo serves the marketplace on 127.0.0.1, imports the catalogue,
+crawls the marketplace over HTTP, matches, stores the hits in the store
+(--db) and prints them by category. Run it again and it updates the same
+records in place.`,
+		Args: usageArgs(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runDemo(cmd.Context(), g, o)
+		},
+	}
+	cmd.Flags().StringVar(&o.MarketAddr, "market-addr", "127.0.0.1:8931", "where the demo marketplace listens (loopback; a free port is used if this one is taken)")
+	return cmd
+}
+
+func runDemo(ctx context.Context, g *Globals, o demoOptions) error {
+	start := time.Now()
+	w := g.Stdout
+	market := demo.NewMarket()
+	base, err := market.Start(o.MarketAddr)
+	if err != nil {
+		base, err = market.Start("127.0.0.1:0")
+	}
+	if err != nil {
+		return fmt.Errorf("start the demo marketplace: %w", err)
+	}
+	defer market.Close()
+	fmt.Fprintf(w, "demo marketplace %s serving %d listings at %s\n", demo.SiteName, len(demo.Listings()), base)
+
+	db, err := g.Store(ctx)
+	if err != nil {
+		return err
+	}
+	for _, name := range demo.CatalogFiles() {
+		f, err := catalog.Load(ctx, demo.CatalogFS(), name)
+		if err != nil {
+			return fmt.Errorf("demo catalogue: %w", err)
+		}
+		st, err := db.SaveCatalog(ctx, &f.Catalog, f.Photos)
+		if err != nil {
+			return fmt.Errorf("demo catalogue %s: %w", name, err)
+		}
+		for _, b := range f.Catalog.Brands {
+			fmt.Fprintf(w, "catalogue %s: %s with %d products (%d added, %d updated)\n", name, b.Name, len(f.Catalog.Products), st.ProductsAdded, st.ProductsUpdated+st.ProductsUnchanged)
+		}
+	}
+
+	sc, err := runScan(ctx, g, scanOptions{Sites: []string{demo.SiteName}, BaseURL: base})
+	if sc != nil {
+		printScanSummary(g, sc)
+	}
+	if err != nil {
+		return err
+	}
+	hits, err := db.Hits(ctx, shadowscan.HitFilter{Site: demo.SiteName})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(w)
+	printHitsByCategory(w, hits)
+	fmt.Fprintf(w, "\ndone in %s. What next:\n", time.Since(start).Round(100*time.Millisecond))
+	dbFlag := ""
+	if p := g.dbPath(); p != "shadowscan.db" {
+		dbFlag = " --db " + p
+	}
+	first := uint64(1)
+	if len(hits) > 0 {
+		first = hits[0].ID
+	}
+	fmt.Fprintf(w, "  shadowscan%s review list --status new             # the review queue\n", dbFlag)
+	fmt.Fprintf(w, "  shadowscan%s review show %d                       # one hit, its reasons and history\n", dbFlag, first)
+	fmt.Fprintf(w, "  shadowscan%s review mark %d confirmed --by you    # confirm it\n", dbFlag, first)
+	return nil
+}
+
+// printHitsByCategory prints each category with its count and its top
+// hits, each with its strongest reason.
+func printHitsByCategory(w io.Writer, hits []shadowscan.Hit) {
+	by := map[shadowscan.Category][]shadowscan.Hit{}
+	for _, h := range hits {
+		by[h.Category] = append(by[h.Category], h)
+	}
+	fmt.Fprintf(w, "%d hits in the review queue\n", len(hits))
+	for _, c := range shadowscan.Categories {
+		hs := by[c]
+		fmt.Fprintf(w, "\n%s (%d)\n", strings.ToUpper(string(c)), len(hs))
+		for i, h := range hs {
+			if i == 5 {
+				fmt.Fprintf(w, "  … and %d more: shadowscan review list --category %s\n", len(hs)-5, c)
+				break
+			}
+			fmt.Fprintf(w, "  #%-4d %3d  %-14s %s  %s\n", h.ID, h.Score, h.SKU, truncate(h.Listing.Title, 44), priceText(&h.Listing))
+			for j, r := range h.Reasons {
+				if j == 3 {
+					break
+				}
+				fmt.Fprintf(w, "         %+3d %s\n", r.Points, r.Detail)
+			}
+		}
+	}
+}

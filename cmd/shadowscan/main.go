@@ -1,0 +1,84 @@
+// Command shadowscan finds counterfeit and grey-market listings of
+// direct-sales products on marketplaces and turns them into reviewed
+// evidence for takedown complaints. Run `shadowscan --help` for the tour.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+
+	"github.com/shadowscan/shadowscan"
+	"github.com/shadowscan/shadowscan/crawler"
+)
+
+// Exit statuses (SPEC "Command line").
+const (
+	exitOK    = 0
+	exitError = 1
+	exitUsage = 2
+)
+
+func main() {
+	crawler.Version = version
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// run executes the command line in args and returns the exit status. It is
+// main without the process around it, so tests can drive the real program.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	g := &Globals{Stdin: stdin, Stdout: stdout, Stderr: stderr, Getenv: os.Getenv}
+	cmd := newRootCommand(g)
+	cmd.SetArgs(args)
+	cmd.SetIn(stdin)
+	cmd.SetOut(stdout)
+	cmd.SetErr(stderr)
+	err := cmd.ExecuteContext(ctx)
+	g.close()
+	if err == nil {
+		return exitOK
+	}
+	fmt.Fprintln(stderr, "shadowscan:", errorText(err))
+	return exitCode(err)
+}
+
+// usageError marks an error in how a command was called (exit 2).
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+func usagef(format string, args ...any) error {
+	return usageError{fmt.Errorf(format, args...)}
+}
+
+// exitCode maps an error to the process exit status, in one place.
+func exitCode(err error) int {
+	var ue usageError
+	if errors.As(err, &ue) {
+		return exitUsage
+	}
+	// cobra reports an unknown command as a plain error.
+	if strings.HasPrefix(err.Error(), "unknown command ") {
+		return exitUsage
+	}
+	return exitError
+}
+
+// errorText is what the user sees: the message of application and input
+// errors, "interrupted" for a cancelled context.
+func errorText(err error) string {
+	if errors.Is(err, context.Canceled) {
+		return "interrupted: " + err.Error()
+	}
+	_ = shadowscan.ErrorCode(err)
+	return err.Error()
+}

@@ -1,0 +1,345 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/shadowscan/shadowscan"
+)
+
+func newReviewCommand(g *Globals) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "review",
+		Short: "Triage flagged listings: list, show, mark",
+		Long: `The review queue holds every flagged listing (a hit). Hits move through
+the workflow:
+
+  new        → confirmed | dismissed | escalated
+  escalated  → confirmed | dismissed
+  confirmed  → reported
+  reported   → removed     (a rescan finds it gone, or by hand)
+  removed    → relisted    (a rescan finds it live again)
+  relisted   → reported
+  dismissed  → new         (only a rescan that sees the listing changed)`,
+	}
+	cmd.AddCommand(newReviewListCommand(g), newReviewShowCommand(g), newReviewMarkCommand(g))
+	return cmd
+}
+
+// hitFilterFlags are the filters shared by review list and export.
+type hitFilterFlags struct {
+	status, brand, site, category, seller string
+	minScore                              int
+}
+
+func (f *hitFilterFlags) addFlags(cmd *cobra.Command) {
+	fs := cmd.Flags()
+	fs.StringVar(&f.status, "status", "", "only hits with this status (new, escalated, confirmed, dismissed, reported, removed, relisted)")
+	fs.StringVar(&f.brand, "brand", "", "only hits of this brand id")
+	fs.StringVar(&f.site, "site", "", "only hits on this site")
+	fs.StringVar(&f.category, "category", "", "only hits of this category (counterfeit, code_tampered, price_dumping, unauthorized_seller, defamation)")
+	fs.StringVar(&f.seller, "seller", "", "only hits of this seller id")
+	fs.IntVar(&f.minScore, "min-score", 0, "only hits scoring at least this (0-100)")
+}
+
+func (f *hitFilterFlags) filter() (shadowscan.HitFilter, error) {
+	hf := shadowscan.HitFilter{BrandID: f.brand, Site: f.site, SellerID: f.seller, MinScore: f.minScore}
+	if f.status != "" {
+		s, err := shadowscan.ParseStatus(f.status)
+		if err != nil {
+			return hf, usageError{fmt.Errorf("--status: %w", err)}
+		}
+		hf.Status = s
+	}
+	if f.category != "" {
+		c, err := shadowscan.ParseCategory(f.category)
+		if err != nil {
+			return hf, usageError{fmt.Errorf("--category: %w", err)}
+		}
+		hf.Category = c
+	}
+	if f.minScore < 0 || f.minScore > 100 {
+		return hf, usagef("--min-score %d: use a score from 0 to 100", f.minScore)
+	}
+	return hf, nil
+}
+
+// hitView is the JSON shape of a hit (SPEC "review list --json").
+type hitView struct {
+	ID           uint64                  `json:"id"`
+	Category     shadowscan.Category     `json:"category"`
+	Score        int                     `json:"score"`
+	Status       shadowscan.Status       `json:"status"`
+	Brand        string                  `json:"brand"`
+	SKU          string                  `json:"sku"`
+	Reasons      []shadowscan.Reason     `json:"reasons"`
+	MatchedTerms []string                `json:"matched_terms,omitempty"`
+	Listing      listingView             `json:"listing"`
+	FirstSeen    string                  `json:"first_seen"`
+	LastSeen     string                  `json:"last_seen"`
+	RemovedAt    string                  `json:"removed_at,omitempty"`
+	History      []shadowscan.Transition `json:"history,omitempty"`
+}
+
+type listingView struct {
+	Site       string             `json:"site"`
+	ListingID  string             `json:"listing_id"`
+	URL        string             `json:"url"`
+	Title      string             `json:"title"`
+	Price      *shadowscan.Amount `json:"price"`
+	Currency   string             `json:"currency"`
+	SellerID   string             `json:"seller_id"`
+	SellerName string             `json:"seller_name"`
+	Images     []string           `json:"images"`
+}
+
+func rfc3339(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339)
+}
+
+func viewHit(h *shadowscan.Hit, withHistory bool) hitView {
+	l := h.Listing
+	imgs := make([]string, 0, len(l.Images))
+	for _, im := range l.Images {
+		imgs = append(imgs, im.URL)
+	}
+	var price *shadowscan.Amount
+	if l.HasPrice {
+		p := l.Price
+		price = &p
+	}
+	v := hitView{
+		ID: h.ID, Category: h.Category, Score: h.Score, Status: h.Status, Brand: h.BrandID, SKU: h.SKU,
+		Reasons: h.Reasons, MatchedTerms: h.MatchedTerms,
+		Listing: listingView{Site: l.Site, ListingID: l.ID, URL: l.URL, Title: l.Title, Price: price, Currency: l.Currency,
+			SellerID: l.SellerID, SellerName: l.SellerName, Images: imgs},
+		FirstSeen: rfc3339(h.FirstSeen), LastSeen: rfc3339(h.LastSeen),
+	}
+	if v.Reasons == nil {
+		v.Reasons = []shadowscan.Reason{}
+	}
+	if h.RemovedAt != nil {
+		v.RemovedAt = rfc3339(*h.RemovedAt)
+	}
+	if withHistory {
+		v.History = h.History
+	}
+	return v
+}
+
+func newReviewListCommand(g *Globals) *cobra.Command {
+	var (
+		f      hitFilterFlags
+		asJSON bool
+		limit  int
+	)
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "List hits, highest score first",
+		Long: `List the review queue, highest score first. Without --status every hit is
+listed whatever its status.`,
+		Example: `  shadowscan review list --status new
+  shadowscan review list --category counterfeit --min-score 80 --json`,
+		Args: usageArgs(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			hf, err := f.filter()
+			if err != nil {
+				return err
+			}
+			hf.Limit = limit
+			return runReviewList(cmd.Context(), g, hf, asJSON)
+		},
+	}
+	f.addFlags(cmd)
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array")
+	cmd.Flags().IntVar(&limit, "limit", 0, "print at most this many hits (0: all)")
+	return cmd
+}
+
+func runReviewList(ctx context.Context, g *Globals, hf shadowscan.HitFilter, asJSON bool) error {
+	db, err := g.Store(ctx)
+	if err != nil {
+		return err
+	}
+	hits, err := db.Hits(ctx, hf)
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		out := make([]hitView, len(hits))
+		for i := range hits {
+			out[i] = viewHit(&hits[i], false)
+		}
+		return writeJSON(g.Stdout, out)
+	}
+	if len(hits) == 0 {
+		fmt.Fprintln(g.Stdout, "no hits match")
+		return nil
+	}
+	t := newTable("ID", "SCORE", "CATEGORY", "STATUS", "SKU", "SELLER", "PRICE", "TITLE")
+	for _, h := range hits {
+		t.add(fmt.Sprint(h.ID), fmt.Sprint(h.Score), string(h.Category), string(h.Status), h.SKU,
+			truncate(h.Listing.SellerID, 16), priceText(&h.Listing), truncate(h.Listing.Title, 40))
+	}
+	if err := t.write(g.Stdout); err != nil {
+		return err
+	}
+	fmt.Fprintf(g.Stdout, "%d hit(s)\n", len(hits))
+	return nil
+}
+
+func priceText(l *shadowscan.Listing) string {
+	if !l.HasPrice {
+		return "-"
+	}
+	return l.Price.Format(l.Currency)
+}
+
+func newReviewShowCommand(g *Globals) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "show ID",
+		Short: "Show one hit with its reasons, listing, matched product and history",
+		Args:  usageArgs(cobra.ExactArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			id, err := parseHitID(args[0])
+			if err != nil {
+				return err
+			}
+			return runReviewShow(cmd.Context(), g, id, asJSON)
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return cmd
+}
+
+func parseHitID(s string) (uint64, error) {
+	id, err := strconv.ParseUint(strings.TrimPrefix(s, "#"), 10, 64)
+	if err != nil || id == 0 {
+		return 0, usagef("hit id %q: use the number shown by `review list`", s)
+	}
+	return id, nil
+}
+
+func runReviewShow(ctx context.Context, g *Globals, id uint64, asJSON bool) error {
+	db, err := g.Store(ctx)
+	if err != nil {
+		return err
+	}
+	h, err := db.Hit(ctx, id)
+	if err != nil {
+		return err
+	}
+	var prod *shadowscan.Product
+	if h.SKU != "" {
+		if p, err := db.Product(ctx, h.SKU); err == nil {
+			prod = p
+		}
+	}
+	if asJSON {
+		type showView struct {
+			hitView
+			Product *shadowscan.Product `json:"product,omitempty"`
+		}
+		return writeJSON(g.Stdout, showView{viewHit(h, true), prod})
+	}
+	w := g.Stdout
+	l := h.Listing
+	fmt.Fprintf(w, "hit %d  %s  score %d  status %s\n", h.ID, h.Category, h.Score, h.Status)
+	fmt.Fprintf(w, "listing  %s\n         %s\n", l.Title, l.URL)
+	fmt.Fprintf(w, "seller   %s (%s) on %s\n", l.SellerName, l.SellerID, l.Site)
+	fmt.Fprintf(w, "price    %s\n", priceText(&l))
+	if prod != nil {
+		fmt.Fprintf(w, "product  %s %s: list %s, floor %s\n", prod.SKU, prod.Name, prod.Price.Format(prod.Currency), prod.MinPrice.Format(prod.Currency))
+	}
+	fmt.Fprintf(w, "seen     %s to %s\n", rfc3339(h.FirstSeen), rfc3339(h.LastSeen))
+	fmt.Fprintln(w, "reasons")
+	for _, r := range h.Reasons {
+		fmt.Fprintf(w, "  %+4d  %-8s %s\n", r.Points, r.Signal, r.Detail)
+	}
+	if len(l.Images) > 0 {
+		fmt.Fprintln(w, "photos")
+		for i, im := range l.Images {
+			fmt.Fprintf(w, "  %d  %s\n", i+1, im.URL)
+		}
+	}
+	fmt.Fprintln(w, "history")
+	for _, tr := range h.History {
+		from := string(tr.From)
+		if from == "" {
+			from = "·"
+		}
+		note := ""
+		if tr.Note != "" {
+			note = "  " + strconvQuote(tr.Note)
+		}
+		fmt.Fprintf(w, "  %s  %s → %s  by %s%s\n", tr.At, from, tr.To, tr.By, note)
+	}
+	if next := h.Status.Next(); len(next) > 0 {
+		names := make([]string, len(next))
+		for i, s := range next {
+			names[i] = string(s)
+		}
+		fmt.Fprintf(w, "next     shadowscan review mark %d %s\n", h.ID, strings.Join(names, "|"))
+	}
+	return nil
+}
+
+func strconvQuote(s string) string { return strconv.Quote(s) }
+
+func newReviewMarkCommand(g *Globals) *cobra.Command {
+	var note, by string
+	cmd := &cobra.Command{
+		Use:   "mark ID... STATUS",
+		Short: "Move hits through the review workflow",
+		Long: `Move one or more hits to STATUS. Every hit must allow the move, or none
+moves: an illegal move is refused with the allowed ones named. Each move
+is kept in the hit's history with who, when and the note.`,
+		Example: `  shadowscan review mark 12 confirmed --by alice --note "same photo as official"
+  shadowscan review mark 12 14 15 reported --by legal`,
+		Args: usageArgs(cobra.MinimumNArgs(2)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			to, err := shadowscan.ParseStatus(args[len(args)-1])
+			if err != nil {
+				return usageError{err}
+			}
+			ids := make([]uint64, 0, len(args)-1)
+			for _, a := range args[:len(args)-1] {
+				id, err := parseHitID(a)
+				if err != nil {
+					return err
+				}
+				ids = append(ids, id)
+			}
+			if by == "" {
+				by = g.Getenv("USER")
+			}
+			if by == "" {
+				by = "analyst"
+			}
+			db, err := g.Store(cmd.Context())
+			if err != nil {
+				return err
+			}
+			hits, err := db.MarkHits(cmd.Context(), ids, to, by, note)
+			if err != nil {
+				return err
+			}
+			for _, h := range hits {
+				fmt.Fprintf(g.Stdout, "hit %d: %s\n", h.ID, h.Status)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&note, "note", "", "why (kept in the hit's history)")
+	cmd.Flags().StringVar(&by, "by", "", "who is deciding (default $USER)")
+	return cmd
+}
