@@ -48,6 +48,15 @@ type Candidate struct {
 	// SizesAgree is the number of dimensions (mass, volume, count) in
 	// which text and record state the same quantity.
 	SizesAgree int
+	// Codes is the number of the record's model codes the text holds
+	// (words of four or more characters with a digit in them, such as
+	// "dscw120p" or "8691", written joined or apart).
+	Codes int
+	// CodeClash is true when the text states a model code of the same
+	// family as one of the record's, but a different one ("c8560a" and
+	// "c8563a", "2180" and "2181"): neither holds the other's code and
+	// neither code extends the other.
+	CodeClash bool
 	// PriceRatio is the larger price over the smaller, 0 when either is
 	// unknown.
 	PriceRatio float64
@@ -74,6 +83,8 @@ type linkRecord struct {
 	id    string
 	price shadowscan.Amount
 	sizes []size
+	codes []string // model codes, as written and joined
+	plain []string // model codes as written
 }
 
 // NewLinker indexes recs. It returns an EINVALID error naming the record
@@ -102,6 +113,8 @@ func NewLinker(recs []Record) (*Linker, error) {
 			if len(plain) == 0 {
 				continue
 			}
+			rec.codes = appendCodes(rec.codes, plain, joined)
+			rec.plain = appendCodes(rec.plain, plain)
 			named = true
 			l.idx.addName(p, plain)
 			if len(joined) > 0 {
@@ -130,9 +143,16 @@ func (l *Linker) Len() int { return len(l.records) }
 func (l *Linker) Link(text string, price shadowscan.Amount, limit int) []Candidate {
 	t := compact(truncate(text, maxLinkQueryBytes))
 	sizes := parseSizes(t)
-	plain, _, windows := linkTerms(t, sizes)
+	plain, joined, windows := linkTerms(t, sizes)
 	if len(plain) == 0 {
 		return nil
+	}
+	codes := appendCodes(nil, plain)
+	held := make(map[string]bool, len(plain)+len(joined)+len(windows))
+	for _, ws := range [][]string{plain, joined, windows} {
+		for _, w := range ws {
+			held[w] = true
+		}
 	}
 	idx := l.idx
 	// The text's own weight, for Overlap.
@@ -161,60 +181,103 @@ func (l *Linker) Link(text string, price shadowscan.Amount, limit int) []Candida
 			effs = append(effs, eff{w, 1})
 		}
 	}
-	scores := map[int32]float64{}
+	// Names are added record by record, so one pass over the touched
+	// names in index order keeps, per record, its best-covered name.
+	scores := make([]float64, len(idx.names))
+	var touched []int32
 	for _, e := range effs {
 		for _, id := range idx.postings[e.term] {
+			if scores[id] == 0 {
+				touched = append(touched, id)
+			}
 			scores[id] += idx.idf[e.term] * e.factor
 		}
 	}
-	type best struct{ cov, held float64 }
-	byRecord := map[int32]best{}
-	for id, s := range scores {
+	slices.Sort(touched)
+	type found struct {
+		rec       int32
+		cov, held float64
+	}
+	var recs []found
+	for _, id := range touched {
 		n := &idx.names[id]
 		if n.weight <= 0 {
 			continue
 		}
+		s := scores[id]
 		c := s / n.weight
-		if b, ok := byRecord[n.product]; !ok || c > b.cov || (c == b.cov && s > b.held) {
-			byRecord[n.product] = best{c, s}
+		if k := len(recs) - 1; k >= 0 && recs[k].rec == n.product {
+			if c > recs[k].cov || (c == recs[k].cov && s > recs[k].held) {
+				recs[k] = found{n.product, c, s}
+			}
+			continue
 		}
+		recs = append(recs, found{n.product, c, s})
 	}
-	out := make([]Candidate, 0, len(byRecord))
-	order := make(map[string]int32, len(byRecord))
-	for p, b := range byRecord {
-		rec := &l.records[p]
+	out := make([]Candidate, 0, len(recs))
+	order := make([]int32, 0, len(recs))
+	for _, f := range recs {
+		rec := &l.records[f.rec]
 		ok, agree := sizeMatch(sizes, rec.sizes)
 		if !ok {
 			continue
 		}
-		c := Candidate{ID: rec.id, Coverage: math.Min(b.cov, 1), SizesAgree: agree}
+		c := Candidate{ID: rec.id, Coverage: math.Min(f.cov, 1), SizesAgree: agree}
 		if textWeight > 0 {
-			c.Overlap = math.Min(b.held/textWeight, 1)
+			c.Overlap = math.Min(f.held/textWeight, 1)
 		}
 		if price > 0 && rec.price > 0 {
 			c.PriceRatio = float64(max(price, rec.price)) / float64(min(price, rec.price))
 		}
-		order[rec.id] = p
 		out = append(out, c)
+		order = append(order, f.rec)
 	}
-	slices.SortFunc(out, func(x, y Candidate) int {
+	// Rank positions, not candidates, so ties fall to record order
+	// without a lookup per comparison.
+	rank := func(i, j int) int {
+		x, y := &out[i], &out[j]
 		return cmp.Or(cmp.Compare(y.Coverage, x.Coverage), cmp.Compare(y.Overlap, x.Overlap),
-			cmp.Compare(y.SizesAgree, x.SizesAgree), cmp.Compare(order[x.ID], order[y.ID]))
-	})
-	if limit > 0 && len(out) > limit {
-		out = out[:limit]
+			cmp.Compare(y.SizesAgree, x.SizesAgree), cmp.Compare(order[i], order[j]))
 	}
-	return out
+	var perm []int
+	if limit > 0 && limit < len(out) {
+		// The best few of many: keep a sorted top list instead of
+		// sorting them all.
+		perm = make([]int, 0, limit+1)
+		for i := range out {
+			if len(perm) == limit && rank(i, perm[limit-1]) >= 0 {
+				continue
+			}
+			at, _ := slices.BinarySearchFunc(perm, i, rank)
+			perm = slices.Insert(perm, at, i)
+			if len(perm) > limit {
+				perm = perm[:limit]
+			}
+		}
+	} else {
+		perm = make([]int, len(out))
+		for i := range perm {
+			perm[i] = i
+		}
+		slices.SortFunc(perm, rank)
+	}
+	sorted := make([]Candidate, len(perm))
+	for i, k := range perm {
+		sorted[i] = out[k]
+		// Codes do not rank: compare them only for what is returned.
+		sorted[i].Codes, sorted[i].CodeClash = compareCodes(&l.records[order[k]], codes, held)
+	}
+	return sorted
 }
 
 // linkTerms returns the distinct index terms of compact text t with its
 // sizes taken out (plain), and the same terms with model codes joined
 // (joined, nil when t has none): a run of up to maxCodeRun adjacent Latin
-// words, each holding a digit or at most four characters long, whose join
+// words, each holding a digit or at most three characters long, whose join
 // holds a letter and a digit ("dsc w120p" gives "dscw120p", "sony" stays).
-// windows is every join of two to maxCodeRun adjacent Latin words holding
-// a letter and a digit, which a query text uses to find records whose
-// codes are written joined.
+// windows is every join of two adjacent Latin words, and of up to
+// maxCodeRun holding a letter and a digit, which a query text uses to find
+// records whose compounds or codes are written joined.
 func linkTerms(t string, sizes []size) (plain, joined, windows []string) {
 	spans := make([]token, len(sizes))
 	for i, s := range sizes {
@@ -264,7 +327,9 @@ func linkTerms(t string, sizes []size) (plain, joined, windows []string) {
 			if !adjacent(k) || !isLatinWord(word(k)) {
 				break
 			}
-			if s := masked[toks[i].start:toks[k].end]; hasLetterAndDigit(s) {
+			// Two words may be a compound written apart ("back pack");
+			// longer runs only a model code.
+			if s := masked[toks[i].start:toks[k].end]; k == i+1 || hasLetterAndDigit(s) {
 				if w := stripSpaces(s); !slices.Contains(windows, w) {
 					windows = append(windows, w)
 				}
@@ -274,13 +339,60 @@ func linkTerms(t string, sizes []size) (plain, joined, windows []string) {
 	return plain, joined, windows
 }
 
+// appendCodes appends to codes the distinct model codes among the words
+// of ws.
+func appendCodes(codes []string, ws ...[]string) []string {
+	for _, w := range ws {
+		for _, x := range w {
+			if isCode(x) && !slices.Contains(codes, x) {
+				codes = append(codes, x)
+			}
+		}
+	}
+	return codes
+}
+
+// isCode reports whether w reads as a model code: a Latin word of at least
+// four characters with a digit, and no '.' (which makes it a number).
+func isCode(w string) bool {
+	return len(w) >= 4 && isLatinWord(w) && strings.ContainsAny(w, "0123456789") && !strings.Contains(w, ".")
+}
+
+// compareCodes counts the record's codes that the text holds (held is
+// every word, join and window of the text), and reports a clash: a code
+// as the record writes it and one as the text writes it (text), neither
+// held by the other side, that share their first three characters without
+// one extending the other. Joins are left out of the clash test: "sx130
+// 12mp" joined is not a rival of "sx130is".
+func compareCodes(rec *linkRecord, text []string, held map[string]bool) (n int, clash bool) {
+	for _, c := range rec.codes {
+		if held[c] {
+			n++
+		}
+	}
+	for _, c := range rec.plain {
+		if held[c] {
+			continue
+		}
+		for _, t := range text {
+			if slices.Contains(rec.codes, t) {
+				continue
+			}
+			if c[:3] == t[:3] && !strings.HasPrefix(c, t) && !strings.HasPrefix(t, c) {
+				return n, true
+			}
+		}
+	}
+	return n, false
+}
+
 // isCodePart reports whether w can be part of a model code: a Latin word
-// holding a digit, or of at most four characters.
+// holding a digit, or of at most three characters.
 func isCodePart(w string) bool {
 	if !isLatinWord(w) {
 		return false
 	}
-	return utf8.RuneCountInString(w) <= 4 || strings.ContainsAny(w, "0123456789")
+	return utf8.RuneCountInString(w) <= 3 || strings.ContainsAny(w, "0123456789")
 }
 
 func hasLetterAndDigit(s string) bool {

@@ -21,7 +21,8 @@ type text struct {
 // wordHit is a signal word found in a field.
 type wordHit struct {
 	field      string
-	word       string
+	word       string // normalised, as in the compact text
+	shown      string // as the rules wrote it, for reasons
 	start, end int
 	ref        int
 }
@@ -95,7 +96,7 @@ func (m *Matcher) scanText(field, s string) text {
 func (m *Matcher) classify(a *analysis, x *text) {
 	for _, h := range x.hits {
 		p := m.dict.phrases[h.phrase]
-		w := wordHit{field: x.field, word: x.t[h.start:h.end], start: h.start, end: h.end, ref: p.ref}
+		w := wordHit{field: x.field, word: x.t[h.start:h.end], shown: p.shown, start: h.start, end: h.end, ref: p.ref}
 		before := x.t[:h.start]
 		switch p.kind {
 		case kindBrand:
@@ -762,8 +763,9 @@ func saysList(hs []wordHit) string {
 	for _, field := range []string{"title", "description"} {
 		var ws []string
 		for _, h := range hs {
-			if h.field == field && !slices.Contains(ws, h.word) {
-				ws = append(ws, h.word)
+			w := cmp.Or(h.shown, h.word)
+			if h.field == field && !slices.Contains(ws, w) {
+				ws = append(ws, w)
 			}
 		}
 		if len(ws) > 0 {

@@ -110,7 +110,7 @@ func testCategories(t *testing.T, det func() *rules.Detection) {
 			reasons: []string{`words: title says "高仿" (counterfeit word) (30)`, "94 % of the list price ¥298.00 (0)"}, terms: []string{"高仿", "蛋白粉"}}},
 		{"counterfeit: red-flag word in the description", &shadowscan.Listing{Site: "demo-market", Title: "Aurora Plant Protein Powder 500g", Description: "1:1 原单 quality", Price: 29000, HasPrice: true, Currency: "CNY", SellerID: "shop-9"}, want{
 			flagged: true, category: shadowscan.CategoryCounterfeit, brand: "aurora", sku: "AUR-PROT-500",
-			reasons: []string{`description says "1 1", "原单" (counterfeit words)`}}},
+			reasons: []string{`description says "1:1", "原单" (counterfeit words)`}}},
 		{"counterfeit: reused official photo under the plausible price", listing("奥罗拉 蛋白粉 500g", 180, "shop-9", p500), want{
 			flagged: true, category: shadowscan.CategoryCounterfeit, brand: "aurora", sku: "AUR-PROT-500",
 			reasons: []string{"photo 1 is the official photo of AUR-PROT-500 at distance 0 (dHash 0) (25)", "60 % of the list price"}}},

@@ -26,6 +26,10 @@ type phrase struct {
 	// wordEnd is true when the phrase ends in a Latin/digit character, so
 	// the text must not continue with one ("oem" is not in "oems").
 	wordEnd bool
+	// shown is the phrase as the rules wrote it ("1:1", "A货"), for
+	// reasons: its normalised text ("1 1", "a货") reads wrongly to an
+	// analyst.
+	shown string
 }
 
 // phraseDict finds every dictionary phrase in a compact text in one pass
@@ -54,6 +58,7 @@ func (d *phraseDict) add(raw string, kind phraseKind, ref int) bool {
 		return true
 	}
 	d.seen[p] = true
+	p.shown = strings.TrimSpace(raw)
 	a := wordStarts(t)[0]
 	key := t[a.start:a.end]
 	d.byKey[key] = append(d.byKey[key], int32(len(d.phrases)))
