@@ -2,7 +2,10 @@
 // each world's marketplace on loopback, crawls it with the real crawler,
 // matches every listing, and compares the verdicts with the labels. It
 // prints precision, recall and F1 for flagged-or-not and per category, and
-// how often a true hit got the right category. `make eval` runs it.
+// how often a true hit got the right category. It then measures product
+// linking on the public product-matching benchmarks (Abt-Buy,
+// Amazon-Google, Walmart-Amazon) beside their published figures, when
+// ../shared/ref is present. `make eval` runs it.
 package main
 
 import (
@@ -59,7 +62,20 @@ func run(ctx context.Context, w io.Writer, verbose bool) error {
 	if verbose {
 		r.printErrors(w)
 	}
-	return nil
+	dir, err := findWorld2Dir()
+	if err != nil {
+		return err
+	}
+	outs2, err := evaluateWorld2(ctx, set, dir)
+	if err != nil {
+		return err
+	}
+	r2 := score(outs2)
+	r2.print(w, "second world ("+world2Site+", made differently: JSON-LD pages, other wording and photo edits)")
+	if verbose {
+		r2.printErrors(w)
+	}
+	return runER(ctx, w, "")
 }
 
 // evaluateDemo crawls the demo marketplace and returns one outcome per
