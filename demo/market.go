@@ -72,6 +72,7 @@ type Market struct {
 
 	mu       sync.Mutex
 	removed  map[string]Removal
+	edited   map[string]*Listing // Edit's versions of listings, by id
 	requests map[string]int
 	total    int
 	photos   map[string]*photo
@@ -104,6 +105,7 @@ func NewMarket() *Market {
 	m := &Market{
 		shops:    map[string][]*Listing{},
 		removed:  map[string]Removal{},
+		edited:   map[string]*Listing{},
 		requests: map[string]int{},
 		photos:   map[string]*photo{},
 		official: map[string]*officialPhoto{},
@@ -189,6 +191,43 @@ func (m *Market) Restore(id string) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	delete(m.removed, id)
+}
+
+// Edit changes listing id on this Market only, as a seller editing an
+// offer between two scans would: fn gets a copy of the listing as served
+// now (its slices copied too) and may change any field but ID, which is
+// kept. The item page, its JSON-LD and search results then show the
+// edited listing; search still finds it by its original text. Set both
+// Price and PriceText to change the price: the page shows PriceText and
+// the JSON-LD Price. It returns ENOTFOUND for an unknown id.
+func (m *Market) Edit(id string, fn func(*Listing)) error {
+	if _, ok := listing(id); !ok {
+		return shadowscan.Errorf(shadowscan.ENOTFOUND, "edit demo listing: no listing %q", id)
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	cur, _ := m.lookupLocked(id)
+	l := *cur
+	l.Images = append([]ImageSpec(nil), cur.Images...)
+	l.Keywords = append([]string(nil), cur.Keywords...)
+	fn(&l)
+	l.ID = id
+	m.edited[id] = &l
+	return nil
+}
+
+// lookup returns listing id as this Market serves it: edited or not.
+func (m *Market) lookup(id string) (*Listing, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.lookupLocked(id)
+}
+
+func (m *Market) lookupLocked(id string) (*Listing, bool) {
+	if l, ok := m.edited[id]; ok {
+		return l, true
+	}
+	return listing(id)
 }
 
 func (m *Market) removal(id string) Removal {
@@ -374,6 +413,9 @@ func (m *Market) serveSearch(w http.ResponseWriter, r *http.Request) {
 	if start < len(all) {
 		res = all[start:min(start+PageSize, len(all))]
 	}
+	for i, l := range res {
+		res[i], _ = m.lookup(l.ID)
+	}
 	data := map[string]any{"Title": q, "Query": q, "Page": page, "Total": len(all), "Results": res}
 	if start+PageSize < len(all) {
 		data["Next"] = searchURL(q, page+1)
@@ -414,7 +456,7 @@ type ldSeller struct {
 
 func (m *Market) serveItem(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
-	l, ok := listing(id)
+	l, ok := m.lookup(id)
 	if !ok {
 		http.Error(w, "not found: no listing "+id, http.StatusNotFound)
 		return
@@ -483,7 +525,7 @@ func (m *Market) serveShop(w http.ResponseWriter, r *http.Request) {
 
 func (m *Market) servePhoto(w http.ResponseWriter, r *http.Request) {
 	id, file := r.PathValue("id"), r.PathValue("file")
-	l, ok := listing(id)
+	l, ok := m.lookup(id)
 	n, err := strconv.Atoi(strings.TrimSuffix(file, ".jpg"))
 	if !ok || !strings.HasSuffix(file, ".jpg") || err != nil || n < 0 || n >= len(l.Images) || n >= maxPhotos {
 		http.Error(w, "not found: no such photo", http.StatusNotFound)
@@ -511,7 +553,7 @@ func (m *Market) servePhoto(w http.ResponseWriter, r *http.Request) {
 // Photo returns the JPEG bytes of photo n of listing id, exactly as the
 // marketplace serves them at /img/ID/N.jpg (made on first use, then cached).
 func (m *Market) Photo(id string, n int) ([]byte, error) {
-	l, ok := listing(id)
+	l, ok := m.lookup(id)
 	if !ok {
 		return nil, shadowscan.Errorf(shadowscan.ENOTFOUND, "no listing %q", id)
 	}
@@ -522,7 +564,9 @@ func (m *Market) Photo(id string, n int) ([]byte, error) {
 }
 
 func (m *Market) photo(l *Listing, n int) ([]byte, error) {
-	key := l.ID + "/" + strconv.Itoa(n)
+	// The spec is part of the key: Edit may change a listing's photos.
+	sp := l.Images[n]
+	key := l.ID + "/" + strconv.Itoa(n) + "/" + sp.Official + "|" + sp.Look + "|" + sp.Mark + "|" + strconv.FormatUint(sp.Seed, 10)
 	m.mu.Lock()
 	p := m.photos[key]
 	if p == nil {
@@ -532,7 +576,7 @@ func (m *Market) photo(l *Listing, n int) ([]byte, error) {
 	m.mu.Unlock()
 	p.once.Do(func() { p.data, p.err = m.makePhoto(l.Images[n]) })
 	if p.err != nil {
-		return nil, fmt.Errorf("photo %s: %w", key, p.err)
+		return nil, fmt.Errorf("photo %d of %s: %w", n, l.ID, p.err)
 	}
 	return p.data, nil
 }

@@ -4,7 +4,11 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log/slog"
+	"net/http"
+	"net/url"
 	"os"
+	"strings"
 	"sync"
 	"time"
 
@@ -34,11 +38,17 @@ type pipeline struct {
 	m       *matcher.Matcher
 	scan    *shadowscan.Scan
 	keepAll bool
+	// noRevisit turns off the revisit phase that by default follows each
+	// site's search crawl: its reported, removed and relisted listings
+	// fetched by URL (see revisitSite).
+	noRevisit bool
+	log       *slog.Logger
 
 	items chan item
 
-	mu      sync.Mutex // guards newHits
-	newHits int
+	mu        sync.Mutex // guards newHits, revisited, the scan's counts
+	newHits   int
+	revisited int
 }
 
 // item is an observation to store or a listing URL to mark visited. Marks
@@ -48,6 +58,9 @@ type pipeline struct {
 type item struct {
 	obs     *store.Observation
 	visited string
+	// barrier, when set, asks the writer to commit everything before it
+	// and then close the channel.
+	barrier chan struct{}
 }
 
 type frontier struct{ p *pipeline }
@@ -88,6 +101,11 @@ func (p *pipeline) run(ctx context.Context, sites []*rules.Site, optsFor func(*r
 			p.addStats(st)
 			if err != nil {
 				return fmt.Errorf("scan %s: %w", site.Name, err)
+			}
+			if !p.noRevisit {
+				if err := p.revisitSite(gctx, site, opts); err != nil {
+					return fmt.Errorf("scan %s: revisit: %w", site.Name, err)
+				}
 			}
 		}
 		return nil
@@ -169,9 +187,15 @@ func (p *pipeline) write(ctx context.Context, prog *progress) error {
 				flush()
 				return failed
 			}
-			if it.obs != nil {
+			switch {
+			case it.obs != nil:
 				obs = append(obs, *it.obs)
-			} else {
+			case it.barrier != nil:
+				flush()
+				if failed == nil {
+					close(it.barrier)
+				}
+			default:
 				visited = append(visited, it.visited)
 			}
 			if len(obs) >= batchSize {
@@ -248,5 +272,176 @@ func (p *progress) done() {
 	p.print(true)
 	if p.wrote {
 		fmt.Fprintln(p.w)
+	}
+}
+
+// revisitPage is how many listings to revisit the store hands over at a
+// time: memory stays bounded however many reported listings a site has.
+const revisitPage = 256
+
+// revisitSite fetches by URL every listing of site whose hit is reported,
+// removed or relisted (of the scan's brand, when it has one), and hands
+// each to the sink like a listing found through search, so that Record
+// moves reported -> removed when the page answers 404 or 410 or shows the
+// site's removed marker, and removed -> relisted when it is live again.
+// A taken-down listing no longer shows in search results; only this visit
+// sees it gone, and back. Listings the search crawl already recorded in
+// this scan are skipped: the writer is flushed first, so their hits carry
+// this scan's id. Fetches keep the site's politeness: at most its
+// parallelism at once, its delay between starts, one HTTP transport (and
+// so its open connections) shared by every fetch. A fetch that fails is
+// counted under the error kind "revisit" and the scan goes on.
+func (p *pipeline) revisitSite(ctx context.Context, site *rules.Site, opts []crawler.Option) error {
+	if err := p.flushWriter(ctx); err != nil {
+		return err
+	}
+	log := p.logger().With("site", site.Name)
+	tr := http.DefaultTransport.(*http.Transport).Clone()
+	timeout := site.Politeness.Timeout
+	if timeout <= 0 {
+		timeout = 15 * time.Second
+	}
+	tr.ResponseHeaderTimeout = timeout
+	tr.MaxIdleConnsPerHost = max(site.Politeness.Parallelism, 1) * 2
+	defer tr.CloseIdleConnections()
+	// A transport the caller gave (tests, proxies) comes later and wins.
+	c, err := crawler.New(site, append([]crawler.Option{crawler.WithTransport(tr)}, opts...)...)
+	if err != nil {
+		return err
+	}
+	base, err := url.Parse(site.BaseURL)
+	if err != nil {
+		return fmt.Errorf("base_url %q: %w", site.BaseURL, err)
+	}
+	pace := &pacer{every: site.Politeness.Delay}
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(max(site.Politeness.Parallelism, 1))
+	var after uint64
+	skipped, queued := 0, 0
+	for gctx.Err() == nil {
+		refs, err := p.db.Revisits(gctx, site.Name, p.scan.BrandID, after, revisitPage)
+		if err != nil {
+			_ = g.Wait()
+			return err
+		}
+		if len(refs) == 0 {
+			break
+		}
+		after = refs[len(refs)-1].HitID
+		for _, r := range refs {
+			if r.ScanID == p.scan.ID {
+				skipped++ // the search crawl (or an earlier run of this scan) saw it
+				continue
+			}
+			queued++
+			u := rebase(r.URL, base)
+			g.Go(func() error { return p.revisitOne(gctx, c, pace, log, site.Name, r, u) })
+		}
+	}
+	err = g.Wait()
+	log.Info("revisited listings by url", "fetched", queued, "skipped_seen_by_search", skipped)
+	if err == nil {
+		err = ctx.Err()
+	}
+	return err
+}
+
+// revisitOne fetches one listing for revisitSite and hands it to the sink.
+func (p *pipeline) revisitOne(ctx context.Context, c *crawler.Crawler, pace *pacer, log *slog.Logger, site string, r store.Revisit, u string) error {
+	if err := pace.wait(ctx); err != nil {
+		return err
+	}
+	page, err := c.FetchListing(ctx, u)
+	if err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		log.Warn("revisit failed", "hit", r.HitID, "url", u, "err", err)
+		p.mu.Lock()
+		p.scan.AddError("revisit")
+		p.mu.Unlock()
+		return nil
+	}
+	if page.Listing.Removed {
+		// A gone page tells little; it is the listing we asked for.
+		page.Listing.Site, page.Listing.ID = site, r.ListingID
+		if page.Listing.URL == "" {
+			page.Listing.URL = u
+		}
+	}
+	p.mu.Lock()
+	p.revisited++
+	p.scan.Pages++
+	p.scan.Listings++
+	p.mu.Unlock()
+	return p.sink(ctx, page)
+}
+
+// flushWriter returns once the writer has committed everything queued
+// before the call.
+func (p *pipeline) flushWriter(ctx context.Context) error {
+	done := make(chan struct{})
+	select {
+	case p.items <- item{barrier: done}:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	select {
+	case <-done:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+func (p *pipeline) logger() *slog.Logger {
+	if p.log == nil {
+		return slog.New(slog.DiscardHandler)
+	}
+	return p.log
+}
+
+// rebase moves a stored listing URL onto base when their hosts differ:
+// the site's base_url changed since the listing was stored (--base-url,
+// or the demo marketplace on another port). The listing is identified by
+// site and id; its path and query stay.
+func rebase(raw string, base *url.URL) string {
+	u, err := url.Parse(raw)
+	if err != nil || base == nil || base.Host == "" || strings.EqualFold(u.Host, base.Host) {
+		return raw
+	}
+	u.Scheme, u.Host = base.Scheme, base.Host
+	return u.String()
+}
+
+// pacer spaces the starts of fetches by a fixed delay, shared by the
+// goroutines that fetch.
+type pacer struct {
+	every time.Duration
+
+	mu   sync.Mutex
+	next time.Time
+}
+
+// wait blocks until this caller's turn, or ctx ends.
+func (p *pacer) wait(ctx context.Context) error {
+	if p.every <= 0 {
+		return ctx.Err()
+	}
+	p.mu.Lock()
+	now := time.Now()
+	at := p.next
+	if at.Before(now) {
+		at = now
+	}
+	p.next = at.Add(p.every)
+	p.mu.Unlock()
+	t := time.NewTimer(time.Until(at))
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
 	}
 }

@@ -28,6 +28,7 @@ the workflow:
   dismissed  → new         (only a rescan that sees the listing changed)`,
 	}
 	cmd.AddCommand(newReviewListCommand(g), newReviewShowCommand(g), newReviewMarkCommand(g))
+	cmd.AddCommand(newReviewSellersCommand(g))
 	return cmd
 }
 

@@ -136,6 +136,7 @@ With your own catalogue:
 		newScanCommand(g),
 		newReviewCommand(g),
 		newDemoCommand(g),
+		newStatsCommand(g),
 	)
 	return cmd
 }

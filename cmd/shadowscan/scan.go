@@ -26,6 +26,9 @@ type scanOptions struct {
 	BaseURL  string
 	Resume   bool
 	KeepAll  bool
+	// NoRevisit skips fetching by URL the reported, removed and relisted
+	// listings the search did not reach (see pipeline.revisitSite).
+	NoRevisit bool
 	// Quiet turns off the live progress line (the demo prints its own).
 	Quiet bool
 }
@@ -42,7 +45,17 @@ as they arrive; a scan killed midway keeps everything it committed and
 goes on with --resume without fetching finished pages again.
 
 Without --query the queries are the brand's names and aliases and its
-products' names and aliases.`,
+products' names and aliases.
+
+After the search crawl of a site, the scan also fetches by URL every
+listing of that site whose hit is reported, removed or relisted and that
+search did not reach (a taken-down listing drops out of search results):
+a reported listing that answers 404 or 410 or shows the site's removed
+marker becomes removed, and a removed one found live again becomes
+relisted. --no-revisit skips this.
+
+A seller with confirmed (or reported, removed, relisted) hits is a repeat
+offender: its other listings get a reason with points for it.`,
 		Example: `  shadowscan scan --site demo-market --brand aurora
   shadowscan scan --site demo-market --query "奥罗拉 蛋白粉" --max-pages 3
   shadowscan scan --resume`,
@@ -69,6 +82,7 @@ products' names and aliases.`,
 	fs.StringVar(&o.BaseURL, "base-url", "", "override the site's base_url (e.g. a test copy of the marketplace)")
 	fs.BoolVar(&o.Resume, "resume", false, "go on with the last interrupted scan, skipping listing pages it finished")
 	fs.BoolVar(&o.KeepAll, "keep-all-captures", false, "keep page and photo captures of unflagged listings too")
+	fs.BoolVar(&o.NoRevisit, "no-revisit", false, "do not fetch by URL the reported, removed and relisted listings search did not find (takedown checks)")
 	return cmd
 }
 
@@ -122,7 +136,11 @@ func runScan(ctx context.Context, g *Globals, o scanOptions) (*shadowscan.Scan, 
 	if len(sc.Queries) == 0 {
 		sc.Queries = cat.SearchQueries()
 	}
-	m, err := matcher.New(cat, set.Detection)
+	history, err := sellerHistory(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	m, err := matcher.New(cat, set.Detection, history)
 	if err != nil {
 		return nil, err
 	}
@@ -136,7 +154,7 @@ func runScan(ctx context.Context, g *Globals, o scanOptions) (*shadowscan.Scan, 
 	log := g.Logger().With("scan", sc.ID)
 	log.Info("scan started", "sites", sc.Sites, "queries", len(sc.Queries), "resume", o.Resume)
 
-	p := &pipeline{db: db, m: m, scan: sc, keepAll: o.KeepAll}
+	p := &pipeline{db: db, m: m, scan: sc, keepAll: o.KeepAll, noRevisit: o.NoRevisit, log: log}
 	prog := newProgress(g.Stderr, !o.Quiet)
 	runErr := p.run(ctx, sites, func(site *rules.Site) ([]crawler.Option, error) {
 		opts := []crawler.Option{
@@ -167,8 +185,21 @@ func runScan(ctx context.Context, g *Globals, o scanOptions) (*shadowscan.Scan, 
 	if err := db.FinishScan(context.WithoutCancel(ctx), sc); err != nil && runErr == nil {
 		runErr = err
 	}
-	log.Info("scan ended", "state", sc.State, "pages", sc.Pages, "listings", sc.Listings, "hits", sc.Hits)
+	log.Info("scan ended", "state", sc.State, "pages", sc.Pages, "listings", sc.Listings, "hits", sc.Hits, "revisited", p.revisited)
 	return sc, runErr
+}
+
+// sellerHistory returns the matcher option that makes repeat offenders:
+// each seller's confirmed-or-later hits, counted once at scan start from
+// the store's status index.
+func sellerHistory(ctx context.Context, db *store.DB) (matcher.Option, error) {
+	offenders, err := db.ConfirmedBySeller(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return matcher.WithSellerHistory(func(site, sellerID string) int {
+		return offenders[store.SellerKey{Site: site, SellerID: sellerID}]
+	}), nil
 }
 
 // resumable returns the newest scan that did not finish.
