@@ -14,8 +14,12 @@ all: build
 build: ## build bin/shadowscan
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/shadowscan
 
-test: ## run every test with the race detector
-	$(GO) test -race -count=1 ./...
+# The race detector slows the crawler about tenfold, so the end-to-end tests
+# (a full demo scan, rescans, resume after a kill, the browser) skip under
+# -short in the race run and run once more without it.
+test: ## every test: unit tests with the race detector, then the end-to-end tests
+	$(GO) test -race -short -count=1 ./...
+	$(GO) test -count=1 ./cmd/...
 
 demo: build ## serve the embedded demo marketplace, scan it, print the hits
 	./$(BIN) --db $(DEMO_DB) demo

@@ -81,6 +81,9 @@ func showHit(t *testing.T, db string, id uint64) hitView {
 // dismissed unless they change; illegal moves refused; repeat offenders;
 // and the enforcement figures all this implies.
 func TestRescanLifecycle(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end rescans of the demo marketplace; run without -short")
+	}
 	market := demo.NewMarket()
 	base, err := market.Start("127.0.0.1:0")
 	if err != nil {
