@@ -137,6 +137,8 @@ With your own catalogue:
 		newReviewCommand(g),
 		newDemoCommand(g),
 		newStatsCommand(g),
+		newExportCommand(g),
+		newEvidenceCommand(g),
 	)
 	return cmd
 }

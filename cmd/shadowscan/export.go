@@ -1,0 +1,369 @@
+package main
+
+import (
+	"context"
+	"crypto/sha256"
+	"crypto/x509"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"iter"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/shadowscan/shadowscan"
+	"github.com/shadowscan/shadowscan/evidence"
+	"github.com/shadowscan/shadowscan/store"
+)
+
+// exportPage is how many hits export reads from the store at a time.
+const exportPage = 200
+
+type exportOptions struct {
+	out, sign, tsa, by, title string
+	tsaTimeout                time.Duration
+	filter                    hitFilterFlags
+}
+
+func newExportCommand(g *Globals) *cobra.Command {
+	var o exportOptions
+	cmd := &cobra.Command{
+		Use:   "export --out FILE.wacz [ID...]",
+		Short: "Write an evidence bundle (WACZ) of hits",
+		Long: `Write the hits named by ID, or those the filters select, to one .wacz
+file: the pages and photos as the marketplace served them at fetch time
+(replayable in ReplayWeb.page), an index, a manifest, a printable report,
+complaint rows (CSV) and the official photos, each with its sha256.
+
+With --sign the bundle is signed (WACZ anonymous signing, ECDSA P-384; make
+a key with "shadowscan evidence keygen"); with --tsa an RFC 3161
+time-stamping authority also timestamps the signature. Nothing is fetched
+from the marketplaces again. The file appears only once it is complete.`,
+		Example: `  shadowscan export --out case-12.wacz 12 14 15 --sign brand.key
+  shadowscan export --out aurora-confirmed.wacz --status confirmed --brand aurora --by legal
+  shadowscan evidence verify case-12.wacz`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ids := make([]uint64, 0, len(args))
+			for _, a := range args {
+				id, err := parseHitID(a)
+				if err != nil {
+					return err
+				}
+				ids = append(ids, id)
+			}
+			hf, err := o.filter.filter()
+			if err != nil {
+				return err
+			}
+			if o.out == "" {
+				return usagef("--out is required: the .wacz file to write")
+			}
+			if !strings.HasSuffix(strings.ToLower(o.out), ".wacz") {
+				return usagef("--out %q: name the file *.wacz so that ReplayWeb.page opens it", o.out)
+			}
+			if o.tsa != "" && !strings.HasPrefix(o.tsa, "http://") && !strings.HasPrefix(o.tsa, "https://") {
+				return usagef("--tsa %q: use the http(s) URL of an RFC 3161 time-stamping authority", o.tsa)
+			}
+			return runExport(cmd.Context(), g, o, ids, hf)
+		},
+	}
+	fs := cmd.Flags()
+	fs.StringVar(&o.out, "out", "", "the .wacz file to write (required)")
+	fs.StringVar(&o.sign, "sign", "", "sign with this key file (from `evidence keygen`)")
+	fs.StringVar(&o.tsa, "tsa", "", "URL of an RFC 3161 time-stamping authority to timestamp the signature")
+	fs.DurationVar(&o.tsaTimeout, "tsa-timeout", 30*time.Second, "how long to wait for the time-stamping authority")
+	fs.StringVar(&o.by, "by", "", "who is exporting (default $USER)")
+	fs.StringVar(&o.title, "title", "", "bundle title (default names the selection)")
+	o.filter.addFlags(cmd)
+	return cmd
+}
+
+func runExport(ctx context.Context, g *Globals, o exportOptions, ids []uint64, hf shadowscan.HitFilter) error {
+	opts := evidence.Options{
+		Created: time.Now(), Software: "shadowscan " + version, By: o.by,
+		Filters: hf, IDs: ids, BundleName: filepath.Base(o.out), Title: o.title,
+	}
+	if opts.By == "" {
+		opts.By = g.Getenv("USER")
+	}
+	if opts.Title == "" {
+		opts.Title = exportTitle(ids, hf)
+	}
+	if o.sign != "" {
+		key, err := evidence.LoadKey(o.sign)
+		if err != nil {
+			return fmt.Errorf("--sign: %w", err)
+		}
+		opts.SignKey = key
+	}
+	if o.tsa != "" {
+		opts.TSAURL = o.tsa
+		opts.HTTPClient = &http.Client{Timeout: o.tsaTimeout}
+	}
+	db, err := g.Store(ctx)
+	if err != nil {
+		return err
+	}
+	src := &exportSource{db: db, brands: map[string]*shadowscan.Brand{}, products: map[string]*shadowscan.Product{}}
+	if len(ids) == 0 {
+		n, err := db.HitCount(ctx, hf)
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			return shadowscan.Errorf(shadowscan.ENOTFOUND, "no hits match the filters: nothing to export (see `shadowscan review list`)")
+		}
+	}
+
+	tmp := o.out + ".tmp"
+	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	ok := false
+	defer func() {
+		if !ok {
+			f.Close()
+			os.Remove(tmp)
+		}
+	}()
+	sum, err := evidence.Write(ctx, f, src.items(ctx, ids, hf), db, opts)
+	if err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		return fmt.Errorf("export %s: %w", tmp, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("export %s: %w", tmp, err)
+	}
+	if err := os.Rename(tmp, o.out); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	ok = true
+
+	w := g.Stdout
+	fmt.Fprintf(w, "wrote %s: %d hit(s), %d page(s), %d capture(s), %d official photo(s), %d bytes\n",
+		o.out, sum.Hits, sum.Pages, sum.Captures, sum.Reference, sum.Bytes)
+	fmt.Fprintf(w, "datapackage.json %s\n", sum.Hash)
+	if sum.Signed {
+		spki, _ := x509.MarshalPKIXPublicKey(&opts.SignKey.PublicKey)
+		s := sha256.Sum256(spki)
+		fmt.Fprintf(w, "signed by key sha256 %s\n", hex.EncodeToString(s[:]))
+	}
+	if sum.Timestamped {
+		fmt.Fprintf(w, "timestamped %s by %s\n", sum.TimestampTime.UTC().Format(time.RFC3339), o.tsa)
+	}
+	fmt.Fprintf(w, "check it with: shadowscan evidence verify %s\n", o.out)
+	return nil
+}
+
+func exportTitle(ids []uint64, hf shadowscan.HitFilter) string {
+	var parts []string
+	if len(ids) > 0 {
+		parts = append(parts, fmt.Sprintf("%d selected hit(s)", len(ids)))
+	}
+	for _, kv := range [][2]string{{"status", string(hf.Status)}, {"brand", hf.BrandID}, {"site", hf.Site}, {"category", string(hf.Category)}, {"seller", hf.SellerID}} {
+		if kv[1] != "" {
+			parts = append(parts, kv[0]+" "+kv[1])
+		}
+	}
+	if len(parts) == 0 {
+		return "shadowscan evidence: all hits"
+	}
+	return "shadowscan evidence: " + strings.Join(parts, ", ")
+}
+
+// exportSource reads hits and what surrounds them from the store one at a
+// time, caching the few brands and products.
+type exportSource struct {
+	db       *store.DB
+	brands   map[string]*shadowscan.Brand
+	products map[string]*shadowscan.Product
+}
+
+func (s *exportSource) items(ctx context.Context, ids []uint64, hf shadowscan.HitFilter) iter.Seq2[evidence.Item, error] {
+	return func(yield func(evidence.Item, error) bool) {
+		emit := func(h *shadowscan.Hit) bool {
+			it, err := s.item(ctx, h)
+			return yield(it, err) && err == nil
+		}
+		if len(ids) > 0 {
+			for _, id := range ids {
+				h, err := s.db.Hit(ctx, id)
+				if err != nil {
+					yield(evidence.Item{}, err)
+					return
+				}
+				if !hf.Match(h) {
+					yield(evidence.Item{}, shadowscan.Errorf(shadowscan.EINVALID, "hit %d does not pass the filters given with it", id))
+					return
+				}
+				if !emit(h) {
+					return
+				}
+			}
+			return
+		}
+		for off := 0; ; off += exportPage {
+			f := hf
+			f.Limit, f.Offset = exportPage, off
+			hits, err := s.db.Hits(ctx, f)
+			if err != nil {
+				yield(evidence.Item{}, err)
+				return
+			}
+			for i := range hits {
+				if !emit(&hits[i]) {
+					return
+				}
+			}
+			if len(hits) < exportPage {
+				return
+			}
+		}
+	}
+}
+
+func (s *exportSource) item(ctx context.Context, h *shadowscan.Hit) (evidence.Item, error) {
+	it := evidence.Item{Hit: *h}
+	if h.BrandID != "" {
+		b, ok := s.brands[h.BrandID]
+		if !ok {
+			var err error
+			b, err = s.db.Brand(ctx, h.BrandID)
+			if err != nil && shadowscan.ErrorCode(err) != shadowscan.ENOTFOUND {
+				return it, fmt.Errorf("hit %d: %w", h.ID, err)
+			}
+			s.brands[h.BrandID] = b
+		}
+		it.Brand = b
+	}
+	if h.SKU != "" {
+		p, ok := s.products[h.SKU]
+		if !ok {
+			var err error
+			p, err = s.db.Product(ctx, h.SKU)
+			if err != nil && shadowscan.ErrorCode(err) != shadowscan.ENOTFOUND {
+				return it, fmt.Errorf("hit %d: %w", h.ID, err)
+			}
+			s.products[h.SKU] = p
+		}
+		it.Product = p
+	}
+	caps, err := s.db.Captures(ctx, h.Listing.Site, h.Listing.ID)
+	if err != nil {
+		return it, fmt.Errorf("hit %d: %w", h.ID, err)
+	}
+	it.Captures = caps
+	return it, nil
+}
+
+func newEvidenceCommand(g *Globals) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "evidence",
+		Short: "Verify evidence bundles and make signing keys",
+	}
+	cmd.AddCommand(newEvidenceVerifyCommand(g), newEvidenceKeygenCommand(g))
+	return cmd
+}
+
+func newEvidenceVerifyCommand(g *Globals) *cobra.Command {
+	var roots string
+	var requireSig bool
+	cmd := &cobra.Command{
+		Use:   "verify FILE.wacz",
+		Short: "Check every digest, the index, the signature and the timestamp, offline",
+		Long: `Recompute every file's size and sha256, SHA256SUMS, each WARC record's
+block and payload digests and every index line against the archive, then
+check the signature and the RFC 3161 timestamp if present. Works offline
+and does not open the store. Exit status 0 only if the bundle is intact;
+otherwise the first thing that fails is named.
+
+A timestamp is reported as present but untrusted unless --tsa-roots names
+the PEM certificates of the authorities you trust.`,
+		Args: usageArgs(cobra.ExactArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runEvidenceVerify(cmd.Context(), g, args[0], roots, requireSig)
+		},
+	}
+	cmd.Flags().StringVar(&roots, "tsa-roots", "", "PEM file of trusted time-stamping authority roots")
+	cmd.Flags().BoolVar(&requireSig, "require-signature", false, "fail an unsigned bundle")
+	return cmd
+}
+
+func runEvidenceVerify(ctx context.Context, g *Globals, path, rootsFile string, requireSig bool) error {
+	opts := evidence.VerifyOptions{RequireSignature: requireSig}
+	if rootsFile != "" {
+		pem, err := os.ReadFile(rootsFile)
+		if err != nil {
+			return usageError{fmt.Errorf("--tsa-roots: %w", err)}
+		}
+		pool := x509.NewCertPool()
+		if !pool.AppendCertsFromPEM(pem) {
+			return usagef("--tsa-roots %s: holds no PEM certificate", rootsFile)
+		}
+		opts.TSARoots = pool
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("verify: %w", err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return fmt.Errorf("verify: %w", err)
+	}
+	rep, err := evidence.Verify(ctx, f, st.Size(), opts)
+	for _, line := range rep.Checked {
+		fmt.Fprintln(g.Stdout, "ok  ", line)
+	}
+	if err != nil {
+		var ve *evidence.VerifyError
+		if errors.As(err, &ve) {
+			fmt.Fprintf(g.Stdout, "FAIL %s\n", ve.Error())
+			return fmt.Errorf("%s is not intact: %w", path, err)
+		}
+		return err
+	}
+	if rep.Timestamp != nil && !rep.Timestamp.Trusted {
+		fmt.Fprintln(g.Stdout, "note", "the timestamp is untrusted: pass --tsa-roots to check its authority")
+	}
+	fmt.Fprintf(g.Stdout, "%s is intact\n", path)
+	return nil
+}
+
+func newEvidenceKeygenCommand(g *Globals) *cobra.Command {
+	var out string
+	cmd := &cobra.Command{
+		Use:   "keygen --out KEY",
+		Short: "Make a signing key (ECDSA P-384) for export --sign",
+		Long: `Write a new ECDSA P-384 private key (PEM, PKCS #8, mode 0600) for signing
+evidence bundles. An existing file is never overwritten. Keep the key
+private; the bundle carries the public key, and its fingerprint is printed.`,
+		Args: usageArgs(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if out == "" {
+				return usagef("--out is required: the key file to write")
+			}
+			key, err := evidence.GenerateKey()
+			if err != nil {
+				return err
+			}
+			if err := evidence.WriteKey(out, key); err != nil {
+				return err
+			}
+			spki, _ := x509.MarshalPKIXPublicKey(&key.PublicKey)
+			s := sha256.Sum256(spki)
+			fmt.Fprintf(g.Stdout, "wrote %s (ECDSA P-384); public key sha256 %s\n", out, hex.EncodeToString(s[:]))
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&out, "out", "", "the key file to write (required)")
+	return cmd
+}
