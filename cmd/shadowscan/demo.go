@@ -99,6 +99,8 @@ func runDemo(ctx context.Context, g *Globals, o demoOptions) error {
 	fmt.Fprintf(w, "  shadowscan%s review list --status new             # the review queue\n", dbFlag)
 	fmt.Fprintf(w, "  shadowscan%s review show %d                       # one hit, its reasons and history\n", dbFlag, first)
 	fmt.Fprintf(w, "  shadowscan%s review mark %d confirmed --by you    # confirm it\n", dbFlag, first)
+	fmt.Fprintf(w, "  shadowscan%s export --out demo.wacz --status confirmed   # an evidence bundle of what you confirmed\n", dbFlag)
+	fmt.Fprintf(w, "  shadowscan evidence verify demo.wacz               # check it offline, as a platform would\n")
 	return nil
 }
 
