@@ -115,14 +115,6 @@ func (l *world2Listing) truth() demo.Truth {
 	return demo.Truth{Flagged: l.Truth.Flagged, Category: l.Truth.Category, BrandID: l.Truth.Brand, SKU: l.Truth.SKU, Why: l.Truth.Why}
 }
 
-// world2Truths returns every listing's label keyed by listing id.
-func world2Truths(ls []world2Listing) map[string]demo.Truth {
-	m := make(map[string]demo.Truth, len(ls))
-	for i := range ls {
-		m[ls[i].ID] = ls[i].truth()
-	}
-	return m
-}
 
 // findWorld2Dir returns testdata/world2 of the module, looked for from the
 // working directory upwards (make eval runs at the module root, go test in
