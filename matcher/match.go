@@ -57,6 +57,9 @@ type analysis struct {
 	codes       []wordHit
 	defamation  []wordHit
 	accessory   []wordHit
+	secondHand  []wordHit // private resale words, title and description
+	notOffer    []wordHit // review and guide words in the title
+	alternative []wordHit // "another brand's product compared" words in the title
 	terms       map[string]*listingTerm
 	sizes       []size
 	images      []imageHit
@@ -64,6 +67,7 @@ type analysis struct {
 	// brand, or -1.
 	product, brand int
 	byText         bool
+	bySize         bool // linked by brand and size, the name misspelt
 	cand           *candidate
 	accessoryWords []string
 	ambiguous      []int
@@ -80,6 +84,7 @@ func (m *Matcher) Match(l *shadowscan.Listing) shadowscan.Verdict {
 	a.desc = m.scanText("description", truncate(l.Description, maxDescBytes))
 	m.classify(a, &a.title)
 	m.classify(a, &a.desc)
+	m.comparedBrands(a)
 	a.images = m.matchImages(l)
 	m.link(a)
 	return m.judge(a, l)
@@ -113,6 +118,18 @@ func (m *Matcher) classify(a *analysis, x *text) {
 			if !precededBy(before, negators) {
 				a.defamation = append(a.defamation, w)
 			}
+		case kindSecondHand:
+			if !precededBy(before, negators) {
+				a.secondHand = append(a.secondHand, w)
+			}
+		case kindNotOffer:
+			if x.field == "title" && !precededBy(before, negators) && !precededBy(before, notOfferExceptions) {
+				a.notOffer = append(a.notOffer, w)
+			}
+		case kindAlternative:
+			if x.field == "title" && !precededBy(before, negators) {
+				a.alternative = append(a.alternative, w)
+			}
 		case kindAccessory, kindAccessoryBefore:
 			if x.field == "title" && !precededBy(before, giftMarkers) {
 				if p.kind == kindAccessoryBefore {
@@ -120,6 +137,27 @@ func (m *Matcher) classify(a *analysis, x *text) {
 				}
 				a.accessory = append(a.accessory, w)
 			}
+		}
+	}
+}
+
+// comparedBrands records as alternatives the title's comparisons with a
+// brand by name: "比<brand>…便宜" (cheaper than <brand>) and "not <brand>"
+// / "不是<brand>" say the listing sells something else.
+func (m *Matcher) comparedBrands(a *analysis) {
+	t := a.title.t
+	for _, h := range a.brandHits {
+		if h.field != "title" {
+			continue
+		}
+		before := strings.TrimRight(t[:h.start], " ")
+		switch {
+		case strings.HasSuffix(before, "比") && strings.Contains(t[h.end:], "便宜"):
+			a.alternative = append(a.alternative, wordHit{field: "title", word: "比" + h.word + "…便宜", start: len(before) - len("比"), end: h.end, ref: h.ref})
+		case endsWithWord(before, "not"):
+			a.alternative = append(a.alternative, wordHit{field: "title", word: "not " + h.word, start: len(before) - len("not"), end: h.end, ref: h.ref})
+		case strings.HasSuffix(before, "不是") && !aNotA(before, "不是"):
+			a.alternative = append(a.alternative, wordHit{field: "title", word: "不是" + h.word, start: len(before) - len("不是"), end: h.end, ref: h.ref})
 		}
 	}
 }
@@ -162,6 +200,11 @@ func (m *Matcher) matchImages(l *shadowscan.Listing) []imageHit {
 // title names, with sizes and then photos breaking ties; by photo alone
 // when the text names none.
 func (m *Matcher) link(a *analysis) {
+	if len(a.alternative) > 0 {
+		// Another brand's product compared with ours by name: nothing
+		// here is a catalogue product.
+		return
+	}
 	title := a.title.t
 	var titleBrands []int
 	var spans []token
@@ -253,6 +296,17 @@ func (m *Matcher) link(a *analysis) {
 		a.accessoryWords = accessory
 		return
 	}
+	// The text names the brand and a size only one of its products has,
+	// and something like that product's name ("口虹 3.5g").
+	if p := m.linkBySize(a, titleBrands); p >= 0 {
+		if words := m.accessoryWords(a, p, firstBrand); len(words) > 0 {
+			a.accessoryWords = words
+			return
+		}
+		m.choose(a, &candidate{product: p})
+		a.bySize = true
+		return
+	}
 	// The text names no product: an official photo alone may, unless the
 	// title names another brand, states another size, or is an accessory.
 	for i, ih := range a.images {
@@ -260,7 +314,17 @@ func (m *Matcher) link(a *analysis) {
 		if len(titleBrands) > 0 && !slices.Contains(titleBrands, p.brand) {
 			continue
 		}
+		if len(titleBrands) == 0 && m.namesLookAlike(title, p.brand) {
+			// "Bloomy", "Vitalife": a look-alike brand's own product
+			// shown with a photo like ours.
+			continue
+		}
 		if ok, _ := sizeMatch(a.sizes, p.sizes); !ok {
+			continue
+		}
+		if !m.sharesProductWord(a, ih.product) {
+			// A reused official photo on a title about something else
+			// (a mop, an empty bottle, another product of the brand).
 			continue
 		}
 		if words := m.accessoryWords(a, ih.product, firstBrand); len(words) > 0 {
@@ -277,6 +341,112 @@ func (m *Matcher) link(a *analysis) {
 		a.product, a.brand = ih.product, p.brand
 		return
 	}
+}
+
+// linkBySize returns the one product of the title's brands whose sizes the
+// title's sizes agree with, when the title also shares a word or a CJK
+// character with that product's names: a misspelt name ("口虹" for 口红,
+// "nite cream") with the brand and a distinctive size. It returns -1 when
+// no product or more than one fits.
+func (m *Matcher) linkBySize(a *analysis, brands []int) int {
+	if len(a.sizes) == 0 {
+		return -1
+	}
+	found := -1
+	for _, b := range brands {
+		for _, p := range m.brands[b].products {
+			if ok, agree := sizeMatch(a.sizes, m.products[p].sizes); !ok || agree == 0 {
+				continue
+			}
+			if found >= 0 {
+				return -1
+			}
+			found = p
+		}
+	}
+	if found < 0 || !m.nearProductName(a, found) {
+		return -1
+	}
+	return found
+}
+
+// nearProductName reports whether the title shares an index term (read
+// through a typo) or a CJK character of the terms of product p's names.
+func (m *Matcher) nearProductName(a *analysis, p int) bool {
+	if m.sharesProductWord(a, p) {
+		return true
+	}
+	info := &m.products[p]
+	idx := m.brands[info.brand].index
+	for w := range a.terms {
+		for _, r := range w {
+			if !isCJK(r) {
+				continue
+			}
+			for _, id := range info.nameIDs {
+				for _, t := range idx.names[id].terms {
+					if strings.ContainsRune(t, r) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// minLookAlikePrefix is the least number of letters a look-alike brand
+// word shares with the start of a brand word ("bloomy" and "bloom" share
+// five; "vitamin" and "vitalis" only four, so vitamin is no look-alike).
+const minLookAlikePrefix = 5
+
+// namesLookAlike reports whether compact title t has a Latin word that
+// starts like a Latin word of brand b's names but is not one: "bloomy"
+// for Bloom, "vitalife" for Vitalis, "clearwave" for Clearwell. Such a
+// word names another brand, whose own product a reused-looking photo does
+// not make ours.
+func (m *Matcher) namesLookAlike(t string, b int) bool {
+	words := m.brands[b].latin
+	if len(words) == 0 {
+		return false
+	}
+	for _, tk := range wordStarts(t) {
+		w := t[tk.start:tk.end]
+		if len(w) < minLookAlikePrefix || !typoCandidate(w) {
+			continue
+		}
+		for _, bw := range words {
+			if w == bw {
+				continue
+			}
+			n := 0
+			for n < len(w) && n < len(bw) && w[n] == bw[n] {
+				n++
+			}
+			if n >= minLookAlikePrefix && n >= len(bw)-3 && len(w)-len(bw) <= 3 && len(bw)-len(w) <= 3 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sharesProductWord reports whether the title has at least one index term
+// of product p's names other than brand names, marketing words and sizes,
+// read through a typo where the brand's index knows one: "修护晚霜" shares
+// nothing with an essence water, so an essence photo does not make the
+// night cream the essence.
+func (m *Matcher) sharesProductWord(a *analysis, p int) bool {
+	idx := m.brands[m.products[p].brand].index
+	for w := range a.terms {
+		if m.productHasTerm(p, w) {
+			return true
+		}
+		if t, ok := idx.correct(w); ok && m.productHasTerm(p, t) {
+			return true
+		}
+	}
+	return false
 }
 
 func (m *Matcher) choose(a *analysis, c *candidate) {
@@ -461,6 +631,12 @@ func (m *Matcher) judge(a *analysis, l *shadowscan.Listing) shadowscan.Verdict {
 		prod = m.products[a.product].product
 		v.SKU = prod.SKU
 	}
+	// A review, a guide or a named alternative offers no product of the
+	// brand; a private resale offers one whose price and seller say
+	// nothing about where it came from.
+	offer := len(a.notOffer) == 0 && len(a.alternative) == 0
+	resale := offer && len(a.secondHand) > 0
+	const resaleNote = " (a private resale: not counted)"
 
 	// Text.
 	switch {
@@ -476,6 +652,9 @@ func (m *Matcher) judge(a *analysis, l *shadowscan.Listing) shadowscan.Verdict {
 			addTerm(x)
 		}
 		detail := fmt.Sprintf("title names %s (%s)", prod.Name, quoteList(words))
+		if a.bySize {
+			detail = fmt.Sprintf("title names the brand and a size only %s has (%s)", prod.Name, quoteList(words))
+		}
 		if len(a.cand.typos) > 0 {
 			var ts []string
 			for from, to := range a.cand.typos {
@@ -493,6 +672,15 @@ func (m *Matcher) judge(a *analysis, l *shadowscan.Listing) shadowscan.Verdict {
 	}
 	if len(a.accessoryWords) > 0 {
 		add("text", 0, "title names an accessory (%s), not the product itself", quoteList(a.accessoryWords))
+	}
+	if len(a.notOffer) > 0 {
+		add("text", 0, "%s: writes about the product rather than offering it", saysList(outermost(a.notOffer)))
+	}
+	if len(a.alternative) > 0 {
+		add("text", 0, "%s: another brand's product compared with %s, not a catalogue product", saysList(outermost(a.alternative)), brand.Name)
+	}
+	if resale {
+		add("text", 0, "%s: a private resale of a used unit; price and seller alone do not flag it", saysList(outermost(a.secondHand)))
 	}
 	if len(a.ambiguous) > 1 {
 		var skus []string
@@ -521,9 +709,16 @@ func (m *Matcher) judge(a *analysis, l *shadowscan.Listing) shadowscan.Verdict {
 			}
 		}
 	}
+	if !offer {
+		photo = nil
+	}
 	if photo != nil {
-		add("image", w.ImageMatch, "photo %d is the official photo of %s at distance %d (dHash %d)",
-			photo.photo, m.products[photo.product].product.SKU, photo.pDist, photo.dDist)
+		points, note := w.ImageMatch, ""
+		if resale {
+			points, note = 0, resaleNote
+		}
+		add("image", points, "photo %d is the official photo of %s at distance %d (dHash %d)%s",
+			photo.photo, m.products[photo.product].product.SKU, photo.pDist, photo.dDist, note)
 	}
 
 	// Seller.
@@ -532,7 +727,7 @@ func (m *Matcher) judge(a *analysis, l *shadowscan.Listing) shadowscan.Verdict {
 	if seller == "" {
 		seller = "(none named)"
 	}
-	linked := prod != nil || photo != nil
+	linked := offer && (prod != nil || photo != nil)
 	switch role {
 	case shadowscan.RoleOfficial:
 		add("seller", 0, "seller %s is an official shop of %s", seller, brand.Name)
@@ -540,7 +735,11 @@ func (m *Matcher) judge(a *analysis, l *shadowscan.Listing) shadowscan.Verdict {
 		add("seller", 0, "seller %s is an authorised seller of %s", seller, brand.Name)
 	default:
 		if linked {
-			add("seller", w.UnknownSeller, "seller %s is not official or authorised for %s", seller, brand.Name)
+			points, note := w.UnknownSeller, ""
+			if resale {
+				points, note = 0, resaleNote
+			}
+			add("seller", points, "seller %s is not official or authorised for %s%s", seller, brand.Name, note)
 			if m.history != nil && l.SellerID != "" {
 				if n := m.history(l.Site, l.SellerID); n > 0 {
 					add("seller", w.RepeatOffender, "seller %s already has %d confirmed %s", seller, n, plural(n, "hit", "hits"))
@@ -579,28 +778,35 @@ func (m *Matcher) judge(a *analysis, l *shadowscan.Listing) shadowscan.Verdict {
 
 	// Price.
 	farBelow, underPlausible, underFloor := false, false, false
-	if prod != nil && role != shadowscan.RoleOfficial {
-		farBelow, underPlausible, underFloor = m.judgePrice(l, prod, role, add)
+	priced := l.HasPrice && l.Price > 0
+	if prod != nil && offer && role != shadowscan.RoleOfficial {
+		farBelow, underPlausible, underFloor = m.judgePrice(l, prod, role, m.packOf(a), resale, add)
 	}
 
 	// Category, by precedence.
 	switch role {
 	case shadowscan.RoleAuthorized:
 		switch {
-		case prod != nil && len(a.codes) > 0:
+		case prod != nil && offer && len(a.codes) > 0:
 			v.Category = shadowscan.CategoryCodeTampered
-		case prod != nil && underFloor:
+		case prod != nil && offer && !resale && underFloor:
 			v.Category = shadowscan.CategoryPriceDumping
 		}
 	case shadowscan.RoleUnknown:
 		switch {
 		case len(defam) > 0 && named:
 			v.Category = shadowscan.CategoryDefamation
-		case prod != nil && len(a.codes) > 0:
+		case prod == nil || !offer:
+		case len(a.codes) > 0:
 			v.Category = shadowscan.CategoryCodeTampered
-		case prod != nil && (farBelow || len(a.redFlags) > 0 || (photo != nil && underPlausible)):
+		case len(a.redFlags) > 0 || (!resale && (farBelow || (photo != nil && underPlausible))):
 			v.Category = shadowscan.CategoryCounterfeit
-		case prod != nil:
+		case resale:
+		case !priced:
+			// No price and no counterfeit or code words: nothing an
+			// analyst could show.
+			add("price", 0, "no price shown: an unauthorised sale needs one")
+		default:
 			v.Category = shadowscan.CategoryUnauthorizedSeller
 		}
 	}
@@ -622,8 +828,12 @@ func (m *Matcher) judge(a *analysis, l *shadowscan.Listing) shadowscan.Verdict {
 
 // judgePrice adds the price reasons for an unknown or authorised seller
 // and reports the counterfeit and dumping signals.
+//
+// pack is how many units the listed price buys (1 for one): the price is
+// compared per unit. With resale (a private resale) the signals are
+// reported with no points.
 func (m *Matcher) judgePrice(l *shadowscan.Listing, p *shadowscan.Product, role shadowscan.SellerRole,
-	add func(string, int, string, ...any)) (farBelow, underPlausible, underFloor bool) {
+	pack pack, resale bool, add func(string, int, string, ...any)) (farBelow, underPlausible, underFloor bool) {
 	if !l.HasPrice || l.Price <= 0 || p.Price <= 0 {
 		return
 	}
@@ -643,16 +853,24 @@ func (m *Matcher) judgePrice(l *shadowscan.Listing, p *shadowscan.Product, role 
 		add("price", 0, "%s is in %s: no rate to compare it with the list price %s", shown, cur, p.Price.Format(p.Currency))
 		return
 	}
+	if pack.n > 1 {
+		price = shadowscan.AmountFromFloat(price.Float() / float64(pack.n))
+		shown = fmt.Sprintf("%s for %d (%q), %s a unit,", shown, pack.n, pack.word, price.Format(p.Currency))
+	}
 	ratio := price.Float() / p.Price.Float()
 	pct := int(math.Round(ratio * 100))
+	note := ""
+	if resale {
+		note = " (a private resale: not counted)"
+	}
 	farBelow = ratio < pr.CounterfeitRatio
 	underPlausible = ratio < pr.PlausibleRatio
 	underFloor = p.MinPrice > 0 && price < p.MinPrice
 	switch {
 	case role == shadowscan.RoleAuthorized && underFloor:
-		add("price", w.PriceBelowFloor, "%s is under the authorised floor %s", shown, p.MinPrice.Format(p.Currency))
+		add("price", pointsUnless(resale, w.PriceBelowFloor), "%s is under the authorised floor %s%s", shown, p.MinPrice.Format(p.Currency), note)
 	case role == shadowscan.RoleUnknown && farBelow:
-		add("price", w.PriceFarBelow, "%s is %d %% of the list price %s", shown, pct, p.Price.Format(p.Currency))
+		add("price", pointsUnless(resale, w.PriceFarBelow), "%s is %d %% of the list price %s%s", shown, pct, p.Price.Format(p.Currency), note)
 	default:
 		add("price", 0, "%s is %d %% of the list price %s", shown, pct, p.Price.Format(p.Currency))
 	}
@@ -664,12 +882,20 @@ func (m *Matcher) judgePrice(l *shadowscan.Listing, p *shadowscan.Product, role 
 			// outlier; 2 % of the median is the least deviation counted.
 			spread := math.Max(mad, 0.02*median)
 			if z := (median - l.Price.Float()) / spread; z >= pr.MarketMADs {
-				add("market", w.MarketOutlier, "%s is %.1f deviations under the market median %s (%d prices seen)",
-					l.Price.Format(l.Currency), z, shadowscan.AmountFromFloat(median).Format(l.Currency), n)
+				add("market", pointsUnless(resale, w.MarketOutlier), "%s is %.1f deviations under the market median %s (%d prices seen)%s",
+					l.Price.Format(l.Currency), z, shadowscan.AmountFromFloat(median).Format(l.Currency), n, note)
 			}
 		}
 	}
 	return
+}
+
+// pointsUnless returns points, or 0 when the signal is excused.
+func pointsUnless(excused bool, points int) int {
+	if excused {
+		return 0
+	}
+	return points
 }
 
 // brandWords returns the words naming brand b in the title and description.

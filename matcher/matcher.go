@@ -55,8 +55,10 @@ type Matcher struct {
 }
 
 type brandInfo struct {
-	brand *shadowscan.Brand
-	index *brandIndex
+	brand    *shadowscan.Brand
+	index    *brandIndex
+	latin    []string // Latin words of the brand's names, for look-alikes
+	products []int    // the brand's products
 }
 
 type productInfo struct {
@@ -110,6 +112,12 @@ func New(cat *shadowscan.Catalog, det *rules.Detection, opts ...Option) (*Matche
 		named := false
 		for _, n := range b.Names() {
 			named = m.dict.add(n, kindBrand, i) || named
+			t := compact(n)
+			for _, tk := range wordStarts(t) {
+				if w := t[tk.start:tk.end]; len(w) >= minLookAlikePrefix && typoCandidate(w) && !slices.Contains(m.brands[i].latin, w) {
+					m.brands[i].latin = append(m.brands[i].latin, w)
+				}
+			}
 		}
 		if !named {
 			return nil, fmt.Errorf("matcher: %w", &shadowscan.FieldError{Field: fmt.Sprintf("brands[%d].name", i), Msg: fmt.Sprintf("brand %q has no name with a letter or digit", b.ID), Accepted: "a name such as Aurora Wellness"})
@@ -140,6 +148,15 @@ func New(cat *shadowscan.Catalog, det *rules.Detection, opts ...Option) (*Matche
 	}
 	for _, t := range w.Marketing {
 		m.dict.add(t, kindMarketing, -1)
+	}
+	for _, t := range w.SecondHand {
+		m.dict.add(t, kindSecondHand, -1)
+	}
+	for _, t := range w.NotOffer {
+		m.dict.add(t, kindNotOffer, -1)
+	}
+	for _, t := range w.Alternative {
+		m.dict.add(t, kindAlternative, -1)
 	}
 
 	var phash, dhash []uint64
@@ -178,6 +195,7 @@ func New(cat *shadowscan.Catalog, det *rules.Detection, opts ...Option) (*Matche
 			dhash = append(dhash, im.DHash)
 			m.imgRefs = append(m.imgRefs, imageRef{product: len(m.products), photo: k + 1})
 		}
+		m.brands[bi].products = append(m.brands[bi].products, len(m.products))
 		m.products = append(m.products, info)
 	}
 	for _, b := range m.brands {

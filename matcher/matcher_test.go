@@ -225,8 +225,8 @@ func testHardNegatives(t *testing.T, det func() *rules.Detection) {
 		{"authorised seller above the floor", listing("奥罗拉植物蛋白粉 500g", 298, "shop-1187"), want{brand: "aurora", sku: "AUR-PROT-500"}},
 		{"cross-currency without a rate is no price signal", &shadowscan.Listing{Site: "demo-market", Title: "Aurora Plant Protein Powder 500g", Price: 1000, HasPrice: true, Currency: "BRL", SellerID: "shop-9"}, want{
 			flagged: true, category: shadowscan.CategoryUnauthorizedSeller, brand: "aurora", sku: "AUR-PROT-500", reasons: []string{"BRL 10.00 is in BRL: no rate to compare it with the list price ¥298.00 (0)"}}},
-		{"no price shown is no price signal", &shadowscan.Listing{Site: "demo-market", Title: "Aurora Plant Protein Powder 500g", Currency: "CNY", SellerID: "shop-9"}, want{
-			flagged: true, category: shadowscan.CategoryUnauthorizedSeller, brand: "aurora", sku: "AUR-PROT-500", absent: []string{"price"}}},
+		{"no price shown: nothing to show an unauthorised sale", &shadowscan.Listing{Site: "demo-market", Title: "Aurora Plant Protein Powder 500g", Currency: "CNY", SellerID: "shop-9"}, want{
+			brand: "aurora", sku: "AUR-PROT-500", reasons: []string{"no price shown: an unauthorised sale needs one (0)"}, absent: []string{"% of the list price"}}},
 		{"negated counterfeit words are no counterfeit signal", listing("奥罗拉植物蛋白粉 500g 非高仿 拒绝A货 not a replica", 290, "shop-9"), want{
 			flagged: true, category: shadowscan.CategoryUnauthorizedSeller, brand: "aurora", sku: "AUR-PROT-500", absent: []string{"words"}}},
 		{"negated defamation", listing("奥罗拉 正规直销 非传销 不致癌", 0, "shop-9"), want{brand: "aurora", absent: []string{"defamation"}}},

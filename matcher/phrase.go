@@ -16,6 +16,9 @@ const (
 	kindAccessory                         // an accessory word, anywhere in the title
 	kindAccessoryBefore                   // an accessory connecting word, before the name only
 	kindMarketing                         // a marketing word, ignored when linking
+	kindSecondHand                        // a private resale of a used unit (闲置, pre-owned)
+	kindNotOffer                          // text about a product, not an offer (测评, review)
+	kindAlternative                       // another brand's product compared by name (平替)
 )
 
 // phrase is one compact, normalised dictionary entry.
@@ -103,6 +106,11 @@ var negators = []string{
 	"not", "no", "non", "never", "anti", "without", "against", "beware of", "isn t", "aren t", "don t", "doesn t",
 }
 
+// notOfferExceptions are the words that, just before a not-offer word,
+// make it a seller's notice rather than a guide: "拍前必看" (read before
+// you order) heads an offer.
+var notOfferExceptions = []string{"拍前", "拍下前", "下单前", "拍之前", "购买须知"}
+
 // giftMarkers are the words that, just before an accessory word, make it a
 // free gift with the product ("送摇摇杯", "with scoop") rather than the
 // thing sold.
@@ -132,11 +140,31 @@ func precededBy(before string, words []string) bool {
 
 func endsWithAny(s string, words []string) bool {
 	for _, w := range words {
-		if endsWithWord(s, w) {
+		if endsWithWord(s, w) && !aNotA(s, w) {
 			return true
 		}
 	}
 	return false
+}
+
+// aNotA reports whether the word w that s ends with is the negative half of
+// a Chinese A-not-A question ("是不是", "会不会", "有没有"): "是不是传销"
+// asks whether something is a pyramid scheme; it does not deny it. The
+// verb before 不/没 repeats the one after it.
+func aNotA(s, w string) bool {
+	neg := strings.IndexAny(w, "不没")
+	if neg < 0 {
+		return false
+	}
+	start := len(s) - len(w) + neg // offset of 不/没 in s
+	after := s[start+len("不"):]
+	if after == "" {
+		return false
+	}
+	before := s[:start]
+	prev, _ := utf8.DecodeLastRuneInString(before)
+	next, _ := utf8.DecodeRuneInString(after)
+	return prev != utf8.RuneError && prev == next
 }
 
 // endsWithWord reports whether s ends with w; a w that starts with a

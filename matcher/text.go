@@ -13,7 +13,10 @@ import (
 // NFKC, full-width folded to half-width, lower case, every character that
 // is not a letter, digit or mark turned into a space (a '.' between two
 // digits is kept, so "0.5kg" keeps its number), runs of spaces collapsed and
-// the ends trimmed. Invalid UTF-8 becomes a space. Normalize is idempotent.
+// the ends trimmed. Traditional Chinese characters are folded to simplified
+// ones ("維他力魚油" reads "维他力鱼油"), so shops in Hong Kong and Taiwan
+// match the catalogue's names and the rule words. Invalid UTF-8 becomes a
+// space. Normalize is idempotent.
 func Normalize(s string) string {
 	out := normalizeOnce(s)
 	// Lower-casing can, for a handful of characters, produce text that is
@@ -47,11 +50,36 @@ func normalizeOnce(s string) string {
 			}
 			continue
 		}
+		if r >= 0x3400 {
+			if s, ok := t2s[r]; ok {
+				r = s
+			}
+		}
 		b.WriteRune(unicode.ToLower(r))
 		space = false
 	}
 	return strings.TrimRight(b.String(), " ")
 }
+
+// t2s maps traditional Chinese characters to simplified ones, from the
+// generated table t2sPairs (OpenCC TSCharacters.txt; see gen_t2s.go).
+// Folding is by character: OpenCC's phrase tables matter for display, not
+// for finding the same words on both sides of a comparison.
+var t2s = func() map[rune]rune {
+	m := make(map[rune]rune, 4200)
+	var prev rune = -1
+	for _, r := range t2sPairs {
+		if prev < 0 {
+			prev = r
+			continue
+		}
+		m[prev] = r
+		prev = -1
+	}
+	return m
+}()
+
+//go:generate go run gen_t2s.go $GOMODCACHE/github.com/longbridgeapp/opencc@v0.3.13/dictionary/TSCharacters.txt
 
 // foldWidth applies NFKC and width folding, skipping the (allocating)
 // transforms for the common text that needs neither.

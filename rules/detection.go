@@ -89,6 +89,20 @@ type Words struct {
 	// for women" is not. A word listed here and in Accessory counts only
 	// before the name.
 	AccessoryBefore []string `yaml:"accessory_before" json:"accessory_before,omitempty"`
+	// SecondHand words mark a private resale of a used or opened unit
+	// (闲置, 二手, pre-owned). Such a listing is not flagged on its price
+	// or its seller alone: only counterfeit or code-removal words (or
+	// defamation) flag it, as a complaint on price would be rejected.
+	SecondHand []string `yaml:"second_hand" json:"second_hand,omitempty"`
+	// NotOffer words in a title mark text about a product rather than an
+	// offer of it: reviews, comparisons, anti-fake guides (测评, 如何辨别,
+	// review, how to spot). Such a listing offers no product; defamation
+	// still applies.
+	NotOffer []string `yaml:"not_offer" json:"not_offer,omitempty"`
+	// Alternative words in a title mark another brand's product compared
+	// with a catalogue product by name (平替, alternative to, cheaper
+	// than): the title is not linked to the catalogue product.
+	Alternative []string `yaml:"alternative" json:"alternative,omitempty"`
 }
 
 // TextRules tune how listing text is linked to a catalogue product.

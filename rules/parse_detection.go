@@ -310,6 +310,8 @@ func (d *decoder) validateDetection(dt *Detection) {
 		d.checkPhrases(path, list)
 	}
 
+	d.checkExcuses(dt.Words)
+
 	codes := make([]string, 0, len(dt.Rates))
 	for code := range dt.Rates {
 		codes = append(codes, code)
@@ -347,6 +349,41 @@ func (d *decoder) checkPhrases(path string, list []string) {
 				d.fail(d.line(item), item, accepted, "%q repeats %s[%d]", clip(ph), path, first)
 			}
 			seen[ph] = i
+		}
+	}
+}
+
+// checkExcuses rejects a phrase that is both an excuse (words.second_hand,
+// words.not_offer, words.alternative) and an accusation (words.red_flag,
+// words.code_tampered, words.defamation): the matcher could not tell which
+// one the rule writer meant. Phrases are compared trimmed and in lower case.
+func (d *decoder) checkExcuses(w Words) {
+	accusations := map[string]string{}
+	for _, l := range []struct {
+		path string
+		list []string
+	}{{"words.red_flag", w.RedFlag}, {"words.code_tampered", w.CodeTampered}, {"words.defamation", w.Defamation}} {
+		for i, ph := range l.list {
+			k := strings.ToLower(strings.TrimSpace(ph))
+			if _, ok := accusations[k]; !ok {
+				accusations[k] = fmt.Sprintf("%s[%d]", l.path, i)
+			}
+		}
+	}
+	for _, l := range []struct {
+		path string
+		list []string
+	}{{"words.second_hand", w.SecondHand}, {"words.not_offer", w.NotOffer}, {"words.alternative", w.Alternative}} {
+		for i, ph := range l.list {
+			k := strings.ToLower(strings.TrimSpace(ph))
+			if k == "" {
+				continue
+			}
+			if other, ok := accusations[k]; ok {
+				item := fmt.Sprintf("%s[%d]", l.path, i)
+				d.fail(d.line(item), item, "a phrase that is not also a counterfeit, code-removal or defamation word",
+					"%q is also %s", clip(ph), other)
+			}
 		}
 	}
 }
