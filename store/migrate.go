@@ -13,7 +13,7 @@ import (
 
 // SchemaVersion is the schema this shadowscan writes: the number of
 // migrations it knows.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // migration moves a store from schema N to N+1, where N is its index in
 // migrations. It runs inside the write transaction that records the new
@@ -33,6 +33,7 @@ type migrationEnv struct {
 var migrations = []migration{
 	{name: "create the base buckets", apply: migrateBaseBuckets},
 	{name: "index hits by status and by score", apply: migrateHitIndexes},
+	{name: "create the schedules bucket", apply: migrateSchedules},
 }
 
 // migrateBaseBuckets is schema 1: every bucket but the hit indexes.

@@ -16,6 +16,8 @@ import (
 
 type demoOptions struct {
 	MarketAddr string
+	Serve      bool
+	Addr       string
 }
 
 func newDemoCommand(g *Globals) *cobra.Command {
@@ -39,6 +41,8 @@ records in place.`,
 		},
 	}
 	cmd.Flags().StringVar(&o.MarketAddr, "market-addr", "127.0.0.1:8931", "where the demo marketplace listens (loopback; a free port is used if this one is taken)")
+	cmd.Flags().BoolVar(&o.Serve, "serve", false, "then open the review web UI on the demo hits (until Ctrl-C)")
+	cmd.Flags().StringVar(&o.Addr, "addr", defaultServeAddr, "with --serve: where the web UI listens")
 	return cmd
 }
 
@@ -101,7 +105,13 @@ func runDemo(ctx context.Context, g *Globals, o demoOptions) error {
 	fmt.Fprintf(w, "  shadowscan%s review mark %d confirmed --by you    # confirm it\n", dbFlag, first)
 	fmt.Fprintf(w, "  shadowscan%s export --out demo.wacz --status confirmed   # an evidence bundle of what you confirmed\n", dbFlag)
 	fmt.Fprintf(w, "  shadowscan evidence verify demo.wacz               # check it offline, as a platform would\n")
-	return nil
+	if !o.Serve {
+		fmt.Fprintf(w, "  shadowscan%s serve                                # the review web UI\n", dbFlag)
+		return nil
+	}
+	// The marketplace stays up while the UI runs, so scheduled and manual
+	// rescans from the UI reach it.
+	return serveUntilDone(ctx, g, o.Addr, map[string]string{demo.SiteName: base})
 }
 
 // printHitsByCategory prints each category with its count and its top

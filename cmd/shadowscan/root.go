@@ -55,7 +55,8 @@ func (g *Globals) Store(ctx context.Context) (*store.DB, error) {
 	}
 	db, err := store.Open(g.dbPath())
 	if err != nil {
-		return nil, err
+		// While serve holds the store, say where its UI and API are.
+		return nil, serveHint(err, g.dbPath())
 	}
 	g.db = db
 	return db, nil
@@ -139,6 +140,8 @@ With your own catalogue:
 		newStatsCommand(g),
 		newExportCommand(g),
 		newEvidenceCommand(g),
+		newServeCommand(g),
+		newScheduleCommand(g),
 	)
 	return cmd
 }

@@ -1,0 +1,134 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/shadowscan/shadowscan"
+)
+
+// hitData is the hit page's content.
+type hitData struct {
+	Hit     *shadowscan.Hit
+	Product *shadowscan.Product
+	Brand   *shadowscan.Brand
+	Role    string
+	// Photos pairs each listing photo (by index) with an official photo.
+	Listing  []int
+	Official []int
+	Allowed  []shadowscan.Status
+	// PriceRatio is the listing price against the list price, "" when
+	// either is unknown or the currencies differ.
+	ComparablePrice bool
+}
+
+func (s *Server) handleHit(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r, "id")
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	ctx := r.Context()
+	h, err := s.store.Hit(ctx, id)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	d := hitData{Hit: h, Allowed: manualMoves(h.Status), Role: "unknown seller"}
+	if h.SKU != "" {
+		p, err := s.store.Product(ctx, h.SKU)
+		switch {
+		case err == nil:
+			d.Product = p
+			for i := range p.Images {
+				if p.Images[i].SHA256 != "" {
+					d.Official = append(d.Official, i)
+				}
+			}
+			d.ComparablePrice = h.Listing.HasPrice && p.Price > 0 && (h.Listing.Currency == "" || h.Listing.Currency == p.Currency)
+		case shadowscan.ErrorCode(err) != shadowscan.ENOTFOUND:
+			s.pageError(w, r, err)
+			return
+		}
+	}
+	if h.BrandID != "" {
+		cat, err := s.store.Catalog(ctx)
+		if err != nil {
+			s.pageError(w, r, err)
+			return
+		}
+		if b := cat.Brand(h.BrandID); b != nil {
+			d.Brand = b
+			d.Role = b.RoleOf(h.Listing.Site, h.Listing.SellerID).String() + " seller"
+		}
+	}
+	for i := range h.Listing.Images {
+		d.Listing = append(d.Listing, i)
+	}
+	data := s.page(w, r, "Hit "+strconv.FormatUint(id, 10), "queue")
+	data.Data = d
+	s.render(w, r, "hit", data)
+}
+
+// maxNoteBytes caps a status change note (the store has its own limit).
+const maxNoteBytes = 4096
+
+// handleHitStatusForm is the hit page's action buttons (no JavaScript).
+func (s *Server) handleHitStatusForm(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r, "id")
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	to, note := r.PostFormValue("status"), r.PostFormValue("note")
+	if _, err := s.changeStatus(r, id, to, note, s.cfg.Actor); err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/hits/"+strconv.FormatUint(id, 10), http.StatusSeeOther)
+}
+
+// changeStatus moves hit id to status to. An illegal move is a conflict
+// (409) that names the moves allowed from the hit's current status.
+func (s *Server) changeStatus(r *http.Request, id uint64, to, note, by string) (*shadowscan.Hit, error) {
+	st, err := shadowscan.ParseStatus(to)
+	if err != nil {
+		return nil, err
+	}
+	if len(note) > maxNoteBytes {
+		return nil, &shadowscan.FieldError{Field: "note", Msg: "is too long", Accepted: "at most 4096 bytes"}
+	}
+	ctx := r.Context()
+	h, err := s.store.Hit(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	allowed := manualMoves(h.Status)
+	ok := false
+	for _, a := range allowed {
+		ok = ok || a == st
+	}
+	if !ok {
+		names := make([]string, len(allowed))
+		for i, a := range allowed {
+			names[i] = string(a)
+		}
+		msg := "hit " + strconv.FormatUint(id, 10) + " is " + string(h.Status) + " and cannot move to " + string(st)
+		if len(names) > 0 {
+			msg += ": allowed are " + strings.Join(names, ", ")
+		} else {
+			msg += ": no move is allowed by hand from " + string(h.Status)
+		}
+		return nil, &httpError{status: http.StatusConflict, code: shadowscan.ECONFLICT, message: msg, allowed: names}
+	}
+	hs, err := s.store.MarkHits(ctx, []uint64{id}, st, by, note)
+	if err != nil {
+		return nil, err
+	}
+	if len(hs) != 1 {
+		return nil, errors.New("mark hit: store returned no hit")
+	}
+	return &hs[0], nil
+}

@@ -1,0 +1,274 @@
+package web
+
+import (
+	"context"
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"slices"
+	"time"
+
+	"github.com/shadowscan/shadowscan"
+)
+
+// Store is what the web UI reads and writes. The store's *DB has every
+// method but HitCounts, whose result type is the store's own; cmd adapts
+// that one method.
+type Store interface {
+	// Hits returns the hits passing f, highest score first, paged by
+	// f.Limit and f.Offset. EINVALID for a bad filter.
+	Hits(ctx context.Context, f shadowscan.HitFilter) ([]shadowscan.Hit, error)
+	// HitCount counts the hits passing f, ignoring Limit and Offset.
+	HitCount(ctx context.Context, f shadowscan.HitFilter) (int, error)
+	// Hit returns one hit, or ENOTFOUND.
+	Hit(ctx context.Context, id uint64) (*shadowscan.Hit, error)
+	// MarkHits moves hits through the workflow: EINVALID for a move the
+	// workflow refuses, ENOTFOUND for an unknown hit.
+	MarkHits(ctx context.Context, ids []uint64, to shadowscan.Status, by, note string) ([]shadowscan.Hit, error)
+	// HitCounts counts every hit by status, category, brand, site, seller.
+	HitCounts(ctx context.Context) (*Counts, error)
+	// Catalog returns every brand and product.
+	Catalog(ctx context.Context) (*shadowscan.Catalog, error)
+	// Product returns one product, or ENOTFOUND.
+	Product(ctx context.Context, sku string) (*shadowscan.Product, error)
+	// Blob returns stored bytes by SHA-256: ENOTFOUND, EINVALID.
+	Blob(ctx context.Context, sha string) ([]byte, error)
+	// Captures returns a listing's captures without bodies: ENOTFOUND.
+	Captures(ctx context.Context, site, id string) ([]shadowscan.Capture, error)
+	// Scans returns up to limit scans, newest first.
+	Scans(ctx context.Context, limit int) ([]shadowscan.Scan, error)
+	ScheduleStore
+}
+
+// ScheduleStore keeps the schedules the Scheduler runs.
+type ScheduleStore interface {
+	// Schedules returns every schedule, oldest first.
+	Schedules(ctx context.Context) ([]shadowscan.Schedule, error)
+	// AddSchedule stores s and sets its ID: EINVALID.
+	AddSchedule(ctx context.Context, s *shadowscan.Schedule) error
+	// RemoveSchedule deletes a schedule: ENOTFOUND.
+	RemoveSchedule(ctx context.Context, id uint64) error
+	// MarkScheduleRun records a run's start time, scan and error:
+	// ENOTFOUND.
+	MarkScheduleRun(ctx context.Context, id uint64, at time.Time, scanID uint64, runErr string) error
+}
+
+// Counts counts hits along each dimension the dashboard shows (the
+// store's HitCounts, in this package's terms).
+type Counts struct {
+	Total      int                         `json:"total"`
+	ByStatus   map[shadowscan.Status]int   `json:"by_status"`
+	ByCategory map[shadowscan.Category]int `json:"by_category"`
+	ByBrand    map[string]int              `json:"by_brand"`
+	BySite     map[string]int              `json:"by_site"`
+	// BySeller is keyed "site/seller_id".
+	BySeller map[string]int `json:"by_seller"`
+	// BySellerStatus, when the store provides it, counts each seller's
+	// hits by status (same keys as BySeller). Without it the sellers page
+	// counts each seller's statuses through HitCount, one index walk per
+	// status and seller.
+	BySellerStatus map[string]map[shadowscan.Status]int `json:"by_seller_status,omitempty"`
+}
+
+// ScanRequest is one scan to run.
+type ScanRequest struct {
+	Sites    []string `json:"sites"`
+	BrandID  string   `json:"brand,omitempty"`
+	Queries  []string `json:"queries,omitempty"`
+	MaxPages int      `json:"max_pages,omitempty"`
+	// ScheduleID is the schedule that asked for it, 0 when none.
+	ScheduleID uint64 `json:"schedule_id,omitempty"`
+}
+
+// RunScanFunc runs one scan to its end and returns its record (also when
+// it fails, if it got that far). progress is called now and then with the
+// counts so far; it may be called from several goroutines.
+type RunScanFunc func(ctx context.Context, req ScanRequest, progress func(shadowscan.Scan)) (*shadowscan.Scan, error)
+
+// ExportFunc writes an evidence bundle (.wacz) of the hits passing f to w,
+// in the name of by. ENOTFOUND when no hit passes f.
+type ExportFunc func(ctx context.Context, w io.Writer, f shadowscan.HitFilter, by string) error
+
+// Config is what a Server needs.
+type Config struct {
+	// Store is required.
+	Store Store
+	// Log receives request and error logs (default: discard).
+	Log *slog.Logger
+	// Token is the access token. With RequireToken every request but
+	// /login, /healthz and /static/ needs it; without, a request that
+	// sends it as a bearer token is still an API client exempt from CSRF.
+	Token        string
+	RequireToken bool
+	// Actor is who status changes made in the UI are recorded as (default
+	// "web").
+	Actor string
+	// Sites names the known sites, for the schedule form and its checks.
+	Sites []string
+	// RunScan runs scans for the scheduler and the "run now" buttons; nil
+	// disables both.
+	RunScan RunScanFunc
+	// Export writes evidence bundles; nil hides the export button.
+	Export ExportFunc
+	// Now replaces time.Now, for tests.
+	Now func() time.Time
+}
+
+// Server is the web UI and API. Make one with New; it is an http.Handler.
+type Server struct {
+	store   Store
+	log     *slog.Logger
+	cfg     Config
+	now     func() time.Time
+	csrfKey []byte
+	pages   *templates
+	metrics *metrics
+	runner  *Runner
+	handler http.Handler
+}
+
+// New checks cfg, parses the embedded templates and returns the server.
+// It fails when a template is missing or broken.
+func New(cfg Config) (*Server, error) {
+	if cfg.Store == nil {
+		return nil, errors.New("web: config has no store")
+	}
+	if cfg.RequireToken && len(cfg.Token) < 16 {
+		return nil, errors.New("web: a token of at least 16 characters is required when RequireToken is set")
+	}
+	if cfg.Log == nil {
+		cfg.Log = slog.New(slog.DiscardHandler)
+	}
+	if cfg.Actor == "" {
+		cfg.Actor = "web"
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	cfg.Sites = slices.Clone(cfg.Sites)
+	slices.Sort(cfg.Sites)
+	pages, err := parseTemplates()
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{store: cfg.Store, log: cfg.Log, cfg: cfg, now: cfg.Now, pages: pages, csrfKey: make([]byte, 32)}
+	if _, err := rand.Read(s.csrfKey); err != nil {
+		return nil, fmt.Errorf("web: csrf key: %w", err)
+	}
+	s.metrics = newMetrics(s)
+	s.runner = newRunner(cfg.RunScan, cfg.Log, s.metrics)
+	s.handler = s.routes()
+	return s, nil
+}
+
+// ServeHTTP serves the UI, the API, /metrics and /healthz.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
+
+// Runner returns the server's scan runner, which the Scheduler shares so
+// that at most one scan runs per site.
+func (s *Server) Runner() *Runner { return s.runner }
+
+// routes builds the mux and wraps it in the middleware chain.
+func (s *Server) routes() http.Handler {
+	mux := http.NewServeMux()
+	handle := func(pattern string, h http.Handler) { mux.Handle(pattern, withRoute(pattern, h)) }
+
+	handle("GET /{$}", http.HandlerFunc(s.handleDashboard))
+	handle("GET /queue", http.HandlerFunc(s.handleQueue))
+	handle("GET /hits/{id}", http.HandlerFunc(s.handleHit))
+	handle("POST /hits/{id}/status", http.HandlerFunc(s.handleHitStatusForm))
+	handle("GET /hits/{id}/photos/{n}", http.HandlerFunc(s.handleListingPhoto))
+	handle("GET /products/{sku}/photos/{n}", http.HandlerFunc(s.handleProductPhoto))
+	handle("GET /sellers", http.HandlerFunc(s.handleSellers))
+	handle("GET /catalog", http.HandlerFunc(s.handleCatalog))
+	handle("GET /scans", http.HandlerFunc(s.handleScans))
+	handle("GET /schedules", http.HandlerFunc(s.handleSchedules))
+	handle("POST /schedules", http.HandlerFunc(s.handleScheduleAddForm))
+	handle("POST /schedules/{id}/delete", http.HandlerFunc(s.handleScheduleDeleteForm))
+	handle("POST /schedules/{id}/run", http.HandlerFunc(s.handleScheduleRunForm))
+	handle("POST /export", http.HandlerFunc(s.handleExport))
+	handle("GET /login", http.HandlerFunc(s.handleLoginForm))
+	handle("POST /login", http.HandlerFunc(s.handleLogin))
+	handle("POST /logout", http.HandlerFunc(s.handleLogout))
+	handle("GET /static/", http.HandlerFunc(s.handleStatic))
+	handle("GET /healthz", http.HandlerFunc(s.handleHealthz))
+	handle("GET /metrics", s.metrics.handler())
+
+	handle("GET /api/hits", http.HandlerFunc(s.apiHits))
+	handle("GET /api/hits/{id}", http.HandlerFunc(s.apiHit))
+	handle("POST /api/hits/{id}/status", http.HandlerFunc(s.apiHitStatus))
+	handle("GET /api/sellers", http.HandlerFunc(s.apiSellers))
+	handle("GET /api/catalog", http.HandlerFunc(s.apiCatalog))
+	handle("GET /api/scans", http.HandlerFunc(s.apiScans))
+	handle("GET /api/schedules", http.HandlerFunc(s.apiSchedules))
+	handle("POST /api/schedules", http.HandlerFunc(s.apiScheduleAdd))
+	handle("DELETE /api/schedules/{id}", http.HandlerFunc(s.apiScheduleDelete))
+	handle("GET /api/stats", http.HandlerFunc(s.apiStats))
+	handle("/api/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.apiError(w, r, shadowscan.Errorf(shadowscan.ENOTFOUND, "no API endpoint %s %s (see API.md)", r.Method, r.URL.Path))
+	}))
+	handle("/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.pageError(w, r, shadowscan.Errorf(shadowscan.ENOTFOUND, "no page %s", r.URL.Path))
+	}))
+
+	var h http.Handler = mux
+	h = s.csrf(h)
+	h = s.auth(h)
+	h = s.hostCheck(h)
+	h = securityHeaders(h)
+	h = s.observe(h)
+	return h
+}
+
+func (s *Server) handleHealthz(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	io.WriteString(w, "ok\n")
+}
+
+// IsLoopback reports whether addr (host:port) binds only the loopback
+// interface: 127.0.0.0/8, ::1 or "localhost". An empty host binds every
+// interface and is not loopback.
+func IsLoopback(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		host = addr
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// Serve serves s on ln until ctx is done, then shuts down gracefully,
+// waiting up to 10 s for requests and for running scans to stop.
+func Serve(ctx context.Context, ln net.Listener, s *Server) error {
+	srv := &http.Server{
+		Handler:           s,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
+	err := srv.Shutdown(sctx)
+	s.runner.Stop()
+	if err != nil {
+		return fmt.Errorf("serve: shut down: %w", err)
+	}
+	return nil
+}

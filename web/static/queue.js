@@ -1,0 +1,124 @@
+// Keyboard triage for the review queue. No framework, no inline script
+// (the Content-Security-Policy forbids it).
+//
+// j/k move, Enter opens, c/d/e confirm/dismiss/escalate the selected hit,
+// u undoes the last action. The workflow has no way back from confirmed
+// or dismissed, so an action waits a few seconds before it is saved: u
+// within that time cancels it. The next action, leaving the page, or the
+// time running out saves it.
+(function () {
+  "use strict";
+  var table = document.getElementById("queue");
+  if (!table) { return; }
+  var rows = Array.prototype.slice.call(table.querySelectorAll("tbody tr[data-id]"));
+  var meta = document.querySelector('meta[name="csrf-token"]');
+  var csrf = meta ? meta.getAttribute("content") : "";
+  var say = document.getElementById("triage-status");
+  var keys = { c: "confirmed", d: "dismissed", e: "escalated" };
+  var graceMs = 5000;
+  var sel = 0;
+  var pending = null; // {row, to, timer}
+
+  function tell(msg) { if (say) { say.textContent = msg; } }
+
+  function select(i) {
+    if (rows.length === 0) { return; }
+    sel = Math.max(0, Math.min(rows.length - 1, i));
+    rows.forEach(function (r, j) { r.classList.toggle("selected", j === sel); });
+    rows[sel].scrollIntoView({ block: "nearest" });
+  }
+
+  function statusCell(row) { return row.querySelector(".status-cell .status"); }
+
+  function show(row, status, note) {
+    var el = statusCell(row);
+    el.textContent = status + (note ? " " + note : "");
+    el.className = "status s-" + status + (note ? " pending" : "");
+  }
+
+  function save(p) {
+    var row = p.row, id = row.getAttribute("data-id");
+    row.setAttribute("data-state", "saving");
+    return fetch("/api/hits/" + encodeURIComponent(id) + "/status", {
+      method: "POST",
+      credentials: "same-origin",
+      keepalive: true,
+      headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf, "Accept": "application/json" },
+      body: JSON.stringify({ status: p.to })
+    }).then(function (resp) {
+      return resp.json().then(function (body) {
+        if (!resp.ok) {
+          show(row, row.getAttribute("data-status"));
+          row.setAttribute("data-state", "error");
+          tell("Hit " + id + ": " + (body.message || resp.statusText));
+          return;
+        }
+        row.setAttribute("data-status", body.status);
+        row.setAttribute("data-allowed", (body.allowed || []).join(" "));
+        row.setAttribute("data-state", "saved");
+        show(row, body.status);
+        tell("Hit " + id + " saved as " + body.status + ".");
+      });
+    }).catch(function (err) {
+      show(row, row.getAttribute("data-status"));
+      row.setAttribute("data-state", "error");
+      tell("Hit " + id + " was not saved: " + err);
+    });
+  }
+
+  function flush() {
+    if (!pending) { return; }
+    var p = pending;
+    pending = null;
+    clearTimeout(p.timer);
+    save(p);
+  }
+
+  function act(to) {
+    var row = rows[sel];
+    if (!row) { return; }
+    var allowed = (row.getAttribute("data-allowed") || "").split(" ").filter(Boolean);
+    if (allowed.indexOf(to) < 0) {
+      tell("Hit " + row.getAttribute("data-id") + " is " + row.getAttribute("data-status") + ": it can move to " + (allowed.join(", ") || "nothing by hand") + ".");
+      return;
+    }
+    flush();
+    var p = { row: row, to: to, index: sel };
+    p.timer = setTimeout(function () { if (pending === p) { flush(); } }, graceMs);
+    pending = p;
+    row.setAttribute("data-state", "pending");
+    show(row, to, "(press u to undo)");
+    tell("Hit " + row.getAttribute("data-id") + " → " + to + ". Press u to undo.");
+    select(sel + 1);
+  }
+
+  function undo() {
+    if (!pending) {
+      tell("Nothing to undo: saved changes follow the workflow (see the hit's page).");
+      return;
+    }
+    var p = pending;
+    pending = null;
+    clearTimeout(p.timer);
+    p.row.removeAttribute("data-state");
+    show(p.row, p.row.getAttribute("data-status"));
+    select(p.index);
+    tell("Undone: hit " + p.row.getAttribute("data-id") + " stays " + p.row.getAttribute("data-status") + ".");
+  }
+
+  document.addEventListener("keydown", function (ev) {
+    if (ev.altKey || ev.ctrlKey || ev.metaKey) { return; }
+    var t = ev.target;
+    if (t && (t.tagName === "INPUT" || t.tagName === "SELECT" || t.tagName === "TEXTAREA" || t.isContentEditable)) { return; }
+    var k = ev.key;
+    if (k === "j") { select(sel + 1); }
+    else if (k === "k") { select(sel - 1); }
+    else if (k === "Enter" && rows[sel]) { flush(); window.location.href = "/hits/" + rows[sel].getAttribute("data-id"); }
+    else if (keys[k]) { act(keys[k]); }
+    else if (k === "u") { undo(); }
+    else { return; }
+    ev.preventDefault();
+  });
+  window.addEventListener("pagehide", flush);
+  select(0);
+}());

@@ -1,0 +1,228 @@
+package web
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/shadowscan/shadowscan"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed static
+var staticFS embed.FS
+
+// pageNames are the templates the server needs; New fails if one is
+// missing.
+var pageNames = []string{"dashboard", "queue", "hit", "sellers", "catalog", "scans", "schedules", "login", "error"}
+
+// templates holds one parsed template set per page, each with the layout.
+type templates struct {
+	pages map[string]*template.Template
+}
+
+var funcs = template.FuncMap{
+	"highlight": highlight,
+	"money":     func(a shadowscan.Amount, cur string) string { return a.Format(cur) },
+	"time":      formatTime,
+	"ago":       ago,
+	"pct": func(a, b shadowscan.Amount) string {
+		if b <= 0 {
+			return ""
+		}
+		return fmt.Sprintf("%.0f %%", 100*float64(a)/float64(b))
+	},
+	"add":   func(a, b int) int { return a + b },
+	"join":  strings.Join,
+	"label": func(s any) string { return strings.ReplaceAll(fmt.Sprint(s), "_", " ") },
+	"query": func(base string, v url.Values, kv ...string) string {
+		c := url.Values{}
+		for k, vs := range v {
+			c[k] = append([]string(nil), vs...)
+		}
+		for i := 0; i+1 < len(kv); i += 2 {
+			if kv[i+1] == "" {
+				c.Del(kv[i])
+			} else {
+				c.Set(kv[i], kv[i+1])
+			}
+		}
+		if len(c) == 0 {
+			return base
+		}
+		return base + "?" + c.Encode()
+	},
+}
+
+func parseTemplates() (*templates, error) {
+	t := &templates{pages: map[string]*template.Template{}}
+	for _, name := range pageNames {
+		p, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+name+".html")
+		if err != nil {
+			return nil, fmt.Errorf("web: template %s: %w", name, err)
+		}
+		if p.Lookup("content") == nil {
+			return nil, fmt.Errorf("web: template %s defines no \"content\"", name)
+		}
+		t.pages[name] = p
+	}
+	if _, err := fs.Stat(staticFS, "static/app.css"); err != nil {
+		return nil, fmt.Errorf("web: static files: %w", err)
+	}
+	return t, nil
+}
+
+// pageData is what every page template gets.
+type pageData struct {
+	Title     string
+	Nav       string
+	CSRF      string
+	LoggedIn  bool
+	CanExport bool
+	CanScan   bool
+	Refresh   bool
+	Data      any
+}
+
+// page returns the common page data; it sets the CSRF cookie if needed.
+func (s *Server) page(w http.ResponseWriter, r *http.Request, title, nav string) *pageData {
+	return &pageData{
+		Title: title, Nav: nav, CSRF: s.csrfToken(w, r),
+		LoggedIn:  s.cfg.RequireToken,
+		CanExport: s.cfg.Export != nil,
+		CanScan:   s.runner.Enabled(),
+	}
+}
+
+func (s *Server) render(w http.ResponseWriter, r *http.Request, name string, data *pageData) {
+	s.renderStatus(w, r, name, data, http.StatusOK)
+}
+
+// renderStatus executes into a buffer first, so a failing template never
+// sends half a page with a 200.
+func (s *Server) renderStatus(w http.ResponseWriter, r *http.Request, name string, data *pageData, status int) {
+	t, ok := s.pages.pages[name]
+	if !ok {
+		s.log.Error("no template", "name", name)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	var buf bytes.Buffer
+	if err := t.Execute(&buf, data); err != nil {
+		s.log.Error("render page", "page", name, "err", err)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	w.Write(buf.Bytes())
+}
+
+// handleStatic serves the embedded CSS and JavaScript.
+func (s *Server) handleStatic(w http.ResponseWriter, r *http.Request) {
+	if strings.HasSuffix(r.URL.Path, "/") {
+		s.pageError(w, r, shadowscan.Errorf(shadowscan.ENOTFOUND, "no page %s", r.URL.Path))
+		return
+	}
+	w.Header().Set("Cache-Control", "public, max-age=3600")
+	http.FileServerFS(staticFS).ServeHTTP(w, r)
+}
+
+func formatTime(t time.Time) string {
+	if t.IsZero() {
+		return "—"
+	}
+	return t.Local().Format("2006-01-02 15:04")
+}
+
+func ago(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	d := time.Since(t).Round(time.Second)
+	switch {
+	case d < 0:
+		return "in " + (-d).String()
+	case d < time.Minute:
+		return d.String() + " ago"
+	case d < time.Hour:
+		return fmt.Sprintf("%d min ago", int(d.Minutes()))
+	case d < 48*time.Hour:
+		return fmt.Sprintf("%d h ago", int(d.Hours()))
+	}
+	return fmt.Sprintf("%d days ago", int(d.Hours()/24))
+}
+
+// segment is a piece of text, marked when it is a matched term. The
+// template escapes Text; no HTML is built here.
+type segment struct {
+	Text string
+	Mark bool
+}
+
+// maxHighlightText bounds the text highlight scans: a hostile listing may
+// carry a huge description.
+const maxHighlightText = 64 << 10
+
+// highlight splits text into segments, marking every occurrence of a term
+// (case-insensitively; longest term first at each position).
+func highlight(text string, terms []string) []segment {
+	if len(text) > maxHighlightText {
+		text = text[:maxHighlightText]
+		for !utf8.ValidString(text) {
+			text = text[:len(text)-1]
+		}
+		text += "…"
+	}
+	var ts []string
+	for _, t := range terms {
+		if t = strings.TrimSpace(t); t != "" && len(t) <= 200 {
+			ts = append(ts, t)
+		}
+	}
+	if len(ts) == 0 {
+		return []segment{{Text: text}}
+	}
+	// Longest first, so "蛋白粉 500克" wins over "蛋白粉".
+	for i := 1; i < len(ts); i++ {
+		for j := i; j > 0 && len(ts[j]) > len(ts[j-1]); j-- {
+			ts[j], ts[j-1] = ts[j-1], ts[j]
+		}
+	}
+	var out []segment
+	plain := 0
+	for i := 0; i < len(text); {
+		n := 0
+		for _, t := range ts {
+			if i+len(t) <= len(text) && strings.EqualFold(text[i:i+len(t)], t) {
+				n = len(t)
+				break
+			}
+		}
+		if n == 0 {
+			_, w := utf8.DecodeRuneInString(text[i:])
+			i += w
+			continue
+		}
+		if plain < i {
+			out = append(out, segment{Text: text[plain:i]})
+		}
+		out = append(out, segment{Text: text[i : i+n], Mark: true})
+		i += n
+		plain = i
+	}
+	if plain < len(text) {
+		out = append(out, segment{Text: text[plain:]})
+	}
+	return out
+}
