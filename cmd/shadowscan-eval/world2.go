@@ -115,7 +115,6 @@ func (l *world2Listing) truth() demo.Truth {
 	return demo.Truth{Flagged: l.Truth.Flagged, Category: l.Truth.Category, BrandID: l.Truth.Brand, SKU: l.Truth.SKU, Why: l.Truth.Why}
 }
 
-
 // findWorld2Dir returns testdata/world2 of the module, looked for from the
 // working directory upwards (make eval runs at the module root, go test in
 // cmd/shadowscan-eval).
