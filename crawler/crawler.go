@@ -33,9 +33,11 @@ const (
 	// maxPhotoCache caps the photo results remembered in one run, so a
 	// photo shared by many listings is fetched once.
 	maxPhotoCache = 10000
-	// maxPhotoCacheBytes caps the photo bytes kept in one run for reuse
-	// by later listings showing the same photo.
-	maxPhotoCacheBytes = 64 << 20
+	// defaultPhotoCacheBytes caps the photo captures kept in one run for
+	// reuse by later listings showing the same photo (least recently used
+	// go first). Kept captures are live heap the garbage collector doubles,
+	// so this budget weighs directly on a scan's peak memory.
+	defaultPhotoCacheBytes = 16 << 20
 )
 
 // Page is one fetched listing: the extracted listing and the captures of
@@ -121,6 +123,8 @@ type Crawler struct {
 	backoffBase   time.Duration
 	backoffMax    time.Duration
 	retryAfterMax time.Duration
+	// photoCacheBudget is defaultPhotoCacheBytes; tests lower it.
+	photoCacheBudget int64
 }
 
 // New returns a crawler for site. It fails with EINVALID when the site has
@@ -137,6 +141,8 @@ func New(site *rules.Site, opts ...Option) (*Crawler, error) {
 		backoffBase:   500 * time.Millisecond,
 		backoffMax:    30 * time.Second,
 		retryAfterMax: 60 * time.Second,
+
+		photoCacheBudget: defaultPhotoCacheBytes,
 	}
 	for _, o := range opts {
 		o(c)

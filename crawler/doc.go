@@ -25,6 +25,15 @@
 // Captures keep the exact bytes the marketplace sent (before any character
 // set conversion), so evidence can be written later without fetching again.
 //
+// Memory: a run holds one copy of each body (the transport reads it once,
+// into a buffer sized from Content-Length, and colly gets an empty body);
+// at most GOMAXPROCS photos are decoded at once however many listings are
+// in flight; and the photo captures kept for listings that show the same
+// photo later are capped at 16 MB, least recently used dropped first (a
+// listing whose shared photo was dropped keeps the hashes, not the bytes).
+// Structured data (JSON-LD, microdata, OpenGraph) is read only when a rule
+// selector leaves a field empty.
+//
 // Extraction (Extract) applies the rule's selectors and falls back to
 // schema.org Product data in JSON-LD, then microdata, then OpenGraph; each
 // field reports where it came from. ParsePrice reads prices as shops write

@@ -88,9 +88,6 @@ func extract(site *rules.Site, pageURL string, body []byte, contentType string) 
 		}
 	}
 	x := &extraction{site: site, doc: doc, base: base}
-	x.ld = findJSONLDProduct(doc)
-	x.md = findMicrodataProduct(doc, base)
-	x.og = readOpenGraph(doc)
 	return x.listing(pageURL)
 }
 
@@ -117,10 +114,12 @@ type extraction struct {
 	site    *rules.Site
 	doc     *goquery.Document
 	base    *url.URL
-	ld      *structured
-	md      *structured
-	og      *structured
 	sources []FieldSource
+	// fb holds the page's structured data (JSON-LD, microdata, OpenGraph,
+	// in that order), read on first need: a page whose rule selectors give
+	// every field never pays for them.
+	fb     []*structured
+	fbRead bool
 }
 
 // structured is a schema.org Product (or OpenGraph tags) read from a page.
@@ -139,13 +138,15 @@ func (x *extraction) note(field, value, via string) {
 
 // fallbacks returns the structured sources in the order they are consulted.
 func (x *extraction) fallbacks() []*structured {
-	out := make([]*structured, 0, 3)
-	for _, s := range []*structured{x.ld, x.md, x.og} {
-		if s != nil {
-			out = append(out, s)
+	if !x.fbRead {
+		x.fbRead = true
+		for _, s := range []*structured{findJSONLDProduct(x.doc), findMicrodataProduct(x.doc, x.base), readOpenGraph(x.doc)} {
+			if s != nil {
+				x.fb = append(x.fb, s)
+			}
 		}
 	}
-	return out
+	return x.fb
 }
 
 // text returns the rule's value for a field, else the first non-empty

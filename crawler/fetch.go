@@ -1,6 +1,7 @@
 package crawler
 
 import (
+	"container/list"
 	"context"
 	cryptorand "crypto/rand"
 	"crypto/sha256"
@@ -12,6 +13,7 @@ import (
 	"net"
 	"net/http"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -43,15 +45,20 @@ type run struct {
 	stats  *counter
 	guard  *guard
 
-	exchanges sync.Map // token -> *exchange
+	exchanges  sync.Map // token -> *exchange
+	bodyLimits sync.Map // token -> int64, the fetch's body limit
 
 	limitMu    sync.Mutex
 	limitHosts map[string]bool
 
 	photoMu    sync.Mutex
 	photoCache map[string]*photoEntry
-	// photoCacheBytes is the size of the captures photoCache keeps.
+	// photoLRU orders the entries whose captures are kept, least recently
+	// used first; photoCacheBytes is the size of those captures.
+	photoLRU        *list.List
 	photoCacheBytes int64
+	// hashSem bounds the photos decoded at once.
+	hashSem chan struct{}
 
 	maxBody, maxPhotoBytes int64
 }
@@ -63,6 +70,7 @@ func (c *Crawler) newRun(ctx context.Context) (*run, error) {
 	r := &run{
 		c: c, ctx: ctx, stats: &counter{}, guard: newGuard(),
 		limitHosts: make(map[string]bool), photoCache: make(map[string]*photoEntry),
+		photoLRU: list.New(), hashSem: make(chan struct{}, max(runtime.GOMAXPROCS(0), 1)),
 		maxBody: pol.MaxBodyBytes, maxPhotoBytes: pol.MaxImageBytes,
 	}
 	if r.maxBody <= 0 {
@@ -91,7 +99,7 @@ func (c *Crawler) newRun(ctx context.Context) (*run, error) {
 	r.pages = colly.NewCollector(
 		colly.StdlibContext(ctx),
 		colly.UserAgent(c.userAgent()),
-		colly.MaxBodySize(int(r.maxBody+1)), // one byte more reveals an oversize body
+		colly.MaxBodySize(int(r.maxBody+1)), // bodies colly reads itself (robots.txt); teeTransport limits the rest
 		colly.ParseHTTPErrorResponse(),
 		colly.AllowedDomains(bare, "www."+bare),
 	)
@@ -156,8 +164,12 @@ type exchange struct {
 }
 
 // teeTransport records each tagged exchange's request headers, response
-// headers and raw body bytes (before colly converts the character set), so
-// captures hold exactly what the marketplace served.
+// headers and raw body bytes (before any character set conversion), so
+// captures hold exactly what the marketplace served. It reads the body
+// itself, up to the fetch's byte limit plus one (one byte more reveals an
+// oversize body), into one buffer sized from Content-Length, and hands
+// colly an empty body: the crawler uses the recorded bytes, so colly's own
+// copy of every body would be wasted memory and garbage collector work.
 type teeTransport struct {
 	base http.RoundTripper
 	run  *run
@@ -177,31 +189,48 @@ func (t *teeTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if err != nil {
 		return nil, err
 	}
+	limit := max(t.run.maxBody, t.run.maxPhotoBytes)
+	if v, ok := t.run.bodyLimits.Load(token); ok {
+		limit = v.(int64)
+	}
+	body, readErr := readBody(resp.Body, resp.ContentLength, limit+1)
+	resp.Body.Close()
 	ex.mu.Lock()
 	ex.status, ex.header, ex.contentLength = resp.StatusCode, resp.Header.Clone(), resp.ContentLength
+	ex.body, ex.readErr = body, readErr
 	ex.mu.Unlock()
-	resp.Body = &teeBody{rc: resp.Body, ex: ex}
+	resp.Body = http.NoBody
 	return resp, nil
 }
 
-// teeBody copies what colly reads into the exchange.
-type teeBody struct {
-	rc io.ReadCloser
-	ex *exchange
-}
+// unknownLengthBuf is the first buffer for a body of unknown length: most
+// listing pages and photos fit, so few grow.
+const unknownLengthBuf = 32 << 10
 
-func (b *teeBody) Read(p []byte) (int, error) {
-	n, err := b.rc.Read(p)
-	b.ex.mu.Lock()
-	b.ex.body = append(b.ex.body, p[:n]...)
-	if err != nil && err != io.EOF {
-		b.ex.readErr = err
+// readBody reads at most limit bytes of rc. The buffer starts at the
+// announced length (plus one byte, to see the end without growing) when
+// there is one, so a body is read without copies.
+func readBody(rc io.Reader, contentLength, limit int64) ([]byte, error) {
+	size := int64(unknownLengthBuf)
+	if contentLength >= 0 {
+		size = contentLength + 1
 	}
-	b.ex.mu.Unlock()
-	return n, err
+	buf := make([]byte, 0, max(min(size, limit), 512))
+	r := io.LimitReader(rc, limit)
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+	}
 }
-
-func (b *teeBody) Close() error { return b.rc.Close() }
 
 // fetched is a completed exchange.
 type fetched struct {
@@ -265,6 +294,8 @@ func (r *run) fetch(ctx context.Context, col *colly.Collector, u string, maxBody
 	hdr.Set(tokenHeader, token)
 	hdr.Set("User-Agent", r.c.userAgent())
 	defer r.exchanges.Delete(token)
+	r.bodyLimits.Store(token, maxBody)
+	defer r.bodyLimits.Delete(token)
 	if pu, err := parseHTTPURL(u); err == nil {
 		r.limitHost(col, pu.Host)
 	}
@@ -354,8 +385,10 @@ func (r *run) outcome(u string, ex *exchange, err error, maxBody int64, okStatus
 		}
 	}
 	ex.mu.Lock()
+	// The transport has read the body to its end and the exchange is
+	// dropped when fetch returns: hand the bytes over without a copy.
 	f := &fetched{url: ex.url, status: ex.status, header: ex.header, reqHeader: ex.reqHeader,
-		body: append([]byte(nil), ex.body...), fetchedAt: r.c.now().UTC()}
+		body: ex.body, fetchedAt: r.c.now().UTC()}
 	ex.mu.Unlock()
 	r.stats.add(func(s *Stats) { s.Bytes += int64(len(f.body)) })
 	return f, nil

@@ -80,3 +80,59 @@ func TestManyQueriesAreNoTrap(t *testing.T) {
 		t.Fatalf("listings %v, want [q1]", ids)
 	}
 }
+
+// TestSharedPhotoCaptureCacheIsLRU: captures kept for reuse are bounded by
+// the run's budget, least recently used first out. A listing showing an
+// evicted photo still gets its hashes without a second fetch; a photo
+// reused in between stays kept.
+func TestSharedPhotoCaptureCacheIsLRU(t *testing.T) {
+	m := newMarket(t)
+	photos := map[string]string{ // listing -> photo, in crawl order
+		"l1": "/img/pa.png", "l2": "/img/pb.png", "l3": "/img/pa.png",
+		"l4": "/img/pc.png", "l5": "/img/pa.png", "l6": "/img/pb.png",
+	}
+	order := []string{"l1", "l2", "l3", "l4", "l5", "l6"}
+	for _, id := range order {
+		m.search[1] = append(m.search[1], "/item/"+id)
+		m.pages["/item/"+id] = listingHTML("/item/"+id, photos[id])
+	}
+	m.start()
+	site := demoSite(m.url())
+	site.Politeness.Parallelism = 1 // listings in search order
+	c, err := New(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	size := int64(len(m.png(len("/img/pa.png")))) // the three photos are the same size
+	c.photoCacheBudget = 2*size + size/2          // room for two
+	var col collector
+	if _, err := c.Run(context.Background(), []string{"q"}, col.sink); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"/img/pa.png", "/img/pb.png", "/img/pc.png"} {
+		if n := m.count(p); n != 1 {
+			t.Errorf("%s fetched %d times, want 1", p, n)
+		}
+	}
+	// l4 brings pc in and evicts pb (pa was used by l3 after pb); l5 finds
+	// pa kept; l6 finds pb evicted.
+	want := map[string]bool{"l1": true, "l2": true, "l3": true, "l4": true, "l5": true, "l6": false}
+	for _, id := range order {
+		p := col.byID(id)
+		if p == nil {
+			t.Fatalf("listing %s not emitted", id)
+		}
+		if !p.Listing.Images[0].Hashed || p.Listing.Images[0].Err != "" {
+			t.Errorf("listing %s: photo not hashed: %+v", id, p.Listing.Images[0])
+		}
+		got := false
+		for _, c := range p.Captures {
+			if c.Kind == kindPhoto && len(c.Body) > 0 {
+				got = true
+			}
+		}
+		if got != want[id] {
+			t.Errorf("listing %s: photo capture present %v, want %v", id, got, want[id])
+		}
+	}
+}

@@ -192,12 +192,14 @@ func abs(n int) int {
 
 // greyThumb reduces the rectangle r of img to a thumb x thumb grey image:
 // each output pixel is the mean luma of the source pixels in its cell (one
-// source pixel, repeated, when r is smaller than the thumbnail). Fast paths
-// avoid the per-pixel interface call of At for the types the decoders
-// return.
+// source pixel, repeated, when r is smaller than the thumbnail). It reads
+// img a row at a time: for the luma planes of *image.YCbCr and *image.Gray
+// (what JPEG decodes to) the row is the plane itself, with no per-pixel
+// call, which makes it several times faster than going pixel by pixel.
 func greyThumb(img image.Image, b image.Rectangle) *image.Gray {
 	w, h := b.Dx(), b.Dy()
-	luma := lumaFunc(img)
+	row := lumaRow(img, b)
+	line := make([]uint8, w) // scratch for types without a luma plane
 	// Column ranges of each output cell, shared by every row.
 	var x0s, x1s [thumb]int
 	for i := range thumb {
@@ -211,10 +213,11 @@ func greyThumb(img image.Image, b image.Rectangle) *image.Gray {
 		y1 := max(y0+1, (j+1)*h/thumb)
 		clear(sums[:])
 		for y := y0; y < y1; y++ {
+			l := row(b.Min.Y+y, line)
 			for i := range thumb {
 				var s uint64
-				for x := x0s[i]; x < x1s[i]; x++ {
-					s += uint64(luma(b.Min.X+x, b.Min.Y+y))
+				for _, v := range l[x0s[i]:x1s[i]] {
+					s += uint64(v)
 				}
 				sums[i] += s
 			}
@@ -225,6 +228,34 @@ func greyThumb(img image.Image, b image.Rectangle) *image.Gray {
 		}
 	}
 	return out
+}
+
+// lumaRow returns a function giving the lumas of row y of img across b
+// (b.Dx() values, b within img's bounds). For *image.YCbCr and
+// *image.Gray it returns a slice of the image's own plane; for other types
+// it fills and returns buf, which must hold b.Dx() values.
+func lumaRow(img image.Image, b image.Rectangle) func(y int, buf []uint8) []uint8 {
+	w := b.Dx()
+	switch m := img.(type) {
+	case *image.YCbCr:
+		return func(y int, _ []uint8) []uint8 {
+			i := m.YOffset(b.Min.X, y)
+			return m.Y[i : i+w : i+w]
+		}
+	case *image.Gray:
+		return func(y int, _ []uint8) []uint8 {
+			i := m.PixOffset(b.Min.X, y)
+			return m.Pix[i : i+w : i+w]
+		}
+	}
+	luma := lumaFunc(img)
+	return func(y int, buf []uint8) []uint8 {
+		buf = buf[:w]
+		for x := range buf {
+			buf[x] = luma(b.Min.X+x, y)
+		}
+		return buf
+	}
 }
 
 // lumaFunc returns a function giving the 0-255 luma of the pixel at (x, y),

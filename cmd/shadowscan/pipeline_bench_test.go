@@ -1,0 +1,467 @@
+//go:build linux
+
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"html"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/shadowscan/shadowscan"
+	"github.com/shadowscan/shadowscan/catalog"
+	"github.com/shadowscan/shadowscan/crawler"
+	"github.com/shadowscan/shadowscan/demo"
+)
+
+// Shape of the generated benchmark marketplace.
+const (
+	benchListings = 5000
+	benchPerPage  = 50
+	// benchFlaggedTenths of every ten listings copy a demo listing its
+	// ground truth flags; the rest copy unflagged ones (look-alikes,
+	// accessories, genuine resellers).
+	benchFlaggedTenths = 3
+	// benchSite is the demo catalogue's site, so its official and
+	// authorised seller references apply to the generated listings.
+	benchSite   = demo.SiteName
+	benchIDMark = "BENCHIDXX" // stands for the listing id in page templates
+)
+
+// benchSiteRule replaces the embedded demo-market rule (through --rules)
+// with the same selectors and politeness off: no delay, 16 listings at
+// once (the crawler's unpolite parallelism), robots.txt read once as a
+// real scan would.
+const benchSiteRule = `name: demo-market
+base_url: http://127.0.0.1:1
+search:
+  url: "{base}/search?q={query}&page={page}"
+  max_pages: 200
+  listing_links: "div.result a.title@href"
+  next_page: "a.next@href"
+listing:
+  id: "link[rel=canonical]@href | re:/item/(\\w+)"
+  title: "h1.title"
+  price: "span.price"
+  currency: "CNY"
+  seller_id: ".shop a@data-shop-id"
+  seller_name: ".shop a"
+  images: ".gallery img@src"
+  description: ".desc"
+  removed: ".offline-notice"
+politeness: {parallelism: 16, delay: 0s, respect_robots_txt: true, timeout: 30s, retries: 2}
+`
+
+// benchMarket is a generated marketplace of benchListings listings, each a
+// copy of a demo listing (title, price, seller, description, first photo)
+// under its own id and photo URL. Pages and photos are made once, so
+// serving costs a few string writes and the server is not the bottleneck.
+type benchMarket struct {
+	srv     *httptest.Server
+	pages   [][]string // per demo listing: page HTML split at benchIDMark
+	photos  [][]byte   // per demo listing: its first photo (JPEG)
+	source  []int      // bench listing -> demo listing
+	flagged int        // bench listings whose demo source is labelled flagged
+}
+
+var (
+	benchPhotosOnce sync.Once
+	benchPhotos     map[string][]byte
+	benchPhotosErr  error
+)
+
+// demoFirstPhotos renders the first photo of every demo listing once per
+// process, in parallel (the demo draws them, ~50 ms each).
+func demoFirstPhotos() (map[string][]byte, error) {
+	benchPhotosOnce.Do(func() {
+		m := demo.NewMarket()
+		ls := demo.Listings()
+		out := make([][]byte, len(ls))
+		var g errgroup.Group
+		g.SetLimit(runtime.GOMAXPROCS(0))
+		for i := range ls {
+			g.Go(func() error {
+				b, err := m.Photo(ls[i].ID, 0)
+				out[i] = b
+				return err
+			})
+		}
+		if benchPhotosErr = g.Wait(); benchPhotosErr != nil {
+			return
+		}
+		benchPhotos = make(map[string][]byte, len(ls))
+		for i, l := range ls {
+			benchPhotos[l.ID] = out[i]
+		}
+	})
+	return benchPhotos, benchPhotosErr
+}
+
+func newBenchMarket(tb testing.TB) *benchMarket {
+	tb.Helper()
+	photos, err := demoFirstPhotos()
+	if err != nil {
+		tb.Fatalf("render demo photos: %v", err)
+	}
+	ls := demo.Listings()
+	var flagged, clean []int
+	for i, l := range ls {
+		if len(l.Images) == 0 {
+			continue
+		}
+		if l.Truth.Flagged {
+			flagged = append(flagged, i)
+		} else {
+			clean = append(clean, i)
+		}
+	}
+	m := &benchMarket{source: make([]int, benchListings)}
+	for i := range benchListings {
+		k, r := i/10, i%10
+		if r < benchFlaggedTenths {
+			m.source[i] = flagged[(k*benchFlaggedTenths+r)%len(flagged)]
+			m.flagged++
+		} else {
+			m.source[i] = clean[(k*(10-benchFlaggedTenths)+r-benchFlaggedTenths)%len(clean)]
+		}
+	}
+	for _, l := range ls {
+		m.pages = append(m.pages, strings.Split(benchItemHTML(&l), benchIDMark))
+		m.photos = append(m.photos, photos[l.ID])
+	}
+	m.srv = httptest.NewServer(http.HandlerFunc(m.serve)) // 127.0.0.1
+	tb.Cleanup(m.srv.Close)
+	return m
+}
+
+// benchItemHTML is a listing page in the demo marketplace's markup, with
+// JSON-LD and the navigation, related items and footer a real shop page
+// carries (about 10 KB).
+func benchItemHTML(l *demo.Listing) string {
+	var b strings.Builder
+	esc := html.EscapeString
+	b.WriteString(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">`)
+	fmt.Fprintf(&b, "<title>%s - 基准集市</title>\n", esc(l.Title))
+	b.WriteString(`<link rel="canonical" href="/item/` + benchIDMark + `">` + "\n")
+	b.WriteString("<style>body{font-family:sans-serif}.price{color:#e4393c}.gallery img{width:240px}</style></head><body>\n<header><nav>")
+	for i := range 40 {
+		fmt.Fprintf(&b, `<a href="/cat/%d">分类 %d 类目</a> `, i, i)
+	}
+	b.WriteString("</nav></header>\n<main><div class=\"item\">\n")
+	fmt.Fprintf(&b, "<h1 class=\"title\">%s</h1>\n", esc(l.Title))
+	if l.PriceText != "" {
+		fmt.Fprintf(&b, "<p>价格：<span class=\"price\">%s</span></p>\n", esc(l.PriceText))
+	}
+	fmt.Fprintf(&b, "<div class=\"shop\"><a href=\"/shop/%s\" data-shop-id=\"%s\">%s</a></div>\n", esc(l.SellerID), esc(l.SellerID), esc(l.SellerName))
+	b.WriteString(`<div class="gallery"><img src="/img/` + benchIDMark + `/0.jpg" alt=""></div>` + "\n")
+	fmt.Fprintf(&b, "<div class=\"desc\">%s</div>\n</div>\n<section class=\"related\"><h2>看了又看</h2><ul>", esc(l.Description))
+	for i := range 24 {
+		fmt.Fprintf(&b, `<li><a href="/item/rel%03d"><span>相关商品 推荐 %d 号 限时优惠 包邮</span></a> <span class="p">¥%d.00</span></li>`, i, i, 50+i*7)
+	}
+	b.WriteString("</ul></section></main>\n")
+	ld := map[string]any{
+		"@context": "https://schema.org", "@type": "Product", "name": l.Title, "description": l.Description,
+		"image": []string{"/img/" + benchIDMark + "/0.jpg"}, "url": "/item/" + benchIDMark,
+		"offers": map[string]any{"@type": "Offer", "priceCurrency": "CNY", "price": l.Price,
+			"seller": map[string]any{"@type": "Organization", "name": l.SellerName, "identifier": l.SellerID}},
+	}
+	j, _ := json.Marshal(ld) // escapes <, > and & in the text
+	b.WriteString(`<script type="application/ld+json">`)
+	b.Write(j)
+	b.WriteString("</script>\n<footer>")
+	for range 20 {
+		b.WriteString(`<p class="legal">基准站点：所有品牌、商品与店铺均为虚构。All brands, products and shops are fictitious.</p>`)
+	}
+	b.WriteString("</footer></body></html>\n")
+	return b.String()
+}
+
+func benchID(i int) string { return fmt.Sprintf("b%05d", i) }
+
+func (m *benchMarket) serve(w http.ResponseWriter, r *http.Request) {
+	p := r.URL.Path
+	switch {
+	case p == "/robots.txt":
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		io.WriteString(w, "User-agent: *\nDisallow: /admin/\n")
+	case p == "/search":
+		page, err := strconv.Atoi(r.URL.Query().Get("page"))
+		if err != nil || page < 1 {
+			http.Error(w, "bad page", http.StatusBadRequest)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		var b bytes.Buffer
+		b.WriteString("<!doctype html><html><head><meta charset=\"utf-8\"><title>搜索</title></head><body><div class=\"results\">\n")
+		for i := (page - 1) * benchPerPage; i < min(page*benchPerPage, benchListings); i++ {
+			fmt.Fprintf(&b, "<div class=\"result\"><a class=\"title\" href=\"/item/%s\">%s</a></div>\n", benchID(i), html.EscapeString(demoTitle(m.source[i])))
+		}
+		b.WriteString("</div><div class=\"pager\">")
+		if page*benchPerPage < benchListings {
+			fmt.Fprintf(&b, `<a class="next" href="/search?q=%s&amp;page=%d">下一页</a>`, r.URL.Query().Get("q"), page+1)
+		}
+		b.WriteString("</div></body></html>\n")
+		w.Write(b.Bytes())
+	case strings.HasPrefix(p, "/item/"):
+		i, ok := benchIndex(strings.TrimPrefix(p, "/item/"))
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		id := benchID(i)
+		parts := m.pages[m.source[i]]
+		bw := bufio.NewWriterSize(w, 16<<10)
+		for k, s := range parts {
+			if k > 0 {
+				bw.WriteString(id)
+			}
+			bw.WriteString(s)
+		}
+		bw.Flush()
+	case strings.HasPrefix(p, "/img/") && strings.HasSuffix(p, "/0.jpg"):
+		i, ok := benchIndex(strings.TrimSuffix(strings.TrimPrefix(p, "/img/"), "/0.jpg"))
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		// A JPEG comment with the listing id makes every listing's photo
+		// bytes unique, as re-uploaded photos are, so nothing downstream
+		// can skip work by recognising bytes it has seen.
+		data := m.photos[m.source[i]]
+		com := []byte{0xFF, 0xFE, 0, 2 + 6}
+		com = append(com, benchID(i)...)
+		w.Header().Set("Content-Type", "image/jpeg")
+		w.Header().Set("Content-Length", strconv.Itoa(len(data)+len(com)))
+		w.Write(data[:2]) // SOI
+		w.Write(com)
+		w.Write(data[2:])
+	default:
+		http.NotFound(w, r)
+	}
+}
+
+var demoTitles = sync.OnceValue(func() []string {
+	ls := demo.Listings()
+	out := make([]string, len(ls))
+	for i, l := range ls {
+		out[i] = l.Title
+	}
+	return out
+})
+
+func demoTitle(i int) string { return demoTitles()[i] }
+
+// benchIndex reads a bench listing id (b00042) back into its index.
+func benchIndex(id string) (int, bool) {
+	if len(id) != 6 || id[0] != 'b' {
+		return 0, false
+	}
+	n, err := strconv.Atoi(id[1:])
+	return n, err == nil && n >= 0 && n < benchListings
+}
+
+// peakRSS returns the process's peak resident set size in bytes (VmHWM).
+func peakRSS() (int64, error) {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0, err
+	}
+	for line := range strings.SplitSeq(string(b), "\n") {
+		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kb, err := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 10, 64)
+			if err != nil {
+				return 0, fmt.Errorf("read VmHWM %q: %w", v, err)
+			}
+			return kb << 10, nil
+		}
+	}
+	return 0, fmt.Errorf("no VmHWM in /proc/self/status")
+}
+
+// resetPeakRSS returns freed memory to the OS and resets VmHWM to the
+// current RSS (Linux: "5" > /proc/self/clear_refs), so each phase's peak is
+// its own. It reports whether the reset worked; if not, peaks are the
+// process's since start.
+func resetPeakRSS() bool {
+	runtime.GC()
+	debug.FreeOSMemory()
+	return os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) == nil
+}
+
+// cpuTime is the process's user plus system CPU time so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// phase is one measured crawl.
+type phase struct {
+	listings int
+	wall     time.Duration
+	cpu      time.Duration
+	alloc    uint64 // bytes allocated
+	peak     int64
+}
+
+// heapAllocated is the bytes allocated on the heap since the process began.
+func heapAllocated() uint64 {
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return ms.TotalAlloc
+}
+
+func measure(tb testing.TB, f func() int) phase {
+	tb.Helper()
+	resetPeakRSS()
+	a0 := heapAllocated()
+	c0, t0 := cpuTime(), time.Now()
+	n := f()
+	p := phase{listings: n, wall: time.Since(t0), cpu: cpuTime() - c0, alloc: heapAllocated() - a0}
+	peak, err := peakRSS()
+	if err != nil {
+		tb.Fatalf("peak rss: %v", err)
+	}
+	p.peak = peak
+	return p
+}
+
+func (p phase) rate() float64 { return float64(p.listings) / p.wall.Seconds() }
+
+// BenchmarkPipeline crawls a generated marketplace of 5,000 listings (one
+// JPEG photo each, 30 % copies of demo listings labelled flagged) twice
+// in the same run, politeness off: (a) fetch and parse alone, the crawler
+// with a sink that does nothing; (b) the full scan pipeline, crawler ->
+// matcher -> store, through runScan into a bbolt file. It reports each
+// phase's listings/s, CPU time and heap bytes allocated per listing, and
+// peak RSS; the ratio of (b) to (a) in listings/s (target >= 80 %) and in
+// CPU time per listing (what the wall-clock ratio tends to on a busy
+// machine); and the share of listings flagged. CPU and allocation figures
+// include the in-process marketplace server.
+func BenchmarkPipeline(b *testing.B) {
+	ctx := context.Background()
+	m := newBenchMarket(b)
+	dir := b.TempDir()
+	rulesDir := filepath.Join(dir, "rules")
+	if err := os.MkdirAll(rulesDir, 0o755); err != nil {
+		b.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(rulesDir, "demo-market.yaml"), []byte(benchSiteRule), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	g := &Globals{DBPath: filepath.Join(dir, "bench.db"), RulesDir: rulesDir, LogLevel: "error",
+		Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: io.Discard, Getenv: os.Getenv}
+	defer g.close()
+	db, err := g.Store(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, name := range demo.CatalogFiles() {
+		f, err := catalog.Load(ctx, demo.CatalogFS(), name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := db.SaveCatalog(ctx, &f.Catalog, f.Photos); err != nil {
+			b.Fatal(err)
+		}
+	}
+	g.close()
+	set, err := g.Rules()
+	if err != nil {
+		b.Fatal(err)
+	}
+	site, err := set.Site(benchSite)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if site, err = site.WithBaseURL(m.srv.URL); err != nil {
+		b.Fatal(err)
+	}
+	maxPages := benchListings/benchPerPage + 1
+	fetchParse := func() int {
+		c, err := crawler.New(site, crawler.WithMaxPages(maxPages))
+		if err != nil {
+			b.Fatal(err)
+		}
+		st, err := c.Run(ctx, []string{"bench"}, func(context.Context, *crawler.Page) error { return nil })
+		if err != nil {
+			b.Fatal(err)
+		}
+		if st.Listings != benchListings || st.Photos < benchListings {
+			b.Fatalf("fetch+parse: %d listings and %d photos, want %d each (errors %v)", st.Listings, st.Photos, benchListings, st.Errors)
+		}
+		return st.Listings
+	}
+	var hits int
+	full := func() int {
+		sc, err := runScan(ctx, g, scanOptions{Sites: []string{benchSite}, Queries: []string{"bench"},
+			MaxPages: maxPages, BaseURL: m.srv.URL, Quiet: true})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if sc.State != shadowscan.ScanDone || sc.Listings != benchListings {
+			b.Fatalf("pipeline: scan %s with %d listings, want done with %d (errors %v)", sc.State, sc.Listings, benchListings, sc.Errors)
+		}
+		db, err := g.Store(ctx)
+		if err != nil {
+			b.Fatal(err)
+		}
+		n, err := db.HitCount(ctx, shadowscan.HitFilter{Site: benchSite})
+		if err != nil {
+			b.Fatal(err)
+		}
+		hits = n
+		g.close() // unmap the store, so the next phase's peak RSS is its own
+		return sc.Listings
+	}
+
+	var a, f phase
+	for b.Loop() {
+		pa := measure(b, fetchParse)
+		pf := measure(b, full)
+		b.Logf("fetch+parse %.0f listings/s (%v cpu), pipeline %.0f listings/s (%v cpu)", pa.rate(), pa.cpu, pf.rate(), pf.cpu)
+		a.listings += pa.listings
+		a.wall += pa.wall
+		a.cpu += pa.cpu
+		a.alloc += pa.alloc
+		a.peak = max(a.peak, pa.peak)
+		f.listings += pf.listings
+		f.wall += pf.wall
+		f.cpu += pf.cpu
+		f.alloc += pf.alloc
+		f.peak = max(f.peak, pf.peak)
+	}
+	b.ReportMetric(a.rate(), "fetchparse-listings/s")
+	b.ReportMetric(f.rate(), "pipeline-listings/s")
+	b.ReportMetric(100*f.rate()/a.rate(), "pipeline/fetchparse-%")
+	b.ReportMetric(float64(a.cpu.Microseconds())/float64(a.listings), "fetchparse-cpu-µs/listing")
+	b.ReportMetric(float64(f.cpu.Microseconds())/float64(f.listings), "pipeline-cpu-µs/listing")
+	b.ReportMetric(100*float64(a.cpu)/float64(f.cpu), "pipeline/fetchparse-cpu-%")
+	b.ReportMetric(float64(a.alloc)/float64(a.listings)/1024, "fetchparse-alloc-KB/listing")
+	b.ReportMetric(float64(f.alloc)/float64(f.listings)/1024, "pipeline-alloc-KB/listing")
+	b.ReportMetric(float64(a.peak)/(1<<20), "fetchparse-peak-RSS-MB")
+	b.ReportMetric(float64(f.peak)/(1<<20), "pipeline-peak-RSS-MB")
+	b.ReportMetric(100*float64(hits)/benchListings, "flagged-%")
+	b.ReportMetric(100*float64(m.flagged)/benchListings, "labelled-flagged-%")
+	b.ReportMetric(0, "ns/op")
+}
