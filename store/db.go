@@ -213,9 +213,9 @@ func bucket(tx *bbolt.Tx, name []byte) (*bbolt.Bucket, error) {
 }
 
 // Check verifies the file's page structure (bbolt's own check) and the
-// store's invariants: every hit is in both indexes with the right summary
-// and no index entry is stale, every listing's hit exists, and every
-// capture's body is a stored blob. It returns all problems found, joined.
+// store's invariants: every hit is in every index with the right summary,
+// no index entry is stale, every hit counter matches the hits, every
+// listing's hit exists, and every capture's body is a stored blob. It returns all problems found, joined.
 func (db *DB) Check(ctx context.Context) error {
 	var errs []error
 	err := db.view(ctx, func(tx *bbolt.Tx) error {
@@ -245,11 +245,12 @@ func checkInvariants(ctx context.Context, tx *bbolt.Tx) []error {
 		return len(errs) < 100
 	}
 	hits, byStatus, byScore := tx.Bucket(bucketHits), tx.Bucket(bucketHitsByStatus), tx.Bucket(bucketHitsByScore)
+	byField, counts := tx.Bucket(bucketHitsByField), tx.Bucket(bucketHitCounts)
 	listings, captures, blobs := tx.Bucket(bucketListings), tx.Bucket(bucketCaptures), tx.Bucket(bucketBlobs)
 	for _, b := range []struct {
 		name []byte
 		b    *bbolt.Bucket
-	}{{bucketHits, hits}, {bucketHitsByStatus, byStatus}, {bucketHitsByScore, byScore}, {bucketListings, listings}, {bucketCaptures, captures}, {bucketBlobs, blobs}} {
+	}{{bucketHits, hits}, {bucketHitsByStatus, byStatus}, {bucketHitsByScore, byScore}, {bucketHitsByField, byField}, {bucketHitCounts, counts}, {bucketListings, listings}, {bucketCaptures, captures}, {bucketBlobs, blobs}} {
 		if b.b == nil {
 			add("bucket %s is missing", b.name)
 		}
@@ -258,6 +259,7 @@ func checkInvariants(ctx context.Context, tx *bbolt.Tx) []error {
 		return errs
 	}
 	n := 0
+	tally := map[string]int{} // the hit counters as the hits say they should be
 	err := hits.ForEach(func(k, v []byte) error {
 		if n++; n%1024 == 0 && ctx.Err() != nil {
 			return ctx.Err()
@@ -280,6 +282,17 @@ func checkInvariants(ctx context.Context, tx *bbolt.Tx) []error {
 				return errStop
 			}
 		}
+		hs := summaryOf(&h.Hit)
+		for _, fk := range fieldEntries(hs, h.Status, h.Score, h.ID) {
+			if got := byField.Get(fk); got == nil || string(got) != string(sum) {
+				if !add("hit %d: entry %x missing or stale in %s", h.ID, fk, bucketHitsByField) {
+					return errStop
+				}
+			}
+		}
+		for _, ck := range hitCounters(hs, h.Status) {
+			tally[string(ck)]++
+		}
 		if lv := listings.Get([]byte(h.Listing.Key())); lv == nil {
 			if !add("hit %d: listing %s is missing", h.ID, h.Listing.Key()) {
 				return errStop
@@ -297,6 +310,10 @@ func checkInvariants(ctx context.Context, tx *bbolt.Tx) []error {
 	if got := byScore.Stats().KeyN; got != nHits {
 		add("%s has %d entries for %d hits", bucketHitsByScore, got, nHits)
 	}
+	if got, want := byField.Stats().KeyN, 2*len(fieldDims)*nHits; got != want {
+		add("%s has %d entries for %d hits, want %d", bucketHitsByField, got, nHits, want)
+	}
+	errs = append(errs, checkCounts(counts, tally)...)
 	err = listings.ForEach(func(k, v []byte) error {
 		rec, err := decodeValue[ListingRecord](v, listingRecordV, "listing")
 		if err != nil {
@@ -332,6 +349,45 @@ func checkInvariants(ctx context.Context, tx *bbolt.Tx) []error {
 	})
 	if err != nil && !errors.Is(err, errStop) {
 		return append(errs, err)
+	}
+	return errs
+}
+
+// checkCounts compares the hit counters with want, the counts the hits
+// themselves give.
+func checkCounts(counts *bbolt.Bucket, want map[string]int) []error {
+	var errs []error
+	seen := 0
+	err := counts.ForEach(func(k, v []byte) error {
+		if len(errs) >= 100 {
+			return errStop
+		}
+		n, err := readCount(counts, k)
+		if err != nil {
+			errs = append(errs, err)
+			return nil
+		}
+		w, ok := want[string(k)]
+		if ok {
+			seen++
+		}
+		if n != w {
+			errs = append(errs, fmt.Errorf("hit counter %x is %d, the hits give %d", k, n, w))
+		}
+		return nil
+	})
+	if err != nil && !errors.Is(err, errStop) {
+		return append(errs, err)
+	}
+	if seen != len(want) && len(errs) < 100 {
+		for k, w := range want {
+			if counts.Get([]byte(k)) == nil {
+				errs = append(errs, fmt.Errorf("hit counter %x is missing, the hits give %d", k, w))
+				if len(errs) >= 100 {
+					break
+				}
+			}
+		}
 	}
 	return errs
 }

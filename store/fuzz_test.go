@@ -59,3 +59,25 @@ func FuzzHitSummary(f *testing.F) {
 		_, _ = decodeSummary(raw) // must not panic
 	})
 }
+
+// FuzzFieldPrefix checks that counter keys round-trip whatever bytes a
+// listing's values hold, that no key of one (dimension, value, status) is
+// a prefix of another's entries, and that damaged keys fail cleanly.
+func FuzzFieldPrefix(f *testing.F) {
+	f.Add(byte('r'), "shop-1", "new", "shop-10", []byte{'r', 1, 'a', 0})
+	f.Add(byte('b'), "", "", "\x00", []byte{'b', 0xff, 0xff})
+	f.Fuzz(func(t *testing.T, dim byte, value, st, other string, raw []byte) {
+		k := fieldPrefix(dim, value, shadowscan.Status(st))
+		d, v, s, ok := parseFieldPrefix(k)
+		if !ok || d != dim || v != value || string(s) != st {
+			t.Fatalf("round trip of %x = %c %q %q %v", k, d, v, s, ok)
+		}
+		if other != value {
+			entry := append(fieldPrefix(dim, other, shadowscan.Status(st)), scoreIndexKey(50, 1)...)
+			if bytes.HasPrefix(entry, k) {
+				t.Fatalf("entry of %q starts with the prefix of %q", other, value)
+			}
+		}
+		_, _, _, _ = parseFieldPrefix(raw) // must not panic
+	})
+}

@@ -23,24 +23,28 @@ func checkFilter(f *shadowscan.HitFilter) error {
 	return nil
 }
 
-// scanIndex walks the index that answers f, highest score first and newest
-// first among equals, calling fn with the id of each hit that passes f. It
-// decodes no hit. fn returns false to stop.
+// scanIndex walks the index planFilter picks for f, highest score first
+// and newest first among equals, calling fn with the id of each hit that
+// passes f. It decodes no hit. fn returns false to stop.
 func scanIndex(tx *bbolt.Tx, f *shadowscan.HitFilter, fn func(id uint64) bool) error {
-	var b *bbolt.Bucket
-	var prefix []byte
-	var err error
-	if f.Status != "" {
-		b, err = bucket(tx, bucketHitsByStatus)
-		prefix = statusPrefix(f.Status)
-	} else {
-		b, err = bucket(tx, bucketHitsByScore)
-	}
+	p, err := planFilter(tx, f)
 	if err != nil {
 		return err
 	}
-	// Status and MinScore are answered by the key alone.
-	needSummary := f.BrandID != "" || f.Site != "" || f.Category != "" || f.SellerID != ""
+	return walkPlan(tx, &p, f, fn)
+}
+
+// walkPlan walks p's prefix, calling fn with the id of each hit that
+// passes f, until fn returns false or the scores fall below f.MinScore.
+func walkPlan(tx *bbolt.Tx, p *plan, f *shadowscan.HitFilter, fn func(id uint64) bool) error {
+	if p.size == 0 {
+		return nil
+	}
+	b, err := bucket(tx, p.bucket)
+	if err != nil {
+		return err
+	}
+	prefix := p.prefix
 	c := b.Cursor()
 	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
 		score, id, ok := parseScoreIndexKey(k[len(prefix):])
@@ -50,7 +54,7 @@ func scanIndex(tx *bbolt.Tx, f *shadowscan.HitFilter, fn func(id uint64) bool) e
 		if score < f.MinScore {
 			return nil // the rest score lower still
 		}
-		if needSummary {
+		if p.needSummary {
 			sum, err := decodeSummary(v)
 			if err != nil {
 				return fmt.Errorf("hit %d: %w", id, err)
@@ -110,14 +114,23 @@ func (db *DB) Hits(ctx context.Context, f shadowscan.HitFilter) ([]shadowscan.Hi
 }
 
 // HitCount returns how many hits pass f, ignoring Limit and Offset. It
-// reads only the indexes.
+// reads only the indexes: a filter on at most one of brand, category, site
+// and seller, with no minimum score, is answered by a counter alone.
 func (db *DB) HitCount(ctx context.Context, f shadowscan.HitFilter) (int, error) {
 	if err := checkFilter(&f); err != nil {
 		return 0, err
 	}
 	n := 0
 	err := db.view(ctx, func(tx *bbolt.Tx) error {
-		return scanIndex(tx, &f, func(uint64) bool { n++; return true })
+		p, err := planFilter(tx, &f)
+		if err != nil {
+			return err
+		}
+		if !p.needSummary && f.MinScore <= 0 {
+			n = p.size
+			return nil
+		}
+		return walkPlan(tx, &p, &f, func(uint64) bool { n++; return true })
 	})
 	if err != nil {
 		return 0, fmt.Errorf("count hits: %w", err)

@@ -339,6 +339,10 @@ func TestHitCounts(t *testing.T) {
 		ByBrand:    map[string]int{"aurora": 3, "zeta": 2},
 		BySite:     map[string]int{"other-market": 2, "demo-market": 3},
 		BySeller:   map[string]int{"other-market/seller-0": 1, "other-market/seller-1": 1, "demo-market/seller-0": 2, "demo-market/seller-1": 1},
+		BySellerStatus: map[string]map[shadowscan.Status]int{
+			"other-market/seller-0": {shadowscan.StatusDismissed: 1}, "other-market/seller-1": {shadowscan.StatusDismissed: 1},
+			"demo-market/seller-0": {shadowscan.StatusNew: 2}, "demo-market/seller-1": {shadowscan.StatusNew: 1},
+		},
 	}
 	if fmt.Sprint(*c) != fmt.Sprint(want) {
 		t.Fatalf("counts = %+v\nwant     %+v", *c, want)

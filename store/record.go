@@ -189,6 +189,7 @@ type writeBuckets struct {
 	tx                                 *bbolt.Tx
 	listings, history, captures, blobs *bbolt.Bucket
 	hits, hitsByStatus, hitsByScore    *bbolt.Bucket
+	hitsByField, hitCounts             *bbolt.Bucket
 }
 
 func openWriteBuckets(tx *bbolt.Tx) (*writeBuckets, error) {
@@ -199,6 +200,7 @@ func openWriteBuckets(tx *bbolt.Tx) (*writeBuckets, error) {
 	}{
 		{&w.listings, bucketListings}, {&w.history, bucketListingHistory}, {&w.captures, bucketCaptures}, {&w.blobs, bucketBlobs},
 		{&w.hits, bucketHits}, {&w.hitsByStatus, bucketHitsByStatus}, {&w.hitsByScore, bucketHitsByScore},
+		{&w.hitsByField, bucketHitsByField}, {&w.hitCounts, bucketHitCounts},
 	} {
 		b, err := bucket(tx, x.name)
 		if err != nil {
@@ -470,6 +472,9 @@ func putHit(w *writeBuckets, old, h *hitRecord) error {
 	}
 	if err := w.hitsByScore.Put(scoreIndexKey(h.Score, h.ID), sum); err != nil {
 		return fmt.Errorf("index hit %d: %w", h.ID, err)
+	}
+	if err := indexFields(w.hitsByField, w.hitCounts, old, h); err != nil {
+		return err
 	}
 	v, err := encodeValue(hitV, h)
 	if err != nil {

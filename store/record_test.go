@@ -356,6 +356,21 @@ func TestCheckFindsDamage(t *testing.T) {
 		}, "hits_by_score has 2 entries"},
 		{"missing blob", func(tx *bbolt.Tx) error { return tx.Bucket(bucketBlobs).Delete([]byte(sha(pageCapture("D").Body))) }, "is missing"},
 		{"missing hit", func(tx *bbolt.Tx) error { return tx.Bucket(bucketHits).Delete(u64(1)) }, "hit 1 is missing"},
+		{"missing field index entry", func(tx *bbolt.Tx) error {
+			return tx.Bucket(bucketHitsByField).Delete(append(fieldPrefix(dimSeller, "s", shadowscan.StatusNew), scoreIndexKey(90, 1)...))
+		}, "missing or stale in hits_by_field"},
+		{"stale field index entry", func(tx *bbolt.Tx) error {
+			return tx.Bucket(bucketHitsByField).Put(append(fieldPrefix(dimBrand, "zeta", ""), scoreIndexKey(90, 9)...), []byte{0, 0, 0, 0})
+		}, "hits_by_field has 9 entries"},
+		{"wrong hit counter", func(tx *bbolt.Tx) error {
+			return tx.Bucket(bucketHitCounts).Put(fieldPrefix(dimStatus, string(shadowscan.StatusNew), ""), u64(7))
+		}, "is 7, the hits give 1"},
+		{"missing hit counter", func(tx *bbolt.Tx) error {
+			return tx.Bucket(bucketHitCounts).Delete(fieldPrefix(dimSiteSeller, "demo-market/s", ""))
+		}, "is missing, the hits give 1"},
+		{"extra hit counter", func(tx *bbolt.Tx) error {
+			return tx.Bucket(bucketHitCounts).Put(fieldPrefix(dimCategory, "defamation", ""), u64(2))
+		}, "is 2, the hits give 0"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -25,7 +25,7 @@ func TestMigration3Schedules(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := db.migrate(migrations); err != nil {
+	if err := db.migrate(migrations[:3]); err != nil {
 		t.Fatal(err)
 	}
 	if v := schemaVersionOf(t, db); v != 3 {

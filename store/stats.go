@@ -1,8 +1,8 @@
 package store
 
 import (
-	"bytes"
 	"context"
+	"encoding/binary"
 	"fmt"
 
 	"go.etcd.io/bbolt"
@@ -18,42 +18,60 @@ type HitCounts struct {
 	ByBrand    map[string]int              `json:"by_brand"`
 	BySite     map[string]int              `json:"by_site"`
 	// BySeller is keyed "site/seller_id", for finding repeat offenders.
+	// Hits without a seller id are not in it.
 	BySeller map[string]int `json:"by_seller"`
+	// BySellerStatus counts each seller's hits by status, with the keys of
+	// BySeller; a status a seller has no hit in is absent.
+	BySellerStatus map[string]map[shadowscan.Status]int `json:"by_seller_status"`
 }
 
-// HitCounts counts every hit by status, category, brand, site and seller.
-// It reads only the status index, never a hit, so it stays cheap on large
-// stores; its memory grows with the number of distinct sellers.
+// HitCounts counts every hit by status, category, brand, site and seller,
+// and each seller's hits by status. It reads only the hit counters that
+// Record and MarkHits keep, never a hit or an index entry, so its cost
+// grows with the number of distinct brands, sites and sellers, not hits.
 func (db *DB) HitCounts(ctx context.Context) (*HitCounts, error) {
 	c := &HitCounts{
 		ByStatus: map[shadowscan.Status]int{}, ByCategory: map[shadowscan.Category]int{},
 		ByBrand: map[string]int{}, BySite: map[string]int{}, BySeller: map[string]int{},
+		BySellerStatus: map[string]map[shadowscan.Status]int{},
 	}
 	err := db.view(ctx, func(tx *bbolt.Tx) error {
-		b, err := bucket(tx, bucketHitsByStatus)
+		b, err := bucket(tx, bucketHitCounts)
 		if err != nil {
 			return err
 		}
 		cur := b.Cursor()
+		i := 0
 		for k, v := cur.First(); k != nil; k, v = cur.Next() {
-			if c.Total%4096 == 4095 && ctx.Err() != nil {
+			if i++; i%4096 == 0 && ctx.Err() != nil {
 				return ctx.Err()
 			}
-			i := bytes.IndexByte(k, 0)
-			if i < 0 {
-				return fmt.Errorf("hit index key %x is damaged", k)
+			dim, value, st, ok := parseFieldPrefix(k)
+			if !ok || len(v) != 8 {
+				return fmt.Errorf("hit counter %x is damaged", k)
 			}
-			sum, err := decodeSummary(v)
-			if err != nil {
-				return err
-			}
-			c.Total++
-			c.ByStatus[shadowscan.Status(k[:i])]++
-			c.ByCategory[shadowscan.Category(sum.Category)]++
-			c.ByBrand[sum.BrandID]++
-			c.BySite[sum.Site]++
-			if sum.SellerID != "" {
-				c.BySeller[sum.Site+"/"+sum.SellerID]++
+			n := int(binary.BigEndian.Uint64(v))
+			switch {
+			case dim == dimStatus:
+				c.ByStatus[shadowscan.Status(value)] += n
+				c.Total += n
+			case dim == dimSiteSeller && st == "":
+				c.BySeller[value] += n
+			case dim == dimSiteSeller:
+				m := c.BySellerStatus[value]
+				if m == nil {
+					m = map[shadowscan.Status]int{}
+					c.BySellerStatus[value] = m
+				}
+				m[st] += n
+			case st != "":
+				// Per-status field counters serve the query planner.
+			case dim == dimCategory:
+				c.ByCategory[shadowscan.Category(value)] += n
+			case dim == dimBrand:
+				c.ByBrand[value] += n
+			case dim == dimSite:
+				c.BySite[value] += n
 			}
 		}
 		return nil

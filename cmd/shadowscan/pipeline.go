@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"net/http"
 	"net/url"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -125,6 +127,28 @@ func (p *pipeline) addStats(st crawler.Stats) {
 		p.scan.Errors[k] += n
 	}
 	p.scan.Hits = p.newHits
+}
+
+// snapshot returns a copy of the scan with the counts of the sites done so
+// far plus live, the running crawler's counts: what a live progress view
+// shows.
+func (p *pipeline) snapshot(live crawler.Stats) shadowscan.Scan {
+	p.mu.Lock()
+	snap := *p.scan
+	snap.Pages += live.Pages
+	snap.Listings += live.Listings
+	snap.Hits = p.newHits
+	snap.Errors = maps.Clone(p.scan.Errors)
+	snap.Sites = slices.Clone(p.scan.Sites)
+	snap.Queries = slices.Clone(p.scan.Queries)
+	p.mu.Unlock()
+	for k, n := range live.Errors {
+		if snap.Errors == nil {
+			snap.Errors = map[string]int{}
+		}
+		snap.Errors[k] += n
+	}
+	return snap
 }
 
 // sink is the crawler's callback: match, then queue for the writer.

@@ -29,8 +29,17 @@ type scanOptions struct {
 	// NoRevisit skips fetching by URL the reported, removed and relisted
 	// listings the search did not reach (see pipeline.revisitSite).
 	NoRevisit bool
-	// Quiet turns off the live progress line (the demo prints its own).
+	// Quiet turns off the live progress line (the demo prints its own;
+	// serve has no terminal).
 	Quiet bool
+	// BaseURLs overrides the base_url of the sites it names (site name ->
+	// URL), for the sites BaseURL does not already override: serve's scans
+	// of the demo marketplace use it.
+	BaseURLs map[string]string
+	// OnProgress, when set, is called with a snapshot of the scan's live
+	// counts (pages, listings, hits, errors) as the crawler reports them:
+	// the web runner shows it on the scans page. It must not block long.
+	OnProgress func(shadowscan.Scan)
 }
 
 func newScanCommand(g *Globals) *cobra.Command {
@@ -114,9 +123,14 @@ func runScan(ctx context.Context, g *Globals, o scanOptions) (*shadowscan.Scan, 
 		if err != nil {
 			return nil, usageError{err}
 		}
-		if o.BaseURL != "" {
+		switch u := o.BaseURLs[name]; {
+		case o.BaseURL != "":
 			if s, err = s.WithBaseURL(o.BaseURL); err != nil {
 				return nil, usageError{fmt.Errorf("--base-url: %w", err)}
+			}
+		case u != "":
+			if s, err = s.WithBaseURL(u); err != nil {
+				return nil, usageError{fmt.Errorf("base URL of site %s: %w", name, err)}
 			}
 		}
 		sites = append(sites, s)
@@ -156,11 +170,18 @@ func runScan(ctx context.Context, g *Globals, o scanOptions) (*shadowscan.Scan, 
 
 	p := &pipeline{db: db, m: m, scan: sc, keepAll: o.KeepAll, noRevisit: o.NoRevisit, log: log}
 	prog := newProgress(g.Stderr, !o.Quiet)
+	onCrawl := prog.update
+	if o.OnProgress != nil {
+		onCrawl = func(st crawler.Stats) {
+			prog.update(st)
+			o.OnProgress(p.snapshot(st))
+		}
+	}
 	runErr := p.run(ctx, sites, func(site *rules.Site) ([]crawler.Option, error) {
 		opts := []crawler.Option{
 			crawler.WithLogger(log.With("site", site.Name)),
 			crawler.WithFrontier(p.frontier()),
-			crawler.WithProgress(prog.update),
+			crawler.WithProgress(onCrawl),
 		}
 		if o.MaxPages > 0 {
 			opts = append(opts, crawler.WithMaxPages(o.MaxPages))

@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"maps"
 	"net"
 	"os"
 	"os/user"
@@ -19,10 +18,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/shadowscan/shadowscan"
-	"github.com/shadowscan/shadowscan/crawler"
 	"github.com/shadowscan/shadowscan/evidence"
-	"github.com/shadowscan/shadowscan/matcher"
-	"github.com/shadowscan/shadowscan/rules"
 	"github.com/shadowscan/shadowscan/store"
 	"github.com/shadowscan/shadowscan/web"
 )
@@ -100,7 +96,7 @@ func serveUntilDone(ctx context.Context, g *Globals, addr string, baseURLs map[s
 		Actor:        webActor(g),
 		Sites:        set.SiteNames(),
 		RunScan: func(ctx context.Context, req web.ScanRequest, progress func(shadowscan.Scan)) (*shadowscan.Scan, error) {
-			return runServeScan(ctx, g, set, db, baseURLs, req, progress)
+			return runServeScan(ctx, g, baseURLs, req, progress)
 		},
 		Export: func(ctx context.Context, w io.Writer, hf shadowscan.HitFilter, by string) error {
 			return exportTo(ctx, db, w, hf, by)
@@ -149,7 +145,7 @@ func (s webStore) HitCounts(ctx context.Context) (*web.Counts, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &web.Counts{Total: c.Total, ByStatus: c.ByStatus, ByCategory: c.ByCategory, ByBrand: c.ByBrand, BySite: c.BySite, BySeller: c.BySeller}, nil
+	return &web.Counts{Total: c.Total, ByStatus: c.ByStatus, ByCategory: c.ByCategory, ByBrand: c.ByBrand, BySite: c.BySite, BySeller: c.BySeller, BySellerStatus: c.BySellerStatus}, nil
 }
 
 // webActor is who status changes made in the UI are recorded as.
@@ -244,91 +240,14 @@ func processAlive(pid int) bool {
 	return err == nil || errors.Is(err, os.ErrPermission)
 }
 
-// runServeScan runs one scan for the web runner: runScan's work, with the
-// crawler's live counts reported through progress and no terminal output.
-func runServeScan(ctx context.Context, g *Globals, set *rules.Set, db *store.DB, baseURLs map[string]string, req web.ScanRequest, progress func(shadowscan.Scan)) (*shadowscan.Scan, error) {
-	sites := make([]*rules.Site, 0, len(req.Sites))
-	for _, name := range req.Sites {
-		s, err := set.Site(name)
-		if err != nil {
-			return nil, err
-		}
-		if u := baseURLs[name]; u != "" {
-			if s, err = s.WithBaseURL(u); err != nil {
-				return nil, err
-			}
-		}
-		sites = append(sites, s)
-	}
-	cat, err := db.Catalog(ctx)
-	if err != nil {
-		return nil, err
-	}
-	if len(cat.Products) == 0 {
-		return nil, shadowscan.Errorf(shadowscan.EINVALID, "the store holds no catalogue: run `shadowscan catalog import FILE` first")
-	}
-	if req.BrandID != "" {
-		if cat, err = cat.OnlyBrand(req.BrandID); err != nil {
-			return nil, err
-		}
-	}
-	sc := &shadowscan.Scan{Sites: req.Sites, BrandID: req.BrandID, Queries: req.Queries, State: shadowscan.ScanRunning, StartedAt: time.Now().UTC()}
-	if len(sc.Queries) == 0 {
-		sc.Queries = cat.SearchQueries()
-	}
-	m, err := matcher.New(cat, set.Detection)
-	if err != nil {
-		return nil, err
-	}
-	if err := db.StartScan(ctx, sc); err != nil {
-		return nil, err
-	}
-	log := g.Logger().With("scan", sc.ID)
-	p := &pipeline{db: db, m: m, scan: sc}
-	prog := newProgress(io.Discard, false)
-	report := func(st crawler.Stats) {
-		p.mu.Lock()
-		snap := *p.scan
-		snap.Pages += st.Pages
-		snap.Listings += st.Listings
-		snap.Hits = p.newHits
-		snap.Errors = maps.Clone(p.scan.Errors)
-		p.mu.Unlock()
-		for k, n := range st.Errors {
-			if snap.Errors == nil {
-				snap.Errors = map[string]int{}
-			}
-			snap.Errors[k] += n
-		}
-		progress(snap)
-	}
-	runErr := p.run(ctx, sites, func(site *rules.Site) ([]crawler.Option, error) {
-		opts := []crawler.Option{
-			crawler.WithLogger(log.With("site", site.Name)),
-			crawler.WithFrontier(p.frontier()),
-			crawler.WithProgress(report),
-		}
-		if req.MaxPages > 0 {
-			opts = append(opts, crawler.WithMaxPages(req.MaxPages))
-		}
-		return opts, nil
-	}, prog)
-
-	sc.EndedAt = time.Now().UTC()
-	switch {
-	case runErr == nil:
-		sc.State = shadowscan.ScanDone
-	case errors.Is(runErr, context.Canceled):
-		sc.State = shadowscan.ScanInterrupted
-		sc.Err = "interrupted"
-	default:
-		sc.State = shadowscan.ScanFailed
-		sc.Err = runErr.Error()
-	}
-	if err := db.FinishScan(context.WithoutCancel(ctx), sc); err != nil && runErr == nil {
-		runErr = err
-	}
-	return sc, runErr
+// runServeScan runs one scan for the web runner: runScan, as `shadowscan
+// scan` runs it (seller history, revisits), with the live counts reported
+// through progress and no terminal output.
+func runServeScan(ctx context.Context, g *Globals, baseURLs map[string]string, req web.ScanRequest, progress func(shadowscan.Scan)) (*shadowscan.Scan, error) {
+	return runScan(ctx, g, scanOptions{
+		Sites: req.Sites, Brand: req.BrandID, Queries: req.Queries, MaxPages: req.MaxPages,
+		BaseURLs: baseURLs, Quiet: true, OnProgress: progress,
+	})
 }
 
 // exportTo writes an evidence bundle of the hits passing hf to w.

@@ -396,7 +396,7 @@ func TestServeScanAgainstTheDemoMarket(t *testing.T) {
 	var last shadowscan.Scan
 	calls := 0
 	req := web.ScanRequest{Sites: []string{demo.SiteName}, Queries: []string{"蛋白粉"}, MaxPages: 1}
-	sc, err := runServeScan(ctx, g, set, db, map[string]string{demo.SiteName: base}, req, func(s shadowscan.Scan) {
+	sc, err := runServeScan(ctx, g, map[string]string{demo.SiteName: base}, req, func(s shadowscan.Scan) {
 		mu.Lock()
 		defer mu.Unlock()
 		last, calls = s, calls+1
@@ -416,12 +416,73 @@ func TestServeScanAgainstTheDemoMarket(t *testing.T) {
 	if err != nil || stored.State != shadowscan.ScanDone || stored.Listings != sc.Listings {
 		t.Errorf("stored scan %+v (%v)", stored, err)
 	}
+	t.Run("a second scan sees the seller history, as shadowscan scan does", func(t *testing.T) {
+		hits, err := db.Hits(ctx, shadowscan.HitFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		bySeller := map[string][]shadowscan.Hit{}
+		for _, h := range hits {
+			if h.Listing.SellerID != "" {
+				bySeller[h.Listing.SellerID] = append(bySeller[h.Listing.SellerID], h)
+			}
+		}
+		var confirm, other shadowscan.Hit
+		for _, hs := range bySeller {
+			if len(hs) >= 2 && (other.ID == 0 || hs[1].ID < other.ID) {
+				confirm, other = hs[0], hs[1]
+			}
+		}
+		if other.ID == 0 {
+			t.Fatalf("no seller with two hits among %d hits", len(hits))
+		}
+		if _, err := db.MarkHits(ctx, []uint64{confirm.ID}, shadowscan.StatusConfirmed, "tester", ""); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := runServeScan(ctx, g, map[string]string{demo.SiteName: base}, req, func(shadowscan.Scan) {}); err != nil {
+			t.Fatal(err)
+		}
+		got, err := db.Hit(ctx, other.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, r := range got.Reasons {
+			found = found || (r.Signal == "seller" && r.Points > 0 && strings.Contains(r.Detail, "confirmed"))
+		}
+		if !found {
+			t.Errorf("hit %d of seller %s after its hit %d was confirmed: reasons %+v, want a repeat-offender reason", other.ID, other.Listing.SellerID, confirm.ID, got.Reasons)
+		}
+	})
 	t.Run("an unknown site or brand fails before starting a scan", func(t *testing.T) {
-		if _, err := runServeScan(ctx, g, set, db, nil, web.ScanRequest{Sites: []string{"nowhere"}}, func(shadowscan.Scan) {}); err == nil {
+		if _, err := runServeScan(ctx, g, nil, web.ScanRequest{Sites: []string{"nowhere"}}, func(shadowscan.Scan) {}); err == nil {
 			t.Error("unknown site accepted")
 		}
-		if _, err := runServeScan(ctx, g, set, db, nil, web.ScanRequest{Sites: []string{demo.SiteName}, BrandID: "nope"}, func(shadowscan.Scan) {}); err == nil {
+		if _, err := runServeScan(ctx, g, nil, web.ScanRequest{Sites: []string{demo.SiteName}, BrandID: "nope"}, func(shadowscan.Scan) {}); err == nil {
 			t.Error("unknown brand accepted")
 		}
 	})
+}
+
+// TestWebStoreCountsBySellerStatus: the adapter hands web the store's
+// per-seller status counts, so the sellers page never walks the indexes.
+func TestWebStoreCountsBySellerStatus(t *testing.T) {
+	ctx := context.Background()
+	db, err := store.Open(filepath.Join(t.TempDir(), "s.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	l := shadowscan.Listing{Site: "demo-market", ID: "1", URL: "http://127.0.0.1/item/1", Title: "t", SellerID: "shop"}
+	v := shadowscan.Verdict{BrandID: "aurora", Score: 80, Category: shadowscan.CategoryCounterfeit, Flagged: true, Reasons: []shadowscan.Reason{{Signal: "price", Detail: "cheap", Points: 80}}}
+	if _, err := db.Record(ctx, []store.Observation{{Listing: l, Verdict: v}}); err != nil {
+		t.Fatal(err)
+	}
+	c, err := webStore{db}.HitCounts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.BySellerStatus["demo-market/shop"][shadowscan.StatusNew]; got != 1 || c.BySeller["demo-market/shop"] != 1 {
+		t.Fatalf("counts = %+v, want one new hit of demo-market/shop", c)
+	}
 }
