@@ -52,6 +52,13 @@ func encodeBlob(data []byte) (encodedBlob, error) {
 		return encodedBlob{}, shadowscan.Errorf(shadowscan.EINVALID, "blob of %d bytes is over the %d byte limit", len(data), MaxBlobSize)
 	}
 	sum := sha256.Sum256(data)
+	if compressed(data) {
+		stored := make([]byte, 0, 1+binary.MaxVarintLen64+len(data))
+		stored = append(stored, blobRaw)
+		stored = binary.AppendUvarint(stored, uint64(len(data)))
+		stored = append(stored, data...)
+		return encodedBlob{sha: hex.EncodeToString(sum[:]), stored: stored}, nil
+	}
 	head := binary.AppendUvarint([]byte{blobFlate}, uint64(len(data)))
 	var buf bytes.Buffer
 	buf.Write(head)
@@ -72,6 +79,22 @@ func encodeBlob(data []byte) (encodedBlob, error) {
 		stored = append(stored, data...)
 	}
 	return encodedBlob{sha: hex.EncodeToString(sum[:]), stored: stored}, nil
+}
+
+// compressed reports whether data starts like a format that is already
+// compressed (JPEG, PNG, GIF, WebP, gzip, zip): deflating it again costs
+// time and saves nothing, and listing photos are most of a scan's bytes.
+func compressed(data []byte) bool {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xFF, 0xD8, 0xFF}),
+		bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")),
+		bytes.HasPrefix(data, []byte("GIF87a")), bytes.HasPrefix(data, []byte("GIF89a")),
+		len(data) >= 12 && bytes.HasPrefix(data, []byte("RIFF")) && string(data[8:12]) == "WEBP",
+		bytes.HasPrefix(data, []byte{0x1F, 0x8B}),
+		bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		return true
+	}
+	return false
 }
 
 // decodeBlob returns the bytes of a stored blob, bounded by the length in

@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"slices"
 	"strings"
@@ -153,13 +155,19 @@ func childPrefix(site, id string) []byte { return append(listingKey(site, id), 0
 func childKey(site, id string, seq uint64) []byte { return append(childPrefix(site, id), u64(seq)...) }
 
 // prepared is an observation with its capture bodies digested and
-// compressed before the write transaction starts.
+// compressed before the write transaction starts, so the transaction stays
+// short.
 type prepared struct {
 	obs   *Observation
-	blobs []encodedBlob // one per capture, zero value when it had no Body
+	blobs []encodedBlob // one per capture, zero value when it had no Body or was not encoded
 }
 
-func prepare(obs *Observation) (prepared, error) {
+// prepare checks obs and, when eager, encodes its capture bodies. Most
+// listings of a scan are not flagged and their captures are dropped, so
+// those are not compressed up front; the rare unflagged listing that turns
+// out to have a hit (a rescan of a reported listing) is encoded inside the
+// transaction instead.
+func prepare(obs *Observation, eager bool) (prepared, error) {
 	p := prepared{obs: obs, blobs: make([]encodedBlob, len(obs.Captures))}
 	if err := checkListingKey(obs.Listing.Site, obs.Listing.ID); err != nil {
 		return p, err
@@ -169,6 +177,15 @@ func prepare(obs *Observation) (prepared, error) {
 		if c.Body == nil {
 			if c.BodySHA256 != "" && !validSHA(c.BodySHA256) {
 				return p, &shadowscan.FieldError{Field: fmt.Sprintf("captures[%d].body_sha256", i), Msg: fmt.Sprintf("%.80q is not a SHA-256", c.BodySHA256), Accepted: "64 lower-case hex digits"}
+			}
+			continue
+		}
+		if !eager {
+			// Not encoded, but a stated digest must still be right.
+			if c.BodySHA256 != "" {
+				if sum := sha256.Sum256(c.Body); c.BodySHA256 != hex.EncodeToString(sum[:]) {
+					return p, &shadowscan.FieldError{Field: fmt.Sprintf("captures[%d].body_sha256", i), Msg: fmt.Sprintf("is %s but the body hashes to %s", c.BodySHA256, hex.EncodeToString(sum[:])), Accepted: "the SHA-256 of Body, or empty"}
+				}
 			}
 			continue
 		}
@@ -231,7 +248,7 @@ func (db *DB) Record(ctx context.Context, obs []Observation) ([]Outcome, error) 
 	}
 	prep := make([]prepared, len(obs))
 	for i := range obs {
-		p, err := prepare(&obs[i])
+		p, err := prepare(&obs[i], db.keepAll || obs[i].Verdict.Flagged)
 		if err != nil {
 			return nil, fmt.Errorf("observation %d (%s): %w", i, obs[i].Listing.Key(), err)
 		}
@@ -420,6 +437,16 @@ func (db *DB) recordOne(w *writeBuckets, p *prepared, now time.Time) (Outcome, e
 	if db.keepAll || flagged || hit != nil {
 		for i := range obs.Captures {
 			c := obs.Captures[i]
+			if p.blobs[i].sha == "" && c.Body != nil {
+				b, err := encodeBlob(c.Body)
+				if err != nil {
+					return Outcome{}, fmt.Errorf("capture %s: %w", c.URL, err)
+				}
+				if c.BodySHA256 != "" && c.BodySHA256 != b.sha {
+					return Outcome{}, &shadowscan.FieldError{Field: fmt.Sprintf("captures[%d].body_sha256", i), Msg: fmt.Sprintf("is %s but the body hashes to %s", c.BodySHA256, b.sha), Accepted: "the SHA-256 of Body, or empty"}
+				}
+				p.blobs[i] = b
+			}
 			if b := p.blobs[i]; b.sha != "" {
 				if err := putBlob(w.tx, b); err != nil {
 					return Outcome{}, err

@@ -90,6 +90,23 @@ func TestRecordCaptures(t *testing.T) {
 			}
 		})
 	}
+	t.Run("an unflagged rescan of a listing with a hit keeps its captures", func(t *testing.T) {
+		// A reported listing found gone is not flagged again, but its
+		// capture is the evidence of removal.
+		db := MustOpen(t)
+		mustRecord(t, db, Observation{Listing: listing("R", "t", 1, "s"), Captures: []shadowscan.Capture{pageCapture("R")}, Verdict: flaggedVerdict(70)})
+		gone := listing("R", "t", 1, "s")
+		gone.Removed = true
+		body := []byte("<html>gone</html>")
+		mustRecord(t, db, Observation{Listing: gone, Captures: []shadowscan.Capture{{URL: "http://127.0.0.1/item/R", Status: 404, Body: body, Kind: "page"}}, Verdict: shadowscan.Verdict{Score: 0}})
+		caps, err := db.Captures(ctx, "demo-market", "R")
+		if err != nil || len(caps) != 2 || caps[1].Status != 404 || caps[1].BodySHA256 != sha(body) {
+			t.Fatalf("captures after the rescan: %+v, %v", caps, err)
+		}
+		if got, err := db.Blob(ctx, sha(body)); err != nil || string(got) != string(body) {
+			t.Fatalf("blob of the 404 page: %q, %v", got, err)
+		}
+	})
 	t.Run("unknown listing is not found", func(t *testing.T) {
 		db := MustOpen(t)
 		_, err := db.Captures(ctx, "demo-market", "nope")

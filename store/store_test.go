@@ -228,6 +228,10 @@ func TestBlobs(t *testing.T) {
 		{"incompressible bytes are stored raw", random, blobRaw, func(s, r int) bool { return s <= r+binaryHeader }},
 		{"empty blob", []byte{}, blobRaw, func(s, r int) bool { return s <= binaryHeader }},
 		{"mixed content", noise, blobFlate, func(s, r int) bool { return s < r }},
+		// A JPEG is stored as it is without trying to deflate it, even
+		// when (as here, padded with zeros) deflate would shrink it.
+		{"a JPEG is stored raw", append([]byte{0xFF, 0xD8, 0xFF, 0xE0}, make([]byte, 4096)...), blobRaw, func(s, r int) bool { return s >= r }},
+		{"a PNG is stored raw", append([]byte("\x89PNG\r\n\x1a\n"), make([]byte, 4096)...), blobRaw, func(s, r int) bool { return s >= r }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
