@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"encoding/base64"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,6 +13,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/shadowscan/shadowscan"
+	"github.com/shadowscan/shadowscan/evidence"
 	"github.com/shadowscan/shadowscan/store"
 )
 
@@ -144,6 +147,41 @@ func TestBrowserTriage(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("screenshot of the hit page: %s", path)
+
+	// Export from the browser: the confirmed queue's export form, posted
+	// by the page itself (its cookie and CSRF token), gives a bundle that
+	// verifies.
+	err = chromedp.Do(ctx,
+		chromedp.Navigate(base+"queue?status=confirmed"),
+		chromedp.WaitVisible(chromedp.CSS(`form[action="/export"]`)),
+	)
+	if err != nil {
+		t.Fatalf("open the confirmed queue: %v", err)
+	}
+	type download struct {
+		Status int
+		Type   string
+		Data   string // base64
+	}
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[download](`(async () => {
+		const f = document.querySelector('form[action="/export"]');
+		const r = await fetch(f.action, {method: "POST", body: new URLSearchParams(new FormData(f))});
+		const b = new Uint8Array(await r.arrayBuffer());
+		let s = ""; for (const c of b) s += String.fromCharCode(c);
+		return {Status: r.status, Type: r.headers.get("Content-Type") || "", Data: btoa(s)};
+	})()`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("export from the browser: %v", err)
+	}
+	bundle, err := base64.StdEncoding.DecodeString(got.Data)
+	if err != nil || got.Status != 200 {
+		t.Fatalf("export answered %d %q (%d bytes, %v)", got.Status, got.Type, len(bundle), err)
+	}
+	rep, err := evidence.Verify(context.Background(), bytes.NewReader(bundle), int64(len(bundle)), evidence.VerifyOptions{})
+	if err != nil {
+		t.Fatalf("the bundle exported from the browser does not verify: %v", err)
+	}
+	t.Logf("exported from the browser: %d bytes, %d checks", len(bundle), len(rep.Checked))
 
 	// The statuses are in the store.
 	stop()
