@@ -40,6 +40,24 @@ func (s Status) Valid() bool { _, ok := transitions[s]; return ok }
 // Next returns the statuses s may move to.
 func (s Status) Next() []Status { return transitions[s] }
 
+// ManualNext returns the statuses a person may move s to: the workflow's
+// moves less those only a rescan makes (dismissed → new when the listing
+// changed, removed → relisted when it is live again). Never nil.
+func (s Status) ManualNext() []Status {
+	out := []Status{}
+	for _, n := range s.Next() {
+		if !ScanOnlyMove(s, n) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// ScanOnlyMove reports whether from → to is a move only a rescan makes.
+func ScanOnlyMove(from, to Status) bool {
+	return (from == StatusDismissed && to == StatusNew) || (from == StatusRemoved && to == StatusRelisted)
+}
+
 // CanMoveTo reports whether the workflow allows s → next.
 func (s Status) CanMoveTo(next Status) bool {
 	for _, n := range transitions[s] {

@@ -10,92 +10,19 @@ import (
 	"github.com/shadowscan/shadowscan"
 )
 
-// HitView is the JSON shape of a hit in the API: the field names of
-// `shadowscan review list --json` (SPEC), plus the statuses it may move to.
-type HitView struct {
-	ID           uint64                  `json:"id"`
-	Category     shadowscan.Category     `json:"category"`
-	Score        int                     `json:"score"`
-	Status       shadowscan.Status       `json:"status"`
-	Brand        string                  `json:"brand"`
-	SKU          string                  `json:"sku"`
-	Reasons      []shadowscan.Reason     `json:"reasons"`
-	MatchedTerms []string                `json:"matched_terms,omitempty"`
-	Listing      ListingView             `json:"listing"`
-	FirstSeen    string                  `json:"first_seen"`
-	LastSeen     string                  `json:"last_seen"`
-	RemovedAt    string                  `json:"removed_at,omitempty"`
-	History      []shadowscan.Transition `json:"history,omitempty"`
-	Allowed      []shadowscan.Status     `json:"allowed"`
-}
+// HitView and ListingView are the JSON shapes of the API, shared with the
+// CLI's --json output.
+type (
+	HitView     = shadowscan.HitView
+	ListingView = shadowscan.ListingView
+)
 
-// ListingView is the listing part of HitView.
-type ListingView struct {
-	Site        string             `json:"site"`
-	ListingID   string             `json:"listing_id"`
-	URL         string             `json:"url"`
-	Title       string             `json:"title"`
-	Description string             `json:"description,omitempty"`
-	Price       *shadowscan.Amount `json:"price"`
-	Currency    string             `json:"currency"`
-	SellerID    string             `json:"seller_id"`
-	SellerName  string             `json:"seller_name"`
-	Images      []string           `json:"images"`
-	Removed     bool               `json:"removed,omitempty"`
-}
+func rfc3339(t time.Time) string { return shadowscan.RFC3339(t) }
 
-func rfc3339(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.UTC().Format(time.RFC3339)
-}
+// manualMoves returns the statuses a person may move a hit in status st to.
+func manualMoves(st shadowscan.Status) []shadowscan.Status { return st.ManualNext() }
 
-// manualMoves returns the statuses a person may move a hit in status st
-// to: the workflow's moves less those only a rescan makes.
-func manualMoves(st shadowscan.Status) []shadowscan.Status {
-	out := []shadowscan.Status{}
-	for _, n := range st.Next() {
-		if (st == shadowscan.StatusDismissed && n == shadowscan.StatusNew) || (st == shadowscan.StatusRemoved && n == shadowscan.StatusRelisted) {
-			continue
-		}
-		out = append(out, n)
-	}
-	return out
-}
-
-func viewHit(h *shadowscan.Hit, full bool) HitView {
-	l := h.Listing
-	imgs := make([]string, 0, len(l.Images))
-	for _, im := range l.Images {
-		imgs = append(imgs, im.URL)
-	}
-	var price *shadowscan.Amount
-	if l.HasPrice {
-		p := l.Price
-		price = &p
-	}
-	reasons := h.Reasons
-	if reasons == nil {
-		reasons = []shadowscan.Reason{}
-	}
-	v := HitView{
-		ID: h.ID, Category: h.Category, Score: h.Score, Status: h.Status, Brand: h.BrandID, SKU: h.SKU,
-		Reasons: reasons, MatchedTerms: h.MatchedTerms,
-		Listing: ListingView{Site: l.Site, ListingID: l.ID, URL: l.URL, Title: l.Title, Price: price, Currency: l.Currency,
-			SellerID: l.SellerID, SellerName: l.SellerName, Images: imgs, Removed: l.Removed},
-		FirstSeen: rfc3339(h.FirstSeen), LastSeen: rfc3339(h.LastSeen),
-		Allowed: manualMoves(h.Status),
-	}
-	if h.RemovedAt != nil {
-		v.RemovedAt = rfc3339(*h.RemovedAt)
-	}
-	if full {
-		v.History = h.History
-		v.Listing.Description = l.Description
-	}
-	return v
-}
+func viewHit(h *shadowscan.Hit, full bool) HitView { return shadowscan.NewHitView(h, full) }
 
 // Paging limits.
 const (

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shadowscan/shadowscan"
 	"github.com/shadowscan/shadowscan/evidence"
 )
 
@@ -84,7 +85,7 @@ func TestExportEndToEnd(t *testing.T) {
 		t.Fatalf("demo: exit %d\n%s\n%s", code, out, errOut)
 	}
 	code, out, _ := cliEvidence(t, db, "review", "list", "--category", "counterfeit", "--json")
-	var hits []hitView
+	var hits []shadowscan.HitView
 	if err := json.Unmarshal([]byte(out), &hits); code != 0 || err != nil || len(hits) == 0 {
 		t.Fatalf("review list: %d %v", code, err)
 	}

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/shadowscan/shadowscan"
 )
 
 // cli runs the real command line in-process against the store at db and
@@ -114,7 +116,7 @@ func TestDemoEndToEnd(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("review list: %d", code)
 	}
-	var hits []hitView
+	var hits []shadowscan.HitView
 	if err := json.Unmarshal([]byte(out), &hits); err != nil || len(hits) == 0 {
 		t.Fatalf("review list --json: %v (%d hits)", err, len(hits))
 	}
@@ -150,7 +152,7 @@ func TestDemoEndToEnd(t *testing.T) {
 		t.Fatalf("second demo: %d\n%s\n%s", code, out, errOut)
 	}
 	code, out, _ = cli(t, db, "review", "list", "--json")
-	var again []hitView
+	var again []shadowscan.HitView
 	if err := json.Unmarshal([]byte(out), &again); code != 0 || err != nil {
 		t.Fatal(err)
 	}

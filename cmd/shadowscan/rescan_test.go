@@ -59,18 +59,18 @@ func mustJSON[T any](t *testing.T, db string, args ...string) T {
 	return v
 }
 
-func hitsByID(t *testing.T, db string) map[uint64]hitView {
+func hitsByID(t *testing.T, db string) map[uint64]shadowscan.HitView {
 	t.Helper()
-	out := map[uint64]hitView{}
-	for _, h := range mustJSON[[]hitView](t, db, "review", "list", "--json") {
+	out := map[uint64]shadowscan.HitView{}
+	for _, h := range mustJSON[[]shadowscan.HitView](t, db, "review", "list", "--json") {
 		out[h.ID] = h
 	}
 	return out
 }
 
-func showHit(t *testing.T, db string, id uint64) hitView {
+func showHit(t *testing.T, db string, id uint64) shadowscan.HitView {
 	t.Helper()
-	return mustJSON[hitView](t, db, "review", "show", jsonID(id), "--json")
+	return mustJSON[shadowscan.HitView](t, db, "review", "show", jsonID(id), "--json")
 }
 
 // TestRescanLifecycle walks listings of the demo marketplace through their
@@ -114,19 +114,19 @@ func TestRescanLifecycle(t *testing.T) {
 	// Pick the roles: the seller with two hits whose weaker hit scores
 	// lowest gives L1 (reported) and B (its other listing, which the
 	// repeat-offender reason should raise); then L2, L3, D1, D2.
-	bySeller := map[string][]hitView{}
+	bySeller := map[string][]shadowscan.HitView{}
 	for _, h := range first {
 		if h.Status != "new" {
 			t.Fatalf("hit %d is %s after the first scan", h.ID, h.Status)
 		}
 		bySeller[h.Listing.SellerID] = append(bySeller[h.Listing.SellerID], h)
 	}
-	var l1, b hitView
+	var l1, b shadowscan.HitView
 	for _, hs := range bySeller {
 		if len(hs) < 2 {
 			continue
 		}
-		slices.SortFunc(hs, func(x, y hitView) int { return y.Score - x.Score })
+		slices.SortFunc(hs, func(x, y shadowscan.HitView) int { return y.Score - x.Score })
 		if weak := hs[len(hs)-1]; b.ID == 0 || weak.Score < b.Score {
 			l1, b = hs[0], weak
 		}
@@ -134,13 +134,13 @@ func TestRescanLifecycle(t *testing.T) {
 	if b.ID == 0 || b.Score >= 100 {
 		t.Fatalf("no seller with two hits and room to raise a score: %v", bySeller)
 	}
-	var rest []hitView
+	var rest []shadowscan.HitView
 	for _, h := range first {
 		if h.Listing.SellerID != l1.Listing.SellerID && h.Listing.Price != nil {
 			rest = append(rest, h)
 		}
 	}
-	slices.SortFunc(rest, func(x, y hitView) int { return int(x.ID) - int(y.ID) })
+	slices.SortFunc(rest, func(x, y shadowscan.HitView) int { return int(x.ID) - int(y.ID) })
 	if len(rest) < 4 {
 		t.Fatalf("need four more priced hits, have %d", len(rest))
 	}
@@ -198,23 +198,23 @@ func TestRescanLifecycle(t *testing.T) {
 
 	// 5. A rescan whose search finds nothing still visits the reported
 	// listings by URL, and only those: they are removed.
-	requests := func(h hitView) int { return market.Requests("/item/" + h.Listing.ListingID) }
+	requests := func(h shadowscan.HitView) int { return market.Requests("/item/" + h.Listing.ListingID) }
 	reqBefore := map[uint64]int{}
-	for _, h := range []hitView{l1, l2, l3, b, d1, d2} {
+	for _, h := range []shadowscan.HitView{l1, l2, l3, b, d1, d2} {
 		reqBefore[h.ID] = requests(h)
 	}
 	scan("qqqzzz-nothing-matches")
-	for _, h := range []hitView{l1, l2, l3} {
+	for _, h := range []shadowscan.HitView{l1, l2, l3} {
 		if got := requests(h) - reqBefore[h.ID]; got != 1 {
 			t.Errorf("reported hit %d: %d page requests in the rescan, want 1", h.ID, got)
 		}
 	}
-	for _, h := range []hitView{b, d1, d2} {
+	for _, h := range []shadowscan.HitView{b, d1, d2} {
 		if got := requests(h) - reqBefore[h.ID]; got != 0 {
 			t.Errorf("%s hit %d was revisited (%d requests)", after[h.ID].Status, h.ID, got)
 		}
 	}
-	for _, h := range []hitView{l1, l2, l3} {
+	for _, h := range []shadowscan.HitView{l1, l2, l3} {
 		s := showHit(t, db, h.ID)
 		last := s.History[len(s.History)-1]
 		if s.Status != "removed" || s.RemovedAt == "" || last.By != "scan" || last.From != "reported" {
@@ -228,12 +228,12 @@ func TestRescanLifecycle(t *testing.T) {
 	// without a new move; D1, unchanged, stays dismissed; D2, cheaper
 	// now, is flagged again; B gains the repeat-offender reason.
 	market.Restore(l1.Listing.ListingID)
-	for _, h := range []hitView{l1, l2, l3} {
+	for _, h := range []shadowscan.HitView{l1, l2, l3} {
 		reqBefore[h.ID] = requests(h)
 	}
 	lens := map[uint64]int{l2.ID: histLen(l2.ID), l3.ID: histLen(l3.ID), d1.ID: histLen(d1.ID)}
 	scan(rescanQuery)
-	for _, h := range []hitView{l1, l2, l3} {
+	for _, h := range []shadowscan.HitView{l1, l2, l3} {
 		if got := requests(h) - reqBefore[h.ID]; got != 1 {
 			t.Errorf("hit %d fetched %d times in one scan, want 1 (search, then no revisit)", h.ID, got)
 		}
@@ -241,7 +241,7 @@ func TestRescanLifecycle(t *testing.T) {
 	if s := showHit(t, db, l1.ID); s.Status != "relisted" || s.History[len(s.History)-1].By != "scan" {
 		t.Errorf("restored listing: status %s, history %+v", s.Status, s.History)
 	}
-	for _, h := range []hitView{l2, l3} {
+	for _, h := range []shadowscan.HitView{l2, l3} {
 		if s := showHit(t, db, h.ID); s.Status != "removed" || len(s.History) != lens[h.ID] {
 			t.Errorf("still gone hit %d: status %s, history %d entries, want removed with %d", h.ID, s.Status, len(s.History), lens[h.ID])
 		}
@@ -273,7 +273,7 @@ func TestRescanLifecycle(t *testing.T) {
 	// listed first.
 	sellers := mustJSON[[]store.SellerSummary](t, db, "review", "sellers", "--site", demo.SiteName, "--json")
 	offenders := map[string]bool{}
-	for _, h := range []hitView{l1, l2, l3} {
+	for _, h := range []shadowscan.HitView{l1, l2, l3} {
 		offenders[h.Listing.SellerID] = true
 	}
 	for i, sl := range sellers {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -70,72 +69,6 @@ func (f *hitFilterFlags) filter() (shadowscan.HitFilter, error) {
 	return hf, nil
 }
 
-// hitView is the JSON shape of a hit (SPEC "review list --json").
-type hitView struct {
-	ID           uint64                  `json:"id"`
-	Category     shadowscan.Category     `json:"category"`
-	Score        int                     `json:"score"`
-	Status       shadowscan.Status       `json:"status"`
-	Brand        string                  `json:"brand"`
-	SKU          string                  `json:"sku"`
-	Reasons      []shadowscan.Reason     `json:"reasons"`
-	MatchedTerms []string                `json:"matched_terms,omitempty"`
-	Listing      listingView             `json:"listing"`
-	FirstSeen    string                  `json:"first_seen"`
-	LastSeen     string                  `json:"last_seen"`
-	RemovedAt    string                  `json:"removed_at,omitempty"`
-	History      []shadowscan.Transition `json:"history,omitempty"`
-}
-
-type listingView struct {
-	Site       string             `json:"site"`
-	ListingID  string             `json:"listing_id"`
-	URL        string             `json:"url"`
-	Title      string             `json:"title"`
-	Price      *shadowscan.Amount `json:"price"`
-	Currency   string             `json:"currency"`
-	SellerID   string             `json:"seller_id"`
-	SellerName string             `json:"seller_name"`
-	Images     []string           `json:"images"`
-}
-
-func rfc3339(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.UTC().Format(time.RFC3339)
-}
-
-func viewHit(h *shadowscan.Hit, withHistory bool) hitView {
-	l := h.Listing
-	imgs := make([]string, 0, len(l.Images))
-	for _, im := range l.Images {
-		imgs = append(imgs, im.URL)
-	}
-	var price *shadowscan.Amount
-	if l.HasPrice {
-		p := l.Price
-		price = &p
-	}
-	v := hitView{
-		ID: h.ID, Category: h.Category, Score: h.Score, Status: h.Status, Brand: h.BrandID, SKU: h.SKU,
-		Reasons: h.Reasons, MatchedTerms: h.MatchedTerms,
-		Listing: listingView{Site: l.Site, ListingID: l.ID, URL: l.URL, Title: l.Title, Price: price, Currency: l.Currency,
-			SellerID: l.SellerID, SellerName: l.SellerName, Images: imgs},
-		FirstSeen: rfc3339(h.FirstSeen), LastSeen: rfc3339(h.LastSeen),
-	}
-	if v.Reasons == nil {
-		v.Reasons = []shadowscan.Reason{}
-	}
-	if h.RemovedAt != nil {
-		v.RemovedAt = rfc3339(*h.RemovedAt)
-	}
-	if withHistory {
-		v.History = h.History
-	}
-	return v
-}
-
 func newReviewListCommand(g *Globals) *cobra.Command {
 	var (
 		f      hitFilterFlags
@@ -175,9 +108,9 @@ func runReviewList(ctx context.Context, g *Globals, hf shadowscan.HitFilter, asJ
 		return err
 	}
 	if asJSON {
-		out := make([]hitView, len(hits))
+		out := make([]shadowscan.HitView, len(hits))
 		for i := range hits {
-			out[i] = viewHit(&hits[i], false)
+			out[i] = shadowscan.NewHitView(&hits[i], false)
 		}
 		return writeJSON(g.Stdout, out)
 	}
@@ -247,10 +180,10 @@ func runReviewShow(ctx context.Context, g *Globals, id uint64, asJSON bool) erro
 	}
 	if asJSON {
 		type showView struct {
-			hitView
+			shadowscan.HitView
 			Product *shadowscan.Product `json:"product,omitempty"`
 		}
-		return writeJSON(g.Stdout, showView{viewHit(h, true), prod})
+		return writeJSON(g.Stdout, showView{shadowscan.NewHitView(h, true), prod})
 	}
 	w := g.Stdout
 	l := h.Listing
@@ -261,7 +194,7 @@ func runReviewShow(ctx context.Context, g *Globals, id uint64, asJSON bool) erro
 	if prod != nil {
 		fmt.Fprintf(w, "product  %s %s: list %s, floor %s\n", prod.SKU, prod.Name, prod.Price.Format(prod.Currency), prod.MinPrice.Format(prod.Currency))
 	}
-	fmt.Fprintf(w, "seen     %s to %s\n", rfc3339(h.FirstSeen), rfc3339(h.LastSeen))
+	fmt.Fprintf(w, "seen     %s to %s\n", shadowscan.RFC3339(h.FirstSeen), shadowscan.RFC3339(h.LastSeen))
 	fmt.Fprintln(w, "reasons")
 	for _, r := range h.Reasons {
 		fmt.Fprintf(w, "  %+4d  %-8s %s\n", r.Points, r.Signal, r.Detail)
