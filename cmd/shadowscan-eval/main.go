@@ -105,19 +105,8 @@ func evaluateDemo(ctx context.Context, set *rules.Set) ([]outcome, error) {
 	if err != nil {
 		return nil, err
 	}
-	c, err := crawler.New(site, crawler.WithBaseURL(base))
+	verdicts, err := crawlVerdicts(ctx, site, base, cat, m)
 	if err != nil {
-		return nil, err
-	}
-	var mu sync.Mutex
-	verdicts := map[string]shadowscan.Verdict{}
-	if _, err := c.Run(ctx, cat.SearchQueries(), func(_ context.Context, p *crawler.Page) error {
-		v := m.Match(&p.Listing)
-		mu.Lock()
-		verdicts[p.Listing.ID] = v
-		mu.Unlock()
-		return nil
-	}); err != nil {
 		return nil, err
 	}
 	var outs []outcome
@@ -126,6 +115,26 @@ func evaluateDemo(ctx context.Context, set *rules.Set) ([]outcome, error) {
 		outs = append(outs, outcome{id: l.ID, title: l.Title, truth: l.Truth, verdict: v, seen: seen})
 	}
 	return outs, nil
+}
+
+// crawlVerdicts crawls a world's marketplace at base with the catalogue's
+// default queries, as a scan would, and returns each listing's verdict by
+// listing id.
+func crawlVerdicts(ctx context.Context, site *rules.Site, base string, cat *shadowscan.Catalog, m *matcher.Matcher) (map[string]shadowscan.Verdict, error) {
+	c, err := crawler.New(site, crawler.WithBaseURL(base))
+	if err != nil {
+		return nil, err
+	}
+	var mu sync.Mutex
+	verdicts := map[string]shadowscan.Verdict{}
+	_, err = c.Run(ctx, cat.SearchQueries(), func(_ context.Context, p *crawler.Page) error {
+		v := m.Match(&p.Listing)
+		mu.Lock()
+		verdicts[p.Listing.ID] = v
+		mu.Unlock()
+		return nil
+	})
+	return verdicts, err
 }
 
 // counts is a confusion count for one label.

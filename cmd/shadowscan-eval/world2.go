@@ -41,7 +41,6 @@ import (
 
 	"github.com/shadowscan/shadowscan"
 	"github.com/shadowscan/shadowscan/catalog"
-	"github.com/shadowscan/shadowscan/crawler"
 	"github.com/shadowscan/shadowscan/demo"
 	"github.com/shadowscan/shadowscan/matcher"
 	"github.com/shadowscan/shadowscan/photo"
@@ -303,19 +302,8 @@ func evaluateWorld2(ctx context.Context, set *rules.Set, dir string) ([]outcome,
 		return nil, err
 	}
 	defer stop()
-	c, err := crawler.New(site, crawler.WithBaseURL(base))
+	verdicts, err := crawlVerdicts(ctx, site, base, cat, m)
 	if err != nil {
-		return nil, err
-	}
-	var mu sync.Mutex
-	verdicts := map[string]shadowscan.Verdict{}
-	if _, err := c.Run(ctx, cat.SearchQueries(), func(_ context.Context, p *crawler.Page) error {
-		v := m.Match(&p.Listing)
-		mu.Lock()
-		verdicts[p.Listing.ID] = v
-		mu.Unlock()
-		return nil
-	}); err != nil {
 		return nil, fmt.Errorf("crawl world2: %w", err)
 	}
 	outs := make([]outcome, 0, len(listings))
