@@ -1,6 +1,10 @@
 package shadowscan
 
-import "time"
+import (
+	"slices"
+	"strings"
+	"time"
+)
 
 // Reason is one signal behind a verdict, in words an analyst reads at a
 // glance, with the points it added to the score.
@@ -83,4 +87,49 @@ func (f *HitFilter) Match(h *Hit) bool {
 		(f.Category == "" || h.Category == f.Category) &&
 		(f.SellerID == "" || h.Listing.SellerID == f.SellerID) &&
 		h.Score >= f.MinScore
+}
+
+// Summary is the one-line reason a complaint form asks for: the category
+// and the strongest evidence of it, at most two reasons, the ones that make
+// the listing infringing first (for a counterfeit the counterfeit words,
+// price and reused photo before the seller; for an unauthorised seller the
+// seller). Reasons that only identify the product or brand ("title names
+// ...") are left out when there is other evidence: a platform reviewer acts
+// on what makes the listing infringing.
+func (h *Hit) Summary() string {
+	rank := func(signal string) int {
+		order := []string{"defamation", "words", "price", "image", "market", "seller"}
+		if h.Category == CategoryUnauthorizedSeller {
+			order = []string{"seller", "image", "price", "words", "market"}
+		}
+		for i, s := range order {
+			if s == signal {
+				return i
+			}
+		}
+		return len(order)
+	}
+	var evidence []Reason
+	for _, r := range h.Reasons {
+		if r.Points > 0 && r.Signal != "text" && r.Signal != "brand" {
+			evidence = append(evidence, r)
+		}
+	}
+	slices.SortStableFunc(evidence, func(a, b Reason) int { return rank(a.Signal) - rank(b.Signal) })
+	var parts []string
+	for _, r := range evidence[:min(2, len(evidence))] {
+		parts = append(parts, r.Detail)
+	}
+	if len(parts) == 0 {
+		for _, r := range h.Reasons {
+			if r.Points > 0 {
+				parts = append(parts, r.Detail)
+				break
+			}
+		}
+	}
+	if len(parts) == 0 {
+		return string(h.Category)
+	}
+	return string(h.Category) + ": " + strings.Join(parts, "; ")
 }

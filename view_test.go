@@ -53,3 +53,27 @@ func TestNewHitView(t *testing.T) {
 		t.Errorf("full view %+v", full)
 	}
 }
+
+func TestHitSummary(t *testing.T) {
+	h := &Hit{Category: CategoryCounterfeit, Reasons: []Reason{
+		{Signal: "text", Detail: "title names X", Points: 30},
+		{Signal: "seller", Detail: "seller s is not official or authorised", Points: 30},
+		{Signal: "words", Detail: `title says "A货" (counterfeit word)`, Points: 30},
+		{Signal: "image", Detail: "photo 1 is the official photo", Points: 25},
+		{Signal: "price", Detail: "¥290.00 is 97 % of the list price", Points: 0},
+	}}
+	if got, want := h.Summary(), `counterfeit: title says "A货" (counterfeit word); photo 1 is the official photo`; got != want {
+		t.Errorf("Summary = %q, want %q", got, want)
+	}
+	h.Category = CategoryUnauthorizedSeller
+	if got, want := h.Summary(), `unauthorized_seller: seller s is not official or authorised; photo 1 is the official photo`; got != want {
+		t.Errorf("Summary = %q, want %q", got, want)
+	}
+	h = &Hit{Category: CategoryDefamation, Reasons: []Reason{{Signal: "brand", Detail: "title names the brand", Points: 10}}}
+	if got := h.Summary(); got != "defamation: title names the brand" {
+		t.Errorf("identification only: %q", got)
+	}
+	if got := (&Hit{Category: CategoryPriceDumping}).Summary(); got != "price_dumping" {
+		t.Errorf("no reasons: %q", got)
+	}
+}

@@ -105,7 +105,8 @@ func TestWriteThenVerify(t *testing.T) {
 		if r[0] != "demo-market" || r[2] != "A0001" || r[7] != "AUR-PROT-500" || r[8] != "counterfeit" || r[11] != "case-1.wacz" || r[10] != "2026-03-14T09:27:53Z" {
 			t.Errorf("row %q", r)
 		}
-		if !strings.HasPrefix(r[9], "counterfeit: ¥89.00") {
+		// The one-line reason: the counterfeit evidence, words first.
+		if r[9] != "counterfeit: red-flag word 原单; ¥89.00 is 30 % of the list price ¥298.00" {
 			t.Errorf("reason %q", r[9])
 		}
 	})

@@ -199,10 +199,7 @@ func (c *complaintsWriter) row(v *itemView, bundle string) error {
 	if it.Product != nil {
 		product, sku = it.Product.Name, it.Product.SKU
 	}
-	reason := string(h.Category)
-	if len(h.Reasons) > 0 {
-		reason += ": " + h.Reasons[0].Detail
-	}
+	reason := h.Summary()
 	captured := ""
 	if v.page != nil {
 		captured = captureTime(v.page.FetchedAt).Format(time.RFC3339)
