@@ -51,7 +51,7 @@ func (s *Server) apiHits(w http.ResponseWriter, r *http.Request) {
 	}
 	out := hitList{Hits: make([]HitView, 0, len(hits)), Total: total, Limit: q.Filter.Limit, Offset: q.Filter.Offset, Sort: q.Sort, SortCapped: capped}
 	for i := range hits {
-		out.Hits = append(out.Hits, viewHit(&hits[i], false))
+		out.Hits = append(out.Hits, shadowscan.NewHitView(&hits[i], false))
 	}
 	writeJSON(w, http.StatusOK, out)
 }
@@ -67,7 +67,7 @@ func (s *Server) apiHit(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, viewHit(h, true))
+	writeJSON(w, http.StatusOK, shadowscan.NewHitView(h, true))
 }
 
 // statusChange is POST /api/hits/{id}/status's body.
@@ -99,7 +99,7 @@ func (s *Server) apiHitStatus(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, viewHit(h, true))
+	writeJSON(w, http.StatusOK, shadowscan.NewHitView(h, true))
 }
 
 // sellerList is GET /api/sellers's answer.

@@ -36,7 +36,7 @@ func (s *Server) handleHit(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	d := hitData{Hit: h, Allowed: manualMoves(h.Status), Role: "unknown seller"}
+	d := hitData{Hit: h, Allowed: h.Status.ManualNext(), Role: "unknown seller"}
 	if h.SKU != "" {
 		p, err := s.store.Product(ctx, h.SKU)
 		switch {
@@ -105,7 +105,7 @@ func (s *Server) changeStatus(r *http.Request, id uint64, to, note, by string) (
 	if err != nil {
 		return nil, err
 	}
-	allowed := manualMoves(h.Status)
+	allowed := h.Status.ManualNext()
 	ok := false
 	for _, a := range allowed {
 		ok = ok || a == st

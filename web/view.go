@@ -5,7 +5,6 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/shadowscan/shadowscan"
 )
@@ -16,13 +15,6 @@ type (
 	HitView     = shadowscan.HitView
 	ListingView = shadowscan.ListingView
 )
-
-func rfc3339(t time.Time) string { return shadowscan.RFC3339(t) }
-
-// manualMoves returns the statuses a person may move a hit in status st to.
-func manualMoves(st shadowscan.Status) []shadowscan.Status { return st.ManualNext() }
-
-func viewHit(h *shadowscan.Hit, full bool) HitView { return shadowscan.NewHitView(h, full) }
 
 // Paging limits.
 const (
