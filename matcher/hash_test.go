@@ -168,7 +168,8 @@ func TestMarketReservoirIsBounded(t *testing.T) {
 
 func TestChunkCount(t *testing.T) {
 	tests := []struct{ n, maxP, want int }{
-		{20_000, 10, 6},
+		{2_000, 10, 6},
+		{20_000, 10, 5},
 		{200_000, 10, 5},
 		{1_000_000, 10, 4},
 		{100, 0, 4},

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -604,7 +605,17 @@ func (m *Matcher) judge(a *analysis, l *shadowscan.Listing) shadowscan.Verdict {
 	w := m.det.Weights
 	var reasons []shadowscan.Reason
 	add := func(signal string, points int, format string, args ...any) {
-		reasons = append(reasons, shadowscan.Reason{Signal: signal, Detail: fmt.Sprintf(format, args...), Points: points})
+		var detail string
+		switch {
+		case len(args) == 0:
+			detail = format
+		case format == "%s" && len(args) == 1:
+			detail, _ = args[0].(string)
+		}
+		if detail == "" {
+			detail = fmt.Sprintf(format, args...)
+		}
+		reasons = append(reasons, shadowscan.Reason{Signal: signal, Detail: detail, Points: points})
 	}
 	var terms []string
 	addTerm := func(s string) {
@@ -651,9 +662,9 @@ func (m *Matcher) judge(a *analysis, l *shadowscan.Listing) shadowscan.Verdict {
 		for _, x := range words {
 			addTerm(x)
 		}
-		detail := fmt.Sprintf("title names %s (%s)", prod.Name, quoteList(words))
+		detail := "title names " + prod.Name + " (" + quoteList(words) + ")"
 		if a.bySize {
-			detail = fmt.Sprintf("title names the brand and a size only %s has (%s)", prod.Name, quoteList(words))
+			detail = "title names the brand and a size only " + prod.Name + " has (" + quoteList(words) + ")"
 		}
 		if len(a.cand.typos) > 0 {
 			var ts []string
@@ -1011,12 +1022,20 @@ func countWords(hs []wordHit) int {
 	return len(ws)
 }
 
+// quoteList returns ws quoted as by %q, comma separated.
 func quoteList(ws []string) string {
-	q := make([]string, len(ws))
-	for i, w := range ws {
-		q[i] = fmt.Sprintf("%q", w)
+	n := 0
+	for _, w := range ws {
+		n += len(w) + 4
 	}
-	return strings.Join(q, ", ")
+	b := make([]byte, 0, n)
+	for i, w := range ws {
+		if i > 0 {
+			b = append(b, ", "...)
+		}
+		b = strconv.AppendQuote(b, w)
+	}
+	return string(b)
 }
 
 func plural(n int, one, many string) string {

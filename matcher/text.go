@@ -21,10 +21,22 @@ func Normalize(s string) string {
 	out := normalizeOnce(s)
 	// Lower-casing can, for a handful of characters, produce text that is
 	// not NFKC; further passes settle it (the fuzz target checks).
-	for i := 0; i < 3 && !norm.NFKC.IsNormalString(out); i++ {
+	for i := 0; i < 3 && !plainText(out) && !norm.NFKC.IsNormalString(out); i++ {
 		out = normalizeOnce(out)
 	}
 	return out
+}
+
+// plainText reports whether s holds only ASCII and CJK Unified Ideographs
+// (U+4E00-U+9FFF), which have no decompositions: such text is NFKC as it
+// stands, and the check skips the normalisation tables.
+func plainText(s string) bool {
+	for _, r := range s {
+		if r >= utf8.RuneSelf && (r < 0x4E00 || r > 0x9FFF) {
+			return false
+		}
+	}
+	return true
 }
 
 func normalizeOnce(s string) string {
@@ -50,7 +62,7 @@ func normalizeOnce(s string) string {
 			}
 			continue
 		}
-		if r >= 0x3400 {
+		if r >= 0x3400 && hasT2S(r) {
 			if s, ok := t2s[r]; ok {
 				r = s
 			}
@@ -78,6 +90,27 @@ var t2s = func() map[rune]rune {
 	}
 	return m
 }()
+
+// t2sBMP has a bit set for every key of t2s below U+10000: most Han text
+// is simplified already, and a bit test costs far less than a map lookup.
+var t2sBMP = func() *[1 << 16 / 64]uint64 {
+	var b [1 << 16 / 64]uint64
+	for r := range t2s {
+		if r < 1<<16 {
+			b[r/64] |= 1 << (r % 64)
+		}
+	}
+	return &b
+}()
+
+// hasT2S reports whether r may be a key of t2s: exactly for the Basic
+// Multilingual Plane, always beyond it.
+func hasT2S(r rune) bool {
+	if r >= 1<<16 {
+		return true
+	}
+	return t2sBMP[r/64]&(1<<(r%64)) != 0
+}
 
 //go:generate go run gen_t2s.go $GOMODCACHE/github.com/longbridgeapp/opencc@v0.3.13/dictionary/TSCharacters.txt
 
@@ -116,6 +149,9 @@ func foldWidth(s string) string {
 func isCJK(r rune) bool {
 	if r < 0x2E80 {
 		return false
+	}
+	if r >= 0x4E00 && r <= 0x9FFF {
+		return true // CJK Unified Ideographs: all Han
 	}
 	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
 		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r) || r == 'ー'

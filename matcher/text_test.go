@@ -4,7 +4,10 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 func TestNormalize(t *testing.T) {
@@ -273,4 +276,33 @@ func FuzzTokens(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestFastPathsAgree checks the shortcuts of isCJK and plainText against
+// the Unicode tables they stand in for.
+func TestFastPathsAgree(t *testing.T) {
+	for r := rune(0x4E00); r <= 0x9FFF; r++ {
+		if !unicode.Is(unicode.Han, r) {
+			t.Fatalf("U+%04X is not Han, but isCJK takes the block as Han", r)
+		}
+		if s := string(r) + "a1"; !norm.NFKC.IsNormalString(s) {
+			t.Fatalf("%q is not NFKC, but plainText says it is", s)
+		}
+	}
+	for r := rune(0); r < utf8.RuneSelf; r++ {
+		if s := "x" + string(r); !norm.NFKC.IsNormalString(s) {
+			t.Fatalf("%q is not NFKC, but plainText says it is", s)
+		}
+	}
+	for r := range t2s {
+		if !hasT2S(r) {
+			t.Fatalf("hasT2S(U+%04X) = false for a key of t2s", r)
+		}
+	}
+	if hasT2S('蛋') {
+		t.Error("hasT2S is set for a simplified character with no mapping")
+	}
+	if plainText("ｆｕｌｌ") {
+		t.Error("plainText accepts full-width letters")
+	}
 }
