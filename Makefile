@@ -26,8 +26,18 @@ test: ## every test: unit tests with the race detector, then the end-to-end test
 demo: build ## serve the embedded demo marketplace, scan it, print the hits
 	./$(BIN) --db $(DEMO_DB) demo
 
+# Each package's benchmarks get an iteration count that makes their figures
+# mean something: per-listing rates need thousands of listings, latency
+# percentiles hundreds of requests, whole-crawl runs only a couple.
+BENCH := $(GO) test -run '^$$' -benchmem
 bench: ## benchmarks that print figures (throughput, memory, latency)
-	$(GO) test -run '^$$' -bench . -benchmem -benchtime 2x ./...
+	$(BENCH) -bench . ./catalog/ ./rules/ ./photo/ ./demo/...
+	$(BENCH) -bench . -benchtime 20000x ./matcher/
+	$(BENCH) -bench . -benchtime 200x ./store/
+	$(BENCH) -bench BenchmarkServe100k -benchtime 200x ./cmd/shadowscan/
+	$(BENCH) -bench BenchmarkPipeline -benchtime 2x ./cmd/shadowscan/
+	$(BENCH) -bench . -benchtime 2x ./crawler/
+	$(BENCH) -bench . -benchtime 1x ./evidence/
 
 eval: ## precision, recall and F1 of the matcher on the labelled worlds
 	$(GO) run ./cmd/shadowscan-eval
