@@ -12,6 +12,7 @@ import (
 	"github.com/shadowscan/shadowscan"
 	"github.com/shadowscan/shadowscan/catalog"
 	"github.com/shadowscan/shadowscan/demo"
+	"github.com/shadowscan/shadowscan/store"
 )
 
 type demoOptions struct {
@@ -64,18 +65,8 @@ func runDemo(ctx context.Context, g *Globals, o demoOptions) error {
 	if err != nil {
 		return err
 	}
-	for _, name := range demo.CatalogFiles() {
-		f, err := catalog.Load(ctx, demo.CatalogFS(), name)
-		if err != nil {
-			return fmt.Errorf("demo catalogue: %w", err)
-		}
-		st, err := db.SaveCatalog(ctx, &f.Catalog, f.Photos)
-		if err != nil {
-			return fmt.Errorf("demo catalogue %s: %w", name, err)
-		}
-		for _, b := range f.Catalog.Brands {
-			fmt.Fprintf(w, "catalogue %s: %s with %d products (%d added, %d updated)\n", name, b.Name, len(f.Catalog.Products), st.ProductsAdded, st.ProductsUpdated+st.ProductsUnchanged)
-		}
+	if err := importDemoCatalog(ctx, db, w); err != nil {
+		return err
 	}
 
 	sc, err := runScan(ctx, g, scanOptions{Sites: []string{demo.SiteName}, BaseURL: base})
@@ -139,4 +130,23 @@ func printHitsByCategory(w io.Writer, hits []shadowscan.Hit) {
 			}
 		}
 	}
+}
+
+// importDemoCatalog imports the embedded demo catalogue into db, as
+// `catalog import` would, and reports each file to w.
+func importDemoCatalog(ctx context.Context, db *store.DB, w io.Writer) error {
+	for _, name := range demo.CatalogFiles() {
+		f, err := catalog.Load(ctx, demo.CatalogFS(), name)
+		if err != nil {
+			return fmt.Errorf("demo catalogue: %w", err)
+		}
+		st, err := db.SaveCatalog(ctx, &f.Catalog, f.Photos)
+		if err != nil {
+			return fmt.Errorf("demo catalogue %s: %w", name, err)
+		}
+		for _, b := range f.Catalog.Brands {
+			fmt.Fprintf(w, "catalogue %s: %s with %d products (%d added, %d updated)\n", name, b.Name, len(f.Catalog.Products), st.ProductsAdded, st.ProductsUpdated+st.ProductsUnchanged)
+		}
+	}
+	return nil
 }

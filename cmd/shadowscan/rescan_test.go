@@ -3,13 +3,13 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"io"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/shadowscan/shadowscan"
-	"github.com/shadowscan/shadowscan/catalog"
 	"github.com/shadowscan/shadowscan/demo"
 	"github.com/shadowscan/shadowscan/store"
 )
@@ -18,24 +18,17 @@ import (
 // with two sellers holding two hits each: a scan takes about a second.
 const rescanQuery = "叶黄素"
 
-// mustImportDemoCatalog imports the embedded demo catalogue into the store
-// at path, as `shadowscan demo` does.
+// mustImportDemoCatalog imports the embedded demo catalogue into a new
+// store at path and closes it, as `shadowscan demo` does.
 func mustImportDemoCatalog(t *testing.T, path string) {
 	t.Helper()
-	ctx := context.Background()
 	db, err := store.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	for _, name := range demo.CatalogFiles() {
-		f, err := catalog.Load(ctx, demo.CatalogFS(), name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := db.SaveCatalog(ctx, &f.Catalog, f.Photos); err != nil {
-			t.Fatal(err)
-		}
+	if err := importDemoCatalog(context.Background(), db, io.Discard); err != nil {
+		t.Fatal(err)
 	}
 }
 

@@ -24,7 +24,6 @@ import (
 	"github.com/PuerkitoBio/goquery"
 
 	"github.com/shadowscan/shadowscan"
-	"github.com/shadowscan/shadowscan/catalog"
 	"github.com/shadowscan/shadowscan/demo"
 	"github.com/shadowscan/shadowscan/store"
 )
@@ -108,7 +107,7 @@ func TestScanResumeAfterKill(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
 	dbPath := filepath.Join(dir, "resume.db")
-	importDemoCatalog(t, dbPath)
+	mustImportDemoCatalog(t, dbPath)
 
 	market := demo.NewMarket()
 	gate := &itemGate{next: market.Handler(), limit: 8, open: make(chan struct{})}
@@ -228,27 +227,6 @@ func TestScanResumeAfterKill(t *testing.T) {
 	sort.Strings(missing)
 	if len(missing) > 0 {
 		t.Errorf("after resume %d of %d listings the search reaches are not stored: %v", len(missing), len(reach), missing)
-	}
-}
-
-// importDemoCatalog writes the embedded demo catalogue into a new store at
-// path and closes it, as `shadowscan catalog import` would.
-func importDemoCatalog(t *testing.T, path string) {
-	t.Helper()
-	ctx := context.Background()
-	db, err := store.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	for _, name := range demo.CatalogFiles() {
-		f, err := catalog.Load(ctx, demo.CatalogFS(), name)
-		if err != nil {
-			t.Fatalf("demo catalogue %s: %v", name, err)
-		}
-		if _, err := db.SaveCatalog(ctx, &f.Catalog, f.Photos); err != nil {
-			t.Fatalf("save demo catalogue %s: %v", name, err)
-		}
 	}
 }
 
