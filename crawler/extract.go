@@ -456,17 +456,7 @@ func selectValue(s *goquery.Selection, sel *rules.Selector) (string, bool) {
 	} else {
 		v = collapseSpace(s.Text())
 	}
-	if sel.Re != nil {
-		m := sel.Re.FindStringSubmatch(v)
-		if m == nil {
-			return "", false
-		}
-		if len(m) > 1 {
-			return strings.TrimSpace(m[1]), true
-		}
-		return strings.TrimSpace(m[0]), true
-	}
-	return v, true
+	return sel.Filter(v)
 }
 
 // selectOne returns the first matching element's value that the selector

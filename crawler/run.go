@@ -6,8 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"net/url"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -93,7 +91,7 @@ func (c *Crawler) FetchListing(ctx context.Context, rawURL string) (*Page, error
 func (r *run) search(ctx context.Context, query string, enqueue func(string)) {
 	c := r.c
 	s := c.site.Search
-	next := expandSearchURL(s.URL, c.base.String(), query, 1)
+	next := c.site.SearchURL(c.base.String(), query, 1)
 	for page := 1; page <= c.maxPages && next != "" && ctx.Err() == nil; page++ {
 		u := normalizeURL(c.base, next)
 		if u == nil {
@@ -162,18 +160,9 @@ func (r *run) search(ctx context.Context, query string, enqueue func(string)) {
 		case len(links) == 0 || !strings.Contains(s.URL, "{page}"):
 			next = ""
 		default:
-			next = expandSearchURL(s.URL, c.base.String(), query, page+1)
+			next = c.site.SearchURL(c.base.String(), query, page+1)
 		}
 	}
-}
-
-// expandSearchURL fills the search template.
-func expandSearchURL(tmpl, base, query string, page int) string {
-	return strings.NewReplacer(
-		"{base}", strings.TrimRight(base, "/"),
-		"{query}", url.QueryEscape(query),
-		"{page}", strconv.Itoa(page),
-	).Replace(tmpl)
 }
 
 func (r *run) reportProgress() {
