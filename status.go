@@ -46,16 +46,25 @@ func (s Status) Next() []Status { return transitions[s] }
 func (s Status) ManualNext() []Status {
 	out := []Status{}
 	for _, n := range s.Next() {
-		if !ScanOnlyMove(s, n) {
+		if _, scanOnly := ScanOnlyMove(s, n); !scanOnly {
 			out = append(out, n)
 		}
 	}
 	return out
 }
 
-// ScanOnlyMove reports whether from → to is a move only a rescan makes.
-func ScanOnlyMove(from, to Status) bool {
-	return (from == StatusDismissed && to == StatusNew) || (from == StatusRemoved && to == StatusRelisted)
+// scanOnlyMoves are the workflow moves that only a rescan makes (SPEC
+// "Review workflow"), with when it makes them.
+var scanOnlyMoves = map[[2]Status]string{
+	{StatusDismissed, StatusNew}:    "a rescan sees its listing changed",
+	{StatusRemoved, StatusRelisted}: "a rescan finds its listing live again",
+}
+
+// ScanOnlyMove reports whether from → to is a move only a rescan makes,
+// and when it makes it, for the message refusing it by hand.
+func ScanOnlyMove(from, to Status) (when string, ok bool) {
+	when, ok = scanOnlyMoves[[2]Status{from, to}]
+	return when, ok
 }
 
 // CanMoveTo reports whether the workflow allows s → next.

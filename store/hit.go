@@ -167,13 +167,6 @@ func (db *DB) Hit(ctx context.Context, id uint64) (*shadowscan.Hit, error) {
 	return &h.Hit, nil
 }
 
-// scanOnly are the workflow moves that only a rescan makes (SPEC "Review
-// workflow"), with the reason given when someone tries them by hand.
-var scanOnly = map[[2]shadowscan.Status]string{
-	{shadowscan.StatusDismissed, shadowscan.StatusNew}:    "a rescan sees its listing changed",
-	{shadowscan.StatusRemoved, shadowscan.StatusRelisted}: "a rescan finds its listing live again",
-}
-
 // Limits on what MarkHits keeps in a hit's history.
 const (
 	maxByLen   = 200
@@ -227,8 +220,8 @@ func (db *DB) MarkHits(ctx context.Context, ids []uint64, to shadowscan.Status, 
 			if err := h.Status.CheckMove(to); err != nil {
 				return fmt.Errorf("hit %d: %w", id, err)
 			}
-			if by, ok := scanOnly[[2]shadowscan.Status{h.Status, to}]; ok {
-				return shadowscan.Errorf(shadowscan.EINVALID, "hit %d: a %s hit moves to %s only when %s", id, h.Status, to, by)
+			if when, ok := shadowscan.ScanOnlyMove(h.Status, to); ok {
+				return shadowscan.Errorf(shadowscan.EINVALID, "hit %d: a %s hit moves to %s only when %s", id, h.Status, to, when)
 			}
 			h.History = append(h.History, shadowscan.Transition{From: h.Status, To: to, By: by, Note: note, At: at})
 			h.Status = to
