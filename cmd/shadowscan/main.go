@@ -13,7 +13,6 @@ import (
 	"strings"
 	"syscall"
 
-	"github.com/shadowscan/shadowscan"
 	"github.com/shadowscan/shadowscan/crawler"
 )
 
@@ -79,6 +78,5 @@ func errorText(err error) string {
 	if errors.Is(err, context.Canceled) {
 		return "interrupted: " + err.Error()
 	}
-	_ = shadowscan.ErrorCode(err)
 	return err.Error()
 }

@@ -21,16 +21,20 @@ func newTable(header ...string) *table { return &table{header: header} }
 
 func (t *table) add(cells ...string) { t.rows = append(t.rows, cells) }
 
+// runeWidth is the number of terminal cells r occupies.
+func runeWidth(r rune) int {
+	switch width.LookupRune(r).Kind() {
+	case width.EastAsianWide, width.EastAsianFullwidth:
+		return 2
+	}
+	return 1
+}
+
 // displayWidth is the number of terminal cells s occupies.
 func displayWidth(s string) int {
 	n := 0
 	for _, r := range s {
-		switch width.LookupRune(r).Kind() {
-		case width.EastAsianWide, width.EastAsianFullwidth:
-			n += 2
-		default:
-			n++
-		}
+		n += runeWidth(r)
 	}
 	return n
 }
@@ -44,7 +48,7 @@ func truncate(s string, w int) string {
 	var b strings.Builder
 	n := 0
 	for _, r := range s {
-		rw := displayWidth(string(r))
+		rw := runeWidth(r)
 		if n+rw > w-1 {
 			break
 		}
