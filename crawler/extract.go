@@ -2,6 +2,8 @@ package crawler
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -39,6 +41,7 @@ const (
 	ViaOpenGraph = "opengraph"
 	ViaLiteral   = "literal"    // the rule's literal currency code
 	ViaURL       = "url"        // the id from the page's (canonical) URL
+	ViaURLHash   = "url-hash"   // the id is a hash of the canonical URL: the page gave none
 	ViaStatus    = "status"     // removed because the page answered 404 or 410
 	ViaPrice     = "price-text" // the currency written in the price text
 )
@@ -126,6 +129,7 @@ type extraction struct {
 type structured struct {
 	via                    string
 	name, description, sku string
+	productID, mpn         string
 	price, currency        string
 	priceIsNumber          bool // a JSON number: '.' is the decimal point
 	sellerID, sellerName   string
@@ -195,10 +199,6 @@ func (x *extraction) listing(pageURL string) (shadowscan.Listing, []FieldSource,
 		}
 	}
 	id, via := x.id(l.URL, pageURL)
-	if id == "" {
-		return l, x.sources, shadowscan.Errorf(shadowscan.EINVALID,
-			"extract %s: no listing id: the id selector matched nothing and the url has no path segment or id parameter", pageURL)
-	}
 	l.ID = id
 	x.note("id", id, via)
 	return l, x.sources, nil
@@ -345,10 +345,21 @@ func (x *extraction) images(l *shadowscan.Listing) {
 	}
 }
 
-// id returns the listing id: the rule's id selector, else the canonical URL's
-// id parameter or last path segment, else the page URL's, else the sku. The
-// sku comes last because on a marketplace many listings offer the same
-// product and would collide on it.
+// id returns the listing id and where it came from, in order of trust:
+//
+//  1. the rule's id selector;
+//  2. an id query parameter of the canonical or page URL (item.htm?id=...),
+//     the marketplace's own key by construction;
+//  3. the offered item's schema.org productID (JSON-LD, microdata) or
+//     OpenGraph product:retailer_item_id;
+//  4. an id-looking path segment of the canonical or page URL: digits, or a
+//     token of letters and digits (/p/123/title-slug gives 123,
+//     /dp/B08N5WRWNW gives B08N5WRWNW), never a slug of words;
+//  5. the item's schema.org sku, then mpn;
+//  6. otherwise a hash of the canonical URL, which is unique per page.
+//
+// A title slug is never an id: listings with the same title would share a
+// store key and one would overwrite the other.
 func (x *extraction) id(canonicalURL, pageURL string) (string, string) {
 	if sel := x.site.Listing.ID; sel != nil {
 		if v, ok := selectOne(x.doc, sel); ok && v != "" {
@@ -356,25 +367,56 @@ func (x *extraction) id(canonicalURL, pageURL string) (string, string) {
 		}
 	}
 	for _, u := range []string{canonicalURL, pageURL} {
-		if id := idFromURL(u); id != "" {
+		if id := idParam(u); id != "" {
 			return id, ViaURL
 		}
 	}
+	for _, s := range x.fallbacks() {
+		if s.productID != "" {
+			return clipID(s.productID), s.via
+		}
+	}
+	for _, u := range []string{canonicalURL, pageURL} {
+		if id := idSegment(u); id != "" {
+			return id, ViaURL
+		}
+	}
+	// A sku or mpn is often the maker's product code, shared by every
+	// seller of the product (and copied by counterfeiters): it comes after
+	// the URL's own id. Two listings that share one are kept apart by the
+	// store, which refuses to let a key move to another URL.
 	for _, s := range x.fallbacks() {
 		if s.sku != "" {
 			return clipID(s.sku), s.via
 		}
 	}
-	return "", ""
+	for _, s := range x.fallbacks() {
+		if s.mpn != "" {
+			return clipID(s.mpn), s.via
+		}
+	}
+	return URLKey(canonicalURL), ViaURLHash
 }
 
 // idParams are query parameters that carry a listing id on common
 // marketplaces (item.htm?id=..., detail?itemId=...).
 var idParams = []string{"id", "itemId", "item_id", "itemid", "productId", "product_id", "pid", "goods_id", "sku"}
 
-// idFromURL returns the id query parameter or the last non-empty path
-// segment (without .html, .htm, .php, .aspx) of raw.
+// idFromURL returns the listing id a URL alone gives: its id parameter,
+// else an id-looking path segment, else the hash of the URL. It is what a
+// page that answered 404 or 410 can be known by.
 func idFromURL(raw string) string {
+	if id := idParam(raw); id != "" {
+		return id
+	}
+	if id := idSegment(raw); id != "" {
+		return id
+	}
+	return URLKey(raw)
+}
+
+// idParam returns the first id query parameter of raw.
+func idParam(raw string) string {
 	u, err := url.Parse(raw)
 	if err != nil {
 		return ""
@@ -385,20 +427,87 @@ func idFromURL(raw string) string {
 			return clipID(v)
 		}
 	}
-	seg := path.Base(strings.TrimRight(u.Path, "/"))
-	if seg == "." || seg == "/" || seg == "" {
+	return ""
+}
+
+// idSegment returns the last path segment of raw that looks like an id
+// (see idLike), without .html, .htm, .php, .aspx or .jsp. A strong id
+// (digits, or a long mixed token) anywhere in the path wins over a weak one
+// nearer the end, so /p/123/500g gives 123, not the slug word 500g.
+func idSegment(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
 		return ""
 	}
-	for _, ext := range []string{".html", ".htm", ".php", ".aspx", ".jsp"} {
-		if s, ok := strings.CutSuffix(seg, ext); ok && s != "" {
-			seg = s
-			break
+	segs := strings.Split(strings.Trim(u.Path, "/"), "/")
+	for i, seg := range segs {
+		for _, ext := range []string{".html", ".htm", ".php", ".aspx", ".jsp"} {
+			if s, ok := strings.CutSuffix(seg, ext); ok && s != "" {
+				segs[i] = s
+				break
+			}
 		}
 	}
-	if un, err := url.PathUnescape(seg); err == nil {
-		seg = un
+	for _, want := range []idStrength{idStrong, idWeak} {
+		for i := len(segs) - 1; i >= 0; i-- {
+			if idLike(segs[i]) == want {
+				return clipID(segs[i])
+			}
+		}
 	}
-	return clipID(seg)
+	return ""
+}
+
+type idStrength int
+
+const (
+	idNot idStrength = iota
+	idWeak
+	idStrong
+)
+
+// idLike says whether a path segment is an id rather than a word or a
+// slug. Strong: all digits (at least 3, so /page/2 is not one), or ASCII
+// letters and digits with at least two digits in six characters or more
+// (B08N5WRWNW, 5f2a9c01). Weak: a shorter token of letters with a digit
+// (md1). A segment with separators (-, _, %, .) is a slug and never an id,
+// even when it ends in a number: "protein-500g-2" has siblings.
+func idLike(seg string) idStrength {
+	if len(seg) < 3 || len(seg) > 64 {
+		return idNot
+	}
+	digits, letters := 0, 0
+	for _, r := range seg {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
+			letters++
+		default:
+			return idNot
+		}
+	}
+	switch {
+	case letters == 0:
+		return idStrong
+	case digits >= 2 && len(seg) >= 6:
+		return idStrong
+	case digits >= 1:
+		return idWeak
+	}
+	return idNot
+}
+
+// URLKey is the listing id of a page that gives no id of its own: "u" and
+// the first 16 hex digits of the SHA-256 of its URL without the fragment.
+// It is stable across scans as long as the canonical URL is.
+func URLKey(raw string) string {
+	if u, err := url.Parse(raw); err == nil {
+		u.Fragment = ""
+		raw = u.String()
+	}
+	sum := sha256.Sum256([]byte(raw))
+	return "u" + hex.EncodeToString(sum[:8])
 }
 
 func clipID(s string) string {
@@ -588,6 +697,9 @@ func jsonLDProduct(p map[string]any) *structured {
 	s.name = collapseSpace(jsonString(p["name"]))
 	s.description = strings.TrimSpace(jsonString(p["description"]))
 	s.sku = jsonString(p["sku"])
+	s.productID, _ = jsonScalar(p["productID"])
+	s.mpn, _ = jsonScalar(p["mpn"])
+	s.sku, s.productID, s.mpn = strings.TrimSpace(s.sku), strings.TrimSpace(s.productID), strings.TrimSpace(s.mpn)
 	s.images = jsonImages(p["image"])
 	offers := jsonObjects(p["offers"])
 	// An Offer's price first, then an AggregateOffer's lowPrice.
@@ -778,6 +890,8 @@ func findMicrodataProduct(doc *goquery.Document, base *url.URL) *structured {
 	st.name = collapseSpace(first("name"))
 	st.description = strings.TrimSpace(first("description"))
 	st.sku = first("sku")
+	st.productID = first("productID")
+	st.mpn = first("mpn")
 	for _, im := range props["image"] {
 		if v := microdataValue(im, base); v != "" {
 			st.images = append(st.images, v)
@@ -970,9 +1084,9 @@ func readOpenGraph(doc *goquery.Document) *structured {
 			if s.currency == "" {
 				s.currency, found = val, true
 			}
-		case "product:retailer_item_id":
-			if s.sku == "" {
-				s.sku = val
+		case "product:retailer_item_id", "og:product_id", "product:id":
+			if s.productID == "" {
+				s.productID = val
 			}
 		}
 	})

@@ -92,8 +92,8 @@ func TestExtract(t *testing.T) {
 		{
 			name: "literal currency code",
 			site: func() *rules.Site { s := demoSite("http://shop.test"); s.Listing.CurrencyCode = "HKD"; return s }(),
-			url:  "http://shop.test/item/hk", html: `<span class="price">$120</span>`,
-			want: shadowscan.Listing{ID: "hk", URL: "http://shop.test/item/hk", Price: 12000, HasPrice: true, Currency: "HKD"},
+			url:  "http://shop.test/item/hk1", html: `<span class="price">$120</span>`,
+			want: shadowscan.Listing{ID: "hk1", URL: "http://shop.test/item/hk1", Price: 12000, HasPrice: true, Currency: "HKD"},
 			via:  map[string]string{"currency": ViaLiteral},
 		},
 	}
@@ -157,7 +157,6 @@ func TestExtractErrors(t *testing.T) {
 	tests := []struct{ name, url, html string }{
 		{"relative page url", "/item/1", "<p>"},
 		{"ftp page url", "ftp://x/item/1", "<p>"},
-		{"no id anywhere", "http://shop.test/", "<p>nothing</p>"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -166,6 +165,69 @@ func TestExtractErrors(t *testing.T) {
 				t.Fatalf("err %v (code %q), want EINVALID", err, shadowscan.ErrorCode(err))
 			}
 		})
+	}
+}
+
+// TestListingIdentity pins where a listing's id comes from. The case that
+// started it: a site with /p/<id>/<title slug> URLs and no id selector gave
+// every listing the slug as its id, and listings with one title overwrote
+// each other in the store.
+func TestListingIdentity(t *testing.T) {
+	bare := &rules.Site{Name: "m"}
+	ld := func(fields string) string {
+		return `<script type="application/ld+json">{"@type":"Product","name":"x",` + fields + `}</script>`
+	}
+	tests := []struct {
+		name, url, html string
+		wantID, wantVia string
+	}{
+		{"numeric segment before a title slug", "https://m.test/p/48213/aurora-protein-500g", "<p>", "48213", ViaURL},
+		{"numeric segment before a one-word slug", "https://m.test/p/48213/500g", "<p>", "48213", ViaURL},
+		{"mixed token as the last segment", "https://m.test/dp/B08N5WRWNW", "<p>", "B08N5WRWNW", ViaURL},
+		{"a slug ending in a number is not an id", "https://m.test/products/vital-protein-500g-2", "<p>", URLKey("https://m.test/products/vital-protein-500g-2"), ViaURLHash},
+		{"a Chinese slug is not an id", "https://m.test/item/%E8%9B%8B%E7%99%BD%E7%B2%89", "<p>", URLKey("https://m.test/item/%E8%9B%8B%E7%99%BD%E7%B2%89"), ViaURLHash},
+		{"a word is not an id", "https://m.test/item/protein", "<p>", URLKey("https://m.test/item/protein"), ViaURLHash},
+		{"id parameter", "https://m.test/item.htm?spm=a1z&id=6620001", "<p>", "6620001", ViaURL},
+		{"id parameter wins over structured ids", "https://m.test/item.htm?id=66", ld(`"productID":"P-9","sku":"S-1"`), "66", ViaURL},
+		{"productID wins over the url segment", "https://m.test/p/48213/x", ld(`"productID":"L-777"`), "L-777", ViaJSONLD},
+		{"url segment wins over the sku (often the maker's code)", "https://m.test/p/48213/x", ld(`"sku":"AUR-PROT-500"`), "48213", ViaURL},
+		{"sku when the url has no id", "https://m.test/products/vital-protein", ld(`"sku":"LST-0042"`), "LST-0042", ViaJSONLD},
+		{"mpn after sku", "https://m.test/products/vital-protein", ld(`"mpn":"MPN-1"`), "MPN-1", ViaJSONLD},
+		{"numeric productID", "https://m.test/products/vital-protein", ld(`"productID":12345`), "12345", ViaJSONLD},
+		{"microdata productID", "https://m.test/products/vital", `<div itemscope itemtype="https://schema.org/Product"><meta itemprop="productID" content="md-55"><span itemprop="name">n</span></div>`, "md-55", ViaMicrodata},
+		{"opengraph retailer item id", "https://m.test/products/vital", `<meta property="og:title" content="t"><meta property="product:retailer_item_id" content="og-9">`, "og-9", ViaOpenGraph},
+		{"canonical url's id over the page url's", "https://m.test/go?x=1", `<link rel="canonical" href="/p/9001/slug">`, "9001", ViaURL},
+		{"hash of the canonical url, without fragment", "https://m.test/products/vital#top", "<p>", URLKey("https://m.test/products/vital"), ViaURLHash},
+		{"site root", "http://shop.test/", "<p>nothing</p>", URLKey("http://shop.test/"), ViaURLHash},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l, src, err := Extract(bare, tt.url, []byte(tt.html))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if l.ID != tt.wantID {
+				t.Errorf("id %q, want %q", l.ID, tt.wantID)
+			}
+			var via string
+			for _, s := range src {
+				if s.Field == "id" {
+					via = s.Via
+				}
+			}
+			if via != tt.wantVia {
+				t.Errorf("id via %q, want %q", via, tt.wantVia)
+			}
+		})
+	}
+	// Same title, different listings: never one id.
+	a, _, _ := Extract(bare, "https://m.test/products/vital-protein", []byte("<p>"))
+	b, _, _ := Extract(bare, "https://m.test/products/vital-protein-1", []byte("<p>"))
+	if a.ID == b.ID {
+		t.Errorf("two slugs share the id %q", a.ID)
+	}
+	if got := idFromURL("https://m.test/p/48213/gone-listing"); got != "48213" {
+		t.Errorf("idFromURL of a gone listing = %q, want 48213", got)
 	}
 }
 

@@ -120,11 +120,19 @@ func runSitesTest(ctx context.Context, g *Globals, siteName, pageURL string, tim
 		return err
 	}
 	t := newTable("FIELD", "VALUE", "FROM")
+	idVia := ""
 	for _, s := range sources {
 		t.add(s.Field, truncate(s.Value, 70), s.Via)
+		if s.Field == "id" {
+			idVia = s.Via
+		}
 	}
 	if err := t.write(g.Stdout); err != nil {
 		return err
+	}
+	if idVia == crawler.ViaURLHash {
+		fmt.Fprintln(g.Stdout, "\nnote: the page gives no listing id (no id selector, id parameter, productID, id-looking path segment or sku):")
+		fmt.Fprintln(g.Stdout, "  the key is a hash of its canonical URL: unique, but it changes if the URL does; give the rule an `id:` selector if the page shows one")
 	}
 	l := &page.Listing
 	fmt.Fprintf(g.Stdout, "\nlisting %s: price %s, %d photo(s), removed: %v\n", l.Key(), priceText(l), len(l.Images), l.Removed)
