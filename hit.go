@@ -64,6 +64,24 @@ type Hit struct {
 	RemovedAt *time.Time `json:"removed_at,omitempty"`
 	// ScanID is the scan that last updated the hit.
 	ScanID uint64 `json:"scan_id,omitempty"`
+	// Latest is what the latest observation of the listing saw. Category,
+	// Score, Reasons and Listing always come from one observation, the
+	// latest flagged one; when a later scan saw the listing and did not
+	// flag it, Latest says so (and the history has a note) instead of the
+	// old reasons being shown beside the new fields.
+	Latest *Observed `json:"latest,omitempty"`
+}
+
+// Observed is one scan's verdict on a listing, without the listing.
+type Observed struct {
+	At       time.Time `json:"at"`
+	ScanID   uint64    `json:"scan_id,omitempty"`
+	Flagged  bool      `json:"flagged"`
+	Score    int       `json:"score"`
+	Category Category  `json:"category,omitempty"`
+	BrandID  string    `json:"brand,omitempty"`
+	SKU      string    `json:"sku,omitempty"`
+	Removed  bool      `json:"removed,omitempty"`
 }
 
 // HitFilter selects hits for listing and export. Zero fields match all.

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"net/url"
 	"slices"
 	"strings"
 	"time"
@@ -37,6 +38,13 @@ type Outcome struct {
 	Changed bool
 	// Status is the hit's status after the observation, "" without a hit.
 	Status shadowscan.Status
+	// Key is the listing's store key. It differs from the observation's
+	// "site/id" when that key already belonged to another URL: the
+	// listing was kept under a key of its own and Conflict says so.
+	Key string
+	// Conflict names both URLs when the observation's id was already
+	// another listing's.
+	Conflict string
 }
 
 // ListingRecord is the latest state of a listing with when scans saw it.
@@ -50,6 +58,9 @@ type ListingRecord struct {
 	ScanID uint64 `json:"scan_id,omitempty"`
 	// HitID is the listing's hit, 0 when it was never flagged.
 	HitID uint64 `json:"hit_id,omitempty"`
+	// Verdict is the matcher's verdict on the latest observation (nil in
+	// records written before it was kept).
+	Verdict *shadowscan.Observed `json:"verdict,omitempty"`
 }
 
 // Photo names one listing photo by URL and, when it was fetched, digest.
@@ -284,17 +295,47 @@ func (db *DB) recordOne(w *writeBuckets, p *prepared, now time.Time) (Outcome, e
 	if !l.FetchedAt.IsZero() {
 		seen = l.FetchedAt.UTC()
 	}
+	// The listing's key: its id, unless that id already belongs to a
+	// listing at another URL. One listing never replaces another: the
+	// newcomer is kept under its id and a digest of its URL.
+	var (
+		rec      ListingRecord
+		prev     ListingRecord
+		found    bool
+		conflict string
+	)
 	key := listingKey(l.Site, l.ID)
+	for _, id := range []string{l.ID, l.ID + "~" + urlDigest(l.URL, 8), l.ID + "~" + urlDigest(l.URL, 32)} {
+		key = listingKey(l.Site, id)
+		v := w.listings.Get(key)
+		if v == nil {
+			found = false
+		} else {
+			r, err := decodeValue[ListingRecord](v, listingRecordV, "listing")
+			if err != nil {
+				return Outcome{}, err
+			}
+			prev, found = r, true
+			if !SameListingURL(r.Listing.URL, l.URL) {
+				if conflict == "" {
+					conflict = fmt.Sprintf("listing id %q of %s is also the id of %s: both are kept, the later under its own key; give the site's rule an id selector", l.ID, l.URL, r.Listing.URL)
+				}
+				continue
+			}
+		}
+		if id != l.ID {
+			l.ID = id
+		}
+		break
+	}
+	if conflict != "" && found && !SameListingURL(prev.Listing.URL, l.URL) {
+		return Outcome{}, fmt.Errorf("listing %s: %s, and no free key is left", l.Key(), conflict)
+	}
 
 	// The listing and its history.
-	var rec ListingRecord
 	var change []string
 	isNew := true
-	if v := w.listings.Get(key); v != nil {
-		prev, err := decodeValue[ListingRecord](v, listingRecordV, "listing")
-		if err != nil {
-			return Outcome{}, err
-		}
+	if found {
 		isNew = false
 		rec = prev
 		if l.Removed {
@@ -335,7 +376,17 @@ func (db *DB) recordOne(w *writeBuckets, p *prepared, now time.Time) (Outcome, e
 			return Outcome{}, fmt.Errorf("append history: %w", err)
 		}
 	}
-	out := Outcome{Changed: len(change) > 0}
+	out := Outcome{Changed: len(change) > 0, Key: string(key), Conflict: conflict}
+	observed := &shadowscan.Observed{At: seen, ScanID: obs.ScanID, Flagged: obs.Verdict.Flagged && !l.Removed, Score: obs.Verdict.Score,
+		Category: obs.Verdict.Category, BrandID: obs.Verdict.BrandID, SKU: obs.Verdict.SKU, Removed: l.Removed}
+	if l.Removed {
+		// A removed page carries no verdict of its own.
+		observed.Score, observed.Category, observed.BrandID, observed.SKU = 0, "", "", ""
+		if rec.Verdict != nil {
+			observed.BrandID, observed.SKU = rec.Verdict.BrandID, rec.Verdict.SKU
+		}
+	}
+	rec.Verdict = observed
 
 	// The hit.
 	flagged := obs.Verdict.Flagged && !l.Removed
@@ -409,7 +460,16 @@ func (db *DB) recordOne(w *writeBuckets, p *prepared, now time.Time) (Outcome, e
 		}
 	}
 	if hit != nil {
-		if flagged {
+		// The hit's verdict, reasons and listing come from one observation:
+		// the latest flagged one. Removal only marks that snapshot removed
+		// (a gone page shows nothing else); an unflagged live observation
+		// leaves it as it is and says so in the history.
+		// A removed observation said nothing about the verdict, and a
+		// status move made by this observation already tells the story.
+		wasFlagged := hit.Latest == nil || hit.Latest.Flagged || hit.Latest.Removed
+		moved := len(hit.History) > len(old.History)
+		switch {
+		case flagged:
 			v := &obs.Verdict
 			hit.Category, hit.Score, hit.BrandID, hit.SKU = v.Category, v.Score, v.BrandID, v.SKU
 			hit.Reasons = slices.Clone(v.Reasons)
@@ -417,8 +477,22 @@ func (db *DB) recordOne(w *writeBuckets, p *prepared, now time.Time) (Outcome, e
 				hit.Reasons = []shadowscan.Reason{}
 			}
 			hit.MatchedTerms = slices.Clone(v.MatchedTerms)
+			hit.Listing = l
+			if !wasFlagged && !out.NewHit && !moved {
+				hit.History = append(hit.History, shadowscan.Transition{From: hit.Status, To: hit.Status, By: "scan", At: at,
+					Note: fmt.Sprintf("flagged again (score %d); reasons and listing are from this observation", v.Score)})
+			}
+		case l.Removed:
+			hit.Listing.Removed, hit.Listing.FetchedAt = true, l.FetchedAt
+		default:
+			hit.Listing.Removed = false
+			if wasFlagged && hit.Status != shadowscan.StatusDismissed {
+				hit.History = append(hit.History, shadowscan.Transition{From: hit.Status, To: hit.Status, By: "scan", At: at,
+					Note: fmt.Sprintf("seen again and not flagged (score %d); the reasons and listing shown are from the observation of %s",
+						obs.Verdict.Score, hit.Listing.FetchedAt.UTC().Format(timeLayout))})
+			}
 		}
-		hit.Listing = l
+		hit.Latest = observed
 		hit.FirstSeen, hit.LastSeen = rec.FirstSeen, rec.LastSeen
 		if obs.ScanID != 0 {
 			hit.ScanID = obs.ScanID
@@ -481,6 +555,46 @@ func (db *DB) recordOne(w *writeBuckets, p *prepared, now time.Time) (Outcome, e
 		return Outcome{}, fmt.Errorf("store listing: %w", err)
 	}
 	return out, nil
+}
+
+// urlDigest is the first n hex digits of the SHA-256 of u.
+func urlDigest(u string, n int) string {
+	sum := sha256.Sum256([]byte(u))
+	return hex.EncodeToString(sum[:])[:n]
+}
+
+// trackingParams are query parameters that say how a visitor reached a
+// page, not which page it is: two URLs that differ only in them are one
+// listing.
+var trackingParams = map[string]bool{
+	"spm": true, "scm": true, "pvid": true, "ref": true, "ref_": true, "from": true, "source": true, "src": true,
+	"track": true, "trackid": true, "clickid": true, "gclid": true, "fbclid": true, "abbucket": true, "ns": true,
+	"ali_refid": true, "ali_trackid": true, "sr": true, "qid": true, "keywords": true, "_ga": true, "tracelog": true,
+}
+
+// SameListingURL reports whether a and b name one listing page: the same
+// host and path (case of the host and a trailing slash aside) and the same
+// query once tracking parameters (utm_*, spm, ref, ...) are dropped. An
+// empty URL matches anything: records from before URLs were kept.
+func SameListingURL(a, b string) bool {
+	if a == "" || b == "" || a == b {
+		return true
+	}
+	ua, err1 := url.Parse(a)
+	ub, err2 := url.Parse(b)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	norm := func(u *url.URL) string {
+		q := u.Query()
+		for k := range q {
+			if trackingParams[strings.ToLower(k)] || strings.HasPrefix(strings.ToLower(k), "utm_") {
+				q.Del(k)
+			}
+		}
+		return strings.ToLower(u.Host) + strings.TrimRight(u.EscapedPath(), "/") + "?" + q.Encode()
+	}
+	return norm(ua) == norm(ub)
 }
 
 // putHit writes h and moves its index entries from where old had them.
