@@ -59,3 +59,33 @@ func listChildren[T any](ctx context.Context, db *DB, name []byte, site, id stri
 	}
 	return out, nil
 }
+
+// EachListing calls fn with every listing in the store, flagged or not, in
+// key order; site, when not empty, keeps one site's listings. The record
+// is fn's to keep. An error from fn stops the walk and is returned.
+func (db *DB) EachListing(ctx context.Context, site string, fn func(*ListingRecord) error) error {
+	return db.view(ctx, func(tx *bbolt.Tx) error {
+		b, err := bucket(tx, bucketListings)
+		if err != nil {
+			return err
+		}
+		var prefix []byte
+		if site != "" {
+			prefix = []byte(site + "/")
+		}
+		c := b.Cursor()
+		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			rec, err := decodeValue[ListingRecord](v, listingRecordV, "listing "+string(k))
+			if err != nil {
+				return err
+			}
+			if err := fn(&rec); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}

@@ -328,6 +328,11 @@ func (db *DB) recordOne(w *writeBuckets, p *prepared, now time.Time) (Outcome, e
 		}
 		break
 	}
+	if conflict != "" && !found && l.Removed {
+		// A gone page at a URL never seen live, whose id belongs to
+		// another listing: nothing to keep, and nothing to mark removed.
+		return Outcome{Key: string(key)}, nil
+	}
 	if conflict != "" && found && !SameListingURL(prev.Listing.URL, l.URL) {
 		return Outcome{}, fmt.Errorf("listing %s: %s, and no free key is left", l.Key(), conflict)
 	}

@@ -183,10 +183,15 @@ func (p *pipeline) write(ctx context.Context, prog *progress) error {
 			failed = fmt.Errorf("store listings: %w", err)
 			return
 		}
-		n := 0
+		n, conflicts := 0, 0
 		for _, o := range outs {
 			if o.NewHit {
 				n++
+			}
+			if o.Conflict != "" {
+				// Both listings are kept; the site's rule needs an id.
+				conflicts++
+				p.logger().Warn("two listings share one id; kept both, give the site's rule an id selector", "key", o.Key, "conflict", o.Conflict)
 			}
 		}
 		if len(visited) > 0 {
@@ -198,6 +203,9 @@ func (p *pipeline) write(ctx context.Context, prog *progress) error {
 		p.mu.Lock()
 		p.newHits += n
 		p.scan.Hits = p.newHits
+		for range conflicts {
+			p.scan.AddError("id_conflict")
+		}
 		p.mu.Unlock()
 		prog.addHits(n)
 		obs, visited = obs[:0], visited[:0]

@@ -142,6 +142,7 @@ With your own catalogue:
 		newEvidenceCommand(g),
 		newServeCommand(g),
 		newScheduleCommand(g),
+		newListingsCommand(g),
 	)
 	return cmd
 }
