@@ -708,6 +708,9 @@ func sweepThreshold(pairs []erPair, feats []erFeatures, k erKnobs) (float64, cou
 	slices.SortFunc(ss, func(a, b scored) int { return cmp.Compare(b.s, a.s) })
 	bestTh, bestC := math.Inf(1), c
 	bestF := bestC.f1()
+	if math.IsNaN(bestF) {
+		bestF = -1 // nothing linked: any threshold that links beats it
+	}
 	for i := 0; i < len(ss); {
 		j := i
 		for j < len(ss) && ss[j].s == ss[i].s {
@@ -750,8 +753,8 @@ func printER(w io.Writer, dir string, results []*erResult, took time.Duration) {
 			notes = append(notes, fmt.Sprintf("%s: skipped, %s", r.ds.name, r.skipped))
 			continue
 		}
-		row := fmt.Sprintf("%s\t%d\t%d\t%d\t%d\t%d\t%.3f\t%.3f\t%.1f\t%.1f\t", r.ds.name, r.pairs, r.pos,
-			r.test.tp, r.test.fp, r.test.fn, r.test.precision(), r.test.recall(), 100*r.test.f1(), 100*r.valid.f1())
+		row := fmt.Sprintf("%s\t%d\t%d\t%d\t%d\t%d\t%s\t%s\t%s\t%s\t", r.ds.name, r.pairs, r.pos,
+			r.test.tp, r.test.fp, r.test.fn, frac(r.test.precision(), 3, 1), frac(r.test.recall(), 3, 1), frac(r.test.f1(), 1, 100), frac(r.valid.f1(), 1, 100))
 		for _, m := range erMethods {
 			p, ok := r.ds.pub[m]
 			switch {

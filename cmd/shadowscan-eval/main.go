@@ -13,9 +13,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"os/signal"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"text/tabwriter"
@@ -144,17 +146,31 @@ func (c counts) precision() float64 { return ratio(c.tp, c.tp+c.fp) }
 func (c counts) recall() float64    { return ratio(c.tp, c.tp+c.fn) }
 func (c counts) f1() float64 {
 	p, r := c.precision(), c.recall()
+	if math.IsNaN(p) || math.IsNaN(r) {
+		return math.NaN()
+	}
 	if p+r == 0 {
 		return 0
 	}
 	return 2 * p * r / (p + r)
 }
 
+// ratio is a/b, or NaN when b is 0: a precision with no hits is not
+// perfect, it is unknown, and prints as "-" (see frac).
 func ratio(a, b int) float64 {
 	if b == 0 {
-		return 1
+		return math.NaN()
 	}
 	return float64(a) / float64(b)
+}
+
+// frac prints f with the given decimals, scaled by scale, or "-" when it
+// is unknown.
+func frac(f float64, decimals int, scale float64) string {
+	if math.IsNaN(f) {
+		return "-"
+	}
+	return strconv.FormatFloat(scale*f, 'f', decimals, 64)
 }
 
 type report struct {
@@ -223,15 +239,15 @@ func (r *report) print(w io.Writer, name string) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "label\tTP\tFP\tFN\tprecision\trecall\tF1\t")
 	row := func(label string, c counts) {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%.3f\t%.3f\t%.3f\t\n", label, c.tp, c.fp, c.fn, c.precision(), c.recall(), c.f1())
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%s\t%s\t%s\t\n", label, c.tp, c.fp, c.fn, frac(c.precision(), 3, 1), frac(c.recall(), 3, 1), frac(c.f1(), 3, 1))
 	}
 	row("flagged-or-not", r.flagged)
 	for _, c := range shadowscan.Categories {
 		row(string(c), *r.byCat[c])
 	}
 	tw.Flush()
-	fmt.Fprintf(w, "right category for %d of %d true hits (%.1f %%); right product for %d (%.1f %%)\n\n",
-		r.rightCategory, r.trueHits, 100*ratio(r.rightCategory, r.trueHits), r.rightSKU, 100*ratio(r.rightSKU, r.trueHits))
+	fmt.Fprintf(w, "right category for %d of %d true hits (%s %%); right product for %d (%s %%)\n\n",
+		r.rightCategory, r.trueHits, frac(ratio(r.rightCategory, r.trueHits), 1, 100), r.rightSKU, frac(ratio(r.rightSKU, r.trueHits), 1, 100))
 }
 
 func (r *report) printErrors(w io.Writer) {
