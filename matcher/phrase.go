@@ -1,6 +1,8 @@
 package matcher
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -42,10 +44,43 @@ type phraseDict struct {
 	byKey   map[string][]int32
 	phrases []phrase
 	seen    map[phrase]bool
+	// bySetWord keys the signal phrases that also match as a set of words
+	// (any order, one filler word allowed: "code scratched", "scratched
+	// off code") by each of their words; setWords holds each one's words.
+	bySetWord map[string][]int32
+	setWords  map[int32][]string
 }
 
 func newPhraseDict() *phraseDict {
-	return &phraseDict{byKey: map[string][]int32{}, seen: map[phrase]bool{}}
+	return &phraseDict{byKey: map[string][]int32{}, seen: map[phrase]bool{}, bySetWord: map[string][]int32{}, setWords: map[int32][]string{}}
+}
+
+// setWordStop are the words that make a phrase's word order matter: "no
+// batch code" is not "batch code no. 12", "inspired by" needs its "by".
+var setWordStop = map[string]bool{"a": true, "an": true, "the": true, "as": true, "by": true, "of": true, "for": true, "to": true, "with": true, "and": true, "or": true}
+
+// setPhrase returns the words of t when a phrase of kind may match as a
+// set: counterfeit and code-removal phrases of two or three Latin words,
+// none of them a negator or a function word.
+func setPhrase(t string, kind phraseKind) []string {
+	if kind != kindRedFlag && kind != kindCode {
+		return nil
+	}
+	words := strings.Split(t, " ")
+	if len(words) < 2 || len(words) > 3 {
+		return nil
+	}
+	for _, w := range words {
+		if w == "" || setWordStop[w] || slices.Contains(negators, w) {
+			return nil
+		}
+		for _, r := range w {
+			if isCJK(r) {
+				return nil
+			}
+		}
+	}
+	return words
 }
 
 // add puts raw into the dictionary; it reports false when raw normalises to
@@ -64,8 +99,17 @@ func (d *phraseDict) add(raw string, kind phraseKind, ref int) bool {
 	p.shown = strings.TrimSpace(raw)
 	a := wordStarts(t)[0]
 	key := t[a.start:a.end]
-	d.byKey[key] = append(d.byKey[key], int32(len(d.phrases)))
+	id := int32(len(d.phrases))
+	d.byKey[key] = append(d.byKey[key], id)
 	d.phrases = append(d.phrases, p)
+	if words := setPhrase(t, kind); words != nil {
+		d.setWords[id] = words
+		for _, w := range words {
+			if !slices.Contains(d.bySetWord[w], id) {
+				d.bySetWord[w] = append(d.bySetWord[w], id)
+			}
+		}
+	}
 	return true
 }
 
@@ -93,6 +137,65 @@ func (d *phraseDict) find(t string, anchors []token) []phraseHit {
 			}
 			hits = append(hits, phraseHit{phrase: id, start: a.start, end: end})
 		}
+	}
+	if len(d.setWords) > 0 {
+		hits = d.findSets(t, anchors, hits)
+	}
+	return hits
+}
+
+// findSets adds to hits the set phrases whose words all occur among
+// len(words)+1 consecutive anchors of t, in any order, where the phrase
+// was not found as written. It keeps hits in text order.
+func (d *phraseDict) findSets(t string, anchors []token, hits []phraseHit) []phraseHit {
+	n0 := len(hits)
+	for i, a := range anchors {
+		for _, id := range d.bySetWord[t[a.start:a.end]] {
+			words := d.setWords[id]
+			// The window starts at this anchor, which must be one of the
+			// words: each occurrence is found from its leftmost word.
+			win := anchors[i:min(len(anchors), i+len(words)+1)]
+			used := make([]bool, len(win))
+			end, ok := a.end, true
+			for _, w := range words {
+				found := false
+				for j, b := range win {
+					if !used[j] && t[b.start:b.end] == w {
+						used[j], found = true, true
+						end = max(end, b.end)
+						break
+					}
+				}
+				if !found {
+					ok = false
+					break
+				}
+			}
+			if !ok || !used[0] {
+				continue
+			}
+			for j, b := range win {
+				if !used[j] && b.end <= end && slices.Contains(negators, t[b.start:b.end]) {
+					ok = false // "code not scratched"
+				}
+			}
+			if !ok {
+				continue
+			}
+			dup := false
+			for _, h := range hits {
+				if h.phrase == id && h.start < end && a.start < h.end {
+					dup = true // found as written, or already as a set
+					break
+				}
+			}
+			if !dup {
+				hits = append(hits, phraseHit{phrase: id, start: a.start, end: end})
+			}
+		}
+	}
+	if len(hits) > n0 {
+		slices.SortStableFunc(hits, func(x, y phraseHit) int { return cmp.Compare(x.start, y.start) })
 	}
 	return hits
 }

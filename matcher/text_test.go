@@ -306,3 +306,38 @@ func TestFastPathsAgree(t *testing.T) {
 		t.Error("plainText accepts full-width letters")
 	}
 }
+
+// TestSignalPhrasesAsWordSets checks that counterfeit and code-removal
+// phrases of a few Latin words match in any order with one word between,
+// and that phrases whose order carries meaning do not.
+func TestSignalPhrasesAsWordSets(t *testing.T) {
+	m := MustMatcher(t)
+	tests := []struct {
+		title string
+		codes bool
+		flags bool
+	}{
+		{"Aurora Vitamin C 60 tablets scratched code", true, false},
+		{"Aurora Vitamin C 60 tablets code scratched", true, false},
+		{"Aurora Vitamin C 60 tablets code is scratched", true, false},
+		{"Aurora Vitamin C 60 tablets removed code", true, false},
+		{"Aurora Vitamin C 60 tablets code was fully removed", false, false}, // two words between
+		{"Aurora Vitamin C 60 tablets code 2026 sealed, nothing removed", false, false},
+		{"Aurora Vitamin C 60 tablets code not scratched", false, false}, // "not" between is a third word... and a negator
+		{"Aurora Vitamin C 60 tablets direct from factory", false, true},
+		{"Aurora Vitamin C 60 tablets, not scratched code", false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.title, func(t *testing.T) {
+			v := m.Match(listing(tt.title, 120, "shop-9"))
+			var codes, flags bool
+			for _, r := range v.Reasons {
+				codes = codes || strings.Contains(r.Detail, "(codes removed)")
+				flags = flags || strings.Contains(r.Detail, "counterfeit word")
+			}
+			if codes != tt.codes || flags != tt.flags {
+				t.Errorf("code words %v (want %v), counterfeit words %v (want %v): %+v", codes, tt.codes, flags, tt.flags, v.Reasons)
+			}
+		})
+	}
+}
