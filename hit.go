@@ -25,6 +25,10 @@ type Verdict struct {
 	// the listing matched a brand but no single product (defamation).
 	BrandID string `json:"brand,omitempty"`
 	SKU     string `json:"sku,omitempty"`
+	// Candidates are the products the listing fits equally when no single
+	// one could be chosen (near twins of one brand); SKU is then empty and
+	// the verdict was judged against all of them.
+	Candidates []string `json:"candidates,omitempty"`
 	// Score is 0-100.
 	Score int `json:"score"`
 	// Category is set when Flagged.

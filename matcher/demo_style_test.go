@@ -59,7 +59,10 @@ func TestDemoStyleTitles(t *testing.T) {
 		{"奥罗拉蛋白粉 1kg 超A", "AUR-PROT-1000", shadowscan.CategoryCounterfeit},
 		{"Aurora Multivitamin 90 tablets empty bottle", "", ""},
 		{"Aurora protein powder for sale 500g", "AUR-PROT-500", shadowscan.CategoryCounterfeit},
-		{"Aurora Protein Powder", "", ""}, // 500g or 1kg: not said
+		// 500g or 1kg: not said, so no product is chosen; ¥99 is a third
+		// of the cheaper one's list price, so it is judged counterfeit
+		// as one of the two.
+		{"Aurora Protein Powder", "", shadowscan.CategoryCounterfeit},
 	}
 	for _, tt := range tests {
 		t.Run(tt.title, func(t *testing.T) {

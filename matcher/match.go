@@ -48,6 +48,11 @@ type candidate struct {
 	agree    int
 	typos    map[string]string // listing word -> product word it was read as
 	first    int               // start of the first matched term
+	// pooled is the weight of the title terms found in any of the
+	// product's names and aliases, in every script: among products tied
+	// on coverage of one name, a word of another name ("Radiance" in a
+	// Chinese title) decides.
+	pooled float64
 }
 
 // analysis holds what Match found, on the way to the verdict.
@@ -72,6 +77,9 @@ type analysis struct {
 	cand           *candidate
 	accessoryWords []string
 	ambiguous      []int
+	// tied is set when ambiguous are products the title names equally by
+	// text (near twins): the listing is judged against all of them.
+	tied []candidate
 }
 
 // Match decides which catalogue product l offers, how suspicious it is, its
@@ -274,6 +282,13 @@ func (m *Matcher) link(a *analysis) {
 			}
 		}
 		tied = slices.DeleteFunc(tied, func(c candidate) bool { return c.agree < maxAgree })
+		if len(tied) > 1 {
+			maxPooled := 0.0
+			for _, c := range tied {
+				maxPooled = max(maxPooled, c.pooled)
+			}
+			tied = slices.DeleteFunc(tied, func(c candidate) bool { return c.pooled < maxPooled-1e-9 })
+		}
 		if len(tied) == 1 {
 			m.choose(a, &tied[0])
 			return
@@ -290,6 +305,7 @@ func (m *Matcher) link(a *analysis) {
 		for _, c := range tied {
 			a.ambiguous = append(a.ambiguous, c.product)
 		}
+		a.tied = slices.Clone(tied)
 		a.brand = m.products[tied[0].product].brand
 		return
 	}
@@ -298,14 +314,36 @@ func (m *Matcher) link(a *analysis) {
 		return
 	}
 	// The text names the brand and a size only one of its products has,
-	// and something like that product's name ("口虹 3.5g").
-	if p := m.linkBySize(a, titleBrands); p >= 0 {
-		if words := m.accessoryWords(a, p, firstBrand); len(words) > 0 {
-			a.accessoryWords = words
+	// and something like that product's name ("口虹 3.5g"); or a size and
+	// a product word several of its products share (near twins).
+	if ps := m.linkBySize(a, titleBrands); len(ps) > 0 {
+		var tied []candidate
+		for _, p := range ps {
+			if words := m.accessoryWords(a, p, firstBrand); len(words) > 0 {
+				a.accessoryWords = words
+				return
+			}
+			tied = append(tied, candidate{product: p})
+		}
+		if len(tied) == 1 {
+			m.choose(a, &tied[0])
+			a.bySize = true
 			return
 		}
-		m.choose(a, &candidate{product: p})
-		a.bySize = true
+		for _, ih := range a.images {
+			for i := range tied {
+				if tied[i].product == ih.product {
+					m.choose(a, &tied[i])
+					a.bySize = true
+					return
+				}
+			}
+		}
+		for _, c := range tied {
+			a.ambiguous = append(a.ambiguous, c.product)
+		}
+		a.tied, a.bySize = tied, true
+		a.brand = m.products[tied[0].product].brand
 		return
 	}
 	// The text names no product: an official photo alone may, unless the
@@ -344,31 +382,38 @@ func (m *Matcher) link(a *analysis) {
 	}
 }
 
-// linkBySize returns the one product of the title's brands whose sizes the
-// title's sizes agree with, when the title also shares a word or a CJK
-// character with that product's names: a misspelt name ("口虹" for 口红,
-// "nite cream") with the brand and a distinctive size. It returns -1 when
-// no product or more than one fits.
-func (m *Matcher) linkBySize(a *analysis, brands []int) int {
+// linkBySize returns the products of the title's brands whose sizes the
+// title's sizes agree with and whose names the title comes near: the one
+// such product when it shares a word or a CJK character with its names (a
+// misspelt name, "口虹" for 口红, "nite cream", with the brand and a
+// distinctive size); or, when several products have the size, those that
+// share a whole product word with the title ("精华 30ml" of a brand with
+// two 30 ml serums), to be judged as a set. It returns nil when none fits.
+func (m *Matcher) linkBySize(a *analysis, brands []int) []int {
 	if len(a.sizes) == 0 {
-		return -1
+		return nil
 	}
-	found := -1
+	var fit []int
 	for _, b := range brands {
 		for _, p := range m.brands[b].products {
-			if ok, agree := sizeMatch(a.sizes, m.products[p].sizes); !ok || agree == 0 {
-				continue
+			if ok, agree := sizeMatch(a.sizes, m.products[p].sizes); ok && agree > 0 {
+				fit = append(fit, p)
 			}
-			if found >= 0 {
-				return -1
-			}
-			found = p
 		}
 	}
-	if found < 0 || !m.nearProductName(a, found) {
-		return -1
+	switch {
+	case len(fit) == 1 && m.nearProductName(a, fit[0]):
+		return fit
+	case len(fit) > 1:
+		fit = slices.DeleteFunc(fit, func(p int) bool { return !m.sharesProductWord(a, p) })
+		for _, p := range fit {
+			if m.products[p].brand != m.products[fit[0]].brand {
+				return nil // two brands' products: not near twins
+			}
+		}
+		return fit
 	}
-	return found
+	return nil
 }
 
 // nearProductName reports whether the title shares an index term (read
@@ -523,6 +568,7 @@ func (m *Matcher) score(a *analysis, b int) []candidate {
 			for _, sp := range a.terms[w].spans {
 				c.first = min(c.first, sp.start)
 			}
+			c.pooled += idx.idf[e.term] * e.factor
 		}
 		out = append(out, c)
 	}
@@ -642,6 +688,16 @@ func (m *Matcher) judge(a *analysis, l *shadowscan.Listing) shadowscan.Verdict {
 		prod = m.products[a.product].product
 		v.SKU = prod.SKU
 	}
+	// Near twins the title names equally: judged as a set, named for the
+	// analyst to pick one.
+	var tied []*shadowscan.Product
+	if prod == nil && len(a.tied) > 1 {
+		for _, c := range a.tied {
+			tied = append(tied, m.products[c.product].product)
+			v.Candidates = append(v.Candidates, m.products[c.product].product.SKU)
+		}
+	}
+	subject := prod != nil || len(tied) > 0
 	// A review, a guide or a named alternative offers no product of the
 	// brand; a private resale offers one whose price and seller say
 	// nothing about where it came from.
@@ -653,7 +709,7 @@ func (m *Matcher) judge(a *analysis, l *shadowscan.Listing) shadowscan.Verdict {
 	switch {
 	case prod != nil && a.byText:
 		words := m.titleBrandWords(a, a.brand)
-		words = append(words, m.productWords(a)...)
+		words = append(words, m.productWords(a, a.cand)...)
 		for _, s := range a.sizes {
 			if slices.ContainsFunc(m.products[a.product].sizes, func(p size) bool { return p.dim == s.dim && sameQuantity(p.value, s.value) }) {
 				words = append(words, a.title.t[s.start:s.end])
@@ -675,6 +731,26 @@ func (m *Matcher) judge(a *analysis, l *shadowscan.Listing) shadowscan.Verdict {
 			detail += "; " + strings.Join(ts, ", ")
 		}
 		add("text", w.ProductMatch, "%s", detail)
+	case len(tied) > 0:
+		words := m.titleBrandWords(a, a.brand)
+		for i := range a.tied {
+			for _, x := range m.productWords(a, &a.tied[i]) {
+				if !slices.Contains(words, x) {
+					words = append(words, x)
+				}
+			}
+		}
+		for _, s := range a.sizes {
+			words = append(words, a.title.t[s.start:s.end])
+		}
+		for _, x := range words {
+			addTerm(x)
+		}
+		how := "title names"
+		if a.bySize {
+			how = "title names the brand, a size and a product word of"
+		}
+		add("text", w.ProductMatch, "%s one of %s (%s)", how, strings.Join(v.Candidates, ", "), quoteList(words))
 	case named:
 		for _, x := range brandWords {
 			addTerm(x)
@@ -699,7 +775,11 @@ func (m *Matcher) judge(a *analysis, l *shadowscan.Listing) shadowscan.Verdict {
 			skus = append(skus, m.products[p].product.SKU)
 		}
 		list := strings.Join(skus[:len(skus)-1], ", ") + " and " + skus[len(skus)-1]
-		add("text", 0, "title and photos fit %s equally: no single product chosen", list)
+		if len(tied) > 0 {
+			add("text", 0, "title and photos fit %s equally: judged against all of them; pick the product when reviewing", list)
+		} else {
+			add("text", 0, "title and photos fit %s equally: no single product chosen", list)
+		}
 	}
 
 	// Image: an official photo of the product, or of another product of
@@ -738,7 +818,7 @@ func (m *Matcher) judge(a *analysis, l *shadowscan.Listing) shadowscan.Verdict {
 	if seller == "" {
 		seller = "(none named)"
 	}
-	linked := offer && (prod != nil || photo != nil)
+	linked := offer && (subject || photo != nil)
 	switch role {
 	case shadowscan.RoleOfficial:
 		add("seller", 0, "seller %s is an official shop of %s", seller, brand.Name)
@@ -790,24 +870,32 @@ func (m *Matcher) judge(a *analysis, l *shadowscan.Listing) shadowscan.Verdict {
 	// Price.
 	farBelow, underPlausible, underFloor := false, false, false
 	priced := l.HasPrice && l.Price > 0
-	if prod != nil && offer && role != shadowscan.RoleOfficial {
-		farBelow, underPlausible, underFloor = m.judgePrice(l, prod, role, m.packOf(a), resale, add)
+	if offer && role != shadowscan.RoleOfficial {
+		switch {
+		case prod != nil:
+			farBelow, underPlausible, underFloor = m.judgePrice(l, prod, role, m.packOf(a), resale, "", add)
+		case len(tied) > 0:
+			if ref, ok := lowestOf(tied); ok {
+				farBelow, underPlausible, underFloor = m.judgePrice(l, &ref, role, pack{n: 1}, resale,
+					" (the lowest of "+strings.Join(v.Candidates, ", ")+")", add)
+			}
+		}
 	}
 
 	// Category, by precedence.
 	switch role {
 	case shadowscan.RoleAuthorized:
 		switch {
-		case prod != nil && offer && len(a.codes) > 0:
+		case subject && offer && len(a.codes) > 0:
 			v.Category = shadowscan.CategoryCodeTampered
-		case prod != nil && offer && !resale && underFloor:
+		case subject && offer && !resale && underFloor:
 			v.Category = shadowscan.CategoryPriceDumping
 		}
 	case shadowscan.RoleUnknown:
 		switch {
 		case len(defam) > 0 && named:
 			v.Category = shadowscan.CategoryDefamation
-		case prod == nil || !offer:
+		case !subject || !offer:
 		case len(a.codes) > 0:
 			v.Category = shadowscan.CategoryCodeTampered
 		case len(a.redFlags) > 0 || (!resale && (farBelow || (photo != nil && underPlausible))):
@@ -843,8 +931,12 @@ func (m *Matcher) judge(a *analysis, l *shadowscan.Listing) shadowscan.Verdict {
 // pack is how many units the listed price buys (1 for one): the price is
 // compared per unit. With resale (a private resale) the signals are
 // reported with no points.
+//
+// of, when not empty, says whose list price and floor p carries (" (the
+// lowest of A, B)"); the market comparison, which is per product, is then
+// left out.
 func (m *Matcher) judgePrice(l *shadowscan.Listing, p *shadowscan.Product, role shadowscan.SellerRole,
-	pack pack, resale bool, add func(string, int, string, ...any)) (farBelow, underPlausible, underFloor bool) {
+	pack pack, resale bool, of string, add func(string, int, string, ...any)) (farBelow, underPlausible, underFloor bool) {
 	if !l.HasPrice || l.Price <= 0 || p.Price <= 0 {
 		return
 	}
@@ -861,7 +953,7 @@ func (m *Matcher) judgePrice(l *shadowscan.Listing, p *shadowscan.Product, role 
 		if cur == "" {
 			cur = "an unknown currency"
 		}
-		add("price", 0, "%s is in %s: no rate to compare it with the list price %s", shown, cur, p.Price.Format(p.Currency))
+		add("price", 0, "%s is in %s: no rate to compare it with the list price %s%s", shown, cur, p.Price.Format(p.Currency), of)
 		return
 	}
 	if pack.n > 1 {
@@ -879,13 +971,13 @@ func (m *Matcher) judgePrice(l *shadowscan.Listing, p *shadowscan.Product, role 
 	underFloor = p.MinPrice > 0 && price < p.MinPrice
 	switch {
 	case role == shadowscan.RoleAuthorized && underFloor:
-		add("price", pointsUnless(resale, w.PriceBelowFloor), "%s is under the authorised floor %s%s", shown, p.MinPrice.Format(p.Currency), note)
+		add("price", pointsUnless(resale, w.PriceBelowFloor), "%s is under the authorised floor %s%s%s", shown, p.MinPrice.Format(p.Currency), of, note)
 	case role == shadowscan.RoleUnknown && farBelow:
-		add("price", pointsUnless(resale, w.PriceFarBelow), "%s is %d %% of the list price %s%s", shown, pct, p.Price.Format(p.Currency), note)
+		add("price", pointsUnless(resale, w.PriceFarBelow), "%s is %d %% of the list price %s%s%s", shown, pct, p.Price.Format(p.Currency), of, note)
 	default:
-		add("price", 0, "%s is %d %% of the list price %s", shown, pct, p.Price.Format(p.Currency))
+		add("price", 0, "%s is %d %% of the list price %s%s", shown, pct, p.Price.Format(p.Currency), of)
 	}
-	if m.market != nil {
+	if m.market != nil && of == "" {
 		median, mad, n := m.market.PriceStats(p.SKU, l.Currency)
 		need := max(pr.MinMarketSamples, 1)
 		if n >= need && median > 0 && pr.MarketMADs > 0 {
@@ -931,16 +1023,16 @@ func (m *Matcher) titleBrandWords(a *analysis, b int) []string {
 	return out
 }
 
-// productWords returns the title words that matched the chosen product,
+// productWords returns the title words that matched candidate c's product,
 // adjacent ones joined ("蛋白" and "白粉" make "蛋白粉").
-func (m *Matcher) productWords(a *analysis) []string {
+func (m *Matcher) productWords(a *analysis, c *candidate) []string {
 	var spans []token
 	for w, lt := range a.terms {
 		t := w
-		if to, ok := a.cand.typos[w]; ok {
+		if to, ok := c.typos[w]; ok {
 			t = to
 		}
-		if m.productHasTerm(a.product, t) {
+		if m.productHasTerm(c.product, t) {
 			spans = append(spans, lt.spans...)
 		}
 	}
@@ -1053,4 +1145,29 @@ func firstRune(s string) rune {
 func lastRune(s string) rune {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return r
+}
+
+// lowestOf returns a product carrying the lowest list price and the lowest
+// floor of ps, for judging a price against a set of near twins: a price is
+// far below or under the floor only when it is so for every one of them.
+// A twin without a floor leaves the set without one. ok is false when the
+// twins are priced in different currencies or one has no list price.
+func lowestOf(ps []*shadowscan.Product) (ref shadowscan.Product, ok bool) {
+	for i, p := range ps {
+		if p.Price <= 0 || (i > 0 && p.Currency != ref.Currency) {
+			return shadowscan.Product{}, false
+		}
+		switch {
+		case i == 0:
+			ref = shadowscan.Product{Currency: p.Currency, Price: p.Price, MinPrice: p.MinPrice}
+		default:
+			ref.Price = min(ref.Price, p.Price)
+			if p.MinPrice <= 0 || ref.MinPrice <= 0 {
+				ref.MinPrice = 0
+			} else {
+				ref.MinPrice = min(ref.MinPrice, p.MinPrice)
+			}
+		}
+	}
+	return ref, len(ps) > 0
 }

@@ -235,8 +235,12 @@ func testHardNegatives(t *testing.T, det func() *rules.Detection) {
 		{"size that is no catalogue product", listing("Aurora Plant Protein Powder 2kg replica", 100, "shop-9", photo(photoProt500P, photoProt500D)), want{
 			brand: "aurora", absent: []string{"text: title names"}}},
 		{"count that is no catalogue product", listing("奥罗拉维生素C 120粒 原单", 100, "shop-9"), want{brand: "aurora"}},
-		{"same words, no size, no photo: ambiguous", listing("Aurora Plant Protein Powder replica", 100, "shop-9"), want{
-			brand: "aurora", reasons: []string{"fit AUR-PROT-500 and AUR-PROT-1KG equally"}}},
+		{"same words, no size, no photo: judged as one of the two", listing("Aurora Plant Protein Powder replica", 100, "shop-9"), want{
+			flagged: true, category: shadowscan.CategoryCounterfeit, brand: "aurora",
+			reasons: []string{"fit AUR-PROT-500 and AUR-PROT-1KG equally", "title names one of AUR-PROT-500, AUR-PROT-1KG", "(the lowest of AUR-PROT-500, AUR-PROT-1KG)"}}},
+		{"same words, no size, at the cheaper one's list price from an unknown seller", listing("Aurora Plant Protein Powder", 298, "shop-9"), want{
+			flagged: true, category: shadowscan.CategoryUnauthorizedSeller, brand: "aurora", absent: []string{"words"}}},
+		{"same words, no size, from the official shop", listing("Aurora Plant Protein Powder replica", 100, "aurora-official"), want{brand: "aurora"}},
 		{"photo shared by two products links neither", listing("保湿面霜 工厂直供", 50, "shop-9", photo(photoSharedP, photoSharedD)), want{
 			brand: "aurora", reasons: []string{"photo 1 is the official photo of AUR-CREAM"}}},
 		{"photo too far away", listing("植物蛋白粉 500g 工厂直供", 50, "shop-9", photo(flip(photoProt500P, 11), photoProt500D)), want{}},
