@@ -57,6 +57,12 @@ type Hit struct {
 	// BrandID and SKU name the matched product.
 	BrandID string `json:"brand"`
 	SKU     string `json:"sku"`
+	// Candidates are the products the listing fits equally when the scan
+	// chose none (SKU empty); an analyst picks one (Picked).
+	Candidates []string `json:"candidates,omitempty"`
+	// Picked is the product an analyst chose among Candidates. Scans keep
+	// it while it stays among the listing's candidates.
+	Picked string `json:"picked,omitempty"`
 	// Listing is the latest observation of the listing.
 	Listing Listing `json:"listing"`
 	// History is the hit's append-only status history.

@@ -13,6 +13,8 @@ type HitView struct {
 	Status       Status       `json:"status"`
 	Brand        string       `json:"brand"`
 	SKU          string       `json:"sku"`
+	Candidates   []string     `json:"candidates,omitempty"`
+	Picked       string       `json:"picked,omitempty"`
 	Reasons      []Reason     `json:"reasons"`
 	MatchedTerms []string     `json:"matched_terms,omitempty"`
 	Listing      ListingView  `json:"listing"`
@@ -58,7 +60,7 @@ func NewHitView(h *Hit, full bool) HitView {
 	}
 	v := HitView{
 		ID: h.ID, Category: h.Category, Score: h.Score, Status: h.Status, Brand: h.BrandID, SKU: h.SKU,
-		Reasons: reasons, MatchedTerms: h.MatchedTerms,
+		Candidates: h.Candidates, Picked: h.Picked, Reasons: reasons, MatchedTerms: h.MatchedTerms,
 		Listing: ListingView{Site: l.Site, ListingID: l.ID, URL: l.URL, Title: l.Title, Price: price, Currency: l.Currency,
 			SellerID: l.SellerID, SellerName: l.SellerName, Images: imgs, Removed: l.Removed},
 		FirstSeen: RFC3339(h.FirstSeen), LastSeen: RFC3339(h.LastSeen),

@@ -2,9 +2,11 @@ package store
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 
 	"go.etcd.io/bbolt"
 
@@ -246,4 +248,51 @@ func (db *DB) MarkHits(ctx context.Context, ids []uint64, to shadowscan.Status, 
 		return nil, fmt.Errorf("mark hits %s: %w", to, err)
 	}
 	return out, nil
+}
+
+// PickProduct records an analyst's choice of the product a hit offers
+// among the candidates the scan could not decide between. The pick is kept
+// in the history with who and when, and later scans keep it while it still
+// fits the listing. It refuses a SKU that is not one of the candidates.
+func (db *DB) PickProduct(ctx context.Context, id uint64, sku, by, note string) (*shadowscan.Hit, error) {
+	if by == "" || len(by) > maxByLen {
+		return nil, shadowscan.Errorf(shadowscan.EINVALID, "who made the change is missing or too long (accepted: a name of 1 to %d bytes, such as the --by flag gives)", maxByLen)
+	}
+	if len(note) > maxNoteLen {
+		return nil, shadowscan.Errorf(shadowscan.EINVALID, "note of %d bytes is too long (accepted: up to %d bytes)", len(note), maxNoteLen)
+	}
+	var out shadowscan.Hit
+	err := db.update(ctx, func(tx *bbolt.Tx) error {
+		w, err := openWriteBuckets(tx)
+		if err != nil {
+			return err
+		}
+		h, err := getHit(w.hits, id)
+		if err != nil {
+			return err
+		}
+		if len(h.Candidates) == 0 {
+			return shadowscan.Errorf(shadowscan.EINVALID, "hit %d has no candidates to pick from: its product is %s", id, cmp.Or(h.SKU, "none (the listing named no product)"))
+		}
+		if !slices.Contains(h.Candidates, sku) {
+			return shadowscan.Errorf(shadowscan.EINVALID, "hit %d: %q is not one of its candidates (accepted: %s)", id, sku, strings.Join(h.Candidates, ", "))
+		}
+		old := h
+		old.History = slices.Clone(h.History)
+		msg := fmt.Sprintf("product picked: %s (one of %s)", sku, strings.Join(h.Candidates, ", "))
+		if note != "" {
+			msg += ": " + note
+		}
+		h.History = append(h.History, shadowscan.Transition{From: h.Status, To: h.Status, By: by, Note: msg, At: db.now().Format(timeLayout)})
+		h.SKU, h.Picked, h.Candidates = sku, sku, nil
+		if err := putHit(w, &old, &h); err != nil {
+			return err
+		}
+		out = h.Hit
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("pick the product of hit %d: %w", id, err)
+	}
+	return &out, nil
 }

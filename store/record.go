@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -477,6 +478,17 @@ func (db *DB) recordOne(w *writeBuckets, p *prepared, now time.Time) (Outcome, e
 		case flagged:
 			v := &obs.Verdict
 			hit.Category, hit.Score, hit.BrandID, hit.SKU = v.Category, v.Score, v.BrandID, v.SKU
+			hit.Candidates = slices.Clone(v.Candidates)
+			switch {
+			case hit.Picked == "":
+			case v.SKU == "" && slices.Contains(v.Candidates, hit.Picked):
+				// The analyst's pick stands while it still fits.
+				hit.SKU, hit.Candidates = hit.Picked, nil
+			case v.SKU != hit.Picked:
+				hit.History = append(hit.History, shadowscan.Transition{From: hit.Status, To: hit.Status, By: "scan", At: at,
+					Note: fmt.Sprintf("the product picked, %s, no longer fits the listing: %s", hit.Picked, cmp.Or(v.SKU, "one of "+strings.Join(v.Candidates, ", ")))})
+				hit.Picked = ""
+			}
 			hit.Reasons = slices.Clone(v.Reasons)
 			if hit.Reasons == nil {
 				hit.Reasons = []shadowscan.Reason{}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"strconv"
@@ -27,7 +28,7 @@ the workflow:
   dismissed  → new         (only a rescan that sees the listing changed)`,
 	}
 	cmd.AddCommand(newReviewListCommand(g), newReviewShowCommand(g), newReviewMarkCommand(g))
-	cmd.AddCommand(newReviewSellersCommand(g))
+	cmd.AddCommand(newReviewSellersCommand(g), newReviewPickCommand(g))
 	return cmd
 }
 
@@ -120,7 +121,7 @@ func runReviewList(ctx context.Context, g *Globals, hf shadowscan.HitFilter, asJ
 	}
 	t := newTable("ID", "SCORE", "CATEGORY", "STATUS", "SKU", "SELLER", "PRICE", "TITLE")
 	for _, h := range hits {
-		t.add(fmt.Sprint(h.ID), fmt.Sprint(h.Score), string(h.Category), string(h.Status), h.SKU,
+		t.add(fmt.Sprint(h.ID), fmt.Sprint(h.Score), string(h.Category), string(h.Status), truncate(cmp.Or(h.SKU, oneOf(h.Candidates)), 32),
 			truncate(h.Listing.SellerID, 16), priceText(&h.Listing), truncate(h.Listing.Title, 40))
 	}
 	if err := t.write(g.Stdout); err != nil {
@@ -192,7 +193,15 @@ func runReviewShow(ctx context.Context, g *Globals, id uint64, asJSON bool) erro
 	fmt.Fprintf(w, "seller   %s (%s) on %s\n", l.SellerName, l.SellerID, l.Site)
 	fmt.Fprintf(w, "price    %s\n", priceText(&l))
 	if prod != nil {
-		fmt.Fprintf(w, "product  %s %s: list %s, floor %s\n", prod.SKU, prod.Name, prod.Price.Format(prod.Currency), prod.MinPrice.Format(prod.Currency))
+		picked := ""
+		if h.Picked != "" {
+			picked = " (picked by an analyst)"
+		}
+		fmt.Fprintf(w, "product  %s %s: list %s, floor %s%s\n", prod.SKU, prod.Name, prod.Price.Format(prod.Currency), prod.MinPrice.Format(prod.Currency), picked)
+	}
+	if len(h.Candidates) > 0 {
+		fmt.Fprintf(w, "product  one of %s: the listing fits them equally\n", strings.Join(h.Candidates, ", "))
+		fmt.Fprintf(w, "         pick it with: shadowscan review pick %d SKU --by NAME\n", h.ID)
 	}
 	fmt.Fprintf(w, "seen     %s to %s\n", shadowscan.RFC3339(h.FirstSeen), shadowscan.RFC3339(h.LastSeen))
 	fmt.Fprintln(w, "reasons")
@@ -277,3 +286,41 @@ is kept in the hit's history with who, when and the note.`,
 	cmd.Flags().StringVar(&by, "by", "", "who is deciding (default $USER)")
 	return cmd
 }
+
+func newReviewPickCommand(g *Globals) *cobra.Command {
+	var note, by string
+	cmd := &cobra.Command{
+		Use:   "pick ID SKU",
+		Short: "Choose the product of a hit that fits several equally",
+		Long: `When a listing fits several products of a brand equally (near twins that
+differ in a word the title leaves out), the scan judges it against all of
+them and the hit names them as candidates ("one of A, B"). Pick the one
+it offers: the choice is kept in the hit's history with who and when, and
+later scans keep it while the listing still fits it.`,
+		Example: `  shadowscan review pick 12 AUR-SERUM-30 --by alice --note "photo shows the blue bottle"`,
+		Args:    usageArgs(cobra.ExactArgs(2)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			id, err := parseHitID(args[0])
+			if err != nil {
+				return err
+			}
+			by = cmp.Or(by, g.Getenv("USER"), "analyst")
+			db, err := g.Store(cmd.Context())
+			if err != nil {
+				return err
+			}
+			h, err := db.PickProduct(cmd.Context(), id, args[1], by, note)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(g.Stdout, "hit %d: product %s\n", h.ID, h.SKU)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&note, "note", "", "why (kept in the hit's history)")
+	cmd.Flags().StringVar(&by, "by", "", "who is deciding (default $USER)")
+	return cmd
+}
+
+// oneOf shows a hit's candidate products in a table cell: "A|B".
+func oneOf(skus []string) string { return strings.Join(skus, "|") }
