@@ -183,3 +183,24 @@ func FuzzParseQueueQuery(f *testing.F) {
 		}
 	})
 }
+
+// TestHitPageNamesCandidates checks that a hit that fits several products
+// names them with how to pick one, and that a picked product says so.
+func TestHitPageNamesCandidates(t *testing.T) {
+	f := newFixture(t, Config{})
+	f.mem.mu.Lock()
+	f.mem.hits[1].SKU, f.mem.hits[1].Candidates = "", []string{"AUR-PROT-500", "AUR-PROT-1000"}
+	f.mem.hits[2].SKU, f.mem.hits[2].Picked = "AUR-PROT-500", "AUR-PROT-500"
+	f.mem.mu.Unlock()
+	doc := mustDoc(t, f.do("GET", "/hits/2", ""))
+	if got := doc.Find(".candidates").Text(); !strings.Contains(got, "AUR-PROT-500, AUR-PROT-1000") || !strings.Contains(got, "review pick 2 SKU") {
+		t.Errorf("candidates cell = %q", got)
+	}
+	doc = mustDoc(t, f.do("GET", "/hits/3", ""))
+	if got := doc.Find(".kv").Text(); !strings.Contains(got, "picked by an analyst") {
+		t.Errorf("a picked product does not say so: %q", got)
+	}
+	if v := decode[HitView](t, f.do("GET", "/api/hits/2", "")); strings.Join(v.Candidates, ",") != "AUR-PROT-500,AUR-PROT-1000" {
+		t.Errorf("API candidates = %v", v.Candidates)
+	}
+}
