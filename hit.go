@@ -29,8 +29,12 @@ type Verdict struct {
 	// one could be chosen (near twins of one brand); SKU is then empty and
 	// the verdict was judged against all of them.
 	Candidates []string `json:"candidates,omitempty"`
-	// Score is 0-100.
+	// Score is 0-100: 60 and over when flagged, under 90 when the link to
+	// the product is unsure (matcher/score.go). It is calibrated from
+	// Points, which Flagged compares with the detection threshold.
 	Score int `json:"score"`
+	// Points is the sum of the reasons' points.
+	Points int `json:"points"`
 	// Category is set when Flagged.
 	Category Category `json:"category,omitempty"`
 	// Flagged is true when Score reached the detection threshold.

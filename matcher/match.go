@@ -910,18 +910,35 @@ func (m *Matcher) judge(a *analysis, l *shadowscan.Listing) shadowscan.Verdict {
 		}
 	}
 
-	slices.SortStableFunc(reasons, func(x, y shadowscan.Reason) int { return cmp.Compare(y.Points, x.Points) })
-	score := 0
+	points := 0
 	for _, r := range reasons {
-		score += r.Points
+		points += r.Points
 	}
-	v.Score = min(max(score, 0), 100)
-	v.Reasons = reasons
-	v.MatchedTerms = terms
-	v.Flagged = v.Category != "" && v.Score >= m.det.Threshold
+	v.Points = max(points, 0)
+	v.Flagged = v.Category != "" && v.Points >= m.det.Threshold
 	if !v.Flagged {
 		v.Category = ""
 	}
+	// How sure the link to the product is: a flag whose product the
+	// title does not name alone stays under 90, and the hit says why.
+	var unsure string
+	switch {
+	case len(tied) > 0:
+		unsure = "the listing fits " + strings.Join(v.Candidates, ", ") + " equally"
+	case prod != nil && !a.byText:
+		unsure = "only a photo links it to " + prod.SKU
+	case prod != nil && a.bySize:
+		unsure = "the product is read from the brand and a size, its name misspelt"
+	case prod != nil && len(a.cand.typos) > 0:
+		unsure = "the product name is read through a typo"
+	}
+	v.Score = calibrate(v.Points, m.det.Threshold, v.Flagged, unsure != "")
+	if v.Flagged && unsure != "" && v.Score == unsureCap {
+		add("score", 0, "score held under 90: %s", unsure)
+	}
+	slices.SortStableFunc(reasons, func(x, y shadowscan.Reason) int { return cmp.Compare(y.Points, x.Points) })
+	v.Reasons = reasons
+	v.MatchedTerms = terms
 	return v
 }
 

@@ -92,6 +92,34 @@ func TestFigureFloors(t *testing.T) {
 		}
 		checkFloor(t, floor{name: "world2", precision: 0.99, recall: 0.95, category: 0.94}, score(outs))
 	})
+	t.Run("score reliability on the demo and second worlds", func(t *testing.T) {
+		outs, err := evaluateDemo(ctx, set)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dir, err := findWorld2Dir()
+		if err != nil {
+			t.Fatal(err)
+		}
+		outs2, err := evaluateWorld2(ctx, set, dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bs := reliability(append(outs, outs2...))
+		var b bytes.Buffer
+		printReliability(&b, "demo and second worlds", bs)
+		t.Log("\n" + b.String())
+		top := atLeast(bs, 90)
+		if share := ratio(top.right, top.hits); !(share >= 0.99) || top.hits < 20 {
+			t.Errorf("90+: %d hits, %.3f right; want at least 20 hits and 0.99 right", top.hits, share)
+		}
+		total := atLeast(bs, 0).hits
+		for _, band := range bs {
+			if 2*band.hits > total {
+				t.Errorf("band %d-%d holds %d of %d hits: the scores do not spread", band.lo, band.hi, band.hits, total)
+			}
+		}
+	})
 	t.Run("product-linking benchmarks", func(t *testing.T) {
 		dir, ok := findERData()
 		if !ok {

@@ -16,6 +16,7 @@ import (
 	"math"
 	"os"
 	"os/signal"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -64,6 +65,7 @@ func run(ctx context.Context, w io.Writer, verbose bool) error {
 	if verbose {
 		r.printErrors(w)
 	}
+	all := slices.Clone(outs)
 	dir, err := findWorld2Dir()
 	if err != nil {
 		return err
@@ -77,6 +79,8 @@ func run(ctx context.Context, w io.Writer, verbose bool) error {
 	if verbose {
 		r2.printErrors(w)
 	}
+	all = append(all, outs2...)
+	printReliability(w, "demo and second worlds", reliability(all))
 	return runER(ctx, w, "")
 }
 
@@ -270,4 +274,71 @@ func (r *report) printErrors(w io.Writer) {
 			fmt.Fprintf(w, "  why:   %s\n", strings.Join(rs, "; "))
 		}
 	}
+}
+
+// band is one score band of a reliability table: the flagged listings
+// scoring in [lo, hi], how many of them should have been flagged, and how
+// many also got the right category.
+type band struct {
+	lo, hi            int
+	hits, right, same int
+}
+
+// scoreBands are the bands a reliability table shows.
+var scoreBands = [][2]int{{0, 59}, {60, 69}, {70, 79}, {80, 89}, {90, 99}, {100, 100}}
+
+// reliability counts the flagged listings of outs by score band.
+func reliability(outs []outcome) []band {
+	bs := make([]band, len(scoreBands))
+	for i, b := range scoreBands {
+		bs[i].lo, bs[i].hi = b[0], b[1]
+	}
+	for _, o := range outs {
+		if !o.verdict.Flagged {
+			continue
+		}
+		for i := range bs {
+			if o.verdict.Score >= bs[i].lo && o.verdict.Score <= bs[i].hi {
+				bs[i].hits++
+				if o.truth.Flagged {
+					bs[i].right++
+					if o.truth.Category == o.verdict.Category {
+						bs[i].same++
+					}
+				}
+				break
+			}
+		}
+	}
+	return bs
+}
+
+// atLeast sums the bands from score lo up.
+func atLeast(bs []band, lo int) band {
+	sum := band{lo: lo, hi: 100}
+	for _, b := range bs {
+		if b.lo >= lo {
+			sum.hits += b.hits
+			sum.right += b.right
+			sum.same += b.same
+		}
+	}
+	return sum
+}
+
+func printReliability(w io.Writer, name string, bs []band) {
+	fmt.Fprintf(w, "score reliability, %s: of the flagged listings in each score band, the share that should be flagged\n", name)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "score\thits\tright\tshare right\tright category\t")
+	for _, b := range append(slices.Clone(bs), atLeast(bs, 90)) {
+		label := fmt.Sprintf("%d-%d", b.lo, b.hi)
+		if b.lo == b.hi {
+			label = fmt.Sprint(b.lo)
+		} else if b.lo == 90 && b.hi == 100 {
+			label = "90+"
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\t\n", label, b.hits, b.right, frac(ratio(b.right, b.hits), 3, 1), frac(ratio(b.same, b.hits), 3, 1))
+	}
+	tw.Flush()
+	fmt.Fprintln(w)
 }
