@@ -169,3 +169,26 @@ func TestHitSnapshotIsOneObservation(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestSameListingURL(t *testing.T) {
+	tests := []struct {
+		a, b string
+		same bool
+	}{
+		{"http://127.0.0.1:4001/item/9", "http://127.0.0.1:4002/item/9", true}, // the demo on a new port
+		{"https://www.shop.example/item/9", "https://m.shop.example/item/9/", true},
+		{"https://shop.example/item.htm?id=9&spm=a1.b2&utm_source=x", "https://shop.example/item.htm?id=9", true},
+		{"https://shop.example/item.htm?id=9", "https://shop.example/item.htm?id=10", false},
+		{"https://shop.example/p/81001/serum", "https://shop.example/p/81002/serum", false},
+		{"https://shop.example/p/1", "", true},
+		{"https://shop.example/%zz", "https://shop.example/p/1", false},
+	}
+	for _, tt := range tests {
+		if got := SameListingURL(tt.a, tt.b); got != tt.same {
+			t.Errorf("SameListingURL(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.same)
+		}
+	}
+	if urlDigest("http://127.0.0.1:1/p/2?spm=x", 8) != urlDigest("http://127.0.0.1:2/p/2", 8) {
+		t.Error("the conflict key of one listing changes with the port")
+	}
+}

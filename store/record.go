@@ -576,7 +576,7 @@ func (db *DB) recordOne(w *writeBuckets, p *prepared, now time.Time) (Outcome, e
 
 // urlDigest is the first n hex digits of the SHA-256 of u.
 func urlDigest(u string, n int) string {
-	sum := sha256.Sum256([]byte(u))
+	sum := sha256.Sum256([]byte(listingPath(u)))
 	return hex.EncodeToString(sum[:])[:n]
 }
 
@@ -589,29 +589,35 @@ var trackingParams = map[string]bool{
 	"ali_refid": true, "ali_trackid": true, "sr": true, "qid": true, "keywords": true, "_ga": true, "tracelog": true,
 }
 
-// SameListingURL reports whether a and b name one listing page: the same
-// host and path (case of the host and a trailing slash aside) and the same
-// query once tracking parameters (utm_*, spm, ref, ...) are dropped. An
-// empty URL matches anything: records from before URLs were kept.
+// SameListingURL reports whether a and b name one listing page of a site:
+// the same path (a trailing slash aside) and the same query once tracking
+// parameters (utm_*, spm, ref, ...) are dropped. Scheme, host and port are
+// left out: a site answers on several hosts (www., m.), and a test copy of
+// it (--base-url, the demo) on a new port each run. An empty URL matches
+// anything: records from before URLs were kept.
 func SameListingURL(a, b string) bool {
 	if a == "" || b == "" || a == b {
 		return true
 	}
-	ua, err1 := url.Parse(a)
-	ub, err2 := url.Parse(b)
-	if err1 != nil || err2 != nil {
-		return false
+	pa, pb := listingPath(a), listingPath(b)
+	return pa != "" && pa == pb
+}
+
+// listingPath is what identifies a listing page within its site: the path
+// without a trailing slash and the query without tracking parameters. It
+// is "" for a URL that does not parse.
+func listingPath(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
 	}
-	norm := func(u *url.URL) string {
-		q := u.Query()
-		for k := range q {
-			if trackingParams[strings.ToLower(k)] || strings.HasPrefix(strings.ToLower(k), "utm_") {
-				q.Del(k)
-			}
+	q := u.Query()
+	for k := range q {
+		if trackingParams[strings.ToLower(k)] || strings.HasPrefix(strings.ToLower(k), "utm_") {
+			q.Del(k)
 		}
-		return strings.ToLower(u.Host) + strings.TrimRight(u.EscapedPath(), "/") + "?" + q.Encode()
 	}
-	return norm(ua) == norm(ub)
+	return "/" + strings.Trim(u.EscapedPath(), "/") + "?" + q.Encode()
 }
 
 // putHit writes h and moves its index entries from where old had them.
