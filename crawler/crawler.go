@@ -64,8 +64,12 @@ type Frontier interface {
 // fetched, Listings listings handed to the sink, Photos photos fetched,
 // Retries requests repeated after a timeout, 429, 5xx or cut body. Errors
 // counts failures by kind: timeout, http_429, http_5xx, http_4xx,
-// too_large, truncated, network (connection failures), http_other (1xx/3xx
-// not followed), parse, robots, offsite, trap, image.
+// too_large, truncated, network (connection failures), tls (a certificate
+// that does not verify), http_other (1xx/3xx not followed), parse, robots,
+// offsite (a URL, or a redirect to one, off the site's origins and
+// photo_hosts), private_address (a connection refused because it would
+// reach a loopback, private, link-local or cloud metadata address the site
+// is not on), trap, image.
 type Stats struct {
 	Pages    int
 	Listings int
