@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/shadowscan/shadowscan"
 )
 
 // guard keeps one run's URLs in check: each URL is fetched at most once,
@@ -267,69 +269,6 @@ func (e *addressError) Error() string {
 	return fmt.Sprintf("refused to connect to %s (%s): a %s address, fetched only when the site's own host is on it", e.Host, e.Addr, e.Class)
 }
 
-// metadataAddrs are cloud instance metadata endpoints, refused even for
-// a site on a private network.
-var metadataAddrs = []netip.Addr{
-	netip.MustParseAddr("169.254.169.254"), // AWS, GCP, Azure, OpenStack, ...
-	netip.MustParseAddr("169.254.170.2"),   // AWS ECS task metadata
-	netip.MustParseAddr("100.100.100.200"), // Alibaba Cloud
-	netip.MustParseAddr("fd00:ec2::254"),   // AWS over IPv6
-}
-
-// nonPublic are the ranges besides netip's own predicates that are not
-// the public internet.
-var nonPublic = []netip.Prefix{
-	netip.MustParsePrefix("0.0.0.0/8"),       // "this network"
-	netip.MustParsePrefix("100.64.0.0/10"),   // carrier-grade NAT
-	netip.MustParsePrefix("192.0.0.0/24"),    // IETF protocol assignments
-	netip.MustParsePrefix("198.18.0.0/15"),   // benchmarking
-	netip.MustParsePrefix("240.0.0.0/4"),     // reserved, and broadcast
-	netip.MustParsePrefix("64:ff9b:1::/48"),  // local-use NAT64
-	netip.MustParsePrefix("2001:db8::/32"),   // documentation
-	netip.MustParsePrefix("192.0.2.0/24"),    // documentation
-	netip.MustParsePrefix("198.51.100.0/24"), // documentation
-	netip.MustParsePrefix("203.0.113.0/24"),  // documentation
-}
-
-// addrClass names why a is not a public address, or "" when it is.
-func addrClass(a netip.Addr) string {
-	a = a.Unmap()
-	switch {
-	case slices.Contains(metadataAddrs, a):
-		return "cloud metadata"
-	case a.IsLoopback():
-		return "loopback"
-	case a.IsUnspecified():
-		return "unspecified"
-	case a.IsLinkLocalUnicast(), a.IsLinkLocalMulticast():
-		return "link-local"
-	case a.IsPrivate():
-		return "private"
-	case a.IsMulticast(), a.IsInterfaceLocalMulticast():
-		return "multicast"
-	}
-	if a.Is6() && a.Zone() == "" {
-		// NAT64 (64:ff9b::/96) and 6to4 (2002::/16) embed an IPv4 address.
-		b := a.As16()
-		if netip.MustParsePrefix("64:ff9b::/96").Contains(a) {
-			if c := addrClass(netip.AddrFrom4([4]byte(b[12:16]))); c != "" {
-				return c
-			}
-		}
-		if b[0] == 0x20 && b[1] == 0x02 {
-			if c := addrClass(netip.AddrFrom4([4]byte(b[2:6]))); c != "" {
-				return c
-			}
-		}
-	}
-	for _, p := range nonPublic {
-		if p.Contains(a) {
-			return "reserved"
-		}
-	}
-	return ""
-}
-
 // dialer connects only to addresses the policy allows, checking the
 // address it actually connects to: it resolves the name itself and dials
 // the checked IP, so a name that resolves to a public address when looked
@@ -342,7 +281,7 @@ type dialer struct {
 
 // allowed reports whether host (as named in the URL) may reach a.
 func (d *dialer) allowed(host string, a netip.Addr) error {
-	class := addrClass(a)
+	class := shadowscan.AddrClass(a)
 	switch {
 	case class == "":
 		return nil
