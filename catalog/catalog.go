@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net"
 	"net/http"
+	"net/netip"
 	"os"
 	"path"
 	"path/filepath"
@@ -39,6 +41,11 @@ type Option func(*config)
 type config struct {
 	client *http.Client
 	limits photo.Limits
+	// allowHosts may reach non-public addresses (WithAllowedImageHosts).
+	allowHosts []string
+	// lookup resolves image hosts and dial connects; tests replace them.
+	lookup func(ctx context.Context, host string) ([]netip.Addr, error)
+	dial   func(ctx context.Context, network, addr string) (net.Conn, error)
 }
 
 // WithHTTPClient sets the client used to fetch http(s) image URLs. The
@@ -95,6 +102,16 @@ func load(ctx context.Context, fsys fs.FS, name, display string, opts []Option) 
 	if cfg.client == nil {
 		cfg.client = &http.Client{Timeout: 30 * time.Second}
 	}
+	allow, err := parseAllowHosts(cfg.allowHosts)
+	if err != nil {
+		return nil, err
+	}
+	if cfg.lookup == nil {
+		cfg.lookup = func(ctx context.Context, host string) ([]netip.Addr, error) {
+			return net.DefaultResolver.LookupNetIP(ctx, "ip", host)
+		}
+	}
+	cfg.client = guardClient(cfg.client, &imageDialer{allow: allow, lookup: cfg.lookup, dial: cfg.dial})
 	ext := strings.ToLower(path.Ext(name))
 	var parse func(p *parser, data []byte)
 	switch ext {
