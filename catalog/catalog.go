@@ -49,7 +49,11 @@ type config struct {
 }
 
 // WithHTTPClient sets the client used to fetch http(s) image URLs. The
-// default is a client with a 30 second timeout.
+// default is a client with a 30 second timeout. Load uses a copy: an
+// *http.Transport is cloned, given a dialer that refuses loopback, private,
+// link-local and cloud metadata addresses (see WithAllowedImageHosts), and
+// its proxy and custom dial functions are dropped; any other transport
+// gets each URL's host checked before the request instead.
 func WithHTTPClient(c *http.Client) Option {
 	return func(cfg *config) {
 		if c != nil {

@@ -166,7 +166,7 @@ func guardClient(c *http.Client, d *imageDialer) *http.Client {
 	}
 	next := c.CheckRedirect
 	g.CheckRedirect = func(req *http.Request, via []*http.Request) error {
-		if err := d.checkLiteral(req.URL); err != nil {
+		if err := d.checkURL(req.Context(), req.URL); err != nil {
 			return err
 		}
 		if next != nil {
@@ -181,9 +181,10 @@ func guardClient(c *http.Client, d *imageDialer) *http.Client {
 	return &g
 }
 
-// checkLiteral refuses a URL whose host is a non-public IP literal, or a
-// name that resolves to one, for transports the dialer cannot guard.
-func (d *imageDialer) checkLiteral(u *url.URL) error {
+// checkURL refuses a URL whose host is a non-public IP literal, or a name
+// that resolves to one, for transports the dialer cannot guard (the
+// transport resolves again, so this is weaker than the dialer's check).
+func (d *imageDialer) checkURL(ctx context.Context, u *url.URL) error {
 	host, port := strings.ToLower(u.Hostname()), u.Port()
 	if port == "" {
 		port = map[string]string{"http": "80", "https": "443"}[strings.ToLower(u.Scheme)]
@@ -191,7 +192,7 @@ func (d *imageDialer) checkLiteral(u *url.URL) error {
 	if a, err := netip.ParseAddr(host); err == nil {
 		return d.allowed(host, port, a)
 	}
-	addrs, err := d.lookup(context.Background(), host)
+	addrs, err := d.lookup(ctx, host)
 	if err != nil {
 		return err
 	}
@@ -210,7 +211,7 @@ type checkedTransport struct {
 }
 
 func (t checkedTransport) RoundTrip(req *http.Request) (*http.Response, error) {
-	if err := t.d.checkLiteral(req.URL); err != nil {
+	if err := t.d.checkURL(req.Context(), req.URL); err != nil {
 		return nil, err
 	}
 	return t.rt.RoundTrip(req)
