@@ -226,11 +226,19 @@ func (c *Crawler) guardTransport(t *http.Transport) *http.Transport {
 	g.DialContext = d.DialContext
 	g.Dial = nil //nolint:staticcheck // a deprecated Dial would bypass the checks
 	if t.DialTLSContext != nil {
-		tls := t.DialTLSContext
-		g.DialTLSContext = (&dialer{policy: c.policy, lookup: c.lookup, dial: tls}).DialContext
+		g.DialTLSContext = (&dialer{policy: c.policy, lookup: c.lookup, dial: t.DialTLSContext}).DialContext
 	}
 	g.DialTLS = nil //nolint:staticcheck // as Dial
 	return g
+}
+
+// CloseIdleConnections closes the idle connections of the transport the
+// crawler made from one given to WithTransport (the given one is not
+// used, so closing its connections closes none of these).
+func (c *Crawler) CloseIdleConnections() {
+	if t, ok := c.transport.(*http.Transport); ok {
+		t.CloseIdleConnections()
+	}
 }
 
 // userAgent is the descriptive User-Agent, or the rule's override.
