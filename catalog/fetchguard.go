@@ -159,8 +159,11 @@ func guardClient(c *http.Client, d *imageDialer) *http.Client {
 				d.dial = nd.DialContext
 			}
 		}
-		t.DialContext = d.DialContext
-		t.Dial, t.DialTLS, t.DialTLSContext = nil, nil, nil //nolint:staticcheck // a custom dial would bypass the checks
+		t.DialContext = d.DialContext // takes priority over a deprecated Dial
+		// A custom TLS dial would connect around the checks.
+		t.DialTLSContext = nil
+		//lint:ignore SA1019 as DialTLSContext
+		t.DialTLS = nil
 		g.Transport = t
 		return &g
 	}

@@ -223,12 +223,12 @@ func (c *Crawler) guardTransport(t *http.Transport) *http.Transport {
 		}
 	}
 	d := &dialer{policy: c.policy, lookup: c.lookup, dial: inner}
-	g.DialContext = d.DialContext
-	g.Dial = nil //nolint:staticcheck // a deprecated Dial would bypass the checks
+	g.DialContext = d.DialContext // takes priority over a deprecated Dial
 	if t.DialTLSContext != nil {
 		g.DialTLSContext = (&dialer{policy: c.policy, lookup: c.lookup, dial: t.DialTLSContext}).DialContext
 	}
-	g.DialTLS = nil //nolint:staticcheck // as Dial
+	//lint:ignore SA1019 a deprecated DialTLS left set would dial https around the checks
+	g.DialTLS = nil
 	return g
 }
 
