@@ -54,3 +54,20 @@ func TestParseSitePhotoHostsErrors(t *testing.T) {
 		})
 	}
 }
+
+// FuzzNormalizePhotoHost: an accepted entry normalises to itself.
+func FuzzNormalizePhotoHost(f *testing.F) {
+	for _, s := range []string{"img.cdn.example", "*.alicdn.com", "127.0.0.1:8932", "[::1]:9000", "2001:db8::1", "a:", "[x]", "*.*.a.b"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		h, err := NormalizePhotoHost(s)
+		if err != nil {
+			return
+		}
+		h2, err := NormalizePhotoHost(h)
+		if err != nil || h2 != h {
+			t.Fatalf("%q -> %q -> %q, %v", s, h, h2, err)
+		}
+	})
+}
