@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net"
 	"net/http"
+	"net/netip"
 	"os"
 	"path"
 	"path/filepath"
@@ -39,10 +41,19 @@ type Option func(*config)
 type config struct {
 	client *http.Client
 	limits photo.Limits
+	// allowHosts may reach non-public addresses (WithAllowedImageHosts).
+	allowHosts []string
+	// lookup resolves image hosts and dial connects; tests replace them.
+	lookup func(ctx context.Context, host string) ([]netip.Addr, error)
+	dial   func(ctx context.Context, network, addr string) (net.Conn, error)
 }
 
 // WithHTTPClient sets the client used to fetch http(s) image URLs. The
-// default is a client with a 30 second timeout.
+// default is a client with a 30 second timeout. Load uses a copy: an
+// *http.Transport is cloned, given a dialer that refuses loopback, private,
+// link-local and cloud metadata addresses (see WithAllowedImageHosts), and
+// its proxy and custom dial functions are dropped; any other transport
+// gets each URL's host checked before the request instead.
 func WithHTTPClient(c *http.Client) Option {
 	return func(cfg *config) {
 		if c != nil {
@@ -95,6 +106,16 @@ func load(ctx context.Context, fsys fs.FS, name, display string, opts []Option) 
 	if cfg.client == nil {
 		cfg.client = &http.Client{Timeout: 30 * time.Second}
 	}
+	allow, err := parseAllowHosts(cfg.allowHosts)
+	if err != nil {
+		return nil, err
+	}
+	if cfg.lookup == nil {
+		cfg.lookup = func(ctx context.Context, host string) ([]netip.Addr, error) {
+			return net.DefaultResolver.LookupNetIP(ctx, "ip", host)
+		}
+	}
+	cfg.client = guardClient(cfg.client, &imageDialer{allow: allow, lookup: cfg.lookup, dial: cfg.dial})
 	ext := strings.ToLower(path.Ext(name))
 	var parse func(p *parser, data []byte)
 	switch ext {

@@ -202,11 +202,18 @@ func fetchURL(ctx context.Context, cfg *config, u string) ([]byte, error) {
 	req.Header.Set("Accept", "image/jpeg, image/png, image/gif, image/webp")
 	resp, err := cfg.client.Do(req)
 	if err != nil {
-		return nil, fmt.Errorf("fetch: %w", err)
+		if ctx.Err() != nil {
+			return nil, fmt.Errorf("fetch: %w", ctx.Err())
+		}
+		// Never the error itself: net/http quotes what a non-HTTP server
+		// answered, and an internal endpoint's answer is not for the user.
+		return nil, fmt.Errorf("fetch: %s", fetchErrText(err))
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("GET answered %s", resp.Status)
+		// The status code and its standard text, not the server's reason
+		// phrase, which is the server's to fill.
+		return nil, fmt.Errorf("GET answered %d %s", resp.StatusCode, http.StatusText(resp.StatusCode))
 	}
 	maxBytes := cfg.limits.MaxBytes
 	if maxBytes <= 0 {

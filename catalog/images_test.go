@@ -65,6 +65,11 @@ func imageServer(t *testing.T) (*httptest.Server, *atomic.Int32) {
 	return srv, &hits
 }
 
+// allowServer lets image URLs reach srv on loopback.
+func allowServer(srv *httptest.Server) Option {
+	return WithAllowedImageHosts(srv.Listener.Addr().String())
+}
+
 func TestURLImages(t *testing.T) {
 	srv, hits := imageServer(t)
 	u := srv.URL
@@ -72,7 +77,7 @@ func TestURLImages(t *testing.T) {
 		"  - sku: A\n    name: A\n    price: 1\n    currency: CNY\n    images: [" + u + "/p.jpg, " + u + "/t.webp]\n" +
 		"  - sku: B\n    name: B\n    price: 1\n    currency: CNY\n    images: [" + u + "/p.jpg]\n"
 	fsys := fstest.MapFS{"c.yaml": {Data: []byte(yaml)}}
-	f, err := Load(context.Background(), fsys, "c.yaml", WithHTTPClient(srv.Client()))
+	f, err := Load(context.Background(), fsys, "c.yaml", WithHTTPClient(srv.Client()), allowServer(srv))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -106,7 +111,7 @@ func TestURLImages(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			yaml := head + "  - sku: A\n    name: A\n    price: 1\n    currency: CNY\n    images:\n      - " + u + tc.path + "\n"
 			fsys := fstest.MapFS{"c.yaml": {Data: []byte(yaml)}}
-			_, err := Load(context.Background(), fsys, "c.yaml", WithHTTPClient(srv.Client()), WithImageLimits(limit))
+			_, err := Load(context.Background(), fsys, "c.yaml", WithHTTPClient(srv.Client()), allowServer(srv), WithImageLimits(limit))
 			fes := MustFieldErrors(t, err)
 			if len(fes) != 1 {
 				t.Fatalf("got %v, want one error", err)
@@ -126,7 +131,7 @@ func TestURLImageContextCancel(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
 	defer cancel()
 	start := time.Now()
-	_, err := Load(ctx, fsys, "c.yaml", WithHTTPClient(srv.Client()))
+	_, err := Load(ctx, fsys, "c.yaml", WithHTTPClient(srv.Client()), allowServer(srv))
 	if !errors.Is(err, context.DeadlineExceeded) {
 		t.Fatalf("err = %v, want context.DeadlineExceeded", err)
 	}

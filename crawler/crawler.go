@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"log/slog"
 	"maps"
+	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"strings"
 	"sync"
@@ -62,8 +64,12 @@ type Frontier interface {
 // fetched, Listings listings handed to the sink, Photos photos fetched,
 // Retries requests repeated after a timeout, 429, 5xx or cut body. Errors
 // counts failures by kind: timeout, http_429, http_5xx, http_4xx,
-// too_large, truncated, network (connection failures), http_other (1xx/3xx
-// not followed), parse, robots, offsite, trap, image.
+// too_large, truncated, network (connection failures), tls (a certificate
+// that does not verify), http_other (1xx/3xx not followed), parse, robots,
+// offsite (a URL, or a redirect to one, off the site's origins and
+// photo_hosts), private_address (a connection refused because it would
+// reach a loopback, private, link-local or cloud metadata address the site
+// is not on), trap, image.
 type Stats struct {
 	Pages    int
 	Listings int
@@ -89,7 +95,14 @@ func WithMaxPages(n int) Option { return func(c *Crawler) { c.maxPages = n } }
 // fetched, and each emitted listing is marked.
 func WithFrontier(f Frontier) Option { return func(c *Crawler) { c.frontier = f } }
 
-// WithTransport sets the HTTP transport (tests, proxies).
+// WithTransport sets the HTTP transport (tests, sharing connections
+// between crawlers). An *http.Transport is cloned and given the crawler's
+// dialer, which refuses loopback, private, link-local and cloud metadata
+// addresses the site is not on, and its proxy is dropped (a proxy would
+// resolve names where the dialer cannot check them). Any other
+// RoundTripper is used as it is: every request is still checked against
+// the site's origins and photo_hosts, but the addresses it connects to are
+// its own business.
 func WithTransport(rt http.RoundTripper) Option { return func(c *Crawler) { c.transport = rt } }
 
 // WithPoliteness(true) turns off per-domain delays and the parallelism
@@ -125,6 +138,13 @@ type Crawler struct {
 	retryAfterMax time.Duration
 	// photoCacheBudget is defaultPhotoCacheBytes; tests lower it.
 	photoCacheBudget int64
+
+	// policy is where the site may be fetched from.
+	policy *policy
+	// lookup resolves host names and dial connects for the dialer; tests
+	// replace them.
+	lookup func(ctx context.Context, host string) ([]netip.Addr, error)
+	dial   func(ctx context.Context, network, addr string) (net.Conn, error)
 }
 
 // New returns a crawler for site. It fails with EINVALID when the site has
@@ -163,6 +183,13 @@ func New(site *rules.Site, opts ...Option) (*Crawler, error) {
 			Msg: fmt.Sprintf("%q is not an absolute http(s) url", c.baseURL), Accepted: "e.g. http://127.0.0.1:8931 or https://shop.example.com"}
 	}
 	c.base = u
+	c.policy = newPolicy(site.Name, u, site.PhotoHosts)
+	if c.lookup == nil {
+		c.lookup = lookupNetIP
+	}
+	if t, ok := c.transport.(*http.Transport); ok {
+		c.transport = c.guardTransport(t)
+	}
 	if site.Search.URL == "" || !strings.Contains(site.Search.URL, "{query}") {
 		return nil, &shadowscan.FieldError{File: where, Field: "search.url",
 			Msg: fmt.Sprintf("%q has no {query}", site.Search.URL), Accepted: `a template with {base}, {query} and optionally {page}, e.g. "{base}/search?q={query}&page={page}"`}
@@ -178,6 +205,40 @@ func New(site *rules.Site, opts ...Option) (*Crawler, error) {
 		c.maxPages = defaultMaxPages
 	}
 	return c, nil
+}
+
+// guardTransport returns a clone of t that dials through the crawler's
+// address checks and connects directly, without a proxy.
+func (c *Crawler) guardTransport(t *http.Transport) *http.Transport {
+	g := t.Clone()
+	g.Proxy = nil
+	inner := c.dial
+	if inner == nil {
+		switch {
+		case t.DialContext != nil:
+			inner = t.DialContext
+		default:
+			nd := &net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second}
+			inner = nd.DialContext
+		}
+	}
+	d := &dialer{policy: c.policy, lookup: c.lookup, dial: inner}
+	g.DialContext = d.DialContext // takes priority over a deprecated Dial
+	if t.DialTLSContext != nil {
+		g.DialTLSContext = (&dialer{policy: c.policy, lookup: c.lookup, dial: t.DialTLSContext}).DialContext
+	}
+	//lint:ignore SA1019 a deprecated DialTLS left set would dial https around the checks
+	g.DialTLS = nil
+	return g
+}
+
+// CloseIdleConnections closes the idle connections of the transport the
+// crawler made from one given to WithTransport (the given one is not
+// used, so closing its connections closes none of these).
+func (c *Crawler) CloseIdleConnections() {
+	if t, ok := c.transport.(*http.Transport); ok {
+		t.CloseIdleConnections()
+	}
 }
 
 // userAgent is the descriptive User-Agent, or the rule's override.

@@ -5,6 +5,8 @@ import (
 	"context"
 	cryptorand "crypto/rand"
 	"crypto/sha256"
+	"crypto/tls"
+	"crypto/x509"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -40,13 +42,13 @@ const (
 type run struct {
 	c      *Crawler
 	ctx    context.Context
-	pages  *colly.Collector // the site's host only
-	photos *colly.Collector // any http(s) host
+	pages  *colly.Collector // the site's origins only (policy.checkPage)
+	photos *colly.Collector // and photo_hosts (policy.checkPhoto)
 	stats  *counter
 	guard  *guard
 
-	exchanges  sync.Map // token -> *exchange
-	bodyLimits sync.Map // token -> int64, the fetch's body limit
+	exchanges sync.Map // token -> *exchange
+	specs     sync.Map // token -> fetchSpec
 
 	limitMu    sync.Mutex
 	limitHosts map[string]bool
@@ -85,7 +87,7 @@ func (c *Crawler) newRun(ctx context.Context) (*run, error) {
 	}
 	base := c.transport
 	if base == nil {
-		t := http.DefaultTransport.(*http.Transport).Clone()
+		t := c.guardTransport(http.DefaultTransport.(*http.Transport))
 		t.MaxIdleConnsPerHost = max(r.parallelism()*2, 4)
 		t.ResponseHeaderTimeout = timeout
 		base = t
@@ -93,21 +95,19 @@ func (c *Crawler) newRun(ctx context.Context) (*run, error) {
 	tt := &teeTransport{base: base, run: r}
 	// One collector for the site's pages and a clone for photos (which
 	// may live on a CDN host): clones share the HTTP client, the limit
-	// rules and the robots.txt cache.
-	host := strings.ToLower(c.base.Hostname())
-	bare := strings.TrimPrefix(host, "www.")
+	// rules and the robots.txt cache. Neither sets colly's AllowedDomains,
+	// which compare host names only: teeTransport checks every request,
+	// redirects included, against the site's policy.
 	r.pages = colly.NewCollector(
 		colly.StdlibContext(ctx),
 		colly.UserAgent(c.userAgent()),
 		colly.MaxBodySize(int(r.maxBody+1)), // bodies colly reads itself (robots.txt); teeTransport limits the rest
 		colly.ParseHTTPErrorResponse(),
-		colly.AllowedDomains(bare, "www."+bare),
 	)
 	r.pages.IgnoreRobotsTxt = !pol.RespectRobotsTxt
 	r.pages.WithTransport(tt)
 	r.pages.SetRequestTimeout(timeout)
 	r.photos = r.pages.Clone()
-	r.photos.AllowedDomains = nil
 	r.photos.MaxBodySize = int(r.maxPhotoBytes + 1)
 	for _, col := range []*colly.Collector{r.pages, r.photos} {
 		col.OnResponse(func(resp *colly.Response) { resp.Ctx.Put("request", resp.Request) })
@@ -177,22 +177,38 @@ type teeTransport struct {
 
 // RoundTrip implements http.RoundTripper.
 func (t *teeTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	pol := t.run.c.policy
 	token := req.Header.Get(tokenHeader)
 	if token == "" {
+		// colly's own requests (robots.txt), for a host one of our
+		// fetches is about to request.
+		if err := pol.checkPhoto(req.URL); err != nil {
+			return nil, err
+		}
 		return t.base.RoundTrip(req)
 	}
 	out := req.Clone(req.Context())
 	out.Header.Del(tokenHeader)
 	ex := &exchange{url: out.URL.String(), reqHeader: out.Header.Clone()}
 	t.run.exchanges.Store(token, ex)
+	spec := fetchSpec{limit: max(t.run.maxBody, t.run.maxPhotoBytes), kind: kindPhoto}
+	if v, ok := t.run.specs.Load(token); ok {
+		spec = v.(fetchSpec)
+	}
+	// Every hop is checked: a redirect comes back through here carrying
+	// the same token.
+	check := pol.checkPage
+	if spec.kind == kindPhoto {
+		check = pol.checkPhoto
+	}
+	if err := check(out.URL); err != nil {
+		return nil, err
+	}
 	resp, err := t.base.RoundTrip(out)
 	if err != nil {
 		return nil, err
 	}
-	limit := max(t.run.maxBody, t.run.maxPhotoBytes)
-	if v, ok := t.run.bodyLimits.Load(token); ok {
-		limit = v.(int64)
-	}
+	limit := spec.limit
 	body, readErr := readBody(resp.Body, resp.ContentLength, limit+1)
 	resp.Body.Close()
 	ex.mu.Lock()
@@ -230,6 +246,12 @@ func readBody(rc io.Reader, contentLength, limit int64) ([]byte, error) {
 			return buf, err
 		}
 	}
+}
+
+// fetchSpec is what the transport needs to know of one fetch.
+type fetchSpec struct {
+	limit int64  // body byte limit
+	kind  string // kindPage (search and listing pages) or kindPhoto
 }
 
 // fetched is a completed exchange.
@@ -288,14 +310,18 @@ func retryable(kind string) bool {
 // which statuses are a result rather than an error (404 and 410 are for
 // listing pages). The error is a *fetchError, or ctx's error.
 func (r *run) fetch(ctx context.Context, col *colly.Collector, u string, maxBody int64, okStatus func(int) bool) (*fetched, error) {
+	kind := kindPage
+	if col == r.photos {
+		kind = kindPhoto
+	}
 	token := newToken()
 	cctx := colly.NewContext()
 	hdr := http.Header{}
 	hdr.Set(tokenHeader, token)
 	hdr.Set("User-Agent", r.c.userAgent())
 	defer r.exchanges.Delete(token)
-	r.bodyLimits.Store(token, maxBody)
-	defer r.bodyLimits.Delete(token)
+	r.specs.Store(token, fetchSpec{limit: maxBody, kind: kind})
+	defer r.specs.Delete(token)
 	if pu, err := parseHTTPURL(u); err == nil {
 		r.limitHost(col, pu.Host)
 	}
@@ -303,16 +329,15 @@ func (r *run) fetch(ctx context.Context, col *colly.Collector, u string, maxBody
 	retries := max(r.c.site.Politeness.Retries, 0)
 	for attempt := 0; ; attempt++ {
 		cctx.Put("error", nil)
+		r.exchanges.Delete(token)
 		var err error
-		if attempt == 0 {
-			err = col.Request(http.MethodGet, u, nil, cctx, hdr)
-		} else {
-			req, _ := cctx.GetAny("request").(*colly.Request)
-			if req == nil {
-				return nil, &fetchError{Kind: "network", URL: u, Err: errors.New("no request to retry")}
-			}
+		if req, _ := cctx.GetAny("request").(*colly.Request); req != nil {
 			(*req.Headers).Set(tokenHeader, token)
 			err = req.Retry()
+		} else {
+			// The first attempt, or one that failed before colly sent
+			// anything (robots.txt could not be read): ask again.
+			err = col.Request(http.MethodGet, u, nil, cctx, hdr.Clone())
 		}
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
@@ -400,8 +425,13 @@ func classifyErr(err error) string {
 	switch {
 	case errors.Is(err, colly.ErrRobotsTxtBlocked):
 		return "robots"
-	case errors.Is(err, colly.ErrForbiddenDomain):
+	case errors.Is(err, colly.ErrForbiddenDomain), errors.As(err, new(*offsiteError)):
 		return "offsite"
+	case errors.As(err, new(*addressError)):
+		return "private_address"
+	case errors.As(err, new(*tls.CertificateVerificationError)), errors.As(err, new(x509.UnknownAuthorityError)),
+		errors.As(err, new(x509.HostnameError)), errors.As(err, new(x509.CertificateInvalidError)):
+		return "tls"
 	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &ne) && ne.Timeout():
 		return "timeout"
 	case errors.Is(err, io.ErrUnexpectedEOF), strings.Contains(err.Error(), "unexpected EOF"):

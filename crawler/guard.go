@@ -1,9 +1,17 @@
 package crawler
 
 import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/netip"
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
+
+	"github.com/shadowscan/shadowscan"
 )
 
 // guard keeps one run's URLs in check: each URL is fetched at most once,
@@ -103,10 +111,230 @@ func (notHTTPError) Error() string { return "not an absolute http(s) url" }
 
 var errNotHTTP error = notHTTPError{}
 
-// sameSite reports whether u is on the site's host (ignoring a leading
-// "www." on either side).
-func sameSite(base, u *url.URL) bool {
-	a := strings.TrimPrefix(strings.ToLower(base.Hostname()), "www.")
-	b := strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
-	return a == b && base.Port() == u.Port()
+// policy says where one site's crawl may fetch from. Pages come only from
+// the site's own origins: base_url's scheme, host and port, the same host
+// with or without "www.", and https on 443 when base_url is http on 80.
+// Photos may also come from the rule's photo_hosts. Every request is
+// checked, redirects and robots.txt included, by the run's transport.
+type policy struct {
+	site       string          // the site's name, for messages
+	pages      map[string]bool // origin keys, see originKey
+	photoHosts []hostRule
+	// siteHosts are the host names and literals the site itself is on: a
+	// dial to one of them may reach a loopback or private address.
+	siteHosts map[string]bool
+	siteAddr  netip.Addr // base_url's host when it is an IP literal
+}
+
+// hostRule is one photo_hosts entry.
+type hostRule struct {
+	host string // lower case, brackets off; "*.domain" for subdomains
+	port string // "" means the scheme's default port
+}
+
+func newPolicy(site string, base *url.URL, photoHosts []string) *policy {
+	p := &policy{site: site, pages: map[string]bool{}, siteHosts: map[string]bool{}}
+	host := strings.ToLower(base.Hostname())
+	port := effectivePort(base)
+	hosts := []string{host}
+	if a, err := netip.ParseAddr(host); err == nil {
+		p.siteAddr = a.Unmap()
+	} else if bare, ok := strings.CutPrefix(host, "www."); ok {
+		hosts = append(hosts, bare)
+	} else {
+		hosts = append(hosts, "www."+host)
+	}
+	for _, h := range hosts {
+		p.siteHosts[h] = true
+		p.pages[base.Scheme+"://"+net.JoinHostPort(h, port)] = true
+		if base.Scheme == "http" && port == "80" {
+			p.pages["https://"+net.JoinHostPort(h, "443")] = true
+		}
+	}
+	for _, e := range photoHosts {
+		var r hostRule
+		if h, pt, err := net.SplitHostPort(e); err == nil {
+			r.host, r.port = h, pt
+		} else {
+			r.host = strings.TrimSuffix(strings.TrimPrefix(e, "["), "]")
+		}
+		r.host = strings.ToLower(r.host)
+		p.photoHosts = append(p.photoHosts, r)
+	}
+	return p
+}
+
+// effectivePort is u's port, or its scheme's default.
+func effectivePort(u *url.URL) string {
+	if p := u.Port(); p != "" {
+		return p
+	}
+	if strings.EqualFold(u.Scheme, "https") {
+		return "443"
+	}
+	return "80"
+}
+
+// originKey is u's scheme://host:port with the default port spelt out.
+func originKey(u *url.URL) string {
+	return strings.ToLower(u.Scheme) + "://" + net.JoinHostPort(strings.ToLower(u.Hostname()), effectivePort(u))
+}
+
+// origins lists the site's page origins, for messages.
+func (p *policy) origins() string {
+	keys := make([]string, 0, len(p.pages))
+	for k := range p.pages {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return strings.Join(keys, ", ")
+}
+
+// checkPage refuses u unless it is on one of the site's own origins.
+func (p *policy) checkPage(u *url.URL) error {
+	if p.pages[originKey(u)] {
+		return nil
+	}
+	return &offsiteError{URL: u.Redacted(), Site: p.site, Allowed: p.origins()}
+}
+
+// checkPhoto refuses u unless it is on the site's origins or a photo host.
+func (p *policy) checkPhoto(u *url.URL) error {
+	if p.pages[originKey(u)] {
+		return nil
+	}
+	scheme := strings.ToLower(u.Scheme)
+	if scheme == "http" || scheme == "https" {
+		host, port := strings.ToLower(u.Hostname()), effectivePort(u)
+		for _, r := range p.photoHosts {
+			if r.port == "" && port != map[string]string{"http": "80", "https": "443"}[scheme] {
+				continue
+			}
+			if r.port != "" && r.port != port {
+				continue
+			}
+			if d, ok := strings.CutPrefix(r.host, "*."); ok {
+				if strings.HasSuffix(host, "."+d) {
+					return nil
+				}
+			} else if host == r.host {
+				return nil
+			}
+		}
+	}
+	allowed := p.origins()
+	if len(p.photoHosts) == 0 {
+		allowed += " (the rule names no photo_hosts)"
+	} else {
+		for _, r := range p.photoHosts {
+			h := r.host
+			if strings.Contains(h, ":") {
+				h = "[" + h + "]"
+			}
+			if r.port != "" {
+				h += ":" + r.port
+			}
+			allowed += ", photo host " + h
+		}
+	}
+	return &offsiteError{URL: u.Redacted(), Site: p.site, Allowed: allowed, Photo: true}
+}
+
+// offsiteError is a request the policy refused before it was sent.
+type offsiteError struct {
+	URL, Site, Allowed string
+	Photo              bool
+}
+
+func (e *offsiteError) Error() string {
+	what := "pages of site " + e.Site + " are fetched only from"
+	if e.Photo {
+		what = "photos of site " + e.Site + " are fetched only from"
+	}
+	return fmt.Sprintf("refused %s: %s %s", e.URL, what, e.Allowed)
+}
+
+// addressError is a connection refused because of the address it would
+// reach.
+type addressError struct {
+	Host  string
+	Addr  netip.Addr
+	Class string // loopback, private, link-local, cloud metadata, ...
+}
+
+func (e *addressError) Error() string {
+	if e.Class == "cloud metadata" {
+		return fmt.Sprintf("refused to connect to %s (%s): a cloud metadata address is never fetched", e.Host, e.Addr)
+	}
+	return fmt.Sprintf("refused to connect to %s (%s): a %s address, fetched only when the site's own host is on it", e.Host, e.Addr, e.Class)
+}
+
+// dialer connects only to addresses the policy allows, checking the
+// address it actually connects to: it resolves the name itself and dials
+// the checked IP, so a name that resolves to a public address when looked
+// up and to a private one a moment later (DNS rebinding) gains nothing.
+type dialer struct {
+	policy *policy
+	lookup func(ctx context.Context, host string) ([]netip.Addr, error)
+	dial   func(ctx context.Context, network, addr string) (net.Conn, error)
+}
+
+// allowed reports whether host (as named in the URL) may reach a.
+func (d *dialer) allowed(host string, a netip.Addr) error {
+	class := shadowscan.AddrClass(a)
+	switch {
+	case class == "":
+		return nil
+	case class == "cloud metadata":
+	case d.policy.siteHosts[host] && (!d.policy.siteAddr.IsValid() || d.policy.siteAddr == a.Unmap()):
+		// The site itself is on this address (tests and the demo run on
+		// loopback; an intranet shop on a private one).
+		return nil
+	}
+	return &addressError{Host: host, Addr: a.Unmap(), Class: class}
+}
+
+// DialContext resolves addr's host, refuses addresses the policy does not
+// allow, and dials the first allowed one that answers.
+func (d *dialer) DialContext(ctx context.Context, network, addr string) (net.Conn, error) {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return nil, err
+	}
+	host = strings.ToLower(host)
+	var addrs []netip.Addr
+	if a, err := netip.ParseAddr(host); err == nil {
+		addrs = []netip.Addr{a}
+	} else {
+		addrs, err = d.lookup(ctx, host)
+		if err != nil {
+			return nil, err
+		}
+		if len(addrs) == 0 {
+			return nil, &net.DNSError{Err: "no addresses", Name: host, IsNotFound: true}
+		}
+	}
+	var first error
+	for _, a := range addrs {
+		if err := d.allowed(host, a); err != nil {
+			if first == nil {
+				first = err
+			}
+			continue
+		}
+		conn, err := d.dial(ctx, network, net.JoinHostPort(a.Unmap().String(), port))
+		if err == nil {
+			return conn, nil
+		}
+		var ae *addressError
+		if first == nil || errors.As(first, &ae) {
+			first = err
+		}
+	}
+	return nil, first
+}
+
+// lookupNetIP resolves host with the system resolver.
+func lookupNetIP(ctx context.Context, host string) ([]netip.Addr, error) {
+	return net.DefaultResolver.LookupNetIP(ctx, "ip", host)
 }

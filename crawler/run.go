@@ -76,8 +76,8 @@ func (c *Crawler) FetchListing(ctx context.Context, rawURL string) (*Page, error
 	if u == nil {
 		return nil, shadowscan.Errorf(shadowscan.EINVALID, "fetch listing: %q is not an absolute http(s) url", rawURL)
 	}
-	if !sameSite(c.base, u) {
-		return nil, shadowscan.Errorf(shadowscan.EINVALID, "fetch listing: %s is not on %s (site %s)", u, c.base.Host, c.site.Name)
+	if err := c.policy.checkPage(u); err != nil {
+		return nil, shadowscan.Errorf(shadowscan.EINVALID, "fetch listing: %v", err)
 	}
 	r, err := c.newRun(ctx)
 	if err != nil {
@@ -131,7 +131,7 @@ func (r *run) search(ctx context.Context, query string, enqueue func(string)) {
 			if lu == nil {
 				continue
 			}
-			if !sameSite(c.base, lu) {
+			if c.policy.checkPage(lu) != nil {
 				r.stats.addError("offsite")
 				continue
 			}
@@ -150,7 +150,7 @@ func (r *run) search(ctx context.Context, query string, enqueue func(string)) {
 			next = ""
 			if v, ok := selectOne(doc, s.NextPage); ok {
 				if nu := normalizeURL(pageURL, v); nu != nil {
-					if !sameSite(c.base, nu) {
+					if c.policy.checkPage(nu) != nil {
 						r.stats.addError("offsite")
 					} else {
 						next = nu.String()

@@ -14,6 +14,17 @@
 // overlays the detection rules; any other file is a site rule that adds a
 // site or replaces the embedded one of the same name.
 //
+// # Where a site may be fetched from
+//
+// The crawler fetches a site's pages only from its own origins: the
+// scheme, host and port of base_url (the same host with or without
+// "www.", and https on port 443 when base_url is http on port 80).
+// Listing photos may also come from the hosts named by photo_hosts, a
+// list of "host" (ports 80 and 443), "host:port" or "*.domain" entries
+// for CDNs, checked by NormalizePhotoHost. Loopback, private, link-local
+// and cloud metadata addresses are refused unless base_url's host itself
+// is on that address.
+//
 // # Errors
 //
 // Rule files are written by hand, so every problem is reported at once and

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -42,7 +43,7 @@ const siteNameAccepted = "lower-case letters, digits and '-', starting and endin
 var placeholder = regexp.MustCompile(`\{[A-Za-z_]*\}`)
 
 var (
-	siteKeys       = []string{"kind", "name", "base_url", "search", "listing", "politeness"}
+	siteKeys       = []string{"kind", "name", "base_url", "search", "listing", "politeness", "photo_hosts"}
 	searchKeys     = []string{"url", "max_pages", "listing_links", "next_page"}
 	listingKeys    = []string{"id", "title", "price", "currency", "seller_id", "seller_name", "images", "description", "removed"}
 	politenessKeys = []string{"parallelism", "delay", "random_delay", "respect_robots_txt", "timeout", "retries", "max_body_bytes", "max_image_bytes", "max_image_pixels", "user_agent"}
@@ -114,6 +115,8 @@ func ParseSite(file string, data []byte) (*Site, error) {
 			d.parseListing(p, &s.Listing)
 		case "politeness":
 			d.parsePoliteness(p, &s.Politeness)
+		case "photo_hosts":
+			s.PhotoHosts = d.parsePhotoHosts(p)
 		}
 	}
 	for _, req := range []struct {
@@ -402,6 +405,7 @@ func (s *Site) Clone() *Site {
 		return nil
 	}
 	c := *s
+	c.PhotoHosts = slices.Clone(s.PhotoHosts)
 	cp := func(p *Selector) *Selector {
 		if p == nil {
 			return nil

@@ -19,6 +19,12 @@ type Site struct {
 	Listing ListingRules `json:"listing"`
 	// Politeness bounds how hard the crawler may press the site.
 	Politeness Politeness `json:"politeness"`
+	// PhotoHosts are the hosts besides the site's own origins that listing
+	// photos may be fetched from (CDNs), lower case, each "host" (ports 80
+	// and 443), "host:port", or "*.domain" / "*.domain:port" for any
+	// subdomain of domain. IPv6 literals are bracketed: "[2001:db8::1]:8443".
+	// Pages are only ever fetched from the site's own origins.
+	PhotoHosts []string `json:"photo_hosts,omitempty"`
 	// File is where the rule came from ("embedded:demo-market.yaml" or a
 	// path) for error messages and `sites list`.
 	File string `json:"file"`

@@ -21,7 +21,8 @@ func newCatalogCommand(g *Globals) *cobra.Command {
 }
 
 func newCatalogImportCommand(g *Globals) *cobra.Command {
-	return &cobra.Command{
+	var allowHosts []string
+	cmd := &cobra.Command{
 		Use:   "import FILE...",
 		Short: "Import catalogue files (YAML, JSON or CSV)",
 		Long: `Import one or more catalogue files: a brand with its aliases, official and
@@ -32,21 +33,28 @@ its brand and products in place.
 
 Every file is checked before anything is stored: a file with an error
 (a missing sku, a negative price, an unknown key such as min_prce ...)
-stores nothing, and the error names the file, line and field.`,
+stores nothing, and the error names the file, line and field.
+
+Image URLs that resolve to a loopback, private or link-local address are
+refused unless their host is named by --allow-image-host; cloud metadata
+addresses are refused always.`,
 		Example: `  shadowscan catalog import aurora.yaml
-  shadowscan catalog import products.csv lumina.json`,
+  shadowscan catalog import products.csv lumina.json
+  shadowscan catalog import --allow-image-host 10.0.0.5:8080 intranet.yaml`,
 		Args: usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runCatalogImport(cmd.Context(), g, args)
+			return runCatalogImport(cmd.Context(), g, args, catalog.WithAllowedImageHosts(allowHosts...))
 		},
 	}
+	cmd.Flags().StringArrayVar(&allowHosts, "allow-image-host", nil, "host or host:port whose image URLs may reach a loopback, private or link-local address (repeatable)")
+	return cmd
 }
 
-func runCatalogImport(ctx context.Context, g *Globals, paths []string) error {
+func runCatalogImport(ctx context.Context, g *Globals, paths []string, opts ...catalog.Option) error {
 	files := make([]*catalog.File, 0, len(paths))
 	var errs []error
 	for _, p := range paths {
-		f, err := catalog.LoadPath(ctx, p)
+		f, err := catalog.LoadPath(ctx, p, opts...)
 		if err != nil {
 			errs = append(errs, err)
 			continue

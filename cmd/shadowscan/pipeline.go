@@ -341,6 +341,7 @@ func (p *pipeline) revisitSite(ctx context.Context, site *rules.Site, opts []cra
 	if err != nil {
 		return err
 	}
+	defer c.CloseIdleConnections()
 	base, err := url.Parse(site.BaseURL)
 	if err != nil {
 		return fmt.Errorf("base_url %q: %w", site.BaseURL, err)
