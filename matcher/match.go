@@ -214,8 +214,24 @@ func (m *Matcher) link(a *analysis) {
 		// here is a catalogue product.
 		return
 	}
+	titleBrands := m.indexTitle(a)
+	firstBrand := -1
+	if len(titleBrands) > 0 {
+		firstBrand = a.brandHits[0].start // title hits come first
+	}
+	if m.linkByText(a, titleBrands, firstBrand) || len(a.accessoryWords) > 0 {
+		return
+	}
+	if m.linkBySizeOf(a, titleBrands, firstBrand) {
+		return
+	}
+	m.linkByPhoto(a, titleBrands, firstBrand)
+}
+
+// indexTitle finds the title's sizes and index terms, with brand names,
+// marketing words and sizes masked, and returns the brands it names.
+func (m *Matcher) indexTitle(a *analysis) (titleBrands []int) {
 	title := a.title.t
-	var titleBrands []int
 	var spans []token
 	for _, h := range a.brandHits {
 		if h.field == "title" {
@@ -245,11 +261,15 @@ func (m *Matcher) link(a *analysis) {
 		}
 		lt.spans = append(lt.spans, tk)
 	}
-	firstBrand := -1
-	if len(titleBrands) > 0 {
-		firstBrand = a.brandHits[0].start // title hits come first
-	}
+	return titleBrands
+}
 
+// linkByText chooses among the products of the title's brands whose names
+// the title covers; sizes, words of other names and photos break ties, and
+// products still tied are kept as near twins. It reports whether it
+// decided (a product or twins); accessory words it found are left in
+// a.accessoryWords.
+func (m *Matcher) linkByText(a *analysis, titleBrands []int, firstBrand int) bool {
 	var cands []candidate
 	for _, b := range titleBrands {
 		cands = append(cands, m.score(a, b)...)
@@ -291,14 +311,14 @@ func (m *Matcher) link(a *analysis) {
 		}
 		if len(tied) == 1 {
 			m.choose(a, &tied[0])
-			return
+			return true
 		}
 		// Tied on text and size: a photo of one of them decides.
 		for _, ih := range a.images {
 			for i := range tied {
 				if tied[i].product == ih.product {
 					m.choose(a, &tied[i])
-					return
+					return true
 				}
 			}
 		}
@@ -307,12 +327,18 @@ func (m *Matcher) link(a *analysis) {
 		}
 		a.tied = slices.Clone(tied)
 		a.brand = m.products[tied[0].product].brand
-		return
+		return true
 	}
 	if accessory != nil {
 		a.accessoryWords = accessory
-		return
 	}
+	return false
+}
+
+// linkBySizeOf links by the brand and a size (linkBySize): one product,
+// or near twins sharing the size and a product word. It reports whether
+// it decided.
+func (m *Matcher) linkBySizeOf(a *analysis, titleBrands []int, firstBrand int) bool {
 	// The text names the brand and a size only one of its products has,
 	// and something like that product's name ("口虹 3.5g"); or a size and
 	// a product word several of its products share (near twins).
@@ -321,21 +347,21 @@ func (m *Matcher) link(a *analysis) {
 		for _, p := range ps {
 			if words := m.accessoryWords(a, p, firstBrand); len(words) > 0 {
 				a.accessoryWords = words
-				return
+				return true
 			}
 			tied = append(tied, candidate{product: p})
 		}
 		if len(tied) == 1 {
 			m.choose(a, &tied[0])
 			a.bySize = true
-			return
+			return true
 		}
 		for _, ih := range a.images {
 			for i := range tied {
 				if tied[i].product == ih.product {
 					m.choose(a, &tied[i])
 					a.bySize = true
-					return
+					return true
 				}
 			}
 		}
@@ -344,8 +370,14 @@ func (m *Matcher) link(a *analysis) {
 		}
 		a.tied, a.bySize = tied, true
 		a.brand = m.products[tied[0].product].brand
-		return
+		return true
 	}
+	return false
+}
+
+// linkByPhoto links by an official photo when the text names no product.
+func (m *Matcher) linkByPhoto(a *analysis, titleBrands []int, firstBrand int) {
+	title := a.title.t
 	// The text names no product: an official photo alone may, unless the
 	// title names another brand, states another size, or is an accessory.
 	for i, ih := range a.images {
@@ -644,304 +676,6 @@ func containsPhrase(t, w string) bool {
 	}
 }
 
-// judge turns the analysis into a verdict: reasons with points, score,
-// category and flag.
-func (m *Matcher) judge(a *analysis, l *shadowscan.Listing) shadowscan.Verdict {
-	var v shadowscan.Verdict
-	w := m.det.Weights
-	var reasons []shadowscan.Reason
-	add := func(signal string, points int, format string, args ...any) {
-		var detail string
-		switch {
-		case len(args) == 0:
-			detail = format
-		case format == "%s" && len(args) == 1:
-			detail, _ = args[0].(string)
-		}
-		if detail == "" {
-			detail = fmt.Sprintf(format, args...)
-		}
-		reasons = append(reasons, shadowscan.Reason{Signal: signal, Detail: detail, Points: points})
-	}
-	var terms []string
-	addTerm := func(s string) {
-		if s != "" && !slices.Contains(terms, s) {
-			terms = append(terms, s)
-		}
-	}
-
-	// The brand: the product's, else the first one named.
-	if a.brand < 0 && len(a.brandHits) > 0 {
-		a.brand = a.brandHits[0].ref
-	}
-	if a.brand < 0 {
-		v.Score = 0
-		return v
-	}
-	brand := m.brands[a.brand].brand
-	v.BrandID = brand.ID
-	brandWords := m.brandWords(a, a.brand)
-	named := len(brandWords) > 0
-
-	var prod *shadowscan.Product
-	if a.product >= 0 {
-		prod = m.products[a.product].product
-		v.SKU = prod.SKU
-	}
-	// Near twins the title names equally: judged as a set, named for the
-	// analyst to pick one.
-	var tied []*shadowscan.Product
-	if prod == nil && len(a.tied) > 1 {
-		for _, c := range a.tied {
-			tied = append(tied, m.products[c.product].product)
-			v.Candidates = append(v.Candidates, m.products[c.product].product.SKU)
-		}
-	}
-	subject := prod != nil || len(tied) > 0
-	// A review, a guide or a named alternative offers no product of the
-	// brand; a private resale offers one whose price and seller say
-	// nothing about where it came from.
-	offer := len(a.notOffer) == 0 && len(a.alternative) == 0
-	resale := offer && len(a.secondHand) > 0
-	const resaleNote = " (a private resale: not counted)"
-
-	// Text.
-	switch {
-	case prod != nil && a.byText:
-		words := m.titleBrandWords(a, a.brand)
-		words = append(words, m.productWords(a, a.cand)...)
-		for _, s := range a.sizes {
-			if slices.ContainsFunc(m.products[a.product].sizes, func(p size) bool { return p.dim == s.dim && sameQuantity(p.value, s.value) }) {
-				words = append(words, a.title.t[s.start:s.end])
-			}
-		}
-		for _, x := range words {
-			addTerm(x)
-		}
-		detail := "title names " + prod.Name + " (" + quoteList(words) + ")"
-		if a.bySize {
-			detail = "title names the brand and a size only " + prod.Name + " has (" + quoteList(words) + ")"
-		}
-		if len(a.cand.typos) > 0 {
-			var ts []string
-			for from, to := range a.cand.typos {
-				ts = append(ts, fmt.Sprintf("%q read as %q", from, to))
-			}
-			slices.Sort(ts)
-			detail += "; " + strings.Join(ts, ", ")
-		}
-		add("text", w.ProductMatch, "%s", detail)
-	case len(tied) > 0:
-		words := m.titleBrandWords(a, a.brand)
-		for i := range a.tied {
-			for _, x := range m.productWords(a, &a.tied[i]) {
-				if !slices.Contains(words, x) {
-					words = append(words, x)
-				}
-			}
-		}
-		for _, s := range a.sizes {
-			words = append(words, a.title.t[s.start:s.end])
-		}
-		for _, x := range words {
-			addTerm(x)
-		}
-		how := "title names"
-		if a.bySize {
-			how = "title names the brand, a size and a product word of"
-		}
-		add("text", w.ProductMatch, "%s one of %s (%s)", how, strings.Join(v.Candidates, ", "), quoteList(words))
-	case named:
-		for _, x := range brandWords {
-			addTerm(x)
-		}
-		add("brand", w.BrandMention, "%s names the brand %s (%s)", brandField(a, a.brand), brand.Name, quoteList(brandWords))
-	}
-	if len(a.accessoryWords) > 0 {
-		add("text", 0, "title names an accessory (%s), not the product itself", quoteList(a.accessoryWords))
-	}
-	if len(a.notOffer) > 0 {
-		add("text", 0, "%s: writes about the product rather than offering it", saysList(outermost(a.notOffer)))
-	}
-	if len(a.alternative) > 0 {
-		add("text", 0, "%s: another brand's product compared with %s, not a catalogue product", saysList(outermost(a.alternative)), brand.Name)
-	}
-	if resale {
-		add("text", 0, "%s: a private resale of a used unit; price and seller alone do not flag it", saysList(outermost(a.secondHand)))
-	}
-	if len(a.ambiguous) > 1 {
-		var skus []string
-		for _, p := range a.ambiguous {
-			skus = append(skus, m.products[p].product.SKU)
-		}
-		list := strings.Join(skus[:len(skus)-1], ", ") + " and " + skus[len(skus)-1]
-		if len(tied) > 0 {
-			add("text", 0, "title and photos fit %s equally: judged against all of them; pick the product when reviewing", list)
-		} else {
-			add("text", 0, "title and photos fit %s equally: no single product chosen", list)
-		}
-	}
-
-	// Image: an official photo of the product, or of another product of
-	// the brand (a stolen brand photo either way).
-	var photo *imageHit
-	for i := range a.images {
-		ih := &a.images[i]
-		if ih.product == a.product {
-			photo = ih
-			break
-		}
-	}
-	if photo == nil && len(a.accessoryWords) == 0 {
-		for i := range a.images {
-			if m.products[a.images[i].product].brand == a.brand {
-				photo = &a.images[i]
-				break
-			}
-		}
-	}
-	if !offer {
-		photo = nil
-	}
-	if photo != nil {
-		points, note := w.ImageMatch, ""
-		if resale {
-			points, note = 0, resaleNote
-		}
-		add("image", points, "photo %d is the official photo of %s at distance %d (dHash %d)%s",
-			photo.photo, m.products[photo.product].product.SKU, photo.pDist, photo.dDist, note)
-	}
-
-	// Seller.
-	role := brand.RoleOf(l.Site, l.SellerID)
-	seller := l.SellerID
-	if seller == "" {
-		seller = "(none named)"
-	}
-	linked := offer && (subject || photo != nil)
-	switch role {
-	case shadowscan.RoleOfficial:
-		add("seller", 0, "seller %s is an official shop of %s", seller, brand.Name)
-	case shadowscan.RoleAuthorized:
-		add("seller", 0, "seller %s is an authorised seller of %s", seller, brand.Name)
-	default:
-		if linked {
-			points, note := w.UnknownSeller, ""
-			if resale {
-				points, note = 0, resaleNote
-			}
-			add("seller", points, "seller %s is not official or authorised for %s%s", seller, brand.Name, note)
-			if m.history != nil && l.SellerID != "" {
-				if n := m.history(l.Site, l.SellerID); n > 0 {
-					add("seller", w.RepeatOffender, "seller %s already has %d confirmed %s", seller, n, plural(n, "hit", "hits"))
-				}
-			}
-		}
-	}
-
-	// Words.
-	a.redFlags, a.codes = outermost(a.redFlags), outermost(a.codes)
-	if len(a.redFlags) > 0 {
-		add("words", w.RedFlagWord, "%s (counterfeit %s)", saysList(a.redFlags), plural(countWords(a.redFlags), "word", "words"))
-		for _, h := range a.redFlags {
-			addTerm(h.word)
-		}
-	}
-	if len(a.codes) > 0 {
-		add("words", w.CodeTampered, "%s (codes removed)", saysList(a.codes))
-		for _, h := range a.codes {
-			addTerm(h.word)
-		}
-	}
-	var defam []wordHit
-	for _, h := range a.defamation {
-		if h.ref < 0 || h.ref == a.brand {
-			defam = append(defam, h)
-		}
-	}
-	defam = outermost(defam)
-	if len(defam) > 0 && named {
-		add("defamation", w.Defamation, "%s about %s", saysList(defam), brand.Name)
-		for _, h := range defam {
-			addTerm(h.word)
-		}
-	}
-
-	// Price.
-	farBelow, underPlausible, underFloor := false, false, false
-	priced := l.HasPrice && l.Price > 0
-	if offer && role != shadowscan.RoleOfficial {
-		switch {
-		case prod != nil:
-			farBelow, underPlausible, underFloor = m.judgePrice(l, prod, role, m.packOf(a), resale, "", add)
-		case len(tied) > 0:
-			if ref, ok := lowestOf(tied); ok {
-				farBelow, underPlausible, underFloor = m.judgePrice(l, &ref, role, pack{n: 1}, resale,
-					" (the lowest of "+strings.Join(v.Candidates, ", ")+")", add)
-			}
-		}
-	}
-
-	// Category, by precedence.
-	switch role {
-	case shadowscan.RoleAuthorized:
-		switch {
-		case subject && offer && len(a.codes) > 0:
-			v.Category = shadowscan.CategoryCodeTampered
-		case subject && offer && !resale && underFloor:
-			v.Category = shadowscan.CategoryPriceDumping
-		}
-	case shadowscan.RoleUnknown:
-		switch {
-		case len(defam) > 0 && named:
-			v.Category = shadowscan.CategoryDefamation
-		case !subject || !offer:
-		case len(a.codes) > 0:
-			v.Category = shadowscan.CategoryCodeTampered
-		case len(a.redFlags) > 0 || (!resale && (farBelow || (photo != nil && underPlausible))):
-			v.Category = shadowscan.CategoryCounterfeit
-		case resale:
-		case !priced:
-			// No price and no counterfeit or code words: nothing an
-			// analyst could show.
-			add("price", 0, "no price shown: an unauthorised sale needs one")
-		default:
-			v.Category = shadowscan.CategoryUnauthorizedSeller
-		}
-	}
-
-	points := 0
-	for _, r := range reasons {
-		points += r.Points
-	}
-	v.Points = max(points, 0)
-	v.Flagged = v.Category != "" && v.Points >= m.det.Threshold
-	if !v.Flagged {
-		v.Category = ""
-	}
-	// How sure the link to the product is: a flag whose product the
-	// title does not name alone stays under 90, and the hit says why.
-	var unsure string
-	switch {
-	case len(tied) > 0:
-		unsure = "the listing fits " + strings.Join(v.Candidates, ", ") + " equally"
-	case prod != nil && !a.byText:
-		unsure = "only a photo links it to " + prod.SKU
-	case prod != nil && a.bySize:
-		unsure = "the product is read from the brand and a size, its name misspelt"
-	case prod != nil && len(a.cand.typos) > 0:
-		unsure = "the product name is read through a typo"
-	}
-	v.Score = calibrate(v.Points, m.det.Threshold, v.Flagged, unsure != "")
-	if v.Flagged && unsure != "" && v.Score == unsureCap {
-		add("score", 0, "score held under 90: %s", unsure)
-	}
-	slices.SortStableFunc(reasons, func(x, y shadowscan.Reason) int { return cmp.Compare(y.Points, x.Points) })
-	v.Reasons = reasons
-	v.MatchedTerms = terms
-	return v
-}
-
 // judgePrice adds the price reasons for an unknown or authorised seller
 // and reports the counterfeit and dumping signals.
 //
@@ -953,7 +687,7 @@ func (m *Matcher) judge(a *analysis, l *shadowscan.Listing) shadowscan.Verdict {
 // lowest of A, B)"); the market comparison, which is per product, is then
 // left out.
 func (m *Matcher) judgePrice(l *shadowscan.Listing, p *shadowscan.Product, role shadowscan.SellerRole,
-	pack pack, resale bool, of string, add func(string, int, string, ...any)) (farBelow, underPlausible, underFloor bool) {
+	pack pack, resale bool, of string, add func(string, int, string, ...any)) (sig priceSignals) {
 	if !l.HasPrice || l.Price <= 0 || p.Price <= 0 {
 		return
 	}
@@ -983,13 +717,13 @@ func (m *Matcher) judgePrice(l *shadowscan.Listing, p *shadowscan.Product, role 
 	if resale {
 		note = " (a private resale: not counted)"
 	}
-	farBelow = ratio < pr.CounterfeitRatio
-	underPlausible = ratio < pr.PlausibleRatio
-	underFloor = p.MinPrice > 0 && price < p.MinPrice
+	sig.farBelow = ratio < pr.CounterfeitRatio
+	sig.underPlausible = ratio < pr.PlausibleRatio
+	sig.underFloor = p.MinPrice > 0 && price < p.MinPrice
 	switch {
-	case role == shadowscan.RoleAuthorized && underFloor:
+	case role == shadowscan.RoleAuthorized && sig.underFloor:
 		add("price", pointsUnless(resale, w.PriceBelowFloor), "%s is under the authorised floor %s%s%s", shown, p.MinPrice.Format(p.Currency), of, note)
-	case role == shadowscan.RoleUnknown && farBelow:
+	case role == shadowscan.RoleUnknown && sig.farBelow:
 		add("price", pointsUnless(resale, w.PriceFarBelow), "%s is %d %% of the list price %s%s%s", shown, pct, p.Price.Format(p.Currency), of, note)
 	default:
 		add("price", 0, "%s is %d %% of the list price %s%s", shown, pct, p.Price.Format(p.Currency), of)

@@ -1,0 +1,375 @@
+package matcher
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/shadowscan/shadowscan"
+	"github.com/shadowscan/shadowscan/rules"
+)
+
+// Match runs in passes: analyse (scanText, classify, matchImages), link
+// (link), then judge, which is the signal passes below in order (text,
+// image, seller, words, price), then categorise and score. Each signal pass
+// adds reasons with points; categorise reads what they found from the
+// judgement.
+
+// judgement is one listing's verdict on its way through the signal passes.
+type judgement struct {
+	m *Matcher
+	a *analysis
+	l *shadowscan.Listing
+	w rules.Weights
+
+	v       shadowscan.Verdict
+	reasons []shadowscan.Reason
+	terms   []string
+
+	brand      *shadowscan.Brand
+	brandWords []string              // the words naming the brand, title and description
+	prod       *shadowscan.Product   // the linked product, or nil
+	tied       []*shadowscan.Product // near twins judged as a set, when prod is nil
+	// offer is false for a review, a guide or a named alternative: they
+	// offer no product of the brand. resale is a private resale of a used
+	// unit, whose price and seller say nothing about where it came from.
+	offer, resale bool
+	photo         *imageHit // the official photo found, or nil
+	role          shadowscan.SellerRole
+	defam         []wordHit
+	price         priceSignals
+}
+
+// priceSignals are what the price pass found.
+type priceSignals struct {
+	farBelow, underPlausible, underFloor bool
+}
+
+const resaleNote = " (a private resale: not counted)"
+
+// judge turns the analysis into a verdict: reasons with points, score,
+// category and flag.
+func (m *Matcher) judge(a *analysis, l *shadowscan.Listing) shadowscan.Verdict {
+	// The brand: the product's, else the first one named.
+	if a.brand < 0 && len(a.brandHits) > 0 {
+		a.brand = a.brandHits[0].ref
+	}
+	if a.brand < 0 {
+		return shadowscan.Verdict{}
+	}
+	j := &judgement{m: m, a: a, l: l, w: m.det.Weights, brand: m.brands[a.brand].brand}
+	j.v.BrandID = j.brand.ID
+	j.brandWords = m.brandWords(a, a.brand)
+	if a.product >= 0 {
+		j.prod = m.products[a.product].product
+		j.v.SKU = j.prod.SKU
+	}
+	if j.prod == nil && len(a.tied) > 1 {
+		for _, c := range a.tied {
+			p := m.products[c.product].product
+			j.tied = append(j.tied, p)
+			j.v.Candidates = append(j.v.Candidates, p.SKU)
+		}
+	}
+	j.offer = len(a.notOffer) == 0 && len(a.alternative) == 0
+	j.resale = j.offer && len(a.secondHand) > 0
+	j.role = j.brand.RoleOf(l.Site, l.SellerID)
+
+	j.text()
+	j.image()
+	j.seller()
+	j.words()
+	j.prices()
+	j.categorise()
+	j.score()
+	return j.v
+}
+
+func (j *judgement) add(signal string, points int, format string, args ...any) {
+	detail := format
+	if len(args) > 0 {
+		detail = fmt.Sprintf(format, args...)
+	}
+	j.reasons = append(j.reasons, shadowscan.Reason{Signal: signal, Detail: detail, Points: points})
+}
+
+func (j *judgement) addTerms(ws ...string) {
+	for _, s := range ws {
+		if s != "" && !slices.Contains(j.terms, s) {
+			j.terms = append(j.terms, s)
+		}
+	}
+}
+
+// subject reports whether the listing offers a catalogue product: one, or
+// one of a set of near twins.
+func (j *judgement) subject() bool { return j.prod != nil || len(j.tied) > 0 }
+
+// named reports whether the listing's text names the brand.
+func (j *judgement) named() bool { return len(j.brandWords) > 0 }
+
+// points is the listing's points unless excused by a private resale.
+func (j *judgement) points(p int) (int, string) {
+	if j.resale {
+		return 0, resaleNote
+	}
+	return p, ""
+}
+
+// text says what the title names: the product, one of near twins, or the
+// brand only; and what makes it something other than an offer.
+func (j *judgement) text() {
+	m, a := j.m, j.a
+	switch {
+	case j.prod != nil && a.byText:
+		words := m.titleBrandWords(a, a.brand)
+		words = append(words, m.productWords(a, a.cand)...)
+		for _, s := range a.sizes {
+			if slices.ContainsFunc(m.products[a.product].sizes, func(p size) bool { return p.dim == s.dim && sameQuantity(p.value, s.value) }) {
+				words = append(words, a.title.t[s.start:s.end])
+			}
+		}
+		j.addTerms(words...)
+		detail := "title names " + j.prod.Name + " (" + quoteList(words) + ")"
+		if a.bySize {
+			detail = "title names the brand and a size only " + j.prod.Name + " has (" + quoteList(words) + ")"
+		}
+		if len(a.cand.typos) > 0 {
+			var ts []string
+			for from, to := range a.cand.typos {
+				ts = append(ts, fmt.Sprintf("%q read as %q", from, to))
+			}
+			slices.Sort(ts)
+			detail += "; " + strings.Join(ts, ", ")
+		}
+		j.add("text", j.w.ProductMatch, "%s", detail)
+	case len(j.tied) > 0:
+		words := m.titleBrandWords(a, a.brand)
+		for i := range a.tied {
+			for _, x := range m.productWords(a, &a.tied[i]) {
+				if !slices.Contains(words, x) {
+					words = append(words, x)
+				}
+			}
+		}
+		for _, s := range a.sizes {
+			words = append(words, a.title.t[s.start:s.end])
+		}
+		j.addTerms(words...)
+		how := "title names"
+		if a.bySize {
+			how = "title names the brand, a size and a product word of"
+		}
+		j.add("text", j.w.ProductMatch, "%s one of %s (%s)", how, strings.Join(j.v.Candidates, ", "), quoteList(words))
+	case j.named():
+		j.addTerms(j.brandWords...)
+		j.add("brand", j.w.BrandMention, "%s names the brand %s (%s)", brandField(a, a.brand), j.brand.Name, quoteList(j.brandWords))
+	}
+	if len(a.accessoryWords) > 0 {
+		j.add("text", 0, "title names an accessory (%s), not the product itself", quoteList(a.accessoryWords))
+	}
+	if len(a.notOffer) > 0 {
+		j.add("text", 0, "%s: writes about the product rather than offering it", saysList(outermost(a.notOffer)))
+	}
+	if len(a.alternative) > 0 {
+		j.add("text", 0, "%s: another brand's product compared with %s, not a catalogue product", saysList(outermost(a.alternative)), j.brand.Name)
+	}
+	if j.resale {
+		j.add("text", 0, "%s: a private resale of a used unit; price and seller alone do not flag it", saysList(outermost(a.secondHand)))
+	}
+	if len(a.ambiguous) > 1 {
+		var skus []string
+		for _, p := range a.ambiguous {
+			skus = append(skus, m.products[p].product.SKU)
+		}
+		list := strings.Join(skus[:len(skus)-1], ", ") + " and " + skus[len(skus)-1]
+		if len(j.tied) > 0 {
+			j.add("text", 0, "title and photos fit %s equally: judged against all of them; pick the product when reviewing", list)
+		} else {
+			j.add("text", 0, "title and photos fit %s equally: no single product chosen", list)
+		}
+	}
+}
+
+// image finds an official photo of the product, or of another product of
+// the brand (a stolen brand photo either way).
+func (j *judgement) image() {
+	m, a := j.m, j.a
+	if !j.offer {
+		return
+	}
+	for i := range a.images {
+		if a.images[i].product == a.product {
+			j.photo = &a.images[i]
+			break
+		}
+	}
+	if j.photo == nil && len(a.accessoryWords) == 0 {
+		for i := range a.images {
+			if m.products[a.images[i].product].brand == a.brand {
+				j.photo = &a.images[i]
+				break
+			}
+		}
+	}
+	if j.photo != nil {
+		points, note := j.points(j.w.ImageMatch)
+		j.add("image", points, "photo %d is the official photo of %s at distance %d (dHash %d)%s",
+			j.photo.photo, m.products[j.photo.product].product.SKU, j.photo.pDist, j.photo.dDist, note)
+	}
+}
+
+// seller says who sells: an official or authorised shop, or, when the
+// listing offers the brand's product, an unknown one and its record.
+func (j *judgement) seller() {
+	l := j.l
+	seller := cmp.Or(l.SellerID, "(none named)")
+	switch j.role {
+	case shadowscan.RoleOfficial:
+		j.add("seller", 0, "seller %s is an official shop of %s", seller, j.brand.Name)
+	case shadowscan.RoleAuthorized:
+		j.add("seller", 0, "seller %s is an authorised seller of %s", seller, j.brand.Name)
+	default:
+		if !j.offer || (!j.subject() && j.photo == nil) {
+			return
+		}
+		points, note := j.points(j.w.UnknownSeller)
+		j.add("seller", points, "seller %s is not official or authorised for %s%s", seller, j.brand.Name, note)
+		if j.m.history != nil && l.SellerID != "" {
+			if n := j.m.history(l.Site, l.SellerID); n > 0 {
+				j.add("seller", j.w.RepeatOffender, "seller %s already has %d confirmed %s", seller, n, plural(n, "hit", "hits"))
+			}
+		}
+	}
+}
+
+// words adds the counterfeit, code-removal and defamation words.
+func (j *judgement) words() {
+	a := j.a
+	a.redFlags, a.codes = outermost(a.redFlags), outermost(a.codes)
+	if len(a.redFlags) > 0 {
+		j.add("words", j.w.RedFlagWord, "%s (counterfeit %s)", saysList(a.redFlags), plural(countWords(a.redFlags), "word", "words"))
+		for _, h := range a.redFlags {
+			j.addTerms(h.word)
+		}
+	}
+	if len(a.codes) > 0 {
+		j.add("words", j.w.CodeTampered, "%s (codes removed)", saysList(a.codes))
+		for _, h := range a.codes {
+			j.addTerms(h.word)
+		}
+	}
+	for _, h := range a.defamation {
+		if h.ref < 0 || h.ref == a.brand {
+			j.defam = append(j.defam, h)
+		}
+	}
+	j.defam = outermost(j.defam)
+	if len(j.defam) > 0 && j.named() {
+		j.add("defamation", j.w.Defamation, "%s about %s", saysList(j.defam), j.brand.Name)
+		for _, h := range j.defam {
+			j.addTerms(h.word)
+		}
+	}
+}
+
+// prices compares the price with the product's list price and floor, or
+// with the lowest of near twins'. Official shops price as they like.
+func (j *judgement) prices() {
+	if !j.offer || j.role == shadowscan.RoleOfficial {
+		return
+	}
+	switch {
+	case j.prod != nil:
+		j.price = j.m.judgePrice(j.l, j.prod, j.role, j.m.packOf(j.a), j.resale, "", j.add)
+	case len(j.tied) > 0:
+		if ref, ok := lowestOf(j.tied); ok {
+			j.price = j.m.judgePrice(j.l, &ref, j.role, pack{n: 1}, j.resale, " (the lowest of "+strings.Join(j.v.Candidates, ", ")+")", j.add)
+		}
+	}
+}
+
+// categoryRule is one line of the category table: for a seller of role,
+// the first rule whose condition holds gives the category ("" for none);
+// note, when set, is added as a reason.
+type categoryRule struct {
+	role     shadowscan.SellerRole
+	category shadowscan.Category
+	when     func(j *judgement) bool
+	note     string
+}
+
+// categoryRules is the order of precedence of the categories. Official
+// shops have no rule: they are never flagged.
+var categoryRules = []categoryRule{
+	{role: shadowscan.RoleAuthorized, category: shadowscan.CategoryCodeTampered,
+		when: func(j *judgement) bool { return j.subject() && j.offer && len(j.a.codes) > 0 }},
+	{role: shadowscan.RoleAuthorized, category: shadowscan.CategoryPriceDumping,
+		when: func(j *judgement) bool { return j.subject() && j.offer && !j.resale && j.price.underFloor }},
+
+	{role: shadowscan.RoleUnknown, category: shadowscan.CategoryDefamation,
+		when: func(j *judgement) bool { return len(j.defam) > 0 && j.named() }},
+	{role: shadowscan.RoleUnknown, // nothing of the brand's offered
+		when: func(j *judgement) bool { return !j.subject() || !j.offer }},
+	{role: shadowscan.RoleUnknown, category: shadowscan.CategoryCodeTampered,
+		when: func(j *judgement) bool { return len(j.a.codes) > 0 }},
+	{role: shadowscan.RoleUnknown, category: shadowscan.CategoryCounterfeit,
+		when: func(j *judgement) bool {
+			return len(j.a.redFlags) > 0 || (!j.resale && (j.price.farBelow || (j.photo != nil && j.price.underPlausible)))
+		}},
+	{role: shadowscan.RoleUnknown, // a private resale: price and seller alone say nothing
+		when: func(j *judgement) bool { return j.resale }},
+	{role: shadowscan.RoleUnknown, note: "no price shown: an unauthorised sale needs one",
+		when: func(j *judgement) bool { return !j.l.HasPrice || j.l.Price <= 0 }},
+	{role: shadowscan.RoleUnknown, category: shadowscan.CategoryUnauthorizedSeller,
+		when: func(*judgement) bool { return true }},
+}
+
+// categorise applies the category table.
+func (j *judgement) categorise() {
+	for _, r := range categoryRules {
+		if r.role != j.role || !r.when(j) {
+			continue
+		}
+		j.v.Category = r.category
+		if r.note != "" {
+			j.add("price", 0, "%s", r.note)
+		}
+		return
+	}
+}
+
+// score sums the points, flags at the threshold and calibrates the score
+// (score.go): a flag whose product the title does not name alone stays
+// under 90, and the hit says why.
+func (j *judgement) score() {
+	a, v := j.a, &j.v
+	points := 0
+	for _, r := range j.reasons {
+		points += r.Points
+	}
+	v.Points = max(points, 0)
+	v.Flagged = v.Category != "" && v.Points >= j.m.det.Threshold
+	if !v.Flagged {
+		v.Category = ""
+	}
+	var unsure string
+	switch {
+	case len(j.tied) > 0:
+		unsure = "the listing fits " + strings.Join(v.Candidates, ", ") + " equally"
+	case j.prod != nil && !a.byText:
+		unsure = "only a photo links it to " + j.prod.SKU
+	case j.prod != nil && a.bySize:
+		unsure = "the product is read from the brand and a size, its name misspelt"
+	case j.prod != nil && len(a.cand.typos) > 0:
+		unsure = "the product name is read through a typo"
+	}
+	v.Score = calibrate(v.Points, j.m.det.Threshold, v.Flagged, unsure != "")
+	if v.Flagged && unsure != "" && v.Score == unsureCap {
+		j.add("score", 0, "score held under 90: %s", unsure)
+	}
+	slices.SortStableFunc(j.reasons, func(x, y shadowscan.Reason) int { return cmp.Compare(y.Points, x.Points) })
+	v.Reasons = j.reasons
+	v.MatchedTerms = j.terms
+}
