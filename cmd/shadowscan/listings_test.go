@@ -170,3 +170,45 @@ func TestListingsKeepTheirIdentity(t *testing.T) {
 		}
 	})
 }
+
+// TestSitesTestSaysWhereTheIDCameFrom runs `sites test` on pages whose id
+// comes from the URL, from the rule and from nowhere but a hash of the URL.
+func TestSitesTestSaysWhereTheIDCameFrom(t *testing.T) {
+	m := newIdentityMarket()
+	m.pages["/promo/hand-cream-special"] = strings.ReplaceAll(m.pages["/p/81001/hand-cream-50ml"], `href="/p/81001/hand-cream-50ml"`, `href="/promo/hand-cream-special"`)
+	srv := httptest.NewServer(m)
+	t.Cleanup(srv.Close)
+	rulesDir := t.TempDir()
+	for name, id := range map[string]string{"slugs": "", "codes": "  id: \".code\"\n"} {
+		if err := os.WriteFile(filepath.Join(rulesDir, name+".yaml"), fmt.Appendf(nil, identityRule, name, id), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db := filepath.Join(t.TempDir(), "s.db")
+	tests := []struct {
+		site, path, wantKey, wantVia string
+		hashNote                     bool
+	}{
+		{"slugs", "/p/81002/hand-cream-50ml", "slugs/81002", "url", false},
+		{"codes", "/p/81002/hand-cream-50ml", "codes/HC50", ".code", false},
+		{"slugs", "/promo/hand-cream-special", "slugs/u", "url-hash", true},
+	}
+	for _, tt := range tests {
+		out := mustCLI(t, db, "--rules", rulesDir, "sites", "test", tt.site, srv.URL+tt.path)
+		if !strings.Contains(out, "listing "+tt.wantKey) {
+			t.Errorf("%s %s: key is not %s*:\n%s", tt.site, tt.path, tt.wantKey, out)
+		}
+		var idLine string
+		for _, line := range strings.Split(out, "\n") {
+			if strings.HasPrefix(line, "id ") {
+				idLine = line
+			}
+		}
+		if !strings.Contains(idLine, tt.wantVia) {
+			t.Errorf("%s %s: id row %q does not say %s", tt.site, tt.path, idLine, tt.wantVia)
+		}
+		if got := strings.Contains(out, "the page gives no listing id"); got != tt.hashNote {
+			t.Errorf("%s %s: url-hash note shown %v, want %v:\n%s", tt.site, tt.path, got, tt.hashNote, out)
+		}
+	}
+}
