@@ -448,14 +448,37 @@ func idSegment(raw string) string {
 			}
 		}
 	}
-	for _, want := range []idStrength{idStrong, idWeak} {
-		for i := len(segs) - 1; i >= 0; i-- {
-			if idLike(segs[i]) == want {
-				return clipID(segs[i])
-			}
+	for i := len(segs) - 1; i >= 0; i-- {
+		if idLike(segs[i]) == idStrong {
+			return clipID(segs[i])
+		}
+	}
+	if id := slugTailID(segs[len(segs)-1]); id != "" {
+		return id
+	}
+	for i := len(segs) - 1; i >= 0; i-- {
+		if idLike(segs[i]) == idWeak {
+			return clipID(segs[i])
 		}
 	}
 	return ""
+}
+
+// slugTailID returns the number a title slug ends in when it is long
+// enough to be an id rather than a size, a year or a copy's ordinal:
+// "hand-cream-50ml-81234" and "serum-i2210045" carry one, "protein-500g-2"
+// and "serum-2026" do not.
+func slugTailID(seg string) string {
+	i := strings.LastIndexAny(seg, "-_")
+	if i < 0 || i == len(seg)-1 {
+		return ""
+	}
+	tail := seg[i+1:]
+	digits := strings.TrimPrefix(tail, "i") // Lazada-style "-i123456"
+	if len(digits) < 5 || strings.Trim(digits, "0123456789") != "" {
+		return ""
+	}
+	return clipID(tail)
 }
 
 type idStrength int
