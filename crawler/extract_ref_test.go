@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/shadowscan/shadowscan"
@@ -143,4 +144,76 @@ func mustAmount(t *testing.T, s string) shadowscan.Amount {
 		t.Fatal(err)
 	}
 	return a
+}
+
+// TestListingIdentityOnRealPages extracts the listing id of real saved
+// item pages (Amazon, Etsy, Costco, Wayfair, ...) with no id selector and
+// checks it is the marketplace's own id where the URL shows one (Amazon's
+// ASIN), never a title slug, and unique across the pages.
+func TestListingIdentityOnRealPages(t *testing.T) {
+	type page struct{ file, url string }
+	var pages []page
+	mp := filepath.Join(refDir, "marketplace_pages")
+	idx, err := os.ReadFile(filepath.Join(mp, "index.tsv"))
+	if os.IsNotExist(err) {
+		t.Skipf("reference marketplace pages not found at %s (they live outside the repository in ../shared/ref); skipping", mp)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, line := range strings.Split(strings.TrimSpace(string(idx)), "\n") {
+		f := strings.Split(line, "\t")
+		if i == 0 || len(f) < 8 || f[2] != "item" {
+			continue
+		}
+		pages = append(pages, page{filepath.Join(mp, f[0]), f[7]})
+	}
+	pp := filepath.Join(refDir, "product_pages")
+	if raw, err := os.ReadFile(filepath.Join(pp, "index.json")); err == nil {
+		var rs []refPage
+		if err := json.Unmarshal(raw, &rs); err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range rs {
+			if r.PageURL != "" {
+				pages = append(pages, page{filepath.Join(pp, r.File), r.PageURL})
+			}
+		}
+	}
+	if len(pages) < 3 {
+		t.Fatalf("only %d item pages with a URL found", len(pages))
+	}
+	asin := regexp.MustCompile(`/dp/([A-Z0-9]{10})`)
+	seen := map[string]string{}
+	site := &rules.Site{Name: "ref"}
+	for _, p := range pages {
+		body, err := os.ReadFile(p.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		l, src, err := Extract(site, p.url, body)
+		if err != nil {
+			t.Fatalf("%s: %v", p.file, err)
+		}
+		via := ""
+		for _, s := range src {
+			if s.Field == "id" {
+				via = s.Via
+			}
+		}
+		t.Logf("%s: id %q via %s (%s)", filepath.Base(p.file), l.ID, via, p.url)
+		if m := asin.FindStringSubmatch(p.url); m != nil && l.ID != m[1] {
+			t.Errorf("%s: id %q, want the ASIN %s", p.file, l.ID, m[1])
+		}
+		u, _ := url.Parse(p.url)
+		for _, seg := range strings.Split(u.Path, "/") {
+			if strings.ContainsAny(seg, "-_") && l.ID == seg {
+				t.Errorf("%s: id is the slug %q", p.file, seg)
+			}
+		}
+		if prev, dup := seen[l.ID]; dup {
+			t.Errorf("%s and %s share id %q", prev, p.file, l.ID)
+		}
+		seen[l.ID] = p.file
+	}
 }
