@@ -1,0 +1,142 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"github.com/shadowscan/shadowscan"
+	"github.com/shadowscan/shadowscan/crawler"
+	"github.com/shadowscan/shadowscan/demo"
+	"github.com/shadowscan/shadowscan/matcher"
+	"github.com/shadowscan/shadowscan/rules"
+	"github.com/shadowscan/shadowscan/store"
+)
+
+// labelled is what a world says one listing page should get.
+type labelled struct {
+	path  string // the listing's URL path and query, host left out
+	title string
+	truth demo.Truth
+}
+
+// storeRun is what a crawl through a real store kept: how many listings it
+// stored and how many times two listings showed one id.
+type storeRun struct {
+	stored, conflicts int
+}
+
+// storeOutcomes crawls each site at its base URL with the catalogue's
+// default queries, matches every listing and records it in a real store
+// file in batches, as a scan does; then it reads every stored listing back
+// and joins it with the labels by URL. Unlike crawlVerdicts, which keys by
+// the id the crawler extracted, this sees what a user would: a listing
+// that another overwrote, or that the store lost, counts as not reached.
+func storeOutcomes(ctx context.Context, sites []*rules.Site, bases []string, cat *shadowscan.Catalog, det *rules.Detection, labels []labelled) ([]outcome, storeRun, error) {
+	var run storeRun
+	dir, err := os.MkdirTemp("", "shadowscan-eval-")
+	if err != nil {
+		return nil, run, err
+	}
+	defer os.RemoveAll(dir)
+	db, err := store.Open(filepath.Join(dir, "eval.db"))
+	if err != nil {
+		return nil, run, err
+	}
+	defer db.Close()
+	if _, err := db.SaveCatalog(ctx, cat, nil); err != nil {
+		return nil, run, err
+	}
+	m, err := matcher.New(cat, det)
+	if err != nil {
+		return nil, run, err
+	}
+	for i, site := range sites {
+		c, err := crawler.New(site, crawler.WithBaseURL(bases[i]))
+		if err != nil {
+			return nil, run, err
+		}
+		var (
+			mu    sync.Mutex
+			batch []store.Observation
+			werr  error
+		)
+		flush := func() {
+			if len(batch) == 0 || werr != nil {
+				return
+			}
+			outs, err := db.Record(ctx, batch)
+			if err != nil {
+				werr = err
+				return
+			}
+			for _, o := range outs {
+				if o.Conflict != "" {
+					run.conflicts++
+				}
+			}
+			batch = batch[:0]
+		}
+		_, err = c.Run(ctx, cat.SearchQueries(), func(_ context.Context, p *crawler.Page) error {
+			v := m.Match(&p.Listing)
+			mu.Lock()
+			defer mu.Unlock()
+			batch = append(batch, store.Observation{ScanID: 1, Listing: p.Listing, Verdict: v})
+			if len(batch) >= 64 {
+				flush()
+			}
+			return werr
+		})
+		mu.Lock()
+		flush()
+		mu.Unlock()
+		if err == nil {
+			err = werr
+		}
+		if err != nil {
+			return nil, run, fmt.Errorf("crawl %s: %w", site.Name, err)
+		}
+	}
+
+	type stored struct {
+		rec *store.ListingRecord
+		hit *shadowscan.Hit
+	}
+	var recs []stored
+	err = db.EachListing(ctx, "", func(r *store.ListingRecord) error {
+		recs = append(recs, stored{rec: r})
+		return nil
+	})
+	if err != nil {
+		return nil, run, err
+	}
+	run.stored = len(recs)
+	for i := range recs {
+		if id := recs[i].rec.HitID; id != 0 {
+			if recs[i].hit, err = db.Hit(ctx, id); err != nil {
+				return nil, run, err
+			}
+		}
+	}
+	outs := make([]outcome, 0, len(labels))
+	for _, lb := range labels {
+		o := outcome{id: lb.path, title: lb.title, truth: lb.truth}
+		for _, s := range recs {
+			if !store.SameListingURL("http://x"+lb.path, s.rec.Listing.URL) {
+				continue
+			}
+			o.seen = true
+			if v := s.rec.Verdict; v != nil {
+				o.verdict = shadowscan.Verdict{BrandID: v.BrandID, SKU: v.SKU, Score: v.Score, Category: v.Category, Flagged: v.Flagged}
+			}
+			if s.hit != nil && o.verdict.Flagged {
+				o.verdict.Reasons = s.hit.Reasons
+			}
+			break
+		}
+		outs = append(outs, o)
+	}
+	return outs, run, nil
+}
