@@ -137,6 +137,7 @@ func fillStore(tb testing.TB, db *store.DB, n, withPhotos int) {
 func TestScheduleCommands(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "s.db")
 	ctx := context.Background()
+	mustCLI(t, db, "init") // schedule add does not create the store
 	tests := []struct {
 		name string
 		args []string
