@@ -178,7 +178,7 @@ func Open(path string, opts ...Option) (*DB, error) {
 			return nil, lockedError(path)
 		}
 		if errors.Is(err, bolterrors.ErrInvalid) || errors.Is(err, bolterrors.ErrVersionMismatch) || errors.Is(err, bolterrors.ErrChecksum) {
-			return nil, shadowscan.Errorf(shadowscan.EINVALID, "open store %s: %v: it is not a shadowscan store, or it is damaged; run `shadowscan check %s`, or use --db to pick another file", path, err, path)
+			return nil, shadowscan.Errorf(shadowscan.EINVALID, "open store %s: %v: it is not a shadowscan store, or it is damaged: run `shadowscan check %s`, restore it from a backup, or use --db to pick another file", path, err, path)
 		}
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
