@@ -371,7 +371,7 @@ func TestServeScanAgainstTheDemoMarket(t *testing.T) {
 	dbPath := filepath.Join(t.TempDir(), "s.db")
 	g := &Globals{DBPath: dbPath, Stdout: io.Discard, Stderr: io.Discard, Getenv: func(string) string { return "" }}
 	defer g.close()
-	db, err := g.Store(ctx)
+	db, err := g.CreateStore(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
