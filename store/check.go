@@ -83,7 +83,8 @@ func Check(ctx context.Context, path string, opts ...Option) (*CheckReport, erro
 	}
 	w := &pageWalker{data: data, size: rep.Size}
 	problems, metaOK := walkPages(data, true)
-	if metaOK && w.readMeta() {
+	if metaOK {
+		w.readMeta() // for the page count, also of a file cut short
 		rep.Pages = w.meta.pgid
 	}
 	unmap()

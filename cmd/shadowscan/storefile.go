@@ -92,7 +92,11 @@ func runCheck(ctx context.Context, g *Globals, path string) error {
 		return err
 	}
 	w := g.Stdout
-	fmt.Fprintf(w, "store %s: %d bytes, %d pages, schema %d\n", rep.Path, rep.Size, rep.Pages, rep.Schema)
+	fmt.Fprintf(w, "store %s: %d bytes, %d pages", rep.Path, rep.Size, rep.Pages)
+	if rep.Schema > 0 {
+		fmt.Fprintf(w, ", schema %d", rep.Schema)
+	}
+	fmt.Fprintln(w)
 	if len(rep.Records) > 0 {
 		names := make([]string, 0, len(rep.Records))
 		for n := range rep.Records {

@@ -267,6 +267,11 @@ func TestBackupThroughServe(t *testing.T) {
 	if code != exitError || !strings.Contains(errOut, "401") {
 		t.Fatalf("backup with a wrong token: exit %d %s", code, errOut)
 	}
+	// check cannot read the file serve holds, and says what to do.
+	code, _, errOut = cli(t, db, "check", db)
+	if code != exitError || !strings.Contains(errOut, "in use") || !strings.Contains(errOut, "shadowscan backup") {
+		t.Fatalf("check while serve runs: exit %d %s", code, errOut)
+	}
 	stop()
 	for _, copyPath := range []string{auto, named} {
 		if out := mustCLI(t, copyPath, "check", copyPath); !strings.Contains(out, "ok: no problems found") {
