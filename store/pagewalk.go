@@ -121,6 +121,14 @@ func (w *pageWalker) read(off, n uint64) ([]byte, bool) {
 // bbolt file).
 func walkPages(data []byte, unreachable bool) (problems []string, metaOK bool) {
 	w := &pageWalker{data: data, size: int64(len(data))}
+	defer func() {
+		// Every read is bounds-checked and FuzzWalkPages finds no panic;
+		// should one remain, it is damage the walker did not foresee.
+		if r := recover(); r != nil {
+			problems = append(w.problems, "the page walk stopped: "+panicText(r))
+			metaOK = w.metaOK
+		}
+	}()
 	if !w.readMeta() {
 		return w.problems, w.metaOK
 	}
