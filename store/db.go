@@ -39,6 +39,7 @@ import (
 	"fmt"
 	"os"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"go.etcd.io/bbolt"
@@ -93,7 +94,8 @@ type DB struct {
 	clock    func() time.Time
 	keepAll  bool
 	readOnly bool
-	lockInfo string // sidecar written by this process, "" when none
+	lockInfo string                // sidecar written by this process, "" when none
+	damage   atomic.Pointer[error] // set by guard after bbolt panicked
 
 	mu       sync.Mutex
 	ownScans map[uint64]bool // scans started or resumed through this handle
@@ -105,6 +107,7 @@ type options struct {
 	clock    func() time.Time
 	keepAll  bool
 	noSync   bool
+	existing bool
 }
 
 // Option changes how Open opens a store.
@@ -118,6 +121,11 @@ func WithTimeout(d time.Duration) Option { return func(o *options) { o.timeout =
 // handles may share the file; a writer may not.
 func WithReadOnly() Option { return func(o *options) { o.readOnly = true } }
 
+// WithExisting makes Open refuse a store file that does not exist or is
+// empty instead of creating one: commands that only read or change what is
+// there must not leave a fresh empty store behind a mistyped --db.
+func WithExisting() Option { return func(o *options) { o.existing = true } }
+
 // WithClock replaces time.Now, for tests.
 func WithClock(now func() time.Time) Option { return func(o *options) { o.clock = now } }
 
@@ -125,13 +133,16 @@ func WithClock(now func() time.Time) Option { return func(o *options) { o.clock 
 // only of flagged or already tracked ones.
 func WithKeepAllCaptures() Option { return func(o *options) { o.keepAll = true } }
 
-// Open opens the store at path, creating it unless WithReadOnly is given,
-// and migrates it to the current schema.
+// Open opens the store at path, creating it unless WithReadOnly or
+// WithExisting is given, and migrates it to the current schema. Before
+// bbolt maps the file, Open checks its page structure (see walkPages), so
+// that a truncated or overwritten file is an error wrapping ErrDamaged,
+// never a crash.
 //
 // It returns a *shadowscan.Error with code ECONFLICT when another process
 // holds the file (the message names that process) or when the file was
-// written by a newer shadowscan, and ENOTFOUND when a read-only store does
-// not exist.
+// written by a newer shadowscan, and ENOTFOUND when a read-only store, or
+// one opened WithExisting, does not exist.
 func Open(path string, opts ...Option) (*DB, error) {
 	o := options{timeout: DefaultTimeout, clock: time.Now}
 	for _, opt := range opts {
@@ -140,24 +151,40 @@ func Open(path string, opts ...Option) (*DB, error) {
 	if path == "" {
 		return nil, shadowscan.Errorf(shadowscan.EINVALID, "store path is empty: give a file name with --db or $SHADOWSCAN_DB")
 	}
-	if o.readOnly {
-		if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-			return nil, shadowscan.Errorf(shadowscan.ENOTFOUND, "store %s does not exist: import a catalogue or run a scan to create it, or use --db to pick another file", path)
+	if o.readOnly || o.existing {
+		fi, err := os.Stat(path)
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, notExist(path)
+		}
+		if err == nil && fi.Size() == 0 {
+			return nil, damaged(path, "the file is empty")
 		}
 	}
-	bdb, err := bbolt.Open(path, 0o600, &bbolt.Options{Timeout: o.timeout, ReadOnly: o.readOnly, NoSync: o.noSync})
+	if err := checkPages(path, o.timeout); err != nil {
+		return nil, err
+	}
+	db := &DB{path: path, clock: o.clock, keepAll: o.keepAll, readOnly: o.readOnly, ownScans: make(map[uint64]bool)}
+	var bdb *bbolt.DB
+	err := db.guard(func() error {
+		var err error
+		bdb, err = bbolt.Open(path, 0o600, &bbolt.Options{Timeout: o.timeout, ReadOnly: o.readOnly, NoSync: o.noSync})
+		return err
+	})
 	if err != nil {
+		if errors.Is(err, ErrDamaged) {
+			return nil, err
+		}
 		if errors.Is(err, bolterrors.ErrTimeout) {
 			return nil, lockedError(path)
 		}
 		if errors.Is(err, bolterrors.ErrInvalid) || errors.Is(err, bolterrors.ErrVersionMismatch) || errors.Is(err, bolterrors.ErrChecksum) {
-			return nil, shadowscan.Errorf(shadowscan.EINVALID, "open store %s: %v: it is not a shadowscan store, or it is damaged; use --db to pick another file", path, err)
+			return nil, shadowscan.Errorf(shadowscan.EINVALID, "open store %s: %v: it is not a shadowscan store, or it is damaged: run `shadowscan check %s`, restore it from a backup, or use --db to pick another file", path, err, path)
 		}
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
-	db := &DB{bolt: bdb, path: path, clock: o.clock, keepAll: o.keepAll, readOnly: o.readOnly, ownScans: make(map[uint64]bool)}
+	db.bolt = bdb
 	if err := db.migrate(migrations); err != nil {
-		_ = bdb.Close()
+		_ = db.closeBolt()
 		return nil, err
 	}
 	if !o.readOnly {
@@ -175,8 +202,27 @@ func (db *DB) Close() error {
 		_ = os.Remove(db.lockInfo)
 		db.lockInfo = ""
 	}
-	if err := db.bolt.Close(); err != nil {
+	if err := db.closeBolt(); err != nil {
 		return fmt.Errorf("close store %s: %w", db.path, err)
+	}
+	return nil
+}
+
+// closeBolt closes the bbolt handle. After a panic inside bbolt (see
+// guard) its locks may be held for ever, so Close then waits only a
+// moment; the process's exit releases the file.
+func (db *DB) closeBolt() error {
+	if db.damage.Load() == nil {
+		return db.bolt.Close()
+	}
+	done := make(chan error, 1)
+	go func() {
+		defer func() { _ = recover() }()
+		done <- db.bolt.Close()
+	}()
+	select {
+	case <-done:
+	case <-time.After(100 * time.Millisecond):
 	}
 	return nil
 }
@@ -188,7 +234,7 @@ func (db *DB) view(ctx context.Context, fn func(tx *bbolt.Tx) error) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	return db.bolt.View(fn)
+	return db.guard(func() error { return db.bolt.View(fn) })
 }
 
 // update runs fn in a write transaction after checking ctx.
@@ -199,7 +245,7 @@ func (db *DB) update(ctx context.Context, fn func(tx *bbolt.Tx) error) error {
 	if db.readOnly {
 		return shadowscan.Errorf(shadowscan.ECONFLICT, "store %s is open read-only", db.path)
 	}
-	return db.bolt.Update(fn)
+	return db.guard(func() error { return db.bolt.Update(fn) })
 }
 
 // bucket returns a bucket that the schema guarantees, or an internal error
@@ -212,32 +258,10 @@ func bucket(tx *bbolt.Tx, name []byte) (*bbolt.Bucket, error) {
 	return b, nil
 }
 
-// Check verifies the file's page structure (bbolt's own check) and the
-// store's invariants: every hit is in every index with the right summary,
-// no index entry is stale, every hit counter matches the hits, every
-// listing's hit exists, and every capture's body is a stored blob. It returns all problems found, joined.
-func (db *DB) Check(ctx context.Context) error {
-	var errs []error
-	err := db.view(ctx, func(tx *bbolt.Tx) error {
-		// Drain the channel even past the first 100 errors: the checker
-		// goroutine blocks until it has sent them all.
-		for err := range tx.Check() {
-			if len(errs) < 100 {
-				errs = append(errs, fmt.Errorf("bbolt: %w", err))
-			}
-		}
-		errs = append(errs, checkInvariants(ctx, tx)...)
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("check store %s: %w", db.path, err)
-	}
-	if len(errs) > 0 {
-		return fmt.Errorf("check store %s: %d problems: %w", db.path, len(errs), errors.Join(errs...))
-	}
-	return nil
-}
-
+// checkInvariants checks what ties the records together: every hit is in
+// every index with the right summary, no index entry is stale, every hit
+// counter matches the hits, every hit's listing and every listing's hit
+// exists, and every capture's body is a stored blob.
 func checkInvariants(ctx context.Context, tx *bbolt.Tx) []error {
 	var errs []error
 	add := func(format string, args ...any) bool {

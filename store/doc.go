@@ -13,6 +13,13 @@
 // holding it. bbolt allows a single writer, so the scan pipeline funnels its
 // writes through one goroutine, usually with a Writer that batches them.
 //
+// A damaged file (cut short, overwritten, pages pointing nowhere) is an
+// error wrapping ErrDamaged, never a crash: Open walks the page structure
+// with bounds checks before bbolt maps the file, and every transaction
+// runs under a guard that turns bbolt's assertion panics and memory
+// faults into that error. Check verifies a file in full; Backup and
+// BackupFile copy a store while it is in use.
+//
 // Values are versioned JSON; keys sort (big-endian sequence numbers). The
 // schema version lives in the meta bucket and Open migrates older stores
 // forward; a store written by a newer shadowscan is refused.

@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"fmt"
+	"runtime/debug"
 
 	"go.etcd.io/bbolt"
 )
@@ -37,17 +38,23 @@ func (db *DB) MarkVisited(ctx context.Context, scanID uint64, urls ...string) er
 	if db.readOnly {
 		return fmt.Errorf("mark visited: store %s is open read-only", db.path)
 	}
-	err := db.bolt.Batch(func(tx *bbolt.Tx) error {
-		b, err := bucket(tx, bucketFrontier)
-		if err != nil {
-			return err
-		}
-		for _, u := range urls {
-			if err := b.Put(frontierKey(scanID, u), nil); err != nil {
+	// Batch may run fn on a goroutine of its own: faults there become
+	// panics, which Batch recovers and answers by running fn again alone
+	// on this goroutine, under guard.
+	err := db.guard(func() error {
+		return db.bolt.Batch(func(tx *bbolt.Tx) error {
+			debug.SetPanicOnFault(true)
+			b, err := bucket(tx, bucketFrontier)
+			if err != nil {
 				return err
 			}
-		}
-		return nil
+			for _, u := range urls {
+				if err := b.Put(frontierKey(scanID, u), nil); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
 	})
 	if err != nil {
 		return fmt.Errorf("mark %d url(s) visited by scan %d: %w", len(urls), scanID, err)

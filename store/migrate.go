@@ -102,10 +102,12 @@ func schemaOf(tx *bbolt.Tx) (uint64, error) {
 func (db *DB) migrate(list []migration) error {
 	known := uint64(len(list))
 	var have uint64
-	if err := db.bolt.View(func(tx *bbolt.Tx) error {
-		var err error
-		have, err = schemaOf(tx)
-		return err
+	if err := db.guard(func() error {
+		return db.bolt.View(func(tx *bbolt.Tx) error {
+			var err error
+			have, err = schemaOf(tx)
+			return err
+		})
 	}); err != nil {
 		return fmt.Errorf("open store %s: %w", db.path, err)
 	}
@@ -118,23 +120,25 @@ func (db *DB) migrate(list []migration) error {
 		return shadowscan.Errorf(shadowscan.ECONFLICT, "store %s has schema %d; this shadowscan needs %d: open it once without read-only to upgrade it", db.path, have, known)
 	}
 	env := &migrationEnv{now: db.now().Format(timeLayout)}
-	err := db.bolt.Update(func(tx *bbolt.Tx) error {
-		// Read again: another handle in this process cannot have changed
-		// it, but the check is cheap and keeps the function honest.
-		from, err := schemaOf(tx)
-		if err != nil {
-			return err
-		}
-		for i := from; i < known; i++ {
-			if err := list[i].apply(tx, env); err != nil {
-				return fmt.Errorf("migrate to schema %d (%s): %w", i+1, list[i].name, err)
+	err := db.guard(func() error {
+		return db.bolt.Update(func(tx *bbolt.Tx) error {
+			// Read again: another handle in this process cannot have changed
+			// it, but the check is cheap and keeps the function honest.
+			from, err := schemaOf(tx)
+			if err != nil {
+				return err
 			}
-		}
-		meta, err := tx.CreateBucketIfNotExists(bucketMeta)
-		if err != nil {
-			return err
-		}
-		return meta.Put(keySchema, u64(known))
+			for i := from; i < known; i++ {
+				if err := list[i].apply(tx, env); err != nil {
+					return fmt.Errorf("migrate to schema %d (%s): %w", i+1, list[i].name, err)
+				}
+			}
+			meta, err := tx.CreateBucketIfNotExists(bucketMeta)
+			if err != nil {
+				return err
+			}
+			return meta.Put(keySchema, u64(known))
+		})
 	})
 	if err != nil {
 		return fmt.Errorf("open store %s: %w", db.path, err)

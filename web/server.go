@@ -114,6 +114,12 @@ type Config struct {
 	RunScan RunScanFunc
 	// Export writes evidence bundles; nil hides the export button.
 	Export ExportFunc
+	// Backup copies the store for GET /api/backup; nil disables it.
+	Backup BackupFunc
+	// TempDir is where backups are staged before they are sent ("" for
+	// the system's temporary directory). Give the store's
+	// directory: a backup is as large as the store.
+	TempDir string
 	// Now replaces time.Now, for tests.
 	Now func() time.Time
 }
@@ -208,6 +214,7 @@ func (s *Server) routes() http.Handler {
 	handle("POST /api/schedules", http.HandlerFunc(s.apiScheduleAdd))
 	handle("DELETE /api/schedules/{id}", http.HandlerFunc(s.apiScheduleDelete))
 	handle("GET /api/stats", http.HandlerFunc(s.apiStats))
+	handle("GET /api/backup", http.HandlerFunc(s.apiBackup))
 	handle("/api/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, shadowscan.Errorf(shadowscan.ENOTFOUND, "no API endpoint %s %s (see API.md)", r.Method, r.URL.Path))
 	}))

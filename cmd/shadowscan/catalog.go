@@ -68,7 +68,7 @@ func runCatalogImport(ctx context.Context, g *Globals, paths []string, opts ...c
 		}
 		return shadowscan.Errorf(shadowscan.EINVALID, "nothing imported:\n%s", strings.Join(msgs, "\n"))
 	}
-	db, err := g.Store(ctx)
+	db, err := g.CreateStore(ctx)
 	if err != nil {
 		return err
 	}

@@ -61,7 +61,7 @@ func runDemo(ctx context.Context, g *Globals, o demoOptions) error {
 	defer market.Close()
 	fmt.Fprintf(w, "demo marketplace %s serving %d listings at %s\n", demo.SiteName, len(demo.Listings()), base)
 
-	db, err := g.Store(ctx)
+	db, err := g.CreateStore(ctx)
 	if err != nil {
 		return err
 	}

@@ -48,12 +48,24 @@ func (g *Globals) dbPath() string {
 	return "shadowscan.db"
 }
 
-// Store opens the store on first use.
+// Store opens the existing store on first use. A missing or empty file is
+// an error naming it: a mistyped --db must not read as an empty queue.
+// Commands that create the store call CreateStore.
 func (g *Globals) Store(ctx context.Context) (*store.DB, error) {
+	return g.openStore(store.WithExisting())
+}
+
+// CreateStore opens the store on first use, creating the file when there
+// is none: for init, catalog import, scan and demo.
+func (g *Globals) CreateStore(ctx context.Context) (*store.DB, error) {
+	return g.openStore()
+}
+
+func (g *Globals) openStore(opts ...store.Option) (*store.DB, error) {
 	if g.db != nil {
 		return g.db, nil
 	}
-	db, err := store.Open(g.dbPath())
+	db, err := store.Open(g.dbPath(), opts...)
 	if err != nil {
 		// While serve holds the store, say where its UI and API are.
 		return nil, serveHint(err, g.dbPath())
@@ -143,6 +155,9 @@ With your own catalogue:
 		newServeCommand(g),
 		newScheduleCommand(g),
 		newListingsCommand(g),
+		newInitCommand(g),
+		newCheckCommand(g),
+		newBackupCommand(g),
 	)
 	return cmd
 }

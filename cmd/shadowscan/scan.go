@@ -102,7 +102,7 @@ func runScan(ctx context.Context, g *Globals, o scanOptions) (*shadowscan.Scan, 
 	if err != nil {
 		return nil, err
 	}
-	db, err := g.Store(ctx)
+	db, err := g.CreateStore(ctx)
 	if err != nil {
 		return nil, err
 	}

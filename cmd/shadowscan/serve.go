@@ -11,6 +11,7 @@ import (
 	"net"
 	"os"
 	"os/user"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"time"
@@ -101,6 +102,8 @@ func serveUntilDone(ctx context.Context, g *Globals, addr string, baseURLs map[s
 		Export: func(ctx context.Context, w io.Writer, hf shadowscan.HitFilter, by string) error {
 			return exportTo(ctx, db, w, hf, by)
 		},
+		Backup:  db.Backup,
+		TempDir: filepath.Dir(g.dbPath()),
 	})
 	if err != nil {
 		return err

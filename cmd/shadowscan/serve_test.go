@@ -137,6 +137,7 @@ func fillStore(tb testing.TB, db *store.DB, n, withPhotos int) {
 func TestScheduleCommands(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "s.db")
 	ctx := context.Background()
+	mustCLI(t, db, "init") // schedule add does not create the store
 	tests := []struct {
 		name string
 		args []string
@@ -370,7 +371,7 @@ func TestServeScanAgainstTheDemoMarket(t *testing.T) {
 	dbPath := filepath.Join(t.TempDir(), "s.db")
 	g := &Globals{DBPath: dbPath, Stdout: io.Discard, Stderr: io.Discard, Getenv: func(string) string { return "" }}
 	defer g.close()
-	db, err := g.Store(ctx)
+	db, err := g.CreateStore(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,307 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"time"
+
+	"go.etcd.io/bbolt"
+	bolterrors "go.etcd.io/bbolt/errors"
+
+	"github.com/shadowscan/shadowscan"
+)
+
+// CheckReport is what Check found in a store file.
+type CheckReport struct {
+	// Path is the file checked.
+	Path string
+	// Size is its length in bytes; Pages how many pages its meta says
+	// are in use (0 when no meta page could be read).
+	Size  int64
+	Pages uint64
+	// Schema is the store's schema version, 0 when it could not be read.
+	Schema uint64
+	// Records counts the values read per bucket, by bucket name.
+	Records map[string]int
+	// Problems lists what is wrong, at most about a hundred of each kind;
+	// none for a sound file.
+	Problems []string
+}
+
+// OK reports whether Check found nothing wrong.
+func (r *CheckReport) OK() bool { return len(r.Problems) == 0 }
+
+// Check verifies the store file at path without changing it: its page
+// structure (walked with bounds checks before bbolt maps the file), then
+// bbolt's own consistency check, then every record: each value decodes,
+// each blob matches its digest, each hit has a valid status and category
+// and its listing exists, each listing's hit exists, the indexes and
+// counters agree with the hits. Record checks run only on a file whose
+// pages are sound.
+//
+// It returns an error, not a report, when the file cannot be checked at
+// all: ENOTFOUND when it does not exist, ECONFLICT when a writer (such as
+// serve) holds it.
+func Check(ctx context.Context, path string, opts ...Option) (*CheckReport, error) {
+	o := options{timeout: DefaultTimeout}
+	for _, opt := range opts {
+		opt(&o)
+	}
+	rep := &CheckReport{Path: path, Records: map[string]int{}}
+	fi, err := os.Stat(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, notExist(path)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("check store %s: %w", path, err)
+	}
+	if fi.IsDir() {
+		return nil, shadowscan.Errorf(shadowscan.EINVALID, "check store %s: it is a directory, not a store file", path)
+	}
+	rep.Size = fi.Size()
+	if rep.Size == 0 {
+		rep.Problems = append(rep.Problems, "the file is empty")
+		return rep, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("check store %s: %w", path, err)
+	}
+	defer f.Close()
+	if err := lockShared(f, o.timeout); err != nil {
+		if errors.Is(err, errLockTimeout) {
+			return nil, lockedError(path)
+		}
+		return nil, fmt.Errorf("check store %s: %w", path, err)
+	}
+	data, unmap, err := mapFile(f, rep.Size)
+	if err != nil {
+		return nil, fmt.Errorf("check store %s: %w", path, err)
+	}
+	w := &pageWalker{data: data, size: rep.Size}
+	problems, metaOK := walkPages(data, true)
+	if metaOK {
+		w.readMeta() // for the page count, also of a file cut short
+		rep.Pages = w.meta.pgid
+	}
+	unmap()
+	for _, p := range problems {
+		rep.Problems = append(rep.Problems, "pages: "+p)
+	}
+	if len(problems) > 0 {
+		rep.Problems = append(rep.Problems, "records were not checked: the page structure is damaged")
+		return rep, nil
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	db := &DB{path: path, clock: time.Now, readOnly: true, ownScans: map[uint64]bool{}}
+	err = db.guard(func() error {
+		var err error
+		db.bolt, err = bbolt.Open(path, 0o600, &bbolt.Options{Timeout: o.timeout, ReadOnly: true})
+		return err
+	})
+	if errors.Is(err, bolterrors.ErrTimeout) {
+		return nil, lockedError(path)
+	}
+	if err != nil {
+		rep.Problems = append(rep.Problems, fmt.Sprintf("bbolt cannot open the file: %v", err))
+		return rep, nil
+	}
+	defer db.closeBolt()
+	problems, err = db.check(ctx, rep)
+	if err != nil {
+		return nil, err
+	}
+	rep.Problems = append(rep.Problems, problems...)
+	return rep, nil
+}
+
+// Check runs Check's bbolt and record checks on an open store (not the
+// page walk, which Open has done) and returns the problems joined, or nil.
+func (db *DB) Check(ctx context.Context) error {
+	problems, err := db.check(ctx, &CheckReport{Records: map[string]int{}})
+	if err != nil {
+		return fmt.Errorf("check store %s: %w", db.path, err)
+	}
+	if len(problems) == 0 {
+		return nil
+	}
+	errs := make([]error, len(problems))
+	for i, p := range problems {
+		errs[i] = errors.New(p)
+	}
+	return fmt.Errorf("check store %s: %d problems: %w", db.path, len(problems), errors.Join(errs...))
+}
+
+// check runs bbolt's Tx.Check and the record checks in one read
+// transaction, under guard. It returns an error only when ctx ends.
+func (db *DB) check(ctx context.Context, rep *CheckReport) ([]string, error) {
+	var problems []string
+	err := db.view(ctx, func(tx *bbolt.Tx) error {
+		// Drain the channel even past the first 100 errors: the checker
+		// goroutine blocks until it has sent them all.
+		n := 0
+		for err := range tx.Check() {
+			if n++; n <= maxWalkProblems {
+				problems = append(problems, "bbolt: "+err.Error())
+			}
+		}
+		schema, err := schemaOf(tx)
+		if err != nil {
+			problems = append(problems, "schema: "+err.Error())
+		}
+		rep.Schema = schema
+		switch {
+		case err != nil:
+		case schema > SchemaVersion:
+			problems = append(problems, fmt.Sprintf("schema: the store has schema %d and this shadowscan knows up to %d: check it with a newer shadowscan", schema, SchemaVersion))
+			return nil
+		case schema < SchemaVersion:
+			problems = append(problems, fmt.Sprintf("schema: the store has schema %d and this shadowscan checks %d: open it once with a command that writes (such as catalog import) to upgrade it, then check again", schema, SchemaVersion))
+			return nil
+		}
+		for _, e := range checkRecords(ctx, tx, rep.Records) {
+			problems = append(problems, e.Error())
+		}
+		for _, e := range checkInvariants(ctx, tx) {
+			problems = append(problems, e.Error())
+		}
+		return ctx.Err()
+	})
+	if err != nil && ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
+	if err != nil {
+		problems = append(problems, err.Error())
+	}
+	return problems, nil
+}
+
+// checkRecords decodes every value that checkInvariants does not: the
+// catalogue, scans, listing history, blobs, index summaries and schedules.
+// It counts the values of every bucket in counts.
+func checkRecords(ctx context.Context, tx *bbolt.Tx, counts map[string]int) []error {
+	var errs []error
+	add := func(format string, args ...any) bool {
+		errs = append(errs, fmt.Errorf(format, args...))
+		return len(errs) < maxWalkProblems
+	}
+	brands := map[string]bool{}
+	each := func(name []byte, fn func(k, v []byte) bool) {
+		b := tx.Bucket(name)
+		if b == nil {
+			add("bucket %s is missing", name)
+			return
+		}
+		n := 0
+		_ = b.ForEach(func(k, v []byte) error {
+			if n++; n%1024 == 0 && ctx.Err() != nil {
+				return ctx.Err()
+			}
+			if !fn(k, v) {
+				return errStop
+			}
+			return nil
+		})
+		counts[string(name)] = n
+	}
+	each(bucketMeta, func(k, v []byte) bool {
+		if bytes.Equal(k, keyCreatedAt) {
+			if _, err := time.Parse(timeLayout, string(v)); err != nil {
+				return add("%s/%s: %q is not an RFC 3339 time", bucketMeta, k, v)
+			}
+		}
+		return true
+	})
+	each(bucketBrands, func(k, v []byte) bool {
+		b, err := decodeValue[shadowscan.Brand](v, brandV, "brand")
+		if err != nil {
+			return add("brand %q: %v", k, err)
+		}
+		if b.ID != string(k) {
+			return add("brand %q: the record names brand %q", k, b.ID)
+		}
+		brands[b.ID] = true
+		return true
+	})
+	each(bucketProducts, func(k, v []byte) bool {
+		p, err := decodeValue[shadowscan.Product](v, productV, "product")
+		if err != nil {
+			return add("product %q: %v", k, err)
+		}
+		if p.SKU != string(k) {
+			return add("product %q: the record names SKU %q", k, p.SKU)
+		}
+		if !brands[p.BrandID] {
+			return add("product %q: brand %q is missing", k, p.BrandID)
+		}
+		return true
+	})
+	each(bucketScans, func(k, v []byte) bool {
+		s, err := decodeValue[shadowscan.Scan](v, scanV, "scan")
+		if err != nil {
+			return add("scan %x: %v", k, err)
+		}
+		if len(k) != 8 || !bytes.Equal(k, u64(s.ID)) {
+			return add("scan %x: the record names scan %d", k, s.ID)
+		}
+		return true
+	})
+	listings := tx.Bucket(bucketListings)
+	each(bucketListingHistory, func(k, v []byte) bool {
+		if _, err := decodeValue[ListingChange](v, listingChangeV, "listing change"); err != nil {
+			return add("listing history %q: %v", k, err)
+		}
+		if i := bytes.IndexByte(k, 0); i < 0 || listings == nil || listings.Get(k[:i]) == nil {
+			return add("listing history %q: its listing is missing", k)
+		}
+		return true
+	})
+	each(bucketBlobs, func(k, v []byte) bool {
+		if !validSHA(string(k)) {
+			return add("blob %q: the key is not a SHA-256", k)
+		}
+		if _, err := decodeBlob(string(k), v); err != nil {
+			return add("blob %s: %v", k, err)
+		}
+		return true
+	})
+	for _, name := range [][]byte{bucketHitsByStatus, bucketHitsByScore, bucketHitsByField} {
+		each(name, func(k, v []byte) bool {
+			if _, err := decodeSummary(v); err != nil {
+				return add("%s %x: %v", name, k, err)
+			}
+			return true
+		})
+	}
+	each(bucketHits, func(k, v []byte) bool {
+		h, err := decodeHit(v)
+		if err != nil {
+			return true // checkInvariants reports it
+		}
+		if len(k) != 8 || !bytes.Equal(k, u64(h.ID)) {
+			return add("hit %x: the record names hit %d", k, h.ID)
+		}
+		if !h.Status.Valid() {
+			return add("hit %d: status %q is not one of %v", h.ID, h.Status, shadowscan.Statuses)
+		}
+		if _, err := shadowscan.ParseCategory(string(h.Category)); err != nil {
+			return add("hit %d: %v", h.ID, err)
+		}
+		return true
+	})
+	for _, name := range [][]byte{bucketListings, bucketCaptures, bucketFrontier, bucketHitCounts} {
+		each(name, func(k, v []byte) bool { return true }) // decoded by checkInvariants, or keys only
+	}
+	each(bucketSchedules, func(k, v []byte) bool {
+		if _, err := decodeValue[shadowscan.Schedule](v, scheduleV, "schedule"); err != nil {
+			return add("schedule %x: %v", k, err)
+		}
+		return true
+	})
+	return errs
+}
