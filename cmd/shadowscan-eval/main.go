@@ -81,6 +81,18 @@ func run(ctx context.Context, w io.Writer, verbose bool) error {
 	}
 	all = append(all, outs2...)
 	printReliability(w, "demo and second worlds", reliability(all))
+	for _, hw := range []*heldout{world3World()} {
+		outs, run, err := evaluateHeldout(ctx, set, hw)
+		if err != nil {
+			return err
+		}
+		r := score(outs)
+		r.print(w, fmt.Sprintf("held-out %s (written from the SPEC alone; %d listings stored, %d id conflicts)", hw.name, run.stored, run.conflicts))
+		if verbose {
+			r.printErrors(w)
+		}
+		printReliability(w, "held-out "+hw.name, reliability(outs))
+	}
 	return runER(ctx, w, "")
 }
 

@@ -17,6 +17,7 @@ import (
 
 // labelled is what a world says one listing page should get.
 type labelled struct {
+	site  string // the site rule's name; empty when the world has one site
 	path  string // the listing's URL path and query, host left out
 	title string
 	truth demo.Truth
@@ -124,10 +125,13 @@ func storeOutcomes(ctx context.Context, sites []*rules.Site, bases []string, cat
 	for _, lb := range labels {
 		o := outcome{id: lb.path, title: lb.title, truth: lb.truth}
 		for _, s := range recs {
-			if !store.SameListingURL("http://x"+lb.path, s.rec.Listing.URL) {
+			if lb.site != "" && lb.site != s.rec.Listing.Site || !store.SameListingURL("http://x"+lb.path, s.rec.Listing.URL) {
 				continue
 			}
 			o.seen = true
+			if o.title == "" {
+				o.title = s.rec.Listing.Title
+			}
 			if v := s.rec.Verdict; v != nil {
 				o.verdict = shadowscan.Verdict{BrandID: v.BrandID, SKU: v.SKU, Score: v.Score, Category: v.Category, Flagged: v.Flagged}
 			}
