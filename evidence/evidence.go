@@ -83,6 +83,8 @@ type Summary struct {
 	Signed        bool
 	Timestamped   bool
 	TimestampTime time.Time
+	// KeyFingerprint is the signing key's Fingerprint when Signed.
+	KeyFingerprint string
 }
 
 const (

@@ -29,7 +29,7 @@ func TestWriteThenVerify(t *testing.T) {
 	if sum.Hits != 3 || sum.Pages != 3 || sum.Captures != 6 || sum.Records != 13 || sum.Reference != 1 || !sum.Signed {
 		t.Fatalf("summary %+v", sum)
 	}
-	rep, err := verifyBytes(b, VerifyOptions{PublicKey: &key.PublicKey})
+	rep, err := verifyBytes(b, VerifyOptions{TrustedKeys: MustTrust(t, key)})
 	if err != nil {
 		t.Fatalf("Verify: %v", err)
 	}
@@ -219,7 +219,7 @@ func TestVerifyNamesTheTamperedFile(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			files, _ := bundleFiles(t, tc.base)
 			tc.tamper(t, files)
-			_, err := verifyBytes(repack(t, files), VerifyOptions{})
+			_, err := verifyBytes(repack(t, files), VerifyOptions{TrustedKeys: MustTrust(t, key), AllowUnsigned: true})
 			var ve *VerifyError
 			if !errors.As(err, &ve) {
 				t.Fatalf("Verify: %v, want a *VerifyError", err)
@@ -231,7 +231,7 @@ func TestVerifyNamesTheTamperedFile(t *testing.T) {
 	}
 	t.Run("the untampered repack still verifies", func(t *testing.T) {
 		files, _ := bundleFiles(t, signed)
-		if _, err := verifyBytes(repack(t, files), VerifyOptions{RequireSignature: true}); err != nil {
+		if _, err := verifyBytes(repack(t, files), VerifyOptions{TrustedKeys: MustTrust(t, key)}); err != nil {
 			t.Fatal(err)
 		}
 	})
@@ -240,7 +240,7 @@ func TestVerifyNamesTheTamperedFile(t *testing.T) {
 		for _, f := range zr.File {
 			if f.Name == pathWARC {
 				off, _ := f.DataOffset()
-				_, err := verifyBytes(flip(unsigned, int(off)+100), VerifyOptions{})
+				_, err := verifyBytes(flip(unsigned, int(off)+100), VerifyOptions{AllowUnsigned: true})
 				var ve *VerifyError
 				if !errors.As(err, &ve) || ve.File != pathWARC {
 					t.Fatalf("Verify: %v", err)
@@ -248,16 +248,16 @@ func TestVerifyNamesTheTamperedFile(t *testing.T) {
 			}
 		}
 	})
-	t.Run("an unsigned bundle fails when a signature is required", func(t *testing.T) {
-		_, err := verifyBytes(unsigned, VerifyOptions{RequireSignature: true})
-		if err == nil || !strings.Contains(err.Error(), "signature is required") {
+	t.Run("an unsigned bundle fails unless allowed", func(t *testing.T) {
+		_, err := verifyBytes(unsigned, VerifyOptions{TrustedKeys: MustTrust(t, key)})
+		if !errors.Is(err, ErrNotTrusted) || !strings.Contains(err.Error(), "not signed") {
 			t.Fatalf("Verify: %v", err)
 		}
 	})
-	t.Run("a bundle signed by another key fails when the key is required", func(t *testing.T) {
+	t.Run("a bundle signed by another key fails when only that one is trusted", func(t *testing.T) {
 		other, _ := GenerateKey()
-		_, err := verifyBytes(signed, VerifyOptions{PublicKey: &other.PublicKey})
-		if err == nil || !strings.Contains(err.Error(), "not the required key") {
+		_, err := verifyBytes(signed, VerifyOptions{TrustedKeys: MustTrust(t, other)})
+		if !errors.Is(err, ErrNotTrusted) || !strings.Contains(err.Error(), "not among the 1 trusted key") {
 			t.Fatalf("Verify: %v", err)
 		}
 	})
@@ -397,11 +397,18 @@ func TestSURT(t *testing.T) {
 
 func FuzzVerify(f *testing.F) {
 	blobs := newMemBlobs()
+	key, err := GenerateKey()
+	if err != nil {
+		f.Fatal(err)
+	}
+	trusted := MustTrust(f, key)
 	b, _ := MustWrite(f, testItems(f, blobs, 1), blobs, Options{})
 	f.Add(b)
+	signed, _ := MustWrite(f, testItems(f, blobs, 1), blobs, Options{SignKey: key})
+	f.Add(signed)
 	f.Add([]byte("PK\x03\x04"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		rep, err := Verify(context.Background(), bytes.NewReader(data), int64(len(data)), VerifyOptions{})
+		rep, err := Verify(context.Background(), bytes.NewReader(data), int64(len(data)), VerifyOptions{AllowUnsigned: true, TrustedKeys: trusted})
 		if err == nil && rep.Files == 0 {
 			t.Fatalf("verified a bundle with no files")
 		}
@@ -423,7 +430,7 @@ func FuzzSURT(f *testing.F) {
 func TestWriteEdgeCases(t *testing.T) {
 	t.Run("no hits still makes a valid bundle", func(t *testing.T) {
 		b, sum := MustWrite(t, nil, newMemBlobs(), Options{})
-		rep, err := verifyBytes(b, VerifyOptions{})
+		rep, err := verifyBytes(b, VerifyOptions{AllowUnsigned: true})
 		if err != nil || sum.Hits != 0 || rep.Records != 1 || rep.Pages != 0 {
 			t.Fatalf("Verify: %v %+v %+v", err, sum, rep)
 		}
@@ -443,7 +450,7 @@ func TestWriteEdgeCases(t *testing.T) {
 		if sum.Hits != 2 || sum.Pages != 1 {
 			t.Fatalf("summary %+v", sum)
 		}
-		if _, err := verifyBytes(b, VerifyOptions{}); err != nil {
+		if _, err := verifyBytes(b, VerifyOptions{AllowUnsigned: true}); err != nil {
 			t.Fatal(err)
 		}
 		files, _ := bundleFiles(t, b)
@@ -463,7 +470,7 @@ func TestWriteEdgeCases(t *testing.T) {
 		if !strings.Contains(string(files[pathPages]), "/%E5%95%86%E5%93%81/1") {
 			t.Fatalf("pages.jsonl:\n%s", files[pathPages])
 		}
-		if _, err := verifyBytes(b, VerifyOptions{}); err != nil {
+		if _, err := verifyBytes(b, VerifyOptions{AllowUnsigned: true}); err != nil {
 			t.Fatal(err)
 		}
 	})

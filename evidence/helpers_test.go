@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"crypto/ecdsa"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -161,6 +162,19 @@ func MustWrite(tb testing.TB, items []Item, blobs Blobs, opts Options) ([]byte, 
 		tb.Fatalf("summary says %d bytes, wrote %d", sum.Bytes, buf.Len())
 	}
 	return buf.Bytes(), sum
+}
+
+// MustTrust returns the public halves of keys as VerifyOptions.TrustedKeys.
+func MustTrust(tb testing.TB, keys ...*ecdsa.PrivateKey) []TrustedKey {
+	tb.Helper()
+	var out []TrustedKey
+	for i, k := range keys {
+		if k == nil {
+			tb.Fatalf("key %d is nil", i)
+		}
+		out = append(out, TrustedKey{Key: &k.PublicKey, Fingerprint: Fingerprint(&k.PublicKey), Source: fmt.Sprintf("test key %d", i+1)})
+	}
+	return out
 }
 
 func verifyBytes(b []byte, opts VerifyOptions) (*Report, error) {

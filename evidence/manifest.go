@@ -26,11 +26,13 @@ type itemView struct {
 
 // manifestHead is the top of evidence/manifest.json.
 type manifestHead struct {
-	Format    string         `json:"format"`
-	Tool      string         `json:"tool"`
-	CreatedAt string         `json:"created_at"`
-	By        string         `json:"by,omitempty"`
-	Filters   map[string]any `json:"filters"`
+	Format    string `json:"format"`
+	Tool      string `json:"tool"`
+	CreatedAt string `json:"created_at"`
+	By        string `json:"by,omitempty"`
+	// SigningKey is the Fingerprint of the key that signs the bundle.
+	SigningKey string         `json:"signing_key_sha256,omitempty"`
+	Filters    map[string]any `json:"filters"`
 }
 
 // manifestEntry describes one hit.
@@ -112,6 +114,9 @@ func filterMap(o *Options) map[string]any {
 
 func writeManifestHead(w io.Writer, o *Options, created time.Time) error {
 	h := manifestHead{Format: "shadowscan-evidence-1", Tool: o.Software, CreatedAt: created.Format(time.RFC3339), By: o.By, Filters: filterMap(o)}
+	if o.SignKey != nil {
+		h.SigningKey = Fingerprint(&o.SignKey.PublicKey)
+	}
 	b, err := json.MarshalIndent(h, "", "  ")
 	if err != nil {
 		return err

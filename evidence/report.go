@@ -96,6 +96,7 @@ func newReportWriter(o *Options, created time.Time) *reportWriter {
 
 type reportFrame struct {
 	Title, Description, Software, By, Created, CSP string
+	Signer                                         string // the signing key's Fingerprint; "" when unsigned
 	Style                                          template.CSS
 	Hits                                           int
 }
@@ -104,6 +105,9 @@ type reportFrame struct {
 func (r *reportWriter) frame(hits int) (head, mid, foot []byte, err error) {
 	f := reportFrame{Title: r.opts.Title, Description: r.opts.Description, Software: r.opts.Software, By: r.opts.By,
 		Created: r.created.Format(time.RFC3339), CSP: reportCSP, Style: template.CSS(reportCSS), Hits: hits}
+	if r.opts.SignKey != nil {
+		f.Signer = Fingerprint(&r.opts.SignKey.PublicKey)
+	}
 	var out [3]bytes.Buffer
 	for i, name := range []string{"head", "mid", "foot"} {
 		if err := reportTmpl.ExecuteTemplate(&out[i], name, f); err != nil {

@@ -183,12 +183,34 @@ type tsToken struct {
 	TSA           string `json:"tsa,omitempty"`
 	// Token is the DER TimeStampToken (CMS SignedData), base64.
 	Token string `json:"token"`
+	// at is Time as the TSA answered it.
+	at time.Time
+}
+
+// maxTSASkew is how far the TSA's time may be from the bundle's creation
+// time: further means this machine's clock or the TSA's is wrong, and a
+// timestamp that disagrees with the bundle is no evidence of when it was
+// made.
+const maxTSASkew = 24 * time.Hour
+
+// checkTSATime checks the time in a TSA's answer against the bundle's
+// creation time.
+func checkTSATime(at, created time.Time) error {
+	if at.IsZero() || at.Year() < 1970 || at.Year() > 9999 {
+		return fmt.Errorf("the TSA answered the time %s, which is not a usable time", at.UTC().Format(time.RFC3339Nano))
+	}
+	if d := at.Sub(created); d > maxTSASkew || d < -maxTSASkew {
+		return fmt.Errorf("the TSA answered the time %s, %s from this bundle's creation time %s (over %s): check this machine's clock and the TSA's",
+			at.UTC().Format(time.RFC3339Nano), d.Round(time.Second), created.UTC().Format(time.RFC3339), maxTSASkew)
+	}
+	return nil
 }
 
 const maxTSAResponse = 1 << 20
 
-// requestTimestamp asks the TSA at tsaURL for a token over msg.
-func requestTimestamp(ctx context.Context, client *http.Client, tsaURL string, msg []byte) (*tsToken, error) {
+// requestTimestamp asks the TSA at tsaURL for a token over msg, for a
+// bundle created at created.
+func requestTimestamp(ctx context.Context, client *http.Client, tsaURL string, msg []byte, created time.Time) (*tsToken, error) {
 	if client == nil {
 		client = &http.Client{Timeout: 30 * time.Second}
 	}
@@ -232,6 +254,9 @@ func requestTimestamp(ctx context.Context, client *http.Client, tsaURL string, m
 	if ts.Nonce == nil || ts.Nonce.Cmp(nonce) != 0 {
 		return nil, fmt.Errorf("timestamp from %s: the reply's nonce differs from the request's", tsaURL)
 	}
+	if err := checkTSATime(ts.Time, created); err != nil {
+		return nil, fmt.Errorf("timestamp from %s: %w", tsaURL, err)
+	}
 	return &tsToken{HashAlgorithm: "sha256", Time: ts.Time.UTC().Format(time.RFC3339Nano), TSA: tsaURL,
-		Token: base64.StdEncoding.EncodeToString(ts.RawToken)}, nil
+		Token: base64.StdEncoding.EncodeToString(ts.RawToken), at: ts.Time.UTC()}, nil
 }

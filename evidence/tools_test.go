@@ -208,7 +208,7 @@ func TestTimestampFromInProcessTSA(t *testing.T) {
 		t.Fatalf("summary %+v", sum)
 	}
 	t.Run("trusted with the TSA as root", func(t *testing.T) {
-		rep, err := verifyBytes(signed, VerifyOptions{TSARoots: roots})
+		rep, err := verifyBytes(signed, VerifyOptions{TSARoots: roots, TrustedKeys: MustTrust(t, key)})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -217,7 +217,7 @@ func TestTimestampFromInProcessTSA(t *testing.T) {
 		}
 	})
 	t.Run("present but untrusted without roots", func(t *testing.T) {
-		rep, err := verifyBytes(signed, VerifyOptions{})
+		rep, err := verifyBytes(signed, VerifyOptions{TrustedKeys: MustTrust(t, key)})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -229,7 +229,7 @@ func TestTimestampFromInProcessTSA(t *testing.T) {
 		other := newTestTSA(t)
 		pool := x509.NewCertPool()
 		pool.AddCert(other.cert)
-		_, err := verifyBytes(signed, VerifyOptions{TSARoots: pool})
+		_, err := verifyBytes(signed, VerifyOptions{TSARoots: pool, TrustedKeys: MustTrust(t, key)})
 		if err == nil || !strings.Contains(err.Error(), "does not chain") {
 			t.Fatalf("Verify: %v", err)
 		}
@@ -243,7 +243,7 @@ func TestTimestampFromInProcessTSA(t *testing.T) {
 		other, _ := sign(key, "sha256:"+strings.Repeat("0", 64), sd["created"].(string), "x")
 		sd["signature"] = other.Signature
 		files[pathDigest], _ = json.Marshal(d)
-		_, err := verifyBytes(repack(t, files), VerifyOptions{TSARoots: roots})
+		_, err := verifyBytes(repack(t, files), VerifyOptions{TSARoots: roots, TrustedKeys: MustTrust(t, key)})
 		var ve *VerifyError
 		if !errors.As(err, &ve) || ve.File != pathDigest || !strings.Contains(ve.What, "signature") {
 			t.Fatalf("Verify: %v", err)
@@ -260,7 +260,7 @@ func TestTimestampFromInProcessTSA(t *testing.T) {
 		ts["of"] = "signedData.signature"
 		d[timestampKey] = ts
 		files[pathDigest], _ = json.Marshal(d)
-		_, err := verifyBytes(repack(t, files), VerifyOptions{TSARoots: roots})
+		_, err := verifyBytes(repack(t, files), VerifyOptions{TSARoots: roots, TrustedKeys: MustTrust(t, key)})
 		if err == nil || !strings.Contains(err.Error(), "message imprint") {
 			t.Fatalf("Verify: %v", err)
 		}
@@ -338,7 +338,7 @@ ess_cert_id_alg = sha256
 	if !roots.AppendCertsFromPEM(caPEM) {
 		t.Fatal("ca.crt")
 	}
-	rep, err := verifyBytes(b, VerifyOptions{TSARoots: roots})
+	rep, err := verifyBytes(b, VerifyOptions{TSARoots: roots, TrustedKeys: MustTrust(t, key)})
 	if err != nil {
 		t.Fatalf("Verify: %v", err)
 	}

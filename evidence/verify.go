@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bufio"
 	"context"
-	"crypto/ecdsa"
 	"crypto/sha256"
 	"crypto/x509"
 	"encoding/hex"
@@ -25,11 +24,21 @@ type VerifyOptions struct {
 	// a timestamp is checked for its imprint and CMS signature and
 	// reported as present but untrusted.
 	TSARoots *x509.CertPool
-	// PublicKey, when set, requires the bundle to be signed by this key.
-	PublicKey *ecdsa.PublicKey
-	// RequireSignature fails an unsigned bundle.
-	RequireSignature bool
+	// TrustedKeys are the keys that may sign (LoadTrustedKeys). A signed
+	// bundle passes only when its signer is one of them.
+	TrustedKeys []TrustedKey
+	// AllowUnsigned passes an intact bundle that carries no signature at
+	// all. A bundle signed by a key outside TrustedKeys fails all the
+	// same: anyone can make a key and sign.
+	AllowUnsigned bool
+	// MaxBytes caps the total uncompressed size the ZIP declares for its
+	// entries (0 means DefaultMaxBytes). A larger bundle fails before
+	// anything is decompressed.
+	MaxBytes int64
 }
+
+// DefaultMaxBytes is VerifyOptions.MaxBytes unless set: 32 GiB.
+const DefaultMaxBytes = 32 << 30
 
 // Report says what Verify checked.
 type Report struct {
@@ -43,11 +52,15 @@ type Report struct {
 	Created    string
 	Software   string
 	// Signed is true when signedData is present; SignatureValid when it
-	// verified. KeyFingerprint is the SHA-256 of the signer's SPKI, hex.
+	// verified. KeyFingerprint is the signer's Fingerprint.
 	Signed         bool
 	SignatureValid bool
 	KeyFingerprint string
-	Timestamp      *TimestampReport
+	// Trusted is true when the signer is one of VerifyOptions.TrustedKeys;
+	// TrustedBy is the file that key came from.
+	Trusted   bool
+	TrustedBy string
+	Timestamp *TimestampReport
 	// Checked lists what was checked, one line each, for the CLI.
 	Checked []string
 }
@@ -63,13 +76,22 @@ type TimestampReport struct {
 	Note    string
 }
 
+// ErrNotTrusted is wrapped by the VerifyError of a bundle whose every
+// digest holds but which is unsigned (without AllowUnsigned) or signed by
+// a key that is not trusted.
+var ErrNotTrusted = errors.New("not signed by a trusted key")
+
 // VerifyError names the first thing in a bundle that failed.
 type VerifyError struct {
 	File string // the bundle file at fault, e.g. archive/data.warc.gz
 	What string
+	err  error
 }
 
 func (e *VerifyError) Error() string { return e.File + ": " + e.What }
+
+// Unwrap returns ErrNotTrusted for a failure of trust, nil otherwise.
+func (e *VerifyError) Unwrap() error { return e.err }
 
 func fail(file, format string, args ...any) error {
 	return &VerifyError{File: file, What: fmt.Sprintf(format, args...)}
@@ -83,185 +105,206 @@ const (
 	maxWARCHeader   = 64 << 10
 	maxHTTPHeader   = 256 << 10
 	maxIndexLine    = 64 << 10
-	maxZIPEntries   = 1 << 20
+	maxZIPEntries   = 1 << 18
 	maxNameLength   = 1024
 	maxRecordBlocks = 16 << 30
 )
 
-// Verify checks the bundle in r (size bytes) offline and returns what it
-// checked. The error names the first thing that fails, as a *VerifyError
-// for a bundle that is not intact.
-func Verify(ctx context.Context, r io.ReaderAt, size int64, opts VerifyOptions) (*Report, error) {
-	rep := &Report{}
-	zr, err := zip.NewReader(r, size)
-	if err != nil {
-		return rep, fail("bundle", "not a readable ZIP file: %v", err)
-	}
-	if len(zr.File) > maxZIPEntries {
-		return rep, fail("bundle", "%d ZIP entries, over the %d limit", len(zr.File), maxZIPEntries)
-	}
-	files := make(map[string]*zip.File, len(zr.File))
-	for _, f := range zr.File {
-		if err := checkName(f.Name); err != nil {
-			return rep, fail(f.Name, "%v", err)
-		}
-		if strings.HasSuffix(f.Name, "/") {
-			continue // a directory entry
-		}
-		if _, dup := files[f.Name]; dup {
-			return rep, fail(f.Name, "appears twice in the ZIP")
-		}
-		files[f.Name] = f
-	}
+// bundle is the state of one Verify.
+type bundle struct {
+	ctx   context.Context
+	r     io.ReaderAt
+	opts  VerifyOptions
+	rep   *Report
+	files map[string]*zip.File // ZIP entries by name, directories left out
+	res   map[string]resource  // datapackage.json resources by path
+}
 
-	// 1. datapackage-digest.json and datapackage.json.
-	digBytes, err := readEntry(files, pathDigest, maxDigestJSON)
+// Verify checks the bundle in r (size bytes) offline and returns what it
+// checked. It reads r in place and writes nothing. The error names the
+// first thing that fails, as a *VerifyError for a bundle that is not
+// intact or not signed by a trusted key (then it wraps ErrNotTrusted).
+func Verify(ctx context.Context, r io.ReaderAt, size int64, opts VerifyOptions) (*Report, error) {
+	if opts.MaxBytes <= 0 {
+		opts.MaxBytes = DefaultMaxBytes
+	}
+	b := &bundle{ctx: ctx, r: r, opts: opts, rep: &Report{}}
+	var err error
+	// 1. The ZIP itself: names, sizes, no bombs, nothing past its end.
+	if b.files, err = openZIP(r, size, opts.MaxBytes); err != nil {
+		return b.rep, err
+	}
+	// 2. datapackage-digest.json and datapackage.json.
+	dig, dp, err := b.readPackage()
 	if err != nil {
-		return rep, err
+		return b.rep, err
+	}
+	// 3. The signature, if any, and the timestamp.
+	if err := b.checkSignature(dig, dp.Created); err != nil {
+		return b.rep, err
+	}
+	if dig.Timestamp != nil {
+		if err := verifyTimestamp(b.rep, dig, opts); err != nil {
+			return b.rep, err
+		}
+	}
+	// 4. Resources: none added, none removed, each size and digest; and
+	// SHA256SUMS agrees.
+	if err := b.checkResources(dp); err != nil {
+		return b.rep, err
+	}
+	if err := checkSums(b.files, b.res); err != nil {
+		return b.rep, err
+	}
+	b.rep.Checked = append(b.rep.Checked, "SHA256SUMS lists every file with the same sha256")
+	// 5. WARC records and the index against them; pages.jsonl.
+	captured, err := b.checkArchive()
+	if err != nil {
+		return b.rep, err
+	}
+	if err := b.checkPages(captured); err != nil {
+		return b.rep, err
+	}
+	// 6. Who signed: intact is not enough.
+	return b.rep, b.checkTrust()
+}
+
+// readPackage reads datapackage-digest.json and the datapackage.json whose
+// digest it holds.
+func (b *bundle) readPackage() (*digestFile, *dataPackage, error) {
+	digBytes, err := readEntry(b.files, pathDigest, maxDigestJSON)
+	if err != nil {
+		return nil, nil, err
 	}
 	var dig digestFile
 	if err := json.Unmarshal(digBytes, &dig); err != nil {
-		return rep, fail(pathDigest, "not valid JSON: %v", err)
+		return nil, nil, fail(pathDigest, "not valid JSON: %v", err)
 	}
 	if dig.Path != pathDataPkg {
-		return rep, fail(pathDigest, "path is %q, want %q", dig.Path, pathDataPkg)
+		return nil, nil, fail(pathDigest, "path is %q, want %q", dig.Path, pathDataPkg)
 	}
-	dpBytes, err := readEntry(files, pathDataPkg, maxDataPackage)
+	dpBytes, err := readEntry(b.files, pathDataPkg, maxDataPackage)
 	if err != nil {
-		return rep, err
+		return nil, nil, err
 	}
 	if got := sha256Hex(dpBytes); dig.Hash != "sha256:"+got {
-		return rep, fail(pathDataPkg, "sha256 is %s but datapackage-digest.json says %s", got, dig.Hash)
+		return nil, nil, fail(pathDataPkg, "sha256 is %s but datapackage-digest.json says %s", got, dig.Hash)
 	}
-	rep.Hash = dig.Hash
-	rep.Checked = append(rep.Checked, "datapackage.json matches datapackage-digest.json ("+dig.Hash+")")
+	b.rep.Hash = dig.Hash
+	b.rep.Checked = append(b.rep.Checked, "datapackage.json matches datapackage-digest.json ("+dig.Hash+")")
 	var dp dataPackage
 	if err := json.Unmarshal(dpBytes, &dp); err != nil {
-		return rep, fail(pathDataPkg, "not valid JSON: %v", err)
+		return nil, nil, fail(pathDataPkg, "not valid JSON: %v", err)
 	}
-	rep.Created, rep.Software = dp.Created, dp.Software
+	b.rep.Created, b.rep.Software = dp.Created, dp.Software
 	if dp.Profile != "data-package" {
-		return rep, fail(pathDataPkg, "profile is %q, want \"data-package\"", dp.Profile)
+		return nil, nil, fail(pathDataPkg, "profile is %q, want \"data-package\"", dp.Profile)
 	}
 	if dp.WACZVersion != waczVersion {
-		return rep, fail(pathDataPkg, "wacz_version is %q, want %q", dp.WACZVersion, waczVersion)
+		return nil, nil, fail(pathDataPkg, "wacz_version is %q, want %q", dp.WACZVersion, waczVersion)
 	}
+	return &dig, &dp, nil
+}
 
-	// 2. The signature and the timestamp.
-	if err := verifySignature(rep, &dig, dp.Created, opts); err != nil {
-		return rep, err
-	}
-	if dig.Timestamp != nil {
-		if err := verifyTimestamp(rep, &dig, opts); err != nil {
-			return rep, err
-		}
-	}
-
-	// 3. Resources: none added, none removed, each size and digest.
-	res := make(map[string]resource, len(dp.Resources))
+// checkResources checks that the ZIP holds exactly the files
+// datapackage.json lists, each with its size and sha256.
+func (b *bundle) checkResources(dp *dataPackage) error {
+	b.res = make(map[string]resource, len(dp.Resources))
 	for i, rs := range dp.Resources {
 		if err := checkName(rs.Path); err != nil {
-			return rep, fail(pathDataPkg, "resources[%d].path: %v", i, err)
+			return fail(pathDataPkg, "resources[%d].path: %v", i, err)
 		}
-		if _, dup := res[rs.Path]; dup {
-			return rep, fail(pathDataPkg, "resource %s is listed twice", rs.Path)
+		if _, dup := b.res[rs.Path]; dup {
+			return fail(pathDataPkg, "resource %s is listed twice", rs.Path)
 		}
 		if rs.Path == pathDataPkg || rs.Path == pathDigest {
-			return rep, fail(pathDataPkg, "lists %s as a resource of itself", rs.Path)
+			return fail(pathDataPkg, "lists %s as a resource of itself", rs.Path)
 		}
-		res[rs.Path] = rs
+		b.res[rs.Path] = rs
 	}
-	for _, name := range sortedKeys(files) {
-		if name == pathDataPkg || name == pathDigest {
-			continue
-		}
-		if _, ok := res[name]; !ok {
-			return rep, fail(name, "is in the ZIP but not listed in datapackage.json (a file was added)")
+	for _, name := range sortedKeys(b.files) {
+		if _, ok := b.res[name]; !ok && name != pathDataPkg && name != pathDigest {
+			return fail(name, "is in the ZIP but not listed in datapackage.json (a file was added)")
 		}
 	}
-	for _, p := range sortedKeys(res) {
-		if _, ok := files[p]; !ok {
-			return rep, fail(p, "is listed in datapackage.json but not in the ZIP (a file was removed)")
+	for _, p := range sortedKeys(b.res) {
+		if _, ok := b.files[p]; !ok {
+			return fail(p, "is listed in datapackage.json but not in the ZIP (a file was removed)")
 		}
 	}
-	for _, p := range sortedKeys(res) {
-		if err := ctx.Err(); err != nil {
-			return rep, err
+	for _, p := range sortedKeys(b.res) {
+		if err := b.ctx.Err(); err != nil {
+			return err
 		}
-		if err := checkResource(files[p], res[p]); err != nil {
-			return rep, err
+		if err := checkResource(b.files[p], b.res[p]); err != nil {
+			return err
 		}
-		rep.Files++
-		rep.Bytes += res[p].Bytes
+		b.rep.Files++
+		b.rep.Bytes += b.res[p].Bytes
 	}
-	rep.Checked = append(rep.Checked, fmt.Sprintf("%d files match their size and sha256 in datapackage.json (%d bytes)", rep.Files, rep.Bytes))
+	b.rep.Checked = append(b.rep.Checked, fmt.Sprintf("%d files match their size and sha256 in datapackage.json (%d bytes)", b.rep.Files, b.rep.Bytes))
+	return nil
+}
 
-	// 4. SHA256SUMS agrees with datapackage.json.
-	if err := checkSums(files, res); err != nil {
-		return rep, err
-	}
-	rep.Checked = append(rep.Checked, "SHA256SUMS lists every file with the same sha256")
-
-	// 5. WARC records and the index against them.
+// checkArchive recomputes every WARC record's digests and checks every
+// index line against them. It returns "url ts14" of each indexed response.
+func (b *bundle) checkArchive() (map[string]bool, error) {
 	archives := map[string]map[int64]*recordInfo{}
-	for _, p := range sortedKeys(res) {
+	for _, p := range sortedKeys(b.res) {
 		if strings.HasPrefix(p, "archive/") && (strings.HasSuffix(p, ".warc.gz") || strings.HasSuffix(p, ".warc")) {
-			recs, err := checkWARC(ctx, r, files[p], rep)
+			recs, err := checkWARC(b.ctx, b.r, b.files[p], b.rep)
 			if err != nil {
-				return rep, err
+				return nil, err
 			}
 			archives[path.Base(p)] = recs
 		}
 	}
 	if len(archives) == 0 {
-		return rep, fail("archive/", "holds no WARC file")
+		return nil, fail("archive/", "holds no WARC file")
 	}
-	rep.Checked = append(rep.Checked, fmt.Sprintf("%d WARC records match their WARC-Block-Digest and WARC-Payload-Digest", rep.Records))
-	indexed := 0
-	captured := map[string]bool{} // "url ts14" of every indexed response
-	for _, p := range sortedKeys(res) {
+	b.rep.Checked = append(b.rep.Checked, fmt.Sprintf("%d WARC records match their WARC-Block-Digest and WARC-Payload-Digest", b.rep.Records))
+	captured := map[string]bool{}
+	for _, p := range sortedKeys(b.res) {
 		if strings.HasPrefix(p, "indexes/") && strings.HasSuffix(p, ".cdxj") {
-			n, err := checkIndex(files[p], archives, captured)
+			n, err := checkIndex(b.files[p], archives, captured)
 			if err != nil {
-				return rep, err
+				return nil, err
 			}
-			indexed += n
+			b.rep.IndexLines += n
 		}
 	}
-	for name, recs := range archives {
-		for off, ri := range recs {
-			if ri.isResponse && !ri.indexed {
-				return rep, fail("archive/"+name, "response record at offset %d (%s) is in no index", off, ri.target)
+	for _, name := range sortedKeys(archives) {
+		recs := archives[name]
+		for _, off := range sortedOffsets(recs) {
+			if ri := recs[off]; ri.isResponse && !ri.indexed {
+				return nil, fail("archive/"+name, "response record at offset %d (%s) is in no index", off, ri.target)
 			}
 		}
 	}
-	rep.IndexLines = indexed
-	rep.Checked = append(rep.Checked, fmt.Sprintf("%d index lines point at the right record (offset, length, recordDigest, digest, url, time)", indexed))
-
-	// 6. pages.jsonl parses.
-	if _, ok := files[pathPages]; ok {
-		n, err := checkPages(files, captured)
-		if err != nil {
-			return rep, err
-		}
-		rep.Pages = n
-		rep.Checked = append(rep.Checked, fmt.Sprintf("pages/pages.jsonl lists %d page(s), each with its capture in the index", n))
-	}
-	return rep, nil
+	b.rep.Checked = append(b.rep.Checked, fmt.Sprintf("%d index lines point at the right record (offset, length, recordDigest, digest, url, time)", b.rep.IndexLines))
+	return captured, nil
 }
 
-func checkName(name string) error {
-	switch {
-	case name == "" || len(name) > maxNameLength:
-		return errors.New("entry name is empty or too long")
-	case strings.HasPrefix(name, "/") || strings.Contains(name, "\\"):
-		return errors.New("entry name is absolute or uses backslashes")
+func sortedOffsets(m map[int64]*recordInfo) []int64 {
+	ks := make([]int64, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
 	}
-	for _, seg := range strings.Split(strings.TrimSuffix(name, "/"), "/") {
-		if seg == ".." || seg == "." || seg == "" {
-			return errors.New("entry name has an empty, . or .. segment")
-		}
+	sort.Slice(ks, func(i, j int) bool { return ks[i] < ks[j] })
+	return ks
+}
+
+// checkPages checks pages.jsonl, when there is one.
+func (b *bundle) checkPages(captured map[string]bool) error {
+	if _, ok := b.files[pathPages]; !ok {
+		return nil
 	}
+	n, err := checkPagesFile(b.files, captured)
+	if err != nil {
+		return err
+	}
+	b.rep.Pages = n
+	b.rep.Checked = append(b.rep.Checked, fmt.Sprintf("pages/pages.jsonl lists %d page(s), each with its capture in the index", n))
 	return nil
 }
 
@@ -279,32 +322,14 @@ func sha256Hex(b []byte) string {
 	return hex.EncodeToString(s[:])
 }
 
-// readEntry reads a whole small entry, up to limit bytes.
-func readEntry(files map[string]*zip.File, name string, limit int64) ([]byte, error) {
-	f, ok := files[name]
-	if !ok {
-		return nil, fail(name, "is missing from the ZIP")
-	}
-	if f.UncompressedSize64 > uint64(limit) {
-		return nil, fail(name, "is %d bytes, over the %d-byte limit", f.UncompressedSize64, limit)
-	}
-	rc, err := f.Open()
-	if err != nil {
-		return nil, fail(name, "cannot be opened: %v", err)
-	}
-	defer rc.Close()
-	b, err := io.ReadAll(io.LimitReader(rc, limit+1))
-	if err != nil {
-		return nil, fail(name, "cannot be read: %v", err)
-	}
-	if int64(len(b)) > limit {
-		return nil, fail(name, "is over the %d-byte limit", limit)
-	}
-	return b, nil
-}
-
 // checkResource recomputes one file's size and sha256 (and the ZIP CRC).
 func checkResource(f *zip.File, rs resource) error {
+	if strings.HasPrefix(f.Name, "archive/") && f.Method != zip.Store {
+		return fail(f.Name, "is compressed in the ZIP; WACZ needs archive files STORED so that index offsets work")
+	}
+	if f.UncompressedSize64 != uint64(rs.Bytes) {
+		return fail(f.Name, "is %d bytes in the ZIP but datapackage.json says %d", f.UncompressedSize64, rs.Bytes)
+	}
 	var rd io.Reader
 	var err error
 	if f.Method == zip.Store {
@@ -320,14 +345,11 @@ func checkResource(f *zip.File, rs resource) error {
 	if err != nil {
 		return fail(f.Name, "cannot be opened: %v", err)
 	}
-	if strings.HasPrefix(f.Name, "archive/") && f.Method != zip.Store {
-		return fail(f.Name, "is compressed in the ZIP; WACZ needs archive files STORED so that index offsets work")
-	}
 	h := sha256.New()
 	c := crc32.NewIEEE()
 	n, err := io.Copy(io.MultiWriter(h, c), io.LimitReader(rd, rs.Bytes+1))
 	if err != nil {
-		return fail(f.Name, "cannot be read: %v", err)
+		return readFail(f, err)
 	}
 	if n != rs.Bytes {
 		return fail(f.Name, "is %d bytes but datapackage.json says %d", n, rs.Bytes)
@@ -372,7 +394,7 @@ func checkSums(files map[string]*zip.File, res map[string]resource) error {
 	return nil
 }
 
-func checkPages(files map[string]*zip.File, captured map[string]bool) (int, error) {
+func checkPagesFile(files map[string]*zip.File, captured map[string]bool) (int, error) {
 	b, err := readEntry(files, pathPages, maxSmallFile)
 	if err != nil {
 		return 0, err
@@ -400,12 +422,12 @@ func checkPages(files map[string]*zip.File, captured map[string]bool) (int, erro
 	return len(lines) - 1, nil
 }
 
-// verifySignature checks signedData, when present, and what opts require.
-func verifySignature(rep *Report, dig *digestFile, created string, opts VerifyOptions) error {
+// checkSignature checks signedData, when present: its hash and created
+// match, and the signature verifies with the key it carries. Whether that
+// key is trusted is checkTrust's question, asked last.
+func (b *bundle) checkSignature(dig *digestFile, created string) error {
+	rep := b.rep
 	if dig.SignedData == nil {
-		if opts.RequireSignature || opts.PublicKey != nil {
-			return fail(pathDigest, "has no signedData but a signature is required")
-		}
 		rep.Checked = append(rep.Checked, "not signed")
 		return nil
 	}
@@ -414,14 +436,37 @@ func verifySignature(rep *Report, dig *digestFile, created string, opts VerifyOp
 	if err != nil {
 		return fail(pathDigest, "signature: %v", err)
 	}
-	spki, _ := x509.MarshalPKIXPublicKey(pk)
-	rep.KeyFingerprint = sha256Hex(spki)
-	if opts.PublicKey != nil && !opts.PublicKey.Equal(pk) {
-		return fail(pathDigest, "signature: signed by key %s, not the required key", rep.KeyFingerprint)
-	}
+	rep.KeyFingerprint = Fingerprint(pk)
 	rep.SignatureValid = true
+	for _, k := range b.opts.TrustedKeys {
+		if k.Key != nil && k.Key.Equal(pk) {
+			rep.Trusted, rep.TrustedBy = true, k.Source
+			break
+		}
+	}
 	rep.Checked = append(rep.Checked, "signature valid (ECDSA P-384, key sha256 "+rep.KeyFingerprint+")")
 	return nil
+}
+
+// checkTrust decides whether an intact bundle passes: signed by a trusted
+// key, or unsigned when that is allowed.
+func (b *bundle) checkTrust() error {
+	rep := b.rep
+	untrusted := func(format string, args ...any) error {
+		return &VerifyError{File: pathDigest, What: fmt.Sprintf(format, args...), err: ErrNotTrusted}
+	}
+	switch {
+	case !rep.Signed && b.opts.AllowUnsigned:
+		return nil
+	case !rep.Signed:
+		return untrusted("not signed: every digest holds, but nothing shows who made the bundle; anyone could have rebuilt it (allow unsigned bundles explicitly to accept it)")
+	case rep.Trusted:
+		rep.Checked = append(rep.Checked, "signer is trusted (key sha256 "+rep.KeyFingerprint+" from "+rep.TrustedBy+")")
+		return nil
+	case len(b.opts.TrustedKeys) == 0:
+		return untrusted("signed by key sha256 %s, but no trusted key was given: pin the signer's public key to check who made the bundle", rep.KeyFingerprint)
+	}
+	return untrusted("signed by key sha256 %s, which is not among the %d trusted key(s): someone else signed it", rep.KeyFingerprint, len(b.opts.TrustedKeys))
 }
 
 // countingByteReader counts and hashes the compressed bytes gzip consumes.

@@ -100,21 +100,9 @@ func (ri *recordInfo) describe() string {
 func readRecord(r io.Reader) (*recordInfo, error) {
 	ri := &recordInfo{}
 	br := bufio.NewReaderSize(r, 16<<10)
-	head, err := readUntilBlankLine(br, maxWARCHeader)
+	hdr, err := readWARCHeader(br)
 	if err != nil {
-		return ri, fmt.Errorf("warc header: %w", err)
-	}
-	lines := strings.Split(strings.TrimSuffix(head, "\r\n\r\n"), "\r\n")
-	if lines[0] != "WARC/1.1" && lines[0] != "WARC/1.0" {
-		return ri, fmt.Errorf("starts with %q, not WARC/1.1", truncate(lines[0], 40))
-	}
-	hdr := textproto.MIMEHeader{}
-	for _, l := range lines[1:] {
-		k, v, ok := strings.Cut(l, ":")
-		if !ok {
-			return ri, fmt.Errorf("header line %q has no colon", truncate(l, 60))
-		}
-		hdr.Add(strings.TrimSpace(k), strings.TrimSpace(v))
+		return ri, err
 	}
 	ri.target = hdr.Get("Warc-Target-Uri")
 	typ := hdr.Get("Warc-Type")
@@ -179,6 +167,27 @@ func readRecord(r io.Reader) (*recordInfo, error) {
 		return ri, errors.New("does not end with CRLF CRLF right after its block")
 	}
 	return ri, nil
+}
+
+// readWARCHeader reads a record's version line and header fields.
+func readWARCHeader(br *bufio.Reader) (textproto.MIMEHeader, error) {
+	head, err := readUntilBlankLine(br, maxWARCHeader)
+	if err != nil {
+		return nil, fmt.Errorf("warc header: %w", err)
+	}
+	lines := strings.Split(strings.TrimSuffix(head, "\r\n\r\n"), "\r\n")
+	if lines[0] != "WARC/1.1" && lines[0] != "WARC/1.0" {
+		return nil, fmt.Errorf("starts with %q, not WARC/1.1", truncate(lines[0], 40))
+	}
+	hdr := textproto.MIMEHeader{}
+	for _, l := range lines[1:] {
+		k, v, ok := strings.Cut(l, ":")
+		if !ok {
+			return nil, fmt.Errorf("header line %q has no colon", truncate(l, 60))
+		}
+		hdr.Add(strings.TrimSpace(k), strings.TrimSpace(v))
+	}
+	return hdr, nil
 }
 
 func truncate(s string, n int) string {

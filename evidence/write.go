@@ -178,7 +178,32 @@ func (wr *writer) item(it *Item) error {
 		return errors.New("hit has no id")
 	}
 	view := itemView{item: it}
-	var page *shadowscan.Capture
+	if err := wr.captures(it, &view); err != nil {
+		return err
+	}
+	if err := wr.reference(it, &view); err != nil {
+		return err
+	}
+	if err := wr.pageLine(h, view.page); err != nil {
+		return err
+	}
+	if err := writeManifestEntry(wr.manifest, wr.sum.Hits, &view, wr.refPaths[skuOf(it)]); err != nil {
+		return err
+	}
+	if err := wr.complaints.row(&view, wr.opts.BundleName); err != nil {
+		return err
+	}
+	if err := wr.report.item(wr.rows, wr.details, wr.sum.Hits+1, &view); err != nil {
+		return err
+	}
+	wr.sum.Hits++
+	return nil
+}
+
+// captures writes the item's captures as WARC records and picks the
+// latest page and a listing photo for the report.
+func (wr *writer) captures(it *Item, view *itemView) error {
+	h := &it.Hit
 	for i := range it.Captures {
 		c := &it.Captures[i]
 		if c.BodySize > wr.opts.MaxBlobBytes {
@@ -197,8 +222,8 @@ func (wr *writer) item(it *Item) error {
 		view.recordIDs = append(view.recordIDs, id)
 		switch c.Kind {
 		case "page":
-			if page == nil || !c.FetchedAt.Before(page.FetchedAt) {
-				page = c
+			if view.page == nil || !c.FetchedAt.Before(view.page.FetchedAt) {
+				view.page = c
 			}
 		case "photo":
 			if view.photo == nil && c.Status/100 == 2 && isListingPhoto(h, c) {
@@ -208,53 +233,46 @@ func (wr *writer) item(it *Item) error {
 			}
 		}
 	}
-	if view.photo == nil { // any photo rather than none
-		for i := range it.Captures {
-			c := &it.Captures[i]
-			if c.Kind == "photo" && c.Status/100 == 2 {
-				body, err := wr.blob(c.BodySHA256, "capture "+c.URL)
-				if err != nil {
-					return err
-				}
-				if mt := imageType(body); mt != "" {
-					view.photo, view.photoURL, view.photoType = body, c.URL, mt
-					break
-				}
+	if view.photo != nil {
+		return nil
+	}
+	for i := range it.Captures { // any photo rather than none
+		c := &it.Captures[i]
+		if c.Kind == "photo" && c.Status/100 == 2 {
+			body, err := wr.blob(c.BodySHA256, "capture "+c.URL)
+			if err != nil {
+				return err
+			}
+			if mt := imageType(body); mt != "" {
+				view.photo, view.photoURL, view.photoType = body, c.URL, mt
+				return nil
 			}
 		}
 	}
-	view.page = page
-	if err := wr.reference(it, &view); err != nil {
+	return nil
+}
+
+// pageLine adds the hit's listing page, if captured, to pages.jsonl.
+func (wr *writer) pageLine(h *shadowscan.Hit, page *shadowscan.Capture) error {
+	if page == nil {
+		return nil
+	}
+	target, err := targetURI(page.URL)
+	if err != nil {
 		return err
 	}
-	if page != nil {
-		target, err := targetURI(page.URL)
-		if err != nil {
-			return err
-		}
-		pl := pageLine{ID: fmt.Sprint(h.ID), URL: target, TS: captureTime(page.FetchedAt).Format(time.RFC3339), Title: h.Listing.Title, Size: page.BodySize}
-		b, err := marshalNoEscape(pl)
-		if err != nil {
-			return err
-		}
-		if _, err := wr.pages.Write(append(b, '\n')); err != nil {
-			return err
-		}
-		if wr.mainPage == nil {
-			wr.mainPage = &pl
-		}
-		wr.sum.Pages++
-	}
-	if err := writeManifestEntry(wr.manifest, wr.sum.Hits, &view, wr.refPaths[skuOf(it)]); err != nil {
+	pl := pageLine{ID: fmt.Sprint(h.ID), URL: target, TS: captureTime(page.FetchedAt).Format(time.RFC3339), Title: h.Listing.Title, Size: page.BodySize}
+	b, err := marshalNoEscape(pl)
+	if err != nil {
 		return err
 	}
-	if err := wr.complaints.row(&view, wr.opts.BundleName); err != nil {
+	if _, err := wr.pages.Write(append(b, '\n')); err != nil {
 		return err
 	}
-	if err := wr.report.item(wr.rows, wr.details, wr.sum.Hits+1, &view); err != nil {
-		return err
+	if wr.mainPage == nil {
+		wr.mainPage = &pl
 	}
-	wr.sum.Hits++
+	wr.sum.Pages++
 	return nil
 }
 
@@ -352,6 +370,47 @@ func extOf(mt string) string {
 // finish closes the streams and returns every bundle file, sorted by path,
 // with datapackage.json and datapackage-digest.json last computed.
 func (wr *writer) finish() ([]*entry, error) {
+	entries, err := wr.contentEntries()
+	if err != nil {
+		return nil, err
+	}
+	var sums strings.Builder
+	for _, e := range entries {
+		fmt.Fprintf(&sums, "%s  %s\n", e.sha, e.path)
+	}
+	sumsEntry := &entry{path: pathSums, parts: []part{{data: []byte(sums.String())}}}
+	if err := sumsEntry.digest(); err != nil {
+		return nil, err
+	}
+	entries = append(entries, sumsEntry)
+	sortEntries(entries)
+
+	dpBytes, err := wr.dataPackage(entries)
+	if err != nil {
+		return nil, err
+	}
+	dig, err := wr.digestFile(dpBytes)
+	if err != nil {
+		return nil, err
+	}
+	digBytes, err := json.MarshalIndent(dig, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	digBytes = append(digBytes, '\n')
+	for _, x := range []*entry{{path: pathDataPkg, parts: []part{{data: dpBytes}}}, {path: pathDigest, parts: []part{{data: digBytes}}}} {
+		if err := x.digest(); err != nil {
+			return nil, err
+		}
+		entries = append(entries, x)
+	}
+	sortEntries(entries)
+	return entries, nil
+}
+
+// contentEntries closes the spools and returns the bundle's files but
+// SHA256SUMS and the two datapackage files, digested and sorted.
+func (wr *writer) contentEntries() ([]*entry, error) {
 	if err := writeManifestTail(wr.manifest, wr.sum.Hits); err != nil {
 		return nil, err
 	}
@@ -381,24 +440,21 @@ func (wr *writer) finish() ([]*entry, error) {
 			return nil, err
 		}
 	}
-	sort.Slice(entries, func(i, j int) bool { return entries[i].path < entries[j].path })
+	sortEntries(entries)
 	for i := 1; i < len(entries); i++ {
 		if entries[i].path == entries[i-1].path {
 			return nil, fmt.Errorf("two bundle files named %s", entries[i].path)
 		}
 	}
+	return entries, nil
+}
 
-	var sums strings.Builder
-	for _, e := range entries {
-		fmt.Fprintf(&sums, "%s  %s\n", e.sha, e.path)
-	}
-	sumsEntry := &entry{path: pathSums, parts: []part{{data: []byte(sums.String())}}}
-	if err := sumsEntry.digest(); err != nil {
-		return nil, err
-	}
-	entries = append(entries, sumsEntry)
+func sortEntries(entries []*entry) {
 	sort.Slice(entries, func(i, j int) bool { return entries[i].path < entries[j].path })
+}
 
+// dataPackage returns datapackage.json listing entries.
+func (wr *writer) dataPackage(entries []*entry) ([]byte, error) {
 	dp := dataPackage{
 		Profile: "data-package", WACZVersion: waczVersion,
 		Title: wr.opts.Title, Description: wr.opts.Description,
@@ -411,50 +467,44 @@ func (wr *writer) finish() ([]*entry, error) {
 	for _, e := range entries {
 		dp.Resources = append(dp.Resources, resource{Name: resourceName(e.path), Path: e.path, Hash: "sha256:" + e.sha, Bytes: e.size})
 	}
-	dpBytes, err := json.MarshalIndent(dp, "", "  ")
+	b, err := json.MarshalIndent(dp, "", "  ")
 	if err != nil {
 		return nil, err
 	}
-	dpBytes = append(dpBytes, '\n')
+	return append(b, '\n'), nil
+}
+
+// digestFile returns datapackage-digest.json over dpBytes, signed when
+// there is a key and timestamped when there is a TSA.
+func (wr *writer) digestFile(dpBytes []byte) (*digestFile, error) {
 	dpSum := sha256.Sum256(dpBytes)
-	dig := digestFile{Path: pathDataPkg, Hash: "sha256:" + hex.EncodeToString(dpSum[:])}
+	dig := &digestFile{Path: pathDataPkg, Hash: "sha256:" + hex.EncodeToString(dpSum[:])}
 	wr.sum.Hash = dig.Hash
 	if wr.opts.SignKey != nil {
-		sd, err := sign(wr.opts.SignKey, dig.Hash, dp.Created, wr.opts.Software)
+		sd, err := sign(wr.opts.SignKey, dig.Hash, wr.created.Format(time.RFC3339), wr.opts.Software)
 		if err != nil {
 			return nil, err
 		}
 		dig.SignedData = sd
 		wr.sum.Signed = true
+		wr.sum.KeyFingerprint = Fingerprint(&wr.opts.SignKey.PublicKey)
 	}
-	if wr.opts.TSAURL != "" {
-		msg := dig.Hash
-		of := "hash"
-		if dig.SignedData != nil {
-			msg, of = dig.SignedData.Signature, "signedData.signature"
-		}
-		tok, err := requestTimestamp(wr.ctx, wr.opts.HTTPClient, wr.opts.TSAURL, []byte(msg))
-		if err != nil {
-			return nil, err
-		}
-		tok.Of = of
-		dig.Timestamp = tok
-		wr.sum.Timestamped = true
-		wr.sum.TimestampTime, _ = time.Parse(time.RFC3339Nano, tok.Time)
+	if wr.opts.TSAURL == "" {
+		return dig, nil
 	}
-	digBytes, err := json.MarshalIndent(dig, "", "  ")
+	msg, of := dig.Hash, "hash"
+	if dig.SignedData != nil {
+		msg, of = dig.SignedData.Signature, "signedData.signature"
+	}
+	tok, err := requestTimestamp(wr.ctx, wr.opts.HTTPClient, wr.opts.TSAURL, []byte(msg), wr.created)
 	if err != nil {
 		return nil, err
 	}
-	digBytes = append(digBytes, '\n')
-	for _, x := range []*entry{{path: pathDataPkg, parts: []part{{data: dpBytes}}}, {path: pathDigest, parts: []part{{data: digBytes}}}} {
-		if err := x.digest(); err != nil {
-			return nil, err
-		}
-		entries = append(entries, x)
-	}
-	sort.Slice(entries, func(i, j int) bool { return entries[i].path < entries[j].path })
-	return entries, nil
+	tok.Of = of
+	dig.Timestamp = tok
+	wr.sum.Timestamped = true
+	wr.sum.TimestampTime = tok.at
+	return dig, nil
 }
 
 // dataPackage is datapackage.json (WACZ 1.1.1).

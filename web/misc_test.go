@@ -88,6 +88,21 @@ func TestExport(t *testing.T) {
 			t.Errorf("exported filter %+v", got)
 		}
 	})
+	t.Run("the form says whether bundles are signed, and how to sign them", func(t *testing.T) {
+		export := func(context.Context, io.Writer, shadowscan.HitFilter, string) error { return nil }
+		fp := strings.Repeat("ab", 32)
+		doc := mustDoc(t, newFixture(t, Config{Export: export, ExportSigner: fp}).do("GET", "/queue", ""))
+		if got := doc.Find(`form[action="/export"] #export-signer code`).Text(); got != fp {
+			t.Errorf("signed: the export form shows %q, want the key's fingerprint", got)
+		}
+		doc = mustDoc(t, newFixture(t, Config{Export: export}).do("GET", "/queue", ""))
+		note := doc.Find(`form[action="/export"] #export-signer`).Text()
+		for _, want := range []string{"not signed", "--allow-unsigned", "evidence keygen", "serve --sign-key"} {
+			if !strings.Contains(note, want) {
+				t.Errorf("unsigned: the export form says %q, lacking %q", note, want)
+			}
+		}
+	})
 	t.Run("an export error is a page, not half a file", func(t *testing.T) {
 		f := newFixture(t, Config{Export: func(context.Context, io.Writer, shadowscan.HitFilter, string) error {
 			return shadowscan.Errorf(shadowscan.ENOTFOUND, "no hits match the filters: nothing to export")

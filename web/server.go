@@ -114,6 +114,10 @@ type Config struct {
 	RunScan RunScanFunc
 	// Export writes evidence bundles; nil hides the export button.
 	Export ExportFunc
+	// ExportSigner is the fingerprint (SHA-256 of the DER public key, hex)
+	// of the key Export signs with; "" when its bundles are unsigned, which
+	// the export form then says, with how to configure a key.
+	ExportSigner string
 	// Backup copies the store for GET /api/backup; nil disables it.
 	Backup BackupFunc
 	// TempDir is where backups are staged before they are sent ("" for

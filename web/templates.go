@@ -91,6 +91,8 @@ type pageData struct {
 	CanScan   bool
 	Refresh   bool
 	Data      any
+	// ExportSigner is Config.ExportSigner, for the export form.
+	ExportSigner string
 }
 
 // page returns the common page data; it sets the CSRF cookie if needed.
@@ -100,6 +102,8 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request, title, nav string)
 		LoggedIn:  s.cfg.RequireToken,
 		CanExport: s.cfg.Export != nil,
 		CanScan:   s.runner.Enabled(),
+
+		ExportSigner: s.cfg.ExportSigner,
 	}
 }
 

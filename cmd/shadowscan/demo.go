@@ -95,14 +95,14 @@ func runDemo(ctx context.Context, g *Globals, o demoOptions) error {
 	fmt.Fprintf(w, "  shadowscan%s review show %d                       # one hit, its reasons and history\n", dbFlag, first)
 	fmt.Fprintf(w, "  shadowscan%s review mark %d confirmed --by you    # confirm it\n", dbFlag, first)
 	fmt.Fprintf(w, "  shadowscan%s export --out demo.wacz --status confirmed   # an evidence bundle of what you confirmed\n", dbFlag)
-	fmt.Fprintf(w, "  shadowscan evidence verify demo.wacz               # check it offline, as a platform would\n")
+	fmt.Fprintf(w, "  shadowscan evidence verify --allow-unsigned demo.wacz   # check it offline (sign with export --sign KEY)\n")
 	if !o.Serve {
 		fmt.Fprintf(w, "  shadowscan%s serve                                # the review web UI\n", dbFlag)
 		return nil
 	}
 	// The marketplace stays up while the UI runs, so scheduled and manual
 	// rescans from the UI reach it.
-	return serveUntilDone(ctx, g, o.Addr, map[string]string{demo.SiteName: base})
+	return serveUntilDone(ctx, g, serveOptions{Addr: o.Addr}, map[string]string{demo.SiteName: base})
 }
 
 // printHitsByCategory prints each category with its count and its top

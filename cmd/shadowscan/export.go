@@ -2,11 +2,8 @@ package main
 
 import (
 	"context"
-	"crypto/sha256"
-	"crypto/x509"
-	"encoding/hex"
-	"errors"
 	"fmt"
+	"io"
 	"iter"
 	"net/http"
 	"os"
@@ -41,12 +38,15 @@ file: the pages and photos as the marketplace served them at fetch time
 complaint rows (CSV) and the official photos, each with its sha256.
 
 With --sign the bundle is signed (WACZ anonymous signing, ECDSA P-384; make
-a key with "shadowscan evidence keygen"); with --tsa an RFC 3161
-time-stamping authority also timestamps the signature. Nothing is fetched
+a key with "shadowscan evidence keygen") and the key's fingerprint is
+printed and written into the report; "evidence verify --key KEY.pub"
+then checks who made it. An unsigned bundle fails "evidence verify" unless
+--allow-unsigned is given. With --tsa an RFC 3161 time-stamping authority
+also timestamps the signature. Nothing is fetched
 from the marketplaces again. The file appears only once it is complete.`,
 		Example: `  shadowscan export --out case-12.wacz 12 14 15 --sign brand.key
   shadowscan export --out aurora-confirmed.wacz --status confirmed --brand aurora --by legal
-  shadowscan evidence verify case-12.wacz`,
+  shadowscan evidence verify --key brand.key.pub case-12.wacz`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ids := make([]uint64, 0, len(args))
 			for _, a := range args {
@@ -147,20 +147,35 @@ func runExport(ctx context.Context, g *Globals, o exportOptions, ids []uint64, h
 	}
 	ok = true
 
-	w := g.Stdout
+	printExportSummary(g.Stdout, o, sum)
+	return nil
+}
+
+// printExportSummary says what export wrote and how to verify it.
+func printExportSummary(w io.Writer, o exportOptions, sum evidence.Summary) {
 	fmt.Fprintf(w, "wrote %s: %d hit(s), %d page(s), %d capture(s), %d official photo(s), %d bytes\n",
 		o.out, sum.Hits, sum.Pages, sum.Captures, sum.Reference, sum.Bytes)
 	fmt.Fprintf(w, "datapackage.json %s\n", sum.Hash)
-	if sum.Signed {
-		spki, _ := x509.MarshalPKIXPublicKey(&opts.SignKey.PublicKey)
-		s := sha256.Sum256(spki)
-		fmt.Fprintf(w, "signed by key sha256 %s\n", hex.EncodeToString(s[:]))
-	}
 	if sum.Timestamped {
 		fmt.Fprintf(w, "timestamped %s by %s\n", sum.TimestampTime.UTC().Format(time.RFC3339), o.tsa)
 	}
-	fmt.Fprintf(w, "check it with: shadowscan evidence verify %s\n", o.out)
-	return nil
+	if !sum.Signed {
+		fmt.Fprintln(w, "not signed: verify will fail it unless given --allow-unsigned (sign with --sign KEY, made by `shadowscan evidence keygen`)")
+		fmt.Fprintf(w, "check it with: shadowscan evidence verify --allow-unsigned %s\n", o.out)
+		return
+	}
+	fmt.Fprintf(w, "signed by key sha256 %s\n", sum.KeyFingerprint)
+	fmt.Fprintf(w, "check it with: shadowscan evidence verify --key %s %s\n", verifyKeyHint(o.sign), o.out)
+}
+
+// verifyKeyHint is the file to name in `evidence verify --key`: the
+// public key beside the signing key when it is there (keys made before
+// keygen wrote one have none; the key file itself works here).
+func verifyKeyHint(signKey string) string {
+	if _, err := os.Stat(evidence.PublicKeyPath(signKey)); err == nil {
+		return evidence.PublicKeyPath(signKey)
+	}
+	return signKey
 }
 
 func exportTitle(ids []uint64, hf shadowscan.HitFilter) string {
@@ -262,108 +277,4 @@ func (s *exportSource) item(ctx context.Context, h *shadowscan.Hit) (evidence.It
 	}
 	it.Captures = caps
 	return it, nil
-}
-
-func newEvidenceCommand(g *Globals) *cobra.Command {
-	cmd := &cobra.Command{
-		Use:   "evidence",
-		Short: "Verify evidence bundles and make signing keys",
-	}
-	cmd.AddCommand(newEvidenceVerifyCommand(g), newEvidenceKeygenCommand(g))
-	return cmd
-}
-
-func newEvidenceVerifyCommand(g *Globals) *cobra.Command {
-	var roots string
-	var requireSig bool
-	cmd := &cobra.Command{
-		Use:   "verify FILE.wacz",
-		Short: "Check every digest, the index, the signature and the timestamp, offline",
-		Long: `Recompute every file's size and sha256, SHA256SUMS, each WARC record's
-block and payload digests and every index line against the archive, then
-check the signature and the RFC 3161 timestamp if present. Works offline
-and does not open the store. Exit status 0 only if the bundle is intact;
-otherwise the first thing that fails is named.
-
-A timestamp is reported as present but untrusted unless --tsa-roots names
-the PEM certificates of the authorities you trust.`,
-		Args: usageArgs(cobra.ExactArgs(1)),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			return runEvidenceVerify(cmd.Context(), g, args[0], roots, requireSig)
-		},
-	}
-	cmd.Flags().StringVar(&roots, "tsa-roots", "", "PEM file of trusted time-stamping authority roots")
-	cmd.Flags().BoolVar(&requireSig, "require-signature", false, "fail an unsigned bundle")
-	return cmd
-}
-
-func runEvidenceVerify(ctx context.Context, g *Globals, path, rootsFile string, requireSig bool) error {
-	opts := evidence.VerifyOptions{RequireSignature: requireSig}
-	if rootsFile != "" {
-		pem, err := os.ReadFile(rootsFile)
-		if err != nil {
-			return usageError{fmt.Errorf("--tsa-roots: %w", err)}
-		}
-		pool := x509.NewCertPool()
-		if !pool.AppendCertsFromPEM(pem) {
-			return usagef("--tsa-roots %s: holds no PEM certificate", rootsFile)
-		}
-		opts.TSARoots = pool
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return fmt.Errorf("verify: %w", err)
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return fmt.Errorf("verify: %w", err)
-	}
-	rep, err := evidence.Verify(ctx, f, st.Size(), opts)
-	for _, line := range rep.Checked {
-		fmt.Fprintln(g.Stdout, "ok  ", line)
-	}
-	if err != nil {
-		var ve *evidence.VerifyError
-		if errors.As(err, &ve) {
-			fmt.Fprintf(g.Stdout, "FAIL %s\n", ve.Error())
-			return fmt.Errorf("%s is not intact: %w", path, err)
-		}
-		return err
-	}
-	if rep.Timestamp != nil && !rep.Timestamp.Trusted {
-		fmt.Fprintln(g.Stdout, "note", "the timestamp is untrusted: pass --tsa-roots to check its authority")
-	}
-	fmt.Fprintf(g.Stdout, "%s is intact\n", path)
-	return nil
-}
-
-func newEvidenceKeygenCommand(g *Globals) *cobra.Command {
-	var out string
-	cmd := &cobra.Command{
-		Use:   "keygen --out KEY",
-		Short: "Make a signing key (ECDSA P-384) for export --sign",
-		Long: `Write a new ECDSA P-384 private key (PEM, PKCS #8, mode 0600) for signing
-evidence bundles. An existing file is never overwritten. Keep the key
-private; the bundle carries the public key, and its fingerprint is printed.`,
-		Args: usageArgs(cobra.NoArgs),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if out == "" {
-				return usagef("--out is required: the key file to write")
-			}
-			key, err := evidence.GenerateKey()
-			if err != nil {
-				return err
-			}
-			if err := evidence.WriteKey(out, key); err != nil {
-				return err
-			}
-			spki, _ := x509.MarshalPKIXPublicKey(&key.PublicKey)
-			s := sha256.Sum256(spki)
-			fmt.Fprintf(g.Stdout, "wrote %s (ECDSA P-384); public key sha256 %s\n", out, hex.EncodeToString(s[:]))
-			return nil
-		},
-	}
-	cmd.Flags().StringVar(&out, "out", "", "the key file to write (required)")
-	return cmd
 }

@@ -108,7 +108,7 @@ func TestExportEndToEnd(t *testing.T) {
 	if _, err := os.Stat(wacz + ".tmp"); !os.IsNotExist(err) {
 		t.Fatalf("export left its temporary file: %v", err)
 	}
-	code, out, errOut = cliEvidence(t, db, "evidence", "verify", "--require-signature", wacz)
+	code, out, errOut = cliEvidence(t, db, "evidence", "verify", "--key", key+".pub", wacz)
 	if code != 0 || !strings.Contains(out, "signature valid") || !strings.Contains(out, "is intact") {
 		t.Fatalf("verify: %d\n%s\n%s", code, out, errOut)
 	}
@@ -118,7 +118,11 @@ func TestExportEndToEnd(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := evidence.Verify(context.Background(), bytes.NewReader(b), int64(len(b)), evidence.VerifyOptions{})
+	trusted, err := evidence.LoadTrustedKeys(key + ".pub")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := evidence.Verify(context.Background(), bytes.NewReader(b), int64(len(b)), evidence.VerifyOptions{TrustedKeys: trusted})
 	if err != nil || rep.Pages != 1 || rep.Responses < 1 {
 		t.Fatalf("Verify: %v %+v", err, rep)
 	}
@@ -130,7 +134,7 @@ func TestExportEndToEnd(t *testing.T) {
 	b[i+2] ^= 0x20
 	bad := filepath.Join(dir, "tampered.wacz")
 	os.WriteFile(bad, b, 0o644)
-	code, out, errOut = cliEvidence(t, db, "evidence", "verify", bad)
+	code, out, errOut = cliEvidence(t, db, "evidence", "verify", "--key", key+".pub", bad)
 	if code != exitError || !strings.Contains(out, "FAIL") || !strings.Contains(errOut, "not intact") {
 		t.Fatalf("verify of a tampered bundle: %d\n%s\n%s", code, out, errOut)
 	}

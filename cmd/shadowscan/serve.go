@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/ecdsa"
 	"crypto/rand"
 	"encoding/base64"
 	"encoding/json"
@@ -30,6 +31,9 @@ const defaultServeAddr = "127.0.0.1:8080"
 
 type serveOptions struct {
 	Addr string
+	// SignKey is the key file the UI's evidence export signs with ("" for
+	// unsigned bundles).
+	SignKey string
 }
 
 func newServeCommand(g *Globals) *cobra.Command {
@@ -46,31 +50,42 @@ schedule add).
 serve holds the store: other shadowscan commands on the same --db fail
 while it runs. Use the web UI or the API instead, or stop serve first.
 
+Evidence bundles exported from the UI are signed with --sign-key (a key
+from "shadowscan evidence keygen"); without it they are unsigned, and
+"evidence verify" fails them unless given --allow-unsigned.
+
 On 127.0.0.1 (the default) no token is needed. On any other address every
 request needs the access token, made at first start, printed once and kept
 in the file STORE.token beside the store (mode 0600): send it as
 "Authorization: Bearer TOKEN" or log in at /login.`,
 		Example: `  shadowscan serve
   shadowscan serve --addr 0.0.0.0:8080     # needs the token
+  shadowscan serve --sign-key brand.key    # the UI's exports are signed
   curl -H "Authorization: Bearer $(cat shadowscan.db.token)" http://127.0.0.1:8080/api/hits?status=new`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if _, _, err := net.SplitHostPort(o.Addr); err != nil {
 				return usagef("--addr %q: use host:port, such as 127.0.0.1:8080", o.Addr)
 			}
-			return serveUntilDone(cmd.Context(), g, o.Addr, nil)
+			return serveUntilDone(cmd.Context(), g, o, nil)
 		},
 	}
 	cmd.Flags().StringVar(&o.Addr, "addr", defaultServeAddr, "address to listen on (a non-loopback address requires the access token)")
+	cmd.Flags().StringVar(&o.SignKey, "sign-key", "", "sign the UI's evidence exports with this key file (from `evidence keygen`)")
 	return cmd
 }
 
-// serveUntilDone opens the store, serves the UI, API and scheduler on addr
-// until ctx is done, and returns. baseURLs overrides sites' base_url for
-// the scans it runs (site name -> URL; nil for none): demo --serve calls it
-// after its scan with the demo marketplace's address.
-func serveUntilDone(ctx context.Context, g *Globals, addr string, baseURLs map[string]string) error {
+// serveUntilDone opens the store, serves the UI, API and scheduler on
+// o.Addr until ctx is done, and returns. baseURLs overrides sites'
+// base_url for the scans it runs (site name -> URL; nil for none): demo
+// --serve calls it after its scan with the demo marketplace's address.
+func serveUntilDone(ctx context.Context, g *Globals, o serveOptions, baseURLs map[string]string) error {
+	addr := o.Addr
 	set, err := g.Rules()
+	if err != nil {
+		return err
+	}
+	signKey, err := loadSignKey(o.SignKey)
 	if err != nil {
 		return err
 	}
@@ -100,10 +115,11 @@ func serveUntilDone(ctx context.Context, g *Globals, addr string, baseURLs map[s
 			return runServeScan(ctx, g, baseURLs, req, progress)
 		},
 		Export: func(ctx context.Context, w io.Writer, hf shadowscan.HitFilter, by string) error {
-			return exportTo(ctx, db, w, hf, by)
+			return exportTo(ctx, db, w, hf, by, signKey)
 		},
-		Backup:  db.Backup,
-		TempDir: filepath.Dir(g.dbPath()),
+		ExportSigner: signerOf(signKey),
+		Backup:       db.Backup,
+		TempDir:      filepath.Dir(g.dbPath()),
 	})
 	if err != nil {
 		return err
@@ -123,6 +139,7 @@ func serveUntilDone(ctx context.Context, g *Globals, addr string, baseURLs map[s
 	} else {
 		fmt.Fprintf(w, "listening on %s: every request needs the token (Authorization: Bearer, or log in at %slogin)\n", addr, url)
 	}
+	printExportSigner(w, signKey, o.SignKey)
 	fmt.Fprintln(w, "stop with Ctrl-C")
 
 	sched := web.NewScheduler(db, srv.Runner(), log)
@@ -253,8 +270,38 @@ func runServeScan(ctx context.Context, g *Globals, baseURLs map[string]string, r
 	})
 }
 
-// exportTo writes an evidence bundle of the hits passing hf to w.
-func exportTo(ctx context.Context, db *store.DB, w io.Writer, hf shadowscan.HitFilter, by string) error {
+// loadSignKey loads serve's --sign-key, nil for none.
+func loadSignKey(path string) (*ecdsa.PrivateKey, error) {
+	if path == "" {
+		return nil, nil
+	}
+	key, err := evidence.LoadKey(path)
+	if err != nil {
+		return nil, usageError{fmt.Errorf("--sign-key: %w", err)}
+	}
+	return key, nil
+}
+
+// printExportSigner says at start whether the UI's exports are signed.
+func printExportSigner(w io.Writer, key *ecdsa.PrivateKey, path string) {
+	if key == nil {
+		fmt.Fprintln(w, "evidence exports are NOT signed: start serve with --sign-key KEY (from `shadowscan evidence keygen`) to sign them")
+		return
+	}
+	fmt.Fprintf(w, "evidence exports are signed by key sha256 %s (%s)\n", evidence.Fingerprint(&key.PublicKey), path)
+}
+
+// signerOf is the fingerprint of key, "" for none.
+func signerOf(key *ecdsa.PrivateKey) string {
+	if key == nil {
+		return ""
+	}
+	return evidence.Fingerprint(&key.PublicKey)
+}
+
+// exportTo writes an evidence bundle of the hits passing hf to w, signed
+// with signKey when there is one.
+func exportTo(ctx context.Context, db *store.DB, w io.Writer, hf shadowscan.HitFilter, by string, signKey *ecdsa.PrivateKey) error {
 	n, err := db.HitCount(ctx, hf)
 	if err != nil {
 		return err
@@ -265,6 +312,7 @@ func exportTo(ctx context.Context, db *store.DB, w io.Writer, hf shadowscan.HitF
 	opts := evidence.Options{
 		Created: time.Now(), Software: "shadowscan " + version, By: by,
 		Filters: hf, BundleName: "shadowscan-export.wacz", Title: exportTitle(nil, hf),
+		SignKey: signKey,
 	}
 	src := &exportSource{db: db, brands: map[string]*shadowscan.Brand{}, products: map[string]*shadowscan.Product{}}
 	_, err = evidence.Write(ctx, w, src.items(ctx, nil, hf), db, opts)
