@@ -40,7 +40,9 @@ func TestDiffKinds(t *testing.T) {
 			nil, []string{"photo of A-1 a.jpg (new contents)"}, nil},
 		{"a photo under a new name is no removal", func(c *shadowscan.Catalog) { c.Products[0].Images[1].Source = "img/b.jpg" },
 			nil, nil, nil},
-		{"a photo replaced by another", func(c *shadowscan.Catalog) { c.Products[0].Images[1] = shadowscan.ImageRef{Source: "c.jpg", SHA256: "cc"} },
+		{"a photo replaced by another", func(c *shadowscan.Catalog) {
+			c.Products[0].Images[1] = shadowscan.ImageRef{Source: "c.jpg", SHA256: "cc"}
+		},
 			[]string{"photo of A-1 b.jpg"}, nil, []string{"photo of A-1 c.jpg"}},
 		{"a product renamed", func(c *shadowscan.Catalog) { c.Products[0].Name = "Uno" },
 			nil, []string{`name of A-1 "One" → "Uno"`}, nil},
