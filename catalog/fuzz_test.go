@@ -64,6 +64,16 @@ func fuzzLoad(t *testing.T, name string, content []byte, img []byte) {
 			t.Fatalf("loaded an invalid brand %+v: %v", b, err)
 		}
 	}
+	// A re-import of the same file changes nothing; a first import
+	// removes nothing.
+	for _, d := range Diff(&f.Catalog, &f.Catalog) {
+		if d.New || len(d.Removed)+len(d.Changed)+len(d.Added)+d.ProductsAdded+d.ProductsChanged > 0 {
+			t.Fatalf("the catalogue differs from itself: %+v", d)
+		}
+	}
+	if Removes(Diff(&shadowscan.Catalog{}, &f.Catalog)) {
+		t.Fatal("a first import removes something")
+	}
 }
 
 func FuzzLoadYAML(f *testing.F) {
