@@ -19,6 +19,13 @@
 // by line, so a file can be fixed in one pass. Unknown keys are errors, with
 // a "did you mean" hint for typos.
 //
+// Types are checked alike in YAML and JSON: price and min_price are
+// numbers (`price: "10"` is refused with "write 10 without quotes"); text
+// fields are text, so a SKU or shop id that looks like a number is written
+// in quotes (`sku: "10023"`); a list field takes a list or a single text
+// value; null is the same as leaving the key out. In CSV every cell is
+// text and a price cell must read as a decimal number.
+//
 // Image paths are relative to the catalogue file and must stay inside the
 // file system the catalogue is read from; http(s) URLs are fetched with a
 // size limit. Each photo is decoded and hashed by package photo, and its

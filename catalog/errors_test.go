@@ -6,6 +6,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/shadowscan/shadowscan"
 	"github.com/shadowscan/shadowscan/photo"
 )
 
@@ -113,6 +114,27 @@ func TestFieldErrors(t *testing.T) {
 		{"yaml several errors sorted by line", "c.yaml", "brand:\n  id: BAD ID\n  name: A\nproducts:\n  - name: A\n    price: -1\n    currency: usd\n",
 			nil, []wantErr{{"brand.id", 2, "not a valid brand id"}, {"products[0].sku", 5, "is missing"}, {"products[0].price", 6, "negative"}, {"products[0].currency", 7, "not upper case"}}},
 
+		// Types are checked alike in YAML and JSON: a price is a number,
+		// text is text, a list is a list.
+		{"yaml price in quotes", "c.yaml", head + "  - sku: A\n    name: A\n    price: \"10\"\n    currency: CNY\n",
+			nil, []wantErr{{"products[0].price", 7, `is text "10", not a number: write 10 without quotes`}}},
+		{"yaml min_price true", "c.yaml", head + "  - sku: A\n    name: A\n    price: 10\n    min_price: true\n    currency: CNY\n",
+			nil, []wantErr{{"products[0].min_price", 8, "is true/false (true), not a number"}}},
+		{"yaml sku a number", "c.yaml", head + "  - sku: 12345\n    name: A\n    price: 10\n    currency: CNY\n",
+			nil, []wantErr{{"products[0].sku", 5, `not text text in quotes, such as "12345"`}}},
+		{"yaml name a list", "c.yaml", head + "  - sku: A\n    name: [a, b]\n    price: 10\n    currency: CNY\n",
+			nil, []wantErr{{"products[0].name", 6, "is a list, not text"}}},
+		{"yaml alias a number", "c.yaml", head + "  - sku: A\n    name: A\n    aliases: [x, 500]\n    price: 10\n    currency: CNY\n",
+			nil, []wantErr{{"products[0].aliases[1]", 7, "is a number (500), not text"}}},
+		{"yaml seller_id a number", "c.yaml", "brand:\n  id: aurora\n  name: A\n  official_sellers:\n    - {site: demo-market, seller_id: 1187}\nproducts:\n" + okProduct,
+			nil, []wantErr{{"brand.official_sellers[0].seller_id", 5, "is a number (1187), not text"}}},
+		{"yaml currency a date", "c.yaml", head + "  - sku: A\n    name: A\n    price: 10\n    currency: 2024-01-01\n",
+			nil, []wantErr{{"products[0].currency", 8, "is a date (2024-01-01), not text"}}},
+		{"yaml images a mapping", "c.yaml", head + "  - sku: A\n    name: A\n    price: 10\n    currency: CNY\n    images: {a: b}\n",
+			nil, []wantErr{{"products[0].images[0]", 9, "is a mapping, not text"}}},
+		{"yaml defamation terms a mapping", "c.yaml", "brand:\n  id: aurora\n  name: A\n  defamation_terms: {a: b}\nproducts:\n" + okProduct,
+			nil, []wantErr{{"brand.defamation_terms", 4, "is a mapping, not a list"}}},
+
 		// images
 		{"image missing", "c.yaml", head + "  - sku: A\n    name: A\n    price: 1\n    currency: CNY\n    images: [img/none.jpg]\n",
 			nil, []wantErr{{"products[0].images[0]", 9, `image "img/none.jpg": file does not exist`}}},
@@ -159,6 +181,29 @@ func TestFieldErrors(t *testing.T) {
 		{"json image webp and missing", "c.json", "{\"brand\": {\"id\": \"aurora\", \"name\": \"A\"}, \"products\": [\n{\"sku\": \"A\", \"name\": \"A\", \"price\": 1, \"currency\": \"CNY\", \"images\": [\n\"img/ok.webp\",\n\"img/gone.webp\"]}]}",
 			nil, []wantErr{{"products[0].images[1]", 4, `image "img/gone.webp": file does not exist`}}},
 
+		{"json price a string", "c.json", "{\"brand\": {\"id\": \"aurora\", \"name\": \"A\"}, \"products\": [\n{\"sku\": \"A\", \"name\": \"A\", \"price\": \"10\", \"currency\": \"CNY\"}]}",
+			nil, []wantErr{{"products[0].price", 2, `is text "10", not a number: write 10 without quotes`}}},
+		{"json price text not a number", "c.json", "{\"brand\": {\"id\": \"aurora\", \"name\": \"A\"}, \"products\": [\n{\"sku\": \"A\", \"name\": \"A\", \"price\": \"abc\", \"currency\": \"CNY\"}]}",
+			nil, []wantErr{{"products[0].price", 2, `"abc" is not a decimal number`}}},
+		{"json price null is missing", "c.json", "{\"brand\": {\"id\": \"aurora\", \"name\": \"A\"}, \"products\": [\n{\"sku\": \"A\", \"name\": \"A\", \"price\": null, \"currency\": \"CNY\"}]}",
+			nil, []wantErr{{"products[0].price", 2, "is missing"}}},
+		{"json price a list", "c.json", "{\"brand\": {\"id\": \"aurora\", \"name\": \"A\"}, \"products\": [\n{\"sku\": \"A\", \"name\": \"A\", \"price\": [10], \"currency\": \"CNY\"}]}",
+			nil, []wantErr{{"products[0].price", 2, "is a list, not a number"}}},
+		{"json sku a number", "c.json", "{\"brand\": {\"id\": \"aurora\", \"name\": \"A\"}, \"products\": [\n{\"sku\": 12345, \"name\": \"A\", \"price\": 10, \"currency\": \"CNY\"}]}",
+			nil, []wantErr{{"products[0].sku", 2, `not text text in quotes, such as "12345"`}}},
+		{"json name true", "c.json", "{\"brand\": {\"id\": \"aurora\", \"name\": \"A\"}, \"products\": [\n{\"sku\": \"A\", \"name\": true, \"price\": 10, \"currency\": \"CNY\"}]}",
+			nil, []wantErr{{"products[0].name", 2, "is true/false (true), not text"}}},
+		{"json aliases a mapping", "c.json", "{\"brand\": {\"id\": \"aurora\", \"name\": \"A\"}, \"products\": [\n{\"sku\": \"A\", \"name\": \"A\", \"aliases\": {\"x\": 1}, \"price\": 10, \"currency\": \"CNY\"}]}",
+			nil, []wantErr{{"products[0].aliases", 2, "is a mapping, not a list"}}},
+		{"json alias a number", "c.json", "{\"brand\": {\"id\": \"aurora\", \"name\": \"A\"}, \"products\": [\n{\"sku\": \"A\", \"name\": \"A\", \"aliases\": [\"x\", 7], \"price\": 10, \"currency\": \"CNY\"}]}",
+			nil, []wantErr{{"products[0].aliases[1]", 2, "is a number (7), not text"}}},
+		{"json images a number", "c.json", "{\"brand\": {\"id\": \"aurora\", \"name\": \"A\"}, \"products\": [\n{\"sku\": \"A\", \"name\": \"A\", \"price\": 10, \"currency\": \"CNY\", \"images\": 3}]}",
+			nil, []wantErr{{"products[0].images[0]", 2, "is a number (3), not text"}}},
+		{"json seller_id a number", "c.json", "{\"brand\": {\"id\": \"aurora\", \"name\": \"A\",\n\"authorized_sellers\": [{\"site\": \"demo-market\", \"seller_id\": 12345678901234567890}]},\n\"products\": [{\"sku\": \"A\", \"name\": \"A\", \"price\": 1, \"currency\": \"CNY\"}]}",
+			nil, []wantErr{{"brand.authorized_sellers[0].seller_id", 2, "is a number (12345678901234567890), not text"}}},
+		{"json brand name null is missing", "c.json", "{\"brand\": {\"id\": \"aurora\",\n\"name\": null},\n\"products\": [{\"sku\": \"A\", \"name\": \"A\", \"price\": 1, \"currency\": \"CNY\"}]}",
+			nil, []wantErr{{"brand.name", 2, "is missing"}}},
+
 		// CSV
 		{"csv unknown column with hint", "c.csv", "brand_id,brand_name,sku,name,price,min_prce,currency\naurora,A,A-1,A,10,5,CNY\n",
 			nil, []wantErr{{"min_prce", 1, "did you mean min_price?"}}},
@@ -184,6 +229,12 @@ func TestFieldErrors(t *testing.T) {
 			nil, []wantErr{{"images[1]", 2, "is empty"}, {"images[2]", 2, "detected svg"}}},
 		{"csv header only", "c.csv", "brand_id,brand_name,sku,name,price,currency\n",
 			nil, []wantErr{{"", 1, "has no product rows"}}},
+		{"csv price with a currency sign", "c.csv", "brand_id,brand_name,sku,name,price,currency\naurora,A,A-1,A,¥10,CNY\n",
+			nil, []wantErr{{"price", 2, `"¥10" is not a decimal number`}}},
+		{"csv min_price with a thousands separator", "c.csv", "brand_id,brand_name,sku,name,price,min_price,currency\naurora,A,A-1,A,\"1,299.00\",\"1,199.00\",CNY\n",
+			nil, []wantErr{{"price", 2, `"1,299.00" is not a decimal number`}, {"min_price", 2, `"1,199.00" is not a decimal number`}}},
+		{"csv price true", "c.csv", "brand_id,brand_name,sku,name,price,currency\naurora,A,A-1,A,true,CNY\n",
+			nil, []wantErr{{"price", 2, `"true" is not a decimal number`}}},
 		{"csv repeated column", "c.csv", "brand_id,brand_name,sku,name,price,currency,sku\naurora,A,A-1,A,10,CNY,B\n",
 			nil, []wantErr{{"sku", 1, "is repeated (columns 3 and 7)"}}},
 	}
@@ -215,6 +266,52 @@ func TestFieldErrors(t *testing.T) {
 				if fe.Accepted == "" {
 					t.Errorf("error %d %q does not say what would be accepted", i, fe)
 				}
+			}
+		})
+	}
+}
+
+// TestTypeErrorsAgree: a value of the wrong type gets the same error in
+// YAML and JSON (and the same place), so neither format reads what the
+// other refuses.
+func TestTypeErrorsAgree(t *testing.T) {
+	cases := []struct{ name, yaml, json string }{
+		{"price in quotes", `price: "10"`, `"price": "10"`},
+		{"price true", `price: true`, `"price": true`},
+		{"price a list", `price: [10]`, `"price": [10]`},
+		{"sku a number", `sku: 12345`, `"sku": 12345`},
+		{"name true", `name: true`, `"name": true`},
+		{"currency a mapping", `currency: {a: 1}`, `"currency": {"a": 1}`},
+		{"aliases a mapping", `aliases: {a: 1}`, `"aliases": {"a": 1}`},
+		{"alias a number", `aliases: [a, 5]`, `"aliases": ["a", 5]`},
+	}
+	base := map[string][2]string{
+		"sku": {`sku: S-1`, `"sku": "S-1"`}, "name": {`name: N`, `"name": "N"`},
+		"price": {`price: 10`, `"price": 10`}, "currency": {`currency: CNY`, `"currency": "CNY"`},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			key := strings.Trim(strings.SplitN(tc.json, ":", 2)[0], `"`)
+			var ys, js []string
+			for _, k := range []string{"sku", "name", "price", "currency"} {
+				if k != key {
+					ys, js = append(ys, base[k][0]), append(js, base[k][1])
+				}
+			}
+			ys, js = append(ys, tc.yaml), append(js, tc.json)
+			y := head + "  - " + strings.Join(ys, "\n    ") + "\n"
+			j := `{"brand": {"id": "aurora", "name": "A"}, "products": [{` + strings.Join(js, ", ") + `}]}`
+			errOf := func(name, content string) *shadowscan.FieldError {
+				_, err := Load(context.Background(), fstest.MapFS{name: {Data: []byte(content)}}, name)
+				fes := MustFieldErrors(t, err)
+				if len(fes) != 1 {
+					t.Fatalf("%s: %d errors, want 1: %v", name, len(fes), err)
+				}
+				return fes[0]
+			}
+			ye, je := errOf("c.yaml", y), errOf("c.json", j)
+			if ye.Field != je.Field || ye.Msg != je.Msg || ye.Accepted != je.Accepted {
+				t.Errorf("YAML and JSON disagree:\n yaml %s\n json %s", ye, je)
 			}
 		})
 	}

@@ -64,6 +64,16 @@ func fuzzLoad(t *testing.T, name string, content []byte, img []byte) {
 			t.Fatalf("loaded an invalid brand %+v: %v", b, err)
 		}
 	}
+	// A re-import of the same file changes nothing; a first import
+	// removes nothing.
+	for _, d := range Diff(&f.Catalog, &f.Catalog) {
+		if d.New || len(d.Removed)+len(d.Changed)+len(d.Added)+d.ProductsAdded+d.ProductsChanged > 0 {
+			t.Fatalf("the catalogue differs from itself: %+v", d)
+		}
+	}
+	if Removes(Diff(&shadowscan.Catalog{}, &f.Catalog)) {
+		t.Fatal("a first import removes something")
+	}
 }
 
 func FuzzLoadYAML(f *testing.F) {
@@ -72,6 +82,7 @@ func FuzzLoadYAML(f *testing.F) {
 	f.Add([]byte(head + "  - sku: A\n    name: A\n    price: 1\n    min_prce: 2\n    currency: cny\n    images: [../x.jpg, http://127.0.0.1:1/x.jpg]\n"))
 	f.Add([]byte("a: &a [*a, *a]\nbrand: *a\n"))
 	f.Add([]byte("---\n---\n"))
+	f.Add([]byte(head + "  - sku: 12345\n    name: [a]\n    price: \"10\"\n    min_price: true\n    currency: 2024-01-01\n    aliases: [x, 500, ~]\n"))
 	img := MustRead(f, "images/aur-prot-500.jpg")
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzLoad(t, "c.yaml", data, img) })
 }
@@ -81,6 +92,10 @@ func FuzzLoadJSON(f *testing.F) {
 	f.Add([]byte(`{"brand": {"id": "a", "name": "A"}, "products": [{"sku": "A", "name": "A", "price": 1e400, "currency": "CNY", "images": ["images/p.jpg"]}]}`))
 	f.Add([]byte(`{"brand": [[[[{}]]]], "products": {"x": null}}`))
 	f.Add([]byte(`{"brand": {"id": "a", "name": "A"},, }`))
+	// Values of the wrong type: a price in quotes, numbers and booleans
+	// for text, a mapping for a list, nulls.
+	f.Add([]byte(`{"brand": {"id": "a", "name": null, "aliases": {"x": 1}, "official_sellers": [{"site": "m", "seller_id": 12}]}, "products": [{"sku": 1, "name": true, "price": "10", "min_price": null, "currency": "CNY", "images": 3}]}`))
+	f.Add([]byte(`{"brand": {"id": "a", "name": "A", "authorized_sellers": "m:s"}, "products": [{"sku": "A", "name": "A", "aliases": ["x", 7, null, ""], "price": [1], "currency": 5}]}`))
 	img := MustRead(f, "images/aur-prot-500.jpg")
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzLoad(t, "c.json", data, img) })
 }

@@ -24,6 +24,9 @@ type brandDoc struct {
 	// missing is set when the file has no brand at all; that one error is
 	// reported instead of one per brand field.
 	missing bool
+	// bad is set when reading the brand recorded an error (a value of the
+	// wrong type): the root type's own check would only repeat it.
+	bad bool
 }
 
 // productDoc is a product as read from the file, with where each field was.
@@ -34,6 +37,7 @@ type productDoc struct {
 	keys     map[string]pos
 	hasPrice bool // price was given and read
 	priceBad bool // price was given but could not be read
+	bad      bool // reading the product recorded an error (see brandDoc.bad)
 	images   []imageDoc
 }
 
@@ -59,6 +63,9 @@ type parser struct {
 	brands   []*brandDoc
 	products []*productDoc
 	errs     shadowscan.FieldErrors
+	// reported holds the places an error was recorded at, so that a value
+	// refused for its type is not reported again as missing.
+	reported map[pos]bool
 	// fatal is set when the file cannot be read as a whole (a syntax error);
 	// its structure is then unknown and validation is skipped.
 	fatal bool
@@ -66,6 +73,10 @@ type parser struct {
 
 // errorf records an input error at at.
 func (p *parser) errorf(at pos, accepted, format string, args ...any) {
+	if p.reported == nil {
+		p.reported = map[pos]bool{}
+	}
+	p.reported[at] = true
 	p.errs = append(p.errs, &shadowscan.FieldError{
 		File: p.file, Line: at.line, Field: at.field, Msg: fmt.Sprintf(format, args...), Accepted: accepted,
 	})
@@ -74,6 +85,14 @@ func (p *parser) errorf(at pos, accepted, format string, args ...any) {
 // amountPattern is a plain decimal with at most two decimals: prices are
 // kept in hundredths, so 298.005 would be silently rounded.
 var amountPattern = regexp.MustCompile(`^-?[0-9]{1,13}(\.[0-9]{1,2})?$`)
+
+// missing records that the value at at is missing, unless an error was
+// already recorded there (a value of the wrong type reads as missing).
+func (p *parser) missing(at pos, accepted string) {
+	if !p.reported[at] {
+		p.errorf(at, accepted, "is missing")
+	}
+}
 
 // parseAmount reads a price written as 298, 298.5 or 298.00.
 func parseAmount(s string) (shadowscan.Amount, error) {

@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/shadowscan/shadowscan"
@@ -53,7 +54,9 @@ func (p *parser) walkRoot(doc *yaml.Node) {
 		b.at = pos{field: "brand", line: brandKey.Line}
 		// A brand that is not a mapping is reported once, not per field.
 		b.missing = resolve(brandNode).Kind != yaml.MappingNode
+		n := len(p.errs)
 		p.walkBrand(brandNode, b)
+		b.bad = len(p.errs) > n
 	}
 	if productsNode == nil || isNull(productsNode) {
 		at := pos{field: "products", line: max(1, root.Line)}
@@ -79,7 +82,9 @@ func (p *parser) walkRoot(doc *yaml.Node) {
 		}
 		d.p.BrandID = b.b.ID
 		p.products = append(p.products, d)
+		n := len(p.errs)
 		p.walkProduct(item, d)
+		d.bad = len(p.errs) > n
 	}
 }
 
@@ -130,6 +135,7 @@ func (p *parser) sellers(n *yaml.Node, at pos, b *brandDoc) []shadowscan.SellerR
 			out = append(out, s)
 			continue
 		}
+		before := len(p.errs)
 		p.mapping(item, iat.field+".", sellerKeys, func(key string, k, v *yaml.Node) {
 			switch key {
 			case "site":
@@ -138,6 +144,9 @@ func (p *parser) sellers(n *yaml.Node, at pos, b *brandDoc) []shadowscan.SellerR
 				ref.SellerID = p.str(v, pos{field: iat.field + ".seller_id", line: k.Line})
 			}
 		})
+		if len(p.errs) > before {
+			p.reported[iat] = true // its site or seller_id was refused
+		}
 		if item.Kind == yaml.MappingNode {
 			out = append(out, ref)
 		}
@@ -169,19 +178,11 @@ func (p *parser) walkProduct(n *yaml.Node, d *productDoc) {
 		case "currency":
 			d.p.Currency = p.str(v, at)
 		case "price", "min_price":
-			v = resolve(v)
-			if isNull(v) {
-				return
-			}
-			if v.Kind != yaml.ScalarNode {
+			a, ok, bad := p.amount(v, at)
+			if bad {
 				d.priceBad = d.priceBad || key == "price"
-				p.errorf(at, "a decimal number such as 298.00", "is a %s, not a number", kindName(v))
-				return
 			}
-			a, err := parseAmount(v.Value)
-			if err != nil {
-				d.priceBad = d.priceBad || key == "price"
-				p.errorf(at, "a decimal number such as 298 or 298.00", "%v", err)
+			if !ok {
 				return
 			}
 			if key == "price" {
@@ -200,9 +201,10 @@ func (p *parser) walkProduct(n *yaml.Node, d *productDoc) {
 			}
 			for i, item := range items {
 				iat := pos{field: fmt.Sprintf("%s[%d]", at.field, i), line: resolve(item).Line}
+				before := len(p.errs)
 				if s := p.str(item, iat); s != "" {
 					d.images = append(d.images, imageDoc{src: s, at: iat})
-				} else if !isNull(resolve(item)) || v.Kind == yaml.SequenceNode {
+				} else if len(p.errs) == before && (!isNull(resolve(item)) || v.Kind == yaml.SequenceNode) {
 					p.errorf(iat, "a path relative to the catalogue file or an http(s) URL", "is empty")
 				}
 			}
@@ -242,18 +244,105 @@ func (p *parser) mapping(n *yaml.Node, prefix string, known []string, fn func(ke
 	}
 }
 
-// str reads a scalar as a trimmed string; null is "". Numbers and booleans
-// are taken as written (a SKU may look like a number).
+// amount reads a price: a number in the file's own notation (YAML or
+// JSON), never text, so that "10" is refused in both formats alike rather
+// than read in one. It reports ok when a is set; null is neither ok nor
+// bad (the price is absent); bad when an error was recorded.
+func (p *parser) amount(n *yaml.Node, at pos) (a shadowscan.Amount, ok, bad bool) {
+	n = resolve(n)
+	switch t := typeName(n); {
+	case isNull(n):
+		return 0, false, false
+	case t == "text":
+		if _, err := parseAmount(n.Value); err != nil {
+			p.errorf(at, "a decimal number such as 298 or 298.00", "%v", err)
+		} else {
+			p.errorf(at, "a decimal number such as 298.00, not in quotes", "is %s, not a number: write %s without quotes", describe(n), strings.TrimSpace(n.Value))
+		}
+		return 0, false, true
+	case t != "number":
+		p.errorf(at, "a decimal number such as 298.00", "is %s, not a number", describe(n))
+		return 0, false, true
+	}
+	a, err := parseAmount(n.Value)
+	if err != nil {
+		p.errorf(at, "a decimal number such as 298 or 298.00", "%v", err)
+		return 0, false, true
+	}
+	return a, true, false
+}
+
+// str reads a text value, trimmed; null is "". A number, true/false or a
+// date is refused in YAML and JSON alike: a SKU or shop id written as a
+// number may have been changed on its way into the file (leading zeros
+// dropped, a long id rounded as a float), so it has to be in quotes.
 func (p *parser) str(n *yaml.Node, at pos) string {
 	n = resolve(n)
 	if isNull(n) {
 		return ""
 	}
-	if n.Kind != yaml.ScalarNode {
-		p.errorf(at, "a single text value", "is a %s, not text", kindName(n))
-		return ""
+	switch typeName(n) {
+	case "text":
+		return strings.TrimSpace(n.Value)
+	case "number", "true/false", "date":
+		p.errorf(at, "text in quotes, such as "+strconv.Quote(clip(n.Value)), "is %s, not text", describe(n))
+	default:
+		p.errorf(at, "a single text value", "is %s, not text", describe(n))
 	}
-	return strings.TrimSpace(n.Value)
+	return ""
+}
+
+// typeName names the type of a value: text, number, true/false, date,
+// null, or the node kind (list, mapping). YAML and JSON build the same
+// typed tree (a JSON number is !!float, a string !!str), so one check
+// serves both formats.
+func typeName(n *yaml.Node) string {
+	if n.Kind != yaml.ScalarNode {
+		return kindName(n)
+	}
+	switch n.ShortTag() {
+	case "!!str":
+		return "text"
+	case "!!int", "!!float":
+		return "number"
+	case "!!bool":
+		return "true/false"
+	case "!!timestamp":
+		return "date"
+	case "!!null":
+		return "null"
+	}
+	return "tag " + n.Tag
+}
+
+// describe says what a value is, for "is X, not a number": a list, a
+// mapping, null, text ("10"), a number (12345), true/false (yes).
+func describe(n *yaml.Node) string {
+	v := clip(n.Value)
+	switch t := typeName(n); t {
+	case "text":
+		return "text " + strconv.Quote(v)
+	case "number":
+		return "a number (" + v + ")"
+	case "true/false":
+		return "true/false (" + v + ")"
+	case "date":
+		return "a date (" + v + ")"
+	case "null":
+		return "null"
+	case "list", "mapping", "alias", "document", "value":
+		return "a " + t
+	default:
+		return "a value with " + t
+	}
+}
+
+// clip shortens a value quoted in an error to 40 characters.
+func clip(s string) string {
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:40]) + "..."
+	}
+	return s
 }
 
 // strList reads a list of strings; a single string is a one-item list and
@@ -276,9 +365,12 @@ func (p *parser) strList(n *yaml.Node, at pos) []string {
 		if n.Kind == yaml.ScalarNode {
 			iat.field = at.field
 		}
+		before := len(p.errs)
 		s := p.str(item, iat)
 		if s == "" {
-			p.errorf(iat, "non-empty text", "is empty")
+			if len(p.errs) == before { // else str reported a value that is not text
+				p.errorf(iat, "non-empty text", "is empty")
+			}
 			continue
 		}
 		out = append(out, s)

@@ -44,19 +44,21 @@ func (p *parser) validateBrand(d *brandDoc) {
 	n := len(p.errs)
 	switch {
 	case b.ID == "":
-		p.errorf(d.where("id"), "a key of [a-z0-9-] such as aurora", "is missing")
+		p.missing(d.where("id"), "a key of [a-z0-9-] such as aurora")
 	case !shadowscan.ValidID(b.ID):
 		p.errorf(d.where("id"), "lower-case letters, digits and hyphens, starting with a letter or digit, at most 64 characters, such as aurora-wellness", "%q is not a valid brand id", b.ID)
 	}
 	if b.Name == "" {
-		p.errorf(d.where("name"), "the brand's display name", "is missing")
+		p.missing(d.where("name"), "the brand's display name")
 	}
 	check := func(key string, refs []shadowscan.SellerRef) {
 		for i, r := range refs {
 			at := d.where(fmt.Sprintf("%s[%d]", key, i))
 			switch {
 			case r.Site == "" || r.SellerID == "":
-				p.errorf(at, "{site: demo-market, seller_id: shop-1187}", "needs both site and seller_id")
+				if !p.reported[at] { // else a part was refused for its type
+					p.errorf(at, "{site: demo-market, seller_id: shop-1187}", "needs both site and seller_id")
+				}
 			case !shadowscan.ValidID(r.Site):
 				p.errorf(at, "a site name of [a-z0-9-] as in the site rules, such as demo-market", "site %q is not a valid site name", r.Site)
 			}
@@ -72,7 +74,7 @@ func (p *parser) validateBrand(d *brandDoc) {
 		}
 	}
 	// The root type's own rules are the last word on what a brand is.
-	if len(p.errs) == n {
+	if len(p.errs) == n && !d.bad {
 		p.rootError(b.Validate(), d.at)
 	}
 }
@@ -81,16 +83,16 @@ func (p *parser) validateProduct(d *productDoc) {
 	pr := &d.p
 	n := len(p.errs)
 	if pr.SKU == "" {
-		p.errorf(d.where("sku"), "the brand's SKU, such as AUR-PROT-500", "is missing")
+		p.missing(d.where("sku"), "the brand's SKU, such as AUR-PROT-500")
 	}
 	if pr.Name == "" {
-		p.errorf(d.where("name"), "the official product name", "is missing")
+		p.missing(d.where("name"), "the official product name")
 	}
 	priceOK := d.hasPrice
 	switch {
 	case !d.hasPrice:
 		if !d.priceBad { // an unreadable price was reported where it was read
-			p.errorf(d.where("price"), "the list price, a decimal number such as 298.00", "is missing")
+			p.missing(d.where("price"), "the list price, a decimal number such as 298.00")
 		}
 	case pr.Price < 0:
 		priceOK = false
@@ -104,7 +106,7 @@ func (p *parser) validateProduct(d *productDoc) {
 	}
 	switch c := pr.Currency; {
 	case c == "":
-		p.errorf(d.where("currency"), "an upper-case ISO 4217 code such as CNY, USD or EUR", "is missing")
+		p.missing(d.where("currency"), "an upper-case ISO 4217 code such as CNY, USD or EUR")
 	case shadowscan.ValidCurrency(c):
 	case shadowscan.ValidCurrency(strings.ToUpper(c)):
 		p.errorf(d.where("currency"), "an upper-case ISO 4217 code such as CNY, USD or EUR", "%q is not upper case; write %s", c, strings.ToUpper(c))
@@ -113,7 +115,7 @@ func (p *parser) validateProduct(d *productDoc) {
 	default:
 		p.errorf(d.where("currency"), "an upper-case ISO 4217 code such as CNY, USD or EUR", "%q is not a known currency code", c)
 	}
-	if len(p.errs) == n {
+	if len(p.errs) == n && !d.bad {
 		p.rootError(pr.Validate(), d.at)
 	}
 }

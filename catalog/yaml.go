@@ -45,7 +45,7 @@ func (p *parser) syntaxError(err error) {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	line := 0
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		line, _ = strconv.Atoi(m[1])
+		line, _ = strconv.Atoi(m[1]) // digits; only an absurd line number overflows, leaving 0 (no line)
 		msg = strings.TrimSpace(strings.Replace(msg, m[0]+":", "", 1))
 	}
 	p.errorf(pos{line: line}, "YAML as in the catalogue example of the specification", "invalid YAML: %s", msg)

@@ -207,7 +207,10 @@ func (x *extraction) listing(pageURL string) (shadowscan.Listing, []FieldSource,
 // canonical returns the page's canonical URL when it is on the same host,
 // else pageURL without its fragment.
 func (x *extraction) canonical(pageURL string) string {
-	u, _ := url.Parse(pageURL)
+	u, err := url.Parse(pageURL)
+	if err != nil {
+		return pageURL // the fetched URL parsed before; keep it as it was
+	}
 	u.Fragment = ""
 	if href, ok := x.doc.Find("link[rel=canonical]").First().Attr("href"); ok {
 		if c, err := u.Parse(strings.TrimSpace(href)); err == nil && c.Host == u.Host && (c.Scheme == "http" || c.Scheme == "https") && len(c.String()) <= maxURLLen {

@@ -493,6 +493,6 @@ func parseRetryAfter(v string, now time.Time) (time.Duration, bool) {
 
 func newToken() string {
 	var b [12]byte
-	_, _ = cryptorand.Read(b[:])
+	_, _ = cryptorand.Read(b[:]) // crypto/rand.Read never returns an error (Go 1.24+)
 	return hex.EncodeToString(b[:])
 }

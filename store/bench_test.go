@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/shadowscan/shadowscan"
 )
@@ -92,4 +93,44 @@ func BenchmarkHitsByStatus(b *testing.B) {
 		}
 		b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "queries/s")
 	})
+}
+
+// BenchmarkEachListingPrice measures the walk a scan makes at its start to
+// build the market from a store of 100,000 listings, against walking the
+// same listings with EachListing (every record decoded in full), and
+// prints both rates and their ratio.
+func BenchmarkEachListingPrice(b *testing.B) {
+	ctx := context.Background()
+	db := MustOpen(b)
+	db.bolt.NoSync = true // setup only; the timed part reads
+	const total, chunk = 100_000, 2_000
+	for start := 0; start < total; start += chunk {
+		obs := make([]Observation, chunk)
+		for i := range obs {
+			n := start + i
+			obs[i] = Observation{Listing: listing(fmt.Sprintf("p%06d", n), "Aurora protein powder 500g", shadowscan.Amount(20000+n%9000), fmt.Sprintf("s%d", n%97)),
+				Verdict: shadowscan.Verdict{BrandID: "aurora", SKU: fmt.Sprintf("SKU-%d", n%40), Score: 30}}
+		}
+		if _, err := db.Record(ctx, obs); err != nil {
+			b.Fatal(err)
+		}
+	}
+	var full, slim float64
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		n := 0
+		if err := db.EachListingPrice(ctx, func(ListingPrice) { n++ }); err != nil || n != total {
+			b.Fatalf("%d prices, %v", n, err)
+		}
+	}
+	b.StopTimer()
+	slim = float64(b.N*total) / b.Elapsed().Seconds()
+	start := time.Now()
+	if err := db.EachListing(ctx, "", func(*ListingRecord) error { return nil }); err != nil {
+		b.Fatal(err)
+	}
+	full = float64(total) / time.Since(start).Seconds()
+	b.ReportMetric(slim, "prices/s")
+	b.ReportMetric(full, "full-records/s")
+	b.ReportMetric(slim/full, "ratio")
 }

@@ -21,20 +21,42 @@ type ImportStats struct {
 	ProductsAdded     int `json:"products_added"`
 	ProductsUpdated   int `json:"products_updated"`
 	ProductsUnchanged int `json:"products_unchanged"`
+	ProductsRemoved   int `json:"products_removed,omitempty"`
+}
+
+// SaveOption changes what SaveCatalog does.
+type SaveOption func(*saveOptions)
+
+type saveOptions struct {
+	remove []string
+}
+
+// WithRemovedProducts makes SaveCatalog delete the products with these
+// SKUs in the same transaction, for a re-import that replaces a brand's
+// catalogue. Each must belong to a brand of the saved catalogue; a SKU that
+// is not stored is skipped.
+func WithRemovedProducts(skus ...string) SaveOption {
+	return func(o *saveOptions) { o.remove = append(o.remove, skus...) }
 }
 
 // SaveCatalog upserts the catalogue's brands by ID and products by SKU, and
 // stores photos (SHA-256 hex -> bytes) as blobs, all in one transaction.
 // Importing the same catalogue again changes nothing; an edited one updates
-// in place and never duplicates. Brands and products not in cat are kept.
+// in place and never duplicates. Brands and products not in cat are kept,
+// unless WithRemovedProducts names them.
 //
 // It returns a *shadowscan.FieldError (code EINVALID) for an invalid brand
 // or product or a photo whose bytes do not match its name, and ECONFLICT
-// when a SKU is already stored under another brand.
-func (db *DB) SaveCatalog(ctx context.Context, cat *shadowscan.Catalog, photos map[string][]byte) (ImportStats, error) {
+// when a SKU is already stored under another brand or a product to remove
+// belongs to a brand cat does not hold (or is also in cat).
+func (db *DB) SaveCatalog(ctx context.Context, cat *shadowscan.Catalog, photos map[string][]byte, opts ...SaveOption) (ImportStats, error) {
 	var stats ImportStats
 	if cat == nil {
 		return stats, shadowscan.Errorf(shadowscan.EINVALID, "catalogue is nil")
+	}
+	var o saveOptions
+	for _, opt := range opts {
+		opt(&o)
 	}
 	inCat := make(map[string]bool, len(cat.Brands))
 	for i := range cat.Brands {
@@ -140,12 +162,41 @@ func (db *DB) SaveCatalog(ctx context.Context, cat *shadowscan.Catalog, photos m
 				return err
 			}
 		}
-		return nil
+		n, err := removeProducts(products, o.remove, inCat, skus)
+		stats.ProductsRemoved = n
+		return err
 	})
 	if err != nil {
 		return ImportStats{}, fmt.Errorf("save catalogue: %w", err)
 	}
 	return stats, nil
+}
+
+// removeProducts deletes the products skus of the brands in inCat, and
+// refuses one of another brand or one the catalogue also saves.
+func removeProducts(products *bbolt.Bucket, skus []string, inCat, saved map[string]bool) (int, error) {
+	n := 0
+	for _, sku := range skus {
+		if saved[sku] {
+			return n, shadowscan.Errorf(shadowscan.ECONFLICT, "product %s is both saved and removed", sku)
+		}
+		old := products.Get([]byte(sku))
+		if old == nil {
+			continue
+		}
+		prev, err := decodeValue[shadowscan.Product](old, productV, "product "+sku)
+		if err != nil {
+			return n, err
+		}
+		if !inCat[prev.BrandID] {
+			return n, shadowscan.Errorf(shadowscan.ECONFLICT, "product %s is of brand %s, which this import does not hold: only a brand's own products are removed with it", sku, prev.BrandID)
+		}
+		if err := products.Delete([]byte(sku)); err != nil {
+			return n, fmt.Errorf("remove product %s: %w", sku, err)
+		}
+		n++
+	}
+	return n, nil
 }
 
 // Catalog returns every brand sorted by ID and every product sorted by

@@ -198,6 +198,8 @@ func checkRecords(ctx context.Context, tx *bbolt.Tx, counts map[string]int) []er
 			return
 		}
 		n := 0
+		// ForEach ends with errStop when fn has seen enough, or with
+		// ctx.Err(), which check returns itself once the walk is over.
 		_ = b.ForEach(func(k, v []byte) error {
 			if n++; n%1024 == 0 && ctx.Err() != nil {
 				return ctx.Err()

@@ -184,7 +184,9 @@ func Open(path string, opts ...Option) (*DB, error) {
 	}
 	db.bolt = bdb
 	if err := db.migrate(migrations); err != nil {
-		_ = db.closeBolt()
+		if cerr := db.closeBolt(); cerr != nil {
+			return nil, errors.Join(err, fmt.Errorf("close store %s: %w", path, cerr))
+		}
 		return nil, err
 	}
 	if !o.readOnly {
@@ -199,6 +201,9 @@ func (db *DB) Path() string { return db.path }
 // Close releases the file. Writes already returned are on disk.
 func (db *DB) Close() error {
 	if db.lockInfo != "" {
+		// The sidecar only improves a "store in use" message, read when
+		// the lock holder cannot be found otherwise; a stale one can at
+		// worst misname that holder: not worth failing Close for.
 		_ = os.Remove(db.lockInfo)
 		db.lockInfo = ""
 	}

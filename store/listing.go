@@ -89,3 +89,88 @@ func (db *DB) EachListing(ctx context.Context, site string, fn func(*ListingReco
 		return nil
 	})
 }
+
+// ListingPrice is the price of one stored listing and the catalogue
+// product the matcher linked it to at its latest observation.
+type ListingPrice struct {
+	SKU      string
+	Currency string
+	Price    shadowscan.Amount
+}
+
+// priceRecord is the part of a ListingRecord EachListingPrice reads;
+// decoding only it skips the rest of each record.
+type priceRecord struct {
+	Listing struct {
+		Price    shadowscan.Amount `json:"price"`
+		HasPrice bool              `json:"has_price"`
+		Currency string            `json:"currency"`
+		Removed  bool              `json:"removed"`
+	} `json:"listing"`
+	Verdict *struct {
+		SKU     string `json:"sku"`
+		Removed bool   `json:"removed"`
+	} `json:"verdict"`
+}
+
+// EachListingPrice calls fn with the price of every stored listing that is
+// linked to a catalogue product, has a price and is not removed: what
+// earlier scans saw each product sell for, for the matcher's market
+// statistics. It keeps no listing, and walks in read transactions of
+// priceWalkChunk records, so that on a big store it never holds one read
+// transaction long enough to stall a writer that must grow the file; fn
+// must not call the store.
+func (db *DB) EachListingPrice(ctx context.Context, fn func(ListingPrice)) error {
+	var after []byte
+	for {
+		next, err := db.listingPrices(ctx, after, fn)
+		if err != nil {
+			return fmt.Errorf("read listing prices: %w", err)
+		}
+		if next == nil {
+			return nil
+		}
+		after = next
+	}
+}
+
+// priceWalkChunk is how many listings one read transaction of
+// EachListingPrice decodes (about 40 ms of work); a variable for tests.
+var priceWalkChunk = 4096
+
+// listingPrices reads up to priceWalkChunk listings after the key after
+// (from the first when nil) and returns the last key read, or nil at the
+// end.
+func (db *DB) listingPrices(ctx context.Context, after []byte, fn func(ListingPrice)) ([]byte, error) {
+	var last []byte
+	err := db.view(ctx, func(tx *bbolt.Tx) error {
+		b, err := bucket(tx, bucketListings)
+		if err != nil {
+			return err
+		}
+		c := b.Cursor()
+		k, v := c.First()
+		if after != nil {
+			if k, v = c.Seek(after); k != nil && bytes.Equal(k, after) {
+				k, v = c.Next()
+			}
+		}
+		for n := 0; k != nil; k, v = c.Next() {
+			if n++; n > priceWalkChunk {
+				last = bytes.Clone(after)
+				return nil
+			}
+			after = k
+			rec, err := decodeValue[priceRecord](v, listingRecordV, "listing")
+			if err != nil {
+				return fmt.Errorf("listing %s: %w", k, err)
+			}
+			l, vd := &rec.Listing, rec.Verdict
+			if vd != nil && vd.SKU != "" && !vd.Removed && !l.Removed && l.HasPrice && l.Price > 0 {
+				fn(ListingPrice{SKU: vd.SKU, Currency: l.Currency, Price: l.Price})
+			}
+		}
+		return nil
+	})
+	return last, err
+}

@@ -25,6 +25,10 @@ type Observation struct {
 	// persisted. A capture without Body must name a blob already stored.
 	Captures []shadowscan.Capture
 	Verdict  shadowscan.Verdict
+	// KeepCaptures stores the captures even when the listing is not
+	// flagged and has no hit (scan --keep-all-captures), as the store
+	// option WithKeepAllCaptures does for every observation.
+	KeepCaptures bool
 }
 
 // Outcome is what Record did with one observation.
@@ -260,7 +264,7 @@ func (db *DB) Record(ctx context.Context, obs []Observation) ([]Outcome, error) 
 	}
 	prep := make([]prepared, len(obs))
 	for i := range obs {
-		p, err := prepare(&obs[i], db.keepAll || obs[i].Verdict.Flagged)
+		p, err := prepare(&obs[i], db.keepAll || obs[i].KeepCaptures || obs[i].Verdict.Flagged)
 		if err != nil {
 			return nil, fmt.Errorf("observation %d (%s): %w", i, obs[i].Listing.Key(), err)
 		}
@@ -525,7 +529,7 @@ func (db *DB) recordOne(w *writeBuckets, p *prepared, now time.Time) (Outcome, e
 	}
 
 	// The captures: evidence for flagged and tracked listings.
-	if db.keepAll || flagged || hit != nil {
+	if db.keepAll || obs.KeepCaptures || flagged || hit != nil {
 		for i := range obs.Captures {
 			c := obs.Captures[i]
 			if p.blobs[i].sha == "" && c.Body != nil {

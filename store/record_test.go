@@ -63,17 +63,19 @@ func TestRecordCaptures(t *testing.T) {
 		name    string
 		opts    []Option
 		verdict shadowscan.Verdict
+		keep    bool // Observation.KeepCaptures
 		want    int
 	}{
-		{"unflagged listing keeps no captures", nil, shadowscan.Verdict{Score: 10}, 0},
-		{"flagged listing keeps its captures", nil, flaggedVerdict(70), 2},
-		{"keep-all keeps unflagged captures", []Option{WithKeepAllCaptures()}, shadowscan.Verdict{Score: 10}, 2},
+		{"unflagged listing keeps no captures", nil, shadowscan.Verdict{Score: 10}, false, 0},
+		{"flagged listing keeps its captures", nil, flaggedVerdict(70), false, 2},
+		{"keep-all keeps unflagged captures", []Option{WithKeepAllCaptures()}, shadowscan.Verdict{Score: 10}, false, 2},
+		{"an observation that asks keeps its unflagged captures", nil, shadowscan.Verdict{Score: 10}, true, 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			db := MustOpen(t, tt.opts...)
 			photo := shadowscan.Capture{URL: "http://127.0.0.1/img/p.jpg", Status: 200, Body: []byte{0xff, 0xd8, 0xff}, Kind: "photo"}
-			mustRecord(t, db, Observation{Listing: listing("C", "t", 1, "s"), Captures: []shadowscan.Capture{pageCapture("C"), photo}, Verdict: tt.verdict})
+			mustRecord(t, db, Observation{Listing: listing("C", "t", 1, "s"), Captures: []shadowscan.Capture{pageCapture("C"), photo}, Verdict: tt.verdict, KeepCaptures: tt.keep})
 			caps, err := db.Captures(ctx, "demo-market", "C")
 			if err != nil {
 				t.Fatal(err)

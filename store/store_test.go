@@ -518,3 +518,41 @@ func TestScans(t *testing.T) {
 		wantCode(t, err, shadowscan.ENOTFOUND)
 	})
 }
+
+// TestSaveCatalogRemovesProducts: WithRemovedProducts deletes a brand's
+// products in the import's transaction, and never another brand's.
+func TestSaveCatalogRemovesProducts(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpen(t)
+	cat, photos := testCatalog()
+	if _, err := db.SaveCatalog(ctx, cat, photos); err != nil {
+		t.Fatal(err)
+	}
+	aurora := &shadowscan.Catalog{Brands: []shadowscan.Brand{cat.Brands[1]}, Products: []shadowscan.Product{cat.Products[1]}}
+
+	_, err := db.SaveCatalog(ctx, aurora, nil, WithRemovedProducts("ZET-SOAP"))
+	wantCode(t, err, shadowscan.ECONFLICT)
+	if !strings.Contains(err.Error(), "brand zeta") {
+		t.Errorf("error %q does not name the other brand", err)
+	}
+	_, err = db.SaveCatalog(ctx, aurora, nil, WithRemovedProducts("AUR-PROT-500"))
+	wantCode(t, err, shadowscan.ECONFLICT)
+	if _, err := db.Product(ctx, "ZET-SOAP"); err != nil {
+		t.Fatalf("a refused removal removed: %v", err)
+	}
+
+	stats, err := db.SaveCatalog(ctx, aurora, nil, WithRemovedProducts("AUR-CREAM", "NEVER-STORED"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (ImportStats{BrandsUnchanged: 1, ProductsUnchanged: 1, ProductsRemoved: 1}); stats != want {
+		t.Errorf("stats = %+v, want %+v", stats, want)
+	}
+	_, err = db.Product(ctx, "AUR-CREAM")
+	wantCode(t, err, shadowscan.ENOTFOUND)
+	for _, sku := range []string{"AUR-PROT-500", "ZET-SOAP"} {
+		if _, err := db.Product(ctx, sku); err != nil {
+			t.Errorf("%s: %v", sku, err)
+		}
+	}
+}

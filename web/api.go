@@ -180,7 +180,9 @@ func (s *Server) apiScheduleAdd(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := ScheduleView{Schedule: sc}
-	if next, err := NextRun(&sc); err == nil {
+	if next, err := NextRun(&sc); err != nil {
+		v.Problem = err.Error()
+	} else {
 		v.Next = next
 	}
 	writeJSON(w, http.StatusCreated, v)

@@ -28,6 +28,11 @@ func ParseCron(expr string) (cron.Schedule, error) {
 	if err != nil {
 		return nil, &shadowscan.FieldError{Field: "cron", Msg: fmt.Sprintf("%q is not a cron expression: %v", expr, err), Accepted: cronAccepted}
 	}
+	// cron's Next looks five years ahead and returns the zero time when
+	// nothing matches: a date that does not exist, such as 30 February.
+	if sched.Next(time.Now()).IsZero() {
+		return nil, &shadowscan.FieldError{Field: "cron", Msg: fmt.Sprintf("%q names no time that comes (a date that does not exist, such as 30 February): it would never run", expr), Accepted: cronAccepted}
+	}
 	return sched, nil
 }
 
@@ -43,16 +48,22 @@ func CheckSchedule(s *shadowscan.Schedule) error {
 // NextRun returns when s is next due: the first time its cron expression
 // names after its last run (or its creation, if it never ran). A time
 // before now means the run is due (or was missed while serve was down).
+// It never returns the zero time: an expression that names no time after
+// that is an EINVALID error saying the schedule never runs again.
 func NextRun(s *shadowscan.Schedule) (time.Time, error) {
 	sched, err := ParseCron(s.Cron)
 	if err != nil {
-		return time.Time{}, err
+		return time.Time{}, fmt.Errorf("schedule %d: %w", s.ID, err)
 	}
 	base := s.LastRun
 	if base.IsZero() {
 		base = s.CreatedAt
 	}
-	return sched.Next(base.Local()), nil
+	next := sched.Next(base.Local())
+	if next.IsZero() {
+		return time.Time{}, shadowscan.Errorf(shadowscan.EINVALID, "schedule %d: cron %q names no time in the five years after %s: it never runs again", s.ID, s.Cron, base.UTC().Format(time.RFC3339))
+	}
+	return next, nil
 }
 
 // Scheduler starts the stored schedules' scans when they are due, through
@@ -113,7 +124,7 @@ func (s *Scheduler) RunDue(ctx context.Context) error {
 			s.log.Warn("scheduler: skipping schedule", "schedule", sc.ID, "err", err)
 			continue
 		}
-		if next.IsZero() || next.After(now) || s.runner.Busy(sc.Site) {
+		if next.After(now) || s.runner.Busy(sc.Site) {
 			continue
 		}
 		if err := s.start(ctx, sc, now); err != nil {

@@ -58,7 +58,7 @@ func TestParseCron(t *testing.T) {
 			t.Errorf("ParseCron(%q): %v", ok, err)
 		}
 	}
-	for _, bad := range []string{"", "* * *", "61 * * * *", "every day", "0 0 0 0 0 0"} {
+	for _, bad := range []string{"", "* * *", "61 * * * *", "every day", "0 0 0 0 0 0", "0 0 30 2 *", "0 0 31 4,6,9,11 *"} {
 		_, err := ParseCron(bad)
 		if err == nil {
 			t.Errorf("ParseCron(%q) accepted", bad)
@@ -81,9 +81,16 @@ func TestNextRun(t *testing.T) {
 		t.Errorf("next = %v, want %v", next, want)
 	}
 	s.LastRun = time.Date(2026, 3, 5, 3, 0, 0, 0, time.Local)
-	next, _ = NextRun(&s)
-	if want := time.Date(2026, 3, 6, 3, 0, 0, 0, time.Local); !next.Equal(want) {
-		t.Errorf("after a run next = %v, want %v", next, want)
+	next, err = NextRun(&s)
+	if want := time.Date(2026, 3, 6, 3, 0, 0, 0, time.Local); err != nil || !next.Equal(want) {
+		t.Errorf("after a run next = %v, %v, want %v", next, err, want)
+	}
+	// A schedule stored before ParseCron refused dates that do not exist
+	// never runs again: an error, never the zero time.
+	never := shadowscan.Schedule{ID: 7, Cron: "0 0 30 2 *", Site: "x", CreatedAt: created}
+	next, err = NextRun(&never)
+	if err == nil || !next.IsZero() || !strings.Contains(err.Error(), "schedule 7") || !strings.Contains(err.Error(), `"0 0 30 2 *"`) {
+		t.Errorf("NextRun of a cron that never runs = %v, %v", next, err)
 	}
 }
 

@@ -129,7 +129,7 @@ func (s *Server) renderStatus(w http.ResponseWriter, r *http.Request, name strin
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
-	w.Write(buf.Bytes())
+	_, _ = w.Write(buf.Bytes()) // a write fails only when the client has gone
 }
 
 // handleStatic serves the embedded CSS and JavaScript.

@@ -2,13 +2,18 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io"
+	"io/fs"
+	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/shadowscan/shadowscan"
 	"github.com/shadowscan/shadowscan/catalog"
+	"github.com/shadowscan/shadowscan/store"
 )
 
 func newCatalogCommand(g *Globals) *cobra.Command {
@@ -20,19 +25,35 @@ func newCatalogCommand(g *Globals) *cobra.Command {
 	return cmd
 }
 
+// catalogImportOptions are the flags of `catalog import`.
+type catalogImportOptions struct {
+	allowHosts []string
+	replace    bool
+	dryRun     bool
+}
+
 func newCatalogImportCommand(g *Globals) *cobra.Command {
-	var allowHosts []string
+	var o catalogImportOptions
 	cmd := &cobra.Command{
 		Use:   "import FILE...",
 		Short: "Import catalogue files (YAML, JSON or CSV)",
 		Long: `Import one or more catalogue files: a brand with its aliases, official and
 authorised shops, and products with list and floor prices and official
 photos. Image paths are relative to the file, or http(s) URLs. Photos are
-hashed (pHash, dHash) for image matching. Importing a file again updates
-its brand and products in place.
+hashed (pHash, dHash) for image matching.
+
+The files of one import are a brand's whole catalogue: importing a brand
+again updates it and its products in place, and prints what changes. An
+import that would remove what detection relies on (an official or
+authorised shop, a brand alias or defamation term, a product, a product
+alias, a floor price or an official photo) prints what it would remove and
+stores nothing unless --replace is given: a brand file saved without its
+shop lists must not turn the brand's own shops into suspects. Brands the
+files do not name are left as they are. --dry-run prints the changes and
+stores nothing.
 
 Every file is checked before anything is stored: a file with an error
-(a missing sku, a negative price, an unknown key such as min_prce ...)
+(a missing sku, a price in quotes, an unknown key such as min_prce ...)
 stores nothing, and the error names the file, line and field.
 
 Image URLs that resolve to a loopback, private or link-local address are
@@ -40,47 +61,150 @@ refused unless their host is named by --allow-image-host; cloud metadata
 addresses are refused always.`,
 		Example: `  shadowscan catalog import aurora.yaml
   shadowscan catalog import products.csv lumina.json
+  shadowscan catalog import --dry-run aurora.yaml      # what would change
+  shadowscan catalog import --replace aurora.yaml      # also remove what the file no longer has
   shadowscan catalog import --allow-image-host 10.0.0.5:8080 intranet.yaml`,
 		Args: usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runCatalogImport(cmd.Context(), g, args, catalog.WithAllowedImageHosts(allowHosts...))
+			return runCatalogImport(cmd.Context(), g, o, args, catalog.WithAllowedImageHosts(o.allowHosts...))
 		},
 	}
-	cmd.Flags().StringArrayVar(&allowHosts, "allow-image-host", nil, "host or host:port whose image URLs may reach a loopback, private or link-local address (repeatable)")
+	fs := cmd.Flags()
+	fs.StringArrayVar(&o.allowHosts, "allow-image-host", nil, "host or host:port whose image URLs may reach a loopback, private or link-local address (repeatable)")
+	fs.BoolVar(&o.replace, "replace", false, "go ahead when the import removes sellers, aliases, terms, products, floors or photos the store has for its brands")
+	fs.BoolVar(&o.dryRun, "dry-run", false, "print what the import would change and store nothing")
 	return cmd
 }
 
-func runCatalogImport(ctx context.Context, g *Globals, paths []string, opts ...catalog.Option) error {
-	files := make([]*catalog.File, 0, len(paths))
-	var errs []error
-	for _, p := range paths {
-		f, err := catalog.LoadPath(ctx, p, opts...)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		files = append(files, f)
+func runCatalogImport(ctx context.Context, g *Globals, o catalogImportOptions, paths []string, opts ...catalog.Option) error {
+	files, err := loadCatalogFiles(ctx, paths, opts)
+	if err != nil {
+		return err
 	}
-	if len(errs) > 0 {
-		msgs := make([]string, len(errs))
-		for i, e := range errs {
-			msgs[i] = e.Error()
-		}
-		return shadowscan.Errorf(shadowscan.EINVALID, "nothing imported:\n%s", strings.Join(msgs, "\n"))
+	cat, photos, err := catalog.Merge(files)
+	if err != nil {
+		return fmt.Errorf("nothing imported: %w", err)
 	}
-	db, err := g.CreateStore(ctx)
+	db, stored, err := importTarget(ctx, g, o.dryRun)
 	if err != nil {
 		return err
 	}
 	for _, f := range files {
-		st, err := db.SaveCatalog(ctx, &f.Catalog, f.Photos)
-		if err != nil {
-			return fmt.Errorf("import %s: %w", f.Name, err)
-		}
-		fmt.Fprintf(g.Stdout, "%s: %d brand(s) added, %d updated; %d product(s) added, %d updated, %d unchanged; %d photo(s)\n",
-			f.Name, st.BrandsAdded, st.BrandsUpdated, st.ProductsAdded, st.ProductsUpdated, st.ProductsUnchanged, len(f.Photos))
+		fmt.Fprintf(g.Stdout, "%s: %d brand(s), %d product(s), %d photo(s)\n", f.Name, len(f.Catalog.Brands), len(f.Catalog.Products), len(f.Photos))
 	}
+	diffs := catalog.Diff(stored, cat)
+	printCatalogDiffs(g.Stdout, diffs)
+	removes := catalog.Removes(diffs)
+	if o.dryRun {
+		switch {
+		case removes && !o.replace:
+			fmt.Fprintln(g.Stdout, "dry run: nothing stored; importing this would need --replace, as it removes what is listed above")
+		default:
+			fmt.Fprintln(g.Stdout, "dry run: nothing stored")
+		}
+		return nil
+	}
+	if removes && !o.replace {
+		return removalRefusal(diffs, paths)
+	}
+	var remove []string
+	for _, d := range diffs {
+		remove = append(remove, d.RemovedProducts...)
+	}
+	st, err := db.SaveCatalog(ctx, cat, photos, store.WithRemovedProducts(remove...))
+	if err != nil {
+		return fmt.Errorf("import %s: %w", strings.Join(paths, ", "), err)
+	}
+	fmt.Fprintf(g.Stdout, "imported: %d brand(s) added, %d updated, %d unchanged; %d product(s) added, %d updated, %d unchanged, %d removed\n",
+		st.BrandsAdded, st.BrandsUpdated, st.BrandsUnchanged, st.ProductsAdded, st.ProductsUpdated, st.ProductsUnchanged, st.ProductsRemoved)
 	return nil
+}
+
+// loadCatalogFiles loads every file, and returns every file's errors
+// together when any has one.
+func loadCatalogFiles(ctx context.Context, paths []string, opts []catalog.Option) ([]*catalog.File, error) {
+	files := make([]*catalog.File, 0, len(paths))
+	var msgs []string
+	for _, p := range paths {
+		f, err := catalog.LoadPath(ctx, p, opts...)
+		if err != nil {
+			msgs = append(msgs, err.Error())
+			continue
+		}
+		files = append(files, f)
+	}
+	if len(msgs) > 0 {
+		return nil, shadowscan.Errorf(shadowscan.EINVALID, "nothing imported:\n%s", strings.Join(msgs, "\n"))
+	}
+	return files, nil
+}
+
+// importTarget opens the store an import writes to and reads its
+// catalogue. A dry run creates no store: with none, it compares with an
+// empty catalogue.
+func importTarget(ctx context.Context, g *Globals, dryRun bool) (*store.DB, *shadowscan.Catalog, error) {
+	if dryRun {
+		if _, err := os.Stat(g.dbPath()); errors.Is(err, fs.ErrNotExist) {
+			return nil, &shadowscan.Catalog{}, nil
+		}
+	}
+	open := g.CreateStore
+	if dryRun {
+		open = g.Store
+	}
+	db, err := open(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	stored, err := db.Catalog(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	return db, stored, nil
+}
+
+// printCatalogDiffs prints, brand by brand, what an import changes.
+func printCatalogDiffs(w io.Writer, diffs []catalog.BrandDiff) {
+	for _, d := range diffs {
+		state := "updated"
+		if d.New {
+			state = "new"
+		}
+		fmt.Fprintf(w, "brand %s (%s): %d product(s) added, %d changed, %d unchanged, %d removed\n",
+			d.BrandID, state, d.ProductsAdded, d.ProductsChanged, d.ProductsUnchanged, len(d.RemovedProducts))
+		for _, l := range []struct {
+			label string
+			items []catalog.Item
+		}{{"removes", d.Removed}, {"changes", d.Changed}, {"adds", d.Added}} {
+			if d.New && l.label == "adds" {
+				continue // everything is added: the counts say enough
+			}
+			for _, it := range l.items {
+				fmt.Fprintf(w, "  %s %s\n", l.label, it)
+			}
+		}
+	}
+}
+
+// removalRefusal is the error of an import that would remove what
+// detection relies on: it names each brand and what would go.
+func removalRefusal(diffs []catalog.BrandDiff, paths []string) error {
+	var parts []string
+	n := 0
+	for _, d := range diffs {
+		if len(d.Removed) == 0 {
+			continue
+		}
+		items := make([]string, len(d.Removed))
+		for i, it := range d.Removed {
+			items[i] = it.String()
+		}
+		n += len(d.Removed)
+		parts = append(parts, fmt.Sprintf("brand %s would lose %s", d.BrandID, strings.Join(items, ", ")))
+	}
+	return shadowscan.Errorf(shadowscan.ECONFLICT,
+		"nothing imported: %s (%d removal(s)); if that is meant, run again with --replace, else put them back in %s",
+		strings.Join(parts, "; "), n, strings.Join(paths, ", "))
 }
 
 func newCatalogListCommand(g *Globals) *cobra.Command {

@@ -34,19 +34,41 @@ func main() {
 // run executes the command line in args and returns the exit status. It is
 // main without the process around it, so tests can drive the real program.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	g := &Globals{Stdin: stdin, Stdout: stdout, Stderr: stderr, Getenv: os.Getenv}
+	out := &stickyWriter{w: stdout}
+	g := &Globals{Stdin: stdin, Stdout: out, Stderr: stderr, Getenv: os.Getenv}
 	cmd := newRootCommand(g)
 	cmd.SetArgs(args)
 	cmd.SetIn(stdin)
-	cmd.SetOut(stdout)
+	cmd.SetOut(out)
 	cmd.SetErr(stderr)
 	err := cmd.ExecuteContext(ctx)
 	g.close()
+	if err == nil && out.err != nil {
+		// review list --json > full-disk/x.json must not exit 0.
+		err = fmt.Errorf("write standard output: %w", out.err)
+	}
 	if err == nil {
 		return exitOK
 	}
 	fmt.Fprintln(stderr, "shadowscan:", errorText(err))
 	return exitCode(err)
+}
+
+// stickyWriter keeps the first error writing to w, so that the many
+// prints of the commands need not each check one and a failed write still
+// fails the command. After an error it writes nothing more.
+type stickyWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (s *stickyWriter) Write(p []byte) (int, error) {
+	if s.err != nil {
+		return 0, s.err
+	}
+	n, err := s.w.Write(p)
+	s.err = err
+	return n, err
 }
 
 // usageError marks an error in how a command was called (exit 2).

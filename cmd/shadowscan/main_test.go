@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/shadowscan/shadowscan"
@@ -37,6 +38,21 @@ func TestVersionDoesNotTouchStore(t *testing.T) {
 	}
 	if _, err := os.Stat(db); !os.IsNotExist(err) {
 		t.Fatalf("sites list created the store: %v", err)
+	}
+}
+
+// failWriter fails every write, as a full disk does.
+type failWriter struct{}
+
+func (failWriter) Write([]byte) (int, error) { return 0, syscall.ENOSPC }
+
+// TestFailedOutputFails: output that could not be written is an error
+// (exit 1 naming it), not a success.
+func TestFailedOutputFails(t *testing.T) {
+	var errb bytes.Buffer
+	code := run(context.Background(), []string{"version"}, strings.NewReader(""), failWriter{}, &errb)
+	if code != exitError || !strings.Contains(errb.String(), "write standard output: no space left on device") {
+		t.Fatalf("version to a full disk: exit %d, %q", code, errb.String())
 	}
 }
 

@@ -154,7 +154,7 @@ func (p *pipeline) snapshot(live crawler.Stats) shadowscan.Scan {
 // sink is the crawler's callback: match, then queue for the writer.
 func (p *pipeline) sink(ctx context.Context, page *crawler.Page) error {
 	v := p.m.Match(&page.Listing)
-	obs := &store.Observation{ScanID: p.scan.ID, Listing: page.Listing, Captures: page.Captures, Verdict: v}
+	obs := &store.Observation{ScanID: p.scan.ID, Listing: page.Listing, Captures: page.Captures, Verdict: v, KeepCaptures: p.keepAll}
 	select {
 	case p.items <- item{obs: obs}:
 		return nil

@@ -175,8 +175,13 @@ func runReviewShow(ctx context.Context, g *Globals, id uint64, asJSON bool) erro
 	}
 	var prod *shadowscan.Product
 	if h.SKU != "" {
-		if p, err := db.Product(ctx, h.SKU); err == nil {
+		// A product removed from the catalogue since is shown as missing;
+		// any other error (a damaged store) is the user's to see.
+		switch p, err := db.Product(ctx, h.SKU); {
+		case err == nil:
 			prod = p
+		case shadowscan.ErrorCode(err) != shadowscan.ENOTFOUND:
+			return fmt.Errorf("hit %d: %w", id, err)
 		}
 	}
 	if asJSON {

@@ -154,7 +154,11 @@ func runScan(ctx context.Context, g *Globals, o scanOptions) (*shadowscan.Scan, 
 	if err != nil {
 		return nil, err
 	}
-	m, err := matcher.New(cat, set.Detection, history)
+	market, err := storeMarket(ctx, db, set.Detection)
+	if err != nil {
+		return nil, err
+	}
+	m, err := matcher.New(cat, set.Detection, history, market)
 	if err != nil {
 		return nil, err
 	}

@@ -99,7 +99,11 @@ func runScheduleAdd(ctx context.Context, g *Globals, sc *shadowscan.Schedule) er
 	if err := db.AddSchedule(ctx, sc); err != nil {
 		return err
 	}
-	next, _ := web.NextRun(sc)
+	next, err := web.NextRun(sc)
+	if err != nil {
+		// ParseCron refused expressions that never run; this is a bug.
+		return fmt.Errorf("schedule %d was added, but its next run is unknown (remove it with `shadowscan schedule rm %d`): %w", sc.ID, sc.ID, err)
+	}
 	fmt.Fprintf(g.Stdout, "schedule %d: %s scan of %s, next at %s (runs while `shadowscan serve` runs)\n", sc.ID, sc.Cron, sc.Site, next.Format("2006-01-02 15:04 MST"))
 	return nil
 }
@@ -119,9 +123,13 @@ func newScheduleListCommand(g *Globals) *cobra.Command {
 }
 
 // scheduleView is a schedule with its next run, for schedule list --json.
+// A schedule whose next run cannot be told (a cron expression that no
+// longer parses, or names no time to come) has no next_run and says why
+// in problem, as the web API does.
 type scheduleView struct {
 	shadowscan.Schedule
-	NextRun string `json:"next_run,omitempty"`
+	NextRun time.Time `json:"next_run,omitzero"`
+	Problem string    `json:"problem,omitempty"`
 }
 
 func runScheduleList(ctx context.Context, g *Globals, asJSON bool) error {
@@ -136,8 +144,10 @@ func runScheduleList(ctx context.Context, g *Globals, asJSON bool) error {
 	views := make([]scheduleView, 0, len(all))
 	for _, s := range all {
 		v := scheduleView{Schedule: s}
-		if next, err := web.NextRun(&s); err == nil {
-			v.NextRun = next.UTC().Format(time.RFC3339)
+		if next, err := web.NextRun(&s); err != nil {
+			v.Problem = err.Error()
+		} else {
+			v.NextRun = next.UTC()
 		}
 		views = append(views, v)
 	}
@@ -150,10 +160,9 @@ func runScheduleList(ctx context.Context, g *Globals, asJSON bool) error {
 	}
 	t := newTable("ID", "CRON", "SITE", "BRAND", "QUERIES", "NEXT RUN", "LAST RUN")
 	for _, v := range views {
-		next := "?"
-		if v.NextRun != "" {
-			n, _ := time.Parse(time.RFC3339, v.NextRun)
-			next = n.Local().Format("2006-01-02 15:04")
+		next := "never (below)"
+		if !v.NextRun.IsZero() {
+			next = v.NextRun.Local().Format("2006-01-02 15:04")
 		}
 		last := "never"
 		if !v.LastRun.IsZero() {
@@ -170,7 +179,15 @@ func runScheduleList(ctx context.Context, g *Globals, asJSON bool) error {
 		}
 		t.add(fmt.Sprint(v.ID), v.Cron, v.Site, brand, truncate(strings.Join(v.Queries, "; "), 30), next, last)
 	}
-	return t.write(g.Stdout)
+	if err := t.write(g.Stdout); err != nil {
+		return err
+	}
+	for _, v := range views {
+		if v.Problem != "" {
+			fmt.Fprintf(g.Stdout, "%s; remove it with `shadowscan schedule rm %d` and add it again\n", v.Problem, v.ID)
+		}
+	}
+	return nil
 }
 
 func newScheduleRmCommand(g *Globals) *cobra.Command {

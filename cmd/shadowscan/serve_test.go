@@ -146,6 +146,7 @@ func TestScheduleCommands(t *testing.T) {
 	}{
 		{"bad cron is a usage error naming it and an example", []string{"schedule", "add", "--cron", "every night", "--site", "demo-market"}, exitUsage, []string{`"every night"`, "30 2 * * *"}},
 		{"missing cron", []string{"schedule", "add", "--site", "demo-market"}, exitUsage, []string{"--cron is required"}},
+		{"a cron that never runs is refused", []string{"schedule", "add", "--cron", "0 0 30 2 *", "--site", "demo-market"}, exitUsage, []string{`"0 0 30 2 *"`, "never run"}},
 		{"unknown site", []string{"schedule", "add", "--cron", "@daily", "--site", "nowhere"}, exitUsage, []string{"nowhere", "demo-market"}},
 		{"add", []string{"schedule", "add", "--cron", "30 2 * * *", "--site", "demo-market", "--query", "蛋白粉"}, 0, []string{"schedule 1:", "next at"}},
 		{"list", []string{"schedule", "list"}, 0, []string{"30 2 * * *", "demo-market", "蛋白粉", "never"}},
@@ -178,10 +179,43 @@ func TestScheduleCommands(t *testing.T) {
 			t.Fatal(errs)
 		}
 		var v []scheduleView
-		if err := json.Unmarshal(out.Bytes(), &v); err != nil || len(v) != 1 || v[0].NextRun == "" || v[0].Cron != "@daily" {
+		if err := json.Unmarshal(out.Bytes(), &v); err != nil || len(v) != 1 || v[0].NextRun.IsZero() || v[0].Problem != "" || v[0].Cron != "@daily" {
 			t.Fatalf("%v %s", err, out.String())
 		}
 	})
+}
+
+// TestScheduleListNeverRuns: a stored schedule whose cron names no time to
+// come (an older version let it in) lists as never running, with why, and
+// never with a zero time.
+func TestScheduleListNeverRuns(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "s.db")
+	db, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.AddSchedule(context.Background(), &shadowscan.Schedule{Cron: "0 0 30 2 *", Site: "demo-market"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := cli(t, path, "schedule", "list")
+	if code != 0 || !strings.Contains(out, "never (below)") || !strings.Contains(out, `schedule 1: cron "0 0 30 2 *" names no time`) || !strings.Contains(out, "schedule rm 1") {
+		t.Fatalf("schedule list: exit %d\n%s%s", code, out, errOut)
+	}
+	if strings.Contains(out, "0001") || strings.Contains(out, "?") {
+		t.Errorf("schedule list shows a zero or unknown time:\n%s", out)
+	}
+	code, out, _ = cli(t, path, "schedule", "list", "--json")
+	var v []scheduleView
+	if err := json.Unmarshal([]byte(out), &v); code != 0 || err != nil || len(v) != 1 || !v[0].NextRun.IsZero() || !strings.Contains(v[0].Problem, "would never run") {
+		t.Fatalf("schedule list --json: exit %d, %v: %s", code, err, out)
+	}
+	if strings.Contains(out, "next_run") {
+		t.Errorf("--json has a next_run for a schedule that never runs: %s", out)
+	}
 }
 
 func TestLoadOrMakeToken(t *testing.T) {

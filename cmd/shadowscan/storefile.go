@@ -226,6 +226,7 @@ func backupFromServer(ctx context.Context, g *Globals, o backupOptions, server s
 		var body struct {
 			Message string `json:"message"`
 		}
+		// An answer that is not serve's JSON error falls back to the status.
 		_ = json.NewDecoder(io.LimitReader(resp.Body, 64<<10)).Decode(&body)
 		if body.Message == "" {
 			body.Message = resp.Status
