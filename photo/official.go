@@ -173,3 +173,13 @@ func (p *paddedImage) At(x, y int) color.Color {
 	}
 	return p.c
 }
+
+// OfficialRef returns the catalogue's record of an official photo from
+// src, hashed by HashOfficial.
+func OfficialRef(src string, h Hashes) shadowscan.ImageRef {
+	return shadowscan.ImageRef{
+		Source: src, SHA256: h.SHA256, PHash: h.PHash, DHash: h.DHash,
+		PDQ: h.PDQ, PDQQuality: h.PDQQuality, Variants: h.Variants,
+		Width: h.Width, Height: h.Height,
+	}
+}
