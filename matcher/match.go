@@ -4,12 +4,14 @@ import (
 	"cmp"
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/shadowscan/shadowscan"
+	"github.com/shadowscan/shadowscan/rules"
 )
 
 // text is one compact listing field with the phrases found in it.
@@ -957,4 +959,33 @@ func (h imageHit) describe() string {
 		return fmt.Sprintf("%s at PDQ distance %d", v, h.dist)
 	}
 	return fmt.Sprintf("%s at distance %d (dHash %d)", v, h.dist, h.dist2)
+}
+
+// PhotoMatches reports whether the listing photo l is the official photo
+// o, or one of its variants, by the matcher's photo rule: pHash and dHash
+// within the rules' distances, or PDQ within max_pdq_distance when both
+// photos' PDQ quality reaches min_pdq_quality. It returns the variant's
+// kind ("" for the photo itself). The Matcher finds the same matches
+// through its indexes; this is the rule one pair at a time, for measuring
+// it (make eval's photo table).
+func PhotoMatches(r rules.ImageRules, l shadowscan.ListingImage, o shadowscan.ImageRef) (variant string, ok bool) {
+	if !l.Hashed {
+		return "", false
+	}
+	pdqOK := !l.PDQ.IsZero() && l.PDQQuality >= r.MinPDQQuality && o.PDQQuality >= r.MinPDQQuality
+	try := func(p, d uint64, q shadowscan.PDQ) bool {
+		if (p != 0 || d != 0) && bits.OnesCount64(p^l.PHash) <= r.MaxPHashDistance && bits.OnesCount64(d^l.DHash) <= r.MaxDHashDistance {
+			return true
+		}
+		return pdqOK && !q.IsZero() && q.Distance(l.PDQ) <= r.MaxPDQDistance
+	}
+	if try(o.PHash, o.DHash, o.PDQ) {
+		return "", true
+	}
+	for _, v := range o.Variants {
+		if try(v.PHash, v.DHash, v.PDQ) {
+			return v.Kind, true
+		}
+	}
+	return "", false
 }

@@ -134,3 +134,46 @@ func reasons(v shadowscan.Verdict) string {
 	}
 	return strings.Join(s, "; ")
 }
+
+// TestPhotoMatchesAgreesWithTheIndex: for listing photos near and far from
+// the test catalogue's photos and variants, by pHash, dHash and PDQ, the
+// Matcher's indexes find a product's photo exactly when PhotoMatches says
+// the pair matches.
+func TestPhotoMatchesAgreesWithTheIndex(t *testing.T) {
+	m := photoMatcher(t)
+	cat := photoCatalog()
+	rng := rand.New(rand.NewPCG(11, 11))
+	for i := range 400 {
+		im := photo(rng.Uint64(), rng.Uint64())
+		switch i % 4 {
+		case 0: // near the protein powder's pHash or its variant's
+			p, d := uint64(photoProt500P), uint64(photoProt500D)
+			if rng.IntN(2) == 0 {
+				p, d = mirroredProt500P, mirroredProt500D
+			}
+			im.PHash, im.DHash = p^randomBits(rng, rng.IntN(14)), d^randomBits(rng, rng.IntN(16))
+		case 1: // near its PDQ hash
+			im.PDQ, im.PDQQuality = flipPDQ(pdqProt500, rng.IntN(40)), 40+rng.IntN(40)
+		case 2: // near another product's photo
+			im.PHash, im.DHash = photoVitCP^randomBits(rng, rng.IntN(14)), photoVitCD^randomBits(rng, rng.IntN(14))
+		}
+		found := map[int]bool{}
+		for _, h := range m.matchImages(listing("x", 1, "s", im)) {
+			found[h.product] = true
+		}
+		for pi, p := range cat.Products {
+			want := false
+			for _, o := range p.Images {
+				if _, ok := PhotoMatches(m.det.Image, im, o); ok {
+					want = true
+				}
+			}
+			// The index keeps only the closest matches of each photo, so a
+			// product may go unreported when another's photo is closer;
+			// here no two photos lie near one query.
+			if found[pi] != want {
+				t.Fatalf("query %d (%+v): index found %s = %v, PhotoMatches %v", i, im, p.SKU, found[pi], want)
+			}
+		}
+	}
+}
