@@ -4,6 +4,7 @@ import (
 	"image"
 	"math"
 	"slices"
+	"sync"
 
 	"github.com/shadowscan/shadowscan"
 )
@@ -64,7 +65,9 @@ var dctMatrix = func() (d [pdqCoefs][pdqSide]float32) {
 func reduce(img image.Image, r image.Rectangle) (*image.Gray, *[pdqSide][pdqSide]float32) {
 	w, h := r.Dx(), r.Dy()
 	row := lumaRow(img, r)
-	line := make([]uint8, w) // scratch for types without a luma plane
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	line := grow(&sc.line, w) // for types without a luma plane
 	// Column ranges of each thumbnail cell, shared by every row.
 	var x0s, x1s [thumb]int
 	for i := range thumb {
@@ -72,9 +75,9 @@ func reduce(img image.Image, r image.Rectangle) (*image.Gray, *[pdqSide][pdqSide
 		x1s[i] = max(x0s[i]+1, (i+1)*w/thumb)
 	}
 	rowTent := newTent(w)
-	pre := make([]uint32, w+1)
-	samples := make([][pdqSide]float32, h) // each row's tent at the 64 grid columns
-	next := 0                              // the next row to read
+	pre := grow(&sc.pre, w+1)
+	samples := grow(&sc.samples, h) // each row's tent at the 64 grid columns
+	next := 0                       // the next row to read
 	out := image.NewGray(image.Rect(0, 0, thumb, thumb))
 	var sums [thumb]uint64
 	for j := range thumb {
@@ -97,15 +100,33 @@ func reduce(img image.Image, r image.Rectangle) (*image.Gray, *[pdqSide][pdqSide
 		}
 	}
 	// The cells cover every row in order, so every row was sampled.
-	return out, columnTent(samples)
+	return out, columnTent(samples, grow(&sc.colPre, h+1))
+}
+
+// scratch is the buffers reduce needs, sized by the photo; scans hash
+// photos on every core, so they are pooled rather than made per photo.
+type scratch struct {
+	line    []uint8
+	pre     []uint32
+	samples [][pdqSide]float32
+	colPre  []float64
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// grow returns (*buf)[:n], reallocating *buf when it is too small.
+func grow[T any](buf *[]T, n int) []T {
+	if cap(*buf) < n {
+		*buf = make([]T, n)
+	}
+	return (*buf)[:n]
 }
 
 // columnTent runs the tent filter down each of the 64 sampled columns and
-// samples it at the 64 grid rows.
-func columnTent(samples [][pdqSide]float32) *[pdqSide][pdqSide]float32 {
+// samples it at the 64 grid rows; pre is scratch of len(samples)+1.
+func columnTent(samples [][pdqSide]float32, pre []float64) *[pdqSide][pdqSide]float32 {
 	h := len(samples)
 	t := newTent(h)
-	pre := make([]float64, h+1)
 	var at [pdqSide]float32
 	var out [pdqSide][pdqSide]float32
 	for j := range pdqSide {
