@@ -48,3 +48,24 @@ func TestImageRefWithoutPDQOmitsIt(t *testing.T) {
 		t.Errorf("an image without PDQ marshals as %s", b)
 	}
 }
+
+// FuzzPDQText: any text either fails with a FieldError or reads a hash
+// that writes back as the same text, lower-cased.
+func FuzzPDQText(f *testing.F) {
+	f.Add(strings.Repeat("0", 64))
+	f.Add("f000000000000000000000000000000000000000000000000123456789ABCDEF1")
+	f.Add(strings.Repeat("z", 64))
+	f.Fuzz(func(t *testing.T, s string) {
+		var p PDQ
+		if err := p.UnmarshalText([]byte(s)); err != nil {
+			var fe *FieldError
+			if !errors.As(err, &fe) {
+				t.Fatalf("error %v is not a FieldError", err)
+			}
+			return
+		}
+		if got := p.String(); got != strings.ToLower(s) {
+			t.Fatalf("%q read back as %q", s, got)
+		}
+	})
+}
