@@ -39,8 +39,11 @@ type ListingImage struct {
 	SHA256 string `json:"sha256,omitempty"`
 	PHash  uint64 `json:"phash,omitempty"`
 	DHash  uint64 `json:"dhash,omitempty"`
-	Hashed bool   `json:"hashed,omitempty"`
-	Err    string `json:"error,omitempty"`
+	// PDQ is the 256-bit PDQ hash and PDQQuality its quality (0-100).
+	PDQ        PDQ    `json:"pdq,omitzero"`
+	PDQQuality int    `json:"pdq_quality,omitempty"`
+	Hashed     bool   `json:"hashed,omitempty"`
+	Err        string `json:"error,omitempty"`
 }
 
 // Key returns the store key of the listing: "site/id".

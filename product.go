@@ -59,6 +59,14 @@ type ImageRef struct {
 	// PHash and DHash are 64-bit perceptual hashes (goimagehash).
 	PHash uint64 `json:"phash"`
 	DHash uint64 `json:"dhash"`
+	// PDQ is the 256-bit PDQ hash and PDQQuality its quality (0-100); PDQ
+	// is zero for a photo imported before shadowscan computed it and not
+	// yet upgraded by the store.
+	PDQ        PDQ `json:"pdq,omitzero"`
+	PDQQuality int `json:"pdq_quality,omitempty"`
+	// Variants are the forms the photo may take on a listing besides
+	// itself: turned, mirrored, cropped, trimmed otherwise.
+	Variants []ImageVariant `json:"variants,omitempty"`
 	// Width and Height are the decoded dimensions in pixels.
 	Width  int `json:"width,omitempty"`
 	Height int `json:"height,omitempty"`

@@ -80,12 +80,12 @@ func TestLoadFormatsAgree(t *testing.T) {
 					if !ok {
 						t.Fatalf("%s: photo %s not in Photos", p.SKU, img.SHA256)
 					}
-					h, err := photo.HashBytes(data, photo.DefaultLimits)
+					h, err := photo.HashOfficial(data, photo.DefaultLimits)
 					if err != nil {
 						t.Fatal(err)
 					}
-					if h.PHash != img.PHash || h.DHash != img.DHash || h.Width != img.Width || h.Height != img.Height {
-						t.Errorf("%s: ImageRef %+v does not match its bytes %+v", img.Source, img, h)
+					if want := photo.OfficialRef(img.Source, h); !reflect.DeepEqual(img, want) || img.PDQ.IsZero() || len(img.Variants) == 0 {
+						t.Errorf("%s: ImageRef %+v does not match its bytes %+v", img.Source, img, want)
 					}
 					formats[img.Source] = h.Format
 				}

@@ -139,7 +139,7 @@ func fetchImage(ctx context.Context, cfg *config, fsys fs.FS, dir, src string) *
 		r.limit = errors.Is(err, photo.ErrTooLarge)
 		return r
 	}
-	h, err := photo.HashBytes(data, cfg.limits)
+	h, err := photo.HashOfficial(data, cfg.limits)
 	if err != nil {
 		r.msg = fmt.Sprintf("image %q: %v", src, err)
 		r.limit = errors.Is(err, photo.ErrTooLarge)
@@ -147,7 +147,7 @@ func fetchImage(ctx context.Context, cfg *config, fsys fs.FS, dir, src string) *
 		return r
 	}
 	r.data = data
-	r.ref = shadowscan.ImageRef{Source: src, SHA256: h.SHA256, PHash: h.PHash, DHash: h.DHash, Width: h.Width, Height: h.Height}
+	r.ref = photo.OfficialRef(src, h)
 	return r
 }
 

@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -88,7 +89,7 @@ func TestURLImages(t *testing.T) {
 	if a.Images[0].Source != u+"/p.jpg" || a.Images[0].Width != 48 || a.Images[1].Width != 16 {
 		t.Errorf("A images = %+v", a.Images)
 	}
-	if b.Images[0] != a.Images[0] {
+	if !reflect.DeepEqual(b.Images[0], a.Images[0]) {
 		t.Errorf("the same URL hashed differently: %+v vs %+v", b.Images[0], a.Images[0])
 	}
 	if n := hits.Load(); n != 1 {

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/shadowscan/shadowscan/photo"
 	"github.com/shadowscan/shadowscan/rules"
 )
 
@@ -200,6 +201,15 @@ func TestRunFaultyMarket(t *testing.T) {
 		}
 		if img := l.Images[0]; img.SHA256 != p.Captures[1].BodySHA256 {
 			t.Errorf("image sha %s, capture sha %s", img.SHA256, p.Captures[1].BodySHA256)
+		}
+		// The photo carries the hashes the photo package computes from
+		// the bytes the capture kept, PDQ included.
+		want, err := photo.HashBytes(p.Captures[1].Body, photo.DefaultLimits)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if img := l.Images[0]; img.PHash != want.PHash || img.DHash != want.DHash || img.PDQ != want.PDQ || img.PDQQuality != want.PDQQuality || img.PDQ.IsZero() {
+			t.Errorf("image hashes %+v, want those of %+v", img, want)
 		}
 	})
 	t.Run("bomb photo is refused", func(t *testing.T) {

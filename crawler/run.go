@@ -297,6 +297,7 @@ func (r *run) photo(ctx context.Context, u string) (shadowscan.ListingImage, *sh
 			img.Err = fmt.Sprintf("photo %s: %v", u, herr)
 		} else {
 			img.SHA256, img.PHash, img.DHash, img.Hashed = h.SHA256, h.PHash, h.DHash, true
+			img.PDQ, img.PDQQuality = h.PDQ, h.PDQQuality
 		}
 	}
 	e.img = img

@@ -26,9 +26,9 @@ func TestHashIndexMatchesBruteForce(t *testing.T) {
 	}
 	for _, tc := range []struct{ maxP, m int }{{0, 0}, {3, 0}, {8, 0}, {10, 0}, {10, 4}, {10, 5}, {10, 6}, {10, 7}, {12, 5}, {13, 0}, {24, 0}} {
 		maxP := tc.maxP
-		x := newHashIndex(ph, dh, maxP)
+		x := newHashIndex(ph, 1, dh, maxP)
 		if tc.m > 0 {
-			x = newHashIndexChunks(ph, dh, maxP, tc.m)
+			x = newHashIndexChunks(ph, 1, dh, maxP, tc.m)
 		}
 		for q := 0; q < 300; q++ {
 			var p, d uint64
@@ -45,12 +45,12 @@ func TestHashIndexMatchesBruteForce(t *testing.T) {
 				}
 			}
 			got := map[int]bool{}
-			x.near(p, d, maxP, 12, func(m hashMatch) {
+			x.near(query{key: []uint64{p}, second: d, max: maxP, maxSecond: 12}, func(m hashMatch) {
 				if got[m.id] {
 					t.Fatalf("id %d reported twice", m.id)
 				}
-				if m.pDist != bits.OnesCount64(ph[m.id]^p) {
-					t.Fatalf("wrong distance %d for id %d", m.pDist, m.id)
+				if m.dist != bits.OnesCount64(ph[m.id]^p) || m.dist2 != bits.OnesCount64(dh[m.id]^d) {
+					t.Fatalf("wrong distances %d, %d for id %d", m.dist, m.dist2, m.id)
 				}
 				got[m.id] = true
 			})
@@ -73,12 +73,12 @@ func TestHashIndexMatchesBruteForce(t *testing.T) {
 					wantClosest++
 				}
 			}
-			cl := x.closest(p, d, maxP, 12)
+			cl := x.closest(query{key: []uint64{p}, second: d, max: maxP, maxSecond: 12})
 			if len(cl) != wantClosest {
 				t.Fatalf("maxP %d: closest gave %d pairs, want %d at distance %d", maxP, len(cl), wantClosest, best)
 			}
 			for _, m := range cl {
-				if m.pDist != best || !want[m.id] {
+				if m.dist != best || !want[m.id] {
 					t.Fatalf("maxP %d: closest gave %+v, want distance %d", maxP, m, best)
 				}
 			}
@@ -89,7 +89,7 @@ func TestHashIndexMatchesBruteForce(t *testing.T) {
 func TestHashIndexNearest(t *testing.T) {
 	ph := []uint64{0, 0xFF, 0xFFFF_0000_0000_0000}
 	dh := []uint64{0, 0, 0}
-	x := newHashIndex(ph, dh, 10)
+	x := newHashIndex(ph, 1, dh, 10)
 	tests := []struct {
 		name  string
 		p     uint64
@@ -104,12 +104,91 @@ func TestHashIndexNearest(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			m, ok := x.nearest(tt.p, 0, 10, 12)
-			if ok != tt.found || (ok && (m.id != tt.id || m.pDist != tt.dist)) {
+			m, ok := x.nearest(query{key: []uint64{tt.p}, max: 10, maxSecond: 12})
+			if ok != tt.found || (ok && (m.id != tt.id || m.dist != tt.dist)) {
 				t.Errorf("nearest = %+v, %v; want id %d at %d, %v", m, ok, tt.id, tt.dist, tt.found)
 			}
 		})
 	}
+}
+
+// TestWideHashIndexMatchesBruteForce checks the index over 256-bit hashes
+// (PDQ) against a scan, with no second hash, for radii that probe some
+// chunks (under m) and all of them, and chunk counts from 8 to 32.
+func TestWideHashIndexMatchesBruteForce(t *testing.T) {
+	rng := rand.New(rand.NewPCG(8, 8))
+	const n, words = 3000, 4
+	keys := make([]uint64, n*words)
+	for i := range keys {
+		keys[i] = rng.Uint64()
+	}
+	for i := 0; i < 300; i++ { // near-duplicates at every distance up to 40
+		j := rng.IntN(n)
+		flip := wideBits(rng, rng.IntN(41))
+		for w := range words {
+			keys[i*words+w] = keys[j*words+w] ^ flip[w]
+		}
+	}
+	dist := func(id int, q []uint64) int {
+		d := 0
+		for w := range words {
+			d += bits.OnesCount64(keys[id*words+w] ^ q[w])
+		}
+		return d
+	}
+	for _, tc := range []struct{ maxD, m int }{{0, 0}, {5, 0}, {15, 16}, {31, 0}, {31, 32}, {40, 20}, {48, 0}} {
+		x := newHashIndex(keys, words, nil, tc.maxD)
+		if tc.m > 0 {
+			x = newHashIndexChunks(keys, words, nil, tc.maxD, tc.m)
+		}
+		for qi := 0; qi < 100; qi++ {
+			q := make([]uint64, words)
+			j := rng.IntN(n)
+			flip := wideBits(rng, rng.IntN(tc.maxD+5))
+			for w := range words {
+				q[w] = keys[j*words+w] ^ flip[w]
+				if qi%4 == 0 {
+					q[w] = rng.Uint64()
+				}
+			}
+			want := map[int]bool{}
+			best := tc.maxD + 1
+			for id := range n {
+				if d := dist(id, q); d <= tc.maxD {
+					want[id] = true
+					best = min(best, d)
+				}
+			}
+			got := 0
+			x.near(query{key: q, max: tc.maxD}, func(m hashMatch) {
+				if !want[m.id] || m.dist != dist(m.id, q) {
+					t.Fatalf("maxD %d m %d: %+v is not within the distance", tc.maxD, x.m, m)
+				}
+				got++
+			})
+			if got != len(want) {
+				t.Fatalf("maxD %d m %d: index found %d hashes, brute force %d", tc.maxD, x.m, got, len(want))
+			}
+			for _, m := range x.closest(query{key: q, max: tc.maxD}) {
+				if m.dist != best {
+					t.Fatalf("maxD %d: closest gave distance %d, want %d", tc.maxD, m.dist, best)
+				}
+			}
+		}
+	}
+}
+
+// wideBits returns four words with n distinct random bits set among them.
+func wideBits(rng *rand.Rand, n int) [4]uint64 {
+	var m [4]uint64
+	for set := 0; set < n; {
+		b := rng.IntN(256)
+		if m[b/64]&(1<<(b%64)) == 0 {
+			m[b/64] |= 1 << (b % 64)
+			set++
+		}
+	}
+	return m
 }
 
 // randomBits returns a mask with n distinct random bits set.
@@ -174,8 +253,16 @@ func TestChunkCount(t *testing.T) {
 		{1_000_000, 10, 4},
 		{100, 0, 4},
 	}
+	for _, tt := range []struct{ n, maxD, want int }{
+		{1_000_000, 31, 16}, // 16-bit chunks: 16 probes and a few candidates each
+		{10_000, 31, 20},    // 12- and 13-bit chunks: fewer, smaller tables
+	} {
+		if got := chunkCount(tt.n, 4, tt.maxD); got != tt.want {
+			t.Errorf("chunkCount(%d, 4 words, %d) = %d, want %d", tt.n, tt.maxD, got, tt.want)
+		}
+	}
 	for _, tt := range tests {
-		if got := chunkCount(tt.n, tt.maxP); got != tt.want {
+		if got := chunkCount(tt.n, 1, tt.maxP); got != tt.want {
 			t.Errorf("chunkCount(%d, %d) = %d, want %d", tt.n, tt.maxP, got, tt.want)
 		}
 	}

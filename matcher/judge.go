@@ -215,8 +215,8 @@ func (j *judgement) image() {
 	}
 	if j.photo != nil {
 		points, note := j.points(j.w.ImageMatch)
-		j.add("image", points, "photo %d is the official photo of %s at distance %d (dHash %d)%s",
-			j.photo.photo, m.products[j.photo.product].product.SKU, j.photo.pDist, j.photo.dDist, note)
+		j.add("image", points, "photo %d is the official photo of %s%s%s", j.photo.photo,
+			m.products[j.photo.product].product.SKU, j.photo.describe(), note)
 	}
 }
 

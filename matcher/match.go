@@ -4,12 +4,14 @@ import (
 	"cmp"
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/shadowscan/shadowscan"
+	"github.com/shadowscan/shadowscan/rules"
 )
 
 // text is one compact listing field with the phrases found in it.
@@ -34,11 +36,27 @@ type listingTerm struct {
 }
 
 // imageHit is the closest official photo of one product among the listing
-// photos.
+// photos: by pHash and dHash (dist and dist2), or, when those find none,
+// by PDQ (dist).
 type imageHit struct {
-	product      int
-	photo        int // 1-based listing photo
-	pDist, dDist int
+	product     int
+	photo       int    // 1-based listing photo
+	variant     string // the official photo's variant that matched; "" for the photo itself
+	byPDQ       bool
+	dist, dist2 int
+}
+
+// compare orders hits closest first: pHash matches before PDQ ones (pHash
+// with its variants is the stronger signal at the thresholds we use: see
+// the photo table of make eval), then by distance.
+func (h imageHit) compare(o imageHit) int {
+	if h.byPDQ != o.byPDQ {
+		if o.byPDQ {
+			return -1
+		}
+		return 1
+	}
+	return cmp.Or(cmp.Compare(h.dist, o.dist), cmp.Compare(h.dist2, o.dist2))
 }
 
 // candidate is a product the title may name.
@@ -171,15 +189,23 @@ func (m *Matcher) comparedBrands(a *analysis) {
 	}
 }
 
-// matchImages finds the official photos closest to each hashed listing
-// photo (all of them at the smallest distance), keeping for each product
-// its closest match.
+// matchImages finds the official photos (or their variants) closest to
+// each hashed listing photo (all of them at the smallest distance), by
+// pHash and dHash, and by PDQ where the photo's PDQ quality can be
+// trusted, keeping for each product its closest match.
 func (m *Matcher) matchImages(l *shadowscan.Listing) []imageHit {
-	if len(m.imgRefs) == 0 {
-		return nil
-	}
 	var out []imageHit
-	maxP, maxD := m.det.Image.MaxPHashDistance, m.det.Image.MaxDHashDistance
+	add := func(ref imageRef, hit imageHit) {
+		hit.product, hit.variant = ref.product, ref.variant
+		k := slices.IndexFunc(out, func(o imageHit) bool { return o.product == ref.product })
+		switch {
+		case k < 0:
+			out = append(out, hit)
+		case hit.compare(out[k]) < 0:
+			out[k] = hit
+		}
+	}
+	img := m.det.Image
 	for i, im := range l.Images {
 		if i >= maxImages {
 			break
@@ -187,20 +213,19 @@ func (m *Matcher) matchImages(l *shadowscan.Listing) []imageHit {
 		if !im.Hashed {
 			continue
 		}
-		for _, h := range m.img.closest(im.PHash, im.DHash, maxP, maxD) {
-			ref := m.imgRefs[h.id]
-			hit := imageHit{product: ref.product, photo: i + 1, pDist: h.pDist, dDist: h.dDist}
-			k := slices.IndexFunc(out, func(o imageHit) bool { return o.product == ref.product })
-			switch {
-			case k < 0:
-				out = append(out, hit)
-			case h.pDist < out[k].pDist || (h.pDist == out[k].pDist && h.dDist < out[k].dDist):
-				out[k] = hit
-			}
+		q := query{key: []uint64{im.PHash}, second: im.DHash, max: img.MaxPHashDistance, maxSecond: img.MaxDHashDistance}
+		for _, h := range m.img.closest(q) {
+			add(m.imgRefs[h.id], imageHit{photo: i + 1, dist: h.dist, dist2: h.dist2})
+		}
+		if im.PDQ.IsZero() || im.PDQQuality < img.MinPDQQuality {
+			continue
+		}
+		for _, h := range m.pdq.closest(query{key: im.PDQ[:], max: img.MaxPDQDistance}) {
+			add(m.pdqRefs[h.id], imageHit{photo: i + 1, byPDQ: true, dist: h.dist})
 		}
 	}
 	slices.SortFunc(out, func(x, y imageHit) int {
-		return cmp.Or(cmp.Compare(x.pDist, y.pDist), cmp.Compare(x.dDist, y.dDist), cmp.Compare(x.product, y.product))
+		return cmp.Or(x.compare(y), cmp.Compare(x.product, y.product))
 	})
 	return out
 }
@@ -402,7 +427,7 @@ func (m *Matcher) linkByPhoto(a *analysis, titleBrands []int, firstBrand int) {
 			a.accessoryWords = words
 			return
 		}
-		if i+1 < len(a.images) && a.images[i+1].pDist == ih.pDist && a.images[i+1].dDist == ih.dDist &&
+		if i+1 < len(a.images) && a.images[i+1].compare(ih) == 0 &&
 			m.products[a.images[i+1].product].brand == p.brand {
 			// Two products of the brand share the photo: do not guess.
 			a.ambiguous = []int{ih.product, a.images[i+1].product}
@@ -921,4 +946,46 @@ func lowestOf(ps []*shadowscan.Product) (ref shadowscan.Product, ok bool) {
 		}
 	}
 	return ref, len(ps) > 0
+}
+
+// describe says how the photo matched, for the reason: which variant of
+// the official photo, and at what distance by which hash.
+func (h imageHit) describe() string {
+	v := ""
+	if h.variant != "" {
+		v = ", " + h.variant + ","
+	}
+	if h.byPDQ {
+		return fmt.Sprintf("%s at PDQ distance %d", v, h.dist)
+	}
+	return fmt.Sprintf("%s at distance %d (dHash %d)", v, h.dist, h.dist2)
+}
+
+// PhotoMatches reports whether the listing photo l is the official photo
+// o, or one of its variants, by the matcher's photo rule: pHash and dHash
+// within the rules' distances, or PDQ within max_pdq_distance when both
+// photos' PDQ quality reaches min_pdq_quality. It returns the variant's
+// kind ("" for the photo itself). The Matcher finds the same matches
+// through its indexes; this is the rule one pair at a time, for measuring
+// it (make eval's photo table).
+func PhotoMatches(r rules.ImageRules, l shadowscan.ListingImage, o shadowscan.ImageRef) (variant string, ok bool) {
+	if !l.Hashed {
+		return "", false
+	}
+	pdqOK := !l.PDQ.IsZero() && l.PDQQuality >= r.MinPDQQuality && o.PDQQuality >= r.MinPDQQuality
+	try := func(p, d uint64, q shadowscan.PDQ) bool {
+		if (p != 0 || d != 0) && bits.OnesCount64(p^l.PHash) <= r.MaxPHashDistance && bits.OnesCount64(d^l.DHash) <= r.MaxDHashDistance {
+			return true
+		}
+		return pdqOK && !q.IsZero() && q.Distance(l.PDQ) <= r.MaxPDQDistance
+	}
+	if try(o.PHash, o.DHash, o.PDQ) {
+		return "", true
+	}
+	for _, v := range o.Variants {
+		if try(v.PHash, v.DHash, v.PDQ) {
+			return v.Kind, true
+		}
+	}
+	return "", false
 }

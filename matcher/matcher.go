@@ -47,8 +47,10 @@ type Matcher struct {
 	brands      []brandInfo
 	products    []productInfo
 	dict        *phraseDict
-	img         *hashIndex
-	imgRefs     []imageRef // hash id -> product photo
+	img         *hashIndex // pHash and dHash of official photos and their variants
+	imgRefs     []imageRef // entry id -> product photo
+	pdq         *hashIndex // PDQ of official photos and their variants
+	pdqRefs     []imageRef
 	minCoverage float64
 	history     func(site, sellerID string) int
 	market      MarketStats
@@ -71,7 +73,8 @@ type productInfo struct {
 
 type imageRef struct {
 	product int
-	photo   int // 1-based position among the product's photos
+	photo   int    // 1-based position among the product's photos
+	variant string // the variant's kind ("mirrored left-right"); "" for the photo itself
 }
 
 // New builds a Matcher over the catalogue with the detection rules. The
@@ -159,7 +162,6 @@ func New(cat *shadowscan.Catalog, det *rules.Detection, opts ...Option) (*Matche
 		m.dict.add(t, kindAlternative, -1)
 	}
 
-	var phash, dhash []uint64
 	seenSKU := make(map[string]bool, len(products))
 	for i := range products {
 		p := &products[i]
@@ -187,22 +189,43 @@ func New(cat *shadowscan.Catalog, det *rules.Detection, opts ...Option) (*Matche
 				idx.addName(int32(len(m.products)), terms)
 			}
 		}
-		for k, im := range p.Images {
-			if im.PHash == 0 && im.DHash == 0 {
-				continue // not hashed
-			}
-			phash = append(phash, im.PHash)
-			dhash = append(dhash, im.DHash)
-			m.imgRefs = append(m.imgRefs, imageRef{product: len(m.products), photo: k + 1})
-		}
 		m.brands[bi].products = append(m.brands[bi].products, len(m.products))
 		m.products = append(m.products, info)
 	}
 	for _, b := range m.brands {
 		b.index.finish()
 	}
-	m.img = newHashIndex(phash, dhash, det.Image.MaxPHashDistance)
+	m.indexPhotos()
 	return m, nil
+}
+
+// indexPhotos puts every hashed official photo and its variants into the
+// pHash index, and those with a trustworthy PDQ hash (quality at least
+// image.min_pdq_quality) into the PDQ index.
+func (m *Matcher) indexPhotos() {
+	var phash, dhash, pdq []uint64
+	for pi := range m.products {
+		for k, im := range m.products[pi].product.Images {
+			ref := imageRef{product: pi, photo: k + 1}
+			add := func(p, d uint64, q shadowscan.PDQ, kind string) {
+				ref.variant = kind
+				if p != 0 || d != 0 {
+					phash, dhash = append(phash, p), append(dhash, d)
+					m.imgRefs = append(m.imgRefs, ref)
+				}
+				if !q.IsZero() && im.PDQQuality >= m.det.Image.MinPDQQuality {
+					pdq = append(pdq, q[:]...)
+					m.pdqRefs = append(m.pdqRefs, ref)
+				}
+			}
+			add(im.PHash, im.DHash, im.PDQ, "")
+			for _, v := range im.Variants {
+				add(v.PHash, v.DHash, v.PDQ, v.Kind)
+			}
+		}
+	}
+	m.img = newHashIndex(phash, 1, dhash, m.det.Image.MaxPHashDistance)
+	m.pdq = newHashIndex(pdq, len(shadowscan.PDQ{}), nil, m.det.Image.MaxPDQDistance)
 }
 
 // nameTerms returns the distinct index terms of compact product name t,
@@ -250,6 +273,10 @@ func validateDetection(d *rules.Detection) error {
 		return fe("image.max_phash_distance", fmt.Sprintf("%d is out of range", d.Image.MaxPHashDistance), "a Hamming distance from 0 to 24 bits, such as 10")
 	case d.Image.MaxDHashDistance < 0 || d.Image.MaxDHashDistance > 64:
 		return fe("image.max_dhash_distance", fmt.Sprintf("%d is out of range", d.Image.MaxDHashDistance), "a Hamming distance from 0 to 64 bits, such as 12")
+	case d.Image.MaxPDQDistance < 0 || d.Image.MaxPDQDistance > 64:
+		return fe("image.max_pdq_distance", fmt.Sprintf("%d is out of range", d.Image.MaxPDQDistance), "a Hamming distance from 0 to 64 bits of 256, such as 31")
+	case d.Image.MinPDQQuality < 0 || d.Image.MinPDQQuality > 100:
+		return fe("image.min_pdq_quality", fmt.Sprintf("%d is out of range", d.Image.MinPDQQuality), "a PDQ quality from 0 to 100, such as 50")
 	case bad01(d.Text.MinCoverage):
 		return fe("text.min_coverage", fmt.Sprintf("%v is out of range", d.Text.MinCoverage), "a fraction from 0 to 1, such as 0.6 (0 for the default)")
 	}

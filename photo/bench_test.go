@@ -10,7 +10,7 @@ func BenchmarkHash(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		if _, _, err := Hash(img); err != nil {
+		if _, err := Hash(img); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"image"
+	"image/color"
 	"io"
 	"os"
 	"runtime"
@@ -55,9 +56,9 @@ func TestDecodeFormats(t *testing.T) {
 			if h.SHA256 != want.SHA256 || h.Format != tc.format || h.Width != tc.w || h.Height != tc.h {
 				t.Errorf("HashBytes = %+v, want info %+v", h, want)
 			}
-			p, d, err := Hash(img)
-			if err != nil || p != h.PHash || d != h.DHash {
-				t.Errorf("Hash = %x %x %v, HashBytes = %x %x", p, d, err, h.PHash, h.DHash)
+			got, err := Hash(img)
+			if err != nil || got.PHash != h.PHash || got.DHash != h.DHash || got.PDQ != h.PDQ || got.PDQQuality != h.PDQQuality {
+				t.Errorf("Hash = %+v %v, HashBytes = %+v", got, err, h)
 			}
 		})
 	}
@@ -205,11 +206,16 @@ func TestLimitsZeroFieldsTakeDefaults(t *testing.T) {
 }
 
 func TestHashErrors(t *testing.T) {
-	if _, _, err := Hash(nil); err == nil {
+	if _, err := Hash(nil); err == nil {
 		t.Error("Hash(nil) succeeded")
 	}
-	if _, _, err := Hash(image.NewRGBA(image.Rect(0, 0, 0, 0))); err == nil {
+	if _, err := Hash(image.NewRGBA(image.Rect(0, 0, 0, 0))); err == nil {
 		t.Error("Hash(empty) succeeded")
+	}
+	// An image with bounds of a billion pixels a side (image.Uniform) is
+	// refused before any buffer is sized by it.
+	if _, err := Hash(image.NewUniform(color.Gray{Y: 90})); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("Hash(uniform of infinite bounds): err = %v, want ErrTooLarge", err)
 	}
 }
 
@@ -239,16 +245,19 @@ func TestHashFlattensTransparency(t *testing.T) {
 			white.SetRGBA(x, y, c)
 		}
 	}
-	p1, _, err := Hash(cut)
+	h1, err := Hash(cut)
 	if err != nil {
 		t.Fatal(err)
 	}
-	p2, _, err := Hash(white)
+	h2, err := Hash(white)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d := Distance(p1, p2); d != 0 {
+	if d := Distance(h1.PHash, h2.PHash); d != 0 {
 		t.Errorf("transparent vs white background: phash distance %d, want 0", d)
+	}
+	if d := h1.PDQ.Distance(h2.PDQ); d != 0 {
+		t.Errorf("transparent vs white background: PDQ distance %d, want 0", d)
 	}
 }
 

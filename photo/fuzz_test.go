@@ -46,8 +46,13 @@ func FuzzDecode(f *testing.F) {
 		if info.Width != b.Dx() || info.Height != b.Dy() || len(info.SHA256) != 64 {
 			t.Fatalf("info %+v does not match bounds %v", info, b)
 		}
-		if _, _, err := Hash(img); err != nil && !errors.Is(err, ErrFlat) {
+		if _, err := Hash(img); err != nil && !errors.Is(err, ErrFlat) {
 			t.Fatalf("hash of a decoded image: %v", err)
+		}
+		if h, err := HashOfficial(data, fuzzLimits); err != nil && !errors.Is(err, ErrFlat) {
+			t.Fatalf("official hash of a decoded image: %v", err)
+		} else if err == nil && (len(h.Variants) < len(Dihedral)-1+len(officialCrops) || h.PDQQuality < 0 || h.PDQQuality > 100) {
+			t.Fatalf("official hash: %d variants, quality %d", len(h.Variants), h.PDQQuality)
 		}
 	})
 }

@@ -9,6 +9,8 @@ import (
 	"math/bits"
 
 	"github.com/corona10/goimagehash"
+
+	"github.com/shadowscan/shadowscan"
 )
 
 // Hashes is everything shadowscan keeps about one photo.
@@ -17,6 +19,13 @@ type Hashes struct {
 	SHA256 string
 	// PHash is the 64-bit DCT perceptual hash; DHash the 64-bit difference hash.
 	PHash, DHash uint64
+	// PDQ is the 256-bit PDQ hash and PDQQuality its quality, 0-100 (Meta
+	// distrusts hashes under 50: too little detail to tell photos apart).
+	PDQ        shadowscan.PDQ
+	PDQQuality int
+	// Variants are the forms an official photo may also take on a listing
+	// (see HashOfficial); empty for a listing photo.
+	Variants []shadowscan.ImageVariant
 	// Width and Height are the decoded dimensions in pixels.
 	Width, Height int
 	// Format is "jpeg", "png", "gif" or "webp".
@@ -37,33 +46,69 @@ const minDetail = 2.0
 // is the size goimagehash's pHash resizes to anyway.
 const thumb = 64
 
-// Hash returns the 64-bit perceptual (DCT) hash and difference hash of img,
-// computed by goimagehash's PerceptionHash and DifferenceHash.
+// Hash returns the hashes of img: the 64-bit perceptual (DCT) hash and
+// difference hash computed by goimagehash's PerceptionHash and
+// DifferenceHash, and the 256-bit PDQ hash with its quality. The file
+// fields (SHA256, Format, Width, Height) are left empty.
 //
-// A uniform margin (white or any flat colour around the picture, as
-// marketplaces add to make photos square) is trimmed first. The image is then reduced, in one pass over its pixels, to a 64x64 grey
-// thumbnail by area averaging (luma 0.299R+0.587G+0.114B, as goimagehash
-// uses). That is what pHash looks at anyway, costs a few milliseconds even
-// for a large photo, and avoids resampling full-size colour images.
-// Transparent pixels are composited onto white, so a product cut out on a
-// transparent background hashes like the same product on white, the way
-// marketplaces show it. A flat image is refused with ErrFlat.
-func Hash(img image.Image) (phash, dhash uint64, err error) {
+// A uniform margin (white, light grey or black around the picture, as
+// marketplaces add to make photos square) is trimmed first. The rest is
+// read once, a row at a time, into the two reductions the hashes look at:
+// a 64x64 grey thumbnail by area averaging (luma 0.299R+0.587G+0.114B, as
+// goimagehash uses) for pHash and dHash, and PDQ's tent-filtered 64x64
+// downsample. That costs a few milliseconds even for a large photo and
+// never resamples a full-size colour image. Transparent pixels are
+// composited onto white, so a product cut out on a transparent background
+// hashes like the same product on white, the way marketplaces show it. A
+// flat image is refused with ErrFlat.
+func Hash(img image.Image) (Hashes, error) {
+	h, _, err := hashImage(img)
+	return h, err
+}
+
+// analysis is what HashOfficial derives an official photo's variants
+// from: the trimmed rectangle, its thumbnail and its PDQ coefficients.
+type analysis struct {
+	rect  image.Rectangle
+	thumb *image.Gray
+	coefs *coefs
+}
+
+// hashImage is Hash, also returning its analysis.
+func hashImage(img image.Image) (h Hashes, a analysis, err error) {
 	if img == nil {
-		return 0, 0, errors.New("hash: nil image")
+		return Hashes{}, a, errors.New("hash: nil image")
 	}
-	if img.Bounds().Empty() {
-		return 0, 0, fmt.Errorf("hash: empty image %v", img.Bounds())
+	b := img.Bounds()
+	if b.Empty() {
+		return Hashes{}, a, fmt.Errorf("hash: empty image %v", b)
+	}
+	// Buffers are sized by the image's width and height: hold any image to
+	// the limits Decode applies by default.
+	if err := checkSize(b.Dx(), b.Dy(), DefaultLimits); err != nil {
+		return Hashes{}, a, fmt.Errorf("hash: %w", err)
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			phash, dhash, err = 0, 0, fmt.Errorf("hash: %v", r)
+			h, a, err = Hashes{}, analysis{}, fmt.Errorf("hash: %v", r)
 		}
 	}()
-	g := greyThumb(img, contentBounds(img))
-	if sd := deviation(g); sd < minDetail {
-		return 0, 0, fmt.Errorf("%w (grey-level deviation %.2f, need %.0f)", ErrFlat, sd, minDetail)
+	a.rect = contentBounds(img)
+	var down *[pdqSide][pdqSide]float32
+	a.thumb, down = reduce(img, a.rect)
+	if sd := deviation(a.thumb); sd < minDetail {
+		return Hashes{}, analysis{}, fmt.Errorf("%w (grey-level deviation %.2f, need %.0f)", ErrFlat, sd, minDetail)
 	}
+	if h.PHash, h.DHash, err = thumbHashes(a.thumb); err != nil {
+		return Hashes{}, analysis{}, err
+	}
+	a.coefs = dct(down)
+	h.PDQ, h.PDQQuality = a.coefs.bits(), pdqQuality(down)
+	return h, a, nil
+}
+
+// thumbHashes returns goimagehash's pHash and dHash of the grey thumbnail.
+func thumbHashes(g *image.Gray) (phash, dhash uint64, err error) {
 	p, err := goimagehash.PerceptionHash(g)
 	if err != nil {
 		return 0, 0, fmt.Errorf("perception hash: %w", err)
@@ -75,15 +120,19 @@ func Hash(img image.Image) (phash, dhash uint64, err error) {
 	return p.GetHash(), d.GetHash(), nil
 }
 
-// Border trimming: a margin is trimmed when all four corners are near white
-// (or near black) and whole rows or columns stay close to that colour.
-// Marketplaces pad product photos onto white squares; without trimming, a
-// padded copy of a photo is 20-30 bits away from the original. Only
-// white-ish and black-ish margins are trimmed: trimming a mid-grey one would
-// creep through the smooth vignettes of ordinary photos, and a thumbnail
-// would then be trimmed differently from its original.
+// Border trimming: a margin is trimmed when all four corners are near
+// white, light grey or black and whole rows or columns stay close to that
+// colour. Marketplaces pad product photos onto white squares and shops
+// frame them in white or light grey; without trimming, a padded copy of a
+// photo is 20-30 bits of pHash (and most of PDQ) away from the original.
+// Margins of other colours are not trimmed: a mid-tone margin is as often
+// a flat floor or wall of the photo itself, which a heavily re-encoded
+// copy no longer shows as flat, and trimming it in one and not the other
+// puts them far apart (measured: a dark floor strip of a demo photo,
+// trimmed in the original and not in its JPEG q10 copy, put them 102 bits
+// of PDQ apart). Nor do smooth vignettes get trimmed.
 const (
-	whiteMin   = 224 // a margin at least this light is padding
+	whiteMin   = 192 // a margin at least this light is padding (white, studio grey)
 	blackMax   = 24  // a margin at most this dark is padding
 	cornerTol  = 12  // corners within this luma of each other are one margin colour
 	meanTol    = 6   // a row whose mean luma is further than this from the margin's is content
@@ -142,7 +191,7 @@ func trimOnce(luma func(x, y int) uint8, b image.Rectangle) image.Rectangle {
 		}
 	}
 	if bg < whiteMin && bg > blackMax {
-		return b // a grey or coloured frame is part of the picture
+		return b // a mid-tone margin is part of the picture
 	}
 	stepX, stepY := max(1, w/borderGrid), max(1, h/borderGrid)
 	// isContent judges the samples of one row or column: content when its
@@ -188,46 +237,6 @@ func abs(n int) int {
 		return -n
 	}
 	return n
-}
-
-// greyThumb reduces the rectangle r of img to a thumb x thumb grey image:
-// each output pixel is the mean luma of the source pixels in its cell (one
-// source pixel, repeated, when r is smaller than the thumbnail). It reads
-// img a row at a time: for the luma planes of *image.YCbCr and *image.Gray
-// (what JPEG decodes to) the row is the plane itself, with no per-pixel
-// call, which makes it several times faster than going pixel by pixel.
-func greyThumb(img image.Image, b image.Rectangle) *image.Gray {
-	w, h := b.Dx(), b.Dy()
-	row := lumaRow(img, b)
-	line := make([]uint8, w) // scratch for types without a luma plane
-	// Column ranges of each output cell, shared by every row.
-	var x0s, x1s [thumb]int
-	for i := range thumb {
-		x0s[i] = i * w / thumb
-		x1s[i] = max(x0s[i]+1, (i+1)*w/thumb)
-	}
-	out := image.NewGray(image.Rect(0, 0, thumb, thumb))
-	var sums [thumb]uint64
-	for j := range thumb {
-		y0 := j * h / thumb
-		y1 := max(y0+1, (j+1)*h/thumb)
-		clear(sums[:])
-		for y := y0; y < y1; y++ {
-			l := row(b.Min.Y+y, line)
-			for i := range thumb {
-				var s uint64
-				for _, v := range l[x0s[i]:x1s[i]] {
-					s += uint64(v)
-				}
-				sums[i] += s
-			}
-		}
-		for i := range thumb {
-			n := uint64((x1s[i] - x0s[i]) * (y1 - y0))
-			out.Pix[j*out.Stride+i] = uint8((sums[i] + n/2) / n)
-		}
-	}
-	return out
 }
 
 // lumaRow returns a function giving the lumas of row y of img across b
@@ -331,9 +340,10 @@ func HashBytes(data []byte, lim Limits) (Hashes, error) {
 	if err != nil {
 		return Hashes{}, err
 	}
-	p, d, err := Hash(img)
+	h, err := Hash(img)
 	if err != nil {
 		return Hashes{}, fmt.Errorf("%s %dx%d: %w", info.Format, info.Width, info.Height, err)
 	}
-	return Hashes{SHA256: info.SHA256, PHash: p, DHash: d, Width: info.Width, Height: info.Height, Format: info.Format}, nil
+	h.SHA256, h.Width, h.Height, h.Format = info.SHA256, info.Width, info.Height, info.Format
+	return h, nil
 }

@@ -11,7 +11,7 @@ import (
 
 func TestHashRobustToEdits(t *testing.T) {
 	orig := scene(320, 240, 7)
-	p0, d0, err := Hash(orig)
+	h0, err := Hash(orig)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -33,11 +33,11 @@ func TestHashRobustToEdits(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			p, d, err := Hash(tc.img)
+			h, err := Hash(tc.img)
 			if err != nil {
 				t.Fatal(err)
 			}
-			pd, dd := Distance(p0, p), Distance(d0, d)
+			pd, dd := Distance(h0.PHash, h.PHash), Distance(h0.DHash, h.DHash)
 			t.Logf("phash distance %d, dhash distance %d", pd, dd)
 			if pd > 10 {
 				t.Errorf("phash distance %d > 10 for a near-duplicate", pd)
@@ -46,17 +46,17 @@ func TestHashRobustToEdits(t *testing.T) {
 	}
 	// A larger, high-contrast logo is past what pHash alone tolerates; log
 	// the figure so a change in the hash shows up in the test output.
-	if p, d, err := Hash(watermarked(orig, 0.2, 0.1)); err == nil {
-		t.Logf("figure: watermark 20%%x10%%: phash distance %d, dhash distance %d", Distance(p0, p), Distance(d0, d))
+	if h, err := Hash(watermarked(orig, 0.2, 0.1)); err == nil {
+		t.Logf("figure: watermark 20%%x10%%: phash distance %d, dhash distance %d", Distance(h0.PHash, h.PHash), Distance(h0.DHash, h.DHash))
 	}
 	for seed := uint64(100); seed < 110; seed++ {
 		other := scene(320, 240, seed)
-		p, d, err := Hash(other)
+		h, err := Hash(other)
 		if err != nil {
 			t.Fatal(err)
 		}
-		pd := Distance(p0, p)
-		t.Logf("different picture seed %d: phash distance %d, dhash distance %d", seed, pd, Distance(d0, d))
+		pd := Distance(h0.PHash, h.PHash)
+		t.Logf("different picture seed %d: phash distance %d, dhash distance %d", seed, pd, Distance(h0.DHash, h.DHash))
 		if pd <= 16 {
 			t.Errorf("different picture (seed %d) at phash distance %d, want > 16", seed, pd)
 		}

@@ -67,10 +67,16 @@ type PriceRules struct {
 	MinMarketSamples int `yaml:"min_market_samples" json:"min_market_samples"`
 }
 
-// ImageRules are the perceptual-hash distances (Hamming, out of 64 bits).
+// ImageRules are the perceptual-hash distances (Hamming, out of 64 bits
+// for pHash and dHash, of 256 for PDQ) within which a listing photo is an
+// official photo (or one of its turned, mirrored or cropped variants).
+// A photo matches by pHash and dHash together, or by PDQ alone when both
+// photos' PDQ quality is at least MinPDQQuality.
 type ImageRules struct {
 	MaxPHashDistance int `yaml:"max_phash_distance" json:"max_phash_distance"`
 	MaxDHashDistance int `yaml:"max_dhash_distance" json:"max_dhash_distance"`
+	MaxPDQDistance   int `yaml:"max_pdq_distance" json:"max_pdq_distance"`
+	MinPDQQuality    int `yaml:"min_pdq_quality" json:"min_pdq_quality"`
 }
 
 // Words are phrase lists matched after normalisation (NFKC, width, case).

@@ -147,6 +147,8 @@ func TestParseDetectionErrors(t *testing.T) {
 		{"min samples zero", "price:\n  min_market_samples: 0\n", 2, "price.min_market_samples", "out of range"},
 		{"distance too far", "image:\n  max_phash_distance: 65\n", 2, "image.max_phash_distance", "out of range"},
 		{"distance negative", "image:\n  max_dhash_distance: -1\n", 2, "image.max_dhash_distance", "out of range"},
+		{"PDQ distance too far", "image:\n  max_pdq_distance: 65\n", 2, "image.max_pdq_distance", "out of range"},
+		{"PDQ quality above 100", "image:\n  min_pdq_quality: 101\n", 2, "image.min_pdq_quality", "101 is out of range"},
 		{"words not a list", "words:\n  red_flag: 高仿\n", 2, "words.red_flag", "not a list"},
 		{"empty phrase", "words:\n  red_flag:\n    - 高仿\n    - \"  \"\n", 4, "words.red_flag[1]", "is empty"},
 		{"repeated phrase", "words:\n  defamation:\n    - scam\n    - toxic\n    - scam\n", 5, "words.defamation[2]", "repeats words.defamation[0]"},

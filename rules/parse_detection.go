@@ -296,6 +296,10 @@ func (d *decoder) validateDetection(dt *Detection) {
 		"a fraction from 0 to 1 (0 means the matcher's default)", "%g is out of range", dt.Text.MinCoverage)
 
 	eachInt(reflect.ValueOf(dt.Image), "image", func(path string, dist int64) {
+		if path == "image.min_pdq_quality" {
+			d.check(path, dist >= 0 && dist <= 100, false, "a PDQ quality from 0 to 100, e.g. 50", "%d is out of range", dist)
+			return
+		}
 		d.check(path, dist >= 0 && dist <= maxHashDistance, false,
 			fmt.Sprintf("a Hamming distance from 0 to %d", maxHashDistance), "%d is out of range", dist)
 	})

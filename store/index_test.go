@@ -248,8 +248,8 @@ func TestMigration4FieldIndexes(t *testing.T) {
 		t.Fatal(err)
 	}
 	db := MustOpenPath(t, path)
-	if v := schemaVersionOf(t, db); v != 4 {
-		t.Fatalf("schema = %d, want 4", v)
+	if v := schemaVersionOf(t, db); v != SchemaVersion {
+		t.Fatalf("schema = %d, want %d", v, SchemaVersion)
 	}
 	if err := db.Check(ctx); err != nil {
 		t.Fatal(err)

@@ -97,26 +97,7 @@ var erDatasets = []erDataset{{
 // when set, else shared/ref/er_benchmarks beside or above the working
 // directory or any of its parents (so both the repository root and a
 // package directory find ../shared/ref). ok is false when there is none.
-func findERData() (dir string, ok bool) {
-	var tries []string
-	if ref := os.Getenv("SHADOWSCAN_REF"); ref != "" {
-		tries = append(tries, filepath.Join(ref, "er_benchmarks"))
-	}
-	if wd, err := os.Getwd(); err == nil {
-		for d := wd; ; d = filepath.Dir(d) {
-			tries = append(tries, filepath.Join(d, erRefDir), filepath.Join(d, "..", erRefDir))
-			if filepath.Dir(d) == d {
-				break
-			}
-		}
-	}
-	for _, t := range tries {
-		if fi, err := os.Stat(t); err == nil && fi.IsDir() {
-			return filepath.Clean(t), true
-		}
-	}
-	return "", false
-}
+func findERData() (dir string, ok bool) { return findRefData("er_benchmarks") }
 
 // runER evaluates product linking on every benchmark under dir (found with
 // findERData when dir is empty) and prints the figures beside the

@@ -120,6 +120,9 @@ func TestFigureFloors(t *testing.T) {
 			}
 		}
 	})
+	t.Run("photo matching", func(t *testing.T) {
+		checkPhotoFloors(t, set.Detection.Image)
+	})
 	t.Run("product-linking benchmarks", func(t *testing.T) {
 		dir, ok := findERData()
 		if !ok {
@@ -139,5 +142,70 @@ func TestFigureFloors(t *testing.T) {
 				t.Errorf("%s: test F1 %.3f, floor %.2f", ds.name, f, floors[ds.name])
 			}
 		}
+	})
+}
+
+// photoFloor is a floor on one photo table: recall (0-1) of a method over
+// all edits, or over one edit when edit is set.
+type photoFloor struct {
+	method, edit string
+	recall       float64
+}
+
+// checkPhotoFloors pins the photo table's figures the README quotes: the
+// recall of PDQ and pHash with the official photos' variants, and of the
+// matcher's rule, on the demo photos (generated here, always present) and
+// on the shared near-duplicate set (when ../shared is there); the
+// matcher's rule lets no pair of different source photos match, and every
+// threshold keeps to the false-match rate it was chosen for.
+func checkPhotoFloors(t *testing.T, img rules.ImageRules) {
+	check := func(tab *photoTable, floors []photoFloor) {
+		var b bytes.Buffer
+		tab.print(&b)
+		t.Log("\n" + b.String())
+		for _, fl := range floors {
+			m := tab.method(fl.method)
+			if m < 0 {
+				t.Fatalf("no method %q in the table", fl.method)
+			}
+			if r := tab.recall(m, fl.edit); !(r >= fl.recall) {
+				t.Errorf("%s, %s, edit %q: recall %.3f, floor %.3f", tab.name, fl.method, fl.edit, r, fl.recall)
+			}
+		}
+		for m, r := range tab.results {
+			rate := ratio(r.falsePairs, r.pairs)
+			if tab.methods[m].dist == nil && r.falsePairs != 0 {
+				t.Errorf("%s: the matcher's rule matched %d pairs of different photos", tab.name, r.falsePairs)
+			}
+			if !(rate <= maxFalseMatchRate) {
+				t.Errorf("%s, %s: false-match rate %.4f over %.4f", tab.name, tab.methods[m].name, rate, maxFalseMatchRate)
+			}
+		}
+		if tab.failed != 0 {
+			t.Errorf("%s: %d listing photos could not be hashed", tab.name, tab.failed)
+		}
+	}
+	demoTab, err := demoPhotoTable(img)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check(demoTab, []photoFloor{
+		{"PDQ+variants", "", 0.98}, {"pHash+variants", "", 0.97}, {"matcher", "", 0.96},
+		{"PDQ+variants", "crop 15 %", 1}, {"matcher", "crop 15 %", 1}, {"matcher", "tiled watermark", 1},
+		{"matcher", "jpeg q10", 1}, {"matcher", "colour shift", 1},
+		{"pHash", "", 0.89}, {"PDQ", "", 0.77},
+	})
+	ndTab, skipped, err := nearDupPhotoTable(img)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if skipped != "" {
+		t.Skip("shared near-duplicate set: " + skipped)
+	}
+	check(ndTab, []photoFloor{
+		{"PDQ+variants", "", 0.99}, {"pHash+variants", "", 0.96}, {"matcher", "", 0.93},
+		{"matcher", "rotate_90", 1}, {"matcher", "hflip", 1}, {"matcher", "crop_topleft_cut15", 1},
+		{"PDQ+variants", "rotate_5", 0.95},
+		{"pHash", "", 0.66}, {"PDQ", "", 0.67},
 	})
 }

@@ -2,8 +2,10 @@
 // each world's marketplace on loopback, crawls it with the real crawler,
 // matches every listing, and compares the verdicts with the labels. It
 // prints precision, recall and F1 for flagged-or-not and per category, and
-// how often a true hit got the right category. It then measures product
-// linking on the public product-matching benchmarks (Abt-Buy,
+// how often a true hit got the right category. It then measures photo
+// matching per edit (crops, borders, watermarks, colour shifts, JPEG) on
+// the demo world's official photos and the shared near-duplicate set, and
+// product linking on the public product-matching benchmarks (Abt-Buy,
 // Amazon-Google, Walmart-Amazon) beside their published figures, when
 // ../shared/ref is present. `make eval` runs it.
 package main
@@ -92,6 +94,9 @@ func run(ctx context.Context, w io.Writer, verbose bool) error {
 			r.printErrors(w)
 		}
 		printReliability(w, "held-out "+hw.name, reliability(outs))
+	}
+	if err := runPhotos(w, set.Detection.Image); err != nil {
+		return err
 	}
 	return runER(ctx, w, "")
 }

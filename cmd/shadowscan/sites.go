@@ -137,7 +137,7 @@ func runSitesTest(ctx context.Context, g *Globals, siteName, pageURL string, tim
 	l := &page.Listing
 	fmt.Fprintf(g.Stdout, "\nlisting %s: price %s, %d photo(s), removed: %v\n", l.Key(), priceText(l), len(l.Images), l.Removed)
 	for i, im := range l.Images {
-		state := fmt.Sprintf("pHash %016x dHash %016x", im.PHash, im.DHash)
+		state := fmt.Sprintf("pHash %016x dHash %016x PDQ %s (quality %d)", im.PHash, im.DHash, im.PDQ, im.PDQQuality)
 		if !im.Hashed {
 			state = "not hashed: " + im.Err
 		}
