@@ -204,8 +204,8 @@ func (s *Server) apiScheduleDelete(w http.ResponseWriter, r *http.Request) {
 
 // stats is GET /api/stats's answer.
 type stats struct {
-	Hits    *Counts   `json:"hits"`
-	Running []RunInfo `json:"running"`
+	Hits    *shadowscan.HitCounts `json:"hits"`
+	Running []RunInfo             `json:"running"`
 }
 
 func (s *Server) apiStats(w http.ResponseWriter, r *http.Request) {
