@@ -99,6 +99,9 @@ type DB struct {
 
 	mu       sync.Mutex
 	ownScans map[uint64]bool // scans started or resumed through this handle
+
+	// priceWalkChunk overrides defaultPriceWalkChunk (tests).
+	priceWalkChunk int
 }
 
 type options struct {
