@@ -1,37 +1,6 @@
 package store
 
-// The store's bucket tree. Keys are shown between < >; every value is JSON
-// wrapped as {"v": layout version, "data": ...} unless said otherwise.
-//
-//	meta/
-//	|--> schema              -> uint64 big-endian schema version
-//	|--> created_at          -> RFC 3339 UTC time the store was created
-//	blobs/
-//	|--> <sha256 hex>        -> encoding byte, uvarint length, bytes (raw or flate)
-//	brands/
-//	|--> <brand id>          -> shadowscan.Brand
-//	products/
-//	|--> <sku>               -> shadowscan.Product
-//	scans/
-//	|--> <scan id u64>       -> shadowscan.Scan
-//	listings/
-//	|--> <site/id>           -> listingRecord (latest listing, first/last seen, hit id)
-//	listing_history/
-//	|--> <site/id 0x00 seq>  -> ListingChange (append-only)
-//	captures/
-//	|--> <site/id 0x00 seq>  -> shadowscan.Capture without its body
-//	hits/
-//	|--> <hit id u64>        -> hitRecord (shadowscan.Hit plus dismissal state)
-//	hits_by_status/          (schema 2)
-//	|--> <status 0x00 score-desc u16 id-desc u64> -> hit summary (brand, site, category, seller)
-//	hits_by_score/           (schema 2)
-//	|--> <score-desc u16 id-desc u64>             -> hit summary
-//	frontier/
-//	|--> <scan id u64 url>   -> empty (visited)
-//
-// A site name never contains "/" or NUL, and a listing id never contains
-// NUL, so "site/id" names one listing and "site/id" 0x00 is a prefix that
-// no other listing shares.
+// The store's bucket tree is drawn in doc.go.
 
 import (
 	"context"
