@@ -101,8 +101,11 @@ func run(stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "layercheck:", err)
 		return 2
 	}
-	var bad []violation
+	bad := unplaced(files)
 	for _, f := range files {
+		if _, known := roles[top(f.pkg)]; !known {
+			continue // reported once by unplaced
+		}
 		imps, err := fileImports(f.path)
 		if err != nil {
 			fmt.Fprintln(stderr, "layercheck:", err)
@@ -119,7 +122,7 @@ func run(stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, v)
 	}
 	if len(bad) > 0 {
-		fmt.Fprintf(stdout, "layercheck: %d import(s) break the layering (rules: tools/layercheck/main.go)\n", len(bad))
+		fmt.Fprintf(stdout, "layercheck: %d problem(s) with the layering (rules: tools/layercheck/main.go)\n", len(bad))
 		return 1
 	}
 	return 0
@@ -133,6 +136,9 @@ type violation struct {
 }
 
 func (v violation) String() string {
+	if v.to == "" && v.rule == noRole(v.from) {
+		return fmt.Sprintf("%s: %s", v.pos, v.rule)
+	}
 	return fmt.Sprintf("%s: %s imports %s: %s", v.pos, display(v.from), display(v.to), v.rule)
 }
 
@@ -164,7 +170,7 @@ func check(mod, from string, test bool, path string) (violation, bool) {
 	v := violation{from: from, to: path}
 	r, known := roles[top(from)]
 	if !known {
-		v.rule = fmt.Sprintf("package %s has no layer: give %q a role in tools/layercheck", display(from), top(from))
+		v.rule = noRole(from)
 		return v, false
 	}
 	if standard(path) {
@@ -198,6 +204,26 @@ func check(mod, from string, test bool, path string) (violation, bool) {
 		v.rule = fmt.Sprintf("siblings never import each other: %s may import the root, the shared leaves (%s), its own subpackages and outside modules; wire siblings together in cmd/", top(from), strings.Join(leaves(), ", "))
 	}
 	return v, false
+}
+
+// noRole is the rule a package without a role breaks.
+func noRole(pkg string) string {
+	return fmt.Sprintf("package %s has no layer: give %q a role in tools/layercheck", display(pkg), top(pkg))
+}
+
+// unplaced reports, once each at its first file, the packages whose
+// top-level directory has no role.
+func unplaced(files []goFile) []violation {
+	var out []violation
+	seen := map[string]bool{}
+	for _, f := range files {
+		if _, known := roles[top(f.pkg)]; known || seen[f.pkg] {
+			continue
+		}
+		seen[f.pkg] = true
+		out = append(out, violation{pos: f.rel + ":1", from: f.pkg, rule: noRole(f.pkg)})
+	}
+	return out
 }
 
 // checkOutside applies the root's rule and owners to an outside module.

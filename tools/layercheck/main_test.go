@@ -132,3 +132,18 @@ func TestModuleFiles(t *testing.T) {
 		t.Errorf("store/db.go is in package %q", f.pkg)
 	}
 }
+
+// TestUnplaced: a package with no role is reported once, whatever it
+// imports (nothing, here), at its first file.
+func TestUnplaced(t *testing.T) {
+	files := []goFile{
+		{rel: "store/db.go", pkg: "store"},
+		{rel: "scanner/a.go", pkg: "scanner"},
+		{rel: "scanner/b.go", pkg: "scanner"},
+		{rel: "scanner/x/c.go", pkg: "scanner/x"},
+	}
+	got := unplaced(files)
+	if len(got) != 2 || got[0].String() != `scanner/a.go:1: package scanner has no layer: give "scanner" a role in tools/layercheck` || got[1].from != "scanner/x" {
+		t.Errorf("unplaced = %v", got)
+	}
+}
