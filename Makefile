@@ -50,8 +50,14 @@ fuzz: ## every fuzz target for $(FUZZTIME) each
 	  done; \
 	done
 
-lint: ## gofmt, go vet, staticcheck
+# layercheck: the import direction of README "Architecture" (root stdlib only,
+# siblings never import each other, only cmd/ wires); funclen: no function
+# over 80 lines outside tests, generated code and fixtures. Both need no
+# network.
+lint: ## gofmt, the layering and function-length checks, go vet, staticcheck
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+	$(GO) run ./tools/layercheck
+	$(GO) run ./tools/funclen
 	$(GO) vet ./...
 	$(GO) run honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION) ./...
 

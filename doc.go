@@ -5,7 +5,10 @@
 //
 // The package imports only the standard library and does no I/O. The
 // adapters live in subpackages that import this one and never each other:
-// rules (YAML rule files), catalog (catalogue files), photo (image decoding
-// and perceptual hashes), crawler (colly), matcher (scoring), store (bbolt).
-// cmd/shadowscan wires them together.
+// catalog (catalogue files), crawler (colly), matcher (scoring), store
+// (bbolt), evidence (bundles), web (UI and API), demo (the demo world).
+// They may share the leaves rules (YAML rule files), photo (image decoding
+// and perceptual hashes) and schedule (cron), which import only this
+// package. cmd/shadowscan wires them together. tools/layercheck, run by
+// make lint, enforces the direction.
 package shadowscan

@@ -38,7 +38,7 @@ const (
 
 // Validate checks the parts of s that do not need a cron parser: a site
 // name, a valid brand id, sane queries and page count. The cron
-// expression itself is checked by the scheduler that runs it.
+// expression itself is checked by package schedule (schedule.Check).
 func (s *Schedule) Validate() error {
 	switch {
 	case strings.TrimSpace(s.Cron) == "":

@@ -12,13 +12,11 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"github.com/shadowscan/shadowscan"
 	"github.com/shadowscan/shadowscan/rules"
 )
-
-// Version goes into the User-Agent; cmd sets it from the build.
-var Version = "dev"
 
 // Defaults for politeness fields a rule leaves at zero.
 const (
@@ -30,6 +28,8 @@ const (
 	// maxQueryVariants caps distinct query strings per path in one run:
 	// more are a crawler trap (calendars, session ids, sort orders).
 	maxQueryVariants = 200
+	// maxUserAgent caps WithUserAgent, as rules caps a rule's user_agent.
+	maxUserAgent = 256
 	// maxLinksPerPage caps the listing links taken from one search page.
 	maxLinksPerPage = 500
 	// maxPhotoCache caps the photo results remembered in one run, so a
@@ -114,6 +114,18 @@ func WithPoliteness(off bool) Option { return func(c *Crawler) { c.politenessOff
 // search page and each emitted listing. It must return quickly.
 func WithProgress(f func(Stats)) Option { return func(c *Crawler) { c.progress = f } }
 
+// WithUserAgent sets the User-Agent sent when the site rule names none
+// (a rule's politeness.user_agent wins): cmd gives
+// DefaultUserAgent(version). Empty keeps the default,
+// DefaultUserAgent("dev").
+func WithUserAgent(ua string) Option { return func(c *Crawler) { c.agent = strings.TrimSpace(ua) } }
+
+// DefaultUserAgent is the descriptive User-Agent of a shadowscan of the
+// given version: it says what is crawling and where to read about it.
+func DefaultUserAgent(version string) string {
+	return "shadowscan/" + version + " (+https://github.com/shadowscan/shadowscan; brand-protection crawler)"
+}
+
 // WithClock sets the clock used for FetchedAt (default time.Now).
 func WithClock(now func() time.Time) Option { return func(c *Crawler) { c.now = now } }
 
@@ -131,6 +143,7 @@ type Crawler struct {
 	politenessOff bool
 	progress      func(Stats)
 	now           func() time.Time
+	agent         string // User-Agent when the rule names none
 
 	// Retry tuning; tests shorten them.
 	backoffBase   time.Duration
@@ -172,6 +185,12 @@ func New(site *rules.Site, opts ...Option) (*Crawler, error) {
 	}
 	if c.now == nil {
 		c.now = time.Now
+	}
+	if c.agent == "" {
+		c.agent = DefaultUserAgent("dev")
+	}
+	if len(c.agent) > maxUserAgent || strings.IndexFunc(c.agent, func(r rune) bool { return !unicode.IsPrint(r) }) >= 0 {
+		return nil, shadowscan.Errorf(shadowscan.EINVALID, "crawler: user agent %q is over %d bytes or holds control characters", c.agent, maxUserAgent)
 	}
 	where := site.File
 	if where == "" {
@@ -246,7 +265,7 @@ func (c *Crawler) userAgent() string {
 	if ua := strings.TrimSpace(c.site.Politeness.UserAgent); ua != "" {
 		return ua
 	}
-	return "shadowscan/" + Version + " (+https://github.com/shadowscan/shadowscan; brand-protection crawler)"
+	return c.agent
 }
 
 // counter is the mutable side of Stats.

@@ -890,6 +890,39 @@ func jsonImages(v any) []string {
 // itemtype: its own properties, those of its itemref'd elements, and its
 // offers' price, lowPrice, priceCurrency and seller.
 func findMicrodataProduct(doc *goquery.Document, base *url.URL) *structured {
+	scope := microdataProductScope(doc)
+	if scope == nil {
+		return nil
+	}
+	props := microdataProps(doc, scope)
+	st := &structured{via: ViaMicrodata}
+	st.name = collapseSpace(firstProp(props, "name", base))
+	st.description = strings.TrimSpace(firstProp(props, "description", base))
+	st.sku = firstProp(props, "sku", base)
+	st.productID = firstProp(props, "productID", base)
+	st.mpn = firstProp(props, "mpn", base)
+	for _, im := range props["image"] {
+		if v := microdataValue(im, base); v != "" {
+			st.images = append(st.images, v)
+		}
+	}
+	lowPrice, lowCurrency := microdataOffers(doc, props["offers"], base, st)
+	if st.price == "" && lowPrice != "" {
+		st.price, st.currency = lowPrice, firstNonEmptyString(lowCurrency, st.currency)
+	}
+	if st.price == "" {
+		// Some pages put price directly on the product.
+		st.price = firstProp(props, "price", base)
+		if st.currency == "" {
+			st.currency = firstProp(props, "priceCurrency", base)
+		}
+	}
+	return st
+}
+
+// microdataProductScope is the first itemscope whose itemtype is a
+// schema.org Product, or nil.
+func microdataProductScope(doc *goquery.Document) *goquery.Selection {
 	var scope *goquery.Selection
 	doc.Find("[itemscope][itemtype]").EachWithBreak(func(_ int, s *goquery.Selection) bool {
 		for _, t := range strings.Fields(s.AttrOr("itemtype", "")) {
@@ -900,89 +933,64 @@ func findMicrodataProduct(doc *goquery.Document, base *url.URL) *structured {
 		}
 		return true
 	})
-	if scope == nil {
-		return nil
-	}
-	props := microdataProps(doc, scope)
-	st := &structured{via: ViaMicrodata}
-	first := func(name string) string {
-		for _, p := range props[name] {
-			if v := microdataValue(p, base); v != "" {
-				return v
-			}
-		}
-		return ""
-	}
-	st.name = collapseSpace(first("name"))
-	st.description = strings.TrimSpace(first("description"))
-	st.sku = first("sku")
-	st.productID = first("productID")
-	st.mpn = first("mpn")
-	for _, im := range props["image"] {
-		if v := microdataValue(im, base); v != "" {
-			st.images = append(st.images, v)
+	return scope
+}
+
+// firstProp is the first non-empty value of the property name.
+func firstProp(props map[string][]*goquery.Selection, name string, base *url.URL) string {
+	for _, p := range props[name] {
+		if v := microdataValue(p, base); v != "" {
+			return v
 		}
 	}
-	var lowPrice, lowCurrency string
-	for _, o := range props["offers"] {
+	return ""
+}
+
+// microdataOffers fills st's price, currency and seller from the first
+// offers that give them, and returns the first lowPrice (of an
+// AggregateOffer) with its currency, for when no offer has a price.
+func microdataOffers(doc *goquery.Document, offers []*goquery.Selection, base *url.URL, st *structured) (lowPrice, lowCurrency string) {
+	for _, o := range offers {
 		if _, ok := o.Attr("itemscope"); !ok {
 			continue
 		}
 		op := microdataProps(doc, o)
-		get := func(name string) string {
-			for _, p := range op[name] {
-				if v := microdataValue(p, base); v != "" {
-					return v
-				}
-			}
-			return ""
-		}
-		if price := get("price"); st.price == "" && price != "" {
+		if price := firstProp(op, "price", base); st.price == "" && price != "" {
 			st.price = price
-			st.currency = get("priceCurrency")
+			st.currency = firstProp(op, "priceCurrency", base)
 		}
-		if low := get("lowPrice"); lowPrice == "" && low != "" {
-			lowPrice, lowCurrency = low, get("priceCurrency")
+		if low := firstProp(op, "lowPrice", base); lowPrice == "" && low != "" {
+			lowPrice, lowCurrency = low, firstProp(op, "priceCurrency", base)
 		}
 		if st.currency == "" {
-			st.currency = get("priceCurrency")
+			st.currency = firstProp(op, "priceCurrency", base)
 		}
-		if st.sellerName == "" {
-			for _, sel := range op["seller"] {
-				if _, ok := sel.Attr("itemscope"); ok {
-					sp := microdataProps(doc, sel)
-					for _, n := range sp["name"] {
-						st.sellerName = collapseSpace(microdataValue(n, base))
-						break
-					}
-					for _, n := range sp["identifier"] {
-						st.sellerID = microdataValue(n, base)
-						break
-					}
-					if st.sellerID == "" {
-						for _, n := range sp["url"] {
-							st.sellerID = lastSegment(microdataValue(n, base))
-							break
-						}
-					}
-				} else {
-					st.sellerName = collapseSpace(microdataValue(sel, base))
-				}
-				break
-			}
+		if st.sellerName == "" && len(op["seller"]) > 0 {
+			st.sellerName, st.sellerID = microdataSeller(doc, op["seller"][0], base, st.sellerID)
 		}
 	}
-	if st.price == "" && lowPrice != "" {
-		st.price, st.currency = lowPrice, firstNonEmptyString(lowCurrency, st.currency)
+	return lowPrice, lowCurrency
+}
+
+// microdataSeller reads an offer's seller: an Organization or Person
+// itemscope (its name, and its identifier or else the last segment of its
+// url as the id), or plain text naming it. id is kept when the seller
+// gives none.
+func microdataSeller(doc *goquery.Document, sel *goquery.Selection, base *url.URL, id string) (name, sellerID string) {
+	if _, ok := sel.Attr("itemscope"); !ok {
+		return collapseSpace(microdataValue(sel, base)), id
 	}
-	if st.price == "" {
-		// Some pages put price directly on the product.
-		st.price = first("price")
-		if st.currency == "" {
-			st.currency = first("priceCurrency")
-		}
+	sp := microdataProps(doc, sel)
+	if ns := sp["name"]; len(ns) > 0 {
+		name = collapseSpace(microdataValue(ns[0], base))
 	}
-	return st
+	if ids := sp["identifier"]; len(ids) > 0 {
+		id = microdataValue(ids[0], base)
+	}
+	if us := sp["url"]; id == "" && len(us) > 0 {
+		id = lastSegment(microdataValue(us[0], base))
+	}
+	return name, id
 }
 
 // microdataProps returns scope's properties by name in document order: the

@@ -58,47 +58,15 @@ func (db *DB) SaveCatalog(ctx context.Context, cat *shadowscan.Catalog, photos m
 	for _, opt := range opts {
 		opt(&o)
 	}
-	inCat := make(map[string]bool, len(cat.Brands))
-	for i := range cat.Brands {
-		b := &cat.Brands[i]
-		if err := b.Validate(); err != nil {
-			return stats, fmt.Errorf("brand %d: %w", i+1, err)
-		}
-		if inCat[b.ID] {
-			return stats, &shadowscan.FieldError{Field: "brand.id", Msg: fmt.Sprintf("%q appears twice", b.ID), Accepted: "each brand once"}
-		}
-		inCat[b.ID] = true
+	inCat, skus, err := checkCatalog(cat)
+	if err != nil {
+		return stats, err
 	}
-	skus := make(map[string]bool, len(cat.Products))
-	for i := range cat.Products {
-		p := &cat.Products[i]
-		if err := p.Validate(); err != nil {
-			return stats, fmt.Errorf("product %d (%s): %w", i+1, p.SKU, err)
-		}
-		if skus[p.SKU] {
-			return stats, &shadowscan.FieldError{Field: "sku", Msg: fmt.Sprintf("%q appears twice", p.SKU), Accepted: "each SKU once"}
-		}
-		skus[p.SKU] = true
+	blobs, err := encodePhotos(photos)
+	if err != nil {
+		return stats, err
 	}
-	blobs := make([]encodedBlob, 0, len(photos))
-	names := make([]string, 0, len(photos))
-	for sha := range photos {
-		names = append(names, sha)
-	}
-	sort.Strings(names)
-	for _, sha := range names {
-		sum := sha256.Sum256(photos[sha])
-		if got := hex.EncodeToString(sum[:]); got != sha {
-			return stats, &shadowscan.FieldError{Field: "photo " + sha, Msg: "bytes hash to " + got, Accepted: "photos keyed by the SHA-256 hex of their bytes"}
-		}
-		b, err := encodeBlob(photos[sha])
-		if err != nil {
-			return stats, fmt.Errorf("photo %s: %w", sha, err)
-		}
-		blobs = append(blobs, b)
-	}
-
-	err := db.update(ctx, func(tx *bbolt.Tx) error {
+	err = db.update(ctx, func(tx *bbolt.Tx) error {
 		stats = ImportStats{}
 		brands, err := bucket(tx, bucketBrands)
 		if err != nil {
@@ -108,54 +76,11 @@ func (db *DB) SaveCatalog(ctx context.Context, cat *shadowscan.Catalog, photos m
 		if err != nil {
 			return err
 		}
-		for i := range cat.Brands {
-			b := &cat.Brands[i]
-			v, err := encodeValue(brandV, b)
-			if err != nil {
-				return err
-			}
-			switch old := brands.Get([]byte(b.ID)); {
-			case old == nil:
-				stats.BrandsAdded++
-			case bytes.Equal(old, v):
-				stats.BrandsUnchanged++
-				continue
-			default:
-				stats.BrandsUpdated++
-			}
-			if err := brands.Put([]byte(b.ID), v); err != nil {
-				return fmt.Errorf("save brand %s: %w", b.ID, err)
-			}
+		if err := saveBrands(brands, cat.Brands, &stats); err != nil {
+			return err
 		}
-		for i := range cat.Products {
-			p := &cat.Products[i]
-			if !inCat[p.BrandID] && brands.Get([]byte(p.BrandID)) == nil {
-				return &shadowscan.FieldError{Field: "product " + p.SKU + " brand", Msg: fmt.Sprintf("%q is not a known brand", p.BrandID), Accepted: "the id of a brand in this catalogue or already imported"}
-			}
-			v, err := encodeValue(productV, p)
-			if err != nil {
-				return err
-			}
-			old := products.Get([]byte(p.SKU))
-			switch {
-			case old == nil:
-				stats.ProductsAdded++
-			case bytes.Equal(old, v):
-				stats.ProductsUnchanged++
-				continue
-			default:
-				prev, err := decodeValue[shadowscan.Product](old, productV, "product "+p.SKU)
-				if err != nil {
-					return err
-				}
-				if prev.BrandID != p.BrandID {
-					return shadowscan.Errorf(shadowscan.ECONFLICT, "product %s is stored under brand %s; the catalogue gives brand %s: SKUs are unique in a store", p.SKU, prev.BrandID, p.BrandID)
-				}
-				stats.ProductsUpdated++
-			}
-			if err := products.Put([]byte(p.SKU), v); err != nil {
-				return fmt.Errorf("save product %s: %w", p.SKU, err)
-			}
+		if err := saveProducts(brands, products, cat.Products, inCat, &stats); err != nil {
+			return err
 		}
 		for _, b := range blobs {
 			if err := putBlob(tx, b); err != nil {
@@ -170,6 +95,118 @@ func (db *DB) SaveCatalog(ctx context.Context, cat *shadowscan.Catalog, photos m
 		return ImportStats{}, fmt.Errorf("save catalogue: %w", err)
 	}
 	return stats, nil
+}
+
+// checkCatalog validates every brand and product and returns the brand
+// ids and SKUs of cat; each must appear once.
+func checkCatalog(cat *shadowscan.Catalog) (inCat, skus map[string]bool, err error) {
+	inCat = make(map[string]bool, len(cat.Brands))
+	for i := range cat.Brands {
+		b := &cat.Brands[i]
+		if err := b.Validate(); err != nil {
+			return nil, nil, fmt.Errorf("brand %d: %w", i+1, err)
+		}
+		if inCat[b.ID] {
+			return nil, nil, &shadowscan.FieldError{Field: "brand.id", Msg: fmt.Sprintf("%q appears twice", b.ID), Accepted: "each brand once"}
+		}
+		inCat[b.ID] = true
+	}
+	skus = make(map[string]bool, len(cat.Products))
+	for i := range cat.Products {
+		p := &cat.Products[i]
+		if err := p.Validate(); err != nil {
+			return nil, nil, fmt.Errorf("product %d (%s): %w", i+1, p.SKU, err)
+		}
+		if skus[p.SKU] {
+			return nil, nil, &shadowscan.FieldError{Field: "sku", Msg: fmt.Sprintf("%q appears twice", p.SKU), Accepted: "each SKU once"}
+		}
+		skus[p.SKU] = true
+	}
+	return inCat, skus, nil
+}
+
+// encodePhotos checks that each photo is keyed by the SHA-256 of its
+// bytes and encodes it as a blob, in key order, before the transaction.
+func encodePhotos(photos map[string][]byte) ([]encodedBlob, error) {
+	blobs := make([]encodedBlob, 0, len(photos))
+	names := make([]string, 0, len(photos))
+	for sha := range photos {
+		names = append(names, sha)
+	}
+	sort.Strings(names)
+	for _, sha := range names {
+		sum := sha256.Sum256(photos[sha])
+		if got := hex.EncodeToString(sum[:]); got != sha {
+			return nil, &shadowscan.FieldError{Field: "photo " + sha, Msg: "bytes hash to " + got, Accepted: "photos keyed by the SHA-256 hex of their bytes"}
+		}
+		b, err := encodeBlob(photos[sha])
+		if err != nil {
+			return nil, fmt.Errorf("photo %s: %w", sha, err)
+		}
+		blobs = append(blobs, b)
+	}
+	return blobs, nil
+}
+
+// saveBrands upserts the brands by id, counting them in stats.
+func saveBrands(brands *bbolt.Bucket, list []shadowscan.Brand, stats *ImportStats) error {
+	for i := range list {
+		b := &list[i]
+		v, err := encodeValue(brandV, b)
+		if err != nil {
+			return err
+		}
+		switch old := brands.Get([]byte(b.ID)); {
+		case old == nil:
+			stats.BrandsAdded++
+		case bytes.Equal(old, v):
+			stats.BrandsUnchanged++
+			continue
+		default:
+			stats.BrandsUpdated++
+		}
+		if err := brands.Put([]byte(b.ID), v); err != nil {
+			return fmt.Errorf("save brand %s: %w", b.ID, err)
+		}
+	}
+	return nil
+}
+
+// saveProducts upserts the products by SKU, counting them in stats. A
+// product's brand must be in the catalogue (inCat) or already stored, and
+// a stored SKU keeps its brand.
+func saveProducts(brands, products *bbolt.Bucket, list []shadowscan.Product, inCat map[string]bool, stats *ImportStats) error {
+	for i := range list {
+		p := &list[i]
+		if !inCat[p.BrandID] && brands.Get([]byte(p.BrandID)) == nil {
+			return &shadowscan.FieldError{Field: "product " + p.SKU + " brand", Msg: fmt.Sprintf("%q is not a known brand", p.BrandID), Accepted: "the id of a brand in this catalogue or already imported"}
+		}
+		v, err := encodeValue(productV, p)
+		if err != nil {
+			return err
+		}
+		old := products.Get([]byte(p.SKU))
+		switch {
+		case old == nil:
+			stats.ProductsAdded++
+		case bytes.Equal(old, v):
+			stats.ProductsUnchanged++
+			continue
+		default:
+			prev, err := decodeValue[shadowscan.Product](old, productV, "product "+p.SKU)
+			if err != nil {
+				return err
+			}
+			if prev.BrandID != p.BrandID {
+				return shadowscan.Errorf(shadowscan.ECONFLICT, "product %s is stored under brand %s; the catalogue gives brand %s: SKUs are unique in a store", p.SKU, prev.BrandID, p.BrandID)
+			}
+			stats.ProductsUpdated++
+		}
+		if err := products.Put([]byte(p.SKU), v); err != nil {
+			return fmt.Errorf("save product %s: %w", p.SKU, err)
+		}
+	}
+	return nil
 }
 
 // removeProducts deletes the products skus of the brands in inCat, and

@@ -185,125 +185,159 @@ func (db *DB) check(ctx context.Context, rep *CheckReport) ([]string, error) {
 // catalogue, scans, listing history, blobs, index summaries and schedules.
 // It counts the values of every bucket in counts.
 func checkRecords(ctx context.Context, tx *bbolt.Tx, counts map[string]int) []error {
-	var errs []error
-	add := func(format string, args ...any) bool {
-		errs = append(errs, fmt.Errorf(format, args...))
-		return len(errs) < maxWalkProblems
-	}
-	brands := map[string]bool{}
-	each := func(name []byte, fn func(k, v []byte) bool) {
-		b := tx.Bucket(name)
-		if b == nil {
-			add("bucket %s is missing", name)
-			return
-		}
-		n := 0
-		// ForEach ends with errStop when fn has seen enough, or with
-		// ctx.Err(), which check returns itself once the walk is over.
-		_ = b.ForEach(func(k, v []byte) error {
-			if n++; n%1024 == 0 && ctx.Err() != nil {
-				return ctx.Err()
-			}
-			if !fn(k, v) {
-				return errStop
-			}
-			return nil
-		})
-		counts[string(name)] = n
-	}
-	each(bucketMeta, func(k, v []byte) bool {
-		if bytes.Equal(k, keyCreatedAt) {
-			if _, err := time.Parse(timeLayout, string(v)); err != nil {
-				return add("%s/%s: %q is not an RFC 3339 time", bucketMeta, k, v)
-			}
-		}
-		return true
-	})
-	each(bucketBrands, func(k, v []byte) bool {
-		b, err := decodeValue[shadowscan.Brand](v, brandV, "brand")
-		if err != nil {
-			return add("brand %q: %v", k, err)
-		}
-		if b.ID != string(k) {
-			return add("brand %q: the record names brand %q", k, b.ID)
-		}
-		brands[b.ID] = true
-		return true
-	})
-	each(bucketProducts, func(k, v []byte) bool {
-		p, err := decodeValue[shadowscan.Product](v, productV, "product")
-		if err != nil {
-			return add("product %q: %v", k, err)
-		}
-		if p.SKU != string(k) {
-			return add("product %q: the record names SKU %q", k, p.SKU)
-		}
-		if !brands[p.BrandID] {
-			return add("product %q: brand %q is missing", k, p.BrandID)
-		}
-		return true
-	})
-	each(bucketScans, func(k, v []byte) bool {
-		s, err := decodeValue[shadowscan.Scan](v, scanV, "scan")
-		if err != nil {
-			return add("scan %x: %v", k, err)
-		}
-		if len(k) != 8 || !bytes.Equal(k, u64(s.ID)) {
-			return add("scan %x: the record names scan %d", k, s.ID)
-		}
-		return true
-	})
-	listings := tx.Bucket(bucketListings)
-	each(bucketListingHistory, func(k, v []byte) bool {
-		if _, err := decodeValue[ListingChange](v, listingChangeV, "listing change"); err != nil {
-			return add("listing history %q: %v", k, err)
-		}
-		if i := bytes.IndexByte(k, 0); i < 0 || listings == nil || listings.Get(k[:i]) == nil {
-			return add("listing history %q: its listing is missing", k)
-		}
-		return true
-	})
-	each(bucketBlobs, func(k, v []byte) bool {
-		if !validSHA(string(k)) {
-			return add("blob %q: the key is not a SHA-256", k)
-		}
-		if _, err := decodeBlob(string(k), v); err != nil {
-			return add("blob %s: %v", k, err)
-		}
-		return true
-	})
+	r := &records{ctx: ctx, tx: tx, counts: counts, brands: map[string]bool{}, listings: tx.Bucket(bucketListings)}
+	r.each(bucketMeta, r.meta)
+	r.each(bucketBrands, r.brand)
+	r.each(bucketProducts, r.product) // after the brands they name
+	r.each(bucketScans, r.scan)
+	r.each(bucketListingHistory, r.history)
+	r.each(bucketBlobs, r.blob)
 	for _, name := range [][]byte{bucketHitsByStatus, bucketHitsByScore, bucketHitsByField} {
-		each(name, func(k, v []byte) bool {
-			if _, err := decodeSummary(v); err != nil {
-				return add("%s %x: %v", name, k, err)
-			}
-			return true
-		})
+		r.each(name, r.summary(name))
 	}
-	each(bucketHits, func(k, v []byte) bool {
-		h, err := decodeHit(v)
-		if err != nil {
-			return true // checkInvariants reports it
-		}
-		if len(k) != 8 || !bytes.Equal(k, u64(h.ID)) {
-			return add("hit %x: the record names hit %d", k, h.ID)
-		}
-		if !h.Status.Valid() {
-			return add("hit %d: status %q is not one of %v", h.ID, h.Status, shadowscan.Statuses)
-		}
-		if _, err := shadowscan.ParseCategory(string(h.Category)); err != nil {
-			return add("hit %d: %v", h.ID, err)
-		}
-		return true
-	})
+	r.each(bucketHits, r.hit)
 	for _, name := range [][]byte{bucketListings, bucketCaptures, bucketFrontier, bucketHitCounts} {
-		each(name, func(k, v []byte) bool { return true }) // decoded by checkInvariants, or keys only
+		r.each(name, func(k, v []byte) bool { return true }) // decoded by checkInvariants, or keys only
 	}
-	each(bucketSchedules, func(k, v []byte) bool {
-		if _, err := decodeValue[shadowscan.Schedule](v, scheduleV, "schedule"); err != nil {
-			return add("schedule %x: %v", k, err)
+	r.each(bucketSchedules, r.schedule)
+	return r.errs
+}
+
+// records is one run of checkRecords. Each of its checks takes one key and
+// value and returns false when checkRecords has found enough problems.
+type records struct {
+	ctx      context.Context
+	tx       *bbolt.Tx
+	counts   map[string]int
+	brands   map[string]bool // brand ids seen, for the products
+	listings *bbolt.Bucket
+	errs     []error
+}
+
+// add records a problem and reports whether to go on.
+func (r *records) add(format string, args ...any) bool {
+	r.errs = append(r.errs, fmt.Errorf(format, args...))
+	return len(r.errs) < maxWalkProblems
+}
+
+// each runs fn over bucket name and counts its values.
+func (r *records) each(name []byte, fn func(k, v []byte) bool) {
+	b := r.tx.Bucket(name)
+	if b == nil {
+		r.add("bucket %s is missing", name)
+		return
+	}
+	n := 0
+	// ForEach ends with errStop when fn has seen enough, or with
+	// ctx.Err(), which check returns itself once the walk is over.
+	_ = b.ForEach(func(k, v []byte) error {
+		if n++; n%1024 == 0 && r.ctx.Err() != nil {
+			return r.ctx.Err()
+		}
+		if !fn(k, v) {
+			return errStop
+		}
+		return nil
+	})
+	r.counts[string(name)] = n
+}
+
+func (r *records) meta(k, v []byte) bool {
+	if bytes.Equal(k, keyCreatedAt) {
+		if _, err := time.Parse(timeLayout, string(v)); err != nil {
+			return r.add("%s/%s: %q is not an RFC 3339 time", bucketMeta, k, v)
+		}
+	}
+	return true
+}
+
+func (r *records) brand(k, v []byte) bool {
+	b, err := decodeValue[shadowscan.Brand](v, brandV, "brand")
+	if err != nil {
+		return r.add("brand %q: %v", k, err)
+	}
+	if b.ID != string(k) {
+		return r.add("brand %q: the record names brand %q", k, b.ID)
+	}
+	r.brands[b.ID] = true
+	return true
+}
+
+func (r *records) product(k, v []byte) bool {
+	p, err := decodeValue[shadowscan.Product](v, productV, "product")
+	if err != nil {
+		return r.add("product %q: %v", k, err)
+	}
+	if p.SKU != string(k) {
+		return r.add("product %q: the record names SKU %q", k, p.SKU)
+	}
+	if !r.brands[p.BrandID] {
+		return r.add("product %q: brand %q is missing", k, p.BrandID)
+	}
+	return true
+}
+
+func (r *records) scan(k, v []byte) bool {
+	s, err := decodeValue[shadowscan.Scan](v, scanV, "scan")
+	if err != nil {
+		return r.add("scan %x: %v", k, err)
+	}
+	if len(k) != 8 || !bytes.Equal(k, u64(s.ID)) {
+		return r.add("scan %x: the record names scan %d", k, s.ID)
+	}
+	return true
+}
+
+func (r *records) history(k, v []byte) bool {
+	if _, err := decodeValue[ListingChange](v, listingChangeV, "listing change"); err != nil {
+		return r.add("listing history %q: %v", k, err)
+	}
+	if i := bytes.IndexByte(k, 0); i < 0 || r.listings == nil || r.listings.Get(k[:i]) == nil {
+		return r.add("listing history %q: its listing is missing", k)
+	}
+	return true
+}
+
+func (r *records) blob(k, v []byte) bool {
+	if !validSHA(string(k)) {
+		return r.add("blob %q: the key is not a SHA-256", k)
+	}
+	if _, err := decodeBlob(string(k), v); err != nil {
+		return r.add("blob %s: %v", k, err)
+	}
+	return true
+}
+
+// summary checks the hit summaries of index bucket name.
+func (r *records) summary(name []byte) func(k, v []byte) bool {
+	return func(k, v []byte) bool {
+		if _, err := decodeSummary(v); err != nil {
+			return r.add("%s %x: %v", name, k, err)
 		}
 		return true
-	})
-	return errs
+	}
+}
+
+func (r *records) hit(k, v []byte) bool {
+	h, err := decodeHit(v)
+	if err != nil {
+		return true // checkInvariants reports it
+	}
+	if len(k) != 8 || !bytes.Equal(k, u64(h.ID)) {
+		return r.add("hit %x: the record names hit %d", k, h.ID)
+	}
+	if !h.Status.Valid() {
+		return r.add("hit %d: status %q is not one of %v", h.ID, h.Status, shadowscan.Statuses)
+	}
+	if _, err := shadowscan.ParseCategory(string(h.Category)); err != nil {
+		return r.add("hit %d: %v", h.ID, err)
+	}
+	return true
+}
+
+func (r *records) schedule(k, v []byte) bool {
+	if _, err := decodeValue[shadowscan.Schedule](v, scheduleV, "schedule"); err != nil {
+		return r.add("schedule %x: %v", k, err)
+	}
+	return true
 }

@@ -1,37 +1,6 @@
 package store
 
-// The store's bucket tree. Keys are shown between < >; every value is JSON
-// wrapped as {"v": layout version, "data": ...} unless said otherwise.
-//
-//	meta/
-//	|--> schema              -> uint64 big-endian schema version
-//	|--> created_at          -> RFC 3339 UTC time the store was created
-//	blobs/
-//	|--> <sha256 hex>        -> encoding byte, uvarint length, bytes (raw or flate)
-//	brands/
-//	|--> <brand id>          -> shadowscan.Brand
-//	products/
-//	|--> <sku>               -> shadowscan.Product
-//	scans/
-//	|--> <scan id u64>       -> shadowscan.Scan
-//	listings/
-//	|--> <site/id>           -> listingRecord (latest listing, first/last seen, hit id)
-//	listing_history/
-//	|--> <site/id 0x00 seq>  -> ListingChange (append-only)
-//	captures/
-//	|--> <site/id 0x00 seq>  -> shadowscan.Capture without its body
-//	hits/
-//	|--> <hit id u64>        -> hitRecord (shadowscan.Hit plus dismissal state)
-//	hits_by_status/          (schema 2)
-//	|--> <status 0x00 score-desc u16 id-desc u64> -> hit summary (brand, site, category, seller)
-//	hits_by_score/           (schema 2)
-//	|--> <score-desc u16 id-desc u64>             -> hit summary
-//	frontier/
-//	|--> <scan id u64 url>   -> empty (visited)
-//
-// A site name never contains "/" or NUL, and a listing id never contains
-// NUL, so "site/id" names one listing and "site/id" 0x00 is a prefix that
-// no other listing shares.
+// The store's bucket tree is drawn in doc.go.
 
 import (
 	"context"
@@ -99,6 +68,9 @@ type DB struct {
 
 	mu       sync.Mutex
 	ownScans map[uint64]bool // scans started or resumed through this handle
+
+	// priceWalkChunk overrides defaultPriceWalkChunk (tests).
+	priceWalkChunk int
 }
 
 type options struct {
@@ -268,118 +240,164 @@ func bucket(tx *bbolt.Tx, name []byte) (*bbolt.Bucket, error) {
 // counter matches the hits, every hit's listing and every listing's hit
 // exists, and every capture's body is a stored blob.
 func checkInvariants(ctx context.Context, tx *bbolt.Tx) []error {
-	var errs []error
-	add := func(format string, args ...any) bool {
-		errs = append(errs, fmt.Errorf(format, args...))
-		return len(errs) < 100
+	c := &invariants{ctx: ctx,
+		hits: tx.Bucket(bucketHits), byStatus: tx.Bucket(bucketHitsByStatus), byScore: tx.Bucket(bucketHitsByScore),
+		byField: tx.Bucket(bucketHitsByField), counts: tx.Bucket(bucketHitCounts),
+		listings: tx.Bucket(bucketListings), captures: tx.Bucket(bucketCaptures), blobs: tx.Bucket(bucketBlobs)}
+	if !c.bucketsExist() {
+		return c.errs
 	}
-	hits, byStatus, byScore := tx.Bucket(bucketHits), tx.Bucket(bucketHitsByStatus), tx.Bucket(bucketHitsByScore)
-	byField, counts := tx.Bucket(bucketHitsByField), tx.Bucket(bucketHitCounts)
-	listings, captures, blobs := tx.Bucket(bucketListings), tx.Bucket(bucketCaptures), tx.Bucket(bucketBlobs)
+	tally, err := c.checkHits()
+	if err != nil {
+		return append(c.errs, err)
+	}
+	c.checkIndexSizes()
+	c.errs = append(c.errs, checkCounts(c.counts, tally)...)
+	if err := c.checkListings(); err != nil {
+		return append(c.errs, err)
+	}
+	if err := c.checkCaptures(); err != nil {
+		return append(c.errs, err)
+	}
+	return c.errs
+}
+
+// invariants is one run of checkInvariants: the buckets it reads and the
+// problems found so far.
+type invariants struct {
+	ctx                                      context.Context
+	hits, byStatus, byScore, byField, counts *bbolt.Bucket
+	listings, captures, blobs                *bbolt.Bucket
+	errs                                     []error
+}
+
+// add records a problem and reports whether to go on (at most 100).
+func (c *invariants) add(format string, args ...any) bool {
+	c.errs = append(c.errs, fmt.Errorf(format, args...))
+	return len(c.errs) < 100
+}
+
+// walk calls fn for every record of b, stopping quietly when fn returns
+// errStop; other errors are returned.
+func walk(b *bbolt.Bucket, fn func(k, v []byte) error) error {
+	if err := b.ForEach(fn); err != nil && !errors.Is(err, errStop) {
+		return err
+	}
+	return nil
+}
+
+// bucketsExist reports whether every bucket the checks read is there.
+func (c *invariants) bucketsExist() bool {
 	for _, b := range []struct {
 		name []byte
 		b    *bbolt.Bucket
-	}{{bucketHits, hits}, {bucketHitsByStatus, byStatus}, {bucketHitsByScore, byScore}, {bucketHitsByField, byField}, {bucketHitCounts, counts}, {bucketListings, listings}, {bucketCaptures, captures}, {bucketBlobs, blobs}} {
+	}{{bucketHits, c.hits}, {bucketHitsByStatus, c.byStatus}, {bucketHitsByScore, c.byScore}, {bucketHitsByField, c.byField}, {bucketHitCounts, c.counts}, {bucketListings, c.listings}, {bucketCaptures, c.captures}, {bucketBlobs, c.blobs}} {
 		if b.b == nil {
-			add("bucket %s is missing", b.name)
+			c.add("bucket %s is missing", b.name)
 		}
 	}
-	if len(errs) > 0 {
-		return errs
-	}
+	return len(c.errs) == 0
+}
+
+// checkHits checks each hit's index entries and listing, and returns the
+// hit counters as the hits say they should be.
+func (c *invariants) checkHits() (map[string]int, error) {
 	n := 0
-	tally := map[string]int{} // the hit counters as the hits say they should be
-	err := hits.ForEach(func(k, v []byte) error {
-		if n++; n%1024 == 0 && ctx.Err() != nil {
-			return ctx.Err()
+	tally := map[string]int{}
+	err := walk(c.hits, func(k, v []byte) error {
+		if n++; n%1024 == 0 && c.ctx.Err() != nil {
+			return c.ctx.Err()
 		}
 		h, err := decodeHit(v)
 		if err != nil {
-			if !add("hit %x: %v", k, err) {
-				return errStop
-			}
-			return nil
+			return c.stopUnless(c.add("hit %x: %v", k, err))
 		}
-		sum := encodeSummary(&h.Hit)
-		if got := byStatus.Get(statusIndexKey(h.Status, h.Score, h.ID)); got == nil || string(got) != string(sum) {
-			if !add("hit %d: missing or stale in %s", h.ID, bucketHitsByStatus) {
-				return errStop
-			}
+		if !c.checkHit(&h.Hit) {
+			return errStop
 		}
-		if got := byScore.Get(scoreIndexKey(h.Score, h.ID)); got == nil || string(got) != string(sum) {
-			if !add("hit %d: missing or stale in %s", h.ID, bucketHitsByScore) {
-				return errStop
-			}
-		}
-		hs := summaryOf(&h.Hit)
-		for _, fk := range fieldEntries(hs, h.Status, h.Score, h.ID) {
-			if got := byField.Get(fk); got == nil || string(got) != string(sum) {
-				if !add("hit %d: entry %x missing or stale in %s", h.ID, fk, bucketHitsByField) {
-					return errStop
-				}
-			}
-		}
-		for _, ck := range hitCounters(hs, h.Status) {
+		for _, ck := range hitCounters(summaryOf(&h.Hit), h.Status) {
 			tally[string(ck)]++
 		}
-		if lv := listings.Get([]byte(h.Listing.Key())); lv == nil {
-			if !add("hit %d: listing %s is missing", h.ID, h.Listing.Key()) {
-				return errStop
-			}
-		}
 		return nil
 	})
-	if err != nil && !errors.Is(err, errStop) {
-		return append(errs, err)
+	return tally, err
+}
+
+// stopUnless is errStop when goOn is false.
+func (c *invariants) stopUnless(goOn bool) error {
+	if !goOn {
+		return errStop
 	}
-	nHits := hits.Stats().KeyN
-	if got := byStatus.Stats().KeyN; got != nHits {
-		add("%s has %d entries for %d hits", bucketHitsByStatus, got, nHits)
+	return nil
+}
+
+// checkHit checks one hit's three index entries and its listing; false
+// means stop (too many problems).
+func (c *invariants) checkHit(h *shadowscan.Hit) bool {
+	sum := encodeSummary(h)
+	if got := c.byStatus.Get(statusIndexKey(h.Status, h.Score, h.ID)); got == nil || string(got) != string(sum) {
+		if !c.add("hit %d: missing or stale in %s", h.ID, bucketHitsByStatus) {
+			return false
+		}
 	}
-	if got := byScore.Stats().KeyN; got != nHits {
-		add("%s has %d entries for %d hits", bucketHitsByScore, got, nHits)
+	if got := c.byScore.Get(scoreIndexKey(h.Score, h.ID)); got == nil || string(got) != string(sum) {
+		if !c.add("hit %d: missing or stale in %s", h.ID, bucketHitsByScore) {
+			return false
+		}
 	}
-	if got, want := byField.Stats().KeyN, 2*len(fieldDims)*nHits; got != want {
-		add("%s has %d entries for %d hits, want %d", bucketHitsByField, got, nHits, want)
+	for _, fk := range fieldEntries(summaryOf(h), h.Status, h.Score, h.ID) {
+		if got := c.byField.Get(fk); got == nil || string(got) != string(sum) {
+			if !c.add("hit %d: entry %x missing or stale in %s", h.ID, fk, bucketHitsByField) {
+				return false
+			}
+		}
 	}
-	errs = append(errs, checkCounts(counts, tally)...)
-	err = listings.ForEach(func(k, v []byte) error {
+	if lv := c.listings.Get([]byte(h.Listing.Key())); lv == nil {
+		return c.add("hit %d: listing %s is missing", h.ID, h.Listing.Key())
+	}
+	return true
+}
+
+// checkIndexSizes finds index entries no hit accounts for.
+func (c *invariants) checkIndexSizes() {
+	nHits := c.hits.Stats().KeyN
+	if got := c.byStatus.Stats().KeyN; got != nHits {
+		c.add("%s has %d entries for %d hits", bucketHitsByStatus, got, nHits)
+	}
+	if got := c.byScore.Stats().KeyN; got != nHits {
+		c.add("%s has %d entries for %d hits", bucketHitsByScore, got, nHits)
+	}
+	if got, want := c.byField.Stats().KeyN, 2*len(fieldDims)*nHits; got != want {
+		c.add("%s has %d entries for %d hits, want %d", bucketHitsByField, got, nHits, want)
+	}
+}
+
+// checkListings checks that every listing's hit exists.
+func (c *invariants) checkListings() error {
+	return walk(c.listings, func(k, v []byte) error {
 		rec, err := decodeValue[ListingRecord](v, listingRecordV, "listing")
 		if err != nil {
-			if !add("listing %q: %v", k, err) {
-				return errStop
-			}
-			return nil
+			return c.stopUnless(c.add("listing %q: %v", k, err))
 		}
-		if rec.HitID != 0 && hits.Get(u64(rec.HitID)) == nil {
-			if !add("listing %q: hit %d is missing", k, rec.HitID) {
-				return errStop
-			}
+		if rec.HitID != 0 && c.hits.Get(u64(rec.HitID)) == nil {
+			return c.stopUnless(c.add("listing %q: hit %d is missing", k, rec.HitID))
 		}
 		return nil
 	})
-	if err != nil && !errors.Is(err, errStop) {
-		return append(errs, err)
-	}
-	err = captures.ForEach(func(k, v []byte) error {
-		c, err := decodeValue[shadowscan.Capture](v, captureV, "capture")
+}
+
+// checkCaptures checks that every capture's body is a stored blob.
+func (c *invariants) checkCaptures() error {
+	return walk(c.captures, func(k, v []byte) error {
+		cp, err := decodeValue[shadowscan.Capture](v, captureV, "capture")
 		if err != nil {
-			if !add("capture %q: %v", k, err) {
-				return errStop
-			}
-			return nil
+			return c.stopUnless(c.add("capture %q: %v", k, err))
 		}
-		if c.BodySHA256 != "" && blobs.Get([]byte(c.BodySHA256)) == nil {
-			if !add("capture %q: body blob %s is missing", k, c.BodySHA256) {
-				return errStop
-			}
+		if cp.BodySHA256 != "" && c.blobs.Get([]byte(cp.BodySHA256)) == nil {
+			return c.stopUnless(c.add("capture %q: body blob %s is missing", k, cp.BodySHA256))
 		}
 		return nil
 	})
-	if err != nil && !errors.Is(err, errStop) {
-		return append(errs, err)
-	}
-	return errs
 }
 
 // checkCounts compares the hit counters with want, the counts the hits

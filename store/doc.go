@@ -11,7 +11,9 @@
 // A store file is held by one process at a time. Open waits a short while
 // for the file lock and then returns a conflict error that names the process
 // holding it. bbolt allows a single writer, so the scan pipeline funnels its
-// writes through one goroutine, usually with a Writer that batches them.
+// writes through one goroutine that hands Record a batch at a time (in
+// cmd/shadowscan today). Writer is a second batcher that only the tests and
+// BenchmarkRecord use; issue 13 leaves one of the two.
 //
 // A damaged file (cut short, overwritten, pages pointing nowhere) is an
 // error wrapping ErrDamaged, never a crash: Open walks the page structure
@@ -22,5 +24,61 @@
 //
 // Values are versioned JSON; keys sort (big-endian sequence numbers). The
 // schema version lives in the meta bucket and Open migrates older stores
-// forward; a store written by a newer shadowscan is refused.
+// forward (migrate.go, one migration per schema); a store written by a
+// newer shadowscan is refused.
+//
+// # Bucket tree
+//
+// The store at schema 5 (SchemaVersion). Keys are shown between < >;
+// every value is JSON wrapped as {"v": layout version, "data": ...}
+// unless said otherwise. The schema that added a bucket is in brackets;
+// the rest came with schema 1. Each bucket name is a package-level []byte
+// var (bucketX) with its own comment.
+//
+//	meta/
+//	|--> schema              -> uint64 big-endian schema version
+//	|--> created_at          -> RFC 3339 UTC time the store was created
+//	blobs/
+//	|--> <sha256 hex>        -> encoding byte (0 raw, 1 flate), uvarint length, bytes; not JSON
+//	brands/
+//	|--> <brand id>          -> shadowscan.Brand
+//	products/
+//	|--> <sku>               -> shadowscan.Product
+//	scans/
+//	|--> <scan id u64>       -> shadowscan.Scan
+//	listings/
+//	|--> <site/id>           -> ListingRecord (latest listing and verdict, first/last seen, hit id)
+//	listing_history/
+//	|--> <site/id 0x00 seq>  -> ListingChange (append-only)
+//	captures/
+//	|--> <site/id 0x00 seq>  -> shadowscan.Capture without its body (the body is a blob)
+//	hits/
+//	|--> <hit id u64>        -> hitRecord (shadowscan.Hit plus dismissal state)
+//	frontier/
+//	|--> <scan id u64 url>   -> empty (visited); a URL over 2 KiB as 0x00 and its SHA-256
+//	hits_by_status/          [schema 2]
+//	|--> <status 0x00 score-desc u16 id-desc u64> -> hit summary
+//	hits_by_score/           [schema 2]
+//	|--> <score-desc u16 id-desc u64>             -> hit summary
+//	schedules/               [schema 3]
+//	|--> <schedule id u64>   -> shadowscan.Schedule
+//	hits_by_field/           [schema 4]
+//	|--> <dim, value, status, score-desc u16 id-desc u64> -> hit summary, twice per dimension:
+//	|                           with the hit's status and with an empty one (index.go)
+//	hit_counts/              [schema 4]
+//	|--> <dim, value, status> -> uint64 big-endian count of the entries under that prefix,
+//	                            plus status and site/seller counters (index.go); not JSON
+//
+// Schema 5 added no bucket: it re-hashed the official photos in products/
+// with PDQ and their crop, trim and dihedral variants (photohash.go).
+//
+// A hit summary is not JSON: the hit's brand, site, category and seller id,
+// each as a uvarint length and bytes (codec.go).
+//
+// A site name never contains "/" or NUL, and a listing id never contains
+// NUL, so "site/id" names one listing and "site/id" 0x00 is a prefix that
+// no other listing shares.
+//
+// A new schema adds its buckets at the end of this tree with its number in
+// brackets, and its migration at the end of the list in migrate.go.
 package store

@@ -332,7 +332,7 @@ func TestHitCounts(t *testing.T) {
 		t.Fatal(err)
 	}
 	// seedHits: i%3==0 on other-market, odd i are zeta price_dumping by seller-1.
-	want := HitCounts{
+	want := shadowscan.HitCounts{
 		Total:      5,
 		ByStatus:   map[shadowscan.Status]int{shadowscan.StatusNew: 3, shadowscan.StatusDismissed: 2},
 		ByCategory: map[shadowscan.Category]int{shadowscan.CategoryCounterfeit: 3, shadowscan.CategoryPriceDumping: 2},

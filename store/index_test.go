@@ -196,7 +196,7 @@ func TestFieldIndexesFollowChanges(t *testing.T) {
 func TestHitCountsAgreeWithAFullScan(t *testing.T) {
 	db := MustOpen(t)
 	all := seedVaried(t, db, 250)
-	want := HitCounts{ByStatus: map[shadowscan.Status]int{}, ByCategory: map[shadowscan.Category]int{}, ByBrand: map[string]int{},
+	want := shadowscan.HitCounts{ByStatus: map[shadowscan.Status]int{}, ByCategory: map[shadowscan.Category]int{}, ByBrand: map[string]int{},
 		BySite: map[string]int{}, BySeller: map[string]int{}, BySellerStatus: map[string]map[shadowscan.Status]int{}}
 	for _, h := range all {
 		want.Total++

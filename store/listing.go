@@ -117,7 +117,7 @@ type priceRecord struct {
 // linked to a catalogue product, has a price and is not removed: what
 // earlier scans saw each product sell for, for the matcher's market
 // statistics. It keeps no listing, and walks in read transactions of
-// priceWalkChunk records, so that on a big store it never holds one read
+// DB.priceChunk records, so that on a big store it never holds one read
 // transaction long enough to stall a writer that must grow the file; fn
 // must not call the store.
 func (db *DB) EachListingPrice(ctx context.Context, fn func(ListingPrice)) error {
@@ -134,15 +134,25 @@ func (db *DB) EachListingPrice(ctx context.Context, fn func(ListingPrice)) error
 	}
 }
 
-// priceWalkChunk is how many listings one read transaction of
-// EachListingPrice decodes (about 40 ms of work); a variable for tests.
-var priceWalkChunk = 4096
+// defaultPriceWalkChunk is how many listings one read transaction of
+// EachListingPrice decodes (about 40 ms of work); tests set
+// DB.priceWalkChunk lower.
+const defaultPriceWalkChunk = 4096
 
-// listingPrices reads up to priceWalkChunk listings after the key after
+// priceChunk is DB.priceWalkChunk, or the default when unset.
+func (db *DB) priceChunk() int {
+	if db.priceWalkChunk > 0 {
+		return db.priceWalkChunk
+	}
+	return defaultPriceWalkChunk
+}
+
+// listingPrices reads up to DB.priceChunk listings after the key after
 // (from the first when nil) and returns the last key read, or nil at the
 // end.
 func (db *DB) listingPrices(ctx context.Context, after []byte, fn func(ListingPrice)) ([]byte, error) {
 	var last []byte
+	chunk := db.priceChunk()
 	err := db.view(ctx, func(tx *bbolt.Tx) error {
 		b, err := bucket(tx, bucketListings)
 		if err != nil {
@@ -156,7 +166,7 @@ func (db *DB) listingPrices(ctx context.Context, after []byte, fn func(ListingPr
 			}
 		}
 		for n := 0; k != nil; k, v = c.Next() {
-			if n++; n > priceWalkChunk {
+			if n++; n > chunk {
 				last = bytes.Clone(after)
 				return nil
 			}

@@ -36,9 +36,8 @@ func TestEachListingPrice(t *testing.T) {
 		{SKU: "AUR-PROT-500", Currency: "CNY", Price: 8900},
 		{SKU: "AUR-PROT-500", Currency: "USD", Price: 4100},
 	}
-	defer func(n int) { priceWalkChunk = n }(priceWalkChunk)
 	for _, chunk := range []int{4096, 1, 2, 3} { // walks of one and of several transactions
-		priceWalkChunk = chunk
+		db.priceWalkChunk = chunk
 		var got []ListingPrice
 		if err := db.EachListingPrice(ctx, func(p ListingPrice) { got = append(got, p) }); err != nil {
 			t.Fatal(err)

@@ -103,65 +103,91 @@ type SellerSummary struct {
 // be told apart by shop. It reads the status index and then one hit per
 // seller (for the seller's name).
 func (db *DB) Sellers(ctx context.Context, f SellerFilter) ([]SellerSummary, error) {
-	by := map[SellerKey]*SellerSummary{}
+	var by map[SellerKey]*SellerSummary
 	err := db.view(ctx, func(tx *bbolt.Tx) error {
-		idx, err := bucket(tx, bucketHitsByStatus)
-		if err != nil {
+		var err error
+		if by, err = groupBySeller(ctx, tx, f); err != nil {
 			return err
 		}
-		c := idx.Cursor()
-		n := 0
-		for k, v := c.First(); k != nil; k, v = c.Next() {
-			if n++; n%4096 == 0 && ctx.Err() != nil {
-				return ctx.Err()
-			}
-			i := bytes.IndexByte(k, 0)
-			score, id, ok := parseScoreIndexKey(k)
-			if i < 0 || !ok {
-				return fmt.Errorf("hit index key %x is damaged", k)
-			}
-			sum, err := decodeSummary(v)
-			if err != nil {
-				return fmt.Errorf("hit %d: %w", id, err)
-			}
-			if sum.SellerID == "" || (f.Site != "" && sum.Site != f.Site) || (f.BrandID != "" && sum.BrandID != f.BrandID) {
-				continue
-			}
-			key := SellerKey{sum.Site, sum.SellerID}
-			s := by[key]
-			if s == nil {
-				s = &SellerSummary{Site: sum.Site, SellerID: sum.SellerID, ByStatus: map[shadowscan.Status]int{}, ByCategory: map[shadowscan.Category]int{}}
-				by[key] = s
-			}
-			st := shadowscan.Status(k[:i])
-			s.Hits++
-			s.ByStatus[st]++
-			s.ByCategory[shadowscan.Category(sum.Category)]++
-			if isOffence(st) {
-				s.Confirmed++
-			}
-			if !slices.Contains(s.Brands, sum.BrandID) && sum.BrandID != "" {
-				s.Brands = append(s.Brands, sum.BrandID)
-			}
-			s.MaxScore = max(s.MaxScore, score)
-			s.newest = max(s.newest, id)
-		}
-		hits, err := bucket(tx, bucketHits)
-		if err != nil {
-			return err
-		}
-		for _, s := range by {
-			h, err := getHit(hits, s.newest)
-			if err != nil {
-				return err
-			}
-			s.SellerName = h.Listing.SellerName
-		}
-		return nil
+		return nameSellers(tx, by)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("group hits by seller: %w", err)
 	}
+	return sortSellers(by), nil
+}
+
+// groupBySeller counts the hits passing f per seller from the status
+// index, without reading a hit.
+func groupBySeller(ctx context.Context, tx *bbolt.Tx, f SellerFilter) (map[SellerKey]*SellerSummary, error) {
+	idx, err := bucket(tx, bucketHitsByStatus)
+	if err != nil {
+		return nil, err
+	}
+	by := map[SellerKey]*SellerSummary{}
+	c := idx.Cursor()
+	n := 0
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		if n++; n%4096 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		i := bytes.IndexByte(k, 0)
+		score, id, ok := parseScoreIndexKey(k)
+		if i < 0 || !ok {
+			return nil, fmt.Errorf("hit index key %x is damaged", k)
+		}
+		sum, err := decodeSummary(v)
+		if err != nil {
+			return nil, fmt.Errorf("hit %d: %w", id, err)
+		}
+		if sum.SellerID == "" || (f.Site != "" && sum.Site != f.Site) || (f.BrandID != "" && sum.BrandID != f.BrandID) {
+			continue
+		}
+		key := SellerKey{sum.Site, sum.SellerID}
+		s := by[key]
+		if s == nil {
+			s = &SellerSummary{Site: sum.Site, SellerID: sum.SellerID, ByStatus: map[shadowscan.Status]int{}, ByCategory: map[shadowscan.Category]int{}}
+			by[key] = s
+		}
+		s.add(shadowscan.Status(k[:i]), sum, score, id)
+	}
+	return by, nil
+}
+
+// add counts one hit of the seller.
+func (s *SellerSummary) add(st shadowscan.Status, sum hitSummary, score int, id uint64) {
+	s.Hits++
+	s.ByStatus[st]++
+	s.ByCategory[shadowscan.Category(sum.Category)]++
+	if isOffence(st) {
+		s.Confirmed++
+	}
+	if !slices.Contains(s.Brands, sum.BrandID) && sum.BrandID != "" {
+		s.Brands = append(s.Brands, sum.BrandID)
+	}
+	s.MaxScore = max(s.MaxScore, score)
+	s.newest = max(s.newest, id)
+}
+
+// nameSellers gives each seller the name its newest hit's listing shows.
+func nameSellers(tx *bbolt.Tx, by map[SellerKey]*SellerSummary) error {
+	hits, err := bucket(tx, bucketHits)
+	if err != nil {
+		return err
+	}
+	for _, s := range by {
+		h, err := getHit(hits, s.newest)
+		if err != nil {
+			return err
+		}
+		s.SellerName = h.Listing.SellerName
+	}
+	return nil
+}
+
+// sortSellers returns the sellers in Sellers' order: repeat offenders
+// first, then by confirmed hits, hits, site and seller id.
+func sortSellers(by map[SellerKey]*SellerSummary) []SellerSummary {
 	out := make([]SellerSummary, 0, len(by))
 	for _, s := range by {
 		s.RepeatOffender = s.Confirmed > 0
@@ -185,7 +211,7 @@ func (db *DB) Sellers(ctx context.Context, f SellerFilter) ([]SellerSummary, err
 			cmp.Compare(a.SellerID, b.SellerID),
 		)
 	})
-	return out, nil
+	return out
 }
 
 // Revisit names a listing that a scan of its site fetches again by URL.

@@ -10,27 +10,12 @@ import (
 	"github.com/shadowscan/shadowscan"
 )
 
-// HitCounts counts hits along each dimension the dashboard shows.
-type HitCounts struct {
-	Total      int                         `json:"total"`
-	ByStatus   map[shadowscan.Status]int   `json:"by_status"`
-	ByCategory map[shadowscan.Category]int `json:"by_category"`
-	ByBrand    map[string]int              `json:"by_brand"`
-	BySite     map[string]int              `json:"by_site"`
-	// BySeller is keyed "site/seller_id", for finding repeat offenders.
-	// Hits without a seller id are not in it.
-	BySeller map[string]int `json:"by_seller"`
-	// BySellerStatus counts each seller's hits by status, with the keys of
-	// BySeller; a status a seller has no hit in is absent.
-	BySellerStatus map[string]map[shadowscan.Status]int `json:"by_seller_status"`
-}
-
 // HitCounts counts every hit by status, category, brand, site and seller,
 // and each seller's hits by status. It reads only the hit counters that
 // Record and MarkHits keep, never a hit or an index entry, so its cost
 // grows with the number of distinct brands, sites and sellers, not hits.
-func (db *DB) HitCounts(ctx context.Context) (*HitCounts, error) {
-	c := &HitCounts{
+func (db *DB) HitCounts(ctx context.Context) (*shadowscan.HitCounts, error) {
+	c := &shadowscan.HitCounts{
 		ByStatus: map[shadowscan.Status]int{}, ByCategory: map[shadowscan.Category]int{},
 		ByBrand: map[string]int{}, BySite: map[string]int{}, BySeller: map[string]int{},
 		BySellerStatus: map[string]map[shadowscan.Status]int{},

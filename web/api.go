@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/shadowscan/shadowscan"
+	"github.com/shadowscan/shadowscan/schedule"
 )
 
 // decodeJSON reads a JSON body of at most maxFormBytes into v, refusing
@@ -180,7 +181,7 @@ func (s *Server) apiScheduleAdd(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := ScheduleView{Schedule: sc}
-	if next, err := NextRun(&sc); err != nil {
+	if next, err := schedule.Next(&sc); err != nil {
 		v.Problem = err.Error()
 	} else {
 		v.Next = next
@@ -203,8 +204,8 @@ func (s *Server) apiScheduleDelete(w http.ResponseWriter, r *http.Request) {
 
 // stats is GET /api/stats's answer.
 type stats struct {
-	Hits    *Counts   `json:"hits"`
-	Running []RunInfo `json:"running"`
+	Hits    *shadowscan.HitCounts `json:"hits"`
+	Running []RunInfo             `json:"running"`
 }
 
 func (s *Server) apiStats(w http.ResponseWriter, r *http.Request) {

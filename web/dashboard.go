@@ -31,7 +31,7 @@ func sortedCounts[K ~string](m map[K]int) []countRow {
 
 // dashboardData is the dashboard's content.
 type dashboardData struct {
-	Counts     *Counts
+	Counts     *shadowscan.HitCounts
 	ByStatus   []countRow
 	ByCategory []countRow
 	ByBrand    []countRow

@@ -17,7 +17,7 @@ type mockStore struct {
 	HitCountFn        func(ctx context.Context, f shadowscan.HitFilter) (int, error)
 	HitFn             func(ctx context.Context, id uint64) (*shadowscan.Hit, error)
 	MarkHitsFn        func(ctx context.Context, ids []uint64, to shadowscan.Status, by, note string) ([]shadowscan.Hit, error)
-	HitCountsFn       func(ctx context.Context) (*Counts, error)
+	HitCountsFn       func(ctx context.Context) (*shadowscan.HitCounts, error)
 	CatalogFn         func(ctx context.Context) (*shadowscan.Catalog, error)
 	ProductFn         func(ctx context.Context, sku string) (*shadowscan.Product, error)
 	BlobFn            func(ctx context.Context, sha string) ([]byte, error)
@@ -41,7 +41,9 @@ func (m *mockStore) Hit(ctx context.Context, id uint64) (*shadowscan.Hit, error)
 func (m *mockStore) MarkHits(ctx context.Context, ids []uint64, to shadowscan.Status, by, note string) ([]shadowscan.Hit, error) {
 	return m.MarkHitsFn(ctx, ids, to, by, note)
 }
-func (m *mockStore) HitCounts(ctx context.Context) (*Counts, error) { return m.HitCountsFn(ctx) }
+func (m *mockStore) HitCounts(ctx context.Context) (*shadowscan.HitCounts, error) {
+	return m.HitCountsFn(ctx)
+}
 func (m *mockStore) Catalog(ctx context.Context) (*shadowscan.Catalog, error) {
 	return m.CatalogFn(ctx)
 }
@@ -140,10 +142,10 @@ func newMem() (*memStore, *mockStore) {
 		}
 		return out, nil
 	}
-	m.HitCountsFn = func(context.Context) (*Counts, error) {
+	m.HitCountsFn = func(context.Context) (*shadowscan.HitCounts, error) {
 		ms.mu.Lock()
 		defer ms.mu.Unlock()
-		c := &Counts{ByStatus: map[shadowscan.Status]int{}, ByCategory: map[shadowscan.Category]int{}, ByBrand: map[string]int{}, BySite: map[string]int{}, BySeller: map[string]int{}}
+		c := &shadowscan.HitCounts{ByStatus: map[shadowscan.Status]int{}, ByCategory: map[shadowscan.Category]int{}, ByBrand: map[string]int{}, BySite: map[string]int{}, BySeller: map[string]int{}}
 		for _, h := range ms.hits {
 			c.Total++
 			c.ByStatus[h.Status]++

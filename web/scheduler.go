@@ -6,65 +6,9 @@ import (
 	"log/slog"
 	"time"
 
-	"github.com/robfig/cron/v3"
-
 	"github.com/shadowscan/shadowscan"
+	"github.com/shadowscan/shadowscan/schedule"
 )
-
-// cronParser reads five-field expressions (minute hour day-of-month month
-// day-of-week) and descriptors such as @daily and @every 6h.
-var cronParser = cron.NewParser(cron.Minute | cron.Hour | cron.Dom | cron.Month | cron.Dow | cron.Descriptor)
-
-// cronAccepted is what a cron error says would be accepted.
-const cronAccepted = `five fields "minute hour day-of-month month day-of-week" such as "30 2 * * *" (02:30 every day) or "0 */6 * * *", or @hourly, @daily, @weekly, @every 6h`
-
-// ParseCron parses a schedule's cron expression. The error names the
-// expression and shows an example.
-func ParseCron(expr string) (cron.Schedule, error) {
-	if len(expr) > 200 {
-		return nil, &shadowscan.FieldError{Field: "cron", Msg: "expression is over 200 bytes", Accepted: cronAccepted}
-	}
-	sched, err := cronParser.Parse(expr)
-	if err != nil {
-		return nil, &shadowscan.FieldError{Field: "cron", Msg: fmt.Sprintf("%q is not a cron expression: %v", expr, err), Accepted: cronAccepted}
-	}
-	// cron's Next looks five years ahead and returns the zero time when
-	// nothing matches: a date that does not exist, such as 30 February.
-	if sched.Next(time.Now()).IsZero() {
-		return nil, &shadowscan.FieldError{Field: "cron", Msg: fmt.Sprintf("%q names no time that comes (a date that does not exist, such as 30 February): it would never run", expr), Accepted: cronAccepted}
-	}
-	return sched, nil
-}
-
-// CheckSchedule validates s including its cron expression.
-func CheckSchedule(s *shadowscan.Schedule) error {
-	if err := s.Validate(); err != nil {
-		return err
-	}
-	_, err := ParseCron(s.Cron)
-	return err
-}
-
-// NextRun returns when s is next due: the first time its cron expression
-// names after its last run (or its creation, if it never ran). A time
-// before now means the run is due (or was missed while serve was down).
-// It never returns the zero time: an expression that names no time after
-// that is an EINVALID error saying the schedule never runs again.
-func NextRun(s *shadowscan.Schedule) (time.Time, error) {
-	sched, err := ParseCron(s.Cron)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("schedule %d: %w", s.ID, err)
-	}
-	base := s.LastRun
-	if base.IsZero() {
-		base = s.CreatedAt
-	}
-	next := sched.Next(base.Local())
-	if next.IsZero() {
-		return time.Time{}, shadowscan.Errorf(shadowscan.EINVALID, "schedule %d: cron %q names no time in the five years after %s: it never runs again", s.ID, s.Cron, base.UTC().Format(time.RFC3339))
-	}
-	return next, nil
-}
 
 // Scheduler starts the stored schedules' scans when they are due, through
 // a Runner, so that at most one scan runs per site. A run missed while the
@@ -119,7 +63,7 @@ func (s *Scheduler) RunDue(ctx context.Context) error {
 	now := s.now()
 	for i := range all {
 		sc := all[i]
-		next, err := NextRun(&sc)
+		next, err := schedule.Next(&sc)
 		if err != nil {
 			s.log.Warn("scheduler: skipping schedule", "schedule", sc.ID, "err", err)
 			continue

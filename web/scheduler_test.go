@@ -52,48 +52,6 @@ func waitStarted(t *testing.T, fr *fakeRunner) ScanRequest {
 	return ScanRequest{}
 }
 
-func TestParseCron(t *testing.T) {
-	for _, ok := range []string{"30 2 * * *", "0 */6 * * 1-5", "@daily", "@every 6h"} {
-		if _, err := ParseCron(ok); err != nil {
-			t.Errorf("ParseCron(%q): %v", ok, err)
-		}
-	}
-	for _, bad := range []string{"", "* * *", "61 * * * *", "every day", "0 0 0 0 0 0", "0 0 30 2 *", "0 0 31 4,6,9,11 *"} {
-		_, err := ParseCron(bad)
-		if err == nil {
-			t.Errorf("ParseCron(%q) accepted", bad)
-			continue
-		}
-		if msg := err.Error(); !strings.Contains(msg, `"`+bad+`"`) || !strings.Contains(msg, "30 2 * * *") {
-			t.Errorf("ParseCron(%q) error %q does not name the expression and an example", bad, msg)
-		}
-	}
-}
-
-func TestNextRun(t *testing.T) {
-	created := time.Date(2026, 3, 1, 10, 0, 0, 0, time.Local)
-	s := shadowscan.Schedule{Cron: "0 3 * * *", Site: "x", CreatedAt: created}
-	next, err := NextRun(&s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want := time.Date(2026, 3, 2, 3, 0, 0, 0, time.Local); !next.Equal(want) {
-		t.Errorf("next = %v, want %v", next, want)
-	}
-	s.LastRun = time.Date(2026, 3, 5, 3, 0, 0, 0, time.Local)
-	next, err = NextRun(&s)
-	if want := time.Date(2026, 3, 6, 3, 0, 0, 0, time.Local); err != nil || !next.Equal(want) {
-		t.Errorf("after a run next = %v, %v, want %v", next, err, want)
-	}
-	// A schedule stored before ParseCron refused dates that do not exist
-	// never runs again: an error, never the zero time.
-	never := shadowscan.Schedule{ID: 7, Cron: "0 0 30 2 *", Site: "x", CreatedAt: created}
-	next, err = NextRun(&never)
-	if err == nil || !next.IsZero() || !strings.Contains(err.Error(), "schedule 7") || !strings.Contains(err.Error(), `"0 0 30 2 *"`) {
-		t.Errorf("NextRun of a cron that never runs = %v, %v", next, err)
-	}
-}
-
 func TestScheduler(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2026, 3, 10, 12, 0, 0, 0, time.Local)

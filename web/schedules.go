@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/shadowscan/shadowscan"
+	"github.com/shadowscan/shadowscan/schedule"
 )
 
 // ScheduleView is a schedule with its next run, for pages and the API.
@@ -30,7 +31,7 @@ func (s *Server) scheduleViews(r *http.Request) ([]ScheduleView, error) {
 	out := make([]ScheduleView, 0, len(all))
 	for _, sc := range all {
 		v := ScheduleView{Schedule: sc, Running: s.runner.Busy(sc.Site)}
-		next, err := NextRun(&sc)
+		next, err := schedule.Next(&sc)
 		if err != nil {
 			v.Problem = err.Error()
 		} else {
@@ -63,7 +64,7 @@ func (s *Server) handleSchedules(w http.ResponseWriter, r *http.Request) {
 func (s *Server) addSchedule(r *http.Request, sc *shadowscan.Schedule) error {
 	sc.ID, sc.LastRun, sc.LastScanID, sc.LastError = 0, time.Time{}, 0, ""
 	sc.CreatedAt = s.now().UTC()
-	if err := CheckSchedule(sc); err != nil {
+	if err := schedule.Check(sc); err != nil {
 		return err
 	}
 	if len(s.cfg.Sites) > 0 && !slices.Contains(s.cfg.Sites, sc.Site) {

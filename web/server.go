@@ -15,9 +15,8 @@ import (
 	"github.com/shadowscan/shadowscan"
 )
 
-// Store is what the web UI reads and writes. The store's *DB has every
-// method but HitCounts, whose result type is the store's own; cmd adapts
-// that one method.
+// Store is what the web UI reads and writes; the store's *DB has every
+// method.
 type Store interface {
 	// Hits returns the hits passing f, highest score first, paged by
 	// f.Limit and f.Offset. EINVALID for a bad filter.
@@ -30,7 +29,7 @@ type Store interface {
 	// workflow refuses, ENOTFOUND for an unknown hit.
 	MarkHits(ctx context.Context, ids []uint64, to shadowscan.Status, by, note string) ([]shadowscan.Hit, error)
 	// HitCounts counts every hit by status, category, brand, site, seller.
-	HitCounts(ctx context.Context) (*Counts, error)
+	HitCounts(ctx context.Context) (*shadowscan.HitCounts, error)
 	// Catalog returns every brand and product.
 	Catalog(ctx context.Context) (*shadowscan.Catalog, error)
 	// Product returns one product, or ENOTFOUND.
@@ -55,23 +54,6 @@ type ScheduleStore interface {
 	// MarkScheduleRun records a run's start time, scan and error:
 	// ENOTFOUND.
 	MarkScheduleRun(ctx context.Context, id uint64, at time.Time, scanID uint64, runErr string) error
-}
-
-// Counts counts hits along each dimension the dashboard shows (the
-// store's HitCounts, in this package's terms).
-type Counts struct {
-	Total      int                         `json:"total"`
-	ByStatus   map[shadowscan.Status]int   `json:"by_status"`
-	ByCategory map[shadowscan.Category]int `json:"by_category"`
-	ByBrand    map[string]int              `json:"by_brand"`
-	BySite     map[string]int              `json:"by_site"`
-	// BySeller is keyed "site/seller_id".
-	BySeller map[string]int `json:"by_seller"`
-	// BySellerStatus, when the store provides it, counts each seller's
-	// hits by status (same keys as BySeller). Without it the sellers page
-	// counts each seller's statuses through HitCount, one index walk per
-	// status and seller.
-	BySellerStatus map[string]map[shadowscan.Status]int `json:"by_seller_status,omitempty"`
 }
 
 // ScanRequest is one scan to run.

@@ -316,7 +316,7 @@ func TestPages(t *testing.T) {
 	t.Run("sellers use per-seller status counts when the store has them", func(t *testing.T) {
 		counts := f.st.HitCountsFn
 		t.Cleanup(func() { f.st.HitCountsFn = counts })
-		f.st.HitCountsFn = func(ctx contextT) (*Counts, error) {
+		f.st.HitCountsFn = func(ctx contextT) (*shadowscan.HitCounts, error) {
 			c, err := counts(ctx)
 			c.BySellerStatus = map[string]map[shadowscan.Status]int{"demo-market/shop-x": {shadowscan.StatusReported: 2}}
 			return c, err
@@ -336,7 +336,7 @@ func TestPages(t *testing.T) {
 	t.Run("large stores without per-seller status counts show totals only", func(t *testing.T) {
 		counts := f.st.HitCountsFn
 		t.Cleanup(func() { f.st.HitCountsFn = counts })
-		f.st.HitCountsFn = func(ctx contextT) (*Counts, error) {
+		f.st.HitCountsFn = func(ctx contextT) (*shadowscan.HitCounts, error) {
 			c, err := counts(ctx)
 			c.Total = maxStatusWalkHits + 1
 			return c, err

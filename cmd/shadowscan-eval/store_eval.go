@@ -55,72 +55,97 @@ func storeOutcomes(ctx context.Context, sites []*rules.Site, bases []string, cat
 		return nil, run, err
 	}
 	for i, site := range sites {
-		c, err := crawler.New(site, crawler.WithBaseURL(bases[i]))
-		if err != nil {
-			return nil, run, err
-		}
-		var (
-			mu    sync.Mutex
-			batch []store.Observation
-			werr  error
-		)
-		flush := func() {
-			if len(batch) == 0 || werr != nil {
-				return
-			}
-			outs, err := db.Record(ctx, batch)
-			if err != nil {
-				werr = err
-				return
-			}
-			for _, o := range outs {
-				if o.Conflict != "" {
-					run.conflicts++
-				}
-			}
-			batch = batch[:0]
-		}
-		_, err = c.Run(ctx, cat.SearchQueries(), func(_ context.Context, p *crawler.Page) error {
-			v := m.Match(&p.Listing)
-			mu.Lock()
-			defer mu.Unlock()
-			batch = append(batch, store.Observation{ScanID: 1, Listing: p.Listing, Verdict: v})
-			if len(batch) >= 64 {
-				flush()
-			}
-			return werr
-		})
-		mu.Lock()
-		flush()
-		mu.Unlock()
-		if err == nil {
-			err = werr
-		}
+		n, err := recordSite(ctx, db, m, site, bases[i], cat.SearchQueries())
+		run.conflicts += n
 		if err != nil {
 			return nil, run, fmt.Errorf("crawl %s: %w", site.Name, err)
 		}
 	}
-
-	type stored struct {
-		rec *store.ListingRecord
-		hit *shadowscan.Hit
-	}
-	var recs []stored
-	err = db.EachListing(ctx, "", func(r *store.ListingRecord) error {
-		recs = append(recs, stored{rec: r})
-		return nil
-	})
+	recs, err := readStored(ctx, db)
 	if err != nil {
 		return nil, run, err
 	}
 	run.stored = len(recs)
+	return joinStored(labels, recs), run, nil
+}
+
+// recordSite crawls one site at base, matches every listing and records
+// it in batches of 64, as a scan does. It returns how many listings
+// showed an id another listing had.
+func recordSite(ctx context.Context, db *store.DB, m *matcher.Matcher, site *rules.Site, base string, queries []string) (conflicts int, err error) {
+	c, err := crawler.New(site, crawler.WithBaseURL(base))
+	if err != nil {
+		return 0, err
+	}
+	var (
+		mu    sync.Mutex
+		batch []store.Observation
+		werr  error
+	)
+	flush := func() {
+		if len(batch) == 0 || werr != nil {
+			return
+		}
+		outs, err := db.Record(ctx, batch)
+		if err != nil {
+			werr = err
+			return
+		}
+		for _, o := range outs {
+			if o.Conflict != "" {
+				conflicts++
+			}
+		}
+		batch = batch[:0]
+	}
+	_, err = c.Run(ctx, queries, func(_ context.Context, p *crawler.Page) error {
+		v := m.Match(&p.Listing)
+		mu.Lock()
+		defer mu.Unlock()
+		batch = append(batch, store.Observation{ScanID: 1, Listing: p.Listing, Verdict: v})
+		if len(batch) >= 64 {
+			flush()
+		}
+		return werr
+	})
+	mu.Lock()
+	flush()
+	mu.Unlock()
+	if err == nil {
+		err = werr
+	}
+	return conflicts, err
+}
+
+// storedListing is a stored listing with its hit, if it has one.
+type storedListing struct {
+	rec *store.ListingRecord
+	hit *shadowscan.Hit
+}
+
+// readStored reads every stored listing back with its hit.
+func readStored(ctx context.Context, db *store.DB) ([]storedListing, error) {
+	var recs []storedListing
+	err := db.EachListing(ctx, "", func(r *store.ListingRecord) error {
+		recs = append(recs, storedListing{rec: r})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
 	for i := range recs {
 		if id := recs[i].rec.HitID; id != 0 {
 			if recs[i].hit, err = db.Hit(ctx, id); err != nil {
-				return nil, run, err
+				return nil, err
 			}
 		}
 	}
+	return recs, nil
+}
+
+// joinStored finds each labelled listing among the stored ones by site and
+// URL; one not found was not reached.
+func joinStored(labels []labelled, recs []storedListing) []outcome {
 	outs := make([]outcome, 0, len(labels))
 	for _, lb := range labels {
 		o := outcome{id: lb.path, title: lb.title, truth: lb.truth}
@@ -142,5 +167,5 @@ func storeOutcomes(ctx context.Context, sites []*rules.Site, bases []string, cat
 		}
 		outs = append(outs, o)
 	}
-	return outs, run, nil
+	return outs
 }

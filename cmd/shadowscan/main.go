@@ -12,8 +12,6 @@ import (
 	"os/signal"
 	"strings"
 	"syscall"
-
-	"github.com/shadowscan/shadowscan/crawler"
 )
 
 // Exit statuses (SPEC "Command line").
@@ -24,7 +22,6 @@ const (
 )
 
 func main() {
-	crawler.Version = version
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()

@@ -184,6 +184,7 @@ func runScan(ctx context.Context, g *Globals, o scanOptions) (*shadowscan.Scan, 
 	runErr := p.run(ctx, sites, func(site *rules.Site) ([]crawler.Option, error) {
 		opts := []crawler.Option{
 			crawler.WithLogger(log.With("site", site.Name)),
+			crawler.WithUserAgent(crawler.DefaultUserAgent(version)),
 			crawler.WithFrontier(p.frontier()),
 			crawler.WithProgress(onCrawl),
 		}

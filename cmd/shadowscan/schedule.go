@@ -9,7 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/shadowscan/shadowscan"
-	"github.com/shadowscan/shadowscan/web"
+	"github.com/shadowscan/shadowscan/schedule"
 )
 
 func newScheduleCommand(g *Globals) *cobra.Command {
@@ -69,7 +69,7 @@ func (o *scheduleAddOptions) schedule(g *Globals) (*shadowscan.Schedule, error) 
 	if o.maxPages < 0 {
 		return nil, usagef("--max-pages %d: use 1 or more (0: the site rule's max_pages)", o.maxPages)
 	}
-	if _, err := web.ParseCron(o.cron); err != nil {
+	if _, err := schedule.Parse(o.cron); err != nil {
 		return nil, usageError{fmt.Errorf("--cron: %w", err)}
 	}
 	set, err := g.Rules()
@@ -99,9 +99,9 @@ func runScheduleAdd(ctx context.Context, g *Globals, sc *shadowscan.Schedule) er
 	if err := db.AddSchedule(ctx, sc); err != nil {
 		return err
 	}
-	next, err := web.NextRun(sc)
+	next, err := schedule.Next(sc)
 	if err != nil {
-		// ParseCron refused expressions that never run; this is a bug.
+		// schedule.Parse refused expressions that never run; this is a bug.
 		return fmt.Errorf("schedule %d was added, but its next run is unknown (remove it with `shadowscan schedule rm %d`): %w", sc.ID, sc.ID, err)
 	}
 	fmt.Fprintf(g.Stdout, "schedule %d: %s scan of %s, next at %s (runs while `shadowscan serve` runs)\n", sc.ID, sc.Cron, sc.Site, next.Format("2006-01-02 15:04 MST"))
@@ -144,7 +144,7 @@ func runScheduleList(ctx context.Context, g *Globals, asJSON bool) error {
 	views := make([]scheduleView, 0, len(all))
 	for _, s := range all {
 		v := scheduleView{Schedule: s}
-		if next, err := web.NextRun(&s); err != nil {
+		if next, err := schedule.Next(&s); err != nil {
 			v.Problem = err.Error()
 		} else {
 			v.NextRun = next.UTC()

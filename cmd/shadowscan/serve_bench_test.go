@@ -33,7 +33,7 @@ func BenchmarkServe100k(b *testing.B) {
 	fillStore(b, db, benchHits, 50)
 	b.Logf("filled %d hits in %s", benchHits, time.Since(start).Round(time.Millisecond))
 	runtime.GC() // the fill leaves a large heap behind; do not bill it to the first route
-	srv, err := web.New(web.Config{Store: webStore{db}, Sites: []string{"demo-market"}})
+	srv, err := web.New(web.Config{Store: db, Sites: []string{"demo-market"}})
 	if err != nil {
 		b.Fatal(err)
 	}

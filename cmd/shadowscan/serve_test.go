@@ -147,6 +147,7 @@ func TestScheduleCommands(t *testing.T) {
 		{"bad cron is a usage error naming it and an example", []string{"schedule", "add", "--cron", "every night", "--site", "demo-market"}, exitUsage, []string{`"every night"`, "30 2 * * *"}},
 		{"missing cron", []string{"schedule", "add", "--site", "demo-market"}, exitUsage, []string{"--cron is required"}},
 		{"a cron that never runs is refused", []string{"schedule", "add", "--cron", "0 0 30 2 *", "--site", "demo-market"}, exitUsage, []string{`"0 0 30 2 *"`, "never run"}},
+		{"a time zone with no fields is refused, not a crash", []string{"schedule", "add", "--cron", "TZ=UTC", "--site", "demo-market"}, exitUsage, []string{`"TZ=UTC"`, "five fields"}},
 		{"unknown site", []string{"schedule", "add", "--cron", "@daily", "--site", "nowhere"}, exitUsage, []string{"nowhere", "demo-market"}},
 		{"add", []string{"schedule", "add", "--cron", "30 2 * * *", "--site", "demo-market", "--query", "蛋白粉"}, 0, []string{"schedule 1:", "next at"}},
 		{"list", []string{"schedule", "list"}, 0, []string{"30 2 * * *", "demo-market", "蛋白粉", "never"}},
@@ -499,8 +500,9 @@ func TestServeScanAgainstTheDemoMarket(t *testing.T) {
 	})
 }
 
-// TestWebStoreCountsBySellerStatus: the adapter hands web the store's
-// per-seller status counts, so the sellers page never walks the indexes.
+// TestWebStoreCountsBySellerStatus: the store, used by web as it is,
+// hands web its per-seller status counts, so the sellers page never walks
+// the indexes.
 func TestWebStoreCountsBySellerStatus(t *testing.T) {
 	ctx := context.Background()
 	db, err := store.Open(filepath.Join(t.TempDir(), "s.db"))
@@ -513,7 +515,8 @@ func TestWebStoreCountsBySellerStatus(t *testing.T) {
 	if _, err := db.Record(ctx, []store.Observation{{Listing: l, Verdict: v}}); err != nil {
 		t.Fatal(err)
 	}
-	c, err := webStore{db}.HitCounts(ctx)
+	var ws web.Store = db
+	c, err := ws.HitCounts(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -94,7 +94,7 @@ func runSitesTest(ctx context.Context, g *Globals, siteName, pageURL string, tim
 	// The page is fetched the way a scan fetches it (robots.txt, limits,
 	// retries), then the captured bytes are extracted again to show which
 	// selector or fallback produced each field.
-	c, err := crawler.New(site, crawler.WithBaseURL(baseOf(pageURL, site.BaseURL)), crawler.WithLogger(g.Logger()))
+	c, err := crawler.New(site, crawler.WithBaseURL(baseOf(pageURL, site.BaseURL)), crawler.WithLogger(g.Logger()), crawler.WithUserAgent(crawler.DefaultUserAgent(version)))
 	if err != nil {
 		return err
 	}

@@ -20,7 +20,6 @@ type listing struct {
 	seller   *seller
 	imgs     []imgSpec
 	desc     string
-	attrs    [][2]string
 	sales    int
 	kind     string
 	ld       int // site B JSON-LD shape

@@ -17,7 +17,6 @@ type shop struct {
 	kind     int
 	brands   []string // for official and authorised shops: whose
 	currency string   // B: the currency the shop quotes in
-	score    string
 }
 
 func (s *shop) officialFor(b string) bool {

@@ -3,7 +3,6 @@ package world4
 import (
 	"fmt"
 	"math/rand/v2"
-	"sort"
 	"strings"
 	"sync"
 )
@@ -274,11 +273,3 @@ func checkLabel(l *listing) error {
 	return nil
 }
 
-func sortedKinds(m map[string]int) []string {
-	var ks []string
-	for k := range m {
-		ks = append(ks, k)
-	}
-	sort.Strings(ks)
-	return ks
-}

@@ -149,118 +149,174 @@ type Package struct {
 
 // Draw paints p with its base centred at (cx, base), h pixels tall.
 func (p Package) Draw(img *image.RGBA, cx, base, h int) {
-	hw := func(f float64) int { return int(float64(h) * f) }
-	var body image.Rectangle
-	lab := func(r image.Rectangle) {
-		lo, hi := p.LabelLow, p.LabelHi
-		if hi == 0 {
-			lo, hi = 0.25, 0.75
-		}
-		lr := image.Rect(r.Min.X+2, r.Min.Y+int(float64(r.Dy())*lo), r.Max.X-2, r.Min.Y+int(float64(r.Dy())*hi))
-		fillRect(img, lr, p.Label)
-		bh := lr.Dy() / 6
-		fillRect(img, image.Rect(lr.Min.X, lr.Min.Y, lr.Max.X, lr.Min.Y+bh), p.Band1)
-		fillRect(img, image.Rect(lr.Min.X, lr.Max.Y-bh, lr.Max.X, lr.Max.Y), p.Band2)
-		for i := 0; i < p.Stripes; i++ {
-			x := lr.Min.X + lr.Dx()*(i+1)/(p.Stripes+1)
-			fillRect(img, image.Rect(x-bh/4, lr.Min.Y+bh, x+bh/4, lr.Max.Y-bh), Shade(p.Band1, 0.3))
-		}
-		inner := lr.Inset(bh)
-		if p.Text2 == "" {
-			drawText(img, inner, p.Text1, Shade(p.Band1, -0.4))
-			return
-		}
-		top := image.Rect(inner.Min.X, inner.Min.Y, inner.Max.X, inner.Min.Y+inner.Dy()*3/5)
-		bot := image.Rect(inner.Min.X+inner.Dx()/6, top.Max.Y, inner.Max.X-inner.Dx()/6, inner.Max.Y)
-		drawText(img, top, p.Text1, Shade(p.Band1, -0.4))
-		drawText(img, bot, p.Text2, Shade(p.Band2, -0.3))
-	}
 	switch p.Shape {
 	case Bottle:
-		w := hw(0.42)
-		body = image.Rect(cx-w/2, base-hw(0.72), cx+w/2, base)
-		fillRound(img, body, w/6, p.Body)
-		fillEllipse(img, cx, body.Min.Y, w/2, hw(0.08), p.Body)
-		fillRect(img, image.Rect(cx-w/5, base-hw(0.86), cx+w/5, body.Min.Y), Shade(p.Body, -0.1))
-		fillRound(img, image.Rect(cx-w/4, base-h, cx+w/4, base-hw(0.84)), 4, p.Cap)
-		lab(body)
+		p.drawBottle(img, cx, base, h)
 	case Jar:
-		w := hw(0.9)
-		body = image.Rect(cx-w/2, base-hw(0.82), cx+w/2, base)
-		fillRound(img, body, w/12, p.Body)
-		fillRound(img, image.Rect(cx-w/2-hw(0.03), base-h, cx+w/2+hw(0.03), base-hw(0.8)), 6, p.Cap)
-		lab(body)
+		p.drawJar(img, cx, base, h)
 	case Box:
-		w := hw(0.7)
-		d := hw(0.12)
-		body = image.Rect(cx-w/2, base-h+d, cx+w/2, base)
-		fillRect(img, body, p.Body)
-		for i := 0; i < d; i++ {
-			fillRect(img, image.Rect(body.Min.X+i, body.Min.Y-i-1, body.Max.X+i, body.Min.Y-i), Shade(p.Body, 0.25))
-			fillRect(img, image.Rect(body.Max.X+i, body.Min.Y-i, body.Max.X+i+1, body.Max.Y-i), Shade(p.Body, -0.25))
-		}
-		lab(body)
+		p.drawBox(img, cx, base, h)
 	case Tube:
-		w := hw(0.38)
-		body = image.Rect(cx-w/2, base-h, cx+w/2, base-hw(0.14))
-		fillRound(img, body, w/5, p.Body)
-		fillRect(img, image.Rect(body.Min.X-2, body.Min.Y, body.Max.X+2, body.Min.Y+hw(0.04)), Shade(p.Body, -0.2))
-		fillRound(img, image.Rect(cx-w/3, base-hw(0.15), cx+w/3, base), 5, p.Cap)
-		lab(body)
+		p.drawTube(img, cx, base, h)
 	case Pump:
-		w := hw(0.4)
-		body = image.Rect(cx-w/2, base-hw(0.7), cx+w/2, base)
-		fillRound(img, body, w/4, p.Body)
-		fillRect(img, image.Rect(cx-w/8, base-hw(0.9), cx+w/8, body.Min.Y), Shade(p.Cap, 0.2))
-		fillRect(img, image.Rect(cx-w/4, base-h, cx+w/2, base-hw(0.9)), p.Cap)
-		fillRect(img, image.Rect(cx+w/2-2, base-h, cx+w/2+hw(0.1), base-hw(0.94)), p.Cap)
-		lab(body)
+		p.drawPump(img, cx, base, h)
 	case Pouch:
-		w := hw(0.75)
-		body = image.Rect(cx-w/2, base-h, cx+w/2, base)
-		fillRound(img, body, w/10, p.Body)
-		fillRect(img, image.Rect(body.Min.X+4, body.Min.Y+hw(0.07), body.Max.X-4, body.Min.Y+hw(0.09)), Shade(p.Body, -0.3))
-		fillRect(img, image.Rect(body.Min.X+w/4, body.Min.Y+hw(0.02), body.Max.X-w/4, body.Min.Y+hw(0.05)), Shade(p.Body, 0.4))
-		lab(body)
+		p.drawPouch(img, cx, base, h)
 	case Vials:
-		vw := hw(0.16)
-		for i := -2; i <= 2; i++ {
-			x := cx + i*(vw+vw/4)
-			v := image.Rect(x-vw/2, base-hw(0.75), x+vw/2, base)
-			fillRound(img, v, vw/3, p.Body)
-			fillRect(img, image.Rect(x-vw/3, base-h, x+vw/3, base-hw(0.75)), p.Cap)
-			fillRect(img, image.Rect(v.Min.X, v.Min.Y+v.Dy()/3, v.Max.X, v.Min.Y+v.Dy()*2/3), p.Band1)
-		}
-		body = image.Rect(cx-2*(vw+vw/4)-vw/2, base-hw(0.3), cx+2*(vw+vw/4)+vw/2, base)
-		fillRect(img, body, p.Label)
-		drawText(img, body.Inset(hw(0.04)), p.Text1, Shade(p.Band1, -0.4))
+		p.drawVials(img, cx, base, h)
 	case Book:
-		w := hw(0.72)
-		body = image.Rect(cx-w/2, base-h, cx+w/2, base)
-		fillRect(img, body, p.Body)
-		fillRect(img, image.Rect(body.Min.X, body.Min.Y, body.Min.X+hw(0.06), body.Max.Y), Shade(p.Body, -0.35))
-		fillRect(img, image.Rect(body.Min.X+hw(0.1), body.Min.Y+hw(0.1), body.Max.X-hw(0.05), body.Min.Y+hw(0.4)), p.Band1)
-		drawText(img, image.Rect(body.Min.X+hw(0.12), body.Min.Y+hw(0.14), body.Max.X-hw(0.07), body.Min.Y+hw(0.36)), p.Text1, p.Label)
-		drawText(img, image.Rect(body.Min.X+hw(0.12), body.Min.Y+hw(0.5), body.Max.X-hw(0.07), body.Min.Y+hw(0.62)), p.Text2, p.Band2)
+		p.drawBook(img, cx, base, h)
 	case Shaker:
-		w := hw(0.5)
-		body = image.Rect(cx-w/2, base-hw(0.75), cx+w/2, base)
-		fillRound(img, body, w/8, p.Body)
-		fillRect(img, image.Rect(cx-w/2-3, base-hw(0.88), cx+w/2+3, body.Min.Y), p.Cap)
-		fillRound(img, image.Rect(cx-w/6, base-h, cx+w/6, base-hw(0.86)), 4, p.Cap)
-		for i := 1; i <= 4; i++ {
-			y := body.Min.Y + body.Dy()*i/5
-			fillRect(img, image.Rect(body.Max.X-w/4, y, body.Max.X-4, y+2), Shade(p.Body, -0.3))
-		}
-		drawText(img, image.Rect(body.Min.X+4, body.Min.Y+body.Dy()/3, body.Max.X-w/4-4, body.Min.Y+body.Dy()/2), p.Text1, p.Band1)
+		p.drawShaker(img, cx, base, h)
 	case Compact:
-		w := hw(1.1)
-		body = image.Rect(cx-w/2, base-hw(0.55), cx+w/2, base)
-		fillRound(img, body, w/10, p.Body)
-		fillRound(img, image.Rect(cx-w/2, base-h, cx+w/2, base-hw(0.55)), w/10, p.Cap)
-		fillRect(img, image.Rect(cx-w/2, base-hw(0.6), cx+w/2, base-hw(0.55)), Shade(p.Cap, -0.25))
-		lab(body)
+		p.drawCompact(img, cx, base, h)
 	}
+}
+
+// scaled returns a function giving a fraction of h in whole pixels.
+func scaled(h int) func(f float64) int {
+	return func(f float64) int { return int(float64(h) * f) }
+}
+
+// drawLabel paints p's label across the body r: its bands, stripes and
+// one or two lines of text.
+func (p Package) drawLabel(img *image.RGBA, r image.Rectangle) {
+	lo, hi := p.LabelLow, p.LabelHi
+	if hi == 0 {
+		lo, hi = 0.25, 0.75
+	}
+	lr := image.Rect(r.Min.X+2, r.Min.Y+int(float64(r.Dy())*lo), r.Max.X-2, r.Min.Y+int(float64(r.Dy())*hi))
+	fillRect(img, lr, p.Label)
+	bh := lr.Dy() / 6
+	fillRect(img, image.Rect(lr.Min.X, lr.Min.Y, lr.Max.X, lr.Min.Y+bh), p.Band1)
+	fillRect(img, image.Rect(lr.Min.X, lr.Max.Y-bh, lr.Max.X, lr.Max.Y), p.Band2)
+	for i := 0; i < p.Stripes; i++ {
+		x := lr.Min.X + lr.Dx()*(i+1)/(p.Stripes+1)
+		fillRect(img, image.Rect(x-bh/4, lr.Min.Y+bh, x+bh/4, lr.Max.Y-bh), Shade(p.Band1, 0.3))
+	}
+	inner := lr.Inset(bh)
+	if p.Text2 == "" {
+		drawText(img, inner, p.Text1, Shade(p.Band1, -0.4))
+		return
+	}
+	top := image.Rect(inner.Min.X, inner.Min.Y, inner.Max.X, inner.Min.Y+inner.Dy()*3/5)
+	bot := image.Rect(inner.Min.X+inner.Dx()/6, top.Max.Y, inner.Max.X-inner.Dx()/6, inner.Max.Y)
+	drawText(img, top, p.Text1, Shade(p.Band1, -0.4))
+	drawText(img, bot, p.Text2, Shade(p.Band2, -0.3))
+}
+
+func (p Package) drawBottle(img *image.RGBA, cx, base, h int) {
+	hw := scaled(h)
+	w := hw(0.42)
+	body := image.Rect(cx-w/2, base-hw(0.72), cx+w/2, base)
+	fillRound(img, body, w/6, p.Body)
+	fillEllipse(img, cx, body.Min.Y, w/2, hw(0.08), p.Body)
+	fillRect(img, image.Rect(cx-w/5, base-hw(0.86), cx+w/5, body.Min.Y), Shade(p.Body, -0.1))
+	fillRound(img, image.Rect(cx-w/4, base-h, cx+w/4, base-hw(0.84)), 4, p.Cap)
+	p.drawLabel(img, body)
+}
+
+func (p Package) drawJar(img *image.RGBA, cx, base, h int) {
+	hw := scaled(h)
+	w := hw(0.9)
+	body := image.Rect(cx-w/2, base-hw(0.82), cx+w/2, base)
+	fillRound(img, body, w/12, p.Body)
+	fillRound(img, image.Rect(cx-w/2-hw(0.03), base-h, cx+w/2+hw(0.03), base-hw(0.8)), 6, p.Cap)
+	p.drawLabel(img, body)
+}
+
+func (p Package) drawBox(img *image.RGBA, cx, base, h int) {
+	hw := scaled(h)
+	w := hw(0.7)
+	d := hw(0.12)
+	body := image.Rect(cx-w/2, base-h+d, cx+w/2, base)
+	fillRect(img, body, p.Body)
+	for i := 0; i < d; i++ {
+		fillRect(img, image.Rect(body.Min.X+i, body.Min.Y-i-1, body.Max.X+i, body.Min.Y-i), Shade(p.Body, 0.25))
+		fillRect(img, image.Rect(body.Max.X+i, body.Min.Y-i, body.Max.X+i+1, body.Max.Y-i), Shade(p.Body, -0.25))
+	}
+	p.drawLabel(img, body)
+}
+
+func (p Package) drawTube(img *image.RGBA, cx, base, h int) {
+	hw := scaled(h)
+	w := hw(0.38)
+	body := image.Rect(cx-w/2, base-h, cx+w/2, base-hw(0.14))
+	fillRound(img, body, w/5, p.Body)
+	fillRect(img, image.Rect(body.Min.X-2, body.Min.Y, body.Max.X+2, body.Min.Y+hw(0.04)), Shade(p.Body, -0.2))
+	fillRound(img, image.Rect(cx-w/3, base-hw(0.15), cx+w/3, base), 5, p.Cap)
+	p.drawLabel(img, body)
+}
+
+func (p Package) drawPump(img *image.RGBA, cx, base, h int) {
+	hw := scaled(h)
+	w := hw(0.4)
+	body := image.Rect(cx-w/2, base-hw(0.7), cx+w/2, base)
+	fillRound(img, body, w/4, p.Body)
+	fillRect(img, image.Rect(cx-w/8, base-hw(0.9), cx+w/8, body.Min.Y), Shade(p.Cap, 0.2))
+	fillRect(img, image.Rect(cx-w/4, base-h, cx+w/2, base-hw(0.9)), p.Cap)
+	fillRect(img, image.Rect(cx+w/2-2, base-h, cx+w/2+hw(0.1), base-hw(0.94)), p.Cap)
+	p.drawLabel(img, body)
+}
+
+func (p Package) drawPouch(img *image.RGBA, cx, base, h int) {
+	hw := scaled(h)
+	w := hw(0.75)
+	body := image.Rect(cx-w/2, base-h, cx+w/2, base)
+	fillRound(img, body, w/10, p.Body)
+	fillRect(img, image.Rect(body.Min.X+4, body.Min.Y+hw(0.07), body.Max.X-4, body.Min.Y+hw(0.09)), Shade(p.Body, -0.3))
+	fillRect(img, image.Rect(body.Min.X+w/4, body.Min.Y+hw(0.02), body.Max.X-w/4, body.Min.Y+hw(0.05)), Shade(p.Body, 0.4))
+	p.drawLabel(img, body)
+}
+
+func (p Package) drawVials(img *image.RGBA, cx, base, h int) {
+	hw := scaled(h)
+	vw := hw(0.16)
+	for i := -2; i <= 2; i++ {
+		x := cx + i*(vw+vw/4)
+		v := image.Rect(x-vw/2, base-hw(0.75), x+vw/2, base)
+		fillRound(img, v, vw/3, p.Body)
+		fillRect(img, image.Rect(x-vw/3, base-h, x+vw/3, base-hw(0.75)), p.Cap)
+		fillRect(img, image.Rect(v.Min.X, v.Min.Y+v.Dy()/3, v.Max.X, v.Min.Y+v.Dy()*2/3), p.Band1)
+	}
+	body := image.Rect(cx-2*(vw+vw/4)-vw/2, base-hw(0.3), cx+2*(vw+vw/4)+vw/2, base)
+	fillRect(img, body, p.Label)
+	drawText(img, body.Inset(hw(0.04)), p.Text1, Shade(p.Band1, -0.4))
+}
+
+func (p Package) drawBook(img *image.RGBA, cx, base, h int) {
+	hw := scaled(h)
+	w := hw(0.72)
+	body := image.Rect(cx-w/2, base-h, cx+w/2, base)
+	fillRect(img, body, p.Body)
+	fillRect(img, image.Rect(body.Min.X, body.Min.Y, body.Min.X+hw(0.06), body.Max.Y), Shade(p.Body, -0.35))
+	fillRect(img, image.Rect(body.Min.X+hw(0.1), body.Min.Y+hw(0.1), body.Max.X-hw(0.05), body.Min.Y+hw(0.4)), p.Band1)
+	drawText(img, image.Rect(body.Min.X+hw(0.12), body.Min.Y+hw(0.14), body.Max.X-hw(0.07), body.Min.Y+hw(0.36)), p.Text1, p.Label)
+	drawText(img, image.Rect(body.Min.X+hw(0.12), body.Min.Y+hw(0.5), body.Max.X-hw(0.07), body.Min.Y+hw(0.62)), p.Text2, p.Band2)
+}
+
+func (p Package) drawShaker(img *image.RGBA, cx, base, h int) {
+	hw := scaled(h)
+	w := hw(0.5)
+	body := image.Rect(cx-w/2, base-hw(0.75), cx+w/2, base)
+	fillRound(img, body, w/8, p.Body)
+	fillRect(img, image.Rect(cx-w/2-3, base-hw(0.88), cx+w/2+3, body.Min.Y), p.Cap)
+	fillRound(img, image.Rect(cx-w/6, base-h, cx+w/6, base-hw(0.86)), 4, p.Cap)
+	for i := 1; i <= 4; i++ {
+		y := body.Min.Y + body.Dy()*i/5
+		fillRect(img, image.Rect(body.Max.X-w/4, y, body.Max.X-4, y+2), Shade(p.Body, -0.3))
+	}
+	drawText(img, image.Rect(body.Min.X+4, body.Min.Y+body.Dy()/3, body.Max.X-w/4-4, body.Min.Y+body.Dy()/2), p.Text1, p.Band1)
+}
+
+func (p Package) drawCompact(img *image.RGBA, cx, base, h int) {
+	hw := scaled(h)
+	w := hw(1.1)
+	body := image.Rect(cx-w/2, base-hw(0.55), cx+w/2, base)
+	fillRound(img, body, w/10, p.Body)
+	fillRound(img, image.Rect(cx-w/2, base-h, cx+w/2, base-hw(0.55)), w/10, p.Cap)
+	fillRect(img, image.Rect(cx-w/2, base-hw(0.6), cx+w/2, base-hw(0.55)), Shade(p.Cap, -0.25))
+	p.drawLabel(img, body)
 }
 
 // Backdrop styles.
