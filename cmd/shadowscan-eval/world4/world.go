@@ -272,4 +272,3 @@ func checkLabel(l *listing) error {
 	}
 	return nil
 }
-
