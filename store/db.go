@@ -27,7 +27,8 @@ package store
 //	hits_by_score/           (schema 2)
 //	|--> <score-desc u16 id-desc u64>             -> hit summary
 //	frontier/
-//	|--> <scan id u64 url>   -> empty (visited)
+//	|--> <scan id u64 url>   -> empty (listing page visited)
+//	|--> <scan id u64 0x01 url> -> 's' (search page fetched) or 'd' next-url (done)
 //
 // A site name never contains "/" or NUL, and a listing id never contains
 // NUL, so "site/id" names one listing and "site/id" 0x00 is a prefix that
@@ -96,6 +97,7 @@ type DB struct {
 	readOnly bool
 	lockInfo string                // sidecar written by this process, "" when none
 	damage   atomic.Pointer[error] // set by guard after bbolt panicked
+	faultFn  func(op string) error // WithWriteFault's, for tests
 
 	mu       sync.Mutex
 	ownScans map[uint64]bool // scans started or resumed through this handle
@@ -108,6 +110,7 @@ type options struct {
 	keepAll  bool
 	noSync   bool
 	existing bool
+	fault    func(op string) error
 }
 
 // Option changes how Open opens a store.
@@ -163,7 +166,7 @@ func Open(path string, opts ...Option) (*DB, error) {
 	if err := checkPages(path, o.timeout); err != nil {
 		return nil, err
 	}
-	db := &DB{path: path, clock: o.clock, keepAll: o.keepAll, readOnly: o.readOnly, ownScans: make(map[uint64]bool)}
+	db := &DB{path: path, clock: o.clock, keepAll: o.keepAll, readOnly: o.readOnly, faultFn: o.fault, ownScans: make(map[uint64]bool)}
 	var bdb *bbolt.DB
 	err := db.guard(func() error {
 		var err error
@@ -237,7 +240,8 @@ func (db *DB) view(ctx context.Context, fn func(tx *bbolt.Tx) error) error {
 	return db.guard(func() error { return db.bolt.View(fn) })
 }
 
-// update runs fn in a write transaction after checking ctx.
+// update runs fn in a write transaction after checking ctx. A write the
+// file system refuses is a *WriteError.
 func (db *DB) update(ctx context.Context, fn func(tx *bbolt.Tx) error) error {
 	if err := ctx.Err(); err != nil {
 		return err
@@ -245,7 +249,14 @@ func (db *DB) update(ctx context.Context, fn func(tx *bbolt.Tx) error) error {
 	if db.readOnly {
 		return shadowscan.Errorf(shadowscan.ECONFLICT, "store %s is open read-only", db.path)
 	}
-	return db.guard(func() error { return db.bolt.Update(fn) })
+	return db.writeErr(db.guard(func() error {
+		return db.bolt.Update(func(tx *bbolt.Tx) error {
+			if err := db.fault("write"); err != nil {
+				return err
+			}
+			return fn(tx)
+		})
+	}))
 }
 
 // bucket returns a bucket that the schema guarantees, or an internal error
