@@ -89,33 +89,38 @@ func (db *DB) MarkFrontier(ctx context.Context, scanID uint64, urls []string, ma
 			if err := db.fault("mark visited"); err != nil {
 				return err
 			}
-			b, err := bucket(tx, bucketFrontier)
-			if err != nil {
-				return err
-			}
-			for _, u := range urls {
-				if err := b.Put(frontierKey(scanID, u), nil); err != nil {
-					return err
-				}
-			}
-			for _, m := range marks {
-				k := searchKey(scanID, m.URL)
-				if v := b.Get(k); len(v) > 0 && v[0] == searchDone {
-					continue
-				}
-				v := []byte{searchSeen}
-				if m.Done {
-					v = append([]byte{searchDone}, m.Next...)
-				}
-				if err := b.Put(k, v); err != nil {
-					return err
-				}
-			}
-			return nil
+			return putFrontier(tx, scanID, urls, marks)
 		})
 	})
 	if err != nil {
 		return db.writeErr(fmt.Errorf("mark %d url(s) visited by scan %d: %w", len(urls)+len(marks), scanID, err))
+	}
+	return nil
+}
+
+// putFrontier writes frontier marks in tx.
+func putFrontier(tx *bbolt.Tx, scanID uint64, urls []string, marks []SearchMark) error {
+	b, err := bucket(tx, bucketFrontier)
+	if err != nil {
+		return err
+	}
+	for _, u := range urls {
+		if err := b.Put(frontierKey(scanID, u), nil); err != nil {
+			return err
+		}
+	}
+	for _, m := range marks {
+		k := searchKey(scanID, m.URL)
+		if v := b.Get(k); len(v) > 0 && v[0] == searchDone {
+			continue
+		}
+		v := []byte{searchSeen}
+		if m.Done {
+			v = append([]byte{searchDone}, m.Next...)
+		}
+		if err := b.Put(k, v); err != nil {
+			return err
+		}
 	}
 	return nil
 }

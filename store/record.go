@@ -66,6 +66,18 @@ type RecordOption func(*recordOptions)
 
 type recordOptions struct {
 	goneGap time.Duration
+	// The frontier marks to write in the same transaction.
+	scanID  uint64
+	visited []string
+	search  []SearchMark
+}
+
+// WithFrontier makes Record write, in the transaction that stores the
+// observations, the frontier marks of a scan (see MarkFrontier): a kill
+// then never leaves stored listings unmarked, or marks for listings that
+// were not stored.
+func WithFrontier(scanID uint64, visited []string, search []SearchMark) RecordOption {
+	return func(o *recordOptions) { o.scanID, o.visited, o.search = scanID, visited, search }
 }
 
 // ConfirmGoneAfter sets how long after the first gone sighting of a
@@ -288,12 +300,12 @@ func openWriteBuckets(tx *bbolt.Tx) (*writeBuckets, error) {
 // stored or, on error, nothing. Input errors are *shadowscan.FieldError
 // naming the observation.
 func (db *DB) Record(ctx context.Context, obs []Observation, opts ...RecordOption) ([]Outcome, error) {
-	if len(obs) == 0 {
-		return nil, nil
-	}
 	ro := recordOptions{goneGap: DefaultConfirmGoneAfter}
 	for _, o := range opts {
 		o(&ro)
+	}
+	if len(obs) == 0 {
+		return nil, db.MarkFrontier(ctx, ro.scanID, ro.visited, ro.search)
 	}
 	prep := make([]prepared, len(obs))
 	for i := range obs {
@@ -317,6 +329,9 @@ func (db *DB) Record(ctx context.Context, obs []Observation, opts ...RecordOptio
 				return fmt.Errorf("observation %d (%s): %w", i, prep[i].obs.Listing.Key(), err)
 			}
 			out = append(out, o)
+		}
+		if len(ro.visited) > 0 || len(ro.search) > 0 {
+			return putFrontier(tx, ro.scanID, ro.visited, ro.search)
 		}
 		return nil
 	})

@@ -372,7 +372,7 @@ func BenchmarkPipeline(b *testing.B) {
 	g := &Globals{DBPath: filepath.Join(dir, "bench.db"), RulesDir: rulesDir, LogLevel: "error",
 		Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: io.Discard, Getenv: os.Getenv}
 	defer g.close()
-	db, err := g.Store(ctx)
+	db, err := g.CreateStore(ctx)
 	if err != nil {
 		b.Fatal(err)
 	}

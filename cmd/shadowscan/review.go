@@ -204,6 +204,12 @@ func runReviewShow(ctx context.Context, g *Globals, id uint64, asJSON bool) erro
 		fmt.Fprintf(w, "         pick it with: shadowscan review pick %d SKU --by NAME\n", h.ID)
 	}
 	fmt.Fprintf(w, "seen     %s to %s\n", shadowscan.RFC3339(h.FirstSeen), shadowscan.RFC3339(h.LastSeen))
+	if g := h.SeenGone; g != nil {
+		fmt.Fprintf(w, "gone?    seen gone %s (%s), not yet confirmed: a second gone fetch a while later confirms the removal, a live page clears it\n", shadowscan.RFC3339(g.At), g.Signal)
+	}
+	if h.RemovedAt != nil {
+		fmt.Fprintf(w, "removed  %s (first seen gone)\n", shadowscan.RFC3339(*h.RemovedAt))
+	}
 	fmt.Fprintln(w, "reasons")
 	for _, r := range h.Reasons {
 		fmt.Fprintf(w, "  %+4d  %-8s %s\n", r.Points, r.Signal, r.Detail)
