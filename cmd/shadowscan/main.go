@@ -34,18 +34,22 @@ func main() {
 // run executes the command line in args and returns the exit status. It is
 // main without the process around it, so tests can drive the real program.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	g := &Globals{Stdin: stdin, Stdout: stdout, Stderr: stderr, Getenv: os.Getenv}
+	return runWith(ctx, &Globals{Stdin: stdin, Stdout: stdout, Stderr: stderr, Getenv: os.Getenv}, args)
+}
+
+// runWith is run with the Globals given (tests set store options on them).
+func runWith(ctx context.Context, g *Globals, args []string) int {
 	cmd := newRootCommand(g)
 	cmd.SetArgs(args)
-	cmd.SetIn(stdin)
-	cmd.SetOut(stdout)
-	cmd.SetErr(stderr)
+	cmd.SetIn(g.Stdin)
+	cmd.SetOut(g.Stdout)
+	cmd.SetErr(g.Stderr)
 	err := cmd.ExecuteContext(ctx)
 	g.close()
 	if err == nil {
 		return exitOK
 	}
-	fmt.Fprintln(stderr, "shadowscan:", errorText(err))
+	fmt.Fprintln(g.Stderr, "shadowscan:", errorText(err))
 	return exitCode(err)
 }
 
