@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+	"sync"
 	"syscall"
 
 	"github.com/shadowscan/shadowscan/crawler"
@@ -39,6 +40,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 
 // runWith is run with the Globals given (tests set store options on them).
 func runWith(ctx context.Context, g *Globals, args []string) int {
+	// The log and a scan's warnings write to stderr from several
+	// goroutines.
+	g.Stderr = &syncWriter{w: g.Stderr}
 	cmd := newRootCommand(g)
 	cmd.SetArgs(args)
 	cmd.SetIn(g.Stdin)
@@ -51,6 +55,18 @@ func runWith(ctx context.Context, g *Globals, args []string) int {
 	}
 	fmt.Fprintln(g.Stderr, "shadowscan:", errorText(err))
 	return exitCode(err)
+}
+
+// syncWriter serialises writes to w.
+type syncWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (s *syncWriter) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.w.Write(p)
 }
 
 // usageError marks an error in how a command was called (exit 2).

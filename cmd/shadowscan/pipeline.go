@@ -204,14 +204,10 @@ func (p *pipeline) runSite(ctx context.Context, site *rules.Site, optsFor func(*
 // wrong base URL, a site blocking the crawler). A resumed crawl with
 // nothing left to fetch fetched nothing and failed nothing.
 func unreachable(site *rules.Site, st crawler.Stats) error {
-	n := 0
-	for _, k := range slices.Sorted(maps.Keys(st.Errors)) {
-		n += st.Errors[k]
-	}
-	if st.Pages > 0 || n == 0 {
+	if st.Pages > 0 || len(st.Errors) == 0 {
 		return nil
 	}
-	kinds := make([]string, 0, len(st.Errors))
+	var kinds []string
 	for _, k := range slices.Sorted(maps.Keys(st.Errors)) {
 		kinds = append(kinds, fmt.Sprintf("%s %d", k, st.Errors[k]))
 	}

@@ -229,7 +229,10 @@ func TestRemovalsAreReal(t *testing.T) {
 			market.searchOff = via == "revisit"
 			market.mu.Unlock()
 
-			scan() // the first sighting; the default gap is an hour
+			out := scan() // the first sighting; the default gap is an hour
+			if !strings.Contains(out, "4 reported listing(s) seen gone, not yet confirmed") {
+				t.Errorf("the summary of the first rescan does not count the 4 listings seen gone:\n%s", out)
+			}
 			firstSeen := map[string]string{}
 			for _, c := range faultCases {
 				h := showHit(t, db, hitOf[c.id])
@@ -247,7 +250,7 @@ func TestRemovalsAreReal(t *testing.T) {
 					t.Errorf("%s (%s): the hit lost its listing's fields", c.id, c.mode)
 				}
 			}
-			out := mustCLI(t, db, "review", "show", jsonID(hitOf["g404"]))
+			out = mustCLI(t, db, "review", "show", jsonID(hitOf["g404"]))
 			if !strings.Contains(out, "seen gone") || !strings.Contains(out, "http 404") {
 				t.Errorf("review show of a listing seen gone once does not say so:\n%s", out)
 			}

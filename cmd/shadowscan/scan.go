@@ -65,8 +65,8 @@ After the search crawl of a site, the scan also fetches by URL every
 listing of that site whose hit is reported, removed or relisted and that
 search did not reach (a taken-down listing drops out of search results):
 a reported listing that answers 404 or 410 or shows the site's removed
-marker becomes removed, and a removed one found live again becomes
-relisted. --no-revisit skips this.
+marker twice, a while apart, becomes removed, and a removed one found live
+again becomes relisted. --no-revisit skips this.
 
 One gone page is not a removal: it may be a fault of the moment. The first
 404, 410 or removed marker is kept as "seen gone" (review show lists it);
