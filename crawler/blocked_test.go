@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -174,4 +175,27 @@ func TestGoneID(t *testing.T) {
 	if got := c.goneID("http://127.0.0.1:8931/p/81001/hand-cream"); got != "81001" {
 		t.Errorf("without an expression over a link: %q, want the url's id 81001", got)
 	}
+}
+
+// FuzzBlockedPage feeds hostile pages and redirect targets to the blocked
+// page checks: they never panic, a URL that did not change is never a
+// login redirect, and the reason given stays short whatever the page's
+// title.
+func FuzzBlockedPage(f *testing.F) {
+	f.Add(`<div id="nc_1_wrapper"></div>`, "http://s/item/1", "http://s/login?x=%zz")
+	f.Add(`<title>安全验证</title><input type=password>`, "http://s/item/1", "http://[::1")
+	f.Add(strings.Repeat("<form><input type=password>", 100), "://", "http://s/item/1/../login")
+	f.Fuzz(func(t *testing.T, page, requested, final string) {
+		if blockedRedirect(requested, requested) != "" {
+			t.Fatalf("a fetch that was not redirected (%q) is a login redirect", requested)
+		}
+		_ = blockedRedirect(requested, final)
+		doc, err := parseHTML([]byte(page), "text/html")
+		if err != nil {
+			return
+		}
+		if why := blockedPage(doc); len(why) > 200 {
+			t.Fatalf("reason of %d bytes: the page's text is not clipped", len(why))
+		}
+	})
 }
