@@ -74,8 +74,13 @@ type Hit struct {
 	// FirstSeen and LastSeen bound when scans saw the listing.
 	FirstSeen time.Time `json:"first_seen"`
 	LastSeen  time.Time `json:"last_seen"`
-	// RemovedAt is when a scan first saw the listing gone.
+	// RemovedAt is when a scan first saw the listing gone, of the two
+	// sightings that confirmed the removal.
 	RemovedAt *time.Time `json:"removed_at,omitempty"`
+	// SeenGone is an unconfirmed gone sighting: a fetch found the listing
+	// gone (404, 410 or the site's removed marker) and no later fetch has
+	// yet confirmed it (gone again, a while later) or cleared it (live).
+	SeenGone *GoneSighting `json:"seen_gone,omitempty"`
 	// ScanID is the scan that last updated the hit.
 	ScanID uint64 `json:"scan_id,omitempty"`
 	// Latest is what the latest observation of the listing saw. Category,
@@ -84,6 +89,16 @@ type Hit struct {
 	// flag it, Latest says so (and the history has a note) instead of the
 	// old reasons being shown beside the new fields.
 	Latest *Observed `json:"latest,omitempty"`
+}
+
+// GoneSighting is a fetch that found a listing gone.
+type GoneSighting struct {
+	// At is when the page was fetched.
+	At time.Time `json:"at"`
+	// Signal is GoneHTTP404, GoneHTTP410 or GoneMarker.
+	Signal string `json:"signal"`
+	// ScanID is the scan that fetched it.
+	ScanID uint64 `json:"scan_id,omitempty"`
 }
 
 // Observed is one scan's verdict on a listing, without the listing.

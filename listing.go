@@ -26,11 +26,29 @@ type Listing struct {
 	// Images are the listing photos in page order.
 	Images []ListingImage `json:"images,omitempty"`
 	// Removed is true when the page carried the site's removed marker or
-	// the listing answered 404 or 410.
-	Removed bool `json:"removed,omitempty"`
+	// the listing answered 404 or 410; Gone then names which (GoneHTTP404,
+	// GoneHTTP410, GoneMarker). One such fetch is a sighting, not a proof:
+	// the store confirms a removal on a second one (Hit.SeenGone).
+	Removed bool   `json:"removed,omitempty"`
+	Gone    string `json:"gone,omitempty"`
 	// FetchedAt is when the listing page was fetched.
 	FetchedAt time.Time `json:"fetched_at"`
 }
+
+// The definitive signals that a listing was taken down (Listing.Gone). A
+// 5xx, a timeout, a 403 or 429, a login or captcha page and a page whose
+// fields are missing are none of these: they say nothing either way.
+const (
+	GoneHTTP404 = "http 404"
+	GoneHTTP410 = "http 410"
+	GoneMarker  = "removed marker"
+)
+
+// HasContent reports whether a live listing page showed anything of the
+// listing: a title or a price. A page with neither (a soft error page, a
+// page the rule no longer fits) is no sign that the listing is live, nor
+// that it is gone.
+func (l *Listing) HasContent() bool { return l.Title != "" || l.HasPrice }
 
 // ListingImage is one listing photo. Its hashes are zero and Err says why
 // when the photo could not be fetched or decoded.

@@ -21,6 +21,48 @@ type Scan struct {
 	Errors map[string]int `json:"errors,omitempty"`
 	// Err is the error that ended a failed scan.
 	Err string `json:"error,omitempty"`
+	// SearchSkipped counts search result pages a resumed scan did not
+	// fetch because every listing on them was stored before the
+	// interruption; SearchRefetched those it fetched again because some
+	// were not. ListingsSkipped counts listing pages it did not fetch again.
+	SearchSkipped   int `json:"search_skipped,omitempty"`
+	SearchRefetched int `json:"search_refetched,omitempty"`
+	ListingsSkipped int `json:"listings_skipped,omitempty"`
+	// SeenGone counts the reported listings this scan saw gone that await a
+	// second gone sighting to be confirmed removed.
+	SeenGone int `json:"seen_gone,omitempty"`
+	// Plan is how the scan was started: what `scan --resume` needs to
+	// continue it exactly. Scans recorded before it was kept have none.
+	Plan *ScanPlan `json:"plan,omitempty"`
+}
+
+// ScanPlan is what a scan ran with, beyond its sites, brand and queries.
+type ScanPlan struct {
+	// Sites are the scan's sites in crawl order with the base URL each was
+	// crawled at and the digest of the rule it was crawled with.
+	Sites []PlannedSite `json:"sites"`
+	// Detection is the digest of the detection rules in effect.
+	Detection RulesDigest `json:"detection"`
+	// MaxPages caps search result pages per query (0: each rule's).
+	MaxPages  int  `json:"max_pages,omitempty"`
+	NoRevisit bool `json:"no_revisit,omitempty"`
+	// ConfirmGoneAfter is how far apart two gone sightings of a listing
+	// must be to confirm its removal, as a Go duration ("1h0m0s").
+	ConfirmGoneAfter string `json:"confirm_gone_after,omitempty"`
+}
+
+// PlannedSite is one site of a ScanPlan.
+type PlannedSite struct {
+	Name    string      `json:"name"`
+	BaseURL string      `json:"base_url"`
+	Rules   RulesDigest `json:"rules"`
+}
+
+// RulesDigest names a rule by where it came from and the SHA-256 of what
+// was in effect (the parsed rule, so comments and layout do not count).
+type RulesDigest struct {
+	File   string `json:"file,omitempty"`
+	SHA256 string `json:"sha256"`
 }
 
 // Scan states.

@@ -21,8 +21,15 @@ type HitView struct {
 	FirstSeen    string       `json:"first_seen"`
 	LastSeen     string       `json:"last_seen"`
 	RemovedAt    string       `json:"removed_at,omitempty"`
+	SeenGone     *SeenGone    `json:"seen_gone,omitempty"`
 	History      []Transition `json:"history,omitempty"`
 	Allowed      []Status     `json:"allowed"`
+}
+
+// SeenGone is the view of an unconfirmed gone sighting (Hit.SeenGone).
+type SeenGone struct {
+	At     string `json:"at"`
+	Signal string `json:"signal"`
 }
 
 // ListingView is the listing part of HitView. Price is null when the
@@ -68,6 +75,9 @@ func NewHitView(h *Hit, full bool) HitView {
 	}
 	if h.RemovedAt != nil {
 		v.RemovedAt = RFC3339(*h.RemovedAt)
+	}
+	if g := h.SeenGone; g != nil {
+		v.SeenGone = &SeenGone{At: RFC3339(g.At), Signal: g.Signal}
 	}
 	if full {
 		v.History = h.History

@@ -69,7 +69,13 @@ type Frontier interface {
 // offsite (a URL, or a redirect to one, off the site's origins and
 // photo_hosts), private_address (a connection refused because it would
 // reach a loopback, private, link-local or cloud metadata address the site
-// is not on), trap, image.
+// is not on), trap, image, blocked (a redirect to a login or verification
+// page, or a captcha, slider or login form where the listing should be).
+//
+// On a resumed run (WithFrontier), ListingsSkipped counts listing pages
+// the frontier had finished, SearchSkipped search pages it had done (not
+// fetched), SearchRefetched search pages fetched again because some of
+// their listings were not finished.
 type Stats struct {
 	Pages    int
 	Listings int
@@ -77,6 +83,10 @@ type Stats struct {
 	Retries  int
 	Errors   map[string]int
 	Bytes    int64
+
+	ListingsSkipped int
+	SearchSkipped   int
+	SearchRefetched int
 }
 
 // Option configures a Crawler.
@@ -126,6 +136,16 @@ func DefaultUserAgent(version string) string {
 	return "shadowscan/" + version + " (+https://github.com/shadowscan/shadowscan; brand-protection crawler)"
 }
 
+// WithFailureNotice calls f when n fetch attempts in a row have failed,
+// with n and the last failure, and again only after a fetch has succeeded
+// and n more have failed. A site that cannot be reached (a wrong
+// --base-url, a site that blocks the crawler) then says so at once instead
+// of after every retry of every query. Refusals by policy (robots.txt,
+// offsite links) do not count.
+func WithFailureNotice(n int, f func(n int, err error)) Option {
+	return func(c *Crawler) { c.streak = &failStreak{limit: max(n, 1), notify: f} }
+}
+
 // WithClock sets the clock used for FetchedAt (default time.Now).
 func WithClock(now func() time.Time) Option { return func(c *Crawler) { c.now = now } }
 
@@ -144,6 +164,7 @@ type Crawler struct {
 	progress      func(Stats)
 	now           func() time.Time
 	agent         string // User-Agent when the rule names none
+	streak        *failStreak // nil without WithFailureNotice
 
 	// Retry tuning; tests shorten them.
 	backoffBase   time.Duration
@@ -298,4 +319,43 @@ func (c *counter) snapshot() Stats {
 		out.Errors = map[string]int{}
 	}
 	return out
+}
+
+// failStreak counts fetch attempts that failed in a row for
+// WithFailureNotice. It is shared by every run of a crawler.
+type failStreak struct {
+	limit  int
+	notify func(int, error)
+
+	mu       sync.Mutex
+	n        int
+	notified bool
+}
+
+// record counts one attempt: err nil for a success.
+func (s *failStreak) record(err *fetchError) {
+	if s == nil {
+		return
+	}
+	s.mu.Lock()
+	if err == nil {
+		s.n, s.notified = 0, false
+		s.mu.Unlock()
+		return
+	}
+	switch err.Kind {
+	case "robots", "offsite", "duplicate", "trap":
+		s.mu.Unlock()
+		return
+	}
+	s.n++
+	fire := s.n >= s.limit && !s.notified
+	if fire {
+		s.notified = true
+	}
+	n := s.n
+	s.mu.Unlock()
+	if fire && s.notify != nil {
+		s.notify(n, err)
+	}
 }

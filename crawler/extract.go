@@ -72,18 +72,25 @@ func Extract(site *rules.Site, pageURL string, body []byte) (shadowscan.Listing,
 // extract is Extract with the response's Content-Type, which names the
 // character set when the page does not.
 func extract(site *rules.Site, pageURL string, body []byte, contentType string) (shadowscan.Listing, []FieldSource, error) {
+	l, src, _, err := extractDoc(site, pageURL, body, contentType)
+	return l, src, err
+}
+
+// extractDoc is extract that also returns the parsed page, for the checks
+// that follow extraction (blocked pages).
+func extractDoc(site *rules.Site, pageURL string, body []byte, contentType string) (shadowscan.Listing, []FieldSource, *goquery.Document, error) {
 	var l shadowscan.Listing
 	if site == nil {
-		return l, nil, shadowscan.Errorf(shadowscan.EINVALID, "extract: no site rules")
+		return l, nil, nil, shadowscan.Errorf(shadowscan.EINVALID, "extract: no site rules")
 	}
 	base, err := url.Parse(pageURL)
 	if err != nil || (base.Scheme != "http" && base.Scheme != "https") || base.Host == "" {
-		return l, nil, shadowscan.Errorf(shadowscan.EINVALID, "extract: page url %q is not an absolute http(s) url", pageURL)
+		return l, nil, nil, shadowscan.Errorf(shadowscan.EINVALID, "extract: page url %q is not an absolute http(s) url", pageURL)
 	}
 	base.Fragment = ""
 	doc, err := parseHTML(body, contentType)
 	if err != nil {
-		return l, nil, fmt.Errorf("extract %s: %w", pageURL, err)
+		return l, nil, nil, fmt.Errorf("extract %s: %w", pageURL, err)
 	}
 	if href, ok := doc.Find("base[href]").First().Attr("href"); ok {
 		if b, err := base.Parse(strings.TrimSpace(href)); err == nil && (b.Scheme == "http" || b.Scheme == "https") {
@@ -91,7 +98,8 @@ func extract(site *rules.Site, pageURL string, body []byte, contentType string) 
 		}
 	}
 	x := &extraction{site: site, doc: doc, base: base}
-	return x.listing(pageURL)
+	l, src, err := x.listing(pageURL)
+	return l, src, doc, err
 }
 
 // parseHTML decodes body to UTF-8 (from the Content-Type, a BOM or a meta
@@ -194,7 +202,7 @@ func (x *extraction) listing(pageURL string) (shadowscan.Listing, []FieldSource,
 	x.images(&l)
 	if r.Removed != nil && x.doc.Find(r.Removed.CSS).Length() > 0 {
 		if _, ok := selectOne(x.doc, r.Removed); ok || r.Removed.Re == nil {
-			l.Removed = true
+			l.Removed, l.Gone = true, shadowscan.GoneMarker
 			x.note("removed", "true", r.Removed.Raw)
 		}
 	}

@@ -86,7 +86,7 @@ func TestExtract(t *testing.T) {
 			name: "removed marker and no price",
 			site: ruled, url: "http://shop.test/item/off1",
 			html: `<h1 class="title">T</h1><span class="price">价格面议</span><div class="offline-notice">已下架</div>`,
-			want: shadowscan.Listing{ID: "off1", URL: "http://shop.test/item/off1", Title: "T", Removed: true},
+			want: shadowscan.Listing{ID: "off1", URL: "http://shop.test/item/off1", Title: "T", Removed: true, Gone: shadowscan.GoneMarker},
 			via:  map[string]string{"removed": ".offline-notice"},
 		},
 		{

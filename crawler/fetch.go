@@ -350,6 +350,7 @@ func (r *run) fetch(ctx context.Context, col *colly.Collector, u string, maxBody
 			ex = v.(*exchange)
 		}
 		f, fe := r.outcome(u, ex, err, maxBody, okStatus)
+		r.c.streak.record(fe)
 		if fe == nil {
 			return f, nil
 		}

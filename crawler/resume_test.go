@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
+	"slices"
 	"sync"
 	"testing"
 )
@@ -135,5 +137,159 @@ func TestRunSinkErrorStops(t *testing.T) {
 	}
 	if calls != 3 {
 		t.Errorf("sink called %d times after failing on the 3rd", calls)
+	}
+}
+
+// memSearchFrontier is an in-memory SearchFrontier.
+type memSearchFrontier struct {
+	memFrontier
+	search map[string]SearchState
+	links  map[string][]string // search page -> listing urls, to check the order of marks
+}
+
+func newMemSearchFrontier() *memSearchFrontier {
+	return &memSearchFrontier{memFrontier: memFrontier{done: map[string]bool{}}, search: map[string]SearchState{}}
+}
+
+func (f *memSearchFrontier) SearchPage(_ context.Context, u string) (SearchState, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.search[u], nil
+}
+
+func (f *memSearchFrontier) MarkSearchPage(_ context.Context, u string, done bool, next string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.search[u].Done {
+		return nil
+	}
+	// A page is marked done only after every listing on it was marked.
+	if done {
+		for _, l := range f.links[u] {
+			if !f.done[l] {
+				return fmt.Errorf("search page %s marked done before its listing %s", u, l)
+			}
+		}
+	}
+	f.search[u] = SearchState{Seen: true, Done: done, Next: next}
+	return nil
+}
+
+// TestRunResumeSkipsFinishedSearchPages interrupts a run, then runs again
+// with the same frontier: search pages whose listings were all finished
+// are not fetched again, the others are (and counted), a listing whose
+// fetch failed keeps its page from being done and is retried, and every
+// listing ends up emitted once.
+func TestRunResumeSkipsFinishedSearchPages(t *testing.T) {
+	const perPage, pages = 10, 5
+	m := newMarket(t)
+	failing := "/item/p2x3"
+	fails := true
+	var failMu sync.Mutex
+	m.handlers[failing] = func(w http.ResponseWriter, r *http.Request) {
+		failMu.Lock()
+		f := fails
+		failMu.Unlock()
+		if f {
+			http.Error(w, "later", http.StatusServiceUnavailable)
+			return
+		}
+		fmt.Fprint(w, listingHTML(r.URL.Path, "/img"+r.URL.Path+".png"))
+	}
+	front := newMemSearchFrontier()
+	front.links = map[string][]string{}
+	for p := 1; p <= pages; p++ {
+		for i := range perPage {
+			path := fmt.Sprintf("/item/p%dx%d", p, i)
+			m.search[p] = append(m.search[p], path)
+		}
+	}
+	m.start()
+	searchURL := func(p int) string { return fmt.Sprintf("%s/search?q=q&page=%d", m.url(), p) }
+	for p := 1; p <= pages; p++ {
+		for _, path := range m.search[p] {
+			front.links[searchURL(p)] = append(front.links[searchURL(p)], m.url()+path)
+		}
+	}
+	site := demoSite(m.url())
+	site.Politeness.Parallelism = 2
+	site.Politeness.Retries = 0
+	emitted := map[string]int{}
+	var mu sync.Mutex
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	c1, err := New(site, WithFrontier(front), fastRetries)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = c1.Run(ctx, []string{"q"}, func(_ context.Context, p *Page) error {
+		mu.Lock()
+		defer mu.Unlock()
+		emitted[p.Listing.ID]++
+		if len(emitted) == 33 {
+			cancel()
+		}
+		return nil
+	})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("first run: %v", err)
+	}
+	var done, seen []int
+	for p := 1; p <= pages; p++ {
+		st := front.search[searchURL(p)]
+		if st.Done {
+			done = append(done, p)
+		}
+		if st.Seen && !st.Done {
+			seen = append(seen, p)
+		}
+	}
+	if len(done) == 0 || slices.Contains(done, 2) {
+		t.Fatalf("pages done after the first run: %v (page 2 has a failed listing and cannot be)", done)
+	}
+	t.Logf("first run: pages done %v, fetched but not done %v", done, seen)
+
+	failMu.Lock()
+	fails = false
+	failMu.Unlock()
+	m.resetCounts()
+	c2, err := New(site, WithFrontier(front), fastRetries)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := c2.Run(context.Background(), []string{"q"}, func(_ context.Context, p *Page) error {
+		mu.Lock()
+		defer mu.Unlock()
+		emitted[p.Listing.ID]++
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("second run: %v", err)
+	}
+	for _, p := range done {
+		if n := m.count(fmt.Sprintf("/search?q=q&page=%d", p)); n != 0 {
+			t.Errorf("search page %d was done but fetched %d times on resume", p, n)
+		}
+	}
+	for _, p := range seen {
+		if n := m.count(fmt.Sprintf("/search?q=q&page=%d", p)); n != 1 {
+			t.Errorf("search page %d, not done, fetched %d times on resume, want 1", p, n)
+		}
+	}
+	if st.SearchSkipped != len(done) || st.SearchRefetched != len(seen) {
+		t.Errorf("stats: %d skipped, %d refetched; want %d, %d", st.SearchSkipped, st.SearchRefetched, len(done), len(seen))
+	}
+	if len(emitted) != perPage*pages {
+		t.Errorf("%d listings emitted over both runs, want %d", len(emitted), perPage*pages)
+	}
+	for id, n := range emitted {
+		if n != 1 {
+			t.Errorf("listing %s emitted %d times", id, n)
+		}
+	}
+	for p := 1; p <= pages; p++ {
+		if !front.search[searchURL(p)].Done {
+			t.Errorf("search page %d not done after the second run", p)
+		}
 	}
 }

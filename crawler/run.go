@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 	"sync"
 
@@ -45,18 +46,29 @@ func (c *Crawler) Run(ctx context.Context, queries []string, sink func(context.C
 		r.stats.add(func(s *Stats) { s.Listings++ })
 		return nil
 	}
+	var searchErr error
 	for _, q := range queries {
 		if strings.TrimSpace(q) == "" {
 			continue
 		}
-		r.search(gctx, q, func(u string) {
-			g.Go(func() error { return r.listing(gctx, u, emit) })
+		searchErr = r.search(gctx, q, func(u string, t *pageTrack) {
+			t.add()
+			g.Go(func() error {
+				ok, err := r.listing(gctx, u, emit)
+				if err != nil {
+					return err
+				}
+				return t.done(gctx, ok)
+			})
 		})
-		if gctx.Err() != nil {
+		if searchErr != nil || gctx.Err() != nil {
 			break
 		}
 	}
 	err = g.Wait()
+	if err == nil {
+		err = searchErr
+	}
 	st := r.stats.snapshot()
 	if err == nil {
 		err = ctx.Err()
@@ -69,8 +81,13 @@ func (c *Crawler) Run(ctx context.Context, queries []string, sink func(context.C
 
 // FetchListing fetches one listing page and its photos, without search and
 // without the Frontier: for rescans and `sites test`. A page that answers
-// 404 or 410 comes back with Listing.Removed set. Other failures are
-// errors naming the url and the kind of failure.
+// 404 or 410 or shows the site's removed marker comes back with
+// Listing.Removed and Listing.Gone set, and with the requested URL (not
+// whatever the gone page links to as canonical). A redirect to a login or
+// verification page, and a page without a price that shows a captcha,
+// slider or login form, are errors of kind "blocked": they say nothing
+// about the listing. Other failures are errors naming the url and the kind
+// of failure.
 func (c *Crawler) FetchListing(ctx context.Context, rawURL string) (*Page, error) {
 	u := normalizeURL(nil, rawURL)
 	if u == nil {
@@ -87,82 +104,127 @@ func (c *Crawler) FetchListing(ctx context.Context, rawURL string) (*Page, error
 }
 
 // search walks one query's result pages and calls enqueue for each new
-// on-site listing link.
-func (r *run) search(ctx context.Context, query string, enqueue func(string)) {
+// on-site listing link, with the tracker of the page that linked to it.
+// With a SearchFrontier, a page a resumed run finished before is not
+// fetched again: the frontier gives the page after it.
+func (r *run) search(ctx context.Context, query string, enqueue func(string, *pageTrack)) error {
 	c := r.c
-	s := c.site.Search
 	next := c.site.SearchURL(c.base.String(), query, 1)
 	for page := 1; page <= c.maxPages && next != "" && ctx.Err() == nil; page++ {
 		u := normalizeURL(c.base, next)
 		if u == nil {
 			r.stats.addError("parse")
 			c.logger.Warn("crawler: bad search url", "url", next)
-			return
+			return nil
 		}
 		switch r.guard.admitSearch(u) {
 		case admitDuplicate:
-			return // next_page led back to a page already read
+			return nil // next_page led back to a page already read
 		case admitTrap:
 			r.stats.addError("trap")
-			return
+			return nil
 		}
-		f, err := r.fetch(ctx, r.pages, u.String(), r.maxBody, nil)
+		state, err := r.searchState(ctx, u.String())
 		if err != nil {
-			c.logger.Info("crawler: search page failed", "url", u, "err", err)
-			return
+			return err
 		}
-		r.stats.add(func(s *Stats) { s.Pages++ })
-		doc, err := parseHTML(f.body, f.header.Get("Content-Type"))
-		if err != nil {
-			r.stats.addError("parse")
-			return
+		if state.Done {
+			r.stats.add(func(s *Stats) { s.SearchSkipped++ })
+			next = state.Next
+			continue
 		}
-		pageURL := normalizeURL(nil, f.url)
-		if pageURL == nil {
-			pageURL = u
+		if state.Seen {
+			// Fetched before the interruption, but some of its listings
+			// were not stored: read it again to find them.
+			r.stats.add(func(s *Stats) { s.SearchRefetched++ })
+			c.logger.Info("crawler: fetching a search page again: some of its listings were not stored before the interruption", "url", u)
 		}
-		links := selectAll(doc, s.ListingLinks, maxLinksPerPage+1)
-		if len(links) > maxLinksPerPage {
-			links = links[:maxLinksPerPage]
-			r.stats.addError("trap")
-		}
-		for _, l := range links {
-			lu := normalizeURL(pageURL, l)
-			if lu == nil {
-				continue
-			}
-			if c.policy.checkPage(lu) != nil {
-				r.stats.addError("offsite")
-				continue
-			}
-			switch r.guard.admit(lu) {
-			case admitDuplicate:
-				continue
-			case admitTrap:
-				r.stats.addError("trap")
-				continue
-			}
-			enqueue(lu.String())
-		}
-		r.reportProgress()
-		switch {
-		case s.NextPage != nil:
-			next = ""
-			if v, ok := selectOne(doc, s.NextPage); ok {
-				if nu := normalizeURL(pageURL, v); nu != nil {
-					if c.policy.checkPage(nu) != nil {
-						r.stats.addError("offsite")
-					} else {
-						next = nu.String()
-					}
-				}
-			}
-		case len(links) == 0 || !strings.Contains(s.URL, "{page}"):
-			next = ""
-		default:
-			next = c.site.SearchURL(c.base.String(), query, page+1)
+		var ok bool
+		if next, ok, err = r.searchPage(ctx, query, page, u, enqueue); err != nil || !ok {
+			return err
 		}
 	}
+	return nil
+}
+
+// searchState is what the SearchFrontier, if any, knows of a search page.
+func (r *run) searchState(ctx context.Context, u string) (SearchState, error) {
+	sf, ok := r.c.frontier.(SearchFrontier)
+	if !ok {
+		return SearchState{}, nil
+	}
+	st, err := sf.SearchPage(ctx, u)
+	if err != nil {
+		return st, fmt.Errorf("frontier %s: %w", u, err)
+	}
+	return st, nil
+}
+
+// searchPage fetches one search result page, enqueues its listing links
+// and returns the URL of the page after it ("" for none). ok is false when
+// the page could not be read.
+func (r *run) searchPage(ctx context.Context, query string, page int, u *url.URL, enqueue func(string, *pageTrack)) (next string, ok bool, err error) {
+	c := r.c
+	s := c.site.Search
+	f, err := r.fetch(ctx, r.pages, u.String(), r.maxBody, nil)
+	if err != nil {
+		c.logger.Info("crawler: search page failed", "url", u, "err", err)
+		return "", false, nil
+	}
+	r.stats.add(func(s *Stats) { s.Pages++ })
+	doc, err := parseHTML(f.body, f.header.Get("Content-Type"))
+	if err != nil {
+		r.stats.addError("parse")
+		return "", false, nil
+	}
+	track := r.newPageTrack(u.String())
+	if err := track.seen(ctx); err != nil {
+		return "", false, err
+	}
+	pageURL := normalizeURL(nil, f.url)
+	if pageURL == nil {
+		pageURL = u
+	}
+	links := selectAll(doc, s.ListingLinks, maxLinksPerPage+1)
+	if len(links) > maxLinksPerPage {
+		links = links[:maxLinksPerPage]
+		r.stats.addError("trap")
+	}
+	for _, l := range links {
+		lu := normalizeURL(pageURL, l)
+		if lu == nil {
+			continue
+		}
+		if c.policy.checkPage(lu) != nil {
+			r.stats.addError("offsite")
+			continue
+		}
+		switch r.guard.admit(lu) {
+		case admitDuplicate:
+			continue
+		case admitTrap:
+			r.stats.addError("trap")
+			continue
+		}
+		enqueue(lu.String(), track)
+	}
+	r.reportProgress()
+	switch {
+	case s.NextPage != nil:
+		if v, found := selectOne(doc, s.NextPage); found {
+			if nu := normalizeURL(pageURL, v); nu != nil {
+				if c.policy.checkPage(nu) != nil {
+					r.stats.addError("offsite")
+				} else {
+					next = nu.String()
+				}
+			}
+		}
+	case len(links) == 0 || !strings.Contains(s.URL, "{page}"):
+	default:
+		next = c.site.SearchURL(c.base.String(), query, page+1)
+	}
+	return next, true, track.walked(ctx, next)
 }
 
 func (r *run) reportProgress() {
@@ -172,37 +234,48 @@ func (r *run) reportProgress() {
 }
 
 // listing fetches one listing for Run: frontier check, fetch, emit, mark.
-func (r *run) listing(ctx context.Context, u string, emit func(*Page) error) error {
+// ok is true when the listing is finished: handed to the sink, or found
+// in the frontier; false when its fetch failed.
+func (r *run) listing(ctx context.Context, u string, emit func(*Page) error) (ok bool, err error) {
 	if f := r.c.frontier; f != nil {
 		done, err := f.Visited(ctx, u)
 		if err != nil {
-			return fmt.Errorf("frontier %s: %w", u, err)
+			return false, fmt.Errorf("frontier %s: %w", u, err)
 		}
 		if done {
-			return nil
+			r.stats.add(func(s *Stats) { s.ListingsSkipped++ })
+			return true, nil
 		}
 	}
 	p, err := r.fetchListing(ctx, u)
 	if err != nil {
 		if ctx.Err() != nil {
-			return ctx.Err()
+			return false, ctx.Err()
 		}
-		return nil // counted by kind; the run goes on
+		return false, nil // counted by kind; the run goes on
 	}
 	if err := emit(p); err != nil {
-		return err
+		return false, err
 	}
 	if f := r.c.frontier; f != nil {
 		if err := f.MarkVisited(ctx, u); err != nil {
-			return fmt.Errorf("frontier %s: %w", u, err)
+			return false, fmt.Errorf("frontier %s: %w", u, err)
 		}
 	}
 	r.reportProgress()
-	return nil
+	return true, nil
 }
 
 // goneStatus reports the statuses that mean a listing was taken down.
 func goneStatus(code int) bool { return code == http.StatusNotFound || code == http.StatusGone }
+
+// goneSignal names the gone status code.
+func goneSignal(code int) string {
+	if code == http.StatusGone {
+		return shadowscan.GoneHTTP410
+	}
+	return shadowscan.GoneHTTP404
+}
 
 // fetchListing fetches and extracts one listing page, then its photos.
 func (r *run) fetchListing(ctx context.Context, u string) (*Page, error) {
@@ -211,27 +284,46 @@ func (r *run) fetchListing(ctx context.Context, u string) (*Page, error) {
 		return nil, err
 	}
 	r.stats.add(func(s *Stats) { s.Pages++ })
+	if why := blockedRedirect(u, f.url); why != "" {
+		return nil, r.blocked(u, why)
+	}
 	p := &Page{Captures: []shadowscan.Capture{f.capture(kindPage)}}
 	if goneStatus(f.status) {
-		id := idFromURL(u)
+		id := r.c.goneID(u)
 		if id == "" {
 			r.stats.addError("parse")
 			return nil, shadowscan.Errorf(shadowscan.EINVALID, "listing %s answered %d and its url holds no id", u, f.status)
 		}
-		p.Listing = shadowscan.Listing{Site: r.c.site.Name, ID: id, URL: u, Removed: true, FetchedAt: f.fetchedAt}
+		p.Listing = shadowscan.Listing{Site: r.c.site.Name, ID: id, URL: u, Removed: true, Gone: goneSignal(f.status), FetchedAt: f.fetchedAt}
 		return p, nil
 	}
 	pageURL := f.url
 	if normalizeURL(nil, pageURL) == nil {
 		pageURL = u
 	}
-	l, _, err := extract(r.c.site, pageURL, f.body, f.header.Get("Content-Type"))
+	l, _, doc, err := extractDoc(r.c.site, pageURL, f.body, f.header.Get("Content-Type"))
 	if err != nil {
 		r.stats.addError("parse")
 		r.c.logger.Info("crawler: listing not extracted", "url", u, "err", err)
 		return nil, fmt.Errorf("listing %s: %w", u, err)
 	}
 	l.FetchedAt = f.fetchedAt
+	if l.Removed {
+		// The gone page is about the listing asked for. What it names as
+		// canonical may be another listing ("similar items", the shop):
+		// taking its id would mark that live listing removed.
+		if !sameListingPage(l.URL, u) {
+			l.ID = r.c.goneID(u)
+		}
+		l.URL = u
+		p.Listing = l
+		return p, nil
+	}
+	if !l.HasPrice {
+		if why := blockedPage(doc); why != "" {
+			return nil, r.blocked(u, why)
+		}
+	}
 	for i := range l.Images {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
@@ -247,6 +339,13 @@ func (r *run) fetchListing(ctx context.Context, u string) (*Page, error) {
 	}
 	p.Listing = l
 	return p, nil
+}
+
+// blocked counts and returns the error for a login or verification page.
+func (r *run) blocked(u, why string) error {
+	r.stats.addError("blocked")
+	r.c.logger.Info("crawler: blocked page", "url", u, "why", why)
+	return &fetchError{Kind: "blocked", URL: u, Err: errors.New(why)}
 }
 
 // photo fetches and hashes one listing photo. Failures become

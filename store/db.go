@@ -65,6 +65,7 @@ type DB struct {
 	readOnly bool
 	lockInfo string                // sidecar written by this process, "" when none
 	damage   atomic.Pointer[error] // set by guard after bbolt panicked
+	faultFn  func(op string) error // WithWriteFault's, for tests
 
 	mu       sync.Mutex
 	ownScans map[uint64]bool // scans started or resumed through this handle
@@ -80,6 +81,7 @@ type options struct {
 	keepAll  bool
 	noSync   bool
 	existing bool
+	fault    func(op string) error
 }
 
 // Option changes how Open opens a store.
@@ -135,7 +137,7 @@ func Open(path string, opts ...Option) (*DB, error) {
 	if err := checkPages(path, o.timeout); err != nil {
 		return nil, err
 	}
-	db := &DB{path: path, clock: o.clock, keepAll: o.keepAll, readOnly: o.readOnly, ownScans: make(map[uint64]bool)}
+	db := &DB{path: path, clock: o.clock, keepAll: o.keepAll, readOnly: o.readOnly, faultFn: o.fault, ownScans: make(map[uint64]bool)}
 	var bdb *bbolt.DB
 	err := db.guard(func() error {
 		var err error
@@ -214,7 +216,8 @@ func (db *DB) view(ctx context.Context, fn func(tx *bbolt.Tx) error) error {
 	return db.guard(func() error { return db.bolt.View(fn) })
 }
 
-// update runs fn in a write transaction after checking ctx.
+// update runs fn in a write transaction after checking ctx. A write the
+// file system refuses is a *WriteError.
 func (db *DB) update(ctx context.Context, fn func(tx *bbolt.Tx) error) error {
 	if err := ctx.Err(); err != nil {
 		return err
@@ -222,7 +225,14 @@ func (db *DB) update(ctx context.Context, fn func(tx *bbolt.Tx) error) error {
 	if db.readOnly {
 		return shadowscan.Errorf(shadowscan.ECONFLICT, "store %s is open read-only", db.path)
 	}
-	return db.guard(func() error { return db.bolt.Update(fn) })
+	return db.writeErr(db.guard(func() error {
+		return db.bolt.Update(func(tx *bbolt.Tx) error {
+			if err := db.fault("write"); err != nil {
+				return err
+			}
+			return fn(tx)
+		})
+	}))
 }
 
 // bucket returns a bucket that the schema guarantees, or an internal error

@@ -127,8 +127,12 @@ func TestEnforcement(t *testing.T) {
 	at(time.May)
 	gone := listing("h1", "t h1", 100, "a")
 	gone.Removed = true
-	mustRecord(t, db, Observation{Listing: gone}) // a rescan sees h1 gone
-	mark(shadowscan.StatusRemoved, h2, h4)        // removal confirmed by hand
+	for range 2 { // a rescan sees h1 gone, and a second fetch confirms it
+		if _, err := db.Record(ctx, []Observation{{Listing: gone}}, ConfirmGoneAfter(0)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mark(shadowscan.StatusRemoved, h2, h4) // removal confirmed by hand
 	at(time.June)
 	mustRecord(t, db, mk("h1", "a", "aurora")) // h1 is back
 	mark(shadowscan.StatusReported, h1)        // and reported again: not a first entry

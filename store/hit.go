@@ -181,7 +181,8 @@ const (
 // error of Status.CheckMove naming the hit) changes nothing. The moves
 // dismissed -> new and removed -> relisted are made by Record only and
 // are refused here (EINVALID). Moving to
-// removed by hand sets RemovedAt. Repeated ids count once.
+// removed by hand sets RemovedAt (to the unconfirmed gone sighting's time
+// when a scan saw the listing gone) and clears the sighting. Repeated ids count once.
 func (db *DB) MarkHits(ctx context.Context, ids []uint64, to shadowscan.Status, by, note string) ([]shadowscan.Hit, error) {
 	if len(ids) == 0 {
 		return nil, shadowscan.Errorf(shadowscan.EINVALID, "no hit ids given")
@@ -232,10 +233,16 @@ func (db *DB) MarkHits(ctx context.Context, ids []uint64, to shadowscan.Status, 
 				st := stateOf(&h.Listing)
 				h.Dismissed = &st
 			case shadowscan.StatusRemoved:
-				if h.RemovedAt == nil {
+				switch {
+				case h.SeenGone != nil:
+					// A scan saw it gone first: that is when it went.
+					t := h.SeenGone.At
+					h.RemovedAt = &t
+				case h.RemovedAt == nil:
 					t := now
 					h.RemovedAt = &t
 				}
+				h.SeenGone = nil
 			}
 			if err := putHit(w, &old, &h); err != nil {
 				return err

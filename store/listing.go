@@ -96,6 +96,8 @@ type ListingPrice struct {
 	SKU      string
 	Currency string
 	Price    shadowscan.Amount
+	// ScanID is the scan that saw the listing last.
+	ScanID uint64
 }
 
 // priceRecord is the part of a ListingRecord EachListingPrice reads;
@@ -111,6 +113,7 @@ type priceRecord struct {
 		SKU     string `json:"sku"`
 		Removed bool   `json:"removed"`
 	} `json:"verdict"`
+	ScanID uint64 `json:"scan_id"`
 }
 
 // EachListingPrice calls fn with the price of every stored listing that is
@@ -177,7 +180,7 @@ func (db *DB) listingPrices(ctx context.Context, after []byte, fn func(ListingPr
 			}
 			l, vd := &rec.Listing, rec.Verdict
 			if vd != nil && vd.SKU != "" && !vd.Removed && !l.Removed && l.HasPrice && l.Price > 0 {
-				fn(ListingPrice{SKU: vd.SKU, Currency: l.Currency, Price: l.Price})
+				fn(ListingPrice{SKU: vd.SKU, Currency: l.Currency, Price: l.Price, ScanID: rec.ScanID})
 			}
 		}
 		return nil

@@ -50,6 +50,45 @@ type Outcome struct {
 	// Conflict names both URLs when the observation's id was already
 	// another listing's.
 	Conflict string
+	// GoneSince is when the listing was first seen gone, while that
+	// sighting waits for confirmation (Hit.SeenGone); zero otherwise.
+	GoneSince time.Time
+	// Unknown is true when the observation told nothing and was not
+	// stored: a live page of a known listing that showed neither a title
+	// nor a price.
+	Unknown bool
+}
+
+// DefaultConfirmGoneAfter is how long after a listing was first seen gone a
+// second gone sighting must come to confirm its removal: a page that
+// answers 404 once may be a fault of the moment (a deploy, a cache, a
+// load balancer), and a brand told "removed" acts on it.
+const DefaultConfirmGoneAfter = time.Hour
+
+// RecordOption changes how Record judges observations.
+type RecordOption func(*recordOptions)
+
+type recordOptions struct {
+	goneGap time.Duration
+	// The frontier marks to write in the same transaction.
+	scanID  uint64
+	visited []string
+	search  []SearchMark
+}
+
+// WithFrontier makes Record write, in the transaction that stores the
+// observations, the frontier marks of a scan (see MarkFrontier): a kill
+// then never leaves stored listings unmarked, or marks for listings that
+// were not stored.
+func WithFrontier(scanID uint64, visited []string, search []SearchMark) RecordOption {
+	return func(o *recordOptions) { o.scanID, o.visited, o.search = scanID, visited, search }
+}
+
+// ConfirmGoneAfter sets how long after the first gone sighting of a
+// listing a later one confirms its removal (default
+// DefaultConfirmGoneAfter; 0: any later fetch). Negative is taken as 0.
+func ConfirmGoneAfter(d time.Duration) RecordOption {
+	return func(o *recordOptions) { o.goneGap = max(d, 0) }
 }
 
 // ListingRecord is the latest state of a listing with when scans saw it.
@@ -252,15 +291,25 @@ func openWriteBuckets(tx *bbolt.Tx) (*writeBuckets, error) {
 //   - a flagged listing without a hit gets one in status new;
 //   - a dismissed hit is flagged again (dismissed -> new) only when the
 //     listing's title, price, seller or photos changed since the dismissal;
-//   - a reported hit whose listing is seen removed moves to removed;
-//   - a removed hit whose listing is seen live again moves to relisted.
+//   - a listing seen gone (404, 410 or the site's removed marker) is a
+//     sighting, kept in Hit.SeenGone with a note in the history; a second
+//     gone sighting at least ConfirmGoneAfter later confirms it: a reported
+//     hit then moves to removed, with RemovedAt the first sighting. A live
+//     page in between clears the sighting;
+//   - a removed hit whose listing is seen live again moves to relisted;
+//   - a live page of a known listing that shows neither title nor price
+//     changes nothing (Outcome.Unknown): it is no sign either way.
 //
 // Status moves made here are recorded as by "scan". Either everything is
 // stored or, on error, nothing. Input errors are *shadowscan.FieldError
 // naming the observation.
-func (db *DB) Record(ctx context.Context, obs []Observation) ([]Outcome, error) {
+func (db *DB) Record(ctx context.Context, obs []Observation, opts ...RecordOption) ([]Outcome, error) {
+	ro := recordOptions{goneGap: DefaultConfirmGoneAfter}
+	for _, o := range opts {
+		o(&ro)
+	}
 	if len(obs) == 0 {
-		return nil, nil
+		return nil, db.MarkFrontier(ctx, ro.scanID, ro.visited, ro.search)
 	}
 	prep := make([]prepared, len(obs))
 	for i := range obs {
@@ -279,11 +328,14 @@ func (db *DB) Record(ctx context.Context, obs []Observation) ([]Outcome, error) 
 		}
 		now := db.now()
 		for i := range prep {
-			o, err := db.recordOne(w, &prep[i], now)
+			o, err := db.recordOne(w, &prep[i], now, &ro)
 			if err != nil {
 				return fmt.Errorf("observation %d (%s): %w", i, prep[i].obs.Listing.Key(), err)
 			}
 			out = append(out, o)
+		}
+		if len(ro.visited) > 0 || len(ro.search) > 0 {
+			return putFrontier(tx, ro.scanID, ro.visited, ro.search)
 		}
 		return nil
 	})
@@ -293,7 +345,7 @@ func (db *DB) Record(ctx context.Context, obs []Observation) ([]Outcome, error) 
 	return out, nil
 }
 
-func (db *DB) recordOne(w *writeBuckets, p *prepared, now time.Time) (Outcome, error) {
+func (db *DB) recordOne(w *writeBuckets, p *prepared, now time.Time, ro *recordOptions) (Outcome, error) {
 	obs := p.obs
 	l := obs.Listing
 	seen := now
@@ -341,6 +393,12 @@ func (db *DB) recordOne(w *writeBuckets, p *prepared, now time.Time) (Outcome, e
 	if conflict != "" && found && !SameListingURL(prev.Listing.URL, l.URL) {
 		return Outcome{}, fmt.Errorf("listing %s: %s, and no free key is left", l.Key(), conflict)
 	}
+	if found && !l.Removed && !l.HasContent() {
+		// Neither title nor price: a page the rule no longer fits, a soft
+		// error. It must not clear a gone sighting, relist, or replace
+		// what was seen.
+		return Outcome{Key: string(key), HitID: prev.HitID, Conflict: conflict, Unknown: true}, nil
+	}
 
 	// The listing and its history.
 	var change []string
@@ -351,7 +409,7 @@ func (db *DB) recordOne(w *writeBuckets, p *prepared, now time.Time) (Outcome, e
 		if l.Removed {
 			// A removed page shows little; keep what was seen live.
 			kept := prev.Listing
-			kept.Removed = true
+			kept.Removed, kept.Gone = true, l.Gone
 			kept.FetchedAt = l.FetchedAt
 			l = kept
 		}
@@ -415,6 +473,7 @@ func (db *DB) recordOne(w *writeBuckets, p *prepared, now time.Time) (Outcome, e
 		hit = &h
 	}
 	at := now.Format(timeLayout)
+	goneConfirmed := false
 	switch {
 	case hit == nil && flagged:
 		id, err := w.hits.NextSequence()
@@ -438,13 +497,16 @@ func (db *DB) recordOne(w *writeBuckets, p *prepared, now time.Time) (Outcome, e
 			hit.Status = to
 			return nil
 		}
+		var first time.Time
+		goneConfirmed, first = goneSighting(hit, &l, seen, obs.ScanID, at, ro.goneGap)
 		switch {
-		case l.Removed && hit.Status == shadowscan.StatusReported:
-			if err := moveTo(shadowscan.StatusRemoved, "the listing was seen removed"); err != nil {
+		case goneConfirmed && hit.Status == shadowscan.StatusReported:
+			if err := moveTo(shadowscan.StatusRemoved, goneNote(first, seen, &l)); err != nil {
 				return Outcome{}, err
 			}
-			t := seen
-			hit.RemovedAt = &t
+			hit.RemovedAt = &first
+		case goneConfirmed:
+			hit.History = append(hit.History, shadowscan.Transition{From: hit.Status, To: hit.Status, By: "scan", At: at, Note: goneNote(first, seen, &l)})
 		case !l.Removed && hit.Status == shadowscan.StatusRemoved:
 			if err := moveTo(shadowscan.StatusRelisted, "the listing was seen live again"); err != nil {
 				return Outcome{}, err
@@ -504,9 +566,13 @@ func (db *DB) recordOne(w *writeBuckets, p *prepared, now time.Time) (Outcome, e
 					Note: fmt.Sprintf("flagged again (score %d); reasons and listing are from this observation", v.Score)})
 			}
 		case l.Removed:
-			hit.Listing.Removed, hit.Listing.FetchedAt = true, l.FetchedAt
+			// One gone sighting is not a removal: the snapshot says
+			// removed once two have confirmed it.
+			if goneConfirmed || hit.Status == shadowscan.StatusRemoved {
+				hit.Listing.Removed, hit.Listing.Gone, hit.Listing.FetchedAt = true, l.Gone, l.FetchedAt
+			}
 		default:
-			hit.Listing.Removed = false
+			hit.Listing.Removed, hit.Listing.Gone = false, ""
 			if wasFlagged && hit.Status != shadowscan.StatusDismissed {
 				hit.History = append(hit.History, shadowscan.Transition{From: hit.Status, To: hit.Status, By: "scan", At: at,
 					Note: fmt.Sprintf("seen again and not flagged (score %d); the reasons and listing shown are from the observation of %s",
@@ -526,6 +592,9 @@ func (db *DB) recordOne(w *writeBuckets, p *prepared, now time.Time) (Outcome, e
 			return Outcome{}, err
 		}
 		out.HitID, out.Status = hit.ID, hit.Status
+		if hit.SeenGone != nil {
+			out.GoneSince = hit.SeenGone.At
+		}
 	}
 
 	// The captures: evidence for flagged and tracked listings.
@@ -576,6 +645,47 @@ func (db *DB) recordOne(w *writeBuckets, p *prepared, now time.Time) (Outcome, e
 		return Outcome{}, fmt.Errorf("store listing: %w", err)
 	}
 	return out, nil
+}
+
+// goneSighting keeps hit.SeenGone up to date with an observation of its
+// listing and reports whether the observation confirms that the listing is
+// gone, with the time it was first seen gone. A gone observation is a
+// sighting: the first is kept (with a note in the history), and one at
+// least gap after it confirms it. A live one clears it. A hit already
+// removed keeps no sightings.
+func goneSighting(hit *hitRecord, l *shadowscan.Listing, seen time.Time, scanID uint64, at string, gap time.Duration) (bool, time.Time) {
+	note := func(text string) {
+		hit.History = append(hit.History, shadowscan.Transition{From: hit.Status, To: hit.Status, By: "scan", At: at, Note: text})
+	}
+	if !l.Removed {
+		if g := hit.SeenGone; g != nil {
+			note(fmt.Sprintf("seen live again: the gone sighting of %s (%s) no longer counts", g.At.UTC().Format(timeLayout), g.Signal))
+			hit.SeenGone = nil
+		}
+		return false, time.Time{}
+	}
+	if hit.Status == shadowscan.StatusRemoved {
+		return false, time.Time{}
+	}
+	signal := cmp.Or(l.Gone, "removed")
+	g := hit.SeenGone
+	if g == nil {
+		hit.SeenGone = &shadowscan.GoneSighting{At: seen, Signal: signal, ScanID: scanID}
+		note(fmt.Sprintf("seen gone (%s); a second gone fetch from %s on confirms the removal, a live page clears it",
+			signal, seen.Add(gap).UTC().Format(timeLayout)))
+		return false, time.Time{}
+	}
+	if seen.Sub(g.At) < gap {
+		return false, time.Time{}
+	}
+	hit.SeenGone = nil
+	return true, g.At
+}
+
+// goneNote says which two sightings confirmed a removal.
+func goneNote(first, second time.Time, l *shadowscan.Listing) string {
+	return fmt.Sprintf("the listing was seen gone twice: first %s, again %s (%s)",
+		first.UTC().Format(timeLayout), second.UTC().Format(timeLayout), cmp.Or(l.Gone, "removed"))
 }
 
 // urlDigest is the first n hex digits of the SHA-256 of u.

@@ -244,35 +244,63 @@ func TestRecordWorkflow(t *testing.T) {
 			{flagged: true, edit: same, wantStatus: shadowscan.StatusNew, wantBy: "scan"},
 			{mark: shadowscan.StatusDismissed, flagged: false, edit: func(l *shadowscan.Listing) { l.SellerID = "other" }, wantStatus: shadowscan.StatusDismissed, wantBy: "ana"},
 		}, nil},
-		{"reported and seen removed is removed", []step{
+		{"reported and seen removed twice an hour apart is removed", []step{
 			{flagged: true, edit: same, wantStatus: shadowscan.StatusNew, wantBy: "scan"},
 			{mark: shadowscan.StatusConfirmed, flagged: true, edit: same, wantStatus: shadowscan.StatusConfirmed, wantBy: "ana"},
-			{mark: shadowscan.StatusReported, flagged: false, edit: removed, wantStatus: shadowscan.StatusRemoved, wantBy: "scan"},
+			{mark: shadowscan.StatusReported, flagged: false, edit: removed, wantStatus: shadowscan.StatusReported, wantBy: "scan"},
+			{flagged: false, edit: removed, wantStatus: shadowscan.StatusRemoved, wantBy: "scan"},
 		}, func(t *testing.T, h *shadowscan.Hit) {
-			if h.RemovedAt == nil || !h.Listing.Removed || h.Listing.Title == "" {
+			if h.RemovedAt == nil || !h.Listing.Removed || h.Listing.Title == "" || h.SeenGone != nil {
 				t.Fatalf("removed hit = %+v", h)
+			}
+			// The steps are an hour apart from the store's test clock
+			// start: the first sighting was step 2's.
+			if want := newTestClock().Now().Add(2 * time.Hour).UTC(); !h.RemovedAt.Equal(want) {
+				t.Fatalf("removed at %v, want the first sighting %v", h.RemovedAt, want)
 			}
 		}},
 		{"removed and seen live is relisted", []step{
 			{flagged: true, edit: same, wantStatus: shadowscan.StatusNew, wantBy: "scan"},
 			{mark: shadowscan.StatusConfirmed, flagged: true, edit: same, wantStatus: shadowscan.StatusConfirmed, wantBy: "ana"},
-			{mark: shadowscan.StatusReported, flagged: false, edit: removed, wantStatus: shadowscan.StatusRemoved, wantBy: "scan"},
+			{mark: shadowscan.StatusReported, flagged: false, edit: removed, wantStatus: shadowscan.StatusReported, wantBy: "scan"},
+			{flagged: false, edit: removed, wantStatus: shadowscan.StatusRemoved, wantBy: "scan"},
 			{flagged: false, edit: removed, wantStatus: shadowscan.StatusRemoved, wantBy: "scan"},
 			{flagged: true, edit: same, wantStatus: shadowscan.StatusRelisted, wantBy: "scan"},
 			{mark: shadowscan.StatusReported, flagged: true, edit: same, wantStatus: shadowscan.StatusReported, wantBy: "ana"},
 		}, func(t *testing.T, h *shadowscan.Hit) {
 			var path []string
 			for _, tr := range h.History {
-				path = append(path, string(tr.To))
+				if tr.From != tr.To {
+					path = append(path, string(tr.To))
+				}
 			}
 			if got := strings.Join(path, " "); got != "new confirmed reported removed relisted reported" {
 				t.Fatalf("history = %s", got)
 			}
 		}},
+		{"reported, gone, live, gone is not removed", []step{
+			{flagged: true, edit: same, wantStatus: shadowscan.StatusNew, wantBy: "scan"},
+			{mark: shadowscan.StatusConfirmed, flagged: true, edit: same, wantStatus: shadowscan.StatusConfirmed, wantBy: "ana"},
+			{mark: shadowscan.StatusReported, flagged: false, edit: removed, wantStatus: shadowscan.StatusReported, wantBy: "scan"},
+			{flagged: true, edit: same, wantStatus: shadowscan.StatusReported, wantBy: "scan"},
+			{flagged: false, edit: removed, wantStatus: shadowscan.StatusReported, wantBy: "scan"},
+		}, func(t *testing.T, h *shadowscan.Hit) {
+			if h.SeenGone == nil || h.RemovedAt != nil || h.Listing.Removed {
+				t.Fatalf("hit seen gone, live, gone: %+v", h)
+			}
+			if want := newTestClock().Now().Add(4 * time.Hour).UTC(); !h.SeenGone.At.Equal(want) {
+				t.Fatalf("seen gone at %v, want the sighting after the live page, %v", h.SeenGone.At, want)
+			}
+		}},
 		{"confirmed and seen removed stays confirmed", []step{
 			{flagged: true, edit: same, wantStatus: shadowscan.StatusNew, wantBy: "scan"},
-			{mark: shadowscan.StatusConfirmed, flagged: false, edit: removed, wantStatus: shadowscan.StatusConfirmed, wantBy: "ana"},
-		}, nil},
+			{mark: shadowscan.StatusConfirmed, flagged: false, edit: removed, wantStatus: shadowscan.StatusConfirmed, wantBy: "scan"},
+			{flagged: false, edit: removed, wantStatus: shadowscan.StatusConfirmed, wantBy: "scan"},
+		}, func(t *testing.T, h *shadowscan.Hit) {
+			if !h.Listing.Removed || h.SeenGone != nil || h.RemovedAt != nil {
+				t.Fatalf("confirmed hit seen gone twice: %+v", h)
+			}
+		}},
 		{"unflagged listing gets no hit", []step{{flagged: false, edit: same, wantStatus: ""}}, nil},
 		{"removed listing gets no hit", []step{{flagged: true, edit: removed, wantStatus: ""}}, nil},
 	}

@@ -159,10 +159,11 @@ func (db *DB) scans(ctx context.Context, limit int, interruptedOnly bool) ([]sha
 	return out, nil
 }
 
-// ResumeScan takes over an interrupted scan (see InterruptedScans) so that
-// this handle continues it: the record is running again and its frontier is
+// ResumeScan takes over an interrupted scan (see InterruptedScans), or one
+// that failed (a full disk, a site that could not be reached), so that this
+// handle continues it: the record is running again and its frontier is
 // kept. It returns ENOTFOUND for an unknown scan and ECONFLICT for one that
-// is not interrupted.
+// is running or done.
 func (db *DB) ResumeScan(ctx context.Context, id uint64) (*shadowscan.Scan, error) {
 	var rec shadowscan.Scan
 	err := db.update(ctx, func(tx *bbolt.Tx) error {
@@ -178,9 +179,10 @@ func (db *DB) ResumeScan(ctx context.Context, id uint64) (*shadowscan.Scan, erro
 			return err
 		}
 		db.present(&rec)
-		if rec.State != shadowscan.ScanInterrupted {
-			return shadowscan.Errorf(shadowscan.ECONFLICT, "scan %d is %s, not interrupted: only an interrupted scan can be resumed", id, rec.State)
+		if rec.State != shadowscan.ScanInterrupted && rec.State != shadowscan.ScanFailed {
+			return shadowscan.Errorf(shadowscan.ECONFLICT, "scan %d is %s: only an interrupted or failed scan can be resumed", id, rec.State)
 		}
+		rec.Err = ""
 		rec.State = shadowscan.ScanRunning
 		rec.EndedAt = time.Time{}
 		return putScan(b, &rec)

@@ -150,8 +150,10 @@ func TestRevisits(t *testing.T) {
 			if page == 1 {
 				// A rescan moving a hit between revisit statuses does not
 				// disturb the paging.
-				if _, err := db.Record(ctx, []Observation{{Listing: shadowscan.Listing{Site: "demo-market", ID: "R4", Removed: true}}}); err != nil {
-					t.Fatal(err)
+				for range 2 { // seen gone, and confirmed
+					if _, err := db.Record(ctx, []Observation{{Listing: shadowscan.Listing{Site: "demo-market", ID: "R4", Removed: true}}}, ConfirmGoneAfter(0)); err != nil {
+						t.Fatal(err)
+					}
 				}
 			}
 			for _, r := range refs {

@@ -71,7 +71,7 @@ func runDemo(ctx context.Context, g *Globals, o demoOptions) error {
 
 	sc, err := runScan(ctx, g, scanOptions{Sites: []string{demo.SiteName}, BaseURL: base})
 	if sc != nil {
-		printScanSummary(g, sc)
+		printScanSummary(g, sc, err)
 	}
 	if err != nil {
 		return err

@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+	"sync"
 	"syscall"
 )
 
@@ -31,13 +32,21 @@ func main() {
 // run executes the command line in args and returns the exit status. It is
 // main without the process around it, so tests can drive the real program.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	out := &stickyWriter{w: stdout}
-	g := &Globals{Stdin: stdin, Stdout: out, Stderr: stderr, Getenv: os.Getenv}
+	return runWith(ctx, &Globals{Stdin: stdin, Stdout: stdout, Stderr: stderr, Getenv: os.Getenv}, args)
+}
+
+// runWith is run with the Globals given (tests set store options on them).
+func runWith(ctx context.Context, g *Globals, args []string) int {
+	// A failed write to stdout fails the command; the log and a scan's
+	// warnings write to stderr from several goroutines.
+	out := &stickyWriter{w: g.Stdout}
+	g.Stdout = out
+	g.Stderr = &syncWriter{w: g.Stderr}
 	cmd := newRootCommand(g)
 	cmd.SetArgs(args)
-	cmd.SetIn(stdin)
-	cmd.SetOut(out)
-	cmd.SetErr(stderr)
+	cmd.SetIn(g.Stdin)
+	cmd.SetOut(g.Stdout)
+	cmd.SetErr(g.Stderr)
 	err := cmd.ExecuteContext(ctx)
 	g.close()
 	if err == nil && out.err != nil {
@@ -47,7 +56,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if err == nil {
 		return exitOK
 	}
-	fmt.Fprintln(stderr, "shadowscan:", errorText(err))
+	fmt.Fprintln(g.Stderr, "shadowscan:", errorText(err))
 	return exitCode(err)
 }
 
@@ -66,6 +75,18 @@ func (s *stickyWriter) Write(p []byte) (int, error) {
 	n, err := s.w.Write(p)
 	s.err = err
 	return n, err
+}
+
+// syncWriter serialises writes to w.
+type syncWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (s *syncWriter) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.w.Write(p)
 }
 
 // usageError marks an error in how a command was called (exit 2).

@@ -18,10 +18,14 @@ import (
 // depend on the order pages arrive in. Detection rules whose
 // price.market_mads is not above 0 (the rule files refuse it, a program
 // may set it) turn the signal off, and the store is not read.
-func storeMarket(ctx context.Context, db *store.DB, det *rules.Detection) (matcher.Option, error) {
+func storeMarket(ctx context.Context, db *store.DB, det *rules.Detection, scanID uint64) (matcher.Option, error) {
 	mk := matcher.NewMarket()
 	if det.Price.MarketMADs > 0 {
-		err := db.EachListingPrice(ctx, func(p store.ListingPrice) { mk.Observe(p.SKU, p.Currency, p.Price) })
+		err := db.EachListingPrice(ctx, func(p store.ListingPrice) {
+			if p.ScanID != scanID {
+				mk.Observe(p.SKU, p.Currency, p.Price)
+			}
+		})
 		if err != nil {
 			return nil, err
 		}

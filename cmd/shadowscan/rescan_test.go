@@ -85,9 +85,9 @@ func TestRescanLifecycle(t *testing.T) {
 	t.Cleanup(func() { _ = market.Close() })
 	db := filepath.Join(t.TempDir(), "rescan.db")
 	mustImportDemoCatalog(t, db)
-	scan := func(query string) {
+	scan := func(query string, flags ...string) {
 		t.Helper()
-		mustCLI(t, db, "scan", "--site", demo.SiteName, "--base-url", base, "--query", query)
+		mustCLI(t, db, append([]string{"scan", "--site", demo.SiteName, "--base-url", base, "--query", query}, flags...)...)
 	}
 	mark := func(to string, ids ...uint64) {
 		t.Helper()
@@ -190,7 +190,10 @@ func TestRescanLifecycle(t *testing.T) {
 	}
 
 	// 5. A rescan whose search finds nothing still visits the reported
-	// listings by URL, and only those: they are removed.
+	// listings by URL, and only those: each is seen gone once, which is
+	// not yet a removal. A second rescan, with the confirmation gap
+	// shortened to nothing, sees them gone again: removed, as of the
+	// first sighting.
 	requests := func(h shadowscan.HitView) int { return market.Requests("/item/" + h.Listing.ListingID) }
 	reqBefore := map[uint64]int{}
 	for _, h := range []shadowscan.HitView{l1, l2, l3, b, d1, d2} {
@@ -207,14 +210,33 @@ func TestRescanLifecycle(t *testing.T) {
 			t.Errorf("%s hit %d was revisited (%d requests)", after[h.ID].Status, h.ID, got)
 		}
 	}
+	wantSignal := map[uint64]string{l1.ID: shadowscan.GoneHTTP404, l2.ID: shadowscan.GoneHTTP410, l3.ID: shadowscan.GoneMarker}
+	firstSeen := map[uint64]string{}
 	for _, h := range []shadowscan.HitView{l1, l2, l3} {
 		s := showHit(t, db, h.ID)
 		last := s.History[len(s.History)-1]
-		if s.Status != "removed" || s.RemovedAt == "" || last.By != "scan" || last.From != "reported" {
-			t.Errorf("hit %d (%s) after its listing went away: status %s removed_at %q last move %+v",
-				h.ID, h.Listing.ListingID, s.Status, s.RemovedAt, last)
+		if s.Status != "reported" || s.RemovedAt != "" || s.SeenGone == nil || s.SeenGone.Signal != wantSignal[h.ID] ||
+			last.By != "scan" || !strings.Contains(last.Note, "seen gone") {
+			t.Errorf("hit %d (%s) seen gone once: status %s removed_at %q seen_gone %+v last move %+v",
+				h.ID, h.Listing.ListingID, s.Status, s.RemovedAt, s.SeenGone, last)
+			continue
+		}
+		firstSeen[h.ID] = s.SeenGone.At
+	}
+	assertNoFalseRemovals(t, db, l1, l2, l3)
+	scan("qqqzzz-nothing-matches", "--confirm-gone-after", "0s")
+	for _, h := range []shadowscan.HitView{l1, l2, l3} {
+		if got := requests(h) - reqBefore[h.ID]; got != 2 {
+			t.Errorf("reported hit %d: %d page requests over two rescans, want 2", h.ID, got)
+		}
+		s := showHit(t, db, h.ID)
+		last := s.History[len(s.History)-1]
+		if s.Status != "removed" || s.RemovedAt != firstSeen[h.ID] || s.SeenGone != nil || last.By != "scan" || last.From != "reported" {
+			t.Errorf("hit %d (%s) seen gone twice: status %s removed_at %q (first seen %q) seen_gone %+v last move %+v",
+				h.ID, h.Listing.ListingID, s.Status, s.RemovedAt, firstSeen[h.ID], s.SeenGone, last)
 		}
 	}
+	assertNoFalseRemovals(t, db, l1, l2, l3)
 
 	// 6. L1 comes back. A full rescan (search finds all of them again, so
 	// none is fetched twice) sees it live: relisted. L2 and L3 stay removed
@@ -261,6 +283,7 @@ func TestRescanLifecycle(t *testing.T) {
 
 	// 7. The relisted listing is reported again.
 	mark("reported", l1.ID)
+	assertNoFalseRemovals(t, db, l1, l2, l3) // l1 keeps the time it was removed before it came back
 
 	// 8. Sellers: the three reported listings' shops are repeat offenders,
 	// listed first.
@@ -318,4 +341,26 @@ func TestRescanLifecycle(t *testing.T) {
 	if code, _, errOut := cli(t, db, "stats", "--since", "last-year"); code != 2 || !strings.Contains(errOut, "YYYY-MM") {
 		t.Errorf("stats --since last-year: exit %d %q, want 2 naming YYYY-MM", code, errOut)
 	}
+}
+
+// assertNoFalseRemovals fails the test when a hit other than gone is
+// removed or has a gone sighting: a false removal tells a brand that a
+// counterfeit is gone when it is not.
+func assertNoFalseRemovals(t *testing.T, db string, gone ...shadowscan.HitView) {
+	t.Helper()
+	isGone := map[uint64]bool{}
+	for _, h := range gone {
+		isGone[h.ID] = true
+	}
+	false_ := 0
+	for _, h := range mustJSON[[]shadowscan.HitView](t, db, "review", "list", "--json") {
+		if !isGone[h.ID] && (h.Status == shadowscan.StatusRemoved || h.RemovedAt != "" || h.SeenGone != nil) {
+			false_++
+			t.Errorf("hit %d (%s) is live but %s, removed_at %q, seen gone %+v", h.ID, h.Listing.ListingID, h.Status, h.RemovedAt, h.SeenGone)
+		}
+	}
+	if false_ != 0 {
+		t.Errorf("false removals: %d, want 0", false_)
+	}
+	t.Logf("false removals: %d", false_)
 }

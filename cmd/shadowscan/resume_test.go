@@ -8,13 +8,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 	"syscall"
@@ -32,10 +32,9 @@ import (
 // TestResumeChildProcess; without it that test does nothing.
 const resumeChildEnv = "SHADOWSCAN_TEST_RESUME_CHILD_ARGS"
 
-// resumeQueries bound the killed scan to a few dozen demo listings, so the
-// test is quick even under the race detector while the scan still spans
-// several commit batches.
-var resumeQueries = []string{"鱼油", "钙片"}
+// resumeQueries reach about 150 demo listings over a dozen search result
+// pages: the killed scan spans several commit batches and search pages.
+var resumeQueries = []string{"奥罗拉", "鱼油", "钙片"}
 
 // TestResumeChildProcess is not a test of its own: it is the scan that
 // TestScanResumeAfterKill runs in a child process and kills.
@@ -52,28 +51,38 @@ func TestResumeChildProcess(t *testing.T) {
 	os.Exit(run(context.Background(), args, strings.NewReader(""), os.Stdout, os.Stderr))
 }
 
-// itemGate lets the first limit listing pages through and holds every
-// later one until opened, so the killed scan has committed some listings
-// and is midway through others, whatever the machine's speed.
-type itemGate struct {
-	next  http.Handler
-	limit int
-	open  chan struct{}
+// killGate counts every request the marketplace gets, by path, and lets
+// the first limit requests of one kind (listing pages, or photos) through;
+// later ones of that kind are held until the gate opens. The scan is then
+// killed with those held requests in flight, whatever the machine's speed.
+type killGate struct {
+	next   http.Handler
+	prefix string // "/item/" or "/img/"
+	limit  int
+	open   chan struct{}
 
-	mu      sync.Mutex
-	served  []string // listing ids let through before the gate opened
-	waiting int      // listing page requests being held
+	mu       sync.Mutex
+	requests map[string]int // every request, held ones included
+	served   int            // requests of the kind let through before the gate opened
+	waiting  int            // requests of the kind being held
+	url      string         // the server's, when a test keeps it
 }
 
-func (g *itemGate) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	id, isItem := strings.CutPrefix(r.URL.Path, "/item/")
-	if isItem {
+func newKillGate(next http.Handler, prefix string, limit int) *killGate {
+	return &killGate{next: next, prefix: prefix, limit: limit, open: make(chan struct{}), requests: map[string]int{}}
+}
+
+func (g *killGate) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	g.mu.Lock()
+	g.requests[r.URL.Path]++
+	g.mu.Unlock()
+	if strings.HasPrefix(r.URL.Path, g.prefix) {
 		select {
 		case <-g.open:
 		default:
 			g.mu.Lock()
-			if len(g.served) < g.limit {
-				g.served = append(g.served, id)
+			if g.served < g.limit {
+				g.served++
 				g.mu.Unlock()
 				break
 			}
@@ -89,61 +98,153 @@ func (g *itemGate) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	g.next.ServeHTTP(w, r)
 }
 
-// state returns the ids let through and whether a request is held.
-func (g *itemGate) state() ([]string, bool) {
+// state returns how many requests of the kind were let through and how
+// many are held.
+func (g *killGate) state() (served, held int) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	return append([]string(nil), g.served...), g.waiting > 0
+	return g.served, g.waiting
 }
 
-// TestScanResumeAfterKill kills a scan (SIGKILL, in a child process) in
-// the middle of a crawl, then resumes it in-process with `scan --resume`
-// and checks that the store survived, that nothing committed was lost or
-// fetched again, and that the resumed scan finishes the job.
+// counts returns a copy of the request counts and resets them.
+func (g *killGate) counts() map[string]int {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	out := g.requests
+	g.requests = map[string]int{}
+	return out
+}
+
+// requestKind sorts a request path into what the figures count.
+func requestKind(path string) string {
+	switch {
+	case path == "/search":
+		return "search"
+	case strings.HasPrefix(path, "/item/"):
+		return "listing"
+	case strings.HasPrefix(path, "/img/"):
+		return "photo"
+	}
+	return "other"
+}
+
+// resumeBaseline is an uninterrupted scan of resumeQueries: the requests it
+// made, by path, and the listings and hits it stored.
+type resumeBaseline struct {
+	requests map[string]int
+	listings map[string]bool
+	hits     map[string]string // listing id -> category and score
+}
+
+func uninterruptedScan(t *testing.T) resumeBaseline {
+	t.Helper()
+	dbPath := filepath.Join(t.TempDir(), "baseline.db")
+	mustImportDemoCatalog(t, dbPath)
+	gate := newKillGate(demo.NewMarket().Handler(), "/item/", 1<<30)
+	srv := httptest.NewServer(gate)
+	defer srv.Close()
+	args := []string{"scan", "--site", demo.SiteName, "--base-url", srv.URL}
+	for _, q := range resumeQueries {
+		args = append(args, "--query", q)
+	}
+	mustCLI(t, dbPath, args...)
+	db, err := store.Open(dbPath, store.WithTimeout(5*time.Second))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	b := resumeBaseline{requests: gate.counts(), listings: storedListings(t, db), hits: storedHits(t, db)}
+	if reach := searchReach(t, srv.URL, resumeQueries); !maps.Equal(reach, b.listings) {
+		t.Fatalf("the uninterrupted scan stored %d listings, the queries reach %d", len(b.listings), len(reach))
+	}
+	return b
+}
+
+// storedHits returns each flagged listing's category and score.
+func storedHits(t *testing.T, db *store.DB) map[string]string {
+	t.Helper()
+	hits, err := db.Hits(context.Background(), shadowscan.HitFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, h := range hits {
+		out[h.Listing.ID] = fmt.Sprintf("%s %d", h.Category, h.Score)
+	}
+	return out
+}
+
+// killPoint is where TestScanResumeAfterKill kills the scan: once limit
+// requests under prefix were let through and the next is held.
+type killPoint struct {
+	prefix string
+	limit  int
+}
+
+// TestScanResumeAfterKill starts a scan with --base-url in a child process
+// and kills it (SIGKILL) at several points: before any listing, after a
+// few listings, midway through the second and third commit batches, and
+// with listing photos in flight. Each time `scan --resume`, without
+// --base-url, must say on its first line what it resumes, go on at the
+// recorded base URL, and finish with the same listings and hits as an
+// uninterrupted scan, having fetched again, of everything the marketplace
+// served, at most one commit batch of listing pages plus those in flight,
+// with their photos, and only the search pages whose listings were not
+// all stored.
 func TestScanResumeAfterKill(t *testing.T) {
 	if testing.Short() {
-		t.Skip("starts a child process and crawls the demo marketplace")
+		t.Skip("starts child processes and crawls the demo marketplace")
 	}
-	ctx := context.Background()
-	dir := t.TempDir()
-	dbPath := filepath.Join(dir, "resume.db")
-	mustImportDemoCatalog(t, dbPath)
+	base := uninterruptedScan(t)
+	if len(base.listings) <= 2*batchSize {
+		t.Fatalf("the queries reach %d listings: too few to span several commit batches", len(base.listings))
+	}
+	points := []killPoint{{"/item/", 0}, {"/item/", 10}, {"/item/", 70}, {"/item/", 130}, {"/img/", 90}}
+	most := 0
+	for _, kp := range points {
+		t.Run(fmt.Sprintf("after %d %s", kp.limit, kp.prefix), func(t *testing.T) {
+			n := resumeAfterKill(t, kp, base)
+			most = max(most, n)
+		})
+	}
+	t.Logf("kill points tried: %d; most listing pages fetched again: %d (bound: one batch of %d plus %d in flight)", len(points), most, batchSize, itemBuffer+demoParallelism(t))
+}
 
-	market := demo.NewMarket()
-	gate := &itemGate{next: market.Handler(), limit: 8, open: make(chan struct{})}
-	srv := httptest.NewServer(gate) // 127.0.0.1
+// resumeAfterKill runs one kill point and returns how many listing pages
+// were fetched again.
+func resumeAfterKill(t *testing.T, kp killPoint, base resumeBaseline) int {
+	ctx := context.Background()
+	dbPath := filepath.Join(t.TempDir(), "resume.db")
+	mustImportDemoCatalog(t, dbPath)
+	gate := newKillGate(demo.NewMarket().Handler(), kp.prefix, kp.limit)
+	srv := httptest.NewServer(gate) // 127.0.0.1, a port the demo rule does not name
 	var openOnce sync.Once
 	openGate := func() { openOnce.Do(func() { close(gate.open) }) }
 	t.Cleanup(func() { openGate(); srv.Close() })
-	base := srv.URL
 
-	args := []string{"--db", dbPath, "scan", "--site", demo.SiteName, "--base-url", base}
+	args := []string{"--db", dbPath, "scan", "--site", demo.SiteName, "--base-url", srv.URL}
 	for _, q := range resumeQueries {
 		args = append(args, "--query", q)
 	}
 	child := startChild(t, args)
-
-	// Wait until the child has fetched the gate's listing pages and their
-	// photos and is held on the next page; then give its writer three
-	// flush intervals to commit what it has.
 	deadline := time.Now().Add(60 * time.Second)
 	for {
 		served, held := gate.state()
-		if held && len(served) == gate.limit && photosRequested(market, served) {
+		if held > 0 && served == kp.limit {
 			break
 		}
 		if child.exited() {
 			t.Fatalf("child exited before the kill: %s", child.output())
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("child did not reach the gate in time (served %v, held %v): %s", served, held, child.output())
+			t.Fatalf("child did not reach the gate in time (served %d, held %d): %s", served, held, child.output())
 		}
-		time.Sleep(10 * time.Millisecond)
+		time.Sleep(5 * time.Millisecond)
 	}
-	time.Sleep(3 * batchInterval)
-	child.kill(t)
+	child.kill(t) // at once: what the writer had not committed is lost
+	_, inFlight := gate.state()
+	killed := gate.counts()
 
-	// The store opens after the kill and its invariants hold.
 	db, err := store.Open(dbPath, store.WithTimeout(5*time.Second))
 	if err != nil {
 		t.Fatalf("open the store after the kill: %v", err)
@@ -152,43 +253,24 @@ func TestScanResumeAfterKill(t *testing.T) {
 		t.Fatalf("store after the kill: %v", err)
 	}
 	scan := newestScan(t, db)
-	// The record still says running; the store reports a running scan no
-	// live process owns as interrupted.
-	if scan.State != shadowscan.ScanInterrupted {
-		t.Fatalf("killed scan %d is %s, want interrupted; child output:\n%s", scan.ID, scan.State, child.output())
+	if scan.State != shadowscan.ScanInterrupted || scan.Plan == nil || scan.Plan.Sites[0].BaseURL != srv.URL {
+		t.Fatalf("killed scan %d: %s, plan %+v; want interrupted with base URL %s", scan.ID, scan.State, scan.Plan, srv.URL)
 	}
 	storedBefore := storedListings(t, db)
-	served, _ := gate.state()
-	var visitedBefore []string
-	for _, id := range served {
-		ok, err := db.Visited(ctx, scan.ID, base+"/item/"+id)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if ok {
-			visitedBefore = append(visitedBefore, id)
-			if !storedBefore[id] {
-				t.Errorf("listing %s is marked visited but was not stored", id)
-			}
-		}
-	}
 	if err := db.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if len(visitedBefore) == 0 {
-		t.Fatalf("nothing was committed before the kill (stored %d): the kill came too early to test resume", len(storedBefore))
-	}
-	countsBefore := map[string]int{}
-	for _, id := range served {
-		countsBefore[id] = market.Requests("/item/" + id)
-	}
-	t.Logf("killed scan %d after %d listing pages: %d stored, %d marked visited", scan.ID, len(served), len(storedBefore), len(visitedBefore))
 
 	openGate()
-	code, out, errOut := cli(t, dbPath, "scan", "--resume", "--base-url", base)
+	code, out, errOut := cli(t, dbPath, "scan", "--resume")
 	if code != 0 {
 		t.Fatalf("scan --resume: exit %d\n%s\n%s", code, out, errOut)
 	}
+	first, _, _ := strings.Cut(out, "\n")
+	if want := fmt.Sprintf("resuming scan %d", scan.ID); !strings.HasPrefix(first, want) || !strings.Contains(first, demo.SiteName+" at "+srv.URL) {
+		t.Errorf("first line %q: want %q and the site at %s", first, want, srv.URL)
+	}
+	resumed := gate.counts()
 
 	db, err = store.Open(dbPath, store.WithTimeout(5*time.Second))
 	if err != nil {
@@ -198,53 +280,73 @@ func TestScanResumeAfterKill(t *testing.T) {
 	if err := db.Check(ctx); err != nil {
 		t.Fatalf("store after resume: %v", err)
 	}
-	resumed := newestScan(t, db)
-	if resumed.ID != scan.ID || resumed.State != shadowscan.ScanDone {
-		t.Fatalf("after resume the newest scan is %d %s, want %d done", resumed.ID, resumed.State, scan.ID)
+	if sc := newestScan(t, db); sc.ID != scan.ID || sc.State != shadowscan.ScanDone {
+		t.Fatalf("after resume the newest scan is %d %s, want %d done", sc.ID, sc.State, scan.ID)
 	}
-	for _, id := range visitedBefore {
-		if n := market.Requests("/item/" + id); n != countsBefore[id] {
-			t.Errorf("listing page %s was committed before the kill but fetched again on resume (%d -> %d requests)", id, countsBefore[id], n)
-		}
-	}
-	storedAfter := storedListings(t, db)
+	storedAfter, hitsAfter := storedListings(t, db), storedHits(t, db)
 	for id := range storedBefore {
 		if !storedAfter[id] {
 			t.Errorf("listing %s, stored before the kill, is gone after resume", id)
 		}
 	}
-	reach := searchReach(t, base, resumeQueries)
-	t.Logf("the queries reach %d listings; %d stored after resume", len(reach), len(storedAfter))
-	if len(reach) <= gate.limit {
-		t.Fatalf("the queries reach %d listings: too few to interrupt a scan", len(reach))
+	if !maps.Equal(storedAfter, base.listings) {
+		t.Errorf("after resume %d listings are stored, the uninterrupted scan stored %d", len(storedAfter), len(base.listings))
 	}
-	var missing []string
-	for id := range reach {
-		if !storedAfter[id] {
-			missing = append(missing, id)
-		}
+	if !maps.Equal(hitsAfter, base.hits) {
+		t.Errorf("after resume the hits differ from the uninterrupted scan's:\n got %v\nwant %v", hitsAfter, base.hits)
 	}
-	sort.Strings(missing)
-	if len(missing) > 0 {
-		t.Errorf("after resume %d of %d listings the search reaches are not stored: %v", len(missing), len(reach), missing)
+	again := refetched(killed, resumed, base.requests)
+	t.Logf("killed with %d %s request(s) in flight after %d let through; %d listings stored by then; fetched again: %d listing page(s), %d search page(s), %d photo(s)",
+		inFlight, kp.prefix, kp.limit, len(storedBefore), again["listing"], again["search"], again["photo"])
+	// Not committed at the kill: the writer's batch (at most batchSize
+	// listings), what waits for the writer (at most itemBuffer) and the
+	// listings in flight (at most the site's parallelism: pages held at
+	// the gate, or fetched with their photos under way).
+	inFlightMax := itemBuffer + demoParallelism(t)
+	bound := batchSize + inFlightMax
+	if again["listing"] > bound {
+		t.Errorf("%d listing pages fetched again, over one batch (%d) plus the %d a scan has in flight", again["listing"], batchSize, inFlightMax)
 	}
+	if again["photo"] > 2*again["listing"]+inFlight {
+		t.Errorf("%d photos fetched again for %d listing pages fetched again (at most 2 photos each)", again["photo"], again["listing"])
+	}
+	if maxSearch := len(resumeQueries) + (bound+demo.PageSize-1)/demo.PageSize; again["search"] > maxSearch {
+		t.Errorf("%d search pages fetched again, want at most %d: the pages of the listings not stored", again["search"], maxSearch)
+	}
+	return again["listing"]
 }
 
-// photosRequested reports whether every photo of the listings ids was
-// requested at least once.
-func photosRequested(m *demo.Market, ids []string) bool {
-	n := map[string]int{}
-	for _, l := range demo.Listings() {
-		n[l.ID] = len(l.Images)
+// demoParallelism is how many listings the demo-market rule lets a crawl
+// fetch at once.
+func demoParallelism(t *testing.T) int {
+	t.Helper()
+	set, err := (&Globals{Getenv: os.Getenv}).Rules()
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, id := range ids {
-		for i := range n[id] {
-			if m.Requests(fmt.Sprintf("/img/%s/%d.jpg", id, i)) == 0 {
-				return false
-			}
+	site, err := set.Site(demo.SiteName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return site.Politeness.Parallelism
+}
+
+// refetched sums, by request kind, the requests the killed and resumed
+// runs made beyond those of the uninterrupted run.
+func refetched(killed, resumed, baseline map[string]int) map[string]int {
+	out := map[string]int{}
+	seen := map[string]bool{}
+	for _, m := range []map[string]int{killed, resumed, baseline} {
+		for p := range m {
+			seen[p] = true
 		}
 	}
-	return true
+	for p := range seen {
+		if extra := killed[p] + resumed[p] - baseline[p]; extra > 0 {
+			out[requestKind(p)] += extra
+		}
+	}
+	return out
 }
 
 func newestScan(t *testing.T, db *store.DB) shadowscan.Scan {
@@ -404,4 +506,141 @@ func (l *lockedBuffer) String() string {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.b.String()
+}
+
+// interruptScan runs `scan` in-process against a gated copy of the demo
+// marketplace and cancels it (as Ctrl-C does) once limit listing pages
+// were let through and the next is held. It returns the gate, still
+// closed.
+func interruptScan(t *testing.T, dbPath string, limit int, args ...string) *killGate {
+	t.Helper()
+	gate := newKillGate(demo.NewMarket().Handler(), "/item/", limit)
+	srv := httptest.NewServer(gate)
+	t.Cleanup(srv.Close)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan int, 1)
+	var out, errOut bytes.Buffer
+	full := append([]string{"--db", dbPath}, args...)
+	full = append(full, "scan", "--site", demo.SiteName, "--base-url", srv.URL, "--query", resumeQueries[0])
+	go func() { done <- run(ctx, full, strings.NewReader(""), &out, &errOut) }()
+	for {
+		if _, held := gate.state(); held > 0 {
+			break
+		}
+		select {
+		case code := <-done:
+			t.Fatalf("scan ended (exit %d) before it could be interrupted: %s %s", code, out.String(), errOut.String())
+		case <-time.After(5 * time.Millisecond):
+		}
+	}
+	cancel()
+	if code := <-done; code != 1 || !strings.Contains(out.String(), "interrupted") {
+		t.Fatalf("interrupted scan: exit %d\n%s\n%s", code, out.String(), errOut.String())
+	}
+	gate.url = srv.URL
+	return gate
+}
+
+// TestResumeChecksRulesAndFlags interrupts a scan started with --rules and
+// --base-url, then: a changed site rule, then changed detection rules,
+// make `scan --resume` refuse, naming what changed; a flag that differs
+// from how the scan was started is a usage error; with the rules as they
+// were, the scan resumes at another --base-url (the marketplace moved)
+// without fetching again the pages it finished, and says so on its first
+// line.
+func TestResumeChecksRulesAndFlags(t *testing.T) {
+	if testing.Short() {
+		t.Skip("crawls the demo marketplace")
+	}
+	dir := t.TempDir()
+	rulesDir := filepath.Join(dir, "rules")
+	if err := os.MkdirAll(rulesDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	orig, err := os.ReadFile(filepath.Join("..", "..", "rules", "defaults", "sites", "demo-market.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	siteFile := filepath.Join(rulesDir, "demo-market.yaml")
+	write := func(name string, b []byte) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(rulesDir, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("demo-market.yaml", orig)
+	dbPath := filepath.Join(dir, "resume.db")
+	mustImportDemoCatalog(t, dbPath)
+	gate := interruptScan(t, dbPath, 12, "--rules", rulesDir)
+	close(gate.open)
+	finished := finishedListings(t, dbPath, 1)
+	if len(finished) == 0 {
+		t.Fatal("the interrupted scan finished no listing page: nothing to check resume against")
+	}
+
+	resume := func(args ...string) (int, string, string) {
+		return cli(t, dbPath, append([]string{"--rules", rulesDir, "scan", "--resume"}, args...)...)
+	}
+	write("demo-market.yaml", bytes.Replace(orig, []byte(`title: "h1.title"`), []byte(`title: "h1"`), 1))
+	if code, _, errOut := resume(); code != 1 || !strings.Contains(errOut, "rule of site demo-market changed") || !strings.Contains(errOut, siteFile) {
+		t.Errorf("resume with a changed site rule: exit %d, %q; want 1 naming the site and %s", code, errOut, siteFile)
+	}
+	write("demo-market.yaml", orig)
+	write("detection.yaml", []byte("threshold: 61\n"))
+	if code, _, errOut := resume(); code != 1 || !strings.Contains(errOut, "detection rules changed") || strings.Contains(errOut, "site demo-market") {
+		t.Errorf("resume with changed detection rules: exit %d, %q; want 1 naming the detection rules only", code, errOut)
+	}
+	if err := os.Remove(filepath.Join(rulesDir, "detection.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	for _, flags := range [][]string{{"--max-pages", "2"}, {"--query", "钙片"}, {"--brand", "aurora"}, {"--site", "example-mall"}, {"--confirm-gone-after", "5m"}} {
+		if code, _, errOut := resume(flags...); code != 2 || !strings.Contains(errOut, flags[0]) {
+			t.Errorf("resume %v: exit %d, %q; want 2 naming %s", flags, code, errOut, flags[0])
+		}
+	}
+
+	// The marketplace moved: resume there.
+	moved := newKillGate(demo.NewMarket().Handler(), "/item/", 1<<30)
+	srv := httptest.NewServer(moved)
+	t.Cleanup(srv.Close)
+	code, out, errOut := resume("--base-url", srv.URL)
+	if code != 0 {
+		t.Fatalf("resume at the moved marketplace: exit %d\n%s\n%s", code, out, errOut)
+	}
+	first, _, _ := strings.Cut(out, "\n")
+	if !strings.HasPrefix(first, "resuming scan 1") || !strings.Contains(first, srv.URL+" (started at "+gate.url+")") {
+		t.Errorf("first line %q: want the scan, the new address and the one it started at", first)
+	}
+	counts := moved.counts()
+	for _, id := range finished {
+		if n := counts["/item/"+id]; n > 0 {
+			t.Errorf("listing page %s, finished at the old address, was fetched %d times at the new one", id, n)
+		}
+	}
+	if n := len(finishedListings(t, dbPath, 1)); n != 0 {
+		t.Errorf("the finished scan kept %d frontier entries", n)
+	}
+}
+
+// finishedListings returns the ids of the demo listings that scan id
+// marked finished in its frontier.
+func finishedListings(t *testing.T, dbPath string, id uint64) []string {
+	t.Helper()
+	db, err := store.Open(dbPath, store.WithTimeout(5*time.Second))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var out []string
+	for _, l := range demo.Listings() {
+		ok, err := db.Visited(context.Background(), id, demo.SiteName+"\x00/item/"+l.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ok {
+			out = append(out, l.ID)
+		}
+	}
+	return out
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 
@@ -191,7 +192,13 @@ func runReviewShow(ctx context.Context, g *Globals, id uint64, asJSON bool) erro
 		}
 		return writeJSON(g.Stdout, showView{shadowscan.NewHitView(h, true), prod})
 	}
-	w := g.Stdout
+	printHit(g.Stdout, h, prod)
+	return nil
+}
+
+// printHit writes one hit for a reader: the listing, the product, the
+// reasons, the photos, the history and the moves open to it.
+func printHit(w io.Writer, h *shadowscan.Hit, prod *shadowscan.Product) {
 	l := h.Listing
 	fmt.Fprintf(w, "hit %d  %s  score %d  status %s\n", h.ID, h.Category, h.Score, h.Status)
 	fmt.Fprintf(w, "listing  %s\n         %s\n", l.Title, l.URL)
@@ -209,6 +216,12 @@ func runReviewShow(ctx context.Context, g *Globals, id uint64, asJSON bool) erro
 		fmt.Fprintf(w, "         pick it with: shadowscan review pick %d SKU --by NAME\n", h.ID)
 	}
 	fmt.Fprintf(w, "seen     %s to %s\n", shadowscan.RFC3339(h.FirstSeen), shadowscan.RFC3339(h.LastSeen))
+	if g := h.SeenGone; g != nil {
+		fmt.Fprintf(w, "gone?    seen gone %s (%s), not yet confirmed: a second gone fetch a while later confirms the removal, a live page clears it\n", shadowscan.RFC3339(g.At), g.Signal)
+	}
+	if h.RemovedAt != nil {
+		fmt.Fprintf(w, "removed  %s (first seen gone)\n", shadowscan.RFC3339(*h.RemovedAt))
+	}
 	fmt.Fprintln(w, "reasons")
 	for _, r := range h.Reasons {
 		fmt.Fprintf(w, "  %+4d  %-8s %s\n", r.Points, r.Signal, r.Detail)
@@ -219,6 +232,11 @@ func runReviewShow(ctx context.Context, g *Globals, id uint64, asJSON bool) erro
 			fmt.Fprintf(w, "  %d  %s\n", i+1, im.URL)
 		}
 	}
+	printHistory(w, h)
+}
+
+// printHistory writes a hit's history and the moves open to it.
+func printHistory(w io.Writer, h *shadowscan.Hit) {
 	fmt.Fprintln(w, "history")
 	for _, tr := range h.History {
 		from := string(tr.From)
@@ -238,7 +256,6 @@ func runReviewShow(ctx context.Context, g *Globals, id uint64, asJSON bool) erro
 		}
 		fmt.Fprintf(w, "next     shadowscan review mark %d %s\n", h.ID, strings.Join(names, "|"))
 	}
-	return nil
 }
 
 func strconvQuote(s string) string { return strconv.Quote(s) }

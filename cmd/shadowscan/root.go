@@ -29,6 +29,8 @@ type Globals struct {
 	log   *slog.Logger
 	db    *store.DB
 	rules *rules.Set
+	// storeOpts are added to every store.Open: tests inject write faults.
+	storeOpts []store.Option
 }
 
 // AddFlags registers the global flags.
@@ -65,7 +67,7 @@ func (g *Globals) openStore(opts ...store.Option) (*store.DB, error) {
 	if g.db != nil {
 		return g.db, nil
 	}
-	db, err := store.Open(g.dbPath(), opts...)
+	db, err := store.Open(g.dbPath(), append(opts, g.storeOpts...)...)
 	if err != nil {
 		// While serve holds the store, say where its UI and API are.
 		return nil, serveHint(err, g.dbPath())
