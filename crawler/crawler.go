@@ -163,7 +163,7 @@ type Crawler struct {
 	politenessOff bool
 	progress      func(Stats)
 	now           func() time.Time
-	agent         string // User-Agent when the rule names none
+	agent         string      // User-Agent when the rule names none
 	streak        *failStreak // nil without WithFailureNotice
 
 	// Retry tuning; tests shorten them.
