@@ -108,6 +108,7 @@ func (m *Matcher) scanText(field, s string) text {
 // dropping signal words that are negated ("非高仿", "not a replica") and
 // accessory words that name a free gift ("送摇摇杯").
 func (m *Matcher) classify(a *analysis, x *text) {
+	var neg negation
 	for _, h := range x.hits {
 		p := m.dict.phrases[h.phrase]
 		w := wordHit{field: x.field, word: x.t[h.start:h.end], shown: p.shown, start: h.start, end: h.end, ref: p.ref}
@@ -116,15 +117,15 @@ func (m *Matcher) classify(a *analysis, x *text) {
 		case kindBrand:
 			a.brandHits = append(a.brandHits, w)
 		case kindRedFlag:
-			if !precededBy(before, negators) {
+			if !neg.negated(x.t, h) {
 				a.redFlags = append(a.redFlags, w)
 			}
 		case kindCode:
-			if !precededBy(before, negators) {
+			if !neg.negated(x.t, h) {
 				a.codes = append(a.codes, w)
 			}
 		case kindDefamation:
-			if !precededBy(before, negators) {
+			if !neg.negated(x.t, h) {
 				a.defamation = append(a.defamation, w)
 			}
 		case kindSecondHand:

@@ -209,6 +209,45 @@ var negators = []string{
 	"not", "no", "non", "never", "anti", "without", "against", "beware of", "isn t", "aren t", "don t", "doesn t",
 }
 
+// coordinators join signal words into one list under one negator:
+// "绝非高仿A货" and "not a replica or fake" deny both words, "高仿、A货"
+// (the 、 is a space once normalised) lists them.
+var coordinators = []string{"or", "and", "nor", "或", "或者", "和", "与", "及", "也非", "也不是", "亦非"}
+
+// negation follows the negated signal words of one field, so that a
+// signal word coordinated with a negated one is negated too.
+type negation struct {
+	start, end int // span of the last run of negated signal words
+	any        bool
+}
+
+// negated reports whether the signal phrase h of compact text t is
+// negated: a negator just before it; inside a negated phrase ("骗局" of
+// "非传销骗局"); or just after a negated one, with at most a coordinator
+// and an article between ("绝非高仿A货", "not a replica or a fake").
+func (n *negation) negated(t string, h phraseHit) bool {
+	neg := precededBy(t[:h.start], negators)
+	if !neg && n.any {
+		switch {
+		case h.start >= n.start && h.end <= n.end:
+			neg = true
+		case h.start >= n.end:
+			gap := strings.Fields(t[n.end:h.start])
+			if k := len(gap); k > 0 && slices.Contains(articles, gap[k-1]) {
+				gap = gap[:k-1]
+			}
+			neg = len(gap) == 0 || (len(gap) == 1 && slices.Contains(coordinators, gap[0]))
+		}
+	}
+	if neg {
+		if !n.any || h.start > n.end {
+			n.start = h.start
+		}
+		n.end, n.any = max(n.end, h.end), true
+	}
+	return neg
+}
+
 // notOfferExceptions are the words that, just before a not-offer word,
 // make it a seller's notice rather than a guide: "拍前必看" (read before
 // you order) heads an offer.
