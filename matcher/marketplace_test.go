@@ -78,3 +78,79 @@ func TestNegationCoversAList(t *testing.T) {
 		})
 	}
 }
+
+// TestCodeRemovals checks the code-removal statements read from a code
+// noun and a removal verb near each other, the way grey-market sellers
+// write them on Taobao ("外盒防伪码已剪") and Amazon ("batch codes have been
+// scratched off"), and the statements about codes that remove nothing.
+func TestCodeRemovals(t *testing.T) {
+	tests := []struct {
+		text string
+		want string // the statement found, "" for none
+	}{
+		{"外盒防伪码已剪，不影响使用", "防伪码已剪"},
+		{"因渠道原因，罐底批号已刮，介意慎拍", "批号已刮"},
+		{"瓶身的码都剪掉了，所以便宜", "码都剪"},
+		{"已刮掉生产日期", "刮掉生产日期"},
+		{"喷码已去除", "喷码已去"},
+		{"防伪标签已撕，其余完好", "防伪标签已撕"},
+		{"Batch codes have been scratched off for channel reasons.", "batch codes have been scratched"},
+		{"Please note: production code cut from the box.", "code cut"},
+		{"Anti-counterfeit label removed, cannot be scanned.", "label removed"},
+		{"lot number removed", "number removed"},
+		{"laser code erased", "code erased"},
+		// Statements that keep the codes, or are about something else.
+		{"激光码擦不掉，放心购买", ""},
+		{"批号未刮，放心", ""},
+		{"不刮码 不撕码", ""},
+		{"刮开涂层，扫码查询防伪码", ""},
+		{"生产日期去年10月，保质期三年", ""},
+		{"码数偏小，建议拍大一码去", ""},
+		{"浓缩配方，条码清晰，去油去渍", ""},
+		{"Batch code not removed, fully traceable.", ""},
+		{"Scratch the coating to reveal the code and verify it online.", ""},
+		{"Use code SAVE10 to cut the price at checkout.", ""},
+		{"Batch code intact.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			x := text{field: "description", t: compact(tt.text)}
+			got := ""
+			if hs := codeRemovals(&x); len(hs) > 0 {
+				got = hs[0].word
+			}
+			if got != tt.want {
+				t.Errorf("codeRemovals(%q) = %q, want %q", x.t, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestCodeRemovalCategory checks that a removal written with words
+// between the code and the verb makes a hit code_tampered, whoever sells.
+func TestCodeRemovalCategory(t *testing.T) {
+	m := MustMarketMatcher(t)
+	ct := shadowscan.CategoryCodeTampered
+	for _, l := range []*shadowscan.Listing{
+		withDescription(listing("哈沃深海鱼油软胶囊 90粒", 230, "shop-9"), "外盒防伪码已剪，不影响使用。"),
+		withDescription(listing("Halvor Fish Oil Softgels 90", 250, "shop-88"), "Batch codes have been scratched off for channel reasons."),
+	} {
+		check(t, m.Match(l), want{flagged: true, category: ct, brand: "halvor", sku: "HV-FISH-90", reasons: []string{"(codes removed)"}})
+	}
+}
+
+// FuzzCodeRemovals checks that the statements found lie inside the text
+// and hold a code noun.
+func FuzzCodeRemovals(f *testing.F) {
+	for _, s := range []string{"外盒防伪码已剪", "刮掉了批号", "codes cut off", "码", "批号已", "scratched batch code lot", "\xff码刮"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		x := text{field: "title", t: compact(s)}
+		for _, h := range codeRemovals(&x) {
+			if h.start < 0 || h.end > len(x.t) || h.start >= h.end || x.t[h.start:h.end] != h.word {
+				t.Fatalf("hit %+v outside %q", h, x.t)
+			}
+		}
+	})
+}

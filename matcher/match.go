@@ -93,6 +93,8 @@ func (m *Matcher) Match(l *shadowscan.Listing) shadowscan.Verdict {
 	a.desc = m.scanText("description", truncate(l.Description, maxDescBytes))
 	m.classify(a, &a.title)
 	m.classify(a, &a.desc)
+	a.addCodeRemovals(&a.title)
+	a.addCodeRemovals(&a.desc)
 	m.comparedBrands(a)
 	a.images = m.matchImages(l)
 	m.link(a)
@@ -147,6 +149,16 @@ func (m *Matcher) classify(a *analysis, x *text) {
 				}
 				a.accessory = append(a.accessory, w)
 			}
+		}
+	}
+}
+
+// addCodeRemovals adds the code-removal statements of x (codes.go) that
+// no code word already covers.
+func (a *analysis) addCodeRemovals(x *text) {
+	for _, h := range codeRemovals(x) {
+		if !slices.ContainsFunc(a.codes, func(o wordHit) bool { return o.field == h.field && o.start < h.end && h.start < o.end }) {
+			a.codes = append(a.codes, h)
 		}
 	}
 }
