@@ -154,3 +154,54 @@ func FuzzCodeRemovals(f *testing.F) {
 		}
 	})
 }
+
+// TestMarketplaceVocabulary checks the default rules' words as sellers
+// write them: factory-origin claims, "decoded", denials with a verb
+// ("we never sell replicas"), private resale in English, magazine issues
+// and reviews, buy-back notices and store brands' "compare to".
+func TestMarketplaceVocabulary(t *testing.T) {
+	m := MustMarketMatcher(t)
+	cf, us, ct := shadowscan.CategoryCounterfeit, shadowscan.CategoryUnauthorizedSeller, shadowscan.CategoryCodeTampered
+	fish := func(title string, price float64, seller string) *shadowscan.Listing {
+		return listing(title, price, seller)
+	}
+	tests := []struct {
+		name string
+		l    *shadowscan.Listing
+		want want
+	}{
+		{"同厂同料 claims the factory", fish("哈沃深海鱼油软胶囊 90粒 同厂同料", 230, "shop-9"), want{
+			flagged: true, category: cf, brand: "halvor", sku: "HV-FISH-90", reasons: []string{`"同厂同料"`}}},
+		{"一手货源 claims the factory", fish("【一手货源】哈沃深海鱼油软胶囊 90粒", 230, "shop-9"), want{
+			flagged: true, category: cf, brand: "halvor", sku: "HV-FISH-90"}},
+		{"factory overrun", fish("Halvor Fish Oil Softgels 90, Factory Overrun", 230, "shop-9"), want{
+			flagged: true, category: cf, brand: "halvor", sku: "HV-FISH-90"}},
+		{"counter quality", fish("哈沃深海鱼油软胶囊 90粒 专柜品质", 230, "shop-9"), want{
+			flagged: true, category: cf, brand: "halvor", sku: "HV-FISH-90"}},
+		{"decoded", fish("Decoded Halvor Fish Oil Softgels 90", 230, "shop-9"), want{
+			flagged: true, category: ct, brand: "halvor", sku: "HV-FISH-90"}},
+		{"a denial with a verb", withDescription(fish("Halvor Fish Oil Softgels 90", 230, "shop-9"), "We never sell factory overruns or replicas."), want{
+			flagged: true, category: us, brand: "halvor", sku: "HV-FISH-90", absent: []string{"counterfeit word"}}},
+		{"绝不卖高仿", withDescription(fish("哈沃深海鱼油软胶囊 90粒", 230, "shop-9"), "本店绝不卖高仿"), want{
+			flagged: true, category: us, brand: "halvor", sku: "HV-FISH-90", absent: []string{"counterfeit word"}}},
+		{"never used, moving sale", fish("Halvor Fish Oil Softgels 90 - never used (moving sale)", 200, "u-anna"), want{
+			brand: "halvor", sku: "HV-FISH-90", reasons: []string{"private resale"}}},
+		{"personal item in the description", withDescription(fish("Halvor Fish Oil Softgels 90", 200, "u-anna"), "Personal item, I have just this one. Not a business."), want{
+			brand: "halvor", sku: "HV-FISH-90", reasons: []string{"private resale"}}},
+		{"magazine issue", fish("Magazine Issue 12: Halvor Fish Oil Softgels Reviewed", 15, "press-1"), want{
+			brand: "halvor", sku: "HV-FISH-90", reasons: []string{"writes about the product"}}},
+		{"tested against rivals", fish("Halvor Whey Protein Powder 1kg tested against 6 rivals", 15, "press-1"), want{
+			brand: "halvor", sku: "HV-PRO-1K", reasons: []string{"writes about the product"}}},
+		{"buy-back notice", fish("高价回收哈沃深海鱼油 求购", 1, "shop-9"), want{
+			brand: "halvor", reasons: []string{"writes about the product"}}},
+		{"recyclable packaging is no buy-back", fish("哈沃深海鱼油软胶囊 90粒 可回收包装", 230, "shop-9"), want{
+			flagged: true, category: us, brand: "halvor", sku: "HV-FISH-90"}},
+		{"a store brand's compare to", fish("CarePlus Fish Oil Softgels 90 - compare to Halvor Fish Oil", 60, "careplus"), want{
+			brand: "halvor", reasons: []string{"another brand's product"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			check(t, m.Match(tt.l), tt.want)
+		})
+	}
+}

@@ -226,7 +226,7 @@ type negation struct {
 // "非传销骗局"); or just after a negated one, with at most a coordinator
 // and an article between ("绝非高仿A货", "not a replica or a fake").
 func (n *negation) negated(t string, h phraseHit) bool {
-	neg := precededBy(t[:h.start], negators)
+	neg := negatedBefore(t[:h.start])
 	if !neg && n.any {
 		switch {
 		case h.start >= n.start && h.end <= n.end:
@@ -248,10 +248,48 @@ func (n *negation) negated(t string, h phraseHit) bool {
 	return neg
 }
 
+// negationVerbs may stand between a negator and what it denies: "we
+// never sell replicas", "绝不卖高仿", "does not carry fakes".
+var negationVerbs = []string{
+	"sell", "sells", "sold", "selling", "offer", "offers", "carry", "carries", "stock", "stocks",
+	"supply", "supplies", "ship", "ships", "deal in", "have", "has", "use", "uses", "make", "makes",
+	"卖", "售", "出售", "销售", "做", "发", "用",
+}
+
+// negatedBefore reports whether the compact text before a signal word
+// ends in a negator, or in a negator and a verb of selling, with an
+// article and one Latin word allowed after the verb ("we never sell
+// factory overruns").
+func negatedBefore(before string) bool {
+	if precededBy(before, negators) {
+		return true
+	}
+	b := strings.TrimRight(before, " ")
+	for range 2 {
+		for _, a := range articles {
+			if endsWithWord(b, a) {
+				b = strings.TrimRight(b[:len(b)-len(a)], " ")
+				break
+			}
+		}
+		for _, v := range negationVerbs {
+			if endsWithWord(b, v) {
+				return precededBy(b[:len(b)-len(v)], negators)
+			}
+		}
+		i := strings.LastIndexByte(b, ' ')
+		if i < 0 || !isLatinWord(b[i+1:]) {
+			return false
+		}
+		b = strings.TrimRight(b[:i], " ")
+	}
+	return false
+}
+
 // notOfferExceptions are the words that, just before a not-offer word,
 // make it a seller's notice rather than a guide: "拍前必看" (read before
-// you order) heads an offer.
-var notOfferExceptions = []string{"拍前", "拍下前", "下单前", "拍之前", "购买须知"}
+// you order) heads an offer; "可回收" (recyclable) is no buy-back.
+var notOfferExceptions = []string{"拍前", "拍下前", "下单前", "拍之前", "购买须知", "可", "most"}
 
 // giftMarkers are the words that, just before an accessory word, make it a
 // free gift with the product ("送摇摇杯", "with scoop") rather than the
