@@ -35,9 +35,11 @@
 // clamped to 0-100. A listing is flagged when the score reaches the
 // threshold and a category applies, by precedence: defamation (an unknown
 // seller's text attacks a named brand), code_tampered, counterfeit (an
-// unknown seller with a price under counterfeit_ratio of list, a red-flag
-// word, or an official photo with a price under plausible_ratio),
-// price_dumping (an authorised seller under min_price), unauthorized_seller.
+// unknown seller with a price under counterfeit_ratio of list or a
+// red-flag word), price_dumping (an authorised seller under min_price),
+// unauthorized_seller. An official photo with a price under
+// plausible_ratio is noted for the analyst but is no counterfeit claim:
+// resellers of genuine goods show the brand's photos too.
 // Official shops are never flagged; authorised sellers only for
 // code_tampered and price_dumping.
 //

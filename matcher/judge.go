@@ -288,6 +288,12 @@ func (j *judgement) prices() {
 			j.price = j.m.judgePrice(j.l, &ref, j.role, pack{n: 1}, j.resale, " (the lowest of "+strings.Join(j.v.Candidates, ", ")+")", j.add)
 		}
 	}
+	if j.role == shadowscan.RoleUnknown && j.photo != nil && j.price.underPlausible && !j.price.farBelow && !j.resale {
+		// Resellers of genuine goods show the brand's photos as often as
+		// counterfeiters do: a cheap price with one is for the analyst to
+		// weigh, not a counterfeit claim.
+		j.add("price", 0, "cheap for genuine stock and shown with an official photo, which resellers use as well: check for a counterfeit")
+	}
 }
 
 // categoryRule is one line of the category table: for a seller of role,
@@ -315,9 +321,7 @@ var categoryRules = []categoryRule{
 	{role: shadowscan.RoleUnknown, category: shadowscan.CategoryCodeTampered,
 		when: func(j *judgement) bool { return len(j.a.codes) > 0 }},
 	{role: shadowscan.RoleUnknown, category: shadowscan.CategoryCounterfeit,
-		when: func(j *judgement) bool {
-			return len(j.a.redFlags) > 0 || (!j.resale && (j.price.farBelow || (j.photo != nil && j.price.underPlausible)))
-		}},
+		when: func(j *judgement) bool { return len(j.a.redFlags) > 0 || (!j.resale && j.price.farBelow) }},
 	{role: shadowscan.RoleUnknown, // a private resale: price and seller alone say nothing
 		when: func(j *judgement) bool { return j.resale }},
 	{role: shadowscan.RoleUnknown, note: "no price shown: an unauthorised sale needs one",
