@@ -44,6 +44,7 @@ type judgement struct {
 // priceSignals are what the price pass found.
 type priceSignals struct {
 	farBelow, underPlausible, underFloor bool
+	placeholder                          bool // a price far too low to be an offer (¥0.01)
 }
 
 const resaleNote = " (a private resale: not counted)"
@@ -326,6 +327,8 @@ var categoryRules = []categoryRule{
 		when: func(j *judgement) bool { return j.resale }},
 	{role: shadowscan.RoleUnknown, note: "no price shown: an unauthorised sale needs one",
 		when: func(j *judgement) bool { return !j.l.HasPrice || j.l.Price <= 0 }},
+	{role: shadowscan.RoleUnknown, // a placeholder price (its reason says so) offers nothing to judge
+		when: func(j *judgement) bool { return j.price.placeholder }},
 	{role: shadowscan.RoleUnknown, category: shadowscan.CategoryUnauthorizedSeller,
 		when: func(*judgement) bool { return true }},
 }

@@ -205,3 +205,30 @@ func TestMarketplaceVocabulary(t *testing.T) {
 		})
 	}
 }
+
+// TestPlaceholderPrices checks that the ¥0.01 and ¥1 prices Taobao and
+// Pinduoduo sellers put on deposit, "ask the seller", top-up (补差价) and
+// buy-back listings are not read as far under list, nor as dumping; a
+// counterfeit word still flags.
+func TestPlaceholderPrices(t *testing.T) {
+	m := MustMarketMatcher(t)
+	tests := []struct {
+		name string
+		l    *shadowscan.Listing
+		want want
+	}{
+		{"a deposit link", listing("哈沃深海鱼油软胶囊 90粒 定金", 1, "shop-9"), want{
+			brand: "halvor", sku: "HV-FISH-90", reasons: []string{"a placeholder"}, absent: []string{"% of the list price ¥268.00 (30)"}}},
+		{"an authorised top-up link is no dumping", listing("哈沃深海鱼油软胶囊 90粒", 0.01, "shop-88"), want{
+			brand: "halvor", sku: "HV-FISH-90", reasons: []string{"a placeholder"}}},
+		{"a counterfeit word still flags", listing("哈沃深海鱼油软胶囊 90粒 高仿 联系客服", 0.01, "shop-9"), want{
+			flagged: true, category: shadowscan.CategoryCounterfeit, brand: "halvor", sku: "HV-FISH-90"}},
+		{"a low real price is still far under list", listing("哈沃深海鱼油软胶囊 90粒", 39, "shop-9"), want{
+			flagged: true, category: shadowscan.CategoryCounterfeit, brand: "halvor", sku: "HV-FISH-90", absent: []string{"placeholder"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			check(t, m.Match(tt.l), tt.want)
+		})
+	}
+}

@@ -725,6 +725,12 @@ func (m *Matcher) judgePrice(l *shadowscan.Listing, p *shadowscan.Product, role 
 		shown = fmt.Sprintf("%s for %d (%q), %s a unit,", shown, pack.n, pack.word, price.Format(p.Currency))
 	}
 	ratio := price.Float() / p.Price.Float()
+	if pr.PlaceholderRatio > 0 && ratio < pr.PlaceholderRatio {
+		add("price", 0, "%s is under %s %% of the list price %s%s: a placeholder (a deposit, \"ask the seller\", top-up or buy-back price), not an offer price, so not compared",
+			shown, strconv.FormatFloat(pr.PlaceholderRatio*100, 'f', -1, 64), p.Price.Format(p.Currency), of)
+		sig.placeholder = true
+		return
+	}
 	pct := int(math.Round(ratio * 100))
 	note := ""
 	if resale {

@@ -242,6 +242,8 @@ func validateDetection(d *rules.Detection) error {
 		return fe("price.plausible_ratio", fmt.Sprintf("%v is out of range", d.Price.PlausibleRatio), "a fraction of the list price from 0 to 1, such as 0.7")
 	case d.Price.PlausibleRatio < d.Price.CounterfeitRatio:
 		return fe("price.plausible_ratio", fmt.Sprintf("%v is under counterfeit_ratio %v", d.Price.PlausibleRatio, d.Price.CounterfeitRatio), "a ratio at or above counterfeit_ratio")
+	case math.IsNaN(d.Price.PlaceholderRatio) || d.Price.PlaceholderRatio < 0 || (d.Price.PlaceholderRatio > 0 && d.Price.PlaceholderRatio >= d.Price.CounterfeitRatio):
+		return fe("price.placeholder_ratio", fmt.Sprintf("%v is out of range", d.Price.PlaceholderRatio), "a fraction from 0 to under counterfeit_ratio, such as 0.02")
 	case math.IsNaN(d.Price.MarketMADs) || d.Price.MarketMADs < 0 || d.Price.MarketMADs > 100:
 		return fe("price.market_mads", fmt.Sprintf("%v is out of range", d.Price.MarketMADs), "a number of deviations from 0 to 100, such as 3")
 	case d.Price.MinMarketSamples < 0:
