@@ -1,6 +1,8 @@
 package matcher
 
 import (
+	"cmp"
+	"slices"
 	"testing"
 
 	"github.com/shadowscan/shadowscan"
@@ -231,4 +233,66 @@ func TestPlaceholderPrices(t *testing.T) {
 			check(t, m.Match(tt.l), tt.want)
 		})
 	}
+}
+
+// TestNetPrices checks the net prices read from descriptions as sellers
+// write them after a coupon or a discount, and the numbers near such
+// words that are no price.
+func TestNetPrices(t *testing.T) {
+	tests := []struct {
+		desc string
+		want string // the lowest net price found, "" for none
+	}{
+		{"领券立减40元，券后到手价¥229，限时。", "229.00"},
+		{"拼团价199元，两人成团", "199.00"},
+		{"到手价仅需 ￥1,299.00", "1299.00"},
+		{"Use code SAVE10 at checkout - final price $61.90.", "61.90"},
+		{"final price CN¥439", "439.00"},
+		{"到手2瓶装，送小样", ""},
+		{"到手100%正品", ""},
+		{"Use code SAVE10 for 10% off", ""},
+		{"到手价以实际为准", ""},
+		{"final price: see checkout", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.desc, func(t *testing.T) {
+			got := ""
+			if nps := netPrices(tt.desc); len(nps) > 0 {
+				low := slices.MinFunc(nps, func(a, b netPrice) int { return cmp.Compare(a.amount, b.amount) })
+				got = low.amount.String()
+			}
+			if got != tt.want {
+				t.Errorf("netPrices(%q) = %q, want %q", tt.desc, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestNetPriceUnderTheFloor checks that an authorised seller who shows
+// the floor and advertises a net price under it is dumping, and that an
+// official shop may do so.
+func TestNetPriceUnderTheFloor(t *testing.T) {
+	m := MustMarketMatcher(t)
+	coupon := "领券立减30元，券后到手价¥210，限时。"
+	check(t, m.Match(withDescription(listing("哈沃深海鱼油软胶囊 90粒", 240, "shop-88"), coupon)), want{
+		flagged: true, category: shadowscan.CategoryPriceDumping, brand: "halvor", sku: "HV-FISH-90",
+		reasons: []string{`the description advertises ¥210.00 "券后到手价"`, "under the authorised floor ¥240.00"}})
+	check(t, m.Match(withDescription(listing("哈沃深海鱼油软胶囊 90粒", 240, "shop-88"), "券后到手价¥245")), want{
+		brand: "halvor", sku: "HV-FISH-90"})
+	official := withDescription(listing("索兰亮肤精华液 30毫升", 430, "solenne-official"), "券后到手价¥380")
+	check(t, m.Match(official), want{brand: "solenne", sku: "SL-SER-30"})
+}
+
+// FuzzNetPrices checks that net prices are positive and never panic.
+func FuzzNetPrices(f *testing.F) {
+	for _, s := range []string{"券后到手价¥229", "final price $1,299.00.", "到手2瓶", "到手价 1.2.3", "with code ,999", "\xff到手价9"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, np := range netPrices(s) {
+			if np.amount <= 0 || np.marker == "" {
+				t.Fatalf("net price %+v from %q", np, s)
+			}
+		}
+	})
 }

@@ -705,24 +705,11 @@ func (m *Matcher) judgePrice(l *shadowscan.Listing, p *shadowscan.Product, role 
 		return
 	}
 	w, pr := m.det.Weights, m.det.Price
-	shown := l.Price.Format(l.Currency)
-	price := l.Price
-	switch {
-	case l.Currency == p.Currency:
-	case m.det.Rates[l.Currency] > 0 && m.det.Rates[p.Currency] > 0:
-		price = shadowscan.AmountFromFloat(l.Price.Float() * m.det.Rates[l.Currency] / m.det.Rates[p.Currency])
-		shown = fmt.Sprintf("%s (%s)", shown, price.Format(p.Currency))
-	default:
-		cur := l.Currency
-		if cur == "" {
-			cur = "an unknown currency"
-		}
+	price, shown, ok := m.unitPrice(l, p, pack)
+	if !ok {
+		cur := cmp.Or(l.Currency, "an unknown currency")
 		add("price", 0, "%s is in %s: no rate to compare it with the list price %s%s", shown, cur, p.Price.Format(p.Currency), of)
 		return
-	}
-	if pack.n > 1 {
-		price = shadowscan.AmountFromFloat(price.Float() / float64(pack.n))
-		shown = fmt.Sprintf("%s for %d (%q), %s a unit,", shown, pack.n, pack.word, price.Format(p.Currency))
 	}
 	ratio := price.Float() / p.Price.Float()
 	if pr.PlaceholderRatio > 0 && ratio < pr.PlaceholderRatio {
@@ -761,6 +748,32 @@ func (m *Matcher) judgePrice(l *shadowscan.Listing, p *shadowscan.Product, role 
 		}
 	}
 	return
+}
+
+// unitPrice returns what one unit of p costs by the listing, in p's
+// currency, and how to show it: the shown price, or a lower net price the
+// description advertises (netprice.go), divided by the units of the pack.
+// ok is false, with shown set, when no rate converts the currency.
+func (m *Matcher) unitPrice(l *shadowscan.Listing, p *shadowscan.Product, pack pack) (price shadowscan.Amount, shown string, ok bool) {
+	shown = l.Price.Format(l.Currency)
+	price = l.Price
+	if np, found := lowestNetPrice(l); found {
+		price = np.amount
+		shown = fmt.Sprintf("%s (the description advertises %s %q)", shown, np.amount.Format(l.Currency), np.marker)
+	}
+	switch {
+	case l.Currency == p.Currency:
+	case m.det.Rates[l.Currency] > 0 && m.det.Rates[p.Currency] > 0:
+		price = shadowscan.AmountFromFloat(price.Float() * m.det.Rates[l.Currency] / m.det.Rates[p.Currency])
+		shown = fmt.Sprintf("%s (%s)", shown, price.Format(p.Currency))
+	default:
+		return 0, shown, false
+	}
+	if pack.n > 1 {
+		price = shadowscan.AmountFromFloat(price.Float() / float64(pack.n))
+		shown = fmt.Sprintf("%s for %d (%q), %s a unit,", shown, pack.n, pack.word, price.Format(p.Currency))
+	}
+	return price, shown, true
 }
 
 // pointsUnless returns points, or 0 when the signal is excused.
