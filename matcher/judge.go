@@ -73,7 +73,7 @@ func (m *Matcher) judge(a *analysis, l *shadowscan.Listing) shadowscan.Verdict {
 			j.v.Candidates = append(j.v.Candidates, p.SKU)
 		}
 	}
-	j.offer = len(a.notOffer) == 0 && len(a.alternative) == 0
+	j.offer = len(a.notOffer) == 0 && len(a.alternative) == 0 && (len(a.foreign) == 0 || len(a.redFlags) > 0)
 	j.resale = j.offer && len(a.secondHand) > 0
 	j.role = j.brand.RoleOf(l.Site, l.SellerID)
 
@@ -175,6 +175,13 @@ func (j *judgement) text() {
 	}
 	if len(a.alternative) > 0 {
 		j.add("text", 0, "%s: another brand's product compared with %s, not a catalogue product", saysList(outermost(a.alternative)), j.brand.Name)
+	}
+	if len(a.foreign) > 0 {
+		how := "another brand's product, with " + j.brand.Name + "'s name added for search"
+		if len(a.redFlags) > 0 {
+			how = "another brand's name, but the counterfeit words say the goods copy " + j.brand.Name + "'s"
+		}
+		j.add("text", 0, "title opens with %s before the product words: %s", quoteList([]string{strings.Join(a.foreign, " ")}), how)
 	}
 	if j.resale {
 		j.add("text", 0, "%s: a private resale of a used unit; price and seller alone do not flag it", saysList(outermost(a.secondHand)))

@@ -309,3 +309,47 @@ func TestBottlePacks(t *testing.T) {
 	// A stated size that no product has still rules the product out.
 	check(t, m.Match(listing("哈沃深海鱼油软胶囊 200粒", 230, "shop-9")), want{brand: "halvor"})
 }
+
+// TestAnotherBrandLeads checks titles whose brand slot holds another
+// brand's name: sellers of other brands' goods on Amazon and Taobao copy
+// the catalogue's product words and add its name in the other script for
+// search, or call their product its dupe. Titles that open with
+// descriptors, a retailer before the brand, or the product words are
+// still the brand's.
+func TestAnotherBrandLeads(t *testing.T) {
+	m := MustMarketMatcher(t)
+	us, cf := shadowscan.CategoryUnauthorizedSeller, shadowscan.CategoryCounterfeit
+	tests := []struct {
+		name string
+		l    *shadowscan.Listing
+		want want
+	}{
+		{"our name only in Chinese", listing("Bodyline Whey Protein Powder 1kg, Family Size 哈沃乳清蛋白粉 1公斤", 150, "s-1"), want{
+			brand: "halvor", sku: "HV-PRO-1K", reasons: []string{`title opens with "bodyline" before the product words`}, absent: []string{"seller s-1"}}},
+		{"a two-word name", listing("Glow Lab Bright Serum 30ml 索兰亮肤精华液", 150, "s-1"), want{
+			brand: "solenne", sku: "SL-SER-30", reasons: []string{`"glow lab"`}}},
+		{"a look-alike of our name, with our name in Latin later", listing("Solenna Bright Serum 30ml - compare with Solenne", 150, "s-1"), want{
+			brand: "solenne", sku: "SL-SER-30", reasons: []string{`"solenna"`}}},
+		{"a seller named like the lead", listing("Lunova Bright Serum 30ml, like Solenne", 150, "lunova-beauty"), want{
+			brand: "solenne", sku: "SL-SER-30", reasons: []string{`"lunova"`}}},
+		{"counterfeit words still count", listing("Bodyline Whey Protein Powder 1kg 哈沃乳清蛋白粉 高仿", 150, "s-1"), want{
+			flagged: true, category: cf, brand: "halvor", sku: "HV-PRO-1K", reasons: []string{"the counterfeit words say the goods copy"}}},
+		{"another brand's dupe", listing("Glow Lab Night Cream 50g - the Solenne Rose Night Cream dupe", 90, "s-1"), want{
+			brand: "solenne", reasons: []string{`title says "dupe": another brand's product`}}},
+		{"a bare dupe copies ours", listing("Solenne Rose Night Cream 50g dupe", 300, "s-1"), want{
+			flagged: true, category: cf, brand: "solenne", sku: "SL-ROSE-50", reasons: []string{`"dupe" (counterfeit word)`}}},
+		{"a retailer before our name", listing("Sephora Solenne Bright Serum 30ml", 470, "s-1"), want{
+			flagged: true, category: us, brand: "solenne", sku: "SL-SER-30", absent: []string{"title opens with"}}},
+		{"descriptors before our name", listing("Short-dated Sale: Korean Solenne Bright Serum 30ml", 470, "s-1"), want{
+			flagged: true, category: us, brand: "solenne", sku: "SL-SER-30", absent: []string{"title opens with"}}},
+		{"the product words lead", listing("Bright Serum 30ml 索兰亮肤精华液", 470, "s-1"), want{
+			flagged: true, category: us, brand: "solenne", sku: "SL-SER-30"}},
+		{"a name before our Latin name is no stuffing", listing("Lunova Bright Serum 30ml, Solenne", 470, "s-1"), want{
+			flagged: true, category: us, brand: "solenne", sku: "SL-SER-30"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			check(t, m.Match(tt.l), tt.want)
+		})
+	}
+}

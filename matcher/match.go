@@ -66,9 +66,13 @@ type analysis struct {
 	secondHand  []wordHit // private resale words, title and description
 	notOffer    []wordHit // review and guide words in the title
 	alternative []wordHit // "another brand's product compared" words in the title
-	terms       map[string]*listingTerm
-	sizes       []size
-	images      []imageHit
+	dupes       []wordHit // "dupe" words in the title, until resolveLead decides what they are
+	// foreign is the title's lead when it names another brand whose
+	// product the listing offers (lead.go).
+	foreign []string
+	terms   map[string]*listingTerm
+	sizes   []size
+	images  []imageHit
 	// product is the linked product, or -1; brand the linked or named
 	// brand, or -1.
 	product, brand int
@@ -98,6 +102,7 @@ func (m *Matcher) Match(l *shadowscan.Listing) shadowscan.Verdict {
 	m.comparedBrands(a)
 	a.images = m.matchImages(l)
 	m.link(a)
+	m.resolveLead(a, l)
 	return m.judge(a, l)
 }
 
@@ -141,6 +146,10 @@ func (m *Matcher) classify(a *analysis, x *text) {
 		case kindAlternative:
 			if x.field == "title" && !precededBy(before, negators) {
 				a.alternative = append(a.alternative, w)
+			}
+		case kindDupe:
+			if x.field == "title" && !neg.negated(x.t, h) {
+				a.dupes = append(a.dupes, w)
 			}
 		case kindAccessory, kindAccessoryBefore:
 			if x.field == "title" && !precededBy(before, giftMarkers) {

@@ -158,6 +158,9 @@ func New(cat *shadowscan.Catalog, det *rules.Detection, opts ...Option) (*Matche
 	for _, t := range w.Alternative {
 		m.dict.add(t, kindAlternative, -1)
 	}
+	for _, t := range w.Dupe {
+		m.dict.add(t, kindDupe, -1)
+	}
 
 	var phash, dhash []uint64
 	seenSKU := make(map[string]bool, len(products))

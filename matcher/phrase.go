@@ -21,6 +21,7 @@ const (
 	kindSecondHand                        // a private resale of a used unit (闲置, pre-owned)
 	kindNotOffer                          // text about a product, not an offer (测评, review)
 	kindAlternative                       // another brand's product compared by name (平替)
+	kindDupe                              // a copy of a named product: an alternative or a counterfeit word
 )
 
 // phrase is one compact, normalised dictionary entry.

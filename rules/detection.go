@@ -108,6 +108,11 @@ type Words struct {
 	// with a catalogue product by name (平替, alternative to, cheaper
 	// than): the title is not linked to the catalogue product.
 	Alternative []string `yaml:"alternative" json:"alternative,omitempty"`
+	// Dupe words in a title call the goods a copy of a named product
+	// (dupe): with another brand's name opening the title they name that
+	// brand's product as an alternative; otherwise they count as red-flag
+	// words.
+	Dupe []string `yaml:"dupe" json:"dupe,omitempty"`
 }
 
 // TextRules tune how listing text is linked to a catalogue product.
