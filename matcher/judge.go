@@ -145,6 +145,9 @@ func (j *judgement) text() {
 			detail += "; " + strings.Join(ts, ", ")
 		}
 		j.add("text", j.w.ProductMatch, "%s", detail)
+		if a.byDesc {
+			j.add("text", 0, "the title fits near twins; the description names %s's line", j.prod.SKU)
+		}
 	case len(j.tied) > 0:
 		words := m.titleBrandWords(a, a.brand)
 		for i := range a.tied {
@@ -374,6 +377,8 @@ func (j *judgement) score() {
 		unsure = "the listing fits " + strings.Join(v.Candidates, ", ") + " equally"
 	case j.prod != nil && !a.byText:
 		unsure = "only a photo links it to " + j.prod.SKU
+	case j.prod != nil && a.byDesc:
+		unsure = "the title fits near twins; the description names " + j.prod.SKU + "'s line"
 	case j.prod != nil && a.bySize:
 		unsure = "the product is read from the brand and a size, its name misspelt"
 	case j.prod != nil && len(a.cand.typos) > 0:

@@ -9,6 +9,16 @@ import (
 	"github.com/shadowscan/shadowscan/rules"
 )
 
+// Official photo hashes of marketCatalog: the twins share a jar photo
+// (the line is only a word on the label), and the jasmine cream has a box
+// photo of its own.
+const (
+	twinJarP = 0x3c5a_96e1_0f2d_b487
+	twinJarD = 0x6b1e_c2d4_59a0_f713
+	jasBoxP  = 0xe4b2_1d7c_a830_596f
+	jasBoxD  = 0x0d9f_73b5_e16c_248a
+)
+
 // marketCatalog is a catalogue shaped like a direct-sales brand's on
 // Taobao, JD, Pinduoduo and Amazon: names in both scripts, short Chinese
 // nicknames, near twins that differ only in a line word (rose / jasmine
@@ -26,9 +36,11 @@ func marketCatalog() *shadowscan.Catalog {
 		}},
 		Products: []shadowscan.Product{
 			{SKU: "SL-ROSE-50", BrandID: "solenne", Name: "Solenne Rose Night Cream 50g", Aliases: []string{"索兰玫瑰修护晚霜", "索兰晚霜"},
-				Price: a(360), MinPrice: a(320), Currency: "CNY"},
+				Price: a(360), MinPrice: a(320), Currency: "CNY",
+				Images: []shadowscan.ImageRef{{Source: "jar.jpg", PHash: twinJarP, DHash: twinJarD}}},
 			{SKU: "SL-JAS-50", BrandID: "solenne", Name: "Solenne Jasmine Night Cream 50g", Aliases: []string{"索兰茉莉修护晚霜"},
-				Price: a(380), MinPrice: a(340), Currency: "CNY"},
+				Price: a(380), MinPrice: a(340), Currency: "CNY",
+				Images: []shadowscan.ImageRef{{Source: "jar.jpg", PHash: twinJarP, DHash: twinJarD}, {Source: "jasmine-box.jpg", PHash: jasBoxP, DHash: jasBoxD}}},
 			{SKU: "SL-SER-30", BrandID: "solenne", Name: "Solenne Bright Serum 30ml", Aliases: []string{"索兰亮肤精华液 30毫升"},
 				Price: a(480), MinPrice: a(430), Currency: "CNY"},
 			{SKU: "HV-PRO-1K", BrandID: "halvor", Name: "Halvor Whey Protein Powder 1kg", Aliases: []string{"哈沃乳清蛋白粉 1公斤"},
@@ -346,6 +358,43 @@ func TestAnotherBrandLeads(t *testing.T) {
 			flagged: true, category: us, brand: "solenne", sku: "SL-SER-30"}},
 		{"a name before our Latin name is no stuffing", listing("Lunova Bright Serum 30ml, Solenne", 470, "s-1"), want{
 			flagged: true, category: us, brand: "solenne", sku: "SL-SER-30"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			check(t, m.Match(tt.l), tt.want)
+		})
+	}
+}
+
+// TestNearTwins checks titles that leave out the line word telling two
+// products apart, as Taobao sellers do ("索兰修护晚霜" for the rose and the
+// jasmine night cream): the listing is judged against both, unless a
+// photo of one only or the description's line word decides.
+func TestNearTwins(t *testing.T) {
+	m := MustMarketMatcher(t)
+	cf, us := shadowscan.CategoryCounterfeit, shadowscan.CategoryUnauthorizedSeller
+	jar, box := photo(twinJarP, twinJarD), photo(jasBoxP, jasBoxD)
+	tests := []struct {
+		name string
+		l    *shadowscan.Listing
+		want want
+	}{
+		{"no line word: one of the twins", listing("索兰修护晚霜 秋冬 高仿", 150, "shop-9"), want{
+			flagged: true, category: cf, brand: "solenne", reasons: []string{"one of SL-ROSE-50, SL-JAS-50", "score held under 90"}}},
+		{"a twin's generic nickname does not pick it", listing("索兰修护晚霜 索兰晚霜 50g", 360, "shop-9"), want{
+			flagged: true, category: us, brand: "solenne", reasons: []string{"one of SL-ROSE-50, SL-JAS-50"}}},
+		{"a photo both twins share does not decide", listing("索兰修护晚霜 50g", 360, "shop-9", jar), want{
+			flagged: true, category: us, brand: "solenne", reasons: []string{"one of SL-ROSE-50, SL-JAS-50"}}},
+		{"a photo of one twin only decides", listing("索兰修护晚霜 50g", 360, "shop-9", box), want{
+			flagged: true, category: us, brand: "solenne", sku: "SL-JAS-50"}},
+		{"the description names the line", withDescription(listing("索兰修护晚霜 50g", 360, "shop-9", jar), "本链接为茉莉款，清香型"), want{
+			flagged: true, category: us, brand: "solenne", sku: "SL-JAS-50", reasons: []string{"the description names SL-JAS-50's line"}}},
+		{"a description naming both lines does not decide", withDescription(listing("索兰修护晚霜 50g", 360, "shop-9"), "玫瑰/茉莉两款可选"), want{
+			flagged: true, category: us, brand: "solenne", reasons: []string{"one of SL-ROSE-50, SL-JAS-50"}}},
+		{"the line word in the title", listing("索兰玫瑰修护晚霜 50g", 360, "shop-9", jar), want{
+			flagged: true, category: us, brand: "solenne", sku: "SL-ROSE-50"}},
+		{"English, line left out", listing("Solenne Night Cream 50g, Mirror Copy", 150, "shop-9"), want{
+			flagged: true, category: cf, brand: "solenne", reasons: []string{"one of SL-ROSE-50, SL-JAS-50"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -78,6 +78,7 @@ type analysis struct {
 	product, brand int
 	byText         bool
 	bySize         bool // linked by brand and size, the name misspelt
+	byDesc         bool // near twins told apart by the description alone
 	cand           *candidate
 	accessoryWords []string
 	ambiguous      []int
@@ -295,6 +296,7 @@ func (m *Matcher) linkByText(a *analysis, titleBrands []int, firstBrand int) boo
 	var cands []candidate
 	for _, b := range titleBrands {
 		cands = append(cands, m.score(a, b)...)
+		cands = mergeCandidates(cands, m.twinCandidates(a, b))
 	}
 	var accessory []string // why candidates were dropped as accessories
 	kept := cands[:0]
@@ -309,52 +311,112 @@ func (m *Matcher) linkByText(a *analysis, titleBrands []int, firstBrand int) boo
 		}
 		kept = append(kept, c)
 	}
-	cands = kept
-	if len(cands) > 0 {
-		slices.SortFunc(cands, func(x, y candidate) int {
-			return cmp.Or(cmp.Compare(y.coverage, x.coverage), cmp.Compare(y.agree, x.agree), cmp.Compare(x.product, y.product))
-		})
-		best := cands[0].coverage
-		maxAgree := 0
-		var tied []candidate
-		for _, c := range cands {
-			if c.coverage >= best-tieMargin {
-				tied = append(tied, c)
-				maxAgree = max(maxAgree, c.agree)
-			}
+	if len(kept) == 0 {
+		if accessory != nil {
+			a.accessoryWords = accessory
 		}
-		tied = slices.DeleteFunc(tied, func(c candidate) bool { return c.agree < maxAgree })
-		if len(tied) > 1 {
-			maxPooled := 0.0
-			for _, c := range tied {
-				maxPooled = max(maxPooled, c.pooled)
-			}
-			tied = slices.DeleteFunc(tied, func(c candidate) bool { return c.pooled < maxPooled-1e-9 })
+		return false
+	}
+	tied := bestCandidates(kept)
+	if len(tied) == 1 {
+		m.choose(a, &tied[0])
+		return true
+	}
+	if c := m.breakTie(a, tied); c != nil {
+		m.choose(a, c)
+		return true
+	}
+	for _, c := range tied {
+		a.ambiguous = append(a.ambiguous, c.product)
+	}
+	a.tied = slices.Clone(tied)
+	a.brand = m.products[tied[0].product].brand
+	return true
+}
+
+// bestCandidates returns the candidates the title names best: by coverage
+// (within tieMargin), then sizes agreeing, then the weight of its words
+// found in any of a product's names.
+func bestCandidates(cands []candidate) []candidate {
+	slices.SortFunc(cands, func(x, y candidate) int {
+		return cmp.Or(cmp.Compare(y.coverage, x.coverage), cmp.Compare(y.agree, x.agree), cmp.Compare(x.product, y.product))
+	})
+	best := cands[0].coverage
+	maxAgree := 0
+	var tied []candidate
+	for _, c := range cands {
+		if c.coverage >= best-tieMargin {
+			tied = append(tied, c)
+			maxAgree = max(maxAgree, c.agree)
 		}
-		if len(tied) == 1 {
-			m.choose(a, &tied[0])
-			return true
+	}
+	tied = slices.DeleteFunc(tied, func(c candidate) bool { return c.agree < maxAgree })
+	if len(tied) > 1 {
+		maxPooled := 0.0
+		for _, c := range tied {
+			maxPooled = max(maxPooled, c.pooled)
 		}
-		// Tied on text and size: a photo of one of them decides.
-		for _, ih := range a.images {
-			for i := range tied {
-				if tied[i].product == ih.product {
-					m.choose(a, &tied[i])
-					return true
+		tied = slices.DeleteFunc(tied, func(c candidate) bool { return c.pooled < maxPooled-1e-9 })
+	}
+	return tied
+}
+
+// breakTie returns the one of the tied candidates that a listing photo is
+// closer to than to any other, or else the one whose line alone the
+// description names; nil when neither decides.
+func (m *Matcher) breakTie(a *analysis, tied []candidate) *candidate {
+	var best *imageHit
+	var chosen *candidate
+	for _, ih := range a.images {
+		k := slices.IndexFunc(tied, func(c candidate) bool { return c.product == ih.product })
+		switch {
+		case k < 0:
+		case best == nil:
+			best, chosen = &ih, &tied[k]
+		case ih.pDist == best.pDist && ih.dDist == best.dDist:
+			chosen = nil // two twins' photos fit as well: the photo does not decide
+		}
+	}
+	if chosen != nil {
+		return chosen
+	}
+	if k := m.lineInDescription(a, tied); k >= 0 {
+		a.byDesc = true
+		return &tied[k]
+	}
+	return nil
+}
+
+// lineInDescription returns the index of the one tied candidate whose
+// names hold a word the description has and no other tied candidate's
+// names hold ("本链接为女士款", "this listing is the Lavender version"), or -1.
+func (m *Matcher) lineInDescription(a *analysis, tied []candidate) int {
+	if a.desc.t == "" {
+		return -1
+	}
+	desc := map[string]bool{}
+	for _, tk := range indexTokens(a.desc.t) {
+		desc[a.desc.t[tk.start:tk.end]] = true
+	}
+	found := -1
+	for i, c := range tied {
+		idx := m.brands[m.products[c.product].brand].index
+		named := false
+		for _, id := range m.products[c.product].nameIDs {
+			for _, t := range idx.names[id].terms {
+				if desc[t] && !slices.ContainsFunc(tied, func(o candidate) bool { return o.product != c.product && m.productHasTerm(o.product, t) }) {
+					named = true
 				}
 			}
 		}
-		for _, c := range tied {
-			a.ambiguous = append(a.ambiguous, c.product)
+		if named {
+			if found >= 0 {
+				return -1
+			}
+			found = i
 		}
-		a.tied = slices.Clone(tied)
-		a.brand = m.products[tied[0].product].brand
-		return true
 	}
-	if accessory != nil {
-		a.accessoryWords = accessory
-	}
-	return false
+	return found
 }
 
 // linkBySizeOf links by the brand and a size (linkBySize): one product,
@@ -378,14 +440,10 @@ func (m *Matcher) linkBySizeOf(a *analysis, titleBrands []int, firstBrand int) b
 			a.bySize = true
 			return true
 		}
-		for _, ih := range a.images {
-			for i := range tied {
-				if tied[i].product == ih.product {
-					m.choose(a, &tied[i])
-					a.bySize = true
-					return true
-				}
-			}
+		if c := m.breakTie(a, tied); c != nil {
+			m.choose(a, c)
+			a.bySize = true
+			return true
 		}
 		for _, c := range tied {
 			a.ambiguous = append(a.ambiguous, c.product)

@@ -57,8 +57,9 @@ type Matcher struct {
 type brandInfo struct {
 	brand    *shadowscan.Brand
 	index    *brandIndex
-	latin    []string // Latin words of the brand's names, for look-alikes
-	products []int    // the brand's products
+	latin    []string   // Latin words of the brand's names, for look-alikes
+	products []int      // the brand's products
+	twins    []twinCore // near twins among them (twins.go)
 }
 
 type productInfo struct {
@@ -201,8 +202,9 @@ func New(cat *shadowscan.Catalog, det *rules.Detection, opts ...Option) (*Matche
 		m.brands[bi].products = append(m.brands[bi].products, len(m.products))
 		m.products = append(m.products, info)
 	}
-	for _, b := range m.brands {
-		b.index.finish()
+	for i := range m.brands {
+		m.brands[i].index.finish()
+		m.brands[i].twins = m.findTwins(i)
 	}
 	m.img = newHashIndex(phash, dhash, det.Image.MaxPHashDistance)
 	return m, nil
