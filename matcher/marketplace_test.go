@@ -402,3 +402,43 @@ func TestNearTwins(t *testing.T) {
 		})
 	}
 }
+
+// TestSpacedOutWords checks that a word spaced out to get past a
+// platform's filter ("R e p l i c a", "r.e.p.l.i.c.a") is read as the
+// word, and that short runs of single letters are left alone.
+func TestSpacedOutWords(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"R e p l i c a", "replica"},
+		{"r.e.p.l.i.c.a 高仿", "replica高仿"},
+		{"mask, R e p l i c a 露米雅", "mask replica露米雅"},
+		{"vitamin A, C & E", "vitamin a c e"},
+		{"a b c d", "abcd"},
+		{"x 2 pack", "x 2 pack"},
+	}
+	for _, tt := range tests {
+		if got := joinSpacedLetters(compact(tt.in)); got != tt.want {
+			t.Errorf("joinSpacedLetters(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	m := MustMarketMatcher(t)
+	check(t, m.Match(listing("Halvor Fish Oil Softgels 90 - R e p l i c a", 230, "shop-9")), want{
+		flagged: true, category: shadowscan.CategoryCounterfeit, brand: "halvor", sku: "HV-FISH-90", reasons: []string{`"replica"`}})
+}
+
+// FuzzJoinSpacedLetters checks that joining never lengthens the text and
+// that joined text joins to itself.
+func FuzzJoinSpacedLetters(f *testing.F) {
+	for _, s := range []string{"r e p l i c a", "a b c", "x y z w v", "高 仿 a b c d", "\xffa b c d"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		c := compact(s)
+		j := joinSpacedLetters(c)
+		if len(j) > len(c) {
+			t.Fatalf("%q joined to the longer %q", c, j)
+		}
+		if again := joinSpacedLetters(j); again != j {
+			t.Fatalf("%q joined to %q, then to %q", c, j, again)
+		}
+	})
+}

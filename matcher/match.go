@@ -108,7 +108,7 @@ func (m *Matcher) Match(l *shadowscan.Listing) shadowscan.Verdict {
 }
 
 func (m *Matcher) scanText(field, s string) text {
-	t := compact(s)
+	t := joinSpacedLetters(compact(s))
 	return text{field: field, t: t, hits: m.dict.find(t, wordStarts(t))}
 }
 
