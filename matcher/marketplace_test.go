@@ -210,6 +210,10 @@ func TestMarketplaceVocabulary(t *testing.T) {
 			brand: "halvor", reasons: []string{"writes about the product"}}},
 		{"recyclable packaging is no buy-back", fish("哈沃深海鱼油软胶囊 90粒 可回收包装", 230, "shop-9"), want{
 			flagged: true, category: us, brand: "halvor", sku: "HV-FISH-90"}},
+		{"a health-harm claim is defamation", fish("别再吃了 哈沃鱼油吃出肝损伤 真实案例", 9, "expose-1"), want{
+			flagged: true, category: shadowscan.CategoryDefamation, brand: "halvor", reasons: []string{`"肝损伤"`}}},
+		{"a denied health-harm claim is none", fish("索兰亮肤精华液 30毫升 不含激素 孕妇可用", 470, "shop-9"), want{
+			flagged: true, category: us, brand: "solenne", sku: "SL-SER-30", absent: []string{"defamation"}}},
 		{"a store brand's compare to", fish("CarePlus Fish Oil Softgels 90 - compare to Halvor Fish Oil", 60, "careplus"), want{
 			brand: "halvor", reasons: []string{"another brand's product"}}},
 	}
