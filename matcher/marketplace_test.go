@@ -17,6 +17,8 @@ const (
 	twinJarD = 0x6b1e_c2d4_59a0_f713
 	jasBoxP  = 0xe4b2_1d7c_a830_596f
 	jasBoxD  = 0x0d9f_73b5_e16c_248a
+	fishP    = 0x71c8_2e05_b9d3_a64f
+	fishD    = 0x4a2d_e8f1_0367_9bc5
 )
 
 // marketCatalog is a catalogue shaped like a direct-sales brand's on
@@ -46,7 +48,8 @@ func marketCatalog() *shadowscan.Catalog {
 			{SKU: "HV-PRO-1K", BrandID: "halvor", Name: "Halvor Whey Protein Powder 1kg", Aliases: []string{"哈沃乳清蛋白粉 1公斤"},
 				Price: a(398), MinPrice: a(358), Currency: "CNY"},
 			{SKU: "HV-FISH-90", BrandID: "halvor", Name: "Halvor Fish Oil Softgels 90", Aliases: []string{"哈沃深海鱼油软胶囊 90粒"},
-				Price: a(268), MinPrice: a(240), Currency: "CNY"},
+				Price: a(268), MinPrice: a(240), Currency: "CNY",
+				Images: []shadowscan.ImageRef{{Source: "fish.jpg", PHash: fishP, DHash: fishD}}},
 		},
 	}
 }
@@ -445,4 +448,16 @@ func FuzzJoinSpacedLetters(f *testing.F) {
 			t.Fatalf("%q joined to %q, then to %q", c, j, again)
 		}
 	})
+}
+
+// TestChineseLookAlikeWithOurPhoto checks that a look-alike brand one
+// character off ours ("哈握" for 哈沃), as Taobao and Pinduoduo knock-off
+// brands name themselves, is not linked to our product by a photo like
+// ours, while a title with no brand at all still is.
+func TestChineseLookAlikeWithOurPhoto(t *testing.T) {
+	m := MustMarketMatcher(t)
+	fish := photo(fishP, fishD)
+	check(t, m.Match(listing("哈握深海鱼油软胶囊 90粒 工厂直供", 100, "hawo-store", fish)), want{})
+	check(t, m.Match(listing("深海鱼油软胶囊 90粒 工厂直供", 100, "shop-9", fish)), want{
+		flagged: true, category: shadowscan.CategoryCounterfeit, brand: "halvor", sku: "HV-FISH-90"})
 }

@@ -465,9 +465,9 @@ func (m *Matcher) linkByPhoto(a *analysis, titleBrands []int, firstBrand int) {
 		if len(titleBrands) > 0 && !slices.Contains(titleBrands, p.brand) {
 			continue
 		}
-		if len(titleBrands) == 0 && m.namesLookAlike(title, p.brand) {
-			// "Bloomy", "Vitalife": a look-alike brand's own product
-			// shown with a photo like ours.
+		if len(titleBrands) == 0 && (m.namesLookAlike(title, p.brand) || m.namesCJKLookAlike(title, p.brand)) {
+			// "Bloomy", "Vitalife", "唯叶" for 维叶: a look-alike brand's
+			// own product shown with a photo like ours.
 			continue
 		}
 		if ok, _ := sizeMatch(a.sizes, p.sizes); !ok {
@@ -587,6 +587,50 @@ func (m *Matcher) namesLookAlike(t string, b int) bool {
 		}
 	}
 	return false
+}
+
+// namesCJKLookAlike reports whether a run of CJK characters in compact
+// title t opens with a word one character off a CJK name of brand b:
+// "唯叶" or "维野" for 维叶, "清波" for 清沃, as look-alike brands on Taobao
+// and Pinduoduo name themselves.
+func (m *Matcher) namesCJKLookAlike(t string, b int) bool {
+	runs := cjkRuns(t)
+	for _, name := range m.brands[b].cjk {
+		for _, r := range runs {
+			if len(r) < len(name) {
+				continue
+			}
+			diff := 0
+			for i := range name {
+				if r[i] != name[i] {
+					diff++
+				}
+			}
+			if diff == 1 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// cjkRuns returns the runs of CJK characters of t, as runes.
+func cjkRuns(t string) [][]rune {
+	var out [][]rune
+	var run []rune
+	for _, r := range t {
+		if isCJK(r) {
+			run = append(run, r)
+			continue
+		}
+		if len(run) > 0 {
+			out, run = append(out, run), nil
+		}
+	}
+	if len(run) > 0 {
+		out = append(out, run)
+	}
+	return out
 }
 
 // sharesProductWord reports whether the title has at least one index term

@@ -58,6 +58,7 @@ type brandInfo struct {
 	brand    *shadowscan.Brand
 	index    *brandIndex
 	latin    []string   // Latin words of the brand's names, for look-alikes
+	cjk      [][]rune   // CJK runs of two or more characters of its names, likewise
 	products []int      // the brand's products
 	twins    []twinCore // near twins among them (twins.go)
 }
@@ -114,6 +115,11 @@ func New(cat *shadowscan.Catalog, det *rules.Detection, opts ...Option) (*Matche
 		for _, n := range b.Names() {
 			named = m.dict.add(n, kindBrand, i) || named
 			t := compact(n)
+			for _, r := range cjkRuns(t) {
+				if len(r) >= 2 && !slices.ContainsFunc(m.brands[i].cjk, func(c []rune) bool { return string(c) == string(r) }) {
+					m.brands[i].cjk = append(m.brands[i].cjk, r)
+				}
+			}
 			for _, tk := range wordStarts(t) {
 				if w := t[tk.start:tk.end]; len(w) >= minLookAlikePrefix && typoCandidate(w) && !slices.Contains(m.brands[i].latin, w) {
 					m.brands[i].latin = append(m.brands[i].latin, w)
