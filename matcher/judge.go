@@ -121,55 +121,74 @@ func (j *judgement) points(p int) (int, string) {
 // text says what the title names: the product, one of near twins, or the
 // brand only; and what makes it something other than an offer.
 func (j *judgement) text() {
-	m, a := j.m, j.a
+	a := j.a
 	switch {
 	case j.prod != nil && a.byText:
-		words := m.titleBrandWords(a, a.brand)
-		words = append(words, m.productWords(a, a.cand)...)
-		for _, s := range a.sizes {
-			if slices.ContainsFunc(m.products[a.product].sizes, func(p size) bool { return p.dim == s.dim && sameQuantity(p.value, s.value) }) {
-				words = append(words, a.title.t[s.start:s.end])
-			}
-		}
-		j.addTerms(words...)
-		detail := "title names " + j.prod.Name + " (" + quoteList(words) + ")"
-		if a.bySize {
-			detail = "title names the brand and a size only " + j.prod.Name + " has (" + quoteList(words) + ")"
-		}
-		if len(a.cand.typos) > 0 {
-			var ts []string
-			for from, to := range a.cand.typos {
-				ts = append(ts, fmt.Sprintf("%q read as %q", from, to))
-			}
-			slices.Sort(ts)
-			detail += "; " + strings.Join(ts, ", ")
-		}
-		j.add("text", j.w.ProductMatch, "%s", detail)
-		if a.byDesc {
-			j.add("text", 0, "the title fits near twins; the description names %s's line", j.prod.SKU)
-		}
+		j.textProduct()
 	case len(j.tied) > 0:
-		words := m.titleBrandWords(a, a.brand)
-		for i := range a.tied {
-			for _, x := range m.productWords(a, &a.tied[i]) {
-				if !slices.Contains(words, x) {
-					words = append(words, x)
-				}
-			}
-		}
-		for _, s := range a.sizes {
-			words = append(words, a.title.t[s.start:s.end])
-		}
-		j.addTerms(words...)
-		how := "title names"
-		if a.bySize {
-			how = "title names the brand, a size and a product word of"
-		}
-		j.add("text", j.w.ProductMatch, "%s one of %s (%s)", how, strings.Join(j.v.Candidates, ", "), quoteList(words))
+		j.textTwins()
 	case j.named():
 		j.addTerms(j.brandWords...)
 		j.add("brand", j.w.BrandMention, "%s names the brand %s (%s)", brandField(a, a.brand), j.brand.Name, quoteList(j.brandWords))
 	}
+	j.textNotes()
+}
+
+// textProduct says which words of the title name the linked product.
+func (j *judgement) textProduct() {
+	m, a := j.m, j.a
+	words := m.titleBrandWords(a, a.brand)
+	words = append(words, m.productWords(a, a.cand)...)
+	for _, s := range a.sizes {
+		if slices.ContainsFunc(m.products[a.product].sizes, func(p size) bool { return p.dim == s.dim && sameQuantity(p.value, s.value) }) {
+			words = append(words, a.title.t[s.start:s.end])
+		}
+	}
+	j.addTerms(words...)
+	detail := "title names " + j.prod.Name + " (" + quoteList(words) + ")"
+	if a.bySize {
+		detail = "title names the brand and a size only " + j.prod.Name + " has (" + quoteList(words) + ")"
+	}
+	if len(a.cand.typos) > 0 {
+		var ts []string
+		for from, to := range a.cand.typos {
+			ts = append(ts, fmt.Sprintf("%q read as %q", from, to))
+		}
+		slices.Sort(ts)
+		detail += "; " + strings.Join(ts, ", ")
+	}
+	j.add("text", j.w.ProductMatch, "%s", detail)
+	if a.byDesc {
+		j.add("text", 0, "the title fits near twins; the description names %s's line", j.prod.SKU)
+	}
+}
+
+// textTwins says which words of the title name the near twins.
+func (j *judgement) textTwins() {
+	m, a := j.m, j.a
+	words := m.titleBrandWords(a, a.brand)
+	for i := range a.tied {
+		for _, x := range m.productWords(a, &a.tied[i]) {
+			if !slices.Contains(words, x) {
+				words = append(words, x)
+			}
+		}
+	}
+	for _, s := range a.sizes {
+		words = append(words, a.title.t[s.start:s.end])
+	}
+	j.addTerms(words...)
+	how := "title names"
+	if a.bySize {
+		how = "title names the brand, a size and a product word of"
+	}
+	j.add("text", j.w.ProductMatch, "%s one of %s (%s)", how, strings.Join(j.v.Candidates, ", "), quoteList(words))
+}
+
+// textNotes adds what makes the listing something other than an offer of
+// the product, and the products it fits equally.
+func (j *judgement) textNotes() {
+	m, a := j.m, j.a
 	if len(a.accessoryWords) > 0 {
 		j.add("text", 0, "title names an accessory (%s), not the product itself", quoteList(a.accessoryWords))
 	}

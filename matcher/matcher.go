@@ -114,17 +114,7 @@ func New(cat *shadowscan.Catalog, det *rules.Detection, opts ...Option) (*Matche
 		named := false
 		for _, n := range b.Names() {
 			named = m.dict.add(n, kindBrand, i) || named
-			t := compact(n)
-			for _, r := range cjkRuns(t) {
-				if len(r) >= 2 && !slices.ContainsFunc(m.brands[i].cjk, func(c []rune) bool { return string(c) == string(r) }) {
-					m.brands[i].cjk = append(m.brands[i].cjk, r)
-				}
-			}
-			for _, tk := range wordStarts(t) {
-				if w := t[tk.start:tk.end]; len(w) >= minLookAlikePrefix && typoCandidate(w) && !slices.Contains(m.brands[i].latin, w) {
-					m.brands[i].latin = append(m.brands[i].latin, w)
-				}
-			}
+			m.addLookAlikeForms(i, compact(n))
 		}
 		if !named {
 			return nil, fmt.Errorf("matcher: %w", &shadowscan.FieldError{Field: fmt.Sprintf("brands[%d].name", i), Msg: fmt.Sprintf("brand %q has no name with a letter or digit", b.ID), Accepted: "a name such as Aurora Wellness"})
@@ -133,41 +123,7 @@ func New(cat *shadowscan.Catalog, det *rules.Detection, opts ...Option) (*Matche
 			m.dict.add(t, kindDefamation, i)
 		}
 	}
-	w := det.Words
-	before := map[string]bool{}
-	for _, t := range w.AccessoryBefore {
-		before[compact(t)] = true
-		m.dict.add(t, kindAccessoryBefore, -1)
-	}
-	for _, t := range w.Accessory {
-		if !before[compact(t)] {
-			m.dict.add(t, kindAccessory, -1)
-		}
-	}
-	for _, t := range w.RedFlag {
-		m.dict.add(t, kindRedFlag, -1)
-	}
-	for _, t := range w.CodeTampered {
-		m.dict.add(t, kindCode, -1)
-	}
-	for _, t := range w.Defamation {
-		m.dict.add(t, kindDefamation, -1)
-	}
-	for _, t := range w.Marketing {
-		m.dict.add(t, kindMarketing, -1)
-	}
-	for _, t := range w.SecondHand {
-		m.dict.add(t, kindSecondHand, -1)
-	}
-	for _, t := range w.NotOffer {
-		m.dict.add(t, kindNotOffer, -1)
-	}
-	for _, t := range w.Alternative {
-		m.dict.add(t, kindAlternative, -1)
-	}
-	for _, t := range w.Dupe {
-		m.dict.add(t, kindDupe, -1)
-	}
+	m.addWords(det.Words)
 
 	var phash, dhash []uint64
 	seenSKU := make(map[string]bool, len(products))
@@ -214,6 +170,48 @@ func New(cat *shadowscan.Catalog, det *rules.Detection, opts ...Option) (*Matche
 	}
 	m.img = newHashIndex(phash, dhash, det.Image.MaxPHashDistance)
 	return m, nil
+}
+
+// addLookAlikeForms keeps the Latin words and CJK runs of brand i's
+// compact name t that look-alike brands imitate.
+func (m *Matcher) addLookAlikeForms(i int, t string) {
+	bi := &m.brands[i]
+	for _, tk := range wordStarts(t) {
+		if w := t[tk.start:tk.end]; len(w) >= minLookAlikePrefix && typoCandidate(w) && !slices.Contains(bi.latin, w) {
+			bi.latin = append(bi.latin, w)
+		}
+	}
+	for _, r := range cjkRuns(t) {
+		if len(r) >= 2 && !slices.ContainsFunc(bi.cjk, func(c []rune) bool { return string(c) == string(r) }) {
+			bi.cjk = append(bi.cjk, r)
+		}
+	}
+}
+
+// addWords puts the rules' word lists into the phrase dictionary.
+func (m *Matcher) addWords(w rules.Words) {
+	before := map[string]bool{}
+	for _, t := range w.AccessoryBefore {
+		before[compact(t)] = true
+		m.dict.add(t, kindAccessoryBefore, -1)
+	}
+	for _, t := range w.Accessory {
+		if !before[compact(t)] {
+			m.dict.add(t, kindAccessory, -1)
+		}
+	}
+	for _, l := range []struct {
+		words []string
+		kind  phraseKind
+	}{
+		{w.RedFlag, kindRedFlag}, {w.CodeTampered, kindCode}, {w.Defamation, kindDefamation},
+		{w.Marketing, kindMarketing}, {w.SecondHand, kindSecondHand}, {w.NotOffer, kindNotOffer},
+		{w.Alternative, kindAlternative}, {w.Dupe, kindDupe},
+	} {
+		for _, t := range l.words {
+			m.dict.add(t, l.kind, -1)
+		}
+	}
 }
 
 // nameTerms returns the distinct index terms of compact product name t,
