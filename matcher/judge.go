@@ -205,6 +205,9 @@ func (j *judgement) textNotes() {
 		}
 		j.add("text", 0, "title opens with %s before the product words: %s", quoteList([]string{strings.Join(a.foreign, " ")}), how)
 	}
+	if len(a.leadUnsure) > 0 && j.subject() {
+		j.add("text", 0, "title opens with %s before the product words: perhaps another brand's name; check the brand on the photos", quoteList([]string{strings.Join(a.leadUnsure, " ")}))
+	}
 	if j.resale {
 		j.add("text", 0, "%s: a private resale of a used unit; price and seller alone do not flag it", saysList(outermost(a.secondHand)))
 	}
@@ -402,6 +405,8 @@ func (j *judgement) score() {
 		unsure = "the product is read from the brand and a size, its name misspelt"
 	case j.prod != nil && len(a.cand.typos) > 0:
 		unsure = "the product name is read through a typo"
+	case len(a.leadUnsure) > 0:
+		unsure = "the title opens with another name"
 	}
 	v.Score = calibrate(v.Points, j.m.det.Threshold, v.Flagged, unsure != "")
 	if v.Flagged && unsure != "" && v.Score == unsureCap {

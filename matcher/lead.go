@@ -145,7 +145,9 @@ func (a *analysis) namesBrandOnlyInCJK(b int) bool {
 // brand's product as a stand-in for ours (an alternative), and a title
 // that names the catalogue brand only in the other script, from a seller
 // named like the lead or with a lead like the brand's name, is that
-// brand's product with ours added for search. Without another name
+// brand's product with ours added for search. Any other lead may be a
+// brand or a descriptor this package does not know: the listing is judged
+// as it stands, and its score kept under 90. Without another name
 // leading, "dupe" says the goods copy ours: a counterfeit word.
 func (m *Matcher) resolveLead(a *analysis, l *shadowscan.Listing) {
 	if a.brand < 0 || (a.product < 0 && len(a.tied) == 0) {
@@ -161,6 +163,8 @@ func (m *Matcher) resolveLead(a *analysis, l *shadowscan.Listing) {
 		a.product, a.tied, a.ambiguous = -1, nil, nil
 	case a.namesBrandOnlyInCJK(a.brand) || sellerNamed(l, lead) || m.namesLookAlike(strings.Join(lead, " "), a.brand):
 		a.foreign = lead
+	default:
+		a.leadUnsure = lead
 	}
 }
 

@@ -363,8 +363,8 @@ func TestAnotherBrandLeads(t *testing.T) {
 			flagged: true, category: us, brand: "solenne", sku: "SL-SER-30", absent: []string{"title opens with"}}},
 		{"the product words lead", listing("Bright Serum 30ml 索兰亮肤精华液", 470, "s-1"), want{
 			flagged: true, category: us, brand: "solenne", sku: "SL-SER-30"}},
-		{"a name before our Latin name is no stuffing", listing("Lunova Bright Serum 30ml, Solenne", 470, "s-1"), want{
-			flagged: true, category: us, brand: "solenne", sku: "SL-SER-30"}},
+		{"another name before ours is unsure, not excused", listing("Lunova Bright Serum 30ml, Solenne", 470, "s-1"), want{
+			flagged: true, category: us, brand: "solenne", sku: "SL-SER-30", reasons: []string{`title opens with "lunova" before the product words: perhaps another brand's name`}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -68,11 +68,12 @@ type analysis struct {
 	alternative []wordHit // "another brand's product compared" words in the title
 	dupes       []wordHit // "dupe" words in the title, until resolveLead decides what they are
 	// foreign is the title's lead when it names another brand whose
-	// product the listing offers (lead.go).
-	foreign []string
-	terms   map[string]*listingTerm
-	sizes   []size
-	images  []imageHit
+	// product the listing offers (lead.go); leadUnsure a lead that may
+	// name one.
+	foreign, leadUnsure []string
+	terms               map[string]*listingTerm
+	sizes               []size
+	images              []imageHit
 	// product is the linked product, or -1; brand the linked or named
 	// brand, or -1.
 	product, brand int
