@@ -46,7 +46,13 @@ func (m *Matcher) foreignLead(a *analysis, b int) []string {
 	for _, tk := range wordStarts(t) {
 		w := t[tk.start:tk.end]
 		if !isWordRune(firstRune(w)) {
-			break // the Latin lead ends at the first CJK character
+			// The Latin lead ends at the first CJK character; a name
+			// right before the brand's CJK name writes it in Latin
+			// letters ("Jingjia 净嘉", "Vitaleef 维叶").
+			if adjacent && a.brandAt(tk) == b {
+				return nil
+			}
+			break
 		}
 		owner := a.brandAt(tk)
 		name := owner >= 0 && owner != b || owner < 0 && m.nameWord(a, b, w, tk, skip)

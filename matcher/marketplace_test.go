@@ -451,13 +451,18 @@ func FuzzJoinSpacedLetters(f *testing.F) {
 }
 
 // TestChineseLookAlikeWithOurPhoto checks that a look-alike brand one
-// character off ours ("哈握" for 哈沃), as Taobao and Pinduoduo knock-off
-// brands name themselves, is not linked to our product by a photo like
-// ours, while a title with no brand at all still is.
+// character or letter off ours ("哈握" for 哈沃, "Halvar" for Halvor), as
+// knock-off brands name themselves, is not linked to our product by a
+// photo like ours, while a title with no brand at all still is.
 func TestChineseLookAlikeWithOurPhoto(t *testing.T) {
 	m := MustMarketMatcher(t)
 	fish := photo(fishP, fishD)
 	check(t, m.Match(listing("哈握深海鱼油软胶囊 90粒 工厂直供", 100, "hawo-store", fish)), want{})
 	check(t, m.Match(listing("深海鱼油软胶囊 90粒 工厂直供", 100, "shop-9", fish)), want{
 		flagged: true, category: shadowscan.CategoryCounterfeit, brand: "halvor", sku: "HV-FISH-90"})
+	// A Latin name one letter off ours is a look-alike too.
+	check(t, m.Match(listing("Halvar Fish Oil Softgels 90", 100, "s-1", fish)), want{})
+	// A Latin spelling right before our Chinese name writes ours.
+	check(t, m.Match(listing("Halvorr 哈沃深海鱼油软胶囊 90粒", 230, "s-1")), want{
+		flagged: true, category: shadowscan.CategoryUnauthorizedSeller, brand: "halvor", sku: "HV-FISH-90", absent: []string{"title opens with"}})
 }

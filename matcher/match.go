@@ -560,10 +560,10 @@ func (m *Matcher) nearProductName(a *analysis, p int) bool {
 const minLookAlikePrefix = 5
 
 // namesLookAlike reports whether compact title t has a Latin word that
-// starts like a Latin word of brand b's names but is not one: "bloomy"
-// for Bloom, "vitalife" for Vitalis, "clearwave" for Clearwell. Such a
-// word names another brand, whose own product a reused-looking photo does
-// not make ours.
+// starts like a Latin word of brand b's names, or is one letter off it,
+// but is not one: "bloomy" for Bloom, "vitalife" for Vitalis, "clearwave"
+// for Clearwell, "lumira" for Lumiya. Such a word names another brand,
+// whose own product a reused-looking photo does not make ours.
 func (m *Matcher) namesLookAlike(t string, b int) bool {
 	words := m.brands[b].latin
 	if len(words) == 0 {
@@ -584,6 +584,9 @@ func (m *Matcher) namesLookAlike(t string, b int) bool {
 			}
 			if n >= minLookAlikePrefix && n >= len(bw)-3 && len(w)-len(bw) <= 3 && len(bw)-len(w) <= 3 {
 				return true
+			}
+			if withinOneEdit(w, bw) {
+				return true // "lumira" for lumiya, "vitaleef" for vitaleaf
 			}
 		}
 	}
