@@ -316,15 +316,17 @@ func FuzzNetPrices(f *testing.F) {
 	})
 }
 
-// TestBottlePacks checks that a count of bottles ("2瓶装"), as Taobao
-// multi-packs are written, is a pack of the product rather than a size
-// contradicting its 90 softgels.
+// TestBottlePacks checks that a count of bottles ("2瓶装", "2 Bottles"),
+// as Taobao and Amazon multi-packs are written, is a pack of the product
+// rather than a size contradicting its 90 softgels.
 func TestBottlePacks(t *testing.T) {
 	m := MustMarketMatcher(t)
 	check(t, m.Match(listing("哈沃深海鱼油软胶囊 中老年 2瓶装 限时特惠", 430, "shop-88")), want{
 		flagged: true, category: shadowscan.CategoryPriceDumping, brand: "halvor", sku: "HV-FISH-90",
 		reasons: []string{`for 2 ("2瓶装"), ¥215.00 a unit, is under the authorised floor`}})
 	check(t, m.Match(listing("哈沃深海鱼油软胶囊 90粒 2瓶装", 500, "shop-88")), want{brand: "halvor", sku: "HV-FISH-90"})
+	check(t, m.Match(listing("Halvor Fish Oil Softgels 90 - 2 Bottles", 460, "shop-88")), want{
+		flagged: true, category: shadowscan.CategoryPriceDumping, brand: "halvor", sku: "HV-FISH-90", reasons: []string{`for 2 ("2 bottles")`}})
 	// A stated size that no product has still rules the product out.
 	check(t, m.Match(listing("哈沃深海鱼油软胶囊 200粒", 230, "shop-9")), want{brand: "halvor"})
 }
