@@ -37,6 +37,10 @@ var zhRemovalNot = []string{
 	"去油", "去渍", "去污", "去屑", "去角质", "去味", "去异味", "去黑头",
 }
 
+// zhAbsent before a code noun says the code is missing ("无喷码", "没有批号");
+// "无码" itself is a rule word.
+var zhAbsent = []string{"没有", "无", "没"}
+
 // zhCannot after a verb says it cannot be done: "激光码擦不掉" (the laser
 // code does not rub off) claims the codes are intact.
 var zhCannot = []string{"不掉", "不了", "不去", "不下", "不动", "没掉"}
@@ -97,6 +101,8 @@ func zhCodeRemovals(x *text) []wordHit {
 			out = append(out, x.hit(i, e))
 		} else if s, ok := verbBefore(t, i); ok && !precededBy(t[:s], negators) {
 			out = append(out, x.hit(s, end))
+		} else if a := suffixOf(t[:i], zhAbsent); a != "" && noun != "码" {
+			out = append(out, x.hit(i-len(a), end)) // "无喷码", "没有批号"
 		}
 		i = end
 	}
@@ -167,6 +173,16 @@ func enCodeRemovals(x *text) []wordHit {
 		if !isCodeNoun(t, words, i) {
 			continue
 		}
+		if a, ok := codeAbsent(t, words, i); ok {
+			e := i
+			for e+1 < len(words) && isCodeNoun(t, words, e+1) {
+				e++ // "without batch code"
+			}
+			if k := len(out); k == 0 || out[k-1].end < words[a].start {
+				out = append(out, x.hit(words[a].start, words[e].end))
+			}
+			continue
+		}
 		lo, hi := max(0, i-enCodeWindow), min(len(words)-1, i+enCodeWindow)
 		for j := lo; j <= hi; j++ {
 			if j == i || !slices.Contains(enRemovalVerbs, t[words[j].start:words[j].end]) {
@@ -184,6 +200,33 @@ func enCodeRemovals(x *text) []wordHit {
 		}
 	}
 	return out
+}
+
+// enAbsent before a code noun says the code is missing ("no lot number",
+// "without batch code"); enNotNeeded after it makes it something asked
+// of the buyer ("no code needed").
+var (
+	enAbsent    = []string{"no", "without", "missing"}
+	enNotNeeded = []string{"needed", "required", "necessary", "need", "problem", "problems", "issue", "issues"}
+)
+
+// codeAbsent reports whether code noun i of t is said to be missing: one
+// of enAbsent at most two words before it (a qualifier between, "no lot
+// number"), and returns where the statement starts.
+func codeAbsent(t string, words []token, i int) (int, bool) {
+	if i+1 < len(words) && slices.Contains(enNotNeeded, t[words[i+1].start:words[i+1].end]) {
+		return 0, false
+	}
+	for a := i - 1; a >= 0 && a >= i-2; a-- {
+		w := t[words[a].start:words[a].end]
+		if slices.Contains(enAbsent, w) {
+			return a, true
+		}
+		if a < i-1 || !slices.Contains(enCodeQualifiers, w) && !slices.Contains(enCodeNouns, w) {
+			return 0, false
+		}
+	}
+	return 0, false
 }
 
 // isCodeNoun reports whether word i of t names a product code.

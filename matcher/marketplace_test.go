@@ -116,7 +116,13 @@ func TestCodeRemovals(t *testing.T) {
 		{"Anti-counterfeit label removed, cannot be scanned.", "label removed"},
 		{"lot number removed", "number removed"},
 		{"laser code erased", "code erased"},
+		{"无喷码，介意勿拍", "无喷码"},
+		{"没有批号和生产日期", "没有批号"},
+		{"No lot number on the box.", "no lot number"},
+		{"sold without batch code", "without batch code"},
 		// Statements that keep the codes, or are about something else.
+		{"No code needed at checkout.", ""},
+		{"无尺码限制", ""},
 		{"激光码擦不掉，放心购买", ""},
 		{"批号未刮，放心", ""},
 		{"不刮码 不撕码", ""},
