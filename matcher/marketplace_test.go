@@ -201,6 +201,12 @@ func TestMarketplaceVocabulary(t *testing.T) {
 			flagged: true, category: cf, brand: "halvor", sku: "HV-FISH-90"}},
 		{"counter quality", fish("哈沃深海鱼油软胶囊 90粒 专柜品质", 230, "shop-9"), want{
 			flagged: true, category: cf, brand: "halvor", sku: "HV-FISH-90"}},
+		{"1比1", fish("哈沃深海鱼油软胶囊 90粒 1比1", 230, "shop-9"), want{
+			flagged: true, category: cf, brand: "halvor", sku: "HV-FISH-90"}},
+		{"clone", fish("Halvor Fish Oil Softgels 90 (clone)", 230, "shop-9"), want{
+			flagged: true, category: cf, brand: "halvor", sku: "HV-FISH-90"}},
+		{"a compatible part is an accessory", fish("兼容款 索兰亮肤精华液 30毫升 替换滴管 非原装", 20, "shop-9"), want{
+			brand: "solenne", reasons: []string{"title names an accessory"}}},
 		{"decoded", fish("Decoded Halvor Fish Oil Softgels 90", 230, "shop-9"), want{
 			flagged: true, category: ct, brand: "halvor", sku: "HV-FISH-90"}},
 		{"a denial with a verb", withDescription(fish("Halvor Fish Oil Softgels 90", 230, "shop-9"), "We never sell factory overruns or replicas."), want{
