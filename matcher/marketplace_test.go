@@ -412,6 +412,8 @@ func TestNearTwins(t *testing.T) {
 			flagged: true, category: us, brand: "solenne", sku: "SL-JAS-50", reasons: []string{"the description names SL-JAS-50's line"}}},
 		{"a description naming both lines does not decide", withDescription(listing("索兰修护晚霜 50g", 360, "shop-9"), "玫瑰/茉莉两款可选"), want{
 			flagged: true, category: us, brand: "solenne", reasons: []string{"one of SL-ROSE-50, SL-JAS-50"}}},
+		{"the line word in the other script", listing("索兰修护晚霜 Jasmine 50g", 380, "shop-9", jar), want{
+			flagged: true, category: us, brand: "solenne", sku: "SL-JAS-50"}},
 		{"the line word in the title", listing("索兰玫瑰修护晚霜 50g", 360, "shop-9", jar), want{
 			flagged: true, category: us, brand: "solenne", sku: "SL-ROSE-50"}},
 		{"English, line left out", listing("Solenne Night Cream 50g, Mirror Copy", 150, "shop-9"), want{

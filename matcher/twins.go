@@ -84,13 +84,16 @@ func sameSizes(x, y []size) bool {
 }
 
 // twinCandidates returns, for the near twins of brand b whose shared part
-// the title covers while it names the line of neither, both twins as
-// candidates with the coverage of the shared part.
+// the title covers, the twins whose line it names: one, when a line word
+// of one of them is in the title in any script or alias ("露米雅保湿面霜
+// Hydra"), or both, when it names neither; each with the coverage of the
+// shared part.
 func (m *Matcher) twinCandidates(a *analysis, b int) []candidate {
 	idx := m.brands[b].index
 	var out []candidate
 	for _, c := range m.brands[b].twins {
-		if c.weight <= 0 || m.namesLine(a, c.p, c.q) || m.namesLine(a, c.q, c.p) {
+		lineP, lineQ := m.namesLine(a, c.p, c.q), m.namesLine(a, c.q, c.p)
+		if c.weight <= 0 || (lineP && lineQ) {
 			continue
 		}
 		got, first := 0.0, math.MaxInt
@@ -105,6 +108,9 @@ func (m *Matcher) twinCandidates(a *analysis, b int) []candidate {
 			continue
 		}
 		for _, p := range []int{c.p, c.q} {
+			if (p == c.p && lineQ) || (p == c.q && lineP) {
+				continue
+			}
 			ok, agree := sizeMatch(a.sizes, m.products[p].sizes)
 			if !ok {
 				continue
