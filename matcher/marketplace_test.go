@@ -221,6 +221,10 @@ func TestMarketplaceVocabulary(t *testing.T) {
 			brand: "halvor", sku: "HV-FISH-90", reasons: []string{"writes about the product"}}},
 		{"tested against rivals", fish("Halvor Whey Protein Powder 1kg tested against 6 rivals", 15, "press-1"), want{
 			brand: "halvor", sku: "HV-PRO-1K", reasons: []string{"writes about the product"}}},
+		{"a fake-spotting guide with fake words", fish("Spot the Fake: Halvor Fish Oil Softgels replica vs genuine guide", 9.9, "guides-1"), want{
+			brand: "halvor", sku: "HV-FISH-90", reasons: []string{"writes about the product"}}},
+		{"辨真假 guide", fish("哈沃深海鱼油软胶囊 辨真假 高仿对照", 9.9, "guides-1"), want{
+			brand: "halvor", sku: "HV-FISH-90", reasons: []string{"writes about the product"}}},
 		{"buy-back notice", fish("高价回收哈沃深海鱼油 求购", 1, "shop-9"), want{
 			brand: "halvor", reasons: []string{"writes about the product"}}},
 		{"recyclable packaging is no buy-back", fish("哈沃深海鱼油软胶囊 90粒 可回收包装", 230, "shop-9"), want{
