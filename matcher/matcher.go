@@ -172,48 +172,6 @@ func New(cat *shadowscan.Catalog, det *rules.Detection, opts ...Option) (*Matche
 	return m, nil
 }
 
-// addLookAlikeForms keeps the Latin words and CJK runs of brand i's
-// compact name t that look-alike brands imitate.
-func (m *Matcher) addLookAlikeForms(i int, t string) {
-	bi := &m.brands[i]
-	for _, tk := range wordStarts(t) {
-		if w := t[tk.start:tk.end]; len(w) >= minLookAlikePrefix && typoCandidate(w) && !slices.Contains(bi.latin, w) {
-			bi.latin = append(bi.latin, w)
-		}
-	}
-	for _, r := range cjkRuns(t) {
-		if len(r) >= 2 && !slices.ContainsFunc(bi.cjk, func(c []rune) bool { return string(c) == string(r) }) {
-			bi.cjk = append(bi.cjk, r)
-		}
-	}
-}
-
-// addWords puts the rules' word lists into the phrase dictionary.
-func (m *Matcher) addWords(w rules.Words) {
-	before := map[string]bool{}
-	for _, t := range w.AccessoryBefore {
-		before[compact(t)] = true
-		m.dict.add(t, kindAccessoryBefore, -1)
-	}
-	for _, t := range w.Accessory {
-		if !before[compact(t)] {
-			m.dict.add(t, kindAccessory, -1)
-		}
-	}
-	for _, l := range []struct {
-		words []string
-		kind  phraseKind
-	}{
-		{w.RedFlag, kindRedFlag}, {w.CodeTampered, kindCode}, {w.Defamation, kindDefamation},
-		{w.Marketing, kindMarketing}, {w.SecondHand, kindSecondHand}, {w.NotOffer, kindNotOffer},
-		{w.Alternative, kindAlternative}, {w.Dupe, kindDupe},
-	} {
-		for _, t := range l.words {
-			m.dict.add(t, l.kind, -1)
-		}
-	}
-}
-
 // nameTerms returns the distinct index terms of compact product name t,
 // without the brand's own names, marketing words and sizes.
 func (m *Matcher) nameTerms(t string, brand int, sizes []size) []string {
@@ -273,3 +231,45 @@ func validateDetection(d *rules.Detection) error {
 }
 
 func bad01(f float64) bool { return math.IsNaN(f) || f < 0 || f > 1 }
+
+// addLookAlikeForms keeps the Latin words and CJK runs of brand i's
+// compact name t that look-alike brands imitate.
+func (m *Matcher) addLookAlikeForms(i int, t string) {
+	bi := &m.brands[i]
+	for _, tk := range wordStarts(t) {
+		if w := t[tk.start:tk.end]; len(w) >= minLookAlikePrefix && typoCandidate(w) && !slices.Contains(bi.latin, w) {
+			bi.latin = append(bi.latin, w)
+		}
+	}
+	for _, r := range cjkRuns(t) {
+		if len(r) >= 2 && !slices.ContainsFunc(bi.cjk, func(c []rune) bool { return string(c) == string(r) }) {
+			bi.cjk = append(bi.cjk, r)
+		}
+	}
+}
+
+// addWords puts the rules' word lists into the phrase dictionary.
+func (m *Matcher) addWords(w rules.Words) {
+	before := map[string]bool{}
+	for _, t := range w.AccessoryBefore {
+		before[compact(t)] = true
+		m.dict.add(t, kindAccessoryBefore, -1)
+	}
+	for _, t := range w.Accessory {
+		if !before[compact(t)] {
+			m.dict.add(t, kindAccessory, -1)
+		}
+	}
+	for _, l := range []struct {
+		words []string
+		kind  phraseKind
+	}{
+		{w.RedFlag, kindRedFlag}, {w.CodeTampered, kindCode}, {w.Defamation, kindDefamation},
+		{w.Marketing, kindMarketing}, {w.SecondHand, kindSecondHand}, {w.NotOffer, kindNotOffer},
+		{w.Alternative, kindAlternative}, {w.Dupe, kindDupe},
+	} {
+		for _, t := range l.words {
+			m.dict.add(t, l.kind, -1)
+		}
+	}
+}
