@@ -362,23 +362,21 @@ func bestCandidates(cands []candidate) []candidate {
 	return tied
 }
 
-// breakTie returns the one of the tied candidates that a listing photo is
-// closer to than to any other, or else the one whose line alone the
-// description names; nil when neither decides.
+// breakTie returns the one of the tied candidates whose official photo
+// the listing shows when it shows no other's, or else the one whose line
+// alone the description names; nil when neither decides. Twins' photos
+// often differ only in a label word, so when photos of two of them match,
+// the photo does not decide.
 func (m *Matcher) breakTie(a *analysis, tied []candidate) *candidate {
-	var best *imageHit
 	var chosen *candidate
-	for _, ih := range a.images {
-		k := slices.IndexFunc(tied, func(c candidate) bool { return c.product == ih.product })
-		switch {
-		case k < 0:
-		case best == nil:
-			best, chosen = &ih, &tied[k]
-		case ih.pDist == best.pDist && ih.dDist == best.dDist:
-			chosen = nil // two twins' photos fit as well: the photo does not decide
+	shown := 0
+	for i := range tied {
+		if slices.ContainsFunc(a.images, func(ih imageHit) bool { return ih.product == tied[i].product }) {
+			chosen = &tied[i]
+			shown++
 		}
 	}
-	if chosen != nil {
+	if shown == 1 {
 		return chosen
 	}
 	if k := m.lineInDescription(a, tied); k >= 0 {
