@@ -29,7 +29,16 @@ var titleDescriptors = []string{
 	"bundle", "limited", "edition", "exp", "expiry", "date", "dated", "stock", "ready", "seller",
 	"personal", "private", "the", "for", "with", "and", "of", "by", "from", "to", "on", "at", "plus",
 	"in", "my", "our", "your", "this", "one", "only", "just", "sample", "trial", "refill", "combo",
+	// what the goods are for and made of
+	"plant", "whey", "herbal", "sugar", "gluten", "fragrance", "alcohol", "paraben", "dairy", "soy",
+	"sensitive", "dry", "oily", "normal", "combination", "mature", "skin", "face", "facial", "body",
+	"hair", "hand", "eye", "lip", "kitchen", "home", "household", "beauty", "health", "care",
+	"skincare", "supplement", "supplements", "nutrition", "wellness", "cosmetics",
 }
+
+// descriptorEndings mark English adjectives that open titles ("Plant-based",
+// "Brightening", "Fragrance-free", "Long-lasting", "Sensitive"), not names.
+var descriptorEndings = []string{"ing", "ed", "free", "less", "ful", "ous", "ive", "able", "proof"}
 
 // foreignLead returns the words that open the title and name another
 // brand, when the listing's product words come after them: nil when the
@@ -79,6 +88,11 @@ func (m *Matcher) foreignLead(a *analysis, b int) []string {
 func (m *Matcher) nameWord(a *analysis, b int, w string, tk token, skip []token) bool {
 	if len(w) <= 2 || strings.ContainsAny(w, "0123456789") || slices.Contains(titleDescriptors, w) || slices.Contains(negators, w) {
 		return false
+	}
+	for _, e := range descriptorEndings {
+		if len(w) > len(e)+2 && strings.HasSuffix(w, e) {
+			return false
+		}
 	}
 	if m.brandTerm(b, w) || m.linkedTerm(a, w) {
 		return false

@@ -379,6 +379,10 @@ func TestAnotherBrandLeads(t *testing.T) {
 			flagged: true, category: us, brand: "solenne", sku: "SL-SER-30", absent: []string{"title opens with"}}},
 		{"descriptors before our name", listing("Short-dated Sale: Korean Solenne Bright Serum 30ml", 470, "s-1"), want{
 			flagged: true, category: us, brand: "solenne", sku: "SL-SER-30", absent: []string{"title opens with"}}},
+		{"English descriptors before the product words", listing("Plant-based Whey Protein Powder 1kg 哈沃乳清蛋白粉 1公斤", 390, "s-1"), want{
+			flagged: true, category: us, brand: "halvor", sku: "HV-PRO-1K", absent: []string{"title opens with"}}},
+		{"an adjective before the product words", listing("Brightening Bright Serum 30ml 索兰亮肤精华液", 470, "s-1"), want{
+			flagged: true, category: us, brand: "solenne", sku: "SL-SER-30", absent: []string{"title opens with"}}},
 		{"the product words lead", listing("Bright Serum 30ml 索兰亮肤精华液", 470, "s-1"), want{
 			flagged: true, category: us, brand: "solenne", sku: "SL-SER-30"}},
 		{"another name before ours is unsure, not excused", listing("Lunova Bright Serum 30ml, Solenne", 470, "s-1"), want{
