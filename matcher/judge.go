@@ -159,7 +159,7 @@ func (j *judgement) textProduct() {
 	}
 	j.add("text", j.w.ProductMatch, "%s", detail)
 	if a.byDesc {
-		j.add("text", 0, "the title fits near twins; the description names %s's line", j.prod.SKU)
+		j.add("text", 0, "the title fits near twins; the description names %s's line or size", j.prod.SKU)
 	}
 }
 
@@ -400,7 +400,7 @@ func (j *judgement) score() {
 	case j.prod != nil && !a.byText:
 		unsure = "only a photo links it to " + j.prod.SKU
 	case j.prod != nil && a.byDesc:
-		unsure = "the title fits near twins; the description names " + j.prod.SKU + "'s line"
+		unsure = "the title fits near twins; the description names " + j.prod.SKU + "'s line or size"
 	case j.prod != nil && a.bySize:
 		unsure = "the product is read from the brand and a size, its name misspelt"
 	case j.prod != nil && len(a.cand.typos) > 0:

@@ -47,6 +47,8 @@ func marketCatalog() *shadowscan.Catalog {
 				Price: a(480), MinPrice: a(430), Currency: "CNY"},
 			{SKU: "HV-PRO-1K", BrandID: "halvor", Name: "Halvor Whey Protein Powder 1kg", Aliases: []string{"哈沃乳清蛋白粉 1公斤"},
 				Price: a(398), MinPrice: a(358), Currency: "CNY"},
+			{SKU: "HV-PRO-500", BrandID: "halvor", Name: "Halvor Whey Protein Powder 500g", Aliases: []string{"哈沃乳清蛋白粉 500克"},
+				Price: a(228), MinPrice: a(205), Currency: "CNY"},
 			{SKU: "HV-FISH-90", BrandID: "halvor", Name: "Halvor Fish Oil Softgels 90", Aliases: []string{"哈沃深海鱼油软胶囊 90粒"},
 				Price: a(268), MinPrice: a(240), Currency: "CNY",
 				Images: []shadowscan.ImageRef{{Source: "fish.jpg", PHash: fishP, DHash: fishD}}},
@@ -424,6 +426,10 @@ func TestNearTwins(t *testing.T) {
 			flagged: true, category: us, brand: "solenne", sku: "SL-JAS-50"}},
 		{"the line word in the title", listing("索兰玫瑰修护晚霜 50g", 360, "shop-9", jar), want{
 			flagged: true, category: us, brand: "solenne", sku: "SL-ROSE-50"}},
+		{"size twins: the description gives the size", withDescription(listing("Halvor Whey Protein Powder - Mirror Copy", 90, "shop-9"), "Net weight 500g, one tin."), want{
+			flagged: true, category: cf, brand: "halvor", sku: "HV-PRO-500", reasons: []string{"the description names HV-PRO-500's line"}}},
+		{"size twins: no size anywhere", listing("Halvor Whey Protein Powder - Mirror Copy", 90, "shop-9"), want{
+			flagged: true, category: cf, brand: "halvor", reasons: []string{"one of HV-PRO-1K, HV-PRO-500"}}},
 		{"English, line left out", listing("Solenne Night Cream 50g, Mirror Copy", 150, "shop-9"), want{
 			flagged: true, category: cf, brand: "solenne", reasons: []string{"one of SL-ROSE-50, SL-JAS-50"}}},
 	}

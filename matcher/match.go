@@ -335,6 +335,23 @@ func (m *Matcher) linkByText(a *analysis, titleBrands []int, firstBrand int) boo
 	return true
 }
 
+// ownSizeIn reports whether sizes hold a size of product p that no other
+// tied candidate has.
+func (m *Matcher) ownSizeIn(sizes []size, p int, tied []candidate) bool {
+	for _, s := range m.products[p].sizes {
+		if !slices.ContainsFunc(sizes, func(d size) bool { return d.dim == s.dim && sameQuantity(d.value, s.value) }) {
+			continue
+		}
+		shared := slices.ContainsFunc(tied, func(o candidate) bool {
+			return o.product != p && slices.ContainsFunc(m.products[o.product].sizes, func(x size) bool { return x.dim == s.dim && sameQuantity(x.value, s.value) })
+		})
+		if !shared {
+			return true
+		}
+	}
+	return false
+}
+
 // bestCandidates returns the candidates the title names best: by coverage
 // (within tieMargin), then sizes agreeing, then the weight of its words
 // found in any of a product's names.
@@ -387,8 +404,9 @@ func (m *Matcher) breakTie(a *analysis, tied []candidate) *candidate {
 }
 
 // lineInDescription returns the index of the one tied candidate whose
-// names hold a word the description has and no other tied candidate's
-// names hold ("本链接为女士款", "this listing is the Lavender version"), or -1.
+// names hold a word, or which has a size, that the description has and
+// no other tied candidate has ("本链接为女士款", "this listing is the
+// Lavender version", "900g"), or -1.
 func (m *Matcher) lineInDescription(a *analysis, tied []candidate) int {
 	if a.desc.t == "" {
 		return -1
@@ -397,10 +415,11 @@ func (m *Matcher) lineInDescription(a *analysis, tied []candidate) int {
 	for _, tk := range indexTokens(a.desc.t) {
 		desc[a.desc.t[tk.start:tk.end]] = true
 	}
+	descSizes := parseSizes(a.desc.t)
 	found := -1
 	for i, c := range tied {
 		idx := m.brands[m.products[c.product].brand].index
-		named := false
+		named := m.ownSizeIn(descSizes, c.product, tied)
 		for _, id := range m.products[c.product].nameIDs {
 			for _, t := range idx.names[id].terms {
 				if desc[t] && !slices.ContainsFunc(tied, func(o candidate) bool { return o.product != c.product && m.productHasTerm(o.product, t) }) {
