@@ -14,7 +14,10 @@
 // and required to agree when both sides state them. Marketing words are
 // ignored, and longer Latin product words tolerate one typo. A product is
 // linked only with brand evidence: the brand named in the title, or an
-// official photo.
+// official photo. Near twins (same sizes, names differing in a line word)
+// are judged as a set when the title leaves the line out (twins.go). A
+// title whose Latin lead names another brand offers that brand's product
+// (lead.go).
 //
 // Images. Official photos and their variants (turned, mirrored, cropped,
 // trimmed as on a canvas: see photo.HashOfficial) are indexed by pHash,
@@ -29,22 +32,30 @@
 //
 // Words. Counterfeit, code-removal and defamation phrases from the rules
 // count unless a negation comes just before them ("非传销", "不是高仿",
-// "not a replica"). A title with an accessory word ("shaker", "量勺",
+// "not a replica", "we never sell replicas"), or before the list they
+// head ("绝非高仿A货"). Code removal is also read from a code noun and a
+// removal verb near each other (codes.go), and words spaced out letter by
+// letter are joined. A title with an accessory word ("shaker", "量勺",
 // "空盒"; connecting words such as "for" only before the name) is an
 // accessory of the product, not the product, unless the word is part of
 // the product's own name or follows a gift marker ("送摇摇杯").
 //
 // Price. Prices are compared with the list price and the authorised floor
 // in the product's currency (other currencies only through the detection
-// rates), and with market statistics gathered by scans (Market).
+// rates), per unit of a multi-pack, at a lower net price the description
+// advertises (netprice.go), and with market statistics gathered by scans
+// (Market). A placeholder price (under price.placeholder_ratio of list)
+// is not compared.
 //
 // Verdict. Each reason carries the points it adds; the score is their sum,
 // clamped to 0-100. A listing is flagged when the score reaches the
 // threshold and a category applies, by precedence: defamation (an unknown
 // seller's text attacks a named brand), code_tampered, counterfeit (an
-// unknown seller with a price under counterfeit_ratio of list, a red-flag
-// word, or an official photo with a price under plausible_ratio),
-// price_dumping (an authorised seller under min_price), unauthorized_seller.
+// unknown seller with a price under counterfeit_ratio of list or a
+// red-flag word), price_dumping (an authorised seller under min_price),
+// unauthorized_seller. An official photo with a price under
+// plausible_ratio is noted for the analyst but is no counterfeit claim:
+// resellers of genuine goods show the brand's photos too.
 // Official shops are never flagged; authorised sellers only for
 // code_tampered and price_dumping.
 //

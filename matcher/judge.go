@@ -44,6 +44,7 @@ type judgement struct {
 // priceSignals are what the price pass found.
 type priceSignals struct {
 	farBelow, underPlausible, underFloor bool
+	placeholder                          bool // a price far too low to be an offer (¥0.01)
 }
 
 const resaleNote = " (a private resale: not counted)"
@@ -72,7 +73,7 @@ func (m *Matcher) judge(a *analysis, l *shadowscan.Listing) shadowscan.Verdict {
 			j.v.Candidates = append(j.v.Candidates, p.SKU)
 		}
 	}
-	j.offer = len(a.notOffer) == 0 && len(a.alternative) == 0
+	j.offer = len(a.notOffer) == 0 && len(a.alternative) == 0 && (len(a.foreign) == 0 || len(a.redFlags) > 0)
 	j.resale = j.offer && len(a.secondHand) > 0
 	j.role = j.brand.RoleOf(l.Site, l.SellerID)
 
@@ -120,52 +121,74 @@ func (j *judgement) points(p int) (int, string) {
 // text says what the title names: the product, one of near twins, or the
 // brand only; and what makes it something other than an offer.
 func (j *judgement) text() {
-	m, a := j.m, j.a
+	a := j.a
 	switch {
 	case j.prod != nil && a.byText:
-		words := m.titleBrandWords(a, a.brand)
-		words = append(words, m.productWords(a, a.cand)...)
-		for _, s := range a.sizes {
-			if slices.ContainsFunc(m.products[a.product].sizes, func(p size) bool { return p.dim == s.dim && sameQuantity(p.value, s.value) }) {
-				words = append(words, a.title.t[s.start:s.end])
-			}
-		}
-		j.addTerms(words...)
-		detail := "title names " + j.prod.Name + " (" + quoteList(words) + ")"
-		if a.bySize {
-			detail = "title names the brand and a size only " + j.prod.Name + " has (" + quoteList(words) + ")"
-		}
-		if len(a.cand.typos) > 0 {
-			var ts []string
-			for from, to := range a.cand.typos {
-				ts = append(ts, fmt.Sprintf("%q read as %q", from, to))
-			}
-			slices.Sort(ts)
-			detail += "; " + strings.Join(ts, ", ")
-		}
-		j.add("text", j.w.ProductMatch, "%s", detail)
+		j.textProduct()
 	case len(j.tied) > 0:
-		words := m.titleBrandWords(a, a.brand)
-		for i := range a.tied {
-			for _, x := range m.productWords(a, &a.tied[i]) {
-				if !slices.Contains(words, x) {
-					words = append(words, x)
-				}
-			}
-		}
-		for _, s := range a.sizes {
-			words = append(words, a.title.t[s.start:s.end])
-		}
-		j.addTerms(words...)
-		how := "title names"
-		if a.bySize {
-			how = "title names the brand, a size and a product word of"
-		}
-		j.add("text", j.w.ProductMatch, "%s one of %s (%s)", how, strings.Join(j.v.Candidates, ", "), quoteList(words))
+		j.textTwins()
 	case j.named():
 		j.addTerms(j.brandWords...)
 		j.add("brand", j.w.BrandMention, "%s names the brand %s (%s)", brandField(a, a.brand), j.brand.Name, quoteList(j.brandWords))
 	}
+	j.textNotes()
+}
+
+// textProduct says which words of the title name the linked product.
+func (j *judgement) textProduct() {
+	m, a := j.m, j.a
+	words := m.titleBrandWords(a, a.brand)
+	words = append(words, m.productWords(a, a.cand)...)
+	for _, s := range a.sizes {
+		if slices.ContainsFunc(m.products[a.product].sizes, func(p size) bool { return p.dim == s.dim && sameQuantity(p.value, s.value) }) {
+			words = append(words, a.title.t[s.start:s.end])
+		}
+	}
+	j.addTerms(words...)
+	detail := "title names " + j.prod.Name + " (" + quoteList(words) + ")"
+	if a.bySize {
+		detail = "title names the brand and a size only " + j.prod.Name + " has (" + quoteList(words) + ")"
+	}
+	if len(a.cand.typos) > 0 {
+		var ts []string
+		for from, to := range a.cand.typos {
+			ts = append(ts, fmt.Sprintf("%q read as %q", from, to))
+		}
+		slices.Sort(ts)
+		detail += "; " + strings.Join(ts, ", ")
+	}
+	j.add("text", j.w.ProductMatch, "%s", detail)
+	if a.byDesc {
+		j.add("text", 0, "the title fits near twins; the description names %s's line or size", j.prod.SKU)
+	}
+}
+
+// textTwins says which words of the title name the near twins.
+func (j *judgement) textTwins() {
+	m, a := j.m, j.a
+	words := m.titleBrandWords(a, a.brand)
+	for i := range a.tied {
+		for _, x := range m.productWords(a, &a.tied[i]) {
+			if !slices.Contains(words, x) {
+				words = append(words, x)
+			}
+		}
+	}
+	for _, s := range a.sizes {
+		words = append(words, a.title.t[s.start:s.end])
+	}
+	j.addTerms(words...)
+	how := "title names"
+	if a.bySize {
+		how = "title names the brand, a size and a product word of"
+	}
+	j.add("text", j.w.ProductMatch, "%s one of %s (%s)", how, strings.Join(j.v.Candidates, ", "), quoteList(words))
+}
+
+// textNotes adds what makes the listing something other than an offer of
+// the product, and the products it fits equally.
+func (j *judgement) textNotes() {
+	m, a := j.m, j.a
 	if len(a.accessoryWords) > 0 {
 		j.add("text", 0, "title names an accessory (%s), not the product itself", quoteList(a.accessoryWords))
 	}
@@ -174,6 +197,16 @@ func (j *judgement) text() {
 	}
 	if len(a.alternative) > 0 {
 		j.add("text", 0, "%s: another brand's product compared with %s, not a catalogue product", saysList(outermost(a.alternative)), j.brand.Name)
+	}
+	if len(a.foreign) > 0 {
+		how := "another brand's product, with " + j.brand.Name + "'s name added for search"
+		if len(a.redFlags) > 0 {
+			how = "another brand's name, but the counterfeit words say the goods copy " + j.brand.Name + "'s"
+		}
+		j.add("text", 0, "title opens with %s before the product words: %s", quoteList([]string{strings.Join(a.foreign, " ")}), how)
+	}
+	if len(a.leadUnsure) > 0 && j.subject() {
+		j.add("text", 0, "title opens with %s before the product words: perhaps another brand's name; check the brand on the photos", quoteList([]string{strings.Join(a.leadUnsure, " ")}))
 	}
 	if j.resale {
 		j.add("text", 0, "%s: a private resale of a used unit; price and seller alone do not flag it", saysList(outermost(a.secondHand)))
@@ -288,6 +321,12 @@ func (j *judgement) prices() {
 			j.price = j.m.judgePrice(j.l, &ref, j.role, pack{n: 1}, j.resale, " (the lowest of "+strings.Join(j.v.Candidates, ", ")+")", j.add)
 		}
 	}
+	if j.role == shadowscan.RoleUnknown && j.photo != nil && j.price.underPlausible && !j.price.farBelow && !j.resale {
+		// Resellers of genuine goods show the brand's photos as often as
+		// counterfeiters do: a cheap price with one is for the analyst to
+		// weigh, not a counterfeit claim.
+		j.add("price", 0, "cheap for genuine stock and shown with an official photo, which resellers use as well: check for a counterfeit")
+	}
 }
 
 // categoryRule is one line of the category table: for a seller of role,
@@ -315,13 +354,13 @@ var categoryRules = []categoryRule{
 	{role: shadowscan.RoleUnknown, category: shadowscan.CategoryCodeTampered,
 		when: func(j *judgement) bool { return len(j.a.codes) > 0 }},
 	{role: shadowscan.RoleUnknown, category: shadowscan.CategoryCounterfeit,
-		when: func(j *judgement) bool {
-			return len(j.a.redFlags) > 0 || (!j.resale && (j.price.farBelow || (j.photo != nil && j.price.underPlausible)))
-		}},
+		when: func(j *judgement) bool { return len(j.a.redFlags) > 0 || (!j.resale && j.price.farBelow) }},
 	{role: shadowscan.RoleUnknown, // a private resale: price and seller alone say nothing
 		when: func(j *judgement) bool { return j.resale }},
 	{role: shadowscan.RoleUnknown, note: "no price shown: an unauthorised sale needs one",
 		when: func(j *judgement) bool { return !j.l.HasPrice || j.l.Price <= 0 }},
+	{role: shadowscan.RoleUnknown, // a placeholder price (its reason says so) offers nothing to judge
+		when: func(j *judgement) bool { return j.price.placeholder }},
 	{role: shadowscan.RoleUnknown, category: shadowscan.CategoryUnauthorizedSeller,
 		when: func(*judgement) bool { return true }},
 }
@@ -360,10 +399,14 @@ func (j *judgement) score() {
 		unsure = "the listing fits " + strings.Join(v.Candidates, ", ") + " equally"
 	case j.prod != nil && !a.byText:
 		unsure = "only a photo links it to " + j.prod.SKU
+	case j.prod != nil && a.byDesc:
+		unsure = "the title fits near twins; the description names " + j.prod.SKU + "'s line or size"
 	case j.prod != nil && a.bySize:
 		unsure = "the product is read from the brand and a size, its name misspelt"
 	case j.prod != nil && len(a.cand.typos) > 0:
 		unsure = "the product name is read through a typo"
+	case len(a.leadUnsure) > 0:
+		unsure = "the title opens with another name"
 	}
 	v.Score = calibrate(v.Points, j.m.det.Threshold, v.Flagged, unsure != "")
 	if v.Flagged && unsure != "" && v.Score == unsureCap {

@@ -84,14 +84,20 @@ type analysis struct {
 	secondHand  []wordHit // private resale words, title and description
 	notOffer    []wordHit // review and guide words in the title
 	alternative []wordHit // "another brand's product compared" words in the title
-	terms       map[string]*listingTerm
-	sizes       []size
-	images      []imageHit
+	dupes       []wordHit // "dupe" words in the title, until resolveLead decides what they are
+	// foreign is the title's lead when it names another brand whose
+	// product the listing offers (lead.go); leadUnsure a lead that may
+	// name one.
+	foreign, leadUnsure []string
+	terms               map[string]*listingTerm
+	sizes               []size
+	images              []imageHit
 	// product is the linked product, or -1; brand the linked or named
 	// brand, or -1.
 	product, brand int
 	byText         bool
 	bySize         bool // linked by brand and size, the name misspelt
+	byDesc         bool // near twins told apart by the description alone
 	cand           *candidate
 	accessoryWords []string
 	ambiguous      []int
@@ -111,14 +117,17 @@ func (m *Matcher) Match(l *shadowscan.Listing) shadowscan.Verdict {
 	a.desc = m.scanText("description", truncate(l.Description, maxDescBytes))
 	m.classify(a, &a.title)
 	m.classify(a, &a.desc)
+	a.addCodeRemovals(&a.title)
+	a.addCodeRemovals(&a.desc)
 	m.comparedBrands(a)
 	a.images = m.matchImages(l)
 	m.link(a)
+	m.resolveLead(a, l)
 	return m.judge(a, l)
 }
 
 func (m *Matcher) scanText(field, s string) text {
-	t := compact(s)
+	t := joinSpacedLetters(compact(s))
 	return text{field: field, t: t, hits: m.dict.find(t, wordStarts(t))}
 }
 
@@ -126,6 +135,7 @@ func (m *Matcher) scanText(field, s string) text {
 // dropping signal words that are negated ("非高仿", "not a replica") and
 // accessory words that name a free gift ("送摇摇杯").
 func (m *Matcher) classify(a *analysis, x *text) {
+	var neg negation
 	for _, h := range x.hits {
 		p := m.dict.phrases[h.phrase]
 		w := wordHit{field: x.field, word: x.t[h.start:h.end], shown: p.shown, start: h.start, end: h.end, ref: p.ref}
@@ -134,15 +144,15 @@ func (m *Matcher) classify(a *analysis, x *text) {
 		case kindBrand:
 			a.brandHits = append(a.brandHits, w)
 		case kindRedFlag:
-			if !precededBy(before, negators) {
+			if !neg.negated(x.t, h) {
 				a.redFlags = append(a.redFlags, w)
 			}
 		case kindCode:
-			if !precededBy(before, negators) {
+			if !neg.negated(x.t, h) {
 				a.codes = append(a.codes, w)
 			}
 		case kindDefamation:
-			if !precededBy(before, negators) {
+			if !neg.negated(x.t, h) {
 				a.defamation = append(a.defamation, w)
 			}
 		case kindSecondHand:
@@ -157,6 +167,10 @@ func (m *Matcher) classify(a *analysis, x *text) {
 			if x.field == "title" && !precededBy(before, negators) {
 				a.alternative = append(a.alternative, w)
 			}
+		case kindDupe:
+			if x.field == "title" && !neg.negated(x.t, h) {
+				a.dupes = append(a.dupes, w)
+			}
 		case kindAccessory, kindAccessoryBefore:
 			if x.field == "title" && !precededBy(before, giftMarkers) {
 				if p.kind == kindAccessoryBefore {
@@ -164,6 +178,16 @@ func (m *Matcher) classify(a *analysis, x *text) {
 				}
 				a.accessory = append(a.accessory, w)
 			}
+		}
+	}
+}
+
+// addCodeRemovals adds the code-removal statements of x (codes.go) that
+// no code word already covers.
+func (a *analysis) addCodeRemovals(x *text) {
+	for _, h := range codeRemovals(x) {
+		if !slices.ContainsFunc(a.codes, func(o wordHit) bool { return o.field == h.field && o.start < h.end && h.start < o.end }) {
+			a.codes = append(a.codes, h)
 		}
 	}
 }
@@ -298,6 +322,7 @@ func (m *Matcher) linkByText(a *analysis, titleBrands []int, firstBrand int) boo
 	var cands []candidate
 	for _, b := range titleBrands {
 		cands = append(cands, m.score(a, b)...)
+		cands = mergeCandidates(cands, m.twinCandidates(a, b))
 	}
 	var accessory []string // why candidates were dropped as accessories
 	kept := cands[:0]
@@ -312,52 +337,129 @@ func (m *Matcher) linkByText(a *analysis, titleBrands []int, firstBrand int) boo
 		}
 		kept = append(kept, c)
 	}
-	cands = kept
-	if len(cands) > 0 {
-		slices.SortFunc(cands, func(x, y candidate) int {
-			return cmp.Or(cmp.Compare(y.coverage, x.coverage), cmp.Compare(y.agree, x.agree), cmp.Compare(x.product, y.product))
+	if len(kept) == 0 {
+		if accessory != nil {
+			a.accessoryWords = accessory
+		}
+		return false
+	}
+	tied := bestCandidates(kept)
+	if len(tied) == 1 {
+		m.choose(a, &tied[0])
+		return true
+	}
+	if c := m.breakTie(a, tied); c != nil {
+		m.choose(a, c)
+		return true
+	}
+	for _, c := range tied {
+		a.ambiguous = append(a.ambiguous, c.product)
+	}
+	a.tied = slices.Clone(tied)
+	a.brand = m.products[tied[0].product].brand
+	return true
+}
+
+// ownSizeIn reports whether sizes hold a size of product p that no other
+// tied candidate has.
+func (m *Matcher) ownSizeIn(sizes []size, p int, tied []candidate) bool {
+	for _, s := range m.products[p].sizes {
+		if !slices.ContainsFunc(sizes, func(d size) bool { return d.dim == s.dim && sameQuantity(d.value, s.value) }) {
+			continue
+		}
+		shared := slices.ContainsFunc(tied, func(o candidate) bool {
+			return o.product != p && slices.ContainsFunc(m.products[o.product].sizes, func(x size) bool { return x.dim == s.dim && sameQuantity(x.value, s.value) })
 		})
-		best := cands[0].coverage
-		maxAgree := 0
-		var tied []candidate
-		for _, c := range cands {
-			if c.coverage >= best-tieMargin {
-				tied = append(tied, c)
-				maxAgree = max(maxAgree, c.agree)
-			}
-		}
-		tied = slices.DeleteFunc(tied, func(c candidate) bool { return c.agree < maxAgree })
-		if len(tied) > 1 {
-			maxPooled := 0.0
-			for _, c := range tied {
-				maxPooled = max(maxPooled, c.pooled)
-			}
-			tied = slices.DeleteFunc(tied, func(c candidate) bool { return c.pooled < maxPooled-1e-9 })
-		}
-		if len(tied) == 1 {
-			m.choose(a, &tied[0])
+		if !shared {
 			return true
 		}
-		// Tied on text and size: a photo of one of them decides.
-		for _, ih := range a.images {
-			for i := range tied {
-				if tied[i].product == ih.product {
-					m.choose(a, &tied[i])
-					return true
+	}
+	return false
+}
+
+// bestCandidates returns the candidates the title names best: by coverage
+// (within tieMargin), then sizes agreeing, then the weight of its words
+// found in any of a product's names.
+func bestCandidates(cands []candidate) []candidate {
+	slices.SortFunc(cands, func(x, y candidate) int {
+		return cmp.Or(cmp.Compare(y.coverage, x.coverage), cmp.Compare(y.agree, x.agree), cmp.Compare(x.product, y.product))
+	})
+	best := cands[0].coverage
+	maxAgree := 0
+	var tied []candidate
+	for _, c := range cands {
+		if c.coverage >= best-tieMargin {
+			tied = append(tied, c)
+			maxAgree = max(maxAgree, c.agree)
+		}
+	}
+	tied = slices.DeleteFunc(tied, func(c candidate) bool { return c.agree < maxAgree })
+	if len(tied) > 1 {
+		maxPooled := 0.0
+		for _, c := range tied {
+			maxPooled = max(maxPooled, c.pooled)
+		}
+		tied = slices.DeleteFunc(tied, func(c candidate) bool { return c.pooled < maxPooled-1e-9 })
+	}
+	return tied
+}
+
+// breakTie returns the one of the tied candidates whose official photo
+// the listing shows when it shows no other's, or else the one whose line
+// alone the description names; nil when neither decides. Twins' photos
+// often differ only in a label word, so when photos of two of them match,
+// the photo does not decide.
+func (m *Matcher) breakTie(a *analysis, tied []candidate) *candidate {
+	var chosen *candidate
+	shown := 0
+	for i := range tied {
+		if slices.ContainsFunc(a.images, func(ih imageHit) bool { return ih.product == tied[i].product }) {
+			chosen = &tied[i]
+			shown++
+		}
+	}
+	if shown == 1 {
+		return chosen
+	}
+	if k := m.lineInDescription(a, tied); k >= 0 {
+		a.byDesc = true
+		return &tied[k]
+	}
+	return nil
+}
+
+// lineInDescription returns the index of the one tied candidate whose
+// names hold a word, or which has a size, that the description has and
+// no other tied candidate has ("本链接为女士款", "this listing is the
+// Lavender version", "900g"), or -1.
+func (m *Matcher) lineInDescription(a *analysis, tied []candidate) int {
+	if a.desc.t == "" {
+		return -1
+	}
+	desc := map[string]bool{}
+	for _, tk := range indexTokens(a.desc.t) {
+		desc[a.desc.t[tk.start:tk.end]] = true
+	}
+	descSizes := parseSizes(a.desc.t)
+	found := -1
+	for i, c := range tied {
+		idx := m.brands[m.products[c.product].brand].index
+		named := m.ownSizeIn(descSizes, c.product, tied)
+		for _, id := range m.products[c.product].nameIDs {
+			for _, t := range idx.names[id].terms {
+				if desc[t] && !slices.ContainsFunc(tied, func(o candidate) bool { return o.product != c.product && m.productHasTerm(o.product, t) }) {
+					named = true
 				}
 			}
 		}
-		for _, c := range tied {
-			a.ambiguous = append(a.ambiguous, c.product)
+		if named {
+			if found >= 0 {
+				return -1
+			}
+			found = i
 		}
-		a.tied = slices.Clone(tied)
-		a.brand = m.products[tied[0].product].brand
-		return true
 	}
-	if accessory != nil {
-		a.accessoryWords = accessory
-	}
-	return false
+	return found
 }
 
 // linkBySizeOf links by the brand and a size (linkBySize): one product,
@@ -381,14 +483,10 @@ func (m *Matcher) linkBySizeOf(a *analysis, titleBrands []int, firstBrand int) b
 			a.bySize = true
 			return true
 		}
-		for _, ih := range a.images {
-			for i := range tied {
-				if tied[i].product == ih.product {
-					m.choose(a, &tied[i])
-					a.bySize = true
-					return true
-				}
-			}
+		if c := m.breakTie(a, tied); c != nil {
+			m.choose(a, c)
+			a.bySize = true
+			return true
 		}
 		for _, c := range tied {
 			a.ambiguous = append(a.ambiguous, c.product)
@@ -410,9 +508,9 @@ func (m *Matcher) linkByPhoto(a *analysis, titleBrands []int, firstBrand int) {
 		if len(titleBrands) > 0 && !slices.Contains(titleBrands, p.brand) {
 			continue
 		}
-		if len(titleBrands) == 0 && m.namesLookAlike(title, p.brand) {
-			// "Bloomy", "Vitalife": a look-alike brand's own product
-			// shown with a photo like ours.
+		if len(titleBrands) == 0 && (m.namesLookAlike(title, p.brand) || m.namesCJKLookAlike(title, p.brand)) {
+			// "Bloomy", "Vitalife", "唯叶" for 维叶: a look-alike brand's
+			// own product shown with a photo like ours.
 			continue
 		}
 		if ok, _ := sizeMatch(a.sizes, p.sizes); !ok {
@@ -504,10 +602,10 @@ func (m *Matcher) nearProductName(a *analysis, p int) bool {
 const minLookAlikePrefix = 5
 
 // namesLookAlike reports whether compact title t has a Latin word that
-// starts like a Latin word of brand b's names but is not one: "bloomy"
-// for Bloom, "vitalife" for Vitalis, "clearwave" for Clearwell. Such a
-// word names another brand, whose own product a reused-looking photo does
-// not make ours.
+// starts like a Latin word of brand b's names, or is one letter off it,
+// but is not one: "bloomy" for Bloom, "vitalife" for Vitalis, "clearwave"
+// for Clearwell, "lumira" for Lumiya. Such a word names another brand,
+// whose own product a reused-looking photo does not make ours.
 func (m *Matcher) namesLookAlike(t string, b int) bool {
 	words := m.brands[b].latin
 	if len(words) == 0 {
@@ -529,9 +627,56 @@ func (m *Matcher) namesLookAlike(t string, b int) bool {
 			if n >= minLookAlikePrefix && n >= len(bw)-3 && len(w)-len(bw) <= 3 && len(bw)-len(w) <= 3 {
 				return true
 			}
+			if withinOneEdit(w, bw) {
+				return true // "lumira" for lumiya, "vitaleef" for vitaleaf
+			}
 		}
 	}
 	return false
+}
+
+// namesCJKLookAlike reports whether a run of CJK characters in compact
+// title t opens with a word one character off a CJK name of brand b:
+// "唯叶" or "维野" for 维叶, "清波" for 清沃, as look-alike brands on Taobao
+// and Pinduoduo name themselves.
+func (m *Matcher) namesCJKLookAlike(t string, b int) bool {
+	runs := cjkRuns(t)
+	for _, name := range m.brands[b].cjk {
+		for _, r := range runs {
+			if len(r) < len(name) {
+				continue
+			}
+			diff := 0
+			for i := range name {
+				if r[i] != name[i] {
+					diff++
+				}
+			}
+			if diff == 1 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// cjkRuns returns the runs of CJK characters of t, as runes.
+func cjkRuns(t string) [][]rune {
+	var out [][]rune
+	var run []rune
+	for _, r := range t {
+		if isCJK(r) {
+			run = append(run, r)
+			continue
+		}
+		if len(run) > 0 {
+			out, run = append(out, run), nil
+		}
+	}
+	if len(run) > 0 {
+		out = append(out, run)
+	}
+	return out
 }
 
 // sharesProductWord reports whether the title has at least one index term
@@ -717,26 +862,19 @@ func (m *Matcher) judgePrice(l *shadowscan.Listing, p *shadowscan.Product, role 
 		return
 	}
 	w, pr := m.det.Weights, m.det.Price
-	shown := l.Price.Format(l.Currency)
-	price := l.Price
-	switch {
-	case l.Currency == p.Currency:
-	case m.det.Rates[l.Currency] > 0 && m.det.Rates[p.Currency] > 0:
-		price = shadowscan.AmountFromFloat(l.Price.Float() * m.det.Rates[l.Currency] / m.det.Rates[p.Currency])
-		shown = fmt.Sprintf("%s (%s)", shown, price.Format(p.Currency))
-	default:
-		cur := l.Currency
-		if cur == "" {
-			cur = "an unknown currency"
-		}
+	price, shown, ok := m.unitPrice(l, p, pack)
+	if !ok {
+		cur := cmp.Or(l.Currency, "an unknown currency")
 		add("price", 0, "%s is in %s: no rate to compare it with the list price %s%s", shown, cur, p.Price.Format(p.Currency), of)
 		return
 	}
-	if pack.n > 1 {
-		price = shadowscan.AmountFromFloat(price.Float() / float64(pack.n))
-		shown = fmt.Sprintf("%s for %d (%q), %s a unit,", shown, pack.n, pack.word, price.Format(p.Currency))
-	}
 	ratio := price.Float() / p.Price.Float()
+	if pr.PlaceholderRatio > 0 && ratio < pr.PlaceholderRatio {
+		add("price", 0, "%s is under %s %% of the list price %s%s: a placeholder (a deposit, \"ask the seller\", top-up or buy-back price), not an offer price, so not compared",
+			shown, strconv.FormatFloat(pr.PlaceholderRatio*100, 'f', -1, 64), p.Price.Format(p.Currency), of)
+		sig.placeholder = true
+		return
+	}
 	pct := int(math.Round(ratio * 100))
 	note := ""
 	if resale {
@@ -767,6 +905,32 @@ func (m *Matcher) judgePrice(l *shadowscan.Listing, p *shadowscan.Product, role 
 		}
 	}
 	return
+}
+
+// unitPrice returns what one unit of p costs by the listing, in p's
+// currency, and how to show it: the shown price, or a lower net price the
+// description advertises (netprice.go), divided by the units of the pack.
+// ok is false, with shown set, when no rate converts the currency.
+func (m *Matcher) unitPrice(l *shadowscan.Listing, p *shadowscan.Product, pack pack) (price shadowscan.Amount, shown string, ok bool) {
+	shown = l.Price.Format(l.Currency)
+	price = l.Price
+	if np, found := lowestNetPrice(l); found {
+		price = np.amount
+		shown = fmt.Sprintf("%s (the description advertises %s %q)", shown, np.amount.Format(l.Currency), np.marker)
+	}
+	switch {
+	case l.Currency == p.Currency:
+	case m.det.Rates[l.Currency] > 0 && m.det.Rates[p.Currency] > 0:
+		price = shadowscan.AmountFromFloat(price.Float() * m.det.Rates[l.Currency] / m.det.Rates[p.Currency])
+		shown = fmt.Sprintf("%s (%s)", shown, price.Format(p.Currency))
+	default:
+		return 0, shown, false
+	}
+	if pack.n > 1 {
+		price = shadowscan.AmountFromFloat(price.Float() / float64(pack.n))
+		shown = fmt.Sprintf("%s for %d (%q), %s a unit,", shown, pack.n, pack.word, price.Format(p.Currency))
+	}
+	return price, shown, true
 }
 
 // pointsUnless returns points, or 0 when the signal is excused.

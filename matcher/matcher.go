@@ -59,8 +59,10 @@ type Matcher struct {
 type brandInfo struct {
 	brand    *shadowscan.Brand
 	index    *brandIndex
-	latin    []string // Latin words of the brand's names, for look-alikes
-	products []int    // the brand's products
+	latin    []string   // Latin words of the brand's names, for look-alikes
+	cjk      [][]rune   // CJK runs of two or more characters of its names, likewise
+	products []int      // the brand's products
+	twins    []twinCore // near twins among them (twins.go)
 }
 
 type productInfo struct {
@@ -115,12 +117,7 @@ func New(cat *shadowscan.Catalog, det *rules.Detection, opts ...Option) (*Matche
 		named := false
 		for _, n := range b.Names() {
 			named = m.dict.add(n, kindBrand, i) || named
-			t := compact(n)
-			for _, tk := range wordStarts(t) {
-				if w := t[tk.start:tk.end]; len(w) >= minLookAlikePrefix && typoCandidate(w) && !slices.Contains(m.brands[i].latin, w) {
-					m.brands[i].latin = append(m.brands[i].latin, w)
-				}
-			}
+			m.addLookAlikeForms(i, compact(n))
 		}
 		if !named {
 			return nil, fmt.Errorf("matcher: %w", &shadowscan.FieldError{Field: fmt.Sprintf("brands[%d].name", i), Msg: fmt.Sprintf("brand %q has no name with a letter or digit", b.ID), Accepted: "a name such as Aurora Wellness"})
@@ -129,38 +126,7 @@ func New(cat *shadowscan.Catalog, det *rules.Detection, opts ...Option) (*Matche
 			m.dict.add(t, kindDefamation, i)
 		}
 	}
-	w := det.Words
-	before := map[string]bool{}
-	for _, t := range w.AccessoryBefore {
-		before[compact(t)] = true
-		m.dict.add(t, kindAccessoryBefore, -1)
-	}
-	for _, t := range w.Accessory {
-		if !before[compact(t)] {
-			m.dict.add(t, kindAccessory, -1)
-		}
-	}
-	for _, t := range w.RedFlag {
-		m.dict.add(t, kindRedFlag, -1)
-	}
-	for _, t := range w.CodeTampered {
-		m.dict.add(t, kindCode, -1)
-	}
-	for _, t := range w.Defamation {
-		m.dict.add(t, kindDefamation, -1)
-	}
-	for _, t := range w.Marketing {
-		m.dict.add(t, kindMarketing, -1)
-	}
-	for _, t := range w.SecondHand {
-		m.dict.add(t, kindSecondHand, -1)
-	}
-	for _, t := range w.NotOffer {
-		m.dict.add(t, kindNotOffer, -1)
-	}
-	for _, t := range w.Alternative {
-		m.dict.add(t, kindAlternative, -1)
-	}
+	m.addWords(det.Words)
 
 	seenSKU := make(map[string]bool, len(products))
 	for i := range products {
@@ -192,8 +158,9 @@ func New(cat *shadowscan.Catalog, det *rules.Detection, opts ...Option) (*Matche
 		m.brands[bi].products = append(m.brands[bi].products, len(m.products))
 		m.products = append(m.products, info)
 	}
-	for _, b := range m.brands {
-		b.index.finish()
+	for i := range m.brands {
+		m.brands[i].index.finish()
+		m.brands[i].twins = m.findTwins(i)
 	}
 	m.indexPhotos()
 	return m, nil
@@ -265,6 +232,8 @@ func validateDetection(d *rules.Detection) error {
 		return fe("price.plausible_ratio", fmt.Sprintf("%v is out of range", d.Price.PlausibleRatio), "a fraction of the list price from 0 to 1, such as 0.7")
 	case d.Price.PlausibleRatio < d.Price.CounterfeitRatio:
 		return fe("price.plausible_ratio", fmt.Sprintf("%v is under counterfeit_ratio %v", d.Price.PlausibleRatio, d.Price.CounterfeitRatio), "a ratio at or above counterfeit_ratio")
+	case math.IsNaN(d.Price.PlaceholderRatio) || d.Price.PlaceholderRatio < 0 || (d.Price.PlaceholderRatio > 0 && d.Price.PlaceholderRatio >= d.Price.CounterfeitRatio):
+		return fe("price.placeholder_ratio", fmt.Sprintf("%v is out of range", d.Price.PlaceholderRatio), "a fraction from 0 to under counterfeit_ratio, such as 0.02")
 	case math.IsNaN(d.Price.MarketMADs) || d.Price.MarketMADs < 0 || d.Price.MarketMADs > 100:
 		return fe("price.market_mads", fmt.Sprintf("%v is out of range", d.Price.MarketMADs), "a number of deviations from 0 to 100, such as 3")
 	case d.Price.MinMarketSamples < 0:
@@ -289,3 +258,45 @@ func validateDetection(d *rules.Detection) error {
 }
 
 func bad01(f float64) bool { return math.IsNaN(f) || f < 0 || f > 1 }
+
+// addLookAlikeForms keeps the Latin words and CJK runs of brand i's
+// compact name t that look-alike brands imitate.
+func (m *Matcher) addLookAlikeForms(i int, t string) {
+	bi := &m.brands[i]
+	for _, tk := range wordStarts(t) {
+		if w := t[tk.start:tk.end]; len(w) >= minLookAlikePrefix && typoCandidate(w) && !slices.Contains(bi.latin, w) {
+			bi.latin = append(bi.latin, w)
+		}
+	}
+	for _, r := range cjkRuns(t) {
+		if len(r) >= 2 && !slices.ContainsFunc(bi.cjk, func(c []rune) bool { return string(c) == string(r) }) {
+			bi.cjk = append(bi.cjk, r)
+		}
+	}
+}
+
+// addWords puts the rules' word lists into the phrase dictionary.
+func (m *Matcher) addWords(w rules.Words) {
+	before := map[string]bool{}
+	for _, t := range w.AccessoryBefore {
+		before[compact(t)] = true
+		m.dict.add(t, kindAccessoryBefore, -1)
+	}
+	for _, t := range w.Accessory {
+		if !before[compact(t)] {
+			m.dict.add(t, kindAccessory, -1)
+		}
+	}
+	for _, l := range []struct {
+		words []string
+		kind  phraseKind
+	}{
+		{w.RedFlag, kindRedFlag}, {w.CodeTampered, kindCode}, {w.Defamation, kindDefamation},
+		{w.Marketing, kindMarketing}, {w.SecondHand, kindSecondHand}, {w.NotOffer, kindNotOffer},
+		{w.Alternative, kindAlternative}, {w.Dupe, kindDupe},
+	} {
+		for _, t := range l.words {
+			m.dict.add(t, l.kind, -1)
+		}
+	}
+}

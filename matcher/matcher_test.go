@@ -114,9 +114,9 @@ func testCategories(t *testing.T, det func() *rules.Detection) {
 		{"counterfeit: red-flag word in the description", &shadowscan.Listing{Site: "demo-market", Title: "Aurora Plant Protein Powder 500g", Description: "1:1 原单 quality", Price: 29000, HasPrice: true, Currency: "CNY", SellerID: "shop-9"}, want{
 			flagged: true, category: shadowscan.CategoryCounterfeit, brand: "aurora", sku: "AUR-PROT-500",
 			reasons: []string{`description says "1:1", "原单" (counterfeit words)`}}},
-		{"counterfeit: reused official photo under the plausible price", listing("奥罗拉 蛋白粉 500g", 180, "shop-9", p500), want{
-			flagged: true, category: shadowscan.CategoryCounterfeit, brand: "aurora", sku: "AUR-PROT-500",
-			reasons: []string{"photo 1 is the official photo of AUR-PROT-500 at distance 0 (dHash 0) (25)", "60 % of the list price"}}},
+		{"unauthorised: a reused official photo under the plausible price is no counterfeit claim", listing("奥罗拉 蛋白粉 500g", 180, "shop-9", p500), want{
+			flagged: true, category: shadowscan.CategoryUnauthorizedSeller, brand: "aurora", sku: "AUR-PROT-500",
+			reasons: []string{"photo 1 is the official photo of AUR-PROT-500 at distance 0 (dHash 0) (25)", "60 % of the list price", "check for a counterfeit"}}},
 		{"counterfeit: official photo alone links a generic title", listing("植物蛋白粉 500g 工厂直供", 150, "shop-9", shadowscan.ListingImage{}, photo(flip(photoProt500P, 6), flip(photoProt500D, 3))), want{
 			flagged: true, category: shadowscan.CategoryCounterfeit, brand: "aurora", sku: "AUR-PROT-500",
 			reasons: []string{"photo 2 is the official photo of AUR-PROT-500 at distance 6 (dHash 3)", `"工厂直供"`}}},
@@ -126,9 +126,9 @@ func testCategories(t *testing.T, det func() *rules.Detection) {
 		{"unauthorized seller: a named product from an unknown seller at a plausible price", listing("Aurora Plant Protein Powder 500g", 290, "shop-9"), want{
 			flagged: true, category: shadowscan.CategoryUnauthorizedSeller, brand: "aurora", sku: "AUR-PROT-500",
 			reasons: []string{"seller shop-9 is not official"}, absent: []string{"words"}, minScore: 60}},
-		{"counterfeit: another product's official photo under the plausible price", listing("Aurora Plant Protein Powder 500g", 180, "shop-9", shadowscan.ListingImage{URL: "x"}, photo(photoProt1kP, photoProt1kD)), want{
-			flagged: true, category: shadowscan.CategoryCounterfeit, brand: "aurora", sku: "AUR-PROT-500",
-			reasons: []string{"photo 2 is the official photo of AUR-PROT-1KG"}}},
+		{"unauthorised: another product's official photo under the plausible price", listing("Aurora Plant Protein Powder 500g", 180, "shop-9", shadowscan.ListingImage{URL: "x"}, photo(photoProt1kP, photoProt1kD)), want{
+			flagged: true, category: shadowscan.CategoryUnauthorizedSeller, brand: "aurora", sku: "AUR-PROT-500",
+			reasons: []string{"photo 2 is the official photo of AUR-PROT-1KG", "check for a counterfeit"}}},
 		{"unauthorized seller: price between the ratios without a photo is no counterfeit signal", listing("Aurora Plant Protein Powder 500g 现货", 180, "shop-9"), want{
 			flagged: true, category: shadowscan.CategoryUnauthorizedSeller, brand: "aurora", sku: "AUR-PROT-500", reasons: []string{"60 % of the list price ¥298.00 (0)"}}},
 		{"unauthorized seller: another product's official photo at a plausible price", listing("Aurora Plant Protein Powder 500g", 250, "shop-9", shadowscan.ListingImage{URL: "x"}, photo(photoProt1kP, photoProt1kD)), want{
@@ -402,8 +402,8 @@ func FuzzMatch(f *testing.F) {
 		if v.SKU != "" && v.BrandID == "" {
 			t.Fatalf("SKU %s without a brand", v.SKU)
 		}
-		if v.Flagged && v.Category != shadowscan.CategoryDefamation && v.SKU == "" {
-			t.Fatalf("flagged %s without a product", v.Category)
+		if v.Flagged && v.Category != shadowscan.CategoryDefamation && v.SKU == "" && len(v.Candidates) < 2 {
+			t.Fatalf("flagged %s without a product or near twins", v.Category)
 		}
 	})
 }

@@ -31,6 +31,13 @@ var packContainers = []string{"件", "瓶", "盒", "支", "罐", "桶", "套", "
 // price buys.
 var promoMarkers = []string{"买", "拍", "第", "送", "赠", "满", "加", "任选", "buy", "get"}
 
+// latinContainers follow a count in English packs ("2 pack", "3 bottles"),
+// longest first.
+var latinContainers = []string{
+	"bottles", "bottle", "pouches", "boxes", "tubes", "packs", "jars", "tins", "cans", "bags", "units",
+	"pack", "box", "jar", "tube", "tin", "pk",
+}
+
 // latinPacks are English pack phrases with a fixed count.
 var latinPacks = map[string]int{
 	"twin pack": 2, "twinpack": 2, "duo pack": 2, "double pack": 2, "two pack": 2,
@@ -93,17 +100,19 @@ func parsePacks(t string) []pack {
 			if x := xBefore(t, i); x >= 0 && wordEnds {
 				add(n, x, numEnd) // "x2", "x 2"
 			} else {
-				for _, word := range []string{"pack", "pk"} {
+				for _, word := range latinContainers {
 					end := restAt + len(word)
 					if strings.HasPrefix(rest, word) && (end == len(t) || !isWordRune(firstRune(t[end:]))) {
-						add(n, i, end) // "2 pack", "2-pack", "2pk"
+						add(n, i, end) // "2 pack", "2-pack", "2pk", "2 bottles"
 						break
 					}
 				}
 			}
 		}
-		if isDigit(t[i]) && strings.HasSuffix(t[:i], "pack of ") && wordEnds {
-			add(n, i-len("pack of "), numEnd)
+		for _, of := range []string{"pack of ", "set of ", "bundle of ", "lot of ", "case of "} {
+			if isDigit(t[i]) && strings.HasSuffix(t[:i], of) && wordEnds {
+				add(n, i-len(of), numEnd)
+			}
 		}
 		i = max(numEnd, i+1)
 	}

@@ -21,6 +21,7 @@ const (
 	kindSecondHand                        // a private resale of a used unit (闲置, pre-owned)
 	kindNotOffer                          // text about a product, not an offer (测评, review)
 	kindAlternative                       // another brand's product compared by name (平替)
+	kindDupe                              // a copy of a named product: an alternative or a counterfeit word
 )
 
 // phrase is one compact, normalised dictionary entry.
@@ -209,10 +210,87 @@ var negators = []string{
 	"not", "no", "non", "never", "anti", "without", "against", "beware of", "isn t", "aren t", "don t", "doesn t",
 }
 
+// coordinators join signal words into one list under one negator:
+// "绝非高仿A货" and "not a replica or fake" deny both words, "高仿、A货"
+// (the 、 is a space once normalised) lists them.
+var coordinators = []string{"or", "and", "nor", "或", "或者", "和", "与", "及", "也非", "也不是", "亦非"}
+
+// negation follows the negated signal words of one field, so that a
+// signal word coordinated with a negated one is negated too.
+type negation struct {
+	start, end int // span of the last run of negated signal words
+	any        bool
+}
+
+// negated reports whether the signal phrase h of compact text t is
+// negated: a negator just before it; inside a negated phrase ("骗局" of
+// "非传销骗局"); or just after a negated one, with at most a coordinator
+// and an article between ("绝非高仿A货", "not a replica or a fake").
+func (n *negation) negated(t string, h phraseHit) bool {
+	neg := negatedBefore(t[:h.start])
+	if !neg && n.any {
+		switch {
+		case h.start >= n.start && h.end <= n.end:
+			neg = true
+		case h.start >= n.end:
+			gap := strings.Fields(t[n.end:h.start])
+			if k := len(gap); k > 0 && slices.Contains(articles, gap[k-1]) {
+				gap = gap[:k-1]
+			}
+			neg = len(gap) == 0 || (len(gap) == 1 && slices.Contains(coordinators, gap[0]))
+		}
+	}
+	if neg {
+		if !n.any || h.start > n.end {
+			n.start = h.start
+		}
+		n.end, n.any = max(n.end, h.end), true
+	}
+	return neg
+}
+
+// negationVerbs may stand between a negator and what it denies: "we
+// never sell replicas", "绝不卖高仿", "does not carry fakes".
+var negationVerbs = []string{
+	"sell", "sells", "sold", "selling", "offer", "offers", "carry", "carries", "stock", "stocks",
+	"supply", "supplies", "ship", "ships", "deal in", "have", "has", "use", "uses", "make", "makes",
+	"卖", "售", "出售", "销售", "做", "发", "用",
+}
+
+// negatedBefore reports whether the compact text before a signal word
+// ends in a negator, or in a negator and a verb of selling, with an
+// article and one Latin word allowed after the verb ("we never sell
+// factory overruns").
+func negatedBefore(before string) bool {
+	if precededBy(before, negators) {
+		return true
+	}
+	b := strings.TrimRight(before, " ")
+	for range 2 {
+		for _, a := range articles {
+			if endsWithWord(b, a) {
+				b = strings.TrimRight(b[:len(b)-len(a)], " ")
+				break
+			}
+		}
+		for _, v := range negationVerbs {
+			if endsWithWord(b, v) {
+				return precededBy(b[:len(b)-len(v)], negators)
+			}
+		}
+		i := strings.LastIndexByte(b, ' ')
+		if i < 0 || !isLatinWord(b[i+1:]) {
+			return false
+		}
+		b = strings.TrimRight(b[:i], " ")
+	}
+	return false
+}
+
 // notOfferExceptions are the words that, just before a not-offer word,
 // make it a seller's notice rather than a guide: "拍前必看" (read before
-// you order) heads an offer.
-var notOfferExceptions = []string{"拍前", "拍下前", "下单前", "拍之前", "购买须知"}
+// you order) heads an offer; "可回收" (recyclable) is no buy-back.
+var notOfferExceptions = []string{"拍前", "拍下前", "下单前", "拍之前", "购买须知", "可", "most"}
 
 // giftMarkers are the words that, just before an accessory word, make it a
 // free gift with the product ("送摇摇杯", "with scoop") rather than the

@@ -25,7 +25,15 @@ type size struct {
 	dim        dimension
 	value      float64
 	start, end int
+	// soft is a small count of containers ("2瓶装", "3支"): the bottles
+	// of a multi-pack, or the count of a product sold in bottles. It
+	// agrees with a product that has it, and contradicts none.
+	soft bool
 }
+
+// containerUnits are the count units that also count packs of a product
+// ("2瓶装" is two bottles of 60 tablets).
+var containerUnits = []string{"瓶", "支", "袋", "条"}
 
 // String formats s in its base unit, e.g. "500 g", "1000 ml", "60 pcs".
 func (s size) String() string {
@@ -131,7 +139,8 @@ func parseSizes(t string) []size {
 		if strings.HasPrefix(t[end:], "装") { // "60粒装": a pack of 60
 			end += len("装")
 		}
-		out = append(out, size{dim: u.dim, value: round6(v * u.factor), start: i, end: end})
+		soft := slices.Contains(containerUnits, unit) && v <= maxPack
+		out = append(out, size{dim: u.dim, value: round6(v * u.factor), start: i, end: end, soft: soft})
 		i = end - 1
 	}
 	return out
@@ -149,7 +158,8 @@ func sameQuantity(a, b float64) bool {
 // sizeMatch compares the sizes a listing states with a product's. It
 // reports ok false when, for some dimension both state, none of the
 // listing's values is one of the product's (a 1 kg listing is not the
-// 500 g SKU), and otherwise how many dimensions agree.
+// 500 g SKU), and otherwise how many dimensions agree. A soft size counts
+// only when it agrees.
 func sizeMatch(listing, product []size) (ok bool, agree int) {
 	for d := dimension(0); d < numDims; d++ {
 		var lHas, pHas, same bool
@@ -159,11 +169,13 @@ func sizeMatch(listing, product []size) (ok bool, agree int) {
 			}
 			pHas = true
 			for _, l := range listing {
-				if l.dim == d {
+				if l.dim != d {
+					continue
+				}
+				if sameQuantity(l.value, p.value) {
+					lHas, same = true, true
+				} else if !l.soft {
 					lHas = true
-					if sameQuantity(l.value, p.value) {
-						same = true
-					}
 				}
 			}
 		}

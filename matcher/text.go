@@ -321,3 +321,49 @@ func isLatinWord(w string) bool {
 	}
 	return true
 }
+
+// minSpacedRun is the least number of single letters, one space apart,
+// read as one spaced-out word.
+const minSpacedRun = 4
+
+// joinSpacedLetters joins runs of single Latin letters one space apart
+// in compact text t into words: sellers space a word out ("R e p l i c a",
+// "r.e.p.l.i.c.a") so that a platform's word filter misses it. Runs of
+// fewer than minSpacedRun letters ("vitamin a c e") stay.
+func joinSpacedLetters(t string) string {
+	if len(t) < 2*minSpacedRun-1 || !strings.Contains(t, " ") {
+		return t
+	}
+	// edge reports whether t[i] ends a word: a space, or a byte of a
+	// CJK character, next to which compact drops the space.
+	edge := func(i int) bool { return i < 0 || i >= len(t) || t[i] == ' ' || t[i] >= utf8.RuneSelf }
+	single := func(i int) bool { // t[i] is a letter standing alone
+		return t[i] >= 'a' && t[i] <= 'z' && edge(i-1) && edge(i+1)
+	}
+	var b strings.Builder
+	changed := false
+	for i := 0; i < len(t); {
+		if !single(i) {
+			b.WriteByte(t[i])
+			i++
+			continue
+		}
+		j := i
+		for j+2 < len(t) && t[j+1] == ' ' && single(j+2) {
+			j += 2
+		}
+		if (j-i)/2+1 < minSpacedRun {
+			b.WriteString(t[i : j+1])
+		} else {
+			for k := i; k <= j; k += 2 {
+				b.WriteByte(t[k])
+			}
+			changed = true
+		}
+		i = j + 1
+	}
+	if !changed {
+		return t
+	}
+	return b.String()
+}

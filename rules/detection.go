@@ -60,6 +60,11 @@ type PriceRules struct {
 	// PlausibleRatio: at or above this fraction of list a price is
 	// plausible for genuine goods (e.g. 0.7).
 	PlausibleRatio float64 `yaml:"plausible_ratio" json:"plausible_ratio"`
+	// PlaceholderRatio: a price under this fraction of list is a
+	// placeholder, not an offer price (¥0.01 or ¥1 on a deposit, "ask the
+	// seller", top-up or buy-back listing), and is not compared (e.g.
+	// 0.02); 0 compares every price. It is under CounterfeitRatio.
+	PlaceholderRatio float64 `yaml:"placeholder_ratio" json:"placeholder_ratio"`
 	// MarketMADs: how many median absolute deviations under the market
 	// median make a market outlier.
 	MarketMADs float64 `yaml:"market_mads" json:"market_mads"`
@@ -109,6 +114,11 @@ type Words struct {
 	// with a catalogue product by name (平替, alternative to, cheaper
 	// than): the title is not linked to the catalogue product.
 	Alternative []string `yaml:"alternative" json:"alternative,omitempty"`
+	// Dupe words in a title call the goods a copy of a named product
+	// (dupe): with another brand's name opening the title they name that
+	// brand's product as an alternative; otherwise they count as red-flag
+	// words.
+	Dupe []string `yaml:"dupe" json:"dupe,omitempty"`
 }
 
 // TextRules tune how listing text is linked to a catalogue product.

@@ -143,6 +143,8 @@ func TestParseDetectionErrors(t *testing.T) {
 		{"counterfeit above plausible", "price:\n  counterfeit_ratio: 0.9\n", 2, "price.counterfeit_ratio", "above plausible_ratio 0.7"},
 		{"plausible below counterfeit", "price:\n  plausible_ratio: 0.3\n", 2, "price.plausible_ratio", "above plausible_ratio 0.3"},
 		{"ratio not a number", "price:\n  plausible_ratio: .nan\n", 2, "price.plausible_ratio", "not a number"},
+		{"placeholder not under counterfeit", "price:\n  placeholder_ratio: 0.5\n", 2, "price.placeholder_ratio", "out of range"},
+		{"placeholder negative", "price:\n  placeholder_ratio: -0.1\n", 2, "price.placeholder_ratio", "out of range"},
 		{"market mads zero", "price:\n  market_mads: 0\n", 2, "price.market_mads", "out of range"},
 		{"min samples zero", "price:\n  min_market_samples: 0\n", 2, "price.min_market_samples", "out of range"},
 		{"distance too far", "image:\n  max_phash_distance: 65\n", 2, "image.max_phash_distance", "out of range"},

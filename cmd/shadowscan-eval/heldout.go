@@ -38,8 +38,10 @@ type heldoutSite struct {
 
 // evaluateHeldout serves every site of w on loopback, imports its
 // catalogue files, and scores it through a real store as a user would
-// see it (storeOutcomes).
-func evaluateHeldout(ctx context.Context, set *rules.Set, w *heldout) ([]outcome, storeRun, error) {
+// see it (storeOutcomes). adjust, when given, changes each site's rule
+// before the crawl (tests drop the politeness delay, which the figures
+// do not depend on).
+func evaluateHeldout(ctx context.Context, set *rules.Set, w *heldout, adjust ...func(*rules.Site)) ([]outcome, storeRun, error) {
 	cat, err := loadCatalogFS(ctx, w.catalog)
 	if err != nil {
 		return nil, storeRun{}, fmt.Errorf("%s catalogue: %w", w.name, err)
@@ -52,6 +54,9 @@ func evaluateHeldout(ctx context.Context, set *rules.Set, w *heldout) ([]outcome
 		site, err := rules.ParseSite(w.name+"/"+s.name+".yaml", s.rule)
 		if err != nil {
 			return nil, storeRun{}, err
+		}
+		for _, f := range adjust {
+			f(site)
 		}
 		base, stop, err := serveLoopback(s.handler)
 		if err != nil {
