@@ -83,13 +83,13 @@ func run(ctx context.Context, w io.Writer, verbose bool) error {
 	}
 	all = append(all, outs2...)
 	printReliability(w, "demo and second worlds", reliability(all))
-	for _, hw := range []*heldout{world3World()} {
+	for _, hw := range []*heldout{world3World(), world4World()} {
 		outs, run, err := evaluateHeldout(ctx, set, hw)
 		if err != nil {
 			return err
 		}
 		r := score(outs)
-		r.print(w, fmt.Sprintf("held-out %s (written from the SPEC alone; %d listings stored, %d id conflicts)", hw.name, run.stored, run.conflicts))
+		r.print(w, fmt.Sprintf("held-out %s (%s; %d listings stored, %d id conflicts)", hw.name, hw.note, run.stored, run.conflicts))
 		if verbose {
 			r.printErrors(w)
 		}
