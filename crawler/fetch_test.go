@@ -86,6 +86,35 @@ func TestGuard(t *testing.T) {
 	}
 }
 
+// On JD, Taobao and Pinduoduo every listing is one path with its id in
+// the query, and every link carries fresh tracking parameters: thousands
+// of ids are thousands of pages, not a trap, and one id reached with other
+// tracking parameters is one page.
+func TestGuardIDsInTheQuery(t *testing.T) {
+	g := newGuard()
+	must := func(s string) *url.URL { return normalizeURL(nil, s) }
+	for i := range 3 * maxQueryVariants {
+		u := fmt.Sprintf("http://h/item?id=%d&from=search&spm=a%d.b%d", 100000+i, i, i*7)
+		if v := g.admit(must(u)); v != admitOK {
+			t.Fatalf("listing %d (%s): %q, want ok", i, u, v)
+		}
+	}
+	if v := g.admit(must("http://h/item?spm=other&id=100007&from=ad&utm_source=x")); v != admitDuplicate {
+		t.Errorf("a listing seen with other tracking parameters: %q, want duplicate", v)
+	}
+	if v := g.admit(must("http://h/item.htm?itemId=5&sort=1")); v != admitOK {
+		t.Errorf("first sort order: %q", v)
+	}
+	for i := 2; i <= maxQueryVariants; i++ {
+		if v := g.admit(must(fmt.Sprintf("http://h/item.htm?itemId=5&sort=%d&ref=r%d", i, i))); v != admitOK {
+			t.Fatalf("sort variant %d: %q", i, v)
+		}
+	}
+	if v := g.admit(must("http://h/item.htm?itemId=5&sort=new")); v != admitTrap {
+		t.Errorf("sort variant %d of one id: %q, want trap", maxQueryVariants+1, v)
+	}
+}
+
 func TestFetchListing(t *testing.T) {
 	m := newMarket(t)
 	m.handlers["/item/gone2"] = func(w http.ResponseWriter, r *http.Request) { http.Error(w, "gone", http.StatusGone) }

@@ -44,10 +44,12 @@ func (g *guard) admit(u *url.URL) string { return g.admitKind(u, true) }
 func (g *guard) admitSearch(u *url.URL) string { return g.admitKind(u, false) }
 
 func (g *guard) admitKind(u *url.URL, countVariants bool) string {
-	s := u.String()
-	if len(s) > maxURLLen {
+	if len(u.String()) > maxURLLen {
 		return admitTrap
 	}
+	// A link with other tracking parameters (spm=, ref=, pos=) is the
+	// same page: fetch it once.
+	s := u.Scheme + "://" + u.Host + shadowscan.ListingPath(u.String())
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	if g.seen[s] {
@@ -57,20 +59,42 @@ func (g *guard) admitKind(u *url.URL, countVariants bool) string {
 		g.seen[s] = true
 		return admitOK
 	}
-	key := u.Scheme + "://" + u.Host + u.EscapedPath()
+	// Pages told apart by an id parameter (item?id=1, item?id=2) are
+	// different pages, as two paths are: only the other query strings of
+	// one path and id count as its variants.
+	key, rest := variantKey(u)
 	qs := g.variants[key]
 	if qs == nil {
 		qs = make(map[string]bool)
 		g.variants[key] = qs
 	}
-	if !qs[u.RawQuery] {
+	if !qs[rest] {
 		if len(qs) >= maxQueryVariants {
 			return admitTrap
 		}
-		qs[u.RawQuery] = true
+		qs[rest] = true
 	}
 	g.seen[s] = true
 	return admitOK
+}
+
+// variantKey splits u into what names a page (scheme, host, path and its
+// id parameters) and the rest of its query without tracking parameters.
+func variantKey(u *url.URL) (key, rest string) {
+	q := u.Query()
+	ids := url.Values{}
+	for _, p := range idParams {
+		if v, ok := q[p]; ok {
+			ids[p] = v
+			delete(q, p)
+		}
+	}
+	for k := range q {
+		if shadowscan.IsTrackingParam(k) {
+			delete(q, k)
+		}
+	}
+	return u.Scheme + "://" + u.Host + u.EscapedPath() + "?" + ids.Encode(), q.Encode()
 }
 
 // normalizeURL resolves raw against base and drops the fragment; nothing

@@ -6,7 +6,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"net/url"
 	"slices"
 	"strings"
 	"time"
@@ -690,17 +689,8 @@ func goneNote(first, second time.Time, l *shadowscan.Listing) string {
 
 // urlDigest is the first n hex digits of the SHA-256 of u.
 func urlDigest(u string, n int) string {
-	sum := sha256.Sum256([]byte(listingPath(u)))
+	sum := sha256.Sum256([]byte(shadowscan.ListingPath(u)))
 	return hex.EncodeToString(sum[:])[:n]
-}
-
-// trackingParams are query parameters that say how a visitor reached a
-// page, not which page it is: two URLs that differ only in them are one
-// listing.
-var trackingParams = map[string]bool{
-	"spm": true, "scm": true, "pvid": true, "ref": true, "ref_": true, "from": true, "source": true, "src": true,
-	"track": true, "trackid": true, "clickid": true, "gclid": true, "fbclid": true, "abbucket": true, "ns": true,
-	"ali_refid": true, "ali_trackid": true, "sr": true, "qid": true, "keywords": true, "_ga": true, "tracelog": true,
 }
 
 // SameListingURL reports whether a and b name one listing page of a site:
@@ -713,25 +703,8 @@ func SameListingURL(a, b string) bool {
 	if a == "" || b == "" || a == b {
 		return true
 	}
-	pa, pb := listingPath(a), listingPath(b)
+	pa, pb := shadowscan.ListingPath(a), shadowscan.ListingPath(b)
 	return pa != "" && pa == pb
-}
-
-// listingPath is what identifies a listing page within its site: the path
-// without a trailing slash and the query without tracking parameters. It
-// is "" for a URL that does not parse.
-func listingPath(raw string) string {
-	u, err := url.Parse(raw)
-	if err != nil {
-		return ""
-	}
-	q := u.Query()
-	for k := range q {
-		if trackingParams[strings.ToLower(k)] || strings.HasPrefix(strings.ToLower(k), "utm_") {
-			q.Del(k)
-		}
-	}
-	return "/" + strings.Trim(u.EscapedPath(), "/") + "?" + q.Encode()
 }
 
 // putHit writes h and moves its index entries from where old had them.
