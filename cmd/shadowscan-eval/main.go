@@ -35,10 +35,15 @@ import (
 
 func main() {
 	verbose := flag.Bool("v", false, "list every listing the matcher got wrong, with its label and reasons")
+	only := flag.String("only", "", "comma-separated parts to run, of: "+strings.Join(evalParts, ", ")+" (default: all)")
 	flag.Parse()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	if err := run(ctx, os.Stdout, *verbose); err != nil {
+	parts, err := pickParts(*only)
+	if err == nil {
+		err = runParts(ctx, os.Stdout, *verbose, parts)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "shadowscan-eval:", err)
 		os.Exit(1)
 	}
@@ -53,52 +58,103 @@ type outcome struct {
 	seen    bool
 }
 
+// evalParts are the parts of an evaluation, in the order they run.
+var evalParts = []string{"demo", "world2", "world3", "world4", "photos", "er"}
+
+// pickParts turns -only's list into the set of parts to run.
+func pickParts(only string) (map[string]bool, error) {
+	parts := map[string]bool{}
+	for _, p := range strings.Split(only, ",") {
+		p = strings.TrimSpace(p)
+		if p == "" {
+			continue
+		}
+		if !slices.Contains(evalParts, p) {
+			return nil, fmt.Errorf("-only %q: use some of %s", p, strings.Join(evalParts, ", "))
+		}
+		parts[p] = true
+	}
+	if len(parts) == 0 {
+		for _, p := range evalParts {
+			parts[p] = true
+		}
+	}
+	return parts, nil
+}
+
 func run(ctx context.Context, w io.Writer, verbose bool) error {
+	parts, _ := pickParts("")
+	return runParts(ctx, w, verbose, parts)
+}
+
+func runParts(ctx context.Context, w io.Writer, verbose bool, parts map[string]bool) error {
 	set, err := rules.Load("")
 	if err != nil {
 		return err
 	}
-	outs, err := evaluateDemo(ctx, set)
-	if err != nil {
-		return err
+	if parts["demo"] || parts["world2"] {
+		if err := runLabelledWorlds(ctx, w, verbose, set, parts); err != nil {
+			return err
+		}
 	}
-	r := score(outs)
-	r.print(w, "demo world ("+demo.SiteName+")")
-	if verbose {
-		r.printErrors(w)
-	}
-	all := slices.Clone(outs)
-	dir, err := findWorld2Dir()
-	if err != nil {
-		return err
-	}
-	outs2, err := evaluateWorld2(ctx, set, dir)
-	if err != nil {
-		return err
-	}
-	r2 := score(outs2)
-	r2.print(w, "second world ("+world2Site+", made differently: JSON-LD pages, other wording and photo edits)")
-	if verbose {
-		r2.printErrors(w)
-	}
-	all = append(all, outs2...)
-	printReliability(w, "demo and second worlds", reliability(all))
 	for _, hw := range []*heldout{world3World(), world4World()} {
+		if !parts[hw.name] {
+			continue
+		}
 		outs, run, err := evaluateHeldout(ctx, set, hw)
 		if err != nil {
 			return err
 		}
-		r := score(outs)
-		r.print(w, fmt.Sprintf("held-out %s (%s; %d listings stored, %d id conflicts)", hw.name, hw.note, run.stored, run.conflicts))
-		if verbose {
-			r.printErrors(w)
-		}
+		printWorld(w, fmt.Sprintf("held-out %s (%s; %d listings stored, %d id conflicts)", hw.name, hw.note, run.stored, run.conflicts), outs, verbose)
 		printReliability(w, "held-out "+hw.name, reliability(outs))
 	}
-	if err := runPhotos(w, set.Detection.Image); err != nil {
-		return err
+	if parts["photos"] {
+		if err := runPhotos(w, set.Detection.Image); err != nil {
+			return err
+		}
 	}
-	return runER(ctx, w, "")
+	if parts["er"] {
+		return runER(ctx, w, "")
+	}
+	return nil
+}
+
+// runLabelledWorlds scores the demo and second worlds, the ones written
+// with the matcher.
+func runLabelledWorlds(ctx context.Context, w io.Writer, verbose bool, set *rules.Set, parts map[string]bool) error {
+	var all []outcome
+	if parts["demo"] {
+		outs, err := evaluateDemo(ctx, set)
+		if err != nil {
+			return err
+		}
+		printWorld(w, "demo world ("+demo.SiteName+")", outs, verbose)
+		all = append(all, outs...)
+	}
+	if parts["world2"] {
+		dir, err := findWorld2Dir()
+		if err != nil {
+			return err
+		}
+		outs, err := evaluateWorld2(ctx, set, dir)
+		if err != nil {
+			return err
+		}
+		printWorld(w, "second world ("+world2Site+", made differently: JSON-LD pages, other wording and photo edits)", outs, verbose)
+		all = append(all, outs...)
+	}
+	printReliability(w, "demo and second worlds", reliability(all))
+	return nil
+}
+
+// printWorld prints a world's scores, and with verbose every listing the
+// matcher got wrong.
+func printWorld(w io.Writer, name string, outs []outcome, verbose bool) {
+	r := score(outs)
+	r.print(w, name)
+	if verbose {
+		r.printErrors(w)
+	}
 }
 
 // evaluateDemo crawls the demo marketplace and returns one outcome per
