@@ -245,10 +245,16 @@ func (x *extraction) price(l *shadowscan.Listing) {
 			if p.ok {
 				l.Price, l.HasPrice = p.amount, true
 				x.note("price", l.Price.String(), r.Price.Raw)
+				if iso := hintCurrency(hint); iso != "" && iso != p.iso && sharedSymbol[p.symbol] {
+					// "$4.00" on a page whose currency element says
+					// SGD: a symbol many currencies write yields to the
+					// code the rule points at.
+					p.iso = iso
+				}
 				if p.iso != "" && r.CurrencyCode == "" {
 					l.Currency = p.iso
 					via := hintVia
-					if via == "" || searchSafe(v)+searchOther(v) != "" {
+					if via == "" || (searchSafe(v)+searchOther(v) != "" && !sharedSymbol[p.symbol]) {
 						via = ViaPrice
 					}
 					x.note("currency", l.Currency, via)
@@ -288,6 +294,21 @@ func (x *extraction) price(l *shadowscan.Listing) {
 			}
 		}
 	}
+}
+
+// sharedSymbol are the currency symbols several currencies write alone:
+// "$" (USD, SGD, HKD, AUD, CAD, TWD ...), "¥" (CNY, JPY) and "kr" (SEK,
+// NOK, DKK, ISK). Written so in a price, they do not say which currency.
+var sharedSymbol = map[string]bool{"$": true, "¥": true, "￥": true, "kr": true, "kr.": true, "Kr": true}
+
+// hintCurrency is the ISO code the rule's currency selector gave, when it
+// names one unambiguously ("SGD", "S$", "HK$"); "" otherwise.
+func hintCurrency(hint string) string {
+	sym := strings.TrimSpace(extractCurrency("", normalizePriceText(hint)))
+	if sym == "" || sharedSymbol[sym] {
+		return ""
+	}
+	return isoOf(sym)
 }
 
 // amount parses a structured price: JSON numbers and plain decimals as

@@ -256,3 +256,31 @@ func FuzzExtract(f *testing.F) {
 		}
 	})
 }
+
+// A price written with a symbol several currencies share ("$4.00" in
+// Singapore, "¥" in Japan) is in the currency the rule's currency
+// selector names; an explicit code in the price text still wins.
+func TestExtractSharedSymbolYieldsToTheCurrencySelector(t *testing.T) {
+	site := demoSite("http://shop.test")
+	site.Listing.Currency = rules.MustParseSelector("span.price@data-currency")
+	for _, c := range []struct{ price, attr, want string }{
+		{"$4.00", "SGD", "SGD"},
+		{"$ 12.90", "HKD", "HKD"},
+		{"¥1,280", "JPY", "JPY"},
+		{"￥88", "CNY", "CNY"},
+		{"US$4.00", "SGD", "USD"},
+		{"S$4.00", "MYR", "SGD"},
+		{"RM 12.00", "SGD", "MYR"},
+		{"$4.00", "", "USD"},
+		{"$4.00", "dollars", "USD"},
+	} {
+		html := `<h1 class="title">x</h1><span class="price" data-currency="` + c.attr + `">` + c.price + `</span>`
+		l, _, err := Extract(site, "http://shop.test/item/1", []byte(html))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if l.Currency != c.want {
+			t.Errorf("%q with the selector saying %q: currency %q, want %q", c.price, c.attr, l.Currency, c.want)
+		}
+	}
+}
