@@ -54,12 +54,15 @@ fuzz: ## every fuzz target for $(FUZZTIME) each
 # siblings never import each other, only cmd/ wires); funclen: no function
 # over 80 lines outside tests, generated code and fixtures. Both need no
 # network.
+# The held-out worlds (cmd/shadowscan-eval/worldN) are fixtures written by
+# people who never read the code and must not be edited to suit it: gofmt
+# and go vet check them, staticcheck's style and dead-code findings don't.
 lint: ## gofmt, the layering and function-length checks, go vet, staticcheck
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 	$(GO) run ./tools/layercheck
 	$(GO) run ./tools/funclen
 	$(GO) vet ./...
-	$(GO) run honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION) ./...
+	$(GO) run honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION) $$($(GO) list ./... | grep -v '/cmd/shadowscan-eval/world[0-9]*$$')
 
 tidy-check: ## go.mod and go.sum are tidy
 	$(GO) mod tidy -diff
