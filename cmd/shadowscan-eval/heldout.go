@@ -15,6 +15,8 @@ import (
 	"github.com/shadowscan/shadowscan/catalog"
 	"github.com/shadowscan/shadowscan/cmd/shadowscan-eval/world3"
 	"github.com/shadowscan/shadowscan/cmd/shadowscan-eval/world4"
+	"github.com/shadowscan/shadowscan/cmd/shadowscan-eval/world5"
+	"github.com/shadowscan/shadowscan/cmd/shadowscan-eval/world6"
 	"github.com/shadowscan/shadowscan/demo"
 	"github.com/shadowscan/shadowscan/rules"
 )
@@ -154,6 +156,36 @@ func world4World() *heldout {
 		w.sites = append(w.sites, heldoutSite{name: s.Name, rule: s.Rule, handler: s.Handler})
 	}
 	for _, l := range world4.Labels() {
+		w.labels = append(w.labels, labelled{site: l.Site, path: l.Path,
+			truth: heldoutTruth(l.Flagged, l.Category, l.Brand, l.SKU, l.Why)})
+	}
+	return w
+}
+
+// world5World is a held-out world (cmd/shadowscan-eval/world5): a 1688-style wholesale site with tiered prices and /offer/<id>.html, and an Amazon-style English site with /dp/<ASIN> URLs and USD prices.
+// Nobody tuned on it.
+func world5World() *heldout {
+	w := &heldout{name: "world5", catalog: world5.Catalog(),
+		note: "written from the SPEC alone; not tuned on"}
+	for _, s := range world5.Sites() {
+		w.sites = append(w.sites, heldoutSite{name: s.Name, rule: s.Rule, handler: s.Handler})
+	}
+	for _, l := range world5.Labels() {
+		w.labels = append(w.labels, labelled{site: l.Site, path: l.Path,
+			truth: heldoutTruth(l.Flagged, l.Category, l.Brand, l.SKU, l.Why)})
+	}
+	return w
+}
+
+// world6World is a held-out world (cmd/shadowscan-eval/world6): a Tmall/Douyin-style site with flagship badges, 到手价 prices and repeated ads, and a Shopee/Lazada-style site in SGD and MYR.
+// Nobody tuned on it.
+func world6World() *heldout {
+	w := &heldout{name: "world6", catalog: world6.Catalog(),
+		note: "written from the SPEC alone; not tuned on"}
+	for _, s := range world6.Sites() {
+		w.sites = append(w.sites, heldoutSite{name: s.Name, rule: s.Rule, handler: s.Handler})
+	}
+	for _, l := range world6.Labels() {
 		w.labels = append(w.labels, labelled{site: l.Site, path: l.Path,
 			truth: heldoutTruth(l.Flagged, l.Category, l.Brand, l.SKU, l.Why)})
 	}
