@@ -1,7 +1,6 @@
 package crawler
 
 import (
-	"container/list"
 	"context"
 	cryptorand "crypto/rand"
 	"crypto/sha256"
@@ -15,7 +14,6 @@ import (
 	"net"
 	"net/http"
 	"regexp"
-	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -53,15 +51,6 @@ type run struct {
 	limitMu    sync.Mutex
 	limitHosts map[string]bool
 
-	photoMu    sync.Mutex
-	photoCache map[string]*photoEntry
-	// photoLRU orders the entries whose captures are kept, least recently
-	// used first; photoCacheBytes is the size of those captures.
-	photoLRU        *list.List
-	photoCacheBytes int64
-	// hashSem bounds the photos decoded at once.
-	hashSem chan struct{}
-
 	maxBody, maxPhotoBytes int64
 }
 
@@ -71,9 +60,8 @@ func (c *Crawler) newRun(ctx context.Context) (*run, error) {
 	pol := c.site.Politeness
 	r := &run{
 		c: c, ctx: ctx, stats: &counter{}, guard: newGuard(),
-		limitHosts: make(map[string]bool), photoCache: make(map[string]*photoEntry),
-		photoLRU: list.New(), hashSem: make(chan struct{}, max(runtime.GOMAXPROCS(0), 1)),
-		maxBody: pol.MaxBodyBytes, maxPhotoBytes: pol.MaxImageBytes,
+		limitHosts: make(map[string]bool),
+		maxBody:    pol.MaxBodyBytes, maxPhotoBytes: pol.MaxImageBytes,
 	}
 	if r.maxBody <= 0 {
 		r.maxBody = defaultMaxBodyBytes
@@ -85,14 +73,7 @@ func (c *Crawler) newRun(ctx context.Context) (*run, error) {
 	if timeout <= 0 {
 		timeout = defaultTimeout
 	}
-	base := c.transport
-	if base == nil {
-		t := c.guardTransport(http.DefaultTransport.(*http.Transport))
-		t.MaxIdleConnsPerHost = max(r.parallelism()*2, 4)
-		t.ResponseHeaderTimeout = timeout
-		base = t
-	}
-	tt := &teeTransport{base: base, run: r}
+	tt := &teeTransport{base: c.transport, run: r}
 	// One collector for the site's pages and a clone for photos (which
 	// may live on a CDN host): clones share the HTTP client, the limit
 	// rules and the robots.txt cache. Neither sets colly's AllowedDomains,
@@ -120,11 +101,14 @@ func (c *Crawler) newRun(ctx context.Context) (*run, error) {
 }
 
 // parallelism is how many listings are fetched at once.
-func (r *run) parallelism() int {
-	if r.c.politenessOff {
-		return max(r.c.site.Politeness.Parallelism, unpoliteParallelism)
+func (r *run) parallelism() int { return r.c.parallelism() }
+
+// parallelism is how many listings a run fetches at once.
+func (c *Crawler) parallelism() int {
+	if c.politenessOff {
+		return max(c.site.Politeness.Parallelism, unpoliteParallelism)
 	}
-	return max(r.c.site.Politeness.Parallelism, 1)
+	return max(c.site.Politeness.Parallelism, 1)
 }
 
 // limitHost installs colly's per-domain LimitRule for host the first time
