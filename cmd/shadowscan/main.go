@@ -13,6 +13,8 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+
+	"github.com/shadowscan/shadowscan/scan"
 )
 
 // Exit statuses (SPEC "Command line").
@@ -102,7 +104,8 @@ func usagef(format string, args ...any) error {
 // exitCode maps an error to the process exit status, in one place.
 func exitCode(err error) int {
 	var ue usageError
-	if errors.As(err, &ue) {
+	var se scan.UsageError
+	if errors.As(err, &ue) || errors.As(err, &se) {
 		return exitUsage
 	}
 	// cobra reports an unknown command as a plain error.

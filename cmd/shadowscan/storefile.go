@@ -17,6 +17,7 @@ import (
 
 	"github.com/shadowscan/shadowscan"
 	"github.com/shadowscan/shadowscan/store"
+	"github.com/shadowscan/shadowscan/web"
 )
 
 // The commands that look after the store file itself: init, check and
@@ -189,22 +190,15 @@ func runBackup(ctx context.Context, g *Globals, o backupOptions) error {
 
 // runningServe returns the URL of the serve holding the store at path.
 func runningServe(path string) (string, bool) {
-	b, err := os.ReadFile(path + serveInfoSuffix)
-	if err != nil || len(b) > 4096 {
-		return "", false
-	}
-	var info serveInfo
-	if json.Unmarshal(b, &info) != nil || info.PID <= 0 || !strings.HasPrefix(info.URL, "http://") || !processAlive(info.PID) {
-		return "", false
-	}
-	return info.URL, true
+	info, ok := web.Running(path + web.InfoSuffix)
+	return info.URL, ok
 }
 
 // backupFromServer fetches the copy from serve's GET /api/backup.
 func backupFromServer(ctx context.Context, g *Globals, o backupOptions, server string) error {
 	tokenFile := o.TokenFile
 	if tokenFile == "" {
-		tokenFile = g.dbPath() + ".token"
+		tokenFile = g.dbPath() + web.TokenSuffix
 	}
 	tb, err := os.ReadFile(tokenFile)
 	if err != nil {
