@@ -39,21 +39,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 
 // runWith is run with the Globals given (tests set store options on them).
 func runWith(ctx context.Context, g *Globals, args []string) int {
-	// A failed write to stdout fails the command; the log and a scan's
-	// warnings write to stderr from several goroutines.
-	out := &stickyWriter{w: g.Stdout}
-	g.Stdout = out
-	g.Stderr = &syncWriter{w: g.Stderr}
-	cmd := newRootCommand(g)
-	cmd.SetArgs(args)
-	cmd.SetIn(g.Stdin)
-	cmd.SetOut(g.Stdout)
-	cmd.SetErr(g.Stderr)
-	err := cmd.ExecuteContext(ctx)
-	g.close()
-	if err == nil && out.err != nil {
-		// review list --json > full-disk/x.json must not exit 0.
-		err = fmt.Errorf("write standard output: %w", out.err)
+	m := &Main{Globals: g, Args: args}
+	err := m.Run(ctx)
+	if cerr := m.Close(); cerr != nil {
+		fmt.Fprintln(g.Stderr, "shadowscan: closing store:", cerr)
 	}
 	if err == nil {
 		return exitOK
@@ -61,6 +50,40 @@ func runWith(ctx context.Context, g *Globals, args []string) int {
 	fmt.Fprintln(g.Stderr, "shadowscan:", errorText(err))
 	return exitCode(err)
 }
+
+// Main is the program, as wtf's cmd/wtfd Main is: the command line and
+// the standard streams in, the store and rules it opens on first use
+// (Globals), Run to execute the command and Close to release what it
+// opened. The use cases it wires (packages scan and export, the web
+// server) are called from the commands; Main only holds what they share.
+type Main struct {
+	*Globals
+	// Args is the command line without the program name.
+	Args []string
+}
+
+// Run executes the command line. A failed write to standard output fails
+// the command (review list --json > full-disk/x.json must not exit 0).
+func (m *Main) Run(ctx context.Context) error {
+	// The log and a scan's warnings write to stderr from several
+	// goroutines.
+	out := &stickyWriter{w: m.Stdout}
+	m.Stdout = out
+	m.Stderr = &syncWriter{w: m.Stderr}
+	cmd := newRootCommand(m.Globals)
+	cmd.SetArgs(m.Args)
+	cmd.SetIn(m.Stdin)
+	cmd.SetOut(m.Stdout)
+	cmd.SetErr(m.Stderr)
+	err := cmd.ExecuteContext(ctx)
+	if err == nil && out.err != nil {
+		err = fmt.Errorf("write standard output: %w", out.err)
+	}
+	return err
+}
+
+// Close releases the store, if a command opened it.
+func (m *Main) Close() error { return m.close() }
 
 // stickyWriter keeps the first error writing to w, so that the many
 // prints of the commands need not each check one and a failed write still

@@ -48,10 +48,6 @@ var fixtureDirs = []string{
 // An entry whose function is gone or short again fails the check, so the
 // list stays true.
 var allowed = map[string]string{
-	// Issue 13: the scan use case moves out of cmd/shadowscan into a
-	// package (the helper after wt/layers), which splits these; wt/scanlife
-	// is changing pipeline.go, scan.go and store/record.go meanwhile.
-	"store/record.go:DB.recordOne": "issue 13, scan use case move",
 	// Issue 13 and the detection issue: wt/tune is changing the matcher's
 	// text, linking and judging and splits these along their steps.
 	"matcher/matcher.go:New":      "detection issue, wt/tune",
