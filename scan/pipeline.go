@@ -35,10 +35,15 @@ type pipeline struct {
 	onMu sync.Mutex // serialises on
 	on   func(Event)
 
-	mu        sync.Mutex // guards scan, newHits, revisited, goneSeen
-	scan      *shadowscan.Scan
-	newHits   int
-	revisited int
+	mu   sync.Mutex // guards scan, live, newHits, revisited, goneSeen
+	scan *shadowscan.Scan
+	// live are the running search crawl's counts, not yet in scan;
+	// revisiting is set while revisits run (they count into scan as they
+	// go).
+	live       crawler.Stats
+	revisiting bool
+	newHits    int
+	revisited  int
 	// goneSeen are the reported listings with an unconfirmed gone
 	// sighting, by hit: what recheckGone fetches again.
 	goneSeen map[uint64]goneRef
@@ -126,7 +131,7 @@ func (p *pipeline) crawlerOptions(site *rules.Site) []crawler.Option {
 		crawler.WithLogger(log),
 		crawler.WithUserAgent(p.s.userAgent),
 		crawler.WithFrontier(frontier{p: p, site: site.Name}),
-		crawler.WithProgress(func(st crawler.Stats) { p.emit(Event{Kind: EventProgress, Scan: p.snapshot(st)}) }),
+		crawler.WithProgress(p.progress),
 		crawler.WithFailureNotice(failNotice, func(n int, err error) {
 			p.notify(EventWarning, fmt.Sprintf("%s: %d requests in a row failed, the last with %v (is the site at %s? --base-url sets another address)", site.Name, n, err, site.BaseURL))
 		}),
@@ -153,9 +158,23 @@ func unreachable(site *rules.Site, st crawler.Stats) error {
 		site.Name, site.BaseURL, strings.Join(kinds, ", "))
 }
 
+// progress takes the running crawl's counts and reports them.
+// Reports from the crawl's goroutines may arrive out of order: an older
+// one is not taken, so the counts shown never go back.
+func (p *pipeline) progress(live crawler.Stats) {
+	p.mu.Lock()
+	if !p.revisiting && live.Pages+live.Listings >= p.live.Pages+p.live.Listings {
+		p.live = live
+	}
+	p.mu.Unlock()
+	p.emit(Event{Kind: EventProgress, Scan: p.snapshot()})
+}
+
+// addStats adds a finished crawl's counts to the scan.
 func (p *pipeline) addStats(st crawler.Stats) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	p.live = crawler.Stats{}
 	p.scan.Pages += st.Pages
 	p.scan.Listings += st.Listings
 	p.scan.ListingsSkipped += st.ListingsSkipped
@@ -171,10 +190,10 @@ func (p *pipeline) addStats(st crawler.Stats) {
 }
 
 // snapshot returns a copy of the scan with the counts of the sites done so
-// far plus live, the running crawler's counts: what a live progress view
-// shows.
-func (p *pipeline) snapshot(live crawler.Stats) shadowscan.Scan {
+// far plus the running crawler's: what a live progress view shows.
+func (p *pipeline) snapshot() shadowscan.Scan {
 	p.mu.Lock()
+	live := p.live
 	snap := *p.scan
 	snap.Pages += live.Pages
 	snap.Listings += live.Listings
@@ -219,7 +238,7 @@ func (p *pipeline) committed(c store.Commit) {
 	p.scan.SeenGone = len(p.goneSeen)
 	p.mu.Unlock()
 	if n > 0 {
-		p.emit(Event{Kind: EventProgress, Scan: p.snapshot(crawler.Stats{})})
+		p.emit(Event{Kind: EventProgress, Scan: p.snapshot()})
 	}
 }
 

@@ -67,6 +67,8 @@ func (p *pipeline) revisitSite(ctx context.Context, c *crawler.Crawler, site *ru
 		}
 		return nil
 	}
+	p.setRevisiting(true)
+	defer p.setRevisiting(false)
 	st, err := c.Revisit(ctx, each, p.visit(site.Name, refs))
 	p.log.Info("revisited listings by url", "site", site.Name, "fetched", st.Pages, "skipped_seen_by_search", skipped)
 	return err
@@ -136,8 +138,18 @@ func (p *pipeline) recheckGone(ctx context.Context, c *crawler.Crawler, site *ru
 		}
 		return nil
 	}
+	p.setRevisiting(true)
+	defer p.setRevisiting(false)
 	_, err := c.Revisit(ctx, each, p.visit(site.Name, refs))
 	return err
+}
+
+// setRevisiting says whether revisits run: their crawler's counts are
+// not the search crawl's (visit counts them into the scan itself).
+func (p *pipeline) setRevisiting(on bool) {
+	p.mu.Lock()
+	p.revisiting = on
+	p.mu.Unlock()
 }
 
 // dueGone returns the open gone sightings of site that can be confirmed
