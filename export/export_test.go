@@ -103,7 +103,7 @@ func TestWriteSelectsByFilterAndIDs(t *testing.T) {
 		t.Fatalf("two named hits: %+v, %v", sum, err)
 	}
 	rep := verify(t, two.Bytes(), &evidence.TrustedKey{Key: &key.PublicKey, Fingerprint: evidence.Fingerprint(&key.PublicKey)})
-	if !rep.Trusted || !strings.Contains(string(two.Bytes()), "2 selected hit(s)") {
+	if !rep.Trusted || !strings.Contains(two.String(), "2 selected hit(s)") {
 		t.Errorf("signed bundle: trusted %v; want it trusted and titled by its selection", rep.Trusted)
 	}
 }

@@ -336,7 +336,9 @@ func Distance(a, b uint64) int { return bits.OnesCount64(a ^ b) }
 // HashBytes decodes data within lim and hashes it. Errors are those of
 // Decode and Hash.
 func HashBytes(data []byte, lim Limits) (Hashes, error) {
-	img, info, err := Decode(data, lim)
+	buf := lumaBufs.Get().(*[]byte)
+	defer lumaBufs.Put(buf)
+	img, info, err := decode(data, lim, lumaCodecs(buf))
 	if err != nil {
 		return Hashes{}, err
 	}
