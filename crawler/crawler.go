@@ -175,6 +175,9 @@ type Crawler struct {
 	retryAfterMax time.Duration
 	// photoCacheBudget is defaultPhotoCacheBytes; tests lower it.
 	photoCacheBudget int64
+	// workers, when above 0, replaces InFlight: tests that need listings
+	// in search order set 1.
+	workers int
 	// photos remembers the photos this crawler fetched, for every run:
 	// a scan fetches each distinct photo URL of a site once, in its
 	// search crawl and its revisits alike.

@@ -22,6 +22,7 @@ import (
 	"github.com/gocolly/colly/v2"
 
 	"github.com/shadowscan/shadowscan"
+	"github.com/shadowscan/shadowscan/rules"
 )
 
 // tokenHeader ties a colly request to the exchange our transport records.
@@ -100,15 +101,36 @@ func (c *Crawler) newRun(ctx context.Context) (*run, error) {
 	return r, nil
 }
 
-// parallelism is how many listings are fetched at once.
+// parallelism is how many requests a host gets at once.
 func (r *run) parallelism() int { return r.c.parallelism() }
 
-// parallelism is how many listings a run fetches at once.
-func (c *Crawler) parallelism() int {
-	if c.politenessOff {
-		return max(c.site.Politeness.Parallelism, unpoliteParallelism)
+// inFlight is how many listings a run works on at once: twice the
+// requests a host gets, so that while some listings wait for their
+// photos (usually on an image host, with its own limit) others keep the
+// site's pages coming. colly's per-host limit rules keep each host at
+// its parallelism however many listings are in flight.
+func (r *run) inFlight() int {
+	if r.c.workers > 0 {
+		return r.c.workers
 	}
-	return max(c.site.Politeness.Parallelism, 1)
+	return InFlight(r.c.site, r.c.politenessOff)
+}
+
+// InFlight is how many listings a run of site has in flight at most:
+// fetched, or being fetched, and not yet handed to the sink. politenessOff
+// is WithPoliteness's.
+func InFlight(site *rules.Site, politenessOff bool) int {
+	return 3 * parallelismOf(site, politenessOff)
+}
+
+// parallelism is how many requests a host gets at once.
+func (c *Crawler) parallelism() int { return parallelismOf(c.site, c.politenessOff) }
+
+func parallelismOf(site *rules.Site, politenessOff bool) int {
+	if politenessOff {
+		return max(site.Politeness.Parallelism, unpoliteParallelism)
+	}
+	return max(site.Politeness.Parallelism, 1)
 }
 
 // limitHost installs colly's per-domain LimitRule for host the first time

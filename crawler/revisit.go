@@ -35,7 +35,7 @@ func (c *Crawler) Revisit(ctx context.Context, each func(ctx context.Context, yi
 	if err != nil {
 		return Stats{}, err
 	}
-	g.SetLimit(r.parallelism())
+	g.SetLimit(r.inFlight())
 	var mu sync.Mutex
 	call := func(u string, p *Page, ferr error) error {
 		mu.Lock()
@@ -48,19 +48,31 @@ func (c *Crawler) Revisit(ctx context.Context, each func(ctx context.Context, yi
 		}
 		return visit(gctx, u, p, ferr)
 	}
+	one := func(u string) error {
+		p, ferr := r.revisitOne(gctx, u)
+		if ferr != nil && gctx.Err() != nil {
+			return gctx.Err()
+		}
+		err := call(u, p, ferr)
+		r.reportProgress()
+		return err
+	}
+	first := true
 	eachErr := each(gctx, func(u string) bool {
 		if gctx.Err() != nil {
 			return false
 		}
-		g.Go(func() error {
-			p, ferr := r.revisitOne(gctx, u)
-			if ferr != nil && gctx.Err() != nil {
-				return gctx.Err()
+		if first {
+			// The first fetch alone: it reads robots.txt, which colly
+			// would otherwise fetch once for each fetch starting at once.
+			first = false
+			if err := one(u); err != nil {
+				g.Go(func() error { return err })
+				return false
 			}
-			err := call(u, p, ferr)
-			r.reportProgress()
-			return err
-		})
+			return true
+		}
+		g.Go(func() error { return one(u) })
 		return gctx.Err() == nil
 	})
 	err = g.Wait()

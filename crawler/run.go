@@ -30,7 +30,6 @@ func (c *Crawler) Run(ctx context.Context, queries []string, sink func(context.C
 	if err != nil {
 		return Stats{}, err
 	}
-	g.SetLimit(r.parallelism())
 	var sinkMu sync.Mutex
 	emit := func(p *Page) error {
 		sinkMu.Lock()
@@ -44,25 +43,17 @@ func (c *Crawler) Run(ctx context.Context, queries []string, sink func(context.C
 		r.stats.add(func(s *Stats) { s.Listings++ })
 		return nil
 	}
-	var searchErr error
-	for _, q := range queries {
-		if strings.TrimSpace(q) == "" {
-			continue
-		}
-		searchErr = r.search(gctx, q, func(u string, t *pageTrack) {
-			t.add()
-			g.Go(func() error {
-				ok, err := r.listing(gctx, u, emit)
-				if err != nil {
-					return err
-				}
-				return t.done(gctx, ok)
-			})
-		})
-		if searchErr != nil || gctx.Err() != nil {
-			break
-		}
+	// The search walk queues the links it finds; inFlight workers fetch
+	// them. The queue lets the walk fetch the next result page while the
+	// listings of the last one are fetched, as a crawler that queues
+	// every link would, and holds at most one page of links: the walk
+	// runs that far ahead and no further.
+	jobs := make(chan listingJob, maxLinksPerPage)
+	for range r.inFlight() {
+		g.Go(func() error { return r.work(gctx, jobs, emit) })
 	}
+	searchErr := r.searchAll(gctx, queries, jobs)
+	close(jobs)
 	err = g.Wait()
 	if err == nil {
 		err = searchErr
@@ -75,6 +66,49 @@ func (c *Crawler) Run(ctx context.Context, queries []string, sink func(context.C
 		err = ctx.Err()
 	}
 	return st, err
+}
+
+// listingJob is a listing link found on a search page.
+type listingJob struct {
+	url   string
+	track *pageTrack
+}
+
+// searchAll walks each query's result pages and queues the listing links.
+func (r *run) searchAll(ctx context.Context, queries []string, jobs chan<- listingJob) error {
+	for _, q := range queries {
+		if strings.TrimSpace(q) == "" {
+			continue
+		}
+		err := r.search(ctx, q, func(u string, t *pageTrack) {
+			t.add()
+			select {
+			case jobs <- listingJob{url: u, track: t}:
+			case <-ctx.Done():
+			}
+		})
+		if err != nil || ctx.Err() != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// work fetches queued listings until the queue is closed.
+func (r *run) work(ctx context.Context, jobs <-chan listingJob, emit func(*Page) error) error {
+	for j := range jobs {
+		if ctx.Err() != nil {
+			continue // drain: the search walk may still be sending
+		}
+		ok, err := r.listing(ctx, j.url, emit)
+		if err != nil {
+			return err
+		}
+		if err := j.track.done(ctx, ok); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // FetchListing fetches one listing page and its photos, without search and

@@ -48,11 +48,19 @@ const (
 	// authorised seller references apply to the generated listings.
 	benchSite   = demo.SiteName
 	benchIDMark = "BENCHIDXX" // stands for the listing id in page templates
+	// benchLatency is how long the marketplace takes to answer each
+	// request, as a real one over the network does: the time is spent
+	// waiting, not computing, so it bounds a crawler at its concurrency
+	// (8 requests in flight a host at 10 ms: 800 requests/s) unless the
+	// crawler's own CPU time bounds it first.
+	benchLatency = 10 * time.Millisecond
 )
 
 // benchSiteRule replaces the embedded demo-market rule (through the rules
 // directory) with the same selectors and no delay: benchParallelism
-// listings at once, robots.txt read once as a real scan would.
+// requests at once a host, robots.txt read once as a real scan would, and
+// the photos on the marketplace's image host, as marketplaces serve them
+// (a CDN: img.alicdn.com, i.ebayimg.com).
 const benchSiteRule = `name: demo-market
 base_url: http://127.0.0.1:1
 search:
@@ -71,6 +79,7 @@ listing:
   description: ".desc"
   removed: ".offline-notice"
 politeness: {parallelism: PARALLELISM, delay: 0s, respect_robots_txt: true, timeout: 30s, retries: 2}
+photo_hosts: ["PHOTOHOST"]
 `
 
 // benchMarket is a generated marketplace of benchListings listings, each a
@@ -79,6 +88,7 @@ politeness: {parallelism: PARALLELISM, delay: 0s, respect_robots_txt: true, time
 // serving costs a few string writes and the server is not the bottleneck.
 type benchMarket struct {
 	srv     *httptest.Server
+	cdn     *httptest.Server // the photos' host
 	reqs    atomic.Int64 // requests served since resetRequests
 	pages   [][]string   // per demo listing: page HTML split at benchIDMark
 	photos  [][]byte     // per demo listing: its first photo (JPEG)
@@ -147,8 +157,10 @@ func newBenchMarket(tb testing.TB) *benchMarket {
 			m.source[i] = clean[(k*(10-benchFlaggedTenths)+r-benchFlaggedTenths)%len(clean)]
 		}
 	}
+	m.cdn = httptest.NewServer(http.HandlerFunc(m.serve)) // 127.0.0.1, another port
+	tb.Cleanup(m.cdn.Close)
 	for _, l := range ls {
-		m.pages = append(m.pages, strings.Split(benchItemHTML(&l), benchIDMark))
+		m.pages = append(m.pages, strings.Split(benchItemHTML(&l, m.cdn.URL), benchIDMark))
 		m.photos = append(m.photos, photos[l.ID])
 	}
 	m.srv = httptest.NewServer(http.HandlerFunc(m.serve)) // 127.0.0.1
@@ -158,8 +170,8 @@ func newBenchMarket(tb testing.TB) *benchMarket {
 
 // benchItemHTML is a listing page in the demo marketplace's markup, with
 // JSON-LD and the navigation, related items and footer a real shop page
-// carries (about 10 KB).
-func benchItemHTML(l *demo.Listing) string {
+// carries (about 10 KB). Its photo is on the image host at cdn.
+func benchItemHTML(l *demo.Listing, cdn string) string {
 	var b strings.Builder
 	esc := html.EscapeString
 	b.WriteString(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">`)
@@ -175,7 +187,7 @@ func benchItemHTML(l *demo.Listing) string {
 		fmt.Fprintf(&b, "<p>价格：<span class=\"price\">%s</span></p>\n", esc(l.PriceText))
 	}
 	fmt.Fprintf(&b, "<div class=\"shop\"><a href=\"/shop/%s\" data-shop-id=\"%s\">%s</a></div>\n", esc(l.SellerID), esc(l.SellerID), esc(l.SellerName))
-	b.WriteString(`<div class="gallery"><img src="/img/` + benchIDMark + `/0.jpg" alt=""></div>` + "\n")
+	b.WriteString(`<div class="gallery"><img src="` + cdn + `/img/` + benchIDMark + `/0.jpg" alt=""></div>` + "\n")
 	fmt.Fprintf(&b, "<div class=\"desc\">%s</div>\n</div>\n<section class=\"related\"><h2>看了又看</h2><ul>", esc(l.Description))
 	for i := range 24 {
 		fmt.Fprintf(&b, `<li><a href="/item/rel%03d"><span>相关商品 推荐 %d 号 限时优惠 包邮</span></a> <span class="p">¥%d.00</span></li>`, i, i, 50+i*7)
@@ -183,7 +195,7 @@ func benchItemHTML(l *demo.Listing) string {
 	b.WriteString("</ul></section></main>\n")
 	ld := map[string]any{
 		"@context": "https://schema.org", "@type": "Product", "name": l.Title, "description": l.Description,
-		"image": []string{"/img/" + benchIDMark + "/0.jpg"}, "url": "/item/" + benchIDMark,
+		"image": []string{cdn + "/img/" + benchIDMark + "/0.jpg"}, "url": "/item/" + benchIDMark,
 		"offers": map[string]any{"@type": "Offer", "priceCurrency": "CNY", "price": l.Price,
 			"seller": map[string]any{"@type": "Organization", "name": l.SellerName, "identifier": l.SellerID}},
 	}
@@ -205,6 +217,7 @@ func (m *benchMarket) requests() int64 { return m.reqs.Load() }
 
 func (m *benchMarket) serve(w http.ResponseWriter, r *http.Request) {
 	m.reqs.Add(1)
+	time.Sleep(benchLatency)
 	p := r.URL.Path
 	switch {
 	case p == "/robots.txt":
@@ -425,7 +438,7 @@ func BenchmarkPipeline(b *testing.B) {
 	ctx := context.Background()
 	m := newBenchMarket(b)
 	dir := b.TempDir()
-	db, set := benchStore(b, dir)
+	db, set := benchStore(b, dir, m.cdn.URL)
 	maxPages := benchListings/benchPerPage + 1
 	bare := func() int {
 		m.resetRequests()
@@ -482,8 +495,8 @@ func BenchmarkPipeline(b *testing.B) {
 }
 
 // benchStore makes a store in dir holding the demo catalogue, and the
-// rules with the bench's site rule.
-func benchStore(tb testing.TB, dir string) (*store.DB, *rules.Set) {
+// rules with the bench's site rule, its photos on the host at cdn.
+func benchStore(tb testing.TB, dir, cdn string) (*store.DB, *rules.Set) {
 	tb.Helper()
 	ctx := context.Background()
 	rulesDir := filepath.Join(dir, "rules")
@@ -491,6 +504,7 @@ func benchStore(tb testing.TB, dir string) (*store.DB, *rules.Set) {
 		tb.Fatal(err)
 	}
 	rule := strings.Replace(benchSiteRule, "PARALLELISM", strconv.Itoa(benchParallelism), 1)
+	rule = strings.Replace(rule, "PHOTOHOST", strings.TrimPrefix(cdn, "http://"), 1)
 	if err := os.WriteFile(filepath.Join(rulesDir, "demo-market.yaml"), []byte(rule), 0o644); err != nil {
 		tb.Fatal(err)
 	}
