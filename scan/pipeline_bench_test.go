@@ -89,11 +89,11 @@ photo_hosts: ["PHOTOHOST"]
 type benchMarket struct {
 	srv     *httptest.Server
 	cdn     *httptest.Server // the photos' host
-	reqs    atomic.Int64 // requests served since resetRequests
-	pages   [][]string   // per demo listing: page HTML split at benchIDMark
-	photos  [][]byte     // per demo listing: its first photo (JPEG)
-	source  []int        // bench listing -> demo listing
-	flagged int          // bench listings whose demo source is labelled flagged
+	reqs    atomic.Int64     // requests served since resetRequests
+	pages   [][]string       // per demo listing: page HTML split at benchIDMark
+	photos  [][]byte         // per demo listing: its first photo (JPEG)
+	source  []int            // bench listing -> demo listing
+	flagged int              // bench listings whose demo source is labelled flagged
 }
 
 var (
