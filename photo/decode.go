@@ -117,6 +117,7 @@ var lumaBufs = sync.Pool{New: func() any { return new([]byte) }}
 // image lives in *buf: use it before the buffer is reused.
 func lumaCodecs(buf *[]byte) []codec {
 	out := slices.Clone(codecs)
+	out[0].decodeConfig = fastjpeg.DecodeConfig
 	out[0].decode = func(r io.Reader) (image.Image, error) {
 		data, ok := r.(*bytes.Reader)
 		if !ok {

@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"sync"
@@ -469,9 +470,12 @@ func BenchmarkPipeline(b *testing.B) {
 
 	var a, f phase
 	for b.Loop() {
-		pa := measure(b, bare)
+		// The phases carry a profiler label, so that a CPU profile of the
+		// benchmark (-cpuprofile) splits by phase: -tagfocus phase=pipeline.
+		var pa, pf phase
+		pprof.Do(ctx, pprof.Labels("phase", "bare-colly"), func(context.Context) { pa = measure(b, bare) })
 		pa.requests = m.requests()
-		pf := measure(b, full)
+		pprof.Do(ctx, pprof.Labels("phase", "pipeline"), func(context.Context) { pf = measure(b, full) })
 		pf.requests = m.requests()
 		b.Logf("bare colly %.0f listing pages/s (%d requests, %v cpu), pipeline %.0f listing pages/s (%d requests, %v cpu)",
 			pa.rate(), pa.requests, pa.cpu, pf.rate(), pf.requests, pf.cpu)

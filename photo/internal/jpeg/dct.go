@@ -187,34 +187,48 @@ func c(x uint64, bits int) int32 {
 // Inputs are UQ8.0; outputs are Q10.3.
 //
 // Unlike image/jpeg's, it transforms only the rows up to the last one
-// with a nonzero coefficient: an all-zero row transforms to zeros. When
-// that is the first row, every column holds one nonzero value, x0, and
-// idctCols would compute (((x0 + 1<<19) >> 2) >> 18) for all eight of its
-// outputs (the butterflies add zeros), which is (x0 + 1<<19) >> 20: the
-// column is filled with that. Either way the output is image/jpeg's, bit
-// for bit.
+// with a nonzero coefficient (idctPruned); the output is image/jpeg's,
+// bit for bit.
 func idct(b *block) {
+	if idctPruned(b, lastRow(b)) {
+		for y := 8; y < blockSize; y += 8 {
+			copy(b[y:y+8], b[:8])
+		}
+	}
+}
+
+// lastRow is the last row of b with a nonzero coefficient, 0 when none.
+func lastRow(b *block) int {
 	last := 7
 	for last > 0 && rowZero(b, last) {
 		last--
 	}
-	idctRows(b, last)
-	if last > 0 {
-		idctCols(b)
-		return
-	}
-	for i := range 8 {
-		v := (b[i] + 1<<19) >> 20
-		for y := 0; y < 64; y += 8 {
-			b[y+i] = v
-		}
-	}
+	return last
 }
 
 // rowZero reports whether row r of b is all zero.
 func rowZero(b *block, r int) bool {
 	x := b[8*r : 8*r+8 : 8*r+8]
 	return x[0]|x[1]|x[2]|x[3]|x[4]|x[5]|x[6]|x[7] == 0
+}
+
+// idctPruned is the inverse DCT of b, whose rows after last are zero. An
+// all-zero row transforms to zeros, so only rows 0 to last are
+// transformed. When last is 0, every column holds one nonzero value, x0,
+// and idctCols would compute (((x0 + 1<<19) >> 2) >> 18) for all eight of
+// its outputs (the butterflies add zeros), which is (x0 + 1<<19) >> 20:
+// then only the first output row is computed, and idctPruned reports
+// that every output row equals it.
+func idctPruned(b *block, last int) (rowsEqual bool) {
+	idctRows(b, last)
+	if last > 0 {
+		idctCols(b)
+		return false
+	}
+	for i := range 8 {
+		b[i] = (b[i] + 1<<19) >> 20
+	}
+	return true
 }
 
 // idctRows applies the 1D IDCT to rows 0 to last of b (the rows after

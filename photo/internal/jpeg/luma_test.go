@@ -150,8 +150,9 @@ func TestIDCTIsImageJPEGs(t *testing.T) {
 	}
 }
 
-// FuzzDecodeLuma: DecodeLuma never panics on hostile bytes, and whatever
-// it decodes is image/jpeg's luma.
+// FuzzDecodeLuma: DecodeConfig and DecodeLuma never panic on hostile
+// bytes; DecodeConfig reads image/jpeg's dimensions, and whatever
+// DecodeLuma decodes is image/jpeg's luma.
 func FuzzDecodeLuma(f *testing.F) {
 	files, _ := filepath.Glob(filepath.Join("testdata", "*.jpeg"))
 	for _, p := range files {
@@ -161,6 +162,10 @@ func FuzzDecodeLuma(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		cfg, err := stdjpeg.DecodeConfig(bytes.NewReader(data))
+		own, ownErr := DecodeConfig(bytes.NewReader(data))
+		if (err == nil) != (ownErr == nil) || err == nil && (own.Width != cfg.Width || own.Height != cfg.Height) {
+			t.Fatalf("DecodeConfig %+v, %v; image/jpeg's %+v, %v", own, ownErr, cfg, err)
+		}
 		if err != nil || cfg.Width*cfg.Height > 1<<20 {
 			return // photo.Decode checks the header first, with its limits
 		}

@@ -27,6 +27,7 @@ import (
 	"errors"
 	"image"
 	"io"
+	"sync"
 )
 
 // A FormatError reports that the input is not a valid JPEG.
@@ -707,10 +708,37 @@ var ErrNotLuma = errors.New("jpeg: the first channel is not luma (an RGB, CMYK o
 // The pixels are written into buf when it is large enough (the MCU-padded
 // width times height), else into a new buffer.
 func DecodeLuma(r io.Reader, buf []byte) (*image.Gray, error) {
-	d := decoder{lumaOnly: true, pix: buf}
+	d := decoders.Get().(*decoder)
+	defer putDecoder(d)
+	d.lumaOnly, d.pix = true, buf
 	img, err := d.decode(r, false)
 	if err != nil {
 		return nil, err
 	}
 	return img.(*image.Gray), nil
+}
+
+// DecodeConfig returns the dimensions of a JPEG without decoding it, as
+// image/jpeg's DecodeConfig does.
+func DecodeConfig(r io.Reader) (image.Config, error) {
+	d := decoders.Get().(*decoder)
+	defer putDecoder(d)
+	if _, err := d.decode(r, true); err != nil {
+		return image.Config{}, err
+	}
+	if d.nComp == 0 {
+		return image.Config{}, FormatError("missing SOF marker")
+	}
+	return image.Config{Width: d.width, Height: d.height}, nil
+}
+
+// decoders are reused: a decoder holds its Huffman tables and read buffer
+// inline, about 14 KB, which a scan would otherwise allocate per photo.
+var decoders = sync.Pool{New: func() any { return new(decoder) }}
+
+// putDecoder clears d (dropping what it points to) and returns it to the
+// pool.
+func putDecoder(d *decoder) {
+	*d = decoder{}
+	decoders.Put(d)
 }

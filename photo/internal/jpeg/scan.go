@@ -486,10 +486,11 @@ func (d *decoder) reconstructBlock(b *block, bx, by, compIndex int) error {
 		return nil // chroma: decoded, never shown
 	}
 	qt := &d.quantNat[d.comp[compIndex].tq]
-	for i := range b {
+	last := lastRow(b)
+	for i := range 8 * (last + 1) {
 		b[i] *= qt[i]
 	}
-	idct(b)
+	rowsEqual := idctPruned(b, last)
 	dst, stride := []byte(nil), 0
 	if d.nComp == 1 || d.lumaOnly {
 		dst, stride = d.img1.Pix[8*(by*d.img1.Stride+bx):], d.img1.Stride
@@ -508,7 +509,11 @@ func (d *decoder) reconstructBlock(b *block, bx, by, compIndex int) error {
 		}
 	}
 	// Level shift by +128, clip to [0, 255], and write to dst.
-	for y := range 8 {
+	rows := 8
+	if rowsEqual {
+		rows = 1
+	}
+	for y := range rows {
 		row := dst[y*stride : y*stride+8 : y*stride+8]
 		for x, c := range b[8*y : 8*y+8 : 8*y+8] {
 			c += 128
@@ -517,6 +522,9 @@ func (d *decoder) reconstructBlock(b *block, bx, by, compIndex int) error {
 			}
 			row[x] = uint8(c)
 		}
+	}
+	for y := 1; y < 8 && rowsEqual; y++ {
+		copy(dst[y*stride:y*stride+8], dst[:8])
 	}
 	return nil
 }
