@@ -130,7 +130,7 @@ func (p *pipeline) crawlerOptions(site *rules.Site) []crawler.Option {
 	opts := []crawler.Option{
 		crawler.WithLogger(log),
 		crawler.WithUserAgent(p.s.userAgent),
-		crawler.WithFrontier(frontier{p: p, site: site.Name}),
+		crawler.WithFrontier(frontier{p: p, site: site.Name, fresh: !p.o.Resume}),
 		crawler.WithProgress(p.progress),
 		crawler.WithFailureNotice(failNotice, func(n int, err error) {
 			p.notify(EventWarning, fmt.Sprintf("%s: %d requests in a row failed, the last with %v (is the site at %s? --base-url sets another address)", site.Name, n, err, site.BaseURL))
@@ -268,6 +268,10 @@ func (p *pipeline) noteGone(obs *store.Observation, o store.Outcome) {
 type frontier struct {
 	p    *pipeline
 	site string
+	// fresh is set for a scan that is not resumed: it has finished
+	// nothing before this run, so the store is not asked (the crawler
+	// itself fetches a page once per run).
+	fresh bool
 }
 
 var _ crawler.SearchFrontier = frontier{}
@@ -290,6 +294,9 @@ func relative(raw string) string {
 }
 
 func (f frontier) Visited(ctx context.Context, url string) (bool, error) {
+	if f.fresh {
+		return false, ctx.Err()
+	}
 	return f.p.s.db.Visited(ctx, f.p.scan.ID, f.key(url))
 }
 
@@ -298,6 +305,9 @@ func (f frontier) MarkVisited(ctx context.Context, url string) error {
 }
 
 func (f frontier) SearchPage(ctx context.Context, url string) (crawler.SearchState, error) {
+	if f.fresh {
+		return crawler.SearchState{}, ctx.Err()
+	}
 	st, err := f.p.s.db.SearchPageState(ctx, f.p.scan.ID, f.key(url))
 	return crawler.SearchState{Seen: st.Seen, Done: st.Done, Next: st.Next}, err
 }
