@@ -21,7 +21,7 @@ import (
 type scanOptions struct {
 	scan.Options
 	// Quiet turns off the live progress line and the warnings on the
-	// terminal (serve has none; the benchmark wants none).
+	// terminal (serve has none).
 	Quiet bool
 	// OnProgress, when set, is called with a snapshot of the scan's live
 	// counts (pages, listings, hits, errors): the web runner shows it on
