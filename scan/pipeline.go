@@ -131,10 +131,14 @@ func (p *pipeline) crawlerOptions(site *rules.Site) []crawler.Option {
 		crawler.WithLogger(log),
 		crawler.WithUserAgent(p.s.userAgent),
 		crawler.WithFrontier(frontier{p: p, site: site.Name, fresh: !p.o.Resume}),
-		crawler.WithProgress(p.progress),
 		crawler.WithFailureNotice(failNotice, func(n int, err error) {
 			p.notify(EventWarning, fmt.Sprintf("%s: %d requests in a row failed, the last with %v (is the site at %s? --base-url sets another address)", site.Name, n, err, site.BaseURL))
 		}),
+	}
+	if p.on != nil {
+		// Snapshots cost a copy of the counts per listing: only for a
+		// watcher.
+		opts = append(opts, crawler.WithProgress(p.progress))
 	}
 	if p.o.MaxPages > 0 {
 		opts = append(opts, crawler.WithMaxPages(p.o.MaxPages))
@@ -237,7 +241,7 @@ func (p *pipeline) committed(c store.Commit) {
 	p.scan.Hits = p.newHits
 	p.scan.SeenGone = len(p.goneSeen)
 	p.mu.Unlock()
-	if n > 0 {
+	if n > 0 && p.on != nil {
 		p.emit(Event{Kind: EventProgress, Scan: p.snapshot()})
 	}
 }
