@@ -101,9 +101,6 @@ func (c *Crawler) newRun(ctx context.Context) (*run, error) {
 	return r, nil
 }
 
-// parallelism is how many requests a host gets at once.
-func (r *run) parallelism() int { return r.c.parallelism() }
-
 // inFlight is how many listings a run works on at once: twice the
 // requests a host gets, so that while some listings wait for their
 // photos (usually on an image host, with its own limit) others keep the

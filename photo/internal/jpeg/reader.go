@@ -137,12 +137,13 @@ type decoder struct {
 
 	img1        *image.Gray
 	img3        *image.YCbCr
+	blackPix    []byte
+	blackStride int
+
 	// lumaOnly decodes a 3-component image's Y plane into img1 and leaves
 	// its chroma out; pix is the buffer img1 may use.
 	lumaOnly bool
 	pix      []byte
-	blackPix    []byte
-	blackStride int
 
 	ri    int // Restart Interval.
 	nComp int
