@@ -8,12 +8,12 @@
 // and hashes the listing's photos with package photo, and hands the result
 // to a sink as soon as that listing is done. Nothing holds a whole scan.
 //
-// A run's search walk queues the listing links it finds (up to a page of
-// them ahead) for a pool of InFlight workers, three times the site's
-// parallelism: while some wait for their photos (usually on an image host
-// with a limit of its own), others keep the site's pages coming. colly's
-// per-host limit rules keep every host at the site's parallelism however
-// many listings are in flight.
+// A run's search walk queues the listing links it finds (as many ahead as
+// there are workers) for a pool of InFlight workers: the site's parallelism, or
+// three times it when the rule names photo_hosts, so that while some
+// listings wait for their photos on the image host, others keep the
+// site's pages coming. colly's per-host limit rules keep every host at the
+// site's parallelism however many listings are in flight.
 //
 // Revisit fetches listings again by URL (takedown checks) through the
 // same machinery as Run: the site's politeness, the crawler's one HTTP

@@ -101,11 +101,7 @@ func (c *Crawler) newRun(ctx context.Context) (*run, error) {
 	return r, nil
 }
 
-// inFlight is how many listings a run works on at once: twice the
-// requests a host gets, so that while some listings wait for their
-// photos (usually on an image host, with its own limit) others keep the
-// site's pages coming. colly's per-host limit rules keep each host at
-// its parallelism however many listings are in flight.
+// inFlight is how many listings a run works on at once (InFlight).
 func (r *run) inFlight() int {
 	if r.c.workers > 0 {
 		return r.c.workers
@@ -113,11 +109,23 @@ func (r *run) inFlight() int {
 	return InFlight(r.c.site, r.c.politenessOff)
 }
 
-// InFlight is how many listings a run of site has in flight at most:
-// fetched, or being fetched, and not yet handed to the sink. politenessOff
-// is WithPoliteness's.
+// InFlight is how many listings a run of site works on at once at most:
+// fetched, or being fetched, and not yet handed to the sink (politenessOff
+// is WithPoliteness's). It is the site's parallelism when its photos come
+// from the site itself: the listings then share the site's requests, and
+// one whose page is fetched gets its photos before another page is
+// started. A rule that names photo_hosts (an image host, a CDN, with a
+// limit of its own) gets three times that: while some listings wait for
+// their photos there, others keep the site's pages coming (twice is not
+// enough: a listing spends longer on its photo, its hashing and its
+// matching than on its page). colly's per-host
+// limit rules keep every host at the site's parallelism either way.
 func InFlight(site *rules.Site, politenessOff bool) int {
-	return 3 * parallelismOf(site, politenessOff)
+	n := parallelismOf(site, politenessOff)
+	if len(site.PhotoHosts) > 0 {
+		return 3 * n
+	}
+	return n
 }
 
 // parallelism is how many requests a host gets at once.

@@ -46,9 +46,10 @@ func (c *Crawler) Run(ctx context.Context, queries []string, sink func(context.C
 	// The search walk queues the links it finds; inFlight workers fetch
 	// them. The queue lets the walk fetch the next result page while the
 	// listings of the last one are fetched, as a crawler that queues
-	// every link would, and holds at most one page of links: the walk
-	// runs that far ahead and no further.
-	jobs := make(chan listingJob, maxLinksPerPage)
+	// every link would; it holds as many links as there are workers, so
+	// the walk runs no further ahead than that (a resumed scan fetches
+	// again the result pages whose listings were not all stored).
+	jobs := make(chan listingJob, r.inFlight())
 	for range r.inFlight() {
 		g.Go(func() error { return r.work(gctx, jobs, emit) })
 	}
