@@ -51,6 +51,9 @@ type run struct {
 
 	limitMu    sync.Mutex
 	limitHosts map[string]bool
+	// firstDone holds, per host, a channel closed once the run's first
+	// fetch from that host is over (see firstFetch).
+	firstDone map[string]chan struct{}
 
 	maxBody, maxPhotoBytes int64
 }
@@ -61,7 +64,7 @@ func (c *Crawler) newRun(ctx context.Context) (*run, error) {
 	pol := c.site.Politeness
 	r := &run{
 		c: c, ctx: ctx, stats: &counter{}, guard: newGuard(),
-		limitHosts: make(map[string]bool),
+		limitHosts: make(map[string]bool), firstDone: make(map[string]chan struct{}),
 		maxBody:    pol.MaxBodyBytes, maxPhotoBytes: pol.MaxImageBytes,
 	}
 	if r.maxBody <= 0 {
@@ -159,6 +162,31 @@ func (r *run) limitHost(col *colly.Collector, host string) {
 	})
 	if err != nil {
 		r.c.logger.Warn("crawler: limit rule", "host", host, "err", err)
+	}
+}
+
+// firstFetch makes the run's first fetch from each host go alone: the
+// others wait until it is over (call done). colly reads a host's
+// robots.txt on the first request to it, outside the host's limit rule,
+// and once for each request that starts before it has the file: without
+// this, listings starting together would each fetch it, and a host would
+// get more requests at once than its parallelism.
+func (r *run) firstFetch(ctx context.Context, host string) (done func(), err error) {
+	r.limitMu.Lock()
+	ch, seen := r.firstDone[host]
+	if !seen {
+		ch = make(chan struct{})
+		r.firstDone[host] = ch
+	}
+	r.limitMu.Unlock()
+	if !seen {
+		return func() { close(ch) }, nil
+	}
+	select {
+	case <-ch:
+		return func() {}, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
 	}
 }
 
@@ -335,6 +363,11 @@ func (r *run) fetch(ctx context.Context, col *colly.Collector, u string, maxBody
 	defer r.specs.Delete(token)
 	if pu, err := parseHTTPURL(u); err == nil {
 		r.limitHost(col, pu.Host)
+		done, err := r.firstFetch(ctx, pu.Host)
+		if err != nil {
+			return nil, err
+		}
+		defer done()
 	}
 
 	retries := max(r.c.site.Politeness.Retries, 0)

@@ -57,20 +57,9 @@ func (c *Crawler) Revisit(ctx context.Context, each func(ctx context.Context, yi
 		r.reportProgress()
 		return err
 	}
-	first := true
 	eachErr := each(gctx, func(u string) bool {
 		if gctx.Err() != nil {
 			return false
-		}
-		if first {
-			// The first fetch alone: it reads robots.txt, which colly
-			// would otherwise fetch once for each fetch starting at once.
-			first = false
-			if err := one(u); err != nil {
-				g.Go(func() error { return err })
-				return false
-			}
-			return true
 		}
 		g.Go(func() error { return one(u) })
 		return gctx.Err() == nil

@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -158,5 +160,76 @@ func TestRevisitStopsOnVisitError(t *testing.T) {
 	}
 	if fetched > 3 {
 		t.Errorf("%d listings fetched after visit failed on the first", fetched)
+	}
+}
+
+// TestInFlight: a run works on the site's parallelism of listings at
+// once, three times that when the photos have a host of their own.
+func TestInFlight(t *testing.T) {
+	site := demoSite("http://127.0.0.1:1")
+	site.Politeness.Parallelism = 4
+	if n := InFlight(site, false); n != 4 {
+		t.Errorf("photos on the site: %d in flight, want 4", n)
+	}
+	if n := InFlight(site, true); n != unpoliteParallelism {
+		t.Errorf("politeness off: %d in flight, want %d", n, unpoliteParallelism)
+	}
+	site.PhotoHosts = []string{"img.example"}
+	if n := InFlight(site, false); n != 12 {
+		t.Errorf("photos on an image host: %d in flight, want 12", n)
+	}
+}
+
+// peakHandler counts the requests it serves at once.
+type peakHandler struct {
+	next           http.Handler
+	inFlight, peak atomic.Int32
+}
+
+func (h *peakHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	n := h.inFlight.Add(1)
+	defer h.inFlight.Add(-1)
+	for p := h.peak.Load(); n > p && !h.peak.CompareAndSwap(p, n); p = h.peak.Load() {
+	}
+	time.Sleep(2 * time.Millisecond) // lets requests overlap, if they may
+	h.next.ServeHTTP(w, r)
+}
+
+// TestRunKeepsEachHostAtTheSiteParallelism: with the photos on an image
+// host, a run works on more listings than the site's parallelism, yet
+// neither the site nor the image host ever has more than that many
+// requests at once.
+func TestRunKeepsEachHostAtTheSiteParallelism(t *testing.T) {
+	cdnMarket := newMarket(t)
+	cdn := &peakHandler{next: http.HandlerFunc(cdnMarket.serve)}
+	cdnSrv := httptest.NewServer(cdn)
+	t.Cleanup(cdnSrv.Close)
+	m := newMarket(t)
+	for i := range 40 {
+		p := fmt.Sprintf("/item/h%d", i)
+		m.search[1] = append(m.search[1], p)
+		m.pages[p] = listingHTML(p, fmt.Sprintf("%s/img/h%d.png", cdnSrv.URL, i))
+	}
+	site := &peakHandler{next: http.HandlerFunc(m.serve)}
+	m.srv.Config.Handler = site
+	m.start()
+	rule := demoSite(m.url())
+	rule.Politeness.Parallelism = 3
+	rule.PhotoHosts = []string{strings.TrimPrefix(cdnSrv.URL, "http://")}
+	c, err := New(rule, fastRetries)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.CloseIdleConnections()
+	var col collector
+	st, err := c.Run(context.Background(), []string{"q"}, col.sink)
+	if err != nil || st.Listings != 40 || st.Photos != 40 {
+		t.Fatalf("run: %+v, %v; want 40 listings with their photos", st, err)
+	}
+	if p := site.peak.Load(); p > 3 || p < 2 {
+		t.Errorf("the site had %d requests at once, want at most its parallelism 3 (and some overlap)", p)
+	}
+	if p := cdn.peak.Load(); p > 3 {
+		t.Errorf("the image host had %d requests at once, want at most 3", p)
 	}
 }
