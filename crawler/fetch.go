@@ -65,7 +65,7 @@ func (c *Crawler) newRun(ctx context.Context) (*run, error) {
 	r := &run{
 		c: c, ctx: ctx, stats: &counter{}, guard: newGuard(),
 		limitHosts: make(map[string]bool), firstDone: make(map[string]chan struct{}),
-		maxBody:    pol.MaxBodyBytes, maxPhotoBytes: pol.MaxImageBytes,
+		maxBody: pol.MaxBodyBytes, maxPhotoBytes: pol.MaxImageBytes,
 	}
 	if r.maxBody <= 0 {
 		r.maxBody = defaultMaxBodyBytes
