@@ -437,8 +437,12 @@ func bareColly(tb testing.TB, ctx context.Context, base string, parallelism int)
 // per second, requests, CPU time and heap bytes allocated per listing
 // page, and peak RSS; the ratio of (b) to (a) in listing pages per second;
 // and the share of listings flagged. CPU and allocation figures include
-// the in-process marketplace.
+// the in-process marketplace. Both run with the GOMAXPROCS
+// cmd/shadowscan sets (Procs: twice the CPUs).
 func BenchmarkPipeline(b *testing.B) {
+	// The processors cmd/shadowscan runs scans with (Procs), for both
+	// crawlers.
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(Procs(runtime.GOMAXPROCS(0))))
 	m := newBenchMarket(b)
 	db, set := benchStore(b, b.TempDir(), m.cdn.URL)
 	for _, latency := range []time.Duration{0, 10 * time.Millisecond, 25 * time.Millisecond} {

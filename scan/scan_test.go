@@ -204,3 +204,11 @@ func TestRebase(t *testing.T) {
 		}
 	}
 }
+
+func TestProcs(t *testing.T) {
+	for cpus, want := range map[int]int{0: 2, 1: 2, 2: 4, 16: 32} {
+		if got := Procs(cpus); got != want {
+			t.Errorf("Procs(%d) = %d, want %d", cpus, got, want)
+		}
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime"
 	"strings"
 	"sync"
 	"syscall"
@@ -25,6 +26,11 @@ const (
 )
 
 func main() {
+	if os.Getenv("GOMAXPROCS") == "" {
+		// Scans wait on the network between short bursts of CPU work: see
+		// scan.Procs. An explicit GOMAXPROCS wins.
+		runtime.GOMAXPROCS(scan.Procs(runtime.GOMAXPROCS(0)))
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
