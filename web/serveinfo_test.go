@@ -1,10 +1,16 @@
 package web
 
 import (
+	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/shadowscan/shadowscan"
 )
 
 func TestLoadOrMakeToken(t *testing.T) {
@@ -60,5 +66,44 @@ func TestRunningInfo(t *testing.T) {
 		if info, ok := Running(path); ok {
 			t.Errorf("%s: names a server %+v", name, info)
 		}
+	}
+}
+
+// TestFetchBackup: the copy comes with the bearer token; a copy cut short
+// fails at its end; an error answer gives the server's message.
+func TestFetchBackup(t *testing.T) {
+	copyBytes := []byte("bbolt file bytes")
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch {
+		case r.Header.Get("Authorization") != "Bearer tok-123":
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusUnauthorized)
+			io.WriteString(w, `{"code":"unauthorized","message":"a backup needs the access token"}`)
+		default:
+			w.Write(copyBytes)
+		}
+	}))
+	t.Cleanup(srv.Close)
+	save := func(got *[]byte) func(io.Reader) (int64, error) {
+		return func(r io.Reader) (int64, error) {
+			b, err := io.ReadAll(r)
+			*got = b
+			return int64(len(b)), err
+		}
+	}
+	var got []byte
+	if n, err := FetchBackup(context.Background(), srv.URL+"/", " tok-123\n", save(&got)); err != nil || n != int64(len(copyBytes)) || string(got) != string(copyBytes) {
+		t.Fatalf("backup: %d bytes %q, %v", n, got, err)
+	}
+	if _, err := FetchBackup(context.Background(), srv.URL, "wrong", save(&got)); shadowscan.ErrorCode(err) != shadowscan.EINTERNAL || !strings.Contains(err.Error(), "needs the access token") {
+		t.Fatalf("wrong token: %v, want the server's message", err)
+	}
+	cut := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Length", "100")
+		w.Write(copyBytes)
+	}))
+	t.Cleanup(cut.Close)
+	if _, err := FetchBackup(context.Background(), cut.URL, "tok-123", save(&got)); err == nil {
+		t.Fatal("a copy cut short was accepted")
 	}
 }
