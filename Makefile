@@ -35,7 +35,7 @@ bench: ## benchmarks that print figures (throughput, memory, latency)
 	$(BENCH) -bench . -benchtime 20000x ./matcher/
 	$(BENCH) -bench . -benchtime 200x ./store/
 	$(BENCH) -bench BenchmarkServe100k -benchtime 200x ./cmd/shadowscan/
-	$(BENCH) -bench BenchmarkPipeline -benchtime 2x ./cmd/shadowscan/
+	$(BENCH) -bench BenchmarkPipeline -benchtime 2x ./scan/
 	$(BENCH) -bench . -benchtime 2x ./crawler/
 	$(BENCH) -bench . -benchtime 1x ./evidence/
 

@@ -9,6 +9,9 @@
 // (bbolt), evidence (bundles), web (UI and API), demo (the demo world).
 // They may share the leaves rules (YAML rule files), photo (image decoding
 // and perceptual hashes) and schedule (cron), which import only this
-// package. cmd/shadowscan wires them together. tools/layercheck, run by
-// make lint, enforces the direction.
+// package. The use cases are application packages that wire adapters
+// together: scan (crawl, match, record, revisit, resume) and export
+// (evidence bundles of selected hits); only programs import them.
+// cmd/shadowscan is the command line and the wiring. tools/layercheck,
+// run by make lint, enforces the direction.
 package shadowscan

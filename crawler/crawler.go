@@ -1,6 +1,7 @@
 package crawler
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"log/slog"
@@ -9,6 +10,7 @@ import (
 	"net/http"
 	"net/netip"
 	"net/url"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -150,8 +152,9 @@ func WithFailureNotice(n int, f func(n int, err error)) Option {
 func WithClock(now func() time.Time) Option { return func(c *Crawler) { c.now = now } }
 
 // Crawler fetches one site's search results and listings. It is safe for
-// sequential use; Run and FetchListing may also run concurrently, each with
-// its own robots.txt cache and duplicate set.
+// sequential use; Run, Revisit and FetchListing may also run concurrently,
+// each with its own robots.txt cache and duplicate set. They share the
+// crawler's transport (its open connections) and its photo cache.
 type Crawler struct {
 	site          *rules.Site
 	baseURL       string
@@ -172,6 +175,15 @@ type Crawler struct {
 	retryAfterMax time.Duration
 	// photoCacheBudget is defaultPhotoCacheBytes; tests lower it.
 	photoCacheBudget int64
+	// workers, when above 0, replaces InFlight: tests that need listings
+	// in search order set 1.
+	workers int
+	// photos remembers the photos this crawler fetched, for every run:
+	// a scan fetches each distinct photo URL of a site once, in its
+	// search crawl and its revisits alike.
+	photos *photoCache
+	// hashSem bounds the photos decoded at once, across runs.
+	hashSem chan struct{}
 
 	// policy is where the site may be fetched from.
 	policy *policy
@@ -227,7 +239,18 @@ func New(site *rules.Site, opts ...Option) (*Crawler, error) {
 	if c.lookup == nil {
 		c.lookup = lookupNetIP
 	}
-	if t, ok := c.transport.(*http.Transport); ok {
+	c.hashSem = make(chan struct{}, max(runtime.GOMAXPROCS(0), 1))
+	c.photos = newPhotoCache()
+	switch t, ok := c.transport.(*http.Transport); {
+	case c.transport == nil:
+		// One transport for every run of the crawler, and so one set of
+		// open connections: a scan's search crawl and its revisits reuse
+		// them.
+		own := c.guardTransport(http.DefaultTransport.(*http.Transport))
+		own.MaxIdleConnsPerHost = max(c.parallelism()*2, 4)
+		own.ResponseHeaderTimeout = cmp.Or(max(site.Politeness.Timeout, 0), defaultTimeout)
+		c.transport = own
+	case ok:
 		c.transport = c.guardTransport(t)
 	}
 	if site.Search.URL == "" || !strings.Contains(site.Search.URL, "{query}") {
@@ -272,9 +295,10 @@ func (c *Crawler) guardTransport(t *http.Transport) *http.Transport {
 	return g
 }
 
-// CloseIdleConnections closes the idle connections of the transport the
-// crawler made from one given to WithTransport (the given one is not
-// used, so closing its connections closes none of these).
+// CloseIdleConnections closes the idle connections of the crawler's
+// transport: its own, or the one it made from an *http.Transport given
+// to WithTransport (the given one is not used, so closing its connections
+// closes none of these). Call it when done with the crawler.
 func (c *Crawler) CloseIdleConnections() {
 	if t, ok := c.transport.(*http.Transport); ok {
 		t.CloseIdleConnections()

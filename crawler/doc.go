@@ -8,6 +8,18 @@
 // and hashes the listing's photos with package photo, and hands the result
 // to a sink as soon as that listing is done. Nothing holds a whole scan.
 //
+// A run's search walk queues the listing links it finds (as many ahead as
+// there are workers) for a pool of InFlight workers: the site's parallelism, or
+// three times it when the rule names photo_hosts, so that while some
+// listings wait for their photos on the image host, others keep the
+// site's pages coming. colly's per-host limit rules keep every host at the
+// site's parallelism however many listings are in flight.
+//
+// Revisit fetches listings again by URL (takedown checks) through the
+// same machinery as Run: the site's politeness, the crawler's one HTTP
+// transport and its open connections, and its photo cache, so each
+// distinct photo URL is fetched once however many runs a scan makes.
+//
 // Politeness: one colly LimitRule per host (parallelism, delay, random
 // delay), robots.txt obeyed when the rule says so (the rules default), a
 // descriptive User-Agent, a per-request timeout, and retries with

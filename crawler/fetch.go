@@ -1,7 +1,6 @@
 package crawler
 
 import (
-	"container/list"
 	"context"
 	cryptorand "crypto/rand"
 	"crypto/sha256"
@@ -15,7 +14,6 @@ import (
 	"net"
 	"net/http"
 	"regexp"
-	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -24,6 +22,7 @@ import (
 	"github.com/gocolly/colly/v2"
 
 	"github.com/shadowscan/shadowscan"
+	"github.com/shadowscan/shadowscan/rules"
 )
 
 // tokenHeader ties a colly request to the exchange our transport records.
@@ -52,15 +51,9 @@ type run struct {
 
 	limitMu    sync.Mutex
 	limitHosts map[string]bool
-
-	photoMu    sync.Mutex
-	photoCache map[string]*photoEntry
-	// photoLRU orders the entries whose captures are kept, least recently
-	// used first; photoCacheBytes is the size of those captures.
-	photoLRU        *list.List
-	photoCacheBytes int64
-	// hashSem bounds the photos decoded at once.
-	hashSem chan struct{}
+	// firstDone holds, per host, a channel closed once the run's first
+	// fetch from that host is over (see firstFetch).
+	firstDone map[string]chan struct{}
 
 	maxBody, maxPhotoBytes int64
 }
@@ -71,8 +64,7 @@ func (c *Crawler) newRun(ctx context.Context) (*run, error) {
 	pol := c.site.Politeness
 	r := &run{
 		c: c, ctx: ctx, stats: &counter{}, guard: newGuard(),
-		limitHosts: make(map[string]bool), photoCache: make(map[string]*photoEntry),
-		photoLRU: list.New(), hashSem: make(chan struct{}, max(runtime.GOMAXPROCS(0), 1)),
+		limitHosts: make(map[string]bool), firstDone: make(map[string]chan struct{}),
 		maxBody: pol.MaxBodyBytes, maxPhotoBytes: pol.MaxImageBytes,
 	}
 	if r.maxBody <= 0 {
@@ -85,14 +77,7 @@ func (c *Crawler) newRun(ctx context.Context) (*run, error) {
 	if timeout <= 0 {
 		timeout = defaultTimeout
 	}
-	base := c.transport
-	if base == nil {
-		t := c.guardTransport(http.DefaultTransport.(*http.Transport))
-		t.MaxIdleConnsPerHost = max(r.parallelism()*2, 4)
-		t.ResponseHeaderTimeout = timeout
-		base = t
-	}
-	tt := &teeTransport{base: base, run: r}
+	tt := &teeTransport{base: c.transport, run: r}
 	// One collector for the site's pages and a clone for photos (which
 	// may live on a CDN host): clones share the HTTP client, the limit
 	// rules and the robots.txt cache. Neither sets colly's AllowedDomains,
@@ -119,12 +104,41 @@ func (c *Crawler) newRun(ctx context.Context) (*run, error) {
 	return r, nil
 }
 
-// parallelism is how many listings are fetched at once.
-func (r *run) parallelism() int {
-	if r.c.politenessOff {
-		return max(r.c.site.Politeness.Parallelism, unpoliteParallelism)
+// inFlight is how many listings a run works on at once (InFlight).
+func (r *run) inFlight() int {
+	if r.c.workers > 0 {
+		return r.c.workers
 	}
-	return max(r.c.site.Politeness.Parallelism, 1)
+	return InFlight(r.c.site, r.c.politenessOff)
+}
+
+// InFlight is how many listings a run of site works on at once at most:
+// fetched, or being fetched, and not yet handed to the sink (politenessOff
+// is WithPoliteness's). It is the site's parallelism when its photos come
+// from the site itself: the listings then share the site's requests, and
+// one whose page is fetched gets its photos before another page is
+// started. A rule that names photo_hosts (an image host, a CDN, with a
+// limit of its own) gets three times that: while some listings wait for
+// their photos there, others keep the site's pages coming (twice is not
+// enough: a listing spends longer on its photo, its hashing and its
+// matching than on its page). colly's per-host
+// limit rules keep every host at the site's parallelism either way.
+func InFlight(site *rules.Site, politenessOff bool) int {
+	n := parallelismOf(site, politenessOff)
+	if len(site.PhotoHosts) > 0 {
+		return 3 * n
+	}
+	return n
+}
+
+// parallelism is how many requests a host gets at once.
+func (c *Crawler) parallelism() int { return parallelismOf(c.site, c.politenessOff) }
+
+func parallelismOf(site *rules.Site, politenessOff bool) int {
+	if politenessOff {
+		return max(site.Politeness.Parallelism, unpoliteParallelism)
+	}
+	return max(site.Politeness.Parallelism, 1)
 }
 
 // limitHost installs colly's per-domain LimitRule for host the first time
@@ -148,6 +162,31 @@ func (r *run) limitHost(col *colly.Collector, host string) {
 	})
 	if err != nil {
 		r.c.logger.Warn("crawler: limit rule", "host", host, "err", err)
+	}
+}
+
+// firstFetch makes the run's first fetch from each host go alone: the
+// others wait until it is over (call done). colly reads a host's
+// robots.txt on the first request to it, outside the host's limit rule,
+// and once for each request that starts before it has the file: without
+// this, listings starting together would each fetch it, and a host would
+// get more requests at once than its parallelism.
+func (r *run) firstFetch(ctx context.Context, host string) (done func(), err error) {
+	r.limitMu.Lock()
+	ch, seen := r.firstDone[host]
+	if !seen {
+		ch = make(chan struct{})
+		r.firstDone[host] = ch
+	}
+	r.limitMu.Unlock()
+	if !seen {
+		return func() { close(ch) }, nil
+	}
+	select {
+	case <-ch:
+		return func() {}, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
 	}
 }
 
@@ -324,6 +363,11 @@ func (r *run) fetch(ctx context.Context, col *colly.Collector, u string, maxBody
 	defer r.specs.Delete(token)
 	if pu, err := parseHTTPURL(u); err == nil {
 		r.limitHost(col, pu.Host)
+		done, err := r.firstFetch(ctx, pu.Host)
+		if err != nil {
+			return nil, err
+		}
+		defer done()
 	}
 
 	retries := max(r.c.site.Politeness.Retries, 0)

@@ -105,6 +105,7 @@ func TestSharedPhotoCaptureCacheIsLRU(t *testing.T) {
 	}
 	size := int64(len(m.png(len("/img/pa.png")))) // the three photos are the same size
 	c.photoCacheBudget = 2*size + size/2          // room for two
+	c.workers = 1                                 // in search order
 	var col collector
 	if _, err := c.Run(context.Background(), []string{"q"}, col.sink); err != nil {
 		t.Fatal(err)

@@ -1,7 +1,6 @@
 package crawler
 
 import (
-	"container/list"
 	"context"
 	"errors"
 	"fmt"
@@ -13,7 +12,6 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/shadowscan/shadowscan"
-	"github.com/shadowscan/shadowscan/photo"
 )
 
 // Run crawls the search results of each query and hands each listing to
@@ -32,7 +30,6 @@ func (c *Crawler) Run(ctx context.Context, queries []string, sink func(context.C
 	if err != nil {
 		return Stats{}, err
 	}
-	g.SetLimit(r.parallelism())
 	var sinkMu sync.Mutex
 	emit := func(p *Page) error {
 		sinkMu.Lock()
@@ -46,25 +43,18 @@ func (c *Crawler) Run(ctx context.Context, queries []string, sink func(context.C
 		r.stats.add(func(s *Stats) { s.Listings++ })
 		return nil
 	}
-	var searchErr error
-	for _, q := range queries {
-		if strings.TrimSpace(q) == "" {
-			continue
-		}
-		searchErr = r.search(gctx, q, func(u string, t *pageTrack) {
-			t.add()
-			g.Go(func() error {
-				ok, err := r.listing(gctx, u, emit)
-				if err != nil {
-					return err
-				}
-				return t.done(gctx, ok)
-			})
-		})
-		if searchErr != nil || gctx.Err() != nil {
-			break
-		}
+	// The search walk queues the links it finds; inFlight workers fetch
+	// them. The queue lets the walk fetch the next result page while the
+	// listings of the last one are fetched, as a crawler that queues
+	// every link would; it holds as many links as there are workers, so
+	// the walk runs no further ahead than that (a resumed scan fetches
+	// again the result pages whose listings were not all stored).
+	jobs := make(chan listingJob, r.inFlight())
+	for range r.inFlight() {
+		g.Go(func() error { return r.work(gctx, jobs, emit) })
 	}
+	searchErr := r.searchAll(gctx, queries, jobs)
+	close(jobs)
 	err = g.Wait()
 	if err == nil {
 		err = searchErr
@@ -77,6 +67,49 @@ func (c *Crawler) Run(ctx context.Context, queries []string, sink func(context.C
 		err = ctx.Err()
 	}
 	return st, err
+}
+
+// listingJob is a listing link found on a search page.
+type listingJob struct {
+	url   string
+	track *pageTrack
+}
+
+// searchAll walks each query's result pages and queues the listing links.
+func (r *run) searchAll(ctx context.Context, queries []string, jobs chan<- listingJob) error {
+	for _, q := range queries {
+		if strings.TrimSpace(q) == "" {
+			continue
+		}
+		err := r.search(ctx, q, func(u string, t *pageTrack) {
+			t.add()
+			select {
+			case jobs <- listingJob{url: u, track: t}:
+			case <-ctx.Done():
+			}
+		})
+		if err != nil || ctx.Err() != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// work fetches queued listings until the queue is closed.
+func (r *run) work(ctx context.Context, jobs <-chan listingJob, emit func(*Page) error) error {
+	for j := range jobs {
+		if ctx.Err() != nil {
+			continue // drain: the search walk may still be sending
+		}
+		ok, err := r.listing(ctx, j.url, emit)
+		if err != nil {
+			return err
+		}
+		if err := j.track.done(ctx, ok); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // FetchListing fetches one listing page and its photos, without search and
@@ -346,118 +379,4 @@ func (r *run) blocked(u, why string) error {
 	r.stats.addError("blocked")
 	r.c.logger.Info("crawler: blocked page", "url", u, "why", why)
 	return &fetchError{Kind: "blocked", URL: u, Err: errors.New(why)}
-}
-
-// photo fetches and hashes one listing photo. Failures become
-// ListingImage.Err. A photo already fetched in this run is not fetched
-// again: its result is reused, and so is its capture while it is among the
-// most recently used captures that fit in the run's photo cache budget, so
-// that every listing showing the photo carries it as evidence (the first
-// listing may not have been flagged, and the store keeps captures of
-// flagged listings only). Listings that share a photo are usually near
-// each other (one shop's listings, one search page), so a small
-// least-recently-used budget keeps nearly all the reuse at a fraction of
-// the memory of keeping every photo of the run.
-func (r *run) photo(ctx context.Context, u string) (shadowscan.ListingImage, *shadowscan.Capture) {
-	r.photoMu.Lock()
-	if e, ok := r.photoCache[u]; ok {
-		r.photoMu.Unlock()
-		select {
-		case <-e.done:
-			if c := r.reuseCapture(e); c != nil {
-				return e.img, c
-			}
-			return e.img, nil
-		case <-ctx.Done():
-			return shadowscan.ListingImage{URL: u, Err: ctx.Err().Error()}, nil
-		}
-	}
-	e := &photoEntry{done: make(chan struct{})}
-	if len(r.photoCache) < maxPhotoCache {
-		r.photoCache[u] = e
-	}
-	r.photoMu.Unlock()
-	defer close(e.done)
-
-	img := shadowscan.ListingImage{URL: u}
-	var capt *shadowscan.Capture
-	f, err := r.fetch(ctx, r.photos, u, r.maxPhotoBytes, nil)
-	if err != nil {
-		img.Err = err.Error()
-	} else {
-		r.stats.add(func(s *Stats) { s.Photos++ })
-		c := f.capture(kindPhoto)
-		capt = &c
-		h, herr := r.hash(ctx, f.body)
-		if herr != nil {
-			if ctx.Err() == nil {
-				r.stats.addError("image")
-			}
-			img.Err = fmt.Sprintf("photo %s: %v", u, herr)
-		} else {
-			img.SHA256, img.PHash, img.DHash, img.Hashed = h.SHA256, h.PHash, h.DHash, true
-			img.PDQ, img.PDQQuality = h.PDQ, h.PDQQuality
-		}
-	}
-	e.img = img
-	if capt != nil {
-		r.keepCapture(e, capt)
-	}
-	return img, capt
-}
-
-// hash decodes and hashes one photo. At most GOMAXPROCS photos are
-// decoded at once, however many listings are in flight: decoding is pure
-// CPU, so more at once only adds decoded images held in memory (a large
-// photo decodes to tens of megabytes).
-func (r *run) hash(ctx context.Context, body []byte) (photo.Hashes, error) {
-	select {
-	case r.hashSem <- struct{}{}:
-	case <-ctx.Done():
-		return photo.Hashes{}, ctx.Err()
-	}
-	defer func() { <-r.hashSem }()
-	pol := r.c.site.Politeness
-	return photo.HashBytes(body, photo.Limits{MaxBytes: r.maxPhotoBytes, MaxPixels: pol.MaxImagePixels})
-}
-
-// keepCapture keeps e's capture for reuse, evicting the least recently
-// used captures beyond the run's budget. An evicted entry keeps its hashes.
-func (r *run) keepCapture(e *photoEntry, capt *shadowscan.Capture) {
-	n := int64(len(capt.Body))
-	r.photoMu.Lock()
-	defer r.photoMu.Unlock()
-	if n > r.c.photoCacheBudget {
-		return
-	}
-	e.capt = capt
-	e.elem = r.photoLRU.PushBack(e)
-	r.photoCacheBytes += n
-	for r.photoCacheBytes > r.c.photoCacheBudget {
-		old := r.photoLRU.Remove(r.photoLRU.Front()).(*photoEntry)
-		r.photoCacheBytes -= int64(len(old.capt.Body))
-		old.capt, old.elem = nil, nil
-	}
-}
-
-// reuseCapture returns a copy of e's kept capture, marking it recently
-// used, or nil when it was not kept or has been evicted.
-func (r *run) reuseCapture(e *photoEntry) *shadowscan.Capture {
-	r.photoMu.Lock()
-	defer r.photoMu.Unlock()
-	if e.capt == nil {
-		return nil
-	}
-	r.photoLRU.MoveToBack(e.elem)
-	c := *e.capt
-	return &c
-}
-
-// photoEntry is one photo's result, shared by listings that show it.
-type photoEntry struct {
-	done chan struct{}
-	img  shadowscan.ListingImage // set before done is closed
-	// capt and elem are guarded by run.photoMu.
-	capt *shadowscan.Capture // nil when not kept or evicted
-	elem *list.Element       // capt's place in run.photoLRU
 }

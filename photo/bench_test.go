@@ -1,7 +1,12 @@
 package photo
 
 import (
+	"bytes"
+	"image"
+	"image/color"
+	"image/jpeg"
 	"testing"
+	"time"
 )
 
 // BenchmarkHash hashes an already decoded 640x480 photo (pHash and dHash).
@@ -41,4 +46,50 @@ func BenchmarkRefuseBomb(b *testing.B) {
 			b.Fatal("bomb accepted")
 		}
 	}
+}
+
+// BenchmarkHashBytesJPEG hashes a 400x400 photo-like JPEG (the size of a
+// marketplace listing photo) through HashBytes, which decodes luma only,
+// and through image/jpeg's full decode and Hash, in the same run, and
+// prints both rates and their ratio.
+func BenchmarkHashBytesJPEG(b *testing.B) {
+	img := image.NewRGBA(image.Rect(0, 0, 400, 400))
+	for y := range 400 {
+		for x := range 400 {
+			c := color.RGBA{255, 255, 255, 255}
+			if x > 60 && y > 40 && x < 340 && y < 370 {
+				c = color.RGBA{uint8(x*3 + y), uint8(y * 5), uint8((x ^ y) & 0x7f), 255}
+			}
+			img.SetRGBA(x, y, c)
+		}
+	}
+	var enc bytes.Buffer
+	if err := jpeg.Encode(&enc, img, &jpeg.Options{Quality: 80}); err != nil {
+		b.Fatal(err)
+	}
+	data := enc.Bytes()
+	full := func() {
+		m, err := jpeg.Decode(bytes.NewReader(data))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := Hash(m); err != nil {
+			b.Fatal(err)
+		}
+	}
+	start := time.Now()
+	for range 200 {
+		full()
+	}
+	fullRate := 200 / time.Since(start).Seconds()
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := HashBytes(data, Limits{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	rate := float64(b.N) / b.Elapsed().Seconds()
+	b.ReportMetric(rate, "photos/s")
+	b.ReportMetric(fullRate, "full-decode-photos/s")
+	b.ReportMetric(rate/fullRate, "speedup")
 }

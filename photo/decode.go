@@ -12,9 +12,13 @@ import (
 	"image/png"
 	"io"
 	"net/http"
+	"slices"
 	"strings"
+	"sync"
 
 	"golang.org/x/image/webp"
+
+	fastjpeg "github.com/shadowscan/shadowscan/photo/internal/jpeg"
 )
 
 // Limits bounds what Decode accepts. A zero field takes the value from
@@ -99,6 +103,43 @@ var codecs = []codec{
 	{"png", isPNG, png.DecodeConfig, png.Decode},
 	{"gif", isGIF, gif.DecodeConfig, gif.Decode},
 	{"webp", isWebP, webp.DecodeConfig, webp.Decode},
+}
+
+// lumaBufs are pixel buffers for lumaCodecs, reused across photos: a scan
+// hashes photo after photo, each decoded into a buffer of its size.
+var lumaBufs = sync.Pool{New: func() any { return new([]byte) }}
+
+// lumaCodecs is codecs with JPEG decoded to its luma only, into *buf
+// (grown as needed and kept there for the next photo): what hashing needs,
+// since the hashes read luma only and image/jpeg's luma is the Y plane the
+// fast decoder (photo/internal/jpeg) fills, bit for bit. An RGB, CMYK or
+// YCCK JPEG, whose first channel is not luma, goes to image/jpeg. The
+// image lives in *buf: use it before the buffer is reused.
+func lumaCodecs(buf *[]byte) []codec {
+	out := slices.Clone(codecs)
+	out[0].decodeConfig = fastjpeg.DecodeConfig
+	out[0].decode = func(r io.Reader) (image.Image, error) {
+		data, ok := r.(*bytes.Reader)
+		if !ok {
+			return jpeg.Decode(r)
+		}
+		start := data.Size() - int64(data.Len())
+		img, err := fastjpeg.DecodeLuma(data, *buf)
+		if errors.Is(err, fastjpeg.ErrNotLuma) {
+			if _, serr := data.Seek(start, io.SeekStart); serr != nil {
+				return nil, serr
+			}
+			return jpeg.Decode(data)
+		}
+		if err != nil {
+			return nil, err
+		}
+		if full := img.Pix[:cap(img.Pix)]; cap(full) > cap(*buf) {
+			*buf = full[:0] // the decoder grew it: keep the larger one
+		}
+		return img, nil
+	}
+	return out
 }
 
 func isJPEG(b []byte) bool { return len(b) >= 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF }

@@ -147,7 +147,7 @@ const (
 // whole bounds when there is no margin to trim.
 func contentBounds(img image.Image) image.Rectangle {
 	full := img.Bounds()
-	luma := lumaFunc(img)
+	luma := newLumaAt(img)
 	r := full
 	for range trimRounds {
 		next := trimOnce(luma, r)
@@ -160,7 +160,7 @@ func contentBounds(img image.Image) image.Rectangle {
 }
 
 // trimOnce removes one uniform margin from r.
-func trimOnce(luma func(x, y int) uint8, b image.Rectangle) image.Rectangle {
+func trimOnce(l *lumaAt, b image.Rectangle) image.Rectangle {
 	w, h := b.Dx(), b.Dy()
 	if w < 16 || h < 16 {
 		return b
@@ -174,7 +174,7 @@ func trimOnce(luma func(x, y int) uint8, b image.Rectangle) image.Rectangle {
 		sum, n := 0, 0
 		for dy := 0; dy < side; dy += pstep {
 			for dx := 0; dx < side; dx += pstep {
-				sum += int(luma(x+dx, y+dy))
+				sum += int(l.at(x+dx, y+dy))
 				n++
 			}
 		}
@@ -201,7 +201,7 @@ func trimOnce(luma func(x, y int) uint8, b image.Rectangle) image.Rectangle {
 	isContent := func(x, y, dx, dy, n int) bool {
 		sum, outliers := 0, 0
 		for i := 0; i < n; i++ {
-			d := int(luma(x+i*dx, y+i*dy)) - bg
+			d := int(l.at(x+i*dx, y+i*dy)) - bg
 			sum += d
 			if abs(d) > outlierTol {
 				outliers++
@@ -265,6 +265,33 @@ func lumaRow(img image.Image, b image.Rectangle) func(y int, buf []uint8) []uint
 		}
 		return buf
 	}
+}
+
+// lumaAt gives the lumas of an image, from its luma plane when it has one
+// (a gray or YCbCr image: read where the trimming samples, without a call
+// through a function value per pixel), else through lumaFunc.
+type lumaAt struct {
+	pix            []uint8
+	stride, x0, y0 int
+	f              func(x, y int) uint8
+}
+
+func newLumaAt(img image.Image) *lumaAt {
+	switch m := img.(type) {
+	case *image.Gray:
+		return &lumaAt{pix: m.Pix, stride: m.Stride, x0: m.Rect.Min.X, y0: m.Rect.Min.Y}
+	case *image.YCbCr:
+		return &lumaAt{pix: m.Y, stride: m.YStride, x0: m.Rect.Min.X, y0: m.Rect.Min.Y}
+	}
+	return &lumaAt{f: lumaFunc(img)}
+}
+
+// at is the luma of the pixel at (x, y), within the image's bounds.
+func (l *lumaAt) at(x, y int) uint8 {
+	if l.f != nil {
+		return l.f(x, y)
+	}
+	return l.pix[(y-l.y0)*l.stride+x-l.x0]
 }
 
 // lumaFunc returns a function giving the 0-255 luma of the pixel at (x, y),
@@ -336,7 +363,9 @@ func Distance(a, b uint64) int { return bits.OnesCount64(a ^ b) }
 // HashBytes decodes data within lim and hashes it. Errors are those of
 // Decode and Hash.
 func HashBytes(data []byte, lim Limits) (Hashes, error) {
-	img, info, err := Decode(data, lim)
+	buf := lumaBufs.Get().(*[]byte)
+	defer lumaBufs.Put(buf)
+	img, info, err := decode(data, lim, lumaCodecs(buf))
 	if err != nil {
 		return Hashes{}, err
 	}

@@ -1,9 +1,14 @@
 package photo
 
 import (
+	"bytes"
 	"errors"
 	"image"
 	"image/color"
+	"image/jpeg"
+	"os"
+	"path/filepath"
+	"slices"
 
 	xdraw "golang.org/x/image/draw"
 	"testing"
@@ -114,5 +119,41 @@ func TestContentBounds(t *testing.T) {
 				t.Errorf("contentBounds = %v, want %v", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestHashBytesDecodesLumaOnly: HashBytes decodes JPEGs to their luma
+// alone (photo/internal/jpeg) into reused buffers; the hashes are those of
+// the photo decoded in full by image/jpeg, for every JPEG of image/jpeg's
+// test set (every subsampling, progressive, gray, RGB and CMYK through
+// image/jpeg) and for photos hashed one after another in any order.
+func TestHashBytesDecodesLumaOnly(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("internal", "jpeg", "testdata", "*.jpeg"))
+	if err != nil || len(files) < 20 {
+		t.Fatalf("%d test files (%v)", len(files), err)
+	}
+	for round := range 2 {
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			img, err := jpeg.Decode(bytes.NewReader(data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, werr := Hash(img)
+			got, gerr := HashBytes(data, Limits{})
+			if (werr == nil) != (gerr == nil) {
+				t.Fatalf("%s: HashBytes %v, Hash of the full decode %v", f, gerr, werr)
+			}
+			if werr != nil {
+				continue
+			}
+			if got.PHash != want.PHash || got.DHash != want.DHash || got.PDQ != want.PDQ || got.PDQQuality != want.PDQQuality {
+				t.Fatalf("round %d, %s: HashBytes %+v, the full decode's %+v", round, f, got, want)
+			}
+		}
+		slices.Reverse(files) // reused buffers of other sizes
 	}
 }

@@ -10,10 +10,10 @@
 //
 // A store file is held by one process at a time. Open waits a short while
 // for the file lock and then returns a conflict error that names the process
-// holding it. bbolt allows a single writer, so the scan pipeline funnels its
-// writes through one goroutine that hands Record a batch at a time (in
-// cmd/shadowscan today). Writer is a second batcher that only the tests and
-// BenchmarkRecord use; issue 13 leaves one of the two.
+// holding it. bbolt allows a single writer, so a scan funnels its writes
+// through a Writer: one goroutine that hands Record a batch at a time, the
+// frontier marks in the transaction of the listings they follow. The scan
+// package, BenchmarkRecord and `make eval` all record through it.
 //
 // A damaged file (cut short, overwritten, pages pointing nowhere) is an
 // error wrapping ErrDamaged, never a crash: Open walks the page structure

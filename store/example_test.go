@@ -26,13 +26,13 @@ func Example() {
 
 	scan := &shadowscan.Scan{Sites: []string{"demo-market"}}
 	_ = db.StartScan(ctx, scan)
-	w := db.NewWriter(64, func(out []store.Outcome) {
-		for _, o := range out {
+	w := db.NewWriter(store.WithScanFrontier(scan.ID), store.OnCommit(func(c store.Commit) {
+		for _, o := range c.Outcomes {
 			if o.NewHit {
 				scan.Hits++
 			}
 		}
-	})
+	}))
 	_ = w.Add(ctx, store.Observation{
 		ScanID:  scan.ID,
 		Listing: shadowscan.Listing{Site: "demo-market", ID: "889", Title: "奥罗拉蛋白粉 原单", Price: 8900, HasPrice: true, Currency: "CNY", SellerID: "shop-9"},

@@ -259,67 +259,6 @@ func TestFrontier(t *testing.T) {
 	}
 }
 
-func TestWriter(t *testing.T) {
-	ctx := context.Background()
-	db := MustOpen(t)
-	var commits []int
-	var total int
-	w := db.NewWriter(4, func(out []Outcome) {
-		commits = append(commits, len(out))
-		for _, o := range out {
-			if o.NewHit {
-				total++
-			}
-		}
-	})
-	for i := 0; i < 10; i++ {
-		if err := w.Add(ctx, Observation{Listing: listing(fmt.Sprintf("W%d", i), "t", 1, "s"), Verdict: flaggedVerdict(70)}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if !slices.Equal(commits, []int{4, 4}) || w.Pending() != 2 {
-		t.Fatalf("commits = %v pending %d", commits, w.Pending())
-	}
-	if n, _ := db.HitCount(ctx, shadowscan.HitFilter{}); n != 8 {
-		t.Fatalf("%d hits stored before close, want 8", n)
-	}
-	if err := w.Close(ctx); err != nil {
-		t.Fatal(err)
-	}
-	if !slices.Equal(commits, []int{4, 4, 2}) || total != 10 {
-		t.Fatalf("commits = %v, new hits %d", commits, total)
-	}
-	if err := w.Add(ctx, Observation{Listing: listing("late", "t", 1, "s")}); err == nil {
-		t.Fatal("add after close succeeded")
-	}
-	t.Run("close commits under a cancelled context", func(t *testing.T) {
-		w := db.NewWriter(10, nil)
-		if err := w.Add(ctx, Observation{Listing: listing("cancelled", "t", 1, "s"), Verdict: flaggedVerdict(70)}); err != nil {
-			t.Fatal(err)
-		}
-		cctx, cancel := context.WithCancel(ctx)
-		cancel()
-		if err := w.Close(cctx); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := db.Listing(ctx, "demo-market", "cancelled"); err != nil {
-			t.Fatalf("last batch lost: %v", err)
-		}
-	})
-	t.Run("a failed batch is dropped and reported", func(t *testing.T) {
-		w := db.NewWriter(0, nil)
-		if w.batch != DefaultBatch {
-			t.Fatalf("batch = %d", w.batch)
-		}
-		_ = w.Add(ctx, Observation{Listing: shadowscan.Listing{Site: "demo-market"}})
-		err := w.Flush(ctx)
-		wantCode(t, err, shadowscan.EINVALID)
-		if w.Pending() != 0 {
-			t.Fatalf("pending = %d after a failed flush", w.Pending())
-		}
-	})
-}
-
 func TestHitCounts(t *testing.T) {
 	ctx := context.Background()
 	db := MustOpen(t)

@@ -344,306 +344,398 @@ func (db *DB) Record(ctx context.Context, obs []Observation, opts ...RecordOptio
 	return out, nil
 }
 
+// recording is one observation on its way into the store: what recordOne
+// finds and decides, step by step.
+type recording struct {
+	w    *writeBuckets
+	p    *prepared
+	obs  *Observation
+	ro   *recordOptions
+	l    shadowscan.Listing // the listing as it will be stored
+	seen time.Time          // when it was fetched
+	at   string             // the transaction's time, for history entries
+
+	key      []byte
+	prev     ListingRecord // the stored record, when found
+	found    bool
+	conflict string
+	rec      ListingRecord // the record to store
+	change   []string
+	observed *shadowscan.Observed
+
+	hit           *hitRecord // nil without a hit
+	old           hitRecord  // the hit as stored
+	flagged       bool
+	goneConfirmed bool
+	out           Outcome
+}
+
+// recordOne stores one observation in w's transaction: the listing under
+// its key, its history, its hit (created, moved through the workflow,
+// given this observation's verdict) and its captures.
 func (db *DB) recordOne(w *writeBuckets, p *prepared, now time.Time, ro *recordOptions) (Outcome, error) {
-	obs := p.obs
-	l := obs.Listing
-	seen := now
-	if !l.FetchedAt.IsZero() {
-		seen = l.FetchedAt.UTC()
+	r := &recording{w: w, p: p, obs: p.obs, ro: ro, l: p.obs.Listing, seen: now, at: now.Format(timeLayout)}
+	if !r.l.FetchedAt.IsZero() {
+		r.seen = r.l.FetchedAt.UTC()
 	}
-	// The listing's key: its id, unless that id already belongs to a
-	// listing at another URL. One listing never replaces another: the
-	// newcomer is kept under its id and a digest of its URL.
-	var (
-		rec      ListingRecord
-		prev     ListingRecord
-		found    bool
-		conflict string
-	)
-	key := listingKey(l.Site, l.ID)
+	if err := r.findKey(); err != nil {
+		return Outcome{}, err
+	}
+	if out, skip, err := r.skip(); skip {
+		return out, err
+	}
+	if err := r.updateListing(); err != nil {
+		return Outcome{}, err
+	}
+	r.observe()
+	if err := r.loadHit(); err != nil {
+		return Outcome{}, err
+	}
+	if err := r.moveHit(); err != nil {
+		return Outcome{}, err
+	}
+	if r.hit != nil {
+		if err := r.updateHit(); err != nil {
+			return Outcome{}, err
+		}
+	}
+	// The captures: evidence for flagged and tracked listings.
+	if db.keepAll || r.obs.KeepCaptures || r.flagged || r.hit != nil {
+		if err := r.storeCaptures(); err != nil {
+			return Outcome{}, err
+		}
+	}
+	v, err := encodeValue(listingRecordV, r.rec)
+	if err != nil {
+		return Outcome{}, err
+	}
+	if err := w.listings.Put(r.key, v); err != nil {
+		return Outcome{}, fmt.Errorf("store listing: %w", err)
+	}
+	return r.out, nil
+}
+
+// findKey finds the listing's key: its id, unless that id already
+// belongs to a listing at another URL. One listing never replaces
+// another: the newcomer is kept under its id and a digest of its URL.
+func (r *recording) findKey() error {
+	l := &r.l
+	r.key = listingKey(l.Site, l.ID)
 	for _, id := range []string{l.ID, l.ID + "~" + urlDigest(l.URL, 8), l.ID + "~" + urlDigest(l.URL, 32)} {
-		key = listingKey(l.Site, id)
-		v := w.listings.Get(key)
+		r.key = listingKey(l.Site, id)
+		v := r.w.listings.Get(r.key)
 		if v == nil {
-			found = false
+			r.found = false
 		} else {
-			r, err := decodeValue[ListingRecord](v, listingRecordV, "listing")
+			rec, err := decodeValue[ListingRecord](v, listingRecordV, "listing")
 			if err != nil {
-				return Outcome{}, err
+				return err
 			}
-			prev, found = r, true
-			if !SameListingURL(r.Listing.URL, l.URL) {
-				if conflict == "" {
-					conflict = fmt.Sprintf("listing id %q of %s is also the id of %s: both are kept, the later under its own key; give the site's rule an id selector", l.ID, l.URL, r.Listing.URL)
+			r.prev, r.found = rec, true
+			if !SameListingURL(rec.Listing.URL, l.URL) {
+				if r.conflict == "" {
+					r.conflict = fmt.Sprintf("listing id %q of %s is also the id of %s: both are kept, the later under its own key; give the site's rule an id selector", l.ID, l.URL, rec.Listing.URL)
 				}
 				continue
 			}
 		}
-		if id != l.ID {
-			l.ID = id
-		}
+		l.ID = id
 		break
 	}
-	if conflict != "" && !found && l.Removed {
+	return nil
+}
+
+// skip reports the observations that store nothing, with their outcome.
+func (r *recording) skip() (Outcome, bool, error) {
+	l := &r.l
+	switch {
+	case r.conflict != "" && !r.found && l.Removed:
 		// A gone page at a URL never seen live, whose id belongs to
 		// another listing: nothing to keep, and nothing to mark removed.
-		return Outcome{Key: string(key)}, nil
-	}
-	if conflict != "" && found && !SameListingURL(prev.Listing.URL, l.URL) {
-		return Outcome{}, fmt.Errorf("listing %s: %s, and no free key is left", l.Key(), conflict)
-	}
-	if found && !l.Removed && !l.HasContent() {
+		return Outcome{Key: string(r.key)}, true, nil
+	case r.conflict != "" && r.found && !SameListingURL(r.prev.Listing.URL, l.URL):
+		return Outcome{}, true, fmt.Errorf("listing %s: %s, and no free key is left", l.Key(), r.conflict)
+	case r.found && !l.Removed && !l.HasContent():
 		// Neither title nor price: a page the rule no longer fits, a soft
 		// error. It must not clear a gone sighting, relist, or replace
 		// what was seen.
-		return Outcome{Key: string(key), HitID: prev.HitID, Conflict: conflict, Unknown: true}, nil
+		return Outcome{Key: string(r.key), HitID: r.prev.HitID, Conflict: r.conflict, Unknown: true}, true, nil
 	}
+	return Outcome{}, false, nil
+}
 
-	// The listing and its history.
-	var change []string
-	isNew := true
-	if found {
-		isNew = false
-		rec = prev
-		if l.Removed {
+// updateListing merges the observation into the listing's record and
+// appends a history entry when it is new or changed.
+func (r *recording) updateListing() error {
+	isNew := !r.found
+	if r.found {
+		r.rec = r.prev
+		if r.l.Removed {
 			// A removed page shows little; keep what was seen live.
-			kept := prev.Listing
-			kept.Removed, kept.Gone = true, l.Gone
-			kept.FetchedAt = l.FetchedAt
-			l = kept
+			kept := r.prev.Listing
+			kept.Removed, kept.Gone = true, r.l.Gone
+			kept.FetchedAt = r.l.FetchedAt
+			r.l = kept
 		}
-		a, b := stateOf(&prev.Listing), stateOf(&l)
-		change = changes(a, b)
+		a, b := stateOf(&r.prev.Listing), stateOf(&r.l)
+		r.change = changes(a, b)
 		switch {
 		case !a.Removed && b.Removed:
-			change = append(change, "removed")
+			r.change = append(r.change, "removed")
 		case a.Removed && !b.Removed:
-			change = append(change, "relisted")
+			r.change = append(r.change, "relisted")
 		}
-		if seen.After(rec.LastSeen) {
-			rec.LastSeen = seen
+		if r.seen.After(r.rec.LastSeen) {
+			r.rec.LastSeen = r.seen
 		}
 	} else {
-		rec.FirstSeen, rec.LastSeen = seen, seen
+		r.rec.FirstSeen, r.rec.LastSeen = r.seen, r.seen
 	}
-	rec.Listing = l
-	if obs.ScanID != 0 {
-		rec.ScanID = obs.ScanID
+	r.rec.Listing = r.l
+	if r.obs.ScanID != 0 {
+		r.rec.ScanID = r.obs.ScanID
 	}
-	if isNew || len(change) > 0 {
-		seq, err := w.history.NextSequence()
-		if err != nil {
-			return Outcome{}, err
-		}
-		v, err := encodeValue(listingChangeV, ListingChange{At: seen, ScanID: obs.ScanID, Changed: change, ListingState: stateOf(&l)})
-		if err != nil {
-			return Outcome{}, err
-		}
-		if err := w.history.Put(childKey(l.Site, l.ID, seq), v); err != nil {
-			return Outcome{}, fmt.Errorf("append history: %w", err)
-		}
+	r.out = Outcome{Changed: len(r.change) > 0, Key: string(r.key), Conflict: r.conflict}
+	if !isNew && len(r.change) == 0 {
+		return nil
 	}
-	out := Outcome{Changed: len(change) > 0, Key: string(key), Conflict: conflict}
-	observed := &shadowscan.Observed{At: seen, ScanID: obs.ScanID, Flagged: obs.Verdict.Flagged && !l.Removed, Score: obs.Verdict.Score,
-		Category: obs.Verdict.Category, BrandID: obs.Verdict.BrandID, SKU: obs.Verdict.SKU, Removed: l.Removed}
-	if l.Removed {
-		// A removed page carries no verdict of its own.
-		observed.Score, observed.Category, observed.BrandID, observed.SKU = 0, "", "", ""
-		if rec.Verdict != nil {
-			observed.BrandID, observed.SKU = rec.Verdict.BrandID, rec.Verdict.SKU
-		}
+	seq, err := r.w.history.NextSequence()
+	if err != nil {
+		return err
 	}
-	rec.Verdict = observed
+	v, err := encodeValue(listingChangeV, ListingChange{At: r.seen, ScanID: r.obs.ScanID, Changed: r.change, ListingState: stateOf(&r.l)})
+	if err != nil {
+		return err
+	}
+	if err := r.w.history.Put(childKey(r.l.Site, r.l.ID, seq), v); err != nil {
+		return fmt.Errorf("append history: %w", err)
+	}
+	return nil
+}
 
-	// The hit.
-	flagged := obs.Verdict.Flagged && !l.Removed
-	var hit *hitRecord
-	var old hitRecord
-	if rec.HitID != 0 {
-		v := w.hits.Get(u64(rec.HitID))
-		if v == nil {
-			return Outcome{}, fmt.Errorf("hit %d of the listing is missing", rec.HitID)
+// observe sets the record's verdict from the observation. A removed page
+// carries no verdict of its own.
+func (r *recording) observe() {
+	v, l := &r.obs.Verdict, &r.l
+	r.observed = &shadowscan.Observed{At: r.seen, ScanID: r.obs.ScanID, Flagged: v.Flagged && !l.Removed, Score: v.Score,
+		Category: v.Category, BrandID: v.BrandID, SKU: v.SKU, Removed: l.Removed}
+	if l.Removed {
+		r.observed.Score, r.observed.Category, r.observed.BrandID, r.observed.SKU = 0, "", "", ""
+		if r.rec.Verdict != nil {
+			r.observed.BrandID, r.observed.SKU = r.rec.Verdict.BrandID, r.rec.Verdict.SKU
 		}
-		h, err := decodeHit(v)
-		if err != nil {
-			return Outcome{}, fmt.Errorf("hit %d: %w", rec.HitID, err)
-		}
-		old = h
-		hit = &h
 	}
-	at := now.Format(timeLayout)
-	goneConfirmed := false
+	r.rec.Verdict = r.observed
+	r.flagged = v.Flagged && !l.Removed
+}
+
+// loadHit reads the listing's hit, if it has one.
+func (r *recording) loadHit() error {
+	if r.rec.HitID == 0 {
+		return nil
+	}
+	v := r.w.hits.Get(u64(r.rec.HitID))
+	if v == nil {
+		return fmt.Errorf("hit %d of the listing is missing", r.rec.HitID)
+	}
+	h, err := decodeHit(v)
+	if err != nil {
+		return fmt.Errorf("hit %d: %w", r.rec.HitID, err)
+	}
+	r.old, r.hit = h, &h
+	return nil
+}
+
+// moveHit creates the hit of a newly flagged listing, or moves an
+// existing one through the workflow: removed on a confirmed gone
+// sighting, relisted when a removed listing is live again, back to new
+// when a dismissed listing changed.
+func (r *recording) moveHit() error {
 	switch {
-	case hit == nil && flagged:
-		id, err := w.hits.NextSequence()
+	case r.hit == nil && r.flagged:
+		id, err := r.w.hits.NextSequence()
 		if err != nil {
-			return Outcome{}, err
+			return err
 		}
-		hit = &hitRecord{Hit: shadowscan.Hit{
+		r.hit = &hitRecord{Hit: shadowscan.Hit{
 			ID:        id,
 			Status:    shadowscan.StatusNew,
-			FirstSeen: rec.FirstSeen,
-			History:   []shadowscan.Transition{{From: "", To: shadowscan.StatusNew, By: "scan", At: at}},
+			FirstSeen: r.rec.FirstSeen,
+			History:   []shadowscan.Transition{{From: "", To: shadowscan.StatusNew, By: "scan", At: r.at}},
 		}}
-		rec.HitID = id
-		out.NewHit = true
-	case hit != nil:
-		moveTo := func(to shadowscan.Status, note string) error {
-			if err := hit.Status.CheckMove(to); err != nil {
-				return fmt.Errorf("hit %d: %w", hit.ID, err)
-			}
-			hit.History = append(hit.History, shadowscan.Transition{From: hit.Status, To: to, By: "scan", Note: note, At: at})
-			hit.Status = to
-			return nil
-		}
-		var first time.Time
-		goneConfirmed, first = goneSighting(hit, &l, seen, obs.ScanID, at, ro.goneGap)
-		switch {
-		case goneConfirmed && hit.Status == shadowscan.StatusReported:
-			if err := moveTo(shadowscan.StatusRemoved, goneNote(first, seen, &l)); err != nil {
-				return Outcome{}, err
-			}
-			hit.RemovedAt = &first
-		case goneConfirmed:
-			hit.History = append(hit.History, shadowscan.Transition{From: hit.Status, To: hit.Status, By: "scan", At: at, Note: goneNote(first, seen, &l)})
-		case !l.Removed && hit.Status == shadowscan.StatusRemoved:
-			if err := moveTo(shadowscan.StatusRelisted, "the listing was seen live again"); err != nil {
-				return Outcome{}, err
-			}
-		case flagged && hit.Status == shadowscan.StatusDismissed:
-			// A hit dismissed without a recorded state (none today) is
-			// compared with the listing as the hit last showed it.
-			before := stateOf(&old.Listing)
-			if hit.Dismissed != nil {
-				before = *hit.Dismissed
-			}
-			since := changes(before, stateOf(&l))
-			if len(since) == 0 {
-				flagged = false // dismissed, and nothing changed since
-				break
-			}
-			if err := moveTo(shadowscan.StatusNew, "the listing changed since it was dismissed: "+strings.Join(since, ", ")); err != nil {
-				return Outcome{}, err
-			}
-			hit.Dismissed = nil
-		case hit.Status == shadowscan.StatusDismissed:
-			flagged = false
-		}
+		r.rec.HitID = id
+		r.out.NewHit = true
+		return nil
+	case r.hit == nil:
+		return nil
 	}
-	if hit != nil {
-		// The hit's verdict, reasons and listing come from one observation:
-		// the latest flagged one. Removal only marks that snapshot removed
-		// (a gone page shows nothing else); an unflagged live observation
-		// leaves it as it is and says so in the history.
-		// A removed observation said nothing about the verdict, and a
-		// status move made by this observation already tells the story.
-		wasFlagged := hit.Latest == nil || hit.Latest.Flagged || hit.Latest.Removed
-		moved := len(hit.History) > len(old.History)
-		switch {
-		case flagged:
-			v := &obs.Verdict
-			hit.Category, hit.Score, hit.BrandID, hit.SKU = v.Category, v.Score, v.BrandID, v.SKU
-			hit.Candidates = slices.Clone(v.Candidates)
-			switch {
-			case hit.Picked == "":
-			case v.SKU == "" && slices.Contains(v.Candidates, hit.Picked):
-				// The analyst's pick stands while it still fits.
-				hit.SKU, hit.Candidates = hit.Picked, nil
-			case v.SKU != hit.Picked:
-				hit.History = append(hit.History, shadowscan.Transition{From: hit.Status, To: hit.Status, By: "scan", At: at,
-					Note: fmt.Sprintf("the product picked, %s, no longer fits the listing: %s", hit.Picked, cmp.Or(v.SKU, "one of "+strings.Join(v.Candidates, ", ")))})
-				hit.Picked = ""
-			}
-			hit.Reasons = slices.Clone(v.Reasons)
-			if hit.Reasons == nil {
-				hit.Reasons = []shadowscan.Reason{}
-			}
-			hit.MatchedTerms = slices.Clone(v.MatchedTerms)
-			hit.Listing = l
-			if !wasFlagged && !out.NewHit && !moved {
-				hit.History = append(hit.History, shadowscan.Transition{From: hit.Status, To: hit.Status, By: "scan", At: at,
-					Note: fmt.Sprintf("flagged again (score %d); reasons and listing are from this observation", v.Score)})
-			}
-		case l.Removed:
-			// One gone sighting is not a removal: the snapshot says
-			// removed once two have confirmed it.
-			if goneConfirmed || hit.Status == shadowscan.StatusRemoved {
-				hit.Listing.Removed, hit.Listing.Gone, hit.Listing.FetchedAt = true, l.Gone, l.FetchedAt
-			}
-		default:
-			hit.Listing.Removed, hit.Listing.Gone = false, ""
-			if wasFlagged && hit.Status != shadowscan.StatusDismissed {
-				hit.History = append(hit.History, shadowscan.Transition{From: hit.Status, To: hit.Status, By: "scan", At: at,
-					Note: fmt.Sprintf("seen again and not flagged (score %d); the reasons and listing shown are from the observation of %s",
-						obs.Verdict.Score, hit.Listing.FetchedAt.UTC().Format(timeLayout))})
-			}
+	hit, l := r.hit, &r.l
+	var first time.Time
+	r.goneConfirmed, first = goneSighting(hit, l, r.seen, r.obs.ScanID, r.at, r.ro.goneGap)
+	switch {
+	case r.goneConfirmed && hit.Status == shadowscan.StatusReported:
+		if err := r.moveTo(shadowscan.StatusRemoved, goneNote(first, r.seen, l)); err != nil {
+			return err
 		}
-		hit.Latest = observed
-		hit.FirstSeen, hit.LastSeen = rec.FirstSeen, rec.LastSeen
-		if obs.ScanID != 0 {
-			hit.ScanID = obs.ScanID
-		}
-		var prev *hitRecord
-		if !out.NewHit {
-			prev = &old
-		}
-		if err := putHit(w, prev, hit); err != nil {
-			return Outcome{}, err
-		}
-		out.HitID, out.Status = hit.ID, hit.Status
-		if hit.SeenGone != nil {
-			out.GoneSince = hit.SeenGone.At
-		}
+		hit.RemovedAt = &first
+	case r.goneConfirmed:
+		r.note(goneNote(first, r.seen, l))
+	case !l.Removed && hit.Status == shadowscan.StatusRemoved:
+		return r.moveTo(shadowscan.StatusRelisted, "the listing was seen live again")
+	case r.flagged && hit.Status == shadowscan.StatusDismissed:
+		return r.undismiss()
+	case hit.Status == shadowscan.StatusDismissed:
+		r.flagged = false
 	}
+	return nil
+}
 
-	// The captures: evidence for flagged and tracked listings.
-	if db.keepAll || obs.KeepCaptures || flagged || hit != nil {
-		for i := range obs.Captures {
-			c := obs.Captures[i]
-			if p.blobs[i].sha == "" && c.Body != nil {
-				b, err := encodeBlob(c.Body)
-				if err != nil {
-					return Outcome{}, fmt.Errorf("capture %s: %w", c.URL, err)
-				}
-				if c.BodySHA256 != "" && c.BodySHA256 != b.sha {
-					return Outcome{}, &shadowscan.FieldError{Field: fmt.Sprintf("captures[%d].body_sha256", i), Msg: fmt.Sprintf("is %s but the body hashes to %s", c.BodySHA256, b.sha), Accepted: "the SHA-256 of Body, or empty"}
-				}
-				p.blobs[i] = b
-			}
-			if b := p.blobs[i]; b.sha != "" {
-				if err := putBlob(w.tx, b); err != nil {
-					return Outcome{}, err
-				}
-				c.BodySHA256, c.BodySize = b.sha, int64(len(c.Body))
-			} else if c.BodySHA256 != "" && w.blobs.Get([]byte(c.BodySHA256)) == nil {
-				return Outcome{}, &shadowscan.FieldError{Field: fmt.Sprintf("captures[%d].body_sha256", i), Msg: fmt.Sprintf("names blob %s, which is not stored", c.BodySHA256), Accepted: "a capture with Body set, or the digest of a stored blob"}
-			}
-			c.Body = nil
-			if c.Method == "" {
-				c.Method = "GET"
-			}
-			seq, err := w.captures.NextSequence()
-			if err != nil {
-				return Outcome{}, err
-			}
-			v, err := encodeValue(captureV, c)
-			if err != nil {
-				return Outcome{}, err
-			}
-			if err := w.captures.Put(childKey(l.Site, l.ID, seq), v); err != nil {
-				return Outcome{}, fmt.Errorf("store capture: %w", err)
-			}
+// undismiss brings a dismissed hit back to new when its listing changed
+// since the dismissal; otherwise the observation does not flag it.
+func (r *recording) undismiss() error {
+	// A hit dismissed without a recorded state (none today) is compared
+	// with the listing as the hit last showed it.
+	before := stateOf(&r.old.Listing)
+	if r.hit.Dismissed != nil {
+		before = *r.hit.Dismissed
+	}
+	since := changes(before, stateOf(&r.l))
+	if len(since) == 0 {
+		r.flagged = false // dismissed, and nothing changed since
+		return nil
+	}
+	if err := r.moveTo(shadowscan.StatusNew, "the listing changed since it was dismissed: "+strings.Join(since, ", ")); err != nil {
+		return err
+	}
+	r.hit.Dismissed = nil
+	return nil
+}
+
+// moveTo moves the hit to status to, with a note in its history.
+func (r *recording) moveTo(to shadowscan.Status, note string) error {
+	if err := r.hit.Status.CheckMove(to); err != nil {
+		return fmt.Errorf("hit %d: %w", r.hit.ID, err)
+	}
+	r.hit.History = append(r.hit.History, shadowscan.Transition{From: r.hit.Status, To: to, By: "scan", Note: note, At: r.at})
+	r.hit.Status = to
+	return nil
+}
+
+// note adds a history entry that does not move the hit.
+func (r *recording) note(text string) {
+	r.hit.History = append(r.hit.History, shadowscan.Transition{From: r.hit.Status, To: r.hit.Status, By: "scan", At: r.at, Note: text})
+}
+
+// updateHit gives the hit its snapshot and stores it. The hit's verdict,
+// reasons and listing come from one observation: the latest flagged one.
+// Removal only marks that snapshot removed (a gone page shows nothing
+// else); an unflagged live observation leaves it as it is and says so in
+// the history. A removed observation said nothing about the verdict, and
+// a status move made by this observation already tells the story.
+func (r *recording) updateHit() error {
+	hit, l := r.hit, &r.l
+	wasFlagged := hit.Latest == nil || hit.Latest.Flagged || hit.Latest.Removed
+	moved := len(hit.History) > len(r.old.History)
+	switch {
+	case r.flagged:
+		r.flaggedSnapshot(wasFlagged, moved)
+	case l.Removed:
+		// One gone sighting is not a removal: the snapshot says removed
+		// once two have confirmed it.
+		if r.goneConfirmed || hit.Status == shadowscan.StatusRemoved {
+			hit.Listing.Removed, hit.Listing.Gone, hit.Listing.FetchedAt = true, l.Gone, l.FetchedAt
+		}
+	default:
+		hit.Listing.Removed, hit.Listing.Gone = false, ""
+		if wasFlagged && hit.Status != shadowscan.StatusDismissed {
+			r.note(fmt.Sprintf("seen again and not flagged (score %d); the reasons and listing shown are from the observation of %s",
+				r.obs.Verdict.Score, hit.Listing.FetchedAt.UTC().Format(timeLayout)))
 		}
 	}
+	hit.Latest = r.observed
+	hit.FirstSeen, hit.LastSeen = r.rec.FirstSeen, r.rec.LastSeen
+	if r.obs.ScanID != 0 {
+		hit.ScanID = r.obs.ScanID
+	}
+	var prev *hitRecord
+	if !r.out.NewHit {
+		prev = &r.old
+	}
+	if err := putHit(r.w, prev, hit); err != nil {
+		return err
+	}
+	r.out.HitID, r.out.Status = hit.ID, hit.Status
+	if hit.SeenGone != nil {
+		r.out.GoneSince = hit.SeenGone.At
+	}
+	return nil
+}
 
-	v, err := encodeValue(listingRecordV, rec)
-	if err != nil {
-		return Outcome{}, err
+// flaggedSnapshot gives the hit this flagged observation's verdict,
+// reasons and listing, keeping the analyst's product pick while it fits.
+func (r *recording) flaggedSnapshot(wasFlagged, moved bool) {
+	hit, v := r.hit, &r.obs.Verdict
+	hit.Category, hit.Score, hit.BrandID, hit.SKU = v.Category, v.Score, v.BrandID, v.SKU
+	hit.Candidates = slices.Clone(v.Candidates)
+	switch {
+	case hit.Picked == "":
+	case v.SKU == "" && slices.Contains(v.Candidates, hit.Picked):
+		// The analyst's pick stands while it still fits.
+		hit.SKU, hit.Candidates = hit.Picked, nil
+	case v.SKU != hit.Picked:
+		r.note(fmt.Sprintf("the product picked, %s, no longer fits the listing: %s", hit.Picked, cmp.Or(v.SKU, "one of "+strings.Join(v.Candidates, ", "))))
+		hit.Picked = ""
 	}
-	if err := w.listings.Put(key, v); err != nil {
-		return Outcome{}, fmt.Errorf("store listing: %w", err)
+	hit.Reasons = slices.Clone(v.Reasons)
+	if hit.Reasons == nil {
+		hit.Reasons = []shadowscan.Reason{}
 	}
-	return out, nil
+	hit.MatchedTerms = slices.Clone(v.MatchedTerms)
+	hit.Listing = r.l
+	if !wasFlagged && !r.out.NewHit && !moved {
+		r.note(fmt.Sprintf("flagged again (score %d); reasons and listing are from this observation", v.Score))
+	}
+}
+
+// storeCaptures stores the observation's captures, each body as a blob.
+func (r *recording) storeCaptures() error {
+	for i := range r.obs.Captures {
+		c := r.obs.Captures[i]
+		if r.p.blobs[i].sha == "" && c.Body != nil {
+			b, err := encodeBlob(c.Body)
+			if err != nil {
+				return fmt.Errorf("capture %s: %w", c.URL, err)
+			}
+			if c.BodySHA256 != "" && c.BodySHA256 != b.sha {
+				return &shadowscan.FieldError{Field: fmt.Sprintf("captures[%d].body_sha256", i), Msg: fmt.Sprintf("is %s but the body hashes to %s", c.BodySHA256, b.sha), Accepted: "the SHA-256 of Body, or empty"}
+			}
+			r.p.blobs[i] = b
+		}
+		if b := r.p.blobs[i]; b.sha != "" {
+			if err := putBlob(r.w.tx, b); err != nil {
+				return err
+			}
+			c.BodySHA256, c.BodySize = b.sha, int64(len(c.Body))
+		} else if c.BodySHA256 != "" && r.w.blobs.Get([]byte(c.BodySHA256)) == nil {
+			return &shadowscan.FieldError{Field: fmt.Sprintf("captures[%d].body_sha256", i), Msg: fmt.Sprintf("names blob %s, which is not stored", c.BodySHA256), Accepted: "a capture with Body set, or the digest of a stored blob"}
+		}
+		c.Body = nil
+		if c.Method == "" {
+			c.Method = "GET"
+		}
+		seq, err := r.w.captures.NextSequence()
+		if err != nil {
+			return err
+		}
+		v, err := encodeValue(captureV, c)
+		if err != nil {
+			return err
+		}
+		if err := r.w.captures.Put(childKey(r.l.Site, r.l.ID, seq), v); err != nil {
+			return fmt.Errorf("store capture: %w", err)
+		}
+	}
+	return nil
 }
 
 // goneSighting keeps hit.SeenGone up to date with an observation of its

@@ -4,7 +4,11 @@
 // The package knows the domain types of the root package and nothing of
 // the store, crawler or matcher: a Store interface names the methods it
 // needs (the store's *DB has them), and the scan runner and the evidence
-// exporter come in as function fields of Config, wired by cmd/shadowscan.
+// exporter come in as function fields of Config (RunScanFunc, ExportFunc),
+// which cmd/shadowscan fills in with the use cases of packages scan and
+// export: web never imports them. The access token and the file that
+// says where a running server listens, kept beside the store, are this
+// package's too (serveinfo.go).
 //
 // Pages are server-rendered html/template files parsed once from an
 // embedded file system when the Server is made; a missing or broken

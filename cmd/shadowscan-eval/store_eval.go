@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sync"
 
 	"github.com/shadowscan/shadowscan"
 	"github.com/shadowscan/shadowscan/crawler"
@@ -70,49 +69,27 @@ func storeOutcomes(ctx context.Context, sites []*rules.Site, bases []string, cat
 }
 
 // recordSite crawls one site at base, matches every listing and records
-// it in batches of 64, as a scan does. It returns how many listings
-// showed an id another listing had.
+// it through the store's Writer, in batches, as a scan does. It returns
+// how many listings showed an id another listing had.
 func recordSite(ctx context.Context, db *store.DB, m *matcher.Matcher, site *rules.Site, base string, queries []string) (conflicts int, err error) {
 	c, err := crawler.New(site, crawler.WithBaseURL(base))
 	if err != nil {
 		return 0, err
 	}
-	var (
-		mu    sync.Mutex
-		batch []store.Observation
-		werr  error
-	)
-	flush := func() {
-		if len(batch) == 0 || werr != nil {
-			return
-		}
-		outs, err := db.Record(ctx, batch)
-		if err != nil {
-			werr = err
-			return
-		}
-		for _, o := range outs {
+	defer c.CloseIdleConnections()
+	w := db.NewWriter(store.OnCommit(func(cm store.Commit) {
+		for _, o := range cm.Outcomes {
 			if o.Conflict != "" {
-				conflicts++
+				conflicts++ // the writer's goroutine; read after Close
 			}
 		}
-		batch = batch[:0]
-	}
-	_, err = c.Run(ctx, queries, func(_ context.Context, p *crawler.Page) error {
+	}))
+	_, err = c.Run(ctx, queries, func(ctx context.Context, p *crawler.Page) error {
 		v := m.Match(&p.Listing)
-		mu.Lock()
-		defer mu.Unlock()
-		batch = append(batch, store.Observation{ScanID: 1, Listing: p.Listing, Verdict: v})
-		if len(batch) >= 64 {
-			flush()
-		}
-		return werr
+		return w.Add(ctx, store.Observation{ScanID: 1, Listing: p.Listing, Verdict: v})
 	})
-	mu.Lock()
-	flush()
-	mu.Unlock()
-	if err == nil {
-		err = werr
+	if cerr := w.Close(ctx); cerr != nil {
+		err = cerr
 	}
 	return conflicts, err
 }

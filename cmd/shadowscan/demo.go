@@ -12,6 +12,7 @@ import (
 	"github.com/shadowscan/shadowscan"
 	"github.com/shadowscan/shadowscan/catalog"
 	"github.com/shadowscan/shadowscan/demo"
+	"github.com/shadowscan/shadowscan/scan"
 	"github.com/shadowscan/shadowscan/store"
 )
 
@@ -69,7 +70,7 @@ func runDemo(ctx context.Context, g *Globals, o demoOptions) error {
 		return err
 	}
 
-	sc, err := runScan(ctx, g, scanOptions{Sites: []string{demo.SiteName}, BaseURL: base})
+	sc, err := runScan(ctx, g, scanOptions{Options: scan.Options{Sites: []string{demo.SiteName}, BaseURL: base}})
 	if sc != nil {
 		printScanSummary(g, sc, err)
 	}

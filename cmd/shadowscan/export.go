@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"iter"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -15,11 +14,8 @@ import (
 
 	"github.com/shadowscan/shadowscan"
 	"github.com/shadowscan/shadowscan/evidence"
-	"github.com/shadowscan/shadowscan/store"
+	"github.com/shadowscan/shadowscan/export"
 )
-
-// exportPage is how many hits export reads from the store at a time.
-const exportPage = 200
 
 type exportOptions struct {
 	out, sign, tsa, by, title string
@@ -84,69 +80,35 @@ from the marketplaces again. The file appears only once it is complete.`,
 }
 
 func runExport(ctx context.Context, g *Globals, o exportOptions, ids []uint64, hf shadowscan.HitFilter) error {
-	opts := evidence.Options{
-		Created: time.Now(), Software: "shadowscan " + version, By: o.by,
-		Filters: hf, IDs: ids, BundleName: filepath.Base(o.out), Title: o.title,
+	eo := export.Options{
+		IDs: ids, Filter: hf, By: o.by, Title: o.title, BundleName: filepath.Base(o.out),
+		Software: "shadowscan " + version,
 	}
-	if opts.By == "" {
-		opts.By = g.Getenv("USER")
-	}
-	if opts.Title == "" {
-		opts.Title = exportTitle(ids, hf)
+	if eo.By == "" {
+		eo.By = g.Getenv("USER")
 	}
 	if o.sign != "" {
 		key, err := evidence.LoadKey(o.sign)
 		if err != nil {
 			return fmt.Errorf("--sign: %w", err)
 		}
-		opts.SignKey = key
+		eo.SignKey = key
 	}
 	if o.tsa != "" {
-		opts.TSAURL = o.tsa
-		opts.HTTPClient = &http.Client{Timeout: o.tsaTimeout}
+		eo.TSAURL = o.tsa
+		eo.HTTPClient = &http.Client{Timeout: o.tsaTimeout}
 	}
 	db, err := g.Store(ctx)
 	if err != nil {
 		return err
 	}
-	src := &exportSource{db: db, brands: map[string]*shadowscan.Brand{}, products: map[string]*shadowscan.Product{}}
-	if len(ids) == 0 {
-		n, err := db.HitCount(ctx, hf)
-		if err != nil {
-			return err
-		}
-		if n == 0 {
-			return shadowscan.Errorf(shadowscan.ENOTFOUND, "no hits match the filters: nothing to export (see `shadowscan review list`)")
-		}
+	sum, err := export.WriteFile(ctx, db, o.out, eo)
+	if shadowscan.ErrorCode(err) == shadowscan.ENOTFOUND && len(ids) == 0 {
+		return fmt.Errorf("%w (see `shadowscan review list`)", err)
 	}
-
-	tmp := o.out + ".tmp"
-	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
-	if err != nil {
-		return fmt.Errorf("export: %w", err)
-	}
-	ok := false
-	defer func() {
-		if !ok {
-			f.Close()
-			os.Remove(tmp)
-		}
-	}()
-	sum, err := evidence.Write(ctx, f, src.items(ctx, ids, hf), db, opts)
 	if err != nil {
 		return err
 	}
-	if err := f.Sync(); err != nil {
-		return fmt.Errorf("export %s: %w", tmp, err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("export %s: %w", tmp, err)
-	}
-	if err := os.Rename(tmp, o.out); err != nil {
-		return fmt.Errorf("export: %w", err)
-	}
-	ok = true
-
 	printExportSummary(g.Stdout, o, sum)
 	return nil
 }
@@ -176,105 +138,4 @@ func verifyKeyHint(signKey string) string {
 		return evidence.PublicKeyPath(signKey)
 	}
 	return signKey
-}
-
-func exportTitle(ids []uint64, hf shadowscan.HitFilter) string {
-	var parts []string
-	if len(ids) > 0 {
-		parts = append(parts, fmt.Sprintf("%d selected hit(s)", len(ids)))
-	}
-	for _, kv := range [][2]string{{"status", string(hf.Status)}, {"brand", hf.BrandID}, {"site", hf.Site}, {"category", string(hf.Category)}, {"seller", hf.SellerID}} {
-		if kv[1] != "" {
-			parts = append(parts, kv[0]+" "+kv[1])
-		}
-	}
-	if len(parts) == 0 {
-		return "shadowscan evidence: all hits"
-	}
-	return "shadowscan evidence: " + strings.Join(parts, ", ")
-}
-
-// exportSource reads hits and what surrounds them from the store one at a
-// time, caching the few brands and products.
-type exportSource struct {
-	db       *store.DB
-	brands   map[string]*shadowscan.Brand
-	products map[string]*shadowscan.Product
-}
-
-func (s *exportSource) items(ctx context.Context, ids []uint64, hf shadowscan.HitFilter) iter.Seq2[evidence.Item, error] {
-	return func(yield func(evidence.Item, error) bool) {
-		emit := func(h *shadowscan.Hit) bool {
-			it, err := s.item(ctx, h)
-			return yield(it, err) && err == nil
-		}
-		if len(ids) > 0 {
-			for _, id := range ids {
-				h, err := s.db.Hit(ctx, id)
-				if err != nil {
-					yield(evidence.Item{}, err)
-					return
-				}
-				if !hf.Match(h) {
-					yield(evidence.Item{}, shadowscan.Errorf(shadowscan.EINVALID, "hit %d does not pass the filters given with it", id))
-					return
-				}
-				if !emit(h) {
-					return
-				}
-			}
-			return
-		}
-		for off := 0; ; off += exportPage {
-			f := hf
-			f.Limit, f.Offset = exportPage, off
-			hits, err := s.db.Hits(ctx, f)
-			if err != nil {
-				yield(evidence.Item{}, err)
-				return
-			}
-			for i := range hits {
-				if !emit(&hits[i]) {
-					return
-				}
-			}
-			if len(hits) < exportPage {
-				return
-			}
-		}
-	}
-}
-
-func (s *exportSource) item(ctx context.Context, h *shadowscan.Hit) (evidence.Item, error) {
-	it := evidence.Item{Hit: *h}
-	if h.BrandID != "" {
-		b, ok := s.brands[h.BrandID]
-		if !ok {
-			var err error
-			b, err = s.db.Brand(ctx, h.BrandID)
-			if err != nil && shadowscan.ErrorCode(err) != shadowscan.ENOTFOUND {
-				return it, fmt.Errorf("hit %d: %w", h.ID, err)
-			}
-			s.brands[h.BrandID] = b
-		}
-		it.Brand = b
-	}
-	if h.SKU != "" {
-		p, ok := s.products[h.SKU]
-		if !ok {
-			var err error
-			p, err = s.db.Product(ctx, h.SKU)
-			if err != nil && shadowscan.ErrorCode(err) != shadowscan.ENOTFOUND {
-				return it, fmt.Errorf("hit %d: %w", h.ID, err)
-			}
-			s.products[h.SKU] = p
-		}
-		it.Product = p
-	}
-	caps, err := s.db.Captures(ctx, h.Listing.Site, h.Listing.ID)
-	if err != nil {
-		return it, fmt.Errorf("hit %d: %w", h.ID, err)
-	}
-	it.Captures = caps
-	return it, nil
 }

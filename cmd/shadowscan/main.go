@@ -10,9 +10,12 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime"
 	"strings"
 	"sync"
 	"syscall"
+
+	"github.com/shadowscan/shadowscan/scan"
 )
 
 // Exit statuses (SPEC "Command line").
@@ -23,6 +26,11 @@ const (
 )
 
 func main() {
+	if os.Getenv("GOMAXPROCS") == "" {
+		// Scans wait on the network between short bursts of CPU work: see
+		// scan.Procs. An explicit GOMAXPROCS wins.
+		runtime.GOMAXPROCS(scan.Procs(runtime.GOMAXPROCS(0)))
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
@@ -37,21 +45,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 
 // runWith is run with the Globals given (tests set store options on them).
 func runWith(ctx context.Context, g *Globals, args []string) int {
-	// A failed write to stdout fails the command; the log and a scan's
-	// warnings write to stderr from several goroutines.
-	out := &stickyWriter{w: g.Stdout}
-	g.Stdout = out
-	g.Stderr = &syncWriter{w: g.Stderr}
-	cmd := newRootCommand(g)
-	cmd.SetArgs(args)
-	cmd.SetIn(g.Stdin)
-	cmd.SetOut(g.Stdout)
-	cmd.SetErr(g.Stderr)
-	err := cmd.ExecuteContext(ctx)
-	g.close()
-	if err == nil && out.err != nil {
-		// review list --json > full-disk/x.json must not exit 0.
-		err = fmt.Errorf("write standard output: %w", out.err)
+	m := &Main{Globals: g, Args: args}
+	err := m.Run(ctx)
+	if cerr := m.Close(); cerr != nil {
+		fmt.Fprintln(g.Stderr, "shadowscan: closing store:", cerr)
 	}
 	if err == nil {
 		return exitOK
@@ -59,6 +56,40 @@ func runWith(ctx context.Context, g *Globals, args []string) int {
 	fmt.Fprintln(g.Stderr, "shadowscan:", errorText(err))
 	return exitCode(err)
 }
+
+// Main is the program, as wtf's cmd/wtfd Main is: the command line and
+// the standard streams in, the store and rules it opens on first use
+// (Globals), Run to execute the command and Close to release what it
+// opened. The use cases it wires (packages scan and export, the web
+// server) are called from the commands; Main only holds what they share.
+type Main struct {
+	*Globals
+	// Args is the command line without the program name.
+	Args []string
+}
+
+// Run executes the command line. A failed write to standard output fails
+// the command (review list --json > full-disk/x.json must not exit 0).
+func (m *Main) Run(ctx context.Context) error {
+	// The log and a scan's warnings write to stderr from several
+	// goroutines.
+	out := &stickyWriter{w: m.Stdout}
+	m.Stdout = out
+	m.Stderr = &syncWriter{w: m.Stderr}
+	cmd := newRootCommand(m.Globals)
+	cmd.SetArgs(m.Args)
+	cmd.SetIn(m.Stdin)
+	cmd.SetOut(m.Stdout)
+	cmd.SetErr(m.Stderr)
+	err := cmd.ExecuteContext(ctx)
+	if err == nil && out.err != nil {
+		err = fmt.Errorf("write standard output: %w", out.err)
+	}
+	return err
+}
+
+// Close releases the store, if a command opened it.
+func (m *Main) Close() error { return m.close() }
 
 // stickyWriter keeps the first error writing to w, so that the many
 // prints of the commands need not each check one and a failed write still
@@ -102,7 +133,8 @@ func usagef(format string, args ...any) error {
 // exitCode maps an error to the process exit status, in one place.
 func exitCode(err error) int {
 	var ue usageError
-	if errors.As(err, &ue) {
+	var se scan.UsageError
+	if errors.As(err, &ue) || errors.As(err, &se) {
 		return exitUsage
 	}
 	// cobra reports an unknown command as a plain error.

@@ -24,6 +24,7 @@ import (
 	"github.com/PuerkitoBio/goquery"
 
 	"github.com/shadowscan/shadowscan"
+	"github.com/shadowscan/shadowscan/crawler"
 	"github.com/shadowscan/shadowscan/demo"
 	"github.com/shadowscan/shadowscan/store"
 )
@@ -196,7 +197,7 @@ func TestScanResumeAfterKill(t *testing.T) {
 		t.Skip("starts child processes and crawls the demo marketplace")
 	}
 	base := uninterruptedScan(t)
-	if len(base.listings) <= 2*batchSize {
+	if len(base.listings) <= 2*store.DefaultBatch {
 		t.Fatalf("the queries reach %d listings: too few to span several commit batches", len(base.listings))
 	}
 	points := []killPoint{{"/item/", 0}, {"/item/", 10}, {"/item/", 70}, {"/item/", 130}, {"/img/", 90}}
@@ -207,7 +208,7 @@ func TestScanResumeAfterKill(t *testing.T) {
 			most = max(most, n)
 		})
 	}
-	t.Logf("kill points tried: %d; most listing pages fetched again: %d (bound: one batch of %d plus %d in flight)", len(points), most, batchSize, itemBuffer+demoParallelism(t))
+	t.Logf("kill points tried: %d; most listing pages fetched again: %d (bound: one batch of %d plus %d in flight)", len(points), most, store.DefaultBatch, store.DefaultBuffer+demoInFlight(t))
 }
 
 // resumeAfterKill runs one kill point and returns how many listing pages
@@ -298,14 +299,14 @@ func resumeAfterKill(t *testing.T, kp killPoint, base resumeBaseline) int {
 	again := refetched(killed, resumed, base.requests)
 	t.Logf("killed with %d %s request(s) in flight after %d let through; %d listings stored by then; fetched again: %d listing page(s), %d search page(s), %d photo(s)",
 		inFlight, kp.prefix, kp.limit, len(storedBefore), again["listing"], again["search"], again["photo"])
-	// Not committed at the kill: the writer's batch (at most batchSize
-	// listings), what waits for the writer (at most itemBuffer) and the
-	// listings in flight (at most the site's parallelism: pages held at
-	// the gate, or fetched with their photos under way).
-	inFlightMax := itemBuffer + demoParallelism(t)
-	bound := batchSize + inFlightMax
+	// Not committed at the kill: the writer's batch (at most store.DefaultBatch
+	// listings), what waits for the writer (at most store.DefaultBuffer) and the
+	// listings in flight (crawler.InFlight: pages held at the gate, or
+	// fetched with their photos under way).
+	inFlightMax := store.DefaultBuffer + demoInFlight(t)
+	bound := store.DefaultBatch + inFlightMax
 	if again["listing"] > bound {
-		t.Errorf("%d listing pages fetched again, over one batch (%d) plus the %d a scan has in flight", again["listing"], batchSize, inFlightMax)
+		t.Errorf("%d listing pages fetched again, over one batch (%d) plus the %d a scan has in flight", again["listing"], store.DefaultBatch, inFlightMax)
 	}
 	if again["photo"] > 2*again["listing"]+inFlight {
 		t.Errorf("%d photos fetched again for %d listing pages fetched again (at most 2 photos each)", again["photo"], again["listing"])
@@ -318,7 +319,9 @@ func resumeAfterKill(t *testing.T, kp killPoint, base resumeBaseline) int {
 
 // demoParallelism is how many listings the demo-market rule lets a crawl
 // fetch at once.
-func demoParallelism(t *testing.T) int {
+// demoInFlight is how many listings a crawl of the demo marketplace has
+// in flight at most.
+func demoInFlight(t *testing.T) int {
 	t.Helper()
 	set, err := (&Globals{Getenv: os.Getenv}).Rules()
 	if err != nil {
@@ -328,7 +331,7 @@ func demoParallelism(t *testing.T) int {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return site.Politeness.Parallelism
+	return crawler.InFlight(site, false)
 }
 
 // refetched sums, by request kind, the requests the killed and resumed

@@ -101,13 +101,14 @@ func (g *Globals) Logger() *slog.Logger {
 	return g.log
 }
 
-func (g *Globals) close() {
-	if g.db != nil {
-		if err := g.db.Close(); err != nil {
-			fmt.Fprintln(g.Stderr, "shadowscan: closing store:", err)
-		}
-		g.db = nil
+// close closes the store, if it was opened.
+func (g *Globals) close() error {
+	if g.db == nil {
+		return nil
 	}
+	err := g.db.Close()
+	g.db = nil
+	return err
 }
 
 func newRootCommand(g *Globals) *cobra.Command {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"log/slog"
 	"sort"
 	"strings"
 	"time"
@@ -13,37 +12,21 @@ import (
 
 	"github.com/shadowscan/shadowscan"
 	"github.com/shadowscan/shadowscan/crawler"
-	"github.com/shadowscan/shadowscan/matcher"
-	"github.com/shadowscan/shadowscan/rules"
+	"github.com/shadowscan/shadowscan/scan"
 	"github.com/shadowscan/shadowscan/store"
 )
 
-// scanOptions are the flags of `shadowscan scan`.
+// scanOptions are the flags of `shadowscan scan`: what to scan, and how
+// to show it.
 type scanOptions struct {
-	Sites    []string
-	Brand    string
-	Queries  []string
-	MaxPages int
-	BaseURL  string
-	Resume   bool
-	KeepAll  bool
-	// NoRevisit skips fetching by URL the reported, removed and relisted
-	// listings the search did not reach (see pipeline.revisitSite).
-	NoRevisit bool
-	// Quiet turns off the live progress line (the demo prints its own;
-	// serve has no terminal).
+	scan.Options
+	// Quiet turns off the live progress line and the warnings on the
+	// terminal (serve has none).
 	Quiet bool
-	// BaseURLs overrides the base_url of the sites it names (site name ->
-	// URL), for the sites BaseURL does not already override: serve's scans
-	// of the demo marketplace use it.
-	BaseURLs map[string]string
 	// OnProgress, when set, is called with a snapshot of the scan's live
-	// counts (pages, listings, hits, errors) as the crawler reports them:
-	// the web runner shows it on the scans page. It must not block long.
+	// counts (pages, listings, hits, errors): the web runner shows it on
+	// the scans page. It must not block long.
 	OnProgress func(shadowscan.Scan)
-	// ConfirmGoneAfter is how far apart two gone sightings of a listing
-	// must be to confirm its removal (nil: store.DefaultConfirmGoneAfter).
-	ConfirmGoneAfter *time.Duration
 }
 
 func newScanCommand(g *Globals) *cobra.Command {
@@ -123,8 +106,10 @@ address.`,
 	return cmd
 }
 
-// runScan crawls, matches and stores, and returns the scan record, also
-// when it ends early (interrupted or failed), so the caller can report it.
+// runScan runs the scan use case (package scan) with the store and rules
+// of g, showing its progress on g's terminal unless o.Quiet, and returns
+// the scan record, also when it ends early (interrupted or failed), so
+// the caller can report it.
 func runScan(ctx context.Context, g *Globals, o scanOptions) (*shadowscan.Scan, error) {
 	set, err := g.Rules()
 	if err != nil {
@@ -134,224 +119,33 @@ func runScan(ctx context.Context, g *Globals, o scanOptions) (*shadowscan.Scan, 
 	if err != nil {
 		return nil, err
 	}
-	sc, sites, o, err := planScan(ctx, db, set, o)
-	if err != nil {
-		return nil, err
-	}
-	m, err := scanMatcher(ctx, g, db, set, sc)
-	if err != nil {
-		return nil, err
-	}
-	if o.Resume {
-		line, err := resumeLine(ctx, db, sc, sites)
-		if err != nil {
-			return nil, err
-		}
-		if sc, err = db.ResumeScan(ctx, sc.ID); err != nil {
-			return nil, err
-		}
-		fmt.Fprintln(g.Stdout, line)
-	} else {
-		sc.State = shadowscan.ScanRunning
-		sc.StartedAt = time.Now().UTC()
-		if err := db.StartScan(ctx, sc); err != nil {
-			return nil, err
-		}
-	}
-	log := g.Logger().With("scan", sc.ID)
-	log.Info("scan started", "sites", sc.Sites, "queries", len(sc.Queries), "resume", o.Resume)
-
-	gap := store.DefaultConfirmGoneAfter
-	if o.ConfirmGoneAfter != nil {
-		gap = *o.ConfirmGoneAfter
-	}
-	p := &pipeline{db: db, m: m, scan: sc, keepAll: o.KeepAll, noRevisit: o.NoRevisit, goneGap: gap, log: log}
 	prog := newProgress(g.Stderr, !o.Quiet)
-	if !o.Quiet {
-		p.notice = prog.note
-	}
-	runErr := p.run(ctx, sites, scanCrawlerOptions(p, o, log, prog), prog)
-	prog.done()
-	return sc, finishScan(ctx, db, sc, runErr, log, p)
-}
-
-// planScan returns the scan to run and its sites: a new one from o, or,
-// with o.Resume, the interrupted one with the options it was started with
-// (refused when the rules changed since).
-func planScan(ctx context.Context, db *store.DB, set *rules.Set, o scanOptions) (*shadowscan.Scan, []*rules.Site, scanOptions, error) {
-	sc := &shadowscan.Scan{Sites: o.Sites, BrandID: o.Brand, Queries: o.Queries}
-	if o.Resume {
-		prev, err := resumable(ctx, db)
-		if err != nil {
-			return nil, nil, o, err
-		}
-		if o, err = resumeOptions(prev, o); err != nil {
-			return nil, nil, o, err
-		}
-		if prev.Plan != nil {
-			if err := checkRules(prev.ID, prev.Plan, set); err != nil {
-				return nil, nil, o, err
+	log := g.Logger()
+	on := func(e scan.Event) {
+		switch e.Kind {
+		case scan.EventResumed:
+			fmt.Fprintln(g.Stdout, e.Message)
+		case scan.EventProgress:
+			prog.update(e.Scan)
+			if o.OnProgress != nil {
+				o.OnProgress(e.Scan)
+			}
+		case scan.EventNotice:
+			if !o.Quiet {
+				prog.note(e.Message)
+			}
+		case scan.EventWarning:
+			if o.Quiet {
+				log.Warn(e.Message)
+			} else {
+				prog.warn(e.Message)
 			}
 		}
-		sc = prev
 	}
-	sites := make([]*rules.Site, 0, len(sc.Sites))
-	for _, name := range sc.Sites {
-		s, err := set.Site(name)
-		if err != nil {
-			return nil, nil, o, usageError{err}
-		}
-		planned := ""
-		if ps := plannedSite(sc.Plan, name); ps != nil {
-			planned = ps.BaseURL
-		}
-		if s, err = applyBaseURL(s, o, planned); err != nil {
-			return nil, nil, o, err
-		}
-		sites = append(sites, s)
-	}
-	if !o.Resume {
-		gap := store.DefaultConfirmGoneAfter
-		if o.ConfirmGoneAfter != nil {
-			gap = *o.ConfirmGoneAfter
-		}
-		plan, err := newPlan(sites, set.Detection, o, gap)
-		if err != nil {
-			return nil, nil, o, err
-		}
-		sc.Plan = plan
-	}
-	return sc, sites, o, nil
-}
-
-// scanMatcher loads the catalogue (of the scan's brand), fills in the
-// scan's default queries and returns the matcher.
-func scanMatcher(ctx context.Context, g *Globals, db *store.DB, set *rules.Set, sc *shadowscan.Scan) (*matcher.Matcher, error) {
-	cat, err := db.Catalog(ctx)
-	if err != nil {
-		return nil, err
-	}
-	if len(cat.Products) == 0 {
-		return nil, shadowscan.Errorf(shadowscan.EINVALID, "the store %s holds no catalogue: run `shadowscan catalog import FILE` first", g.dbPath())
-	}
-	if sc.BrandID != "" {
-		if cat, err = cat.OnlyBrand(sc.BrandID); err != nil {
-			return nil, fmt.Errorf("--brand: %w", err)
-		}
-	}
-	if len(sc.Queries) == 0 {
-		sc.Queries = cat.SearchQueries()
-	}
-	history, err := sellerHistory(ctx, db)
-	if err != nil {
-		return nil, err
-	}
-	// The market is what earlier scans saw: a resumed scan leaves out what
-	// it stored itself before the kill, as an uninterrupted one never saw it.
-	market, err := storeMarket(ctx, db, set.Detection, sc.ID)
-	if err != nil {
-		return nil, err
-	}
-	return matcher.New(cat, set.Detection, history, market)
-}
-
-// failNotice is how many fetches in a row must fail before the scan says
-// so on the terminal.
-const failNotice = 3
-
-// scanCrawlerOptions returns the crawler options of each site's crawl.
-func scanCrawlerOptions(p *pipeline, o scanOptions, log *slog.Logger, prog *progress) func(*rules.Site) ([]crawler.Option, error) {
-	onCrawl := prog.update
-	if o.OnProgress != nil {
-		onCrawl = func(st crawler.Stats) {
-			prog.update(st)
-			o.OnProgress(p.snapshot(st))
-		}
-	}
-	return func(site *rules.Site) ([]crawler.Option, error) {
-		opts := []crawler.Option{
-			crawler.WithLogger(log.With("site", site.Name)),
-			crawler.WithUserAgent(crawler.DefaultUserAgent(version)),
-			crawler.WithFrontier(p.frontier(site)),
-			crawler.WithProgress(onCrawl),
-			crawler.WithFailureNotice(failNotice, func(n int, err error) {
-				msg := fmt.Sprintf("%s: %d requests in a row failed, the last with %v (is the site at %s? --base-url sets another address)", site.Name, n, err, site.BaseURL)
-				if o.Quiet {
-					log.Warn(msg)
-					return
-				}
-				log.Info(msg)
-				prog.warn(msg)
-			}),
-		}
-		if o.MaxPages > 0 {
-			opts = append(opts, crawler.WithMaxPages(o.MaxPages))
-		}
-		return opts, nil
-	}
-}
-
-// finishScan writes the final record whatever happened, with a context
-// that outlives a Ctrl-C, so an interrupted scan can be resumed; a scan
-// that finished forgets its frontier.
-func finishScan(ctx context.Context, db *store.DB, sc *shadowscan.Scan, runErr error, log *slog.Logger, p *pipeline) error {
-	sc.EndedAt = time.Now().UTC()
-	switch {
-	case runErr == nil:
-		sc.State = shadowscan.ScanDone
-	case errors.Is(runErr, context.Canceled):
-		sc.State = shadowscan.ScanInterrupted
-		sc.Err = "interrupted"
-	default:
-		sc.State = shadowscan.ScanFailed
-		sc.Err = runErr.Error()
-	}
-	wctx := context.WithoutCancel(ctx)
-	if err := db.FinishScan(wctx, sc); err != nil {
-		if runErr == nil {
-			runErr = err
-		}
-		log.Warn("the scan record could not be written", "err", err)
-	} else if sc.State == shadowscan.ScanDone {
-		if err := db.ClearFrontier(wctx, sc.ID); err != nil {
-			log.Warn("the finished scan's frontier could not be cleared", "err", err)
-		}
-	}
-	log.Info("scan ended", "state", sc.State, "pages", sc.Pages, "listings", sc.Listings, "hits", sc.Hits, "revisited", p.revisited)
-	return runErr
-}
-
-// sellerHistory returns the matcher option that makes repeat offenders:
-// each seller's confirmed-or-later hits, counted once at scan start from
-// the store's status index.
-func sellerHistory(ctx context.Context, db *store.DB) (matcher.Option, error) {
-	offenders, err := db.ConfirmedBySeller(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return matcher.WithSellerHistory(func(site, sellerID string) int {
-		return offenders[store.SellerKey{Site: site, SellerID: sellerID}]
-	}), nil
-}
-
-// resumable returns the newest scan that did not finish: interrupted (a
-// running scan no live process owns is reported as interrupted) or
-// failed. Scans older than the newest finished one are not resumed.
-func resumable(ctx context.Context, db *store.DB) (*shadowscan.Scan, error) {
-	scans, err := db.Scans(ctx, 50)
-	if err != nil {
-		return nil, err
-	}
-	for i := range scans {
-		s := &scans[i]
-		switch s.State {
-		case shadowscan.ScanInterrupted, shadowscan.ScanFailed:
-			return s, nil
-		case shadowscan.ScanDone:
-			return nil, shadowscan.Errorf(shadowscan.ENOTFOUND, "--resume: the newest scan, %d, finished: nothing to go on with; start a new one with `shadowscan scan --site S`", s.ID)
-		}
-	}
-	return nil, shadowscan.Errorf(shadowscan.ENOTFOUND, "--resume: no interrupted scan to go on with; start one with `shadowscan scan --site S`")
+	s := scan.New(db, set, scan.WithLogger(log), scan.WithUserAgent(crawler.DefaultUserAgent(version)))
+	sc, err := s.Run(ctx, o.Options, on)
+	prog.done()
+	return sc, err
 }
 
 // printScanSummary prints what the scan did and, when it did not finish,

@@ -3,24 +3,19 @@ package main
 import (
 	"context"
 	"crypto/ecdsa"
-	"crypto/rand"
-	"encoding/base64"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"net"
 	"os"
 	"os/user"
 	"path/filepath"
-	"strings"
-	"syscall"
-	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/shadowscan/shadowscan"
 	"github.com/shadowscan/shadowscan/evidence"
+	"github.com/shadowscan/shadowscan/export"
+	"github.com/shadowscan/shadowscan/scan"
 	"github.com/shadowscan/shadowscan/store"
 	"github.com/shadowscan/shadowscan/web"
 )
@@ -94,7 +89,7 @@ func serveUntilDone(ctx context.Context, g *Globals, o serveOptions, baseURLs ma
 		return err
 	}
 	loopback := web.IsLoopback(addr)
-	token, fresh, err := loadOrMakeToken(g.dbPath() + ".token")
+	token, fresh, err := web.LoadOrMakeToken(g.dbPath() + web.TokenSuffix)
 	if err != nil {
 		return err
 	}
@@ -115,7 +110,9 @@ func serveUntilDone(ctx context.Context, g *Globals, o serveOptions, baseURLs ma
 			return runServeScan(ctx, g, baseURLs, req, progress)
 		},
 		Export: func(ctx context.Context, w io.Writer, hf shadowscan.HitFilter, by string) error {
-			return exportTo(ctx, db, w, hf, by, signKey)
+			_, err := export.Write(ctx, db, w, export.Options{Filter: hf, By: by, SignKey: signKey,
+				BundleName: "shadowscan-export.wacz", Software: "shadowscan " + version})
+			return err
 		},
 		ExportSigner: signerOf(signKey),
 		Backup:       db.Backup,
@@ -125,14 +122,14 @@ func serveUntilDone(ctx context.Context, g *Globals, o serveOptions, baseURLs ma
 		return err
 	}
 	url := "http://" + ln.Addr().String() + "/"
-	infoPath := g.dbPath() + serveInfoSuffix
-	writeServeInfo(infoPath, url)
+	infoPath := g.dbPath() + web.InfoSuffix
+	web.WriteInfo(infoPath, url)
 	defer os.Remove(infoPath)
 
 	w := g.Stdout
 	fmt.Fprintf(w, "shadowscan serve: review UI at %s (store %s)\n", url, g.dbPath())
 	if fresh {
-		fmt.Fprintf(w, "access token (shown once; kept in %s): %s\n", g.dbPath()+".token", token)
+		fmt.Fprintf(w, "access token (shown once; kept in %s): %s\n", g.dbPath()+web.TokenSuffix, token)
 	}
 	if loopback {
 		fmt.Fprintln(w, "listening on loopback only: no token needed in the browser; API clients may send it as a bearer token")
@@ -172,57 +169,6 @@ func webActor(g *Globals) string {
 	return name + " (web)"
 }
 
-// loadOrMakeToken reads the access token from path, or makes one with
-// crypto/rand and writes it there (0600). fresh reports a new token.
-func loadOrMakeToken(path string) (token string, fresh bool, err error) {
-	if fi, err := os.Stat(path); err == nil {
-		if fi.Mode().Perm()&0o077 != 0 {
-			return "", false, shadowscan.Errorf(shadowscan.EINVALID, "token file %s is readable by others (mode %o): run chmod 600 %s", path, fi.Mode().Perm(), path)
-		}
-		b, err := os.ReadFile(path)
-		if err != nil {
-			return "", false, fmt.Errorf("read token: %w", err)
-		}
-		tok := strings.TrimSpace(string(b))
-		if len(tok) < 16 || len(tok) > 256 {
-			return "", false, shadowscan.Errorf(shadowscan.EINVALID, "token file %s holds no usable token (16 to 256 characters): remove it and serve makes a new one", path)
-		}
-		return tok, false, nil
-	}
-	raw := make([]byte, 32)
-	if _, err := rand.Read(raw); err != nil {
-		return "", false, fmt.Errorf("make token: %w", err)
-	}
-	tok := base64.RawURLEncoding.EncodeToString(raw)
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if err != nil {
-		return "", false, fmt.Errorf("write token %s: %w", path, err)
-	}
-	if _, err := f.WriteString(tok + "\n"); err != nil {
-		f.Close()
-		return "", false, fmt.Errorf("write token %s: %w", path, err)
-	}
-	if err := f.Close(); err != nil {
-		return "", false, fmt.Errorf("write token %s: %w", path, err)
-	}
-	return tok, true, nil
-}
-
-// serveInfoSuffix names the file serve leaves beside the store while it
-// runs, so that a command refused by the store lock can say where the UI
-// is.
-const serveInfoSuffix = ".serve"
-
-type serveInfo struct {
-	PID int    `json:"pid"`
-	URL string `json:"url"`
-}
-
-func writeServeInfo(path, url string) {
-	b, _ := json.Marshal(serveInfo{PID: os.Getpid(), URL: url})
-	_ = os.WriteFile(path, b, 0o600) // it only improves an error message
-}
-
 // serveHint says what to do when the store is locked by a running serve:
 // use its UI or API, or stop it. It returns err unchanged otherwise.
 // Globals.Store calls it on an open error.
@@ -230,24 +176,11 @@ func serveHint(err error, dbPath string) error {
 	if shadowscan.ErrorCode(err) != shadowscan.ECONFLICT {
 		return err
 	}
-	b, rerr := os.ReadFile(dbPath + serveInfoSuffix)
-	if rerr != nil || len(b) > 4096 {
-		return err
-	}
-	var info serveInfo
-	if json.Unmarshal(b, &info) != nil || info.PID <= 0 || !strings.HasPrefix(info.URL, "http://") || !processAlive(info.PID) {
+	info, ok := web.Running(dbPath + web.InfoSuffix)
+	if !ok {
 		return err
 	}
 	return shadowscan.Errorf(shadowscan.ECONFLICT, "%v\nshadowscan serve (process %d) holds the store: use the web UI or the JSON API at %s (see web/API.md), or stop serve and run this command again", err, info.PID, info.URL)
-}
-
-func processAlive(pid int) bool {
-	p, err := os.FindProcess(pid)
-	if err != nil {
-		return false
-	}
-	err = p.Signal(syscall.Signal(0))
-	return err == nil || errors.Is(err, os.ErrPermission)
 }
 
 // runServeScan runs one scan for the web runner: runScan, as `shadowscan
@@ -255,8 +188,8 @@ func processAlive(pid int) bool {
 // through progress and no terminal output.
 func runServeScan(ctx context.Context, g *Globals, baseURLs map[string]string, req web.ScanRequest, progress func(shadowscan.Scan)) (*shadowscan.Scan, error) {
 	return runScan(ctx, g, scanOptions{
-		Sites: req.Sites, Brand: req.BrandID, Queries: req.Queries, MaxPages: req.MaxPages,
-		BaseURLs: baseURLs, Quiet: true, OnProgress: progress,
+		Options: scan.Options{Sites: req.Sites, Brand: req.BrandID, Queries: req.Queries, MaxPages: req.MaxPages, BaseURLs: baseURLs},
+		Quiet:   true, OnProgress: progress,
 	})
 }
 
@@ -287,24 +220,4 @@ func signerOf(key *ecdsa.PrivateKey) string {
 		return ""
 	}
 	return evidence.Fingerprint(&key.PublicKey)
-}
-
-// exportTo writes an evidence bundle of the hits passing hf to w, signed
-// with signKey when there is one.
-func exportTo(ctx context.Context, db *store.DB, w io.Writer, hf shadowscan.HitFilter, by string, signKey *ecdsa.PrivateKey) error {
-	n, err := db.HitCount(ctx, hf)
-	if err != nil {
-		return err
-	}
-	if n == 0 {
-		return shadowscan.Errorf(shadowscan.ENOTFOUND, "no hits match the filters: nothing to export")
-	}
-	opts := evidence.Options{
-		Created: time.Now(), Software: "shadowscan " + version, By: by,
-		Filters: hf, BundleName: "shadowscan-export.wacz", Title: exportTitle(nil, hf),
-		SignKey: signKey,
-	}
-	src := &exportSource{db: db, brands: map[string]*shadowscan.Brand{}, products: map[string]*shadowscan.Product{}}
-	_, err = evidence.Write(ctx, w, src.items(ctx, nil, hf), db, opts)
-	return err
 }

@@ -219,28 +219,6 @@ func TestScheduleListNeverRuns(t *testing.T) {
 	}
 }
 
-func TestLoadOrMakeToken(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "s.db.token")
-	tok, fresh, err := loadOrMakeToken(path)
-	if err != nil || !fresh || len(tok) < 40 {
-		t.Fatalf("first: %q %v %v", tok, fresh, err)
-	}
-	fi, err := os.Stat(path)
-	if err != nil || fi.Mode().Perm() != 0o600 {
-		t.Fatalf("token file mode %v (%v), want 0600", fi.Mode().Perm(), err)
-	}
-	again, fresh, err := loadOrMakeToken(path)
-	if err != nil || fresh || again != tok {
-		t.Fatalf("second: %q %v %v", again, fresh, err)
-	}
-	if err := os.Chmod(path, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if _, _, err := loadOrMakeToken(path); err == nil || !strings.Contains(err.Error(), "chmod 600") {
-		t.Fatalf("world-readable token accepted: %v", err)
-	}
-}
-
 // syncBuffer is a bytes.Buffer safe for a writer and a reader goroutine.
 type syncBuffer struct {
 	mu sync.Mutex
@@ -372,7 +350,7 @@ func TestServeEndToEnd(t *testing.T) {
 func TestServeHintOnlyForConflicts(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "s.db")
-	writeServeInfo(path+serveInfoSuffix, "http://127.0.0.1:9999/")
+	web.WriteInfo(path+web.InfoSuffix, "http://127.0.0.1:9999/")
 	plain := fmt.Errorf("disk full")
 	if got := serveHint(plain, path); got != plain {
 		t.Errorf("non-conflict error changed: %v", got)
@@ -381,7 +359,7 @@ func TestServeHintOnlyForConflicts(t *testing.T) {
 	if got := serveHint(conflict, path); !strings.Contains(got.Error(), "http://127.0.0.1:9999/") || shadowscan.ErrorCode(got) != shadowscan.ECONFLICT {
 		t.Errorf("hint %v", got)
 	}
-	os.Remove(path + serveInfoSuffix)
+	os.Remove(path + web.InfoSuffix)
 	if got := serveHint(conflict, path); got != conflict {
 		t.Errorf("hint without a serve file: %v", got)
 	}

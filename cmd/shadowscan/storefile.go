@@ -2,21 +2,18 @@ package main
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
-	"net/http"
 	"net/url"
 	"os"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/shadowscan/shadowscan"
 	"github.com/shadowscan/shadowscan/store"
+	"github.com/shadowscan/shadowscan/web"
 )
 
 // The commands that look after the store file itself: init, check and
@@ -189,71 +186,24 @@ func runBackup(ctx context.Context, g *Globals, o backupOptions) error {
 
 // runningServe returns the URL of the serve holding the store at path.
 func runningServe(path string) (string, bool) {
-	b, err := os.ReadFile(path + serveInfoSuffix)
-	if err != nil || len(b) > 4096 {
-		return "", false
-	}
-	var info serveInfo
-	if json.Unmarshal(b, &info) != nil || info.PID <= 0 || !strings.HasPrefix(info.URL, "http://") || !processAlive(info.PID) {
-		return "", false
-	}
-	return info.URL, true
+	info, ok := web.Running(path + web.InfoSuffix)
+	return info.URL, ok
 }
 
 // backupFromServer fetches the copy from serve's GET /api/backup.
 func backupFromServer(ctx context.Context, g *Globals, o backupOptions, server string) error {
 	tokenFile := o.TokenFile
 	if tokenFile == "" {
-		tokenFile = g.dbPath() + ".token"
+		tokenFile = g.dbPath() + web.TokenSuffix
 	}
 	tb, err := os.ReadFile(tokenFile)
 	if err != nil {
 		return shadowscan.Errorf(shadowscan.EINVALID, "backup through %s needs serve's access token: cannot read %s (%v); give the file with --token-file", server, tokenFile, err)
 	}
-	endpoint := strings.TrimRight(server, "/") + "/api/backup"
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, endpoint, nil)
-	if err != nil {
-		return usagef("--server %q: %v", server, err)
-	}
-	req.Header.Set("Authorization", "Bearer "+strings.TrimSpace(string(tb)))
-	client := &http.Client{Timeout: 30 * time.Minute}
-	resp, err := client.Do(req)
-	if err != nil {
-		return fmt.Errorf("backup through %s: %w (is serve running there?)", endpoint, err)
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		var body struct {
-			Message string `json:"message"`
-		}
-		// An answer that is not serve's JSON error falls back to the status.
-		_ = json.NewDecoder(io.LimitReader(resp.Body, 64<<10)).Decode(&body)
-		if body.Message == "" {
-			body.Message = resp.Status
-		}
-		return shadowscan.Errorf(shadowscan.EINTERNAL, "backup through %s: %s: %s", endpoint, resp.Status, body.Message)
-	}
-	n, err := store.SaveBackup(o.Out, &exactReader{r: resp.Body, want: resp.ContentLength})
+	n, err := web.FetchBackup(ctx, server, string(tb), func(r io.Reader) (int64, error) { return store.SaveBackup(o.Out, r) })
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(g.Stdout, "backup %s: %d bytes, a consistent copy from serve at %s\n", o.Out, n, server)
 	return nil
-}
-
-// exactReader fails at the end of r unless it gave want bytes (want < 0:
-// any number), so a download cut short is never kept as a backup.
-type exactReader struct {
-	r    io.Reader
-	want int64
-	n    int64
-}
-
-func (e *exactReader) Read(p []byte) (int, error) {
-	k, err := e.r.Read(p)
-	e.n += int64(k)
-	if errors.Is(err, io.EOF) && e.want >= 0 && e.n != e.want {
-		return k, fmt.Errorf("the copy ended after %d of %d bytes", e.n, e.want)
-	}
-	return k, err
 }

@@ -38,6 +38,21 @@ func TestCheck(t *testing.T) {
 		{"subpackage imports a sibling", "demo/internal/art", false, mod + "/web", false, "siblings never import each other"},
 		{"sibling imports a program", "web", false, mod + "/cmd/shadowscan-eval/world3", false, "only programs"},
 
+		{"application imports the root", "scan", false, mod, true, ""},
+		{"application imports a leaf", "scan", false, mod + "/rules", true, ""},
+		{"application imports the siblings it wires", "scan", false, mod + "/crawler", true, ""},
+		{"application imports the store", "export", false, mod + "/store", true, ""},
+		{"application imports another application", "export", false, mod + "/scan", false, "only programs (cmd/) import the application packages"},
+		{"application imports a program", "scan", false, mod + "/cmd/shadowscan", false, "only programs"},
+		{"sibling imports an application", "web", false, mod + "/scan", false, "only programs (cmd/) import the application packages"},
+		{"leaf imports an application", "photo", false, mod + "/export", false, "shared leaf"},
+		{"root imports an application", "", false, mod + "/scan", false, "only the standard library"},
+		{"application imports colly itself", "scan", false, "github.com/gocolly/colly/v2", false, "only crawler imports github.com/gocolly/colly/v2"},
+		{"application's test imports colly for the bare baseline", "scan", true, "github.com/gocolly/colly/v2", true, ""},
+		{"application's test imports colly's own subpackage", "scan", true, "github.com/gocolly/colly/v2/queue", true, ""},
+		{"application's test imports bbolt", "scan", true, "go.etcd.io/bbolt", false, "only store"},
+		{"program imports an application", "cmd/shadowscan", false, mod + "/scan", true, ""},
+
 		{"program imports everything", "cmd/shadowscan", false, mod + "/store", true, ""},
 		{"tool imports the root", "tools/x", false, mod, true, ""},
 
@@ -73,6 +88,9 @@ func TestTestOnly(t *testing.T) {
 	}
 	if _, ok := check(mod, "web", true, mod+"/crawler"); ok {
 		t.Error("testOnly let a test import what it does not list")
+	}
+	if _, ok := check(mod, "export", true, "github.com/gocolly/colly/v2"); ok {
+		t.Error("scan's test exception for colly let another package's test import it")
 	}
 }
 

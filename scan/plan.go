@@ -1,4 +1,4 @@
-package main
+package scan
 
 import (
 	"cmp"
@@ -56,7 +56,7 @@ func digestJSON(v any) (string, error) {
 
 // newPlan is the plan of a scan of sites (base URLs already applied) with
 // the options o.
-func newPlan(sites []*rules.Site, det *rules.Detection, o scanOptions, gap time.Duration) (*shadowscan.ScanPlan, error) {
+func newPlan(sites []*rules.Site, det *rules.Detection, o Options, gap time.Duration) (*shadowscan.ScanPlan, error) {
 	plan := &shadowscan.ScanPlan{MaxPages: o.MaxPages, NoRevisit: o.NoRevisit, ConfirmGoneAfter: gap.String()}
 	for _, s := range sites {
 		d, err := siteDigest(s)
@@ -77,10 +77,10 @@ func newPlan(sites []*rules.Site, det *rules.Detection, o scanOptions, gap time.
 // started. Options given with --resume must agree with the record, but for
 // the base URL: a marketplace copy that moved (--base-url) is named on the
 // first line of the output.
-func resumeOptions(prev *shadowscan.Scan, o scanOptions) (scanOptions, error) {
+func resumeOptions(prev *shadowscan.Scan, o Options) (Options, error) {
 	plan := prev.Plan
 	differs := func(flag, was string) error {
-		return usagef("--resume goes on with scan %d as it was started (%s %s): leave out %s, or start a new scan", prev.ID, flag, was, flag)
+		return UsageError{fmt.Errorf("--resume goes on with scan %d as it was started (%s %s): leave out %s, or start a new scan", prev.ID, flag, was, flag)}
 	}
 	switch {
 	case len(o.Sites) > 0 && !slices.Equal(o.Sites, prev.Sites):
@@ -144,7 +144,7 @@ func checkRules(id uint64, plan *shadowscan.ScanPlan, set *rules.Set) error {
 // applyBaseURL returns site at the base URL a scan crawls it at: --base-url,
 // else the one a caller gave for it (serve), else the plan's (a resumed
 // scan), else the rule's own.
-func applyBaseURL(s *rules.Site, o scanOptions, planned string) (*rules.Site, error) {
+func applyBaseURL(s *rules.Site, o Options, planned string) (*rules.Site, error) {
 	u, flag := planned, "base URL of the interrupted scan"
 	switch {
 	case o.BaseURL != "":
@@ -157,7 +157,7 @@ func applyBaseURL(s *rules.Site, o scanOptions, planned string) (*rules.Site, er
 	}
 	c, err := s.WithBaseURL(u)
 	if err != nil {
-		return nil, usageError{fmt.Errorf("%s: %w", flag, err)}
+		return nil, UsageError{fmt.Errorf("%s: %w", flag, err)}
 	}
 	return c, nil
 }

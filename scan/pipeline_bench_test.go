@@ -1,6 +1,6 @@
 //go:build linux
 
-package main
+package scan
 
 import (
 	"bufio"
@@ -16,25 +16,31 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
 
+	"github.com/gocolly/colly/v2"
 	"golang.org/x/sync/errgroup"
 
 	"github.com/shadowscan/shadowscan"
 	"github.com/shadowscan/shadowscan/catalog"
-	"github.com/shadowscan/shadowscan/crawler"
 	"github.com/shadowscan/shadowscan/demo"
+	"github.com/shadowscan/shadowscan/rules"
+	"github.com/shadowscan/shadowscan/store"
 )
 
 // Shape of the generated benchmark marketplace.
 const (
-	benchListings = 5000
-	benchPerPage  = 50
+	benchListings = 3000
+	// benchParallelism is the site's concurrency, the baseline's too.
+	benchParallelism = 8
+	benchPerPage     = 50
 	// benchFlaggedTenths of every ten listings copy a demo listing its
 	// ground truth flags; the rest copy unflagged ones (look-alikes,
 	// accessories, genuine resellers).
@@ -45,10 +51,11 @@ const (
 	benchIDMark = "BENCHIDXX" // stands for the listing id in page templates
 )
 
-// benchSiteRule replaces the embedded demo-market rule (through --rules)
-// with the same selectors and politeness off: no delay, 16 listings at
-// once (the crawler's unpolite parallelism), robots.txt read once as a
-// real scan would.
+// benchSiteRule replaces the embedded demo-market rule (through the rules
+// directory) with the same selectors and no delay: benchParallelism
+// requests at once a host, robots.txt read once as a real scan would, and
+// the photos on the marketplace's image host, as marketplaces serve them
+// (a CDN: img.alicdn.com, i.ebayimg.com).
 const benchSiteRule = `name: demo-market
 base_url: http://127.0.0.1:1
 search:
@@ -66,7 +73,8 @@ listing:
   images: ".gallery img@src"
   description: ".desc"
   removed: ".offline-notice"
-politeness: {parallelism: 16, delay: 0s, respect_robots_txt: true, timeout: 30s, retries: 2}
+politeness: {parallelism: PARALLELISM, delay: 0s, respect_robots_txt: true, timeout: 30s, retries: 2}
+photo_hosts: ["PHOTOHOST"]
 `
 
 // benchMarket is a generated marketplace of benchListings listings, each a
@@ -74,11 +82,15 @@ politeness: {parallelism: 16, delay: 0s, respect_robots_txt: true, timeout: 30s,
 // under its own id and photo URL. Pages and photos are made once, so
 // serving costs a few string writes and the server is not the bottleneck.
 type benchMarket struct {
+	// latency is how long the marketplace takes to answer each request.
+	latency atomic.Int64 // time.Duration
 	srv     *httptest.Server
-	pages   [][]string // per demo listing: page HTML split at benchIDMark
-	photos  [][]byte   // per demo listing: its first photo (JPEG)
-	source  []int      // bench listing -> demo listing
-	flagged int        // bench listings whose demo source is labelled flagged
+	cdn     *httptest.Server // the photos' host
+	reqs    atomic.Int64     // requests served since resetRequests
+	pages   [][]string       // per demo listing: page HTML split at benchIDMark
+	photos  [][]byte         // per demo listing: its first photo (JPEG)
+	source  []int            // bench listing -> demo listing
+	flagged int              // bench listings whose demo source is labelled flagged
 }
 
 var (
@@ -142,8 +154,10 @@ func newBenchMarket(tb testing.TB) *benchMarket {
 			m.source[i] = clean[(k*(10-benchFlaggedTenths)+r-benchFlaggedTenths)%len(clean)]
 		}
 	}
+	m.cdn = httptest.NewServer(http.HandlerFunc(m.serve)) // 127.0.0.1, another port
+	tb.Cleanup(m.cdn.Close)
 	for _, l := range ls {
-		m.pages = append(m.pages, strings.Split(benchItemHTML(&l), benchIDMark))
+		m.pages = append(m.pages, strings.Split(benchItemHTML(&l, m.cdn.URL), benchIDMark))
 		m.photos = append(m.photos, photos[l.ID])
 	}
 	m.srv = httptest.NewServer(http.HandlerFunc(m.serve)) // 127.0.0.1
@@ -153,8 +167,8 @@ func newBenchMarket(tb testing.TB) *benchMarket {
 
 // benchItemHTML is a listing page in the demo marketplace's markup, with
 // JSON-LD and the navigation, related items and footer a real shop page
-// carries (about 10 KB).
-func benchItemHTML(l *demo.Listing) string {
+// carries (about 10 KB). Its photo is on the image host at cdn.
+func benchItemHTML(l *demo.Listing, cdn string) string {
 	var b strings.Builder
 	esc := html.EscapeString
 	b.WriteString(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">`)
@@ -170,7 +184,7 @@ func benchItemHTML(l *demo.Listing) string {
 		fmt.Fprintf(&b, "<p>价格：<span class=\"price\">%s</span></p>\n", esc(l.PriceText))
 	}
 	fmt.Fprintf(&b, "<div class=\"shop\"><a href=\"/shop/%s\" data-shop-id=\"%s\">%s</a></div>\n", esc(l.SellerID), esc(l.SellerID), esc(l.SellerName))
-	b.WriteString(`<div class="gallery"><img src="/img/` + benchIDMark + `/0.jpg" alt=""></div>` + "\n")
+	b.WriteString(`<div class="gallery"><img src="` + cdn + `/img/` + benchIDMark + `/0.jpg" alt=""></div>` + "\n")
 	fmt.Fprintf(&b, "<div class=\"desc\">%s</div>\n</div>\n<section class=\"related\"><h2>看了又看</h2><ul>", esc(l.Description))
 	for i := range 24 {
 		fmt.Fprintf(&b, `<li><a href="/item/rel%03d"><span>相关商品 推荐 %d 号 限时优惠 包邮</span></a> <span class="p">¥%d.00</span></li>`, i, i, 50+i*7)
@@ -178,7 +192,7 @@ func benchItemHTML(l *demo.Listing) string {
 	b.WriteString("</ul></section></main>\n")
 	ld := map[string]any{
 		"@context": "https://schema.org", "@type": "Product", "name": l.Title, "description": l.Description,
-		"image": []string{"/img/" + benchIDMark + "/0.jpg"}, "url": "/item/" + benchIDMark,
+		"image": []string{cdn + "/img/" + benchIDMark + "/0.jpg"}, "url": "/item/" + benchIDMark,
 		"offers": map[string]any{"@type": "Offer", "priceCurrency": "CNY", "price": l.Price,
 			"seller": map[string]any{"@type": "Organization", "name": l.SellerName, "identifier": l.SellerID}},
 	}
@@ -195,7 +209,12 @@ func benchItemHTML(l *demo.Listing) string {
 
 func benchID(i int) string { return fmt.Sprintf("b%05d", i) }
 
+func (m *benchMarket) resetRequests()  { m.reqs.Store(0) }
+func (m *benchMarket) requests() int64 { return m.reqs.Load() }
+
 func (m *benchMarket) serve(w http.ResponseWriter, r *http.Request) {
+	m.reqs.Add(1)
+	time.Sleep(time.Duration(m.latency.Load()))
 	p := r.URL.Path
 	switch {
 	case p == "/robots.txt":
@@ -318,10 +337,21 @@ func cpuTime() time.Duration {
 // phase is one measured crawl.
 type phase struct {
 	listings int
+	requests int64
 	wall     time.Duration
 	cpu      time.Duration
 	alloc    uint64 // bytes allocated
 	peak     int64
+}
+
+// add sums o into p (peak: the higher).
+func (p *phase) add(o phase) {
+	p.listings += o.listings
+	p.requests += o.requests
+	p.wall += o.wall
+	p.cpu += o.cpu
+	p.alloc += o.alloc
+	p.peak = max(p.peak, o.peak)
 }
 
 // heapAllocated is the bytes allocated on the heap since the process began.
@@ -348,120 +378,172 @@ func measure(tb testing.TB, f func() int) phase {
 
 func (p phase) rate() float64 { return float64(p.listings) / p.wall.Seconds() }
 
-// BenchmarkPipeline crawls a generated marketplace of 5,000 listings (one
-// JPEG photo each, 30 % copies of demo listings labelled flagged) twice
-// in the same run, politeness off: (a) fetch and parse alone, the crawler
-// with a sink that does nothing; (b) the full scan pipeline, crawler ->
-// matcher -> store, through runScan into a bbolt file. It reports each
-// phase's listings/s, CPU time and heap bytes allocated per listing, and
-// peak RSS; the ratio of (b) to (a) in listings/s (target >= 80 %) and in
-// CPU time per listing (what the wall-clock ratio tends to on a busy
-// machine); and the share of listings flagged. CPU and allocation figures
-// include the in-process marketplace server.
+// bareColly is the baseline: a bare colly crawler, as one would write it
+// from colly's examples, fetching and parsing the same pages the scan
+// reads. It follows the search results' listing links and next-page
+// links, reads robots.txt, and parses each listing page with goquery for
+// the fields the site rule names. It fetches no photos, matches nothing
+// and stores nothing. It returns the listing pages parsed and the
+// requests made.
+func bareColly(tb testing.TB, ctx context.Context, base string, parallelism int) (listings, requests int64) {
+	tb.Helper()
+	c := colly.NewCollector(colly.Async(true), colly.StdlibContext(ctx), colly.UserAgent("bench"))
+	if err := c.Limit(&colly.LimitRule{DomainGlob: "*", Parallelism: parallelism}); err != nil {
+		tb.Fatal(err)
+	}
+	var n, reqs atomic.Int64
+	c.OnRequest(func(*colly.Request) { reqs.Add(1) })
+	c.OnHTML("div.result a.title", func(e *colly.HTMLElement) { _ = e.Request.Visit(e.Attr("href")) })
+	c.OnHTML("a.next", func(e *colly.HTMLElement) { _ = e.Request.Visit(e.Attr("href")) })
+	c.OnHTML("html", func(e *colly.HTMLElement) {
+		if !strings.HasPrefix(e.Request.URL.Path, "/item/") {
+			return
+		}
+		d := e.DOM
+		canonical, _ := d.Find("link[rel=canonical]").Attr("href")
+		title := strings.TrimSpace(d.Find("h1.title").Text())
+		_ = strings.TrimSpace(d.Find("span.price").Text())
+		seller, _ := d.Find(".shop a").Attr("data-shop-id")
+		_ = d.Find(".shop a").Text()
+		_, _ = d.Find(".gallery img").Attr("src")
+		_ = d.Find(".desc").Text()
+		_ = d.Find(".offline-notice").Length()
+		if canonical != "" && title != "" && seller != "" {
+			n.Add(1)
+		}
+	})
+	if err := c.Visit(base + "/search?q=bench&page=1"); err != nil {
+		tb.Fatal(err)
+	}
+	c.Wait()
+	return n.Load(), reqs.Load()
+}
+
+// BenchmarkPipeline crawls a generated marketplace of benchListings
+// listings (one JPEG photo each, on an image host beside the site; 30 %
+// copies of demo listings labelled flagged) twice in the same run, both
+// at the site's concurrency (benchParallelism requests a host at once, no
+// delay): (a) the baseline, a bare colly crawler fetching and parsing the
+// search and listing pages (bareColly); (b) the full scan, as `shadowscan
+// scan` runs it: crawler (pages and photos) -> matcher -> store.Writer
+// into a bbolt file, then revisits.
+//
+// It does so with the marketplace answering each request at once (a
+// loopback server: the crawlers' CPU time is all that bounds them) and
+// after 10 ms and 25 ms, as a marketplace over the network does: the time
+// is spent waiting, not computing, so it bounds both crawlers at their
+// concurrency (8 requests a host at 10 ms: 800 requests/s) unless their
+// own CPU time bounds them first. It reports each phase's listing pages
+// per second, requests, CPU time and heap bytes allocated per listing
+// page, and peak RSS; the ratio of (b) to (a) in listing pages per second;
+// and the share of listings flagged. CPU and allocation figures include
+// the in-process marketplace. Both run with the GOMAXPROCS
+// cmd/shadowscan sets (Procs: twice the CPUs).
 func BenchmarkPipeline(b *testing.B) {
-	ctx := context.Background()
+	// The processors cmd/shadowscan runs scans with (Procs), for both
+	// crawlers.
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(Procs(runtime.GOMAXPROCS(0))))
 	m := newBenchMarket(b)
-	dir := b.TempDir()
-	rulesDir := filepath.Join(dir, "rules")
-	if err := os.MkdirAll(rulesDir, 0o755); err != nil {
-		b.Fatal(err)
+	db, set := benchStore(b, b.TempDir(), m.cdn.URL)
+	for _, latency := range []time.Duration{0, 10 * time.Millisecond, 25 * time.Millisecond} {
+		b.Run("latency="+latency.String(), func(b *testing.B) {
+			m.latency.Store(int64(latency))
+			benchPipeline(b, m, db, set)
+		})
 	}
-	if err := os.WriteFile(filepath.Join(rulesDir, "demo-market.yaml"), []byte(benchSiteRule), 0o644); err != nil {
-		b.Fatal(err)
-	}
-	g := &Globals{DBPath: filepath.Join(dir, "bench.db"), RulesDir: rulesDir, LogLevel: "error",
-		Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: io.Discard, Getenv: os.Getenv}
-	defer g.close()
-	db, err := g.CreateStore(ctx) // the catalogue import creates the store, as catalog import does
-	if err != nil {
-		b.Fatal(err)
-	}
-	for _, name := range demo.CatalogFiles() {
-		f, err := catalog.Load(ctx, demo.CatalogFS(), name)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if _, err := db.SaveCatalog(ctx, &f.Catalog, f.Photos); err != nil {
-			b.Fatal(err)
-		}
-	}
-	g.close()
-	set, err := g.Rules()
-	if err != nil {
-		b.Fatal(err)
-	}
-	site, err := set.Site(benchSite)
-	if err != nil {
-		b.Fatal(err)
-	}
-	if site, err = site.WithBaseURL(m.srv.URL); err != nil {
-		b.Fatal(err)
-	}
+}
+
+func benchPipeline(b *testing.B, m *benchMarket, db *store.DB, set *rules.Set) {
+	ctx := context.Background()
 	maxPages := benchListings/benchPerPage + 1
-	fetchParse := func() int {
-		c, err := crawler.New(site, crawler.WithMaxPages(maxPages))
-		if err != nil {
-			b.Fatal(err)
+	bare := func() int {
+		m.resetRequests()
+		n, _ := bareColly(b, ctx, m.srv.URL, benchParallelism)
+		if n != benchListings {
+			b.Fatalf("bare colly parsed %d listing pages, want %d", n, benchListings)
 		}
-		st, err := c.Run(ctx, []string{"bench"}, func(context.Context, *crawler.Page) error { return nil })
-		if err != nil {
-			b.Fatal(err)
-		}
-		if st.Listings != benchListings || st.Photos < benchListings {
-			b.Fatalf("fetch+parse: %d listings and %d photos, want %d each (errors %v)", st.Listings, st.Photos, benchListings, st.Errors)
-		}
-		return st.Listings
+		return int(n)
 	}
 	var hits int
 	full := func() int {
-		sc, err := runScan(ctx, g, scanOptions{Sites: []string{benchSite}, Queries: []string{"bench"},
-			MaxPages: maxPages, BaseURL: m.srv.URL, Quiet: true})
+		m.resetRequests()
+		sc, err := New(db, set).Run(ctx, Options{Sites: []string{benchSite}, Queries: []string{"bench"},
+			MaxPages: maxPages, BaseURL: m.srv.URL}, nil)
 		if err != nil {
 			b.Fatal(err)
 		}
 		if sc.State != shadowscan.ScanDone || sc.Listings != benchListings {
 			b.Fatalf("pipeline: scan %s with %d listings, want done with %d (errors %v)", sc.State, sc.Listings, benchListings, sc.Errors)
 		}
-		db, err := g.Store(ctx)
-		if err != nil {
-			b.Fatal(err)
-		}
 		n, err := db.HitCount(ctx, shadowscan.HitFilter{Site: benchSite})
 		if err != nil {
 			b.Fatal(err)
 		}
 		hits = n
-		g.close() // unmap the store, so the next phase's peak RSS is its own
 		return sc.Listings
 	}
 
 	var a, f phase
 	for b.Loop() {
-		pa := measure(b, fetchParse)
-		pf := measure(b, full)
-		b.Logf("fetch+parse %.0f listings/s (%v cpu), pipeline %.0f listings/s (%v cpu)", pa.rate(), pa.cpu, pf.rate(), pf.cpu)
-		a.listings += pa.listings
-		a.wall += pa.wall
-		a.cpu += pa.cpu
-		a.alloc += pa.alloc
-		a.peak = max(a.peak, pa.peak)
-		f.listings += pf.listings
-		f.wall += pf.wall
-		f.cpu += pf.cpu
-		f.alloc += pf.alloc
-		f.peak = max(f.peak, pf.peak)
+		// The phases carry a profiler label, so that a CPU profile of the
+		// benchmark (-cpuprofile) splits by phase: -tagfocus phase=pipeline.
+		var pa, pf phase
+		pprof.Do(ctx, pprof.Labels("phase", "bare-colly"), func(context.Context) { pa = measure(b, bare) })
+		pa.requests = m.requests()
+		pprof.Do(ctx, pprof.Labels("phase", "pipeline"), func(context.Context) { pf = measure(b, full) })
+		pf.requests = m.requests()
+		b.Logf("bare colly %.0f listing pages/s (%d requests, %v cpu), pipeline %.0f listing pages/s (%d requests, %v cpu)",
+			pa.rate(), pa.requests, pa.cpu, pf.rate(), pf.requests, pf.cpu)
+		a.add(pa)
+		f.add(pf)
 	}
-	b.ReportMetric(a.rate(), "fetchparse-listings/s")
-	b.ReportMetric(f.rate(), "pipeline-listings/s")
-	b.ReportMetric(100*f.rate()/a.rate(), "pipeline/fetchparse-%")
-	b.ReportMetric(float64(a.cpu.Microseconds())/float64(a.listings), "fetchparse-cpu-µs/listing")
-	b.ReportMetric(float64(f.cpu.Microseconds())/float64(f.listings), "pipeline-cpu-µs/listing")
-	b.ReportMetric(100*float64(a.cpu)/float64(f.cpu), "pipeline/fetchparse-cpu-%")
-	b.ReportMetric(float64(a.alloc)/float64(a.listings)/1024, "fetchparse-alloc-KB/listing")
-	b.ReportMetric(float64(f.alloc)/float64(f.listings)/1024, "pipeline-alloc-KB/listing")
-	b.ReportMetric(float64(a.peak)/(1<<20), "fetchparse-peak-RSS-MB")
+	b.ReportMetric(a.rate(), "bare-colly-pages/s")
+	b.ReportMetric(f.rate(), "pipeline-pages/s")
+	b.ReportMetric(f.rate()/a.rate(), "pipeline/bare-colly")
+	b.ReportMetric(float64(a.requests)/float64(a.listings), "bare-colly-requests/page")
+	b.ReportMetric(float64(f.requests)/float64(f.listings), "pipeline-requests/page")
+	b.ReportMetric(float64(a.cpu.Microseconds())/float64(a.listings), "bare-colly-cpu-µs/page")
+	b.ReportMetric(float64(f.cpu.Microseconds())/float64(f.listings), "pipeline-cpu-µs/page")
+	b.ReportMetric(float64(a.alloc)/float64(a.listings)/1024, "bare-colly-alloc-KB/page")
+	b.ReportMetric(float64(f.alloc)/float64(f.listings)/1024, "pipeline-alloc-KB/page")
+	b.ReportMetric(float64(a.peak)/(1<<20), "bare-colly-peak-RSS-MB")
 	b.ReportMetric(float64(f.peak)/(1<<20), "pipeline-peak-RSS-MB")
 	b.ReportMetric(100*float64(hits)/benchListings, "flagged-%")
 	b.ReportMetric(100*float64(m.flagged)/benchListings, "labelled-flagged-%")
 	b.ReportMetric(0, "ns/op")
+}
+
+// benchStore makes a store in dir holding the demo catalogue, and the
+// rules with the bench's site rule, its photos on the host at cdn.
+func benchStore(tb testing.TB, dir, cdn string) (*store.DB, *rules.Set) {
+	tb.Helper()
+	ctx := context.Background()
+	rulesDir := filepath.Join(dir, "rules")
+	if err := os.MkdirAll(rulesDir, 0o755); err != nil {
+		tb.Fatal(err)
+	}
+	rule := strings.Replace(benchSiteRule, "PARALLELISM", strconv.Itoa(benchParallelism), 1)
+	rule = strings.Replace(rule, "PHOTOHOST", strings.TrimPrefix(cdn, "http://"), 1)
+	if err := os.WriteFile(filepath.Join(rulesDir, "demo-market.yaml"), []byte(rule), 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	set, err := rules.Load(rulesDir)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	db, err := store.Open(filepath.Join(dir, "bench.db"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { db.Close() })
+	for _, name := range demo.CatalogFiles() {
+		f, err := catalog.Load(ctx, demo.CatalogFS(), name)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		if _, err := db.SaveCatalog(ctx, &f.Catalog, f.Photos); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	return db, set
 }

@@ -1,4 +1,4 @@
-package main
+package scan
 
 import (
 	"context"
@@ -31,4 +31,17 @@ func storeMarket(ctx context.Context, db *store.DB, det *rules.Detection, scanID
 		}
 	}
 	return matcher.WithMarket(mk), nil
+}
+
+// sellerHistory returns the matcher option that makes repeat offenders:
+// each seller's confirmed-or-later hits, counted once at scan start from
+// the store's status index.
+func sellerHistory(ctx context.Context, db *store.DB) (matcher.Option, error) {
+	offenders, err := db.ConfirmedBySeller(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return matcher.WithSellerHistory(func(site, sellerID string) int {
+		return offenders[store.SellerKey{Site: site, SellerID: sellerID}]
+	}), nil
 }

@@ -1,0 +1,188 @@
+package jpeg
+
+import (
+	"bytes"
+	"errors"
+	"image"
+	"image/color"
+	stdjpeg "image/jpeg"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// stdLuma is image/jpeg's luma of data: the Y plane of a YCbCr image, the
+// pixels of a gray one.
+func stdLuma(t testing.TB, data []byte) (*image.Gray, bool) {
+	t.Helper()
+	img, err := stdjpeg.Decode(bytes.NewReader(data))
+	if err != nil {
+		t.Fatalf("image/jpeg: %v", err)
+	}
+	b := img.Bounds()
+	out := image.NewGray(b)
+	switch m := img.(type) {
+	case *image.YCbCr:
+		for y := b.Min.Y; y < b.Max.Y; y++ {
+			copy(out.Pix[out.PixOffset(b.Min.X, y):], m.Y[m.YOffset(b.Min.X, y):m.YOffset(b.Min.X, y)+b.Dx()])
+		}
+	case *image.Gray:
+		for y := b.Min.Y; y < b.Max.Y; y++ {
+			copy(out.Pix[out.PixOffset(b.Min.X, y):], m.Pix[m.PixOffset(b.Min.X, y):m.PixOffset(b.Min.X, y)+b.Dx()])
+		}
+	default:
+		return nil, false
+	}
+	return out, true
+}
+
+// sameLuma fails unless got holds exactly want's pixels.
+func sameLuma(t *testing.T, name string, got, want *image.Gray) {
+	t.Helper()
+	if got.Bounds() != want.Bounds() {
+		t.Fatalf("%s: bounds %v, image/jpeg %v", name, got.Bounds(), want.Bounds())
+	}
+	b := want.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			if g, w := got.GrayAt(x, y).Y, want.GrayAt(x, y).Y; g != w {
+				t.Fatalf("%s: luma at (%d, %d) is %d, image/jpeg's %d", name, x, y, g, w)
+			}
+		}
+	}
+}
+
+// TestDecodeLumaIsImageJPEGs: for every JPEG of image/jpeg's own test set
+// (baseline and progressive, every subsampling, restart intervals, gray)
+// DecodeLuma gives image/jpeg's luma exactly; RGB and CMYK JPEGs are
+// refused with ErrNotLuma. (The truncated progressive file decodes, as
+// image/jpeg decodes it.)
+func TestDecodeLumaIsImageJPEGs(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "*.jpeg"))
+	if err != nil || len(files) < 20 {
+		t.Fatalf("%d test files (%v)", len(files), err)
+	}
+	for _, f := range files {
+		name := filepath.Base(f)
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := DecodeLuma(bytes.NewReader(data), nil)
+		switch {
+		case strings.Contains(name, "rgb"), strings.Contains(name, "cmyk"):
+			if !errors.Is(err, ErrNotLuma) {
+				t.Errorf("%s: %v, want ErrNotLuma", name, err)
+			}
+			continue
+		case err != nil:
+			t.Fatalf("%s: %v", name, err)
+		}
+		want, ok := stdLuma(t, data)
+		if !ok {
+			t.Fatalf("%s: image/jpeg gives no luma plane", name)
+		}
+		sameLuma(t, name, got, want)
+	}
+}
+
+// TestDecodeLumaGeneratedPhotos: photo-like images at sizes that are and
+// are not multiples of the MCU, flat areas (blocks of DC alone), edges
+// and noise, at low and high quality, come out as image/jpeg's, also
+// when decoded into a reused buffer.
+func TestDecodeLumaGeneratedPhotos(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	var buf []byte
+	for _, sz := range [][2]int{{400, 400}, {333, 251}, {17, 9}, {1, 1}, {640, 17}} {
+		for _, q := range []int{10, 75, 100} {
+			img := image.NewRGBA(image.Rect(0, 0, sz[0], sz[1]))
+			for y := range sz[1] {
+				for x := range sz[0] {
+					c := color.RGBA{255, 255, 255, 255} // a white canvas
+					if x > sz[0]/5 && y > sz[1]/6 && x < 4*sz[0]/5 {
+						c = color.RGBA{uint8(x * 3), uint8(y * 5), uint8(rng.IntN(40) + 100), 255}
+					}
+					img.SetRGBA(x, y, c)
+				}
+			}
+			var enc bytes.Buffer
+			if err := stdjpeg.Encode(&enc, img, &stdjpeg.Options{Quality: q}); err != nil {
+				t.Fatal(err)
+			}
+			got, err := DecodeLuma(bytes.NewReader(enc.Bytes()), buf)
+			if err != nil {
+				t.Fatalf("%v q%d: %v", sz, q, err)
+			}
+			want, _ := stdLuma(t, enc.Bytes())
+			sameLuma(t, "generated", got, want)
+			buf = got.Pix[:cap(got.Pix)]
+		}
+	}
+}
+
+// TestIDCTIsImageJPEGs: the pruned inverse DCT computes what the full one
+// computes, for blocks with coefficients in the first row only, in the
+// first rows, and everywhere.
+func TestIDCTIsImageJPEGs(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for n := range 20000 {
+		var b block
+		rows := 1 + n%8
+		for i := range 8 * rows {
+			if rng.IntN(3) == 0 || i == 0 {
+				b[i] = int32(rng.IntN(2048) - 1024)
+			}
+		}
+		if n%5 == 0 {
+			b = block{}
+			b[0] = int32(rng.IntN(4096) - 2048)
+		}
+		want := b
+		idctRows(&want, 7)
+		idctCols(&want)
+		got := b
+		idct(&got)
+		if got != want {
+			t.Fatalf("block %v: idct %v, the full transform %v", b, got, want)
+		}
+	}
+}
+
+// FuzzDecodeLuma: DecodeConfig and DecodeLuma never panic on hostile
+// bytes; DecodeConfig reads image/jpeg's dimensions, and whatever
+// DecodeLuma decodes is image/jpeg's luma.
+func FuzzDecodeLuma(f *testing.F) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "*.jpeg"))
+	for _, p := range files {
+		if b, err := os.ReadFile(p); err == nil && len(b) < 64<<10 {
+			f.Add(b)
+		}
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		cfg, err := stdjpeg.DecodeConfig(bytes.NewReader(data))
+		own, ownErr := DecodeConfig(bytes.NewReader(data))
+		if (err == nil) != (ownErr == nil) || err == nil && (own.Width != cfg.Width || own.Height != cfg.Height) {
+			t.Fatalf("DecodeConfig %+v, %v; image/jpeg's %+v, %v", own, ownErr, cfg, err)
+		}
+		if err != nil || cfg.Width*cfg.Height > 1<<20 {
+			return // photo.Decode checks the header first, with its limits
+		}
+		got, err := DecodeLuma(bytes.NewReader(data), nil)
+		if err != nil {
+			return
+		}
+		img, serr := stdjpeg.Decode(bytes.NewReader(data))
+		if serr != nil {
+			t.Fatalf("DecodeLuma decoded what image/jpeg refuses (%v)", serr)
+		}
+		if _, ok := img.(*image.YCbCr); !ok {
+			if _, ok := img.(*image.Gray); !ok {
+				t.Fatalf("DecodeLuma decoded a %T JPEG", img)
+			}
+		}
+		want, _ := stdLuma(t, data)
+		sameLuma(t, "fuzz", got, want)
+	})
+}
