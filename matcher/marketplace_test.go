@@ -496,3 +496,40 @@ func TestChineseLookAlikeWithOurPhoto(t *testing.T) {
 	check(t, m.Match(listing("Halvorr 哈沃深海鱼油软胶囊 90粒", 230, "s-1")), want{
 		flagged: true, category: shadowscan.CategoryUnauthorizedSeller, brand: "halvor", sku: "HV-FISH-90", absent: []string{"title opens with"}})
 }
+
+// TestConvertedPricesAllowForTheRate checks that a price in another
+// currency is judged with room for the configured rate being off the one
+// the seller priced at: a Hong Kong or US distributor pricing at the floor
+// by the day's rate is not dumping because the rules' rate is a little
+// lower, while a price clearly under the floor still is. The reason names
+// the rate.
+func TestConvertedPricesAllowForTheRate(t *testing.T) {
+	m := MustMarketMatcher(t) // USD at 7.1 CNY, a 3 % tolerance
+	usd := func(title string, price float64, seller string) *shadowscan.Listing {
+		l := listing(title, price, seller)
+		l.Currency = "USD"
+		return l
+	}
+	tests := []struct {
+		name string
+		l    *shadowscan.Listing
+		want want
+	}{
+		{"an authorised seller at the floor by another rate", usd("Halvor Fish Oil Softgels 90", 33.50, "shop-88"), want{
+			brand: "halvor", sku: "HV-FISH-90",
+			reasons: []string{"USD 33.50 (¥237.85 at the configured 7.1 CNY per USD)", "under the floor ¥240.00 only by less than the 3 % a configured rate may be off: not counted"}}},
+		{"an authorised seller well under the floor", usd("Halvor Fish Oil Softgels 90", 31, "shop-88"), want{
+			flagged: true, category: shadowscan.CategoryPriceDumping, brand: "halvor", sku: "HV-FISH-90",
+			reasons: []string{"USD 31.00 (¥220.10 at the configured 7.1 CNY per USD) is under the authorised floor ¥240.00"}}},
+		{"an unknown seller just under half of list", usd("Halvor Fish Oil Softgels 90", 18.5, "shop-9"), want{
+			flagged: true, category: shadowscan.CategoryUnauthorizedSeller, brand: "halvor", sku: "HV-FISH-90",
+			reasons: []string{"under 50 % of list only by less than the 3 % a configured rate may be off"}}},
+		{"the same price in the list's currency counts", listing("Halvor Fish Oil Softgels 90", 237.85, "shop-88"), want{
+			flagged: true, category: shadowscan.CategoryPriceDumping, brand: "halvor", sku: "HV-FISH-90"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			check(t, m.Match(tt.l), tt.want)
+		})
+	}
+}

@@ -862,16 +862,16 @@ func (m *Matcher) judgePrice(l *shadowscan.Listing, p *shadowscan.Product, role 
 		return
 	}
 	w, pr := m.det.Weights, m.det.Price
-	price, shown, ok := m.unitPrice(l, p, pack)
+	u, ok := m.unitPrice(l, p, pack)
 	if !ok {
 		cur := cmp.Or(l.Currency, "an unknown currency")
-		add("price", 0, "%s is in %s: no rate to compare it with the list price %s%s", shown, cur, p.Price.Format(p.Currency), of)
+		add("price", 0, "%s is in %s: no rate to compare it with the list price %s%s", u.shown, cur, p.Price.Format(p.Currency), of)
 		return
 	}
-	ratio := price.Float() / p.Price.Float()
+	ratio := u.price.Float() / p.Price.Float()
 	if pr.PlaceholderRatio > 0 && ratio < pr.PlaceholderRatio {
 		add("price", 0, "%s is under %s %% of the list price %s%s: a placeholder (a deposit, \"ask the seller\", top-up or buy-back price), not an offer price, so not compared",
-			shown, strconv.FormatFloat(pr.PlaceholderRatio*100, 'f', -1, 64), p.Price.Format(p.Currency), of)
+			u.shown, strconv.FormatFloat(pr.PlaceholderRatio*100, 'f', -1, 64), p.Price.Format(p.Currency), of)
 		sig.placeholder = true
 		return
 	}
@@ -880,57 +880,99 @@ func (m *Matcher) judgePrice(l *shadowscan.Listing, p *shadowscan.Product, role 
 	if resale {
 		note = " (a private resale: not counted)"
 	}
-	sig.farBelow = ratio < pr.CounterfeitRatio
-	sig.underPlausible = ratio < pr.PlausibleRatio
-	sig.underFloor = p.MinPrice > 0 && price < p.MinPrice
+	// A converted price is judged at the top of what the rate may be off
+	// by: a signal must hold at any rate within the tolerance.
+	high := u.price.Float() * (1 + u.tolerance)
+	sig.farBelow = high < pr.CounterfeitRatio*p.Price.Float()
+	sig.underPlausible = high < pr.PlausibleRatio*p.Price.Float()
+	sig.underFloor = p.MinPrice > 0 && high < p.MinPrice.Float()
 	switch {
 	case role == shadowscan.RoleAuthorized && sig.underFloor:
-		add("price", pointsUnless(resale, w.PriceBelowFloor), "%s is under the authorised floor %s%s%s", shown, p.MinPrice.Format(p.Currency), of, note)
+		add("price", pointsUnless(resale, w.PriceBelowFloor), "%s is under the authorised floor %s%s%s", u.shown, p.MinPrice.Format(p.Currency), of, note)
 	case role == shadowscan.RoleUnknown && sig.farBelow:
-		add("price", pointsUnless(resale, w.PriceFarBelow), "%s is %d %% of the list price %s%s%s", shown, pct, p.Price.Format(p.Currency), of, note)
+		add("price", pointsUnless(resale, w.PriceFarBelow), "%s is %d %% of the list price %s%s%s", u.shown, pct, p.Price.Format(p.Currency), of, note)
 	default:
-		add("price", 0, "%s is %d %% of the list price %s%s", shown, pct, p.Price.Format(p.Currency), of)
+		add("price", 0, "%s is %d %% of the list price %s%s%s", u.shown, pct, p.Price.Format(p.Currency), of, u.withinTolerance(p, role, pr))
 	}
 	if m.market != nil && of == "" {
-		median, mad, n := m.market.PriceStats(p.SKU, l.Currency)
-		need := max(pr.MinMarketSamples, 1)
-		if n >= need && median > 0 && pr.MarketMADs > 0 {
-			// A MAD of 0 (every price the same) would make any cut an
-			// outlier; 2 % of the median is the least deviation counted.
-			spread := math.Max(mad, 0.02*median)
-			if z := (median - l.Price.Float()) / spread; z >= pr.MarketMADs {
-				add("market", pointsUnless(resale, w.MarketOutlier), "%s is %.1f deviations under the market median %s (%d prices seen)%s",
-					l.Price.Format(l.Currency), z, shadowscan.AmountFromFloat(median).Format(l.Currency), n, note)
-			}
-		}
+		m.judgeMarket(l, p, resale, note, add)
 	}
 	return
 }
 
+// judgeMarket adds a reason when the price is far under the market median
+// scans have seen for p.
+func (m *Matcher) judgeMarket(l *shadowscan.Listing, p *shadowscan.Product, resale bool, note string, add func(string, int, string, ...any)) {
+	pr := m.det.Price
+	median, mad, n := m.market.PriceStats(p.SKU, l.Currency)
+	need := max(pr.MinMarketSamples, 1)
+	if n < need || median <= 0 || pr.MarketMADs <= 0 {
+		return
+	}
+	// A MAD of 0 (every price the same) would make any cut an outlier; 2 %
+	// of the median is the least deviation counted.
+	spread := math.Max(mad, 0.02*median)
+	if z := (median - l.Price.Float()) / spread; z >= pr.MarketMADs {
+		add("market", pointsUnless(resale, m.det.Weights.MarketOutlier), "%s is %.1f deviations under the market median %s (%d prices seen)%s",
+			l.Price.Format(l.Currency), z, shadowscan.AmountFromFloat(median).Format(l.Currency), n, note)
+	}
+}
+
+// unitPriced is what one unit of a product costs by a listing, in the
+// product's currency.
+type unitPriced struct {
+	price shadowscan.Amount
+	shown string // how the reason shows it
+	// tolerance is the share the price may be off when it was converted
+	// from another currency (price.rate_tolerance), else 0.
+	tolerance float64
+}
+
+// withinTolerance returns, for a converted price that would be under the
+// floor or far under list at the configured rate but is not at a rate
+// within the tolerance, a note saying so; else "".
+func (u unitPriced) withinTolerance(p *shadowscan.Product, role shadowscan.SellerRole, pr rules.PriceRules) string {
+	if u.tolerance <= 0 {
+		return ""
+	}
+	pct := strconv.FormatFloat(u.tolerance*100, 'f', -1, 64)
+	switch {
+	case role == shadowscan.RoleAuthorized && p.MinPrice > 0 && u.price < p.MinPrice:
+		return fmt.Sprintf("; under the floor %s only by less than the %s %% a configured rate may be off: not counted", p.MinPrice.Format(p.Currency), pct)
+	case role == shadowscan.RoleUnknown && u.price.Float() < pr.CounterfeitRatio*p.Price.Float():
+		return fmt.Sprintf("; under %s %% of list only by less than the %s %% a configured rate may be off: not counted", strconv.FormatFloat(pr.CounterfeitRatio*100, 'f', -1, 64), pct)
+	}
+	return ""
+}
+
 // unitPrice returns what one unit of p costs by the listing, in p's
 // currency, and how to show it: the shown price, or a lower net price the
-// description advertises (netprice.go), divided by the units of the pack.
-// ok is false, with shown set, when no rate converts the currency.
-func (m *Matcher) unitPrice(l *shadowscan.Listing, p *shadowscan.Product, pack pack) (price shadowscan.Amount, shown string, ok bool) {
-	shown = l.Price.Format(l.Currency)
-	price = l.Price
+// description advertises (netprice.go), converted at the detection rates
+// (the reason names the rate), divided by the units of the pack. ok is
+// false, with shown set, when no rate converts the currency.
+func (m *Matcher) unitPrice(l *shadowscan.Listing, p *shadowscan.Product, pack pack) (u unitPriced, ok bool) {
+	u.shown = l.Price.Format(l.Currency)
+	u.price = l.Price
 	if np, found := lowestNetPrice(l); found {
-		price = np.amount
-		shown = fmt.Sprintf("%s (the description advertises %s %q)", shown, np.amount.Format(l.Currency), np.marker)
+		u.price = np.amount
+		u.shown = fmt.Sprintf("%s (the description advertises %s %q)", u.shown, np.amount.Format(l.Currency), np.marker)
 	}
 	switch {
 	case l.Currency == p.Currency:
 	case m.det.Rates[l.Currency] > 0 && m.det.Rates[p.Currency] > 0:
-		price = shadowscan.AmountFromFloat(price.Float() * m.det.Rates[l.Currency] / m.det.Rates[p.Currency])
-		shown = fmt.Sprintf("%s (%s)", shown, price.Format(p.Currency))
+		rate := m.det.Rates[l.Currency] / m.det.Rates[p.Currency]
+		u.price = shadowscan.AmountFromFloat(u.price.Float() * rate)
+		u.tolerance = m.det.Price.RateTolerance
+		u.shown = fmt.Sprintf("%s (%s at the configured %s %s per %s)", u.shown, u.price.Format(p.Currency),
+			strconv.FormatFloat(rate, 'g', 4, 64), p.Currency, l.Currency)
 	default:
-		return 0, shown, false
+		return u, false
 	}
 	if pack.n > 1 {
-		price = shadowscan.AmountFromFloat(price.Float() / float64(pack.n))
-		shown = fmt.Sprintf("%s for %d (%q), %s a unit,", shown, pack.n, pack.word, price.Format(p.Currency))
+		u.price = shadowscan.AmountFromFloat(u.price.Float() / float64(pack.n))
+		u.shown = fmt.Sprintf("%s for %d (%q), %s a unit,", u.shown, pack.n, pack.word, u.price.Format(p.Currency))
 	}
-	return price, shown, true
+	return u, true
 }
 
 // pointsUnless returns points, or 0 when the signal is excused.

@@ -234,6 +234,8 @@ func validateDetection(d *rules.Detection) error {
 		return fe("price.plausible_ratio", fmt.Sprintf("%v is under counterfeit_ratio %v", d.Price.PlausibleRatio, d.Price.CounterfeitRatio), "a ratio at or above counterfeit_ratio")
 	case math.IsNaN(d.Price.PlaceholderRatio) || d.Price.PlaceholderRatio < 0 || (d.Price.PlaceholderRatio > 0 && d.Price.PlaceholderRatio >= d.Price.CounterfeitRatio):
 		return fe("price.placeholder_ratio", fmt.Sprintf("%v is out of range", d.Price.PlaceholderRatio), "a fraction from 0 to under counterfeit_ratio, such as 0.02")
+	case math.IsNaN(d.Price.RateTolerance) || d.Price.RateTolerance < 0 || d.Price.RateTolerance > 0.2:
+		return fe("price.rate_tolerance", fmt.Sprintf("%v is out of range", d.Price.RateTolerance), "a fraction from 0 to 0.2, such as 0.03")
 	case math.IsNaN(d.Price.MarketMADs) || d.Price.MarketMADs < 0 || d.Price.MarketMADs > 100:
 		return fe("price.market_mads", fmt.Sprintf("%v is out of range", d.Price.MarketMADs), "a number of deviations from 0 to 100, such as 3")
 	case d.Price.MinMarketSamples < 0:

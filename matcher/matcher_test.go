@@ -155,7 +155,7 @@ func testCategories(t *testing.T, det func() *rules.Detection) {
 			flagged: true, category: shadowscan.CategoryDefamation, brand: "aurora", sku: "AUR-PROT-500"}},
 		{"cross-currency price converted through rates", &shadowscan.Listing{Site: "demo-market", Title: "Aurora Plant Protein Powder 500g", Price: 1250, HasPrice: true, Currency: "USD", SellerID: "shop-9"}, want{
 			flagged: true, category: shadowscan.CategoryCounterfeit, brand: "aurora", sku: "AUR-PROT-500",
-			reasons: []string{"USD 12.50 (¥88.75) is 30 % of the list price ¥298.00 (30)"}}},
+			reasons: []string{"USD 12.50 (¥88.75 at the configured 7.1 CNY per USD) is 30 % of the list price ¥298.00 (30)"}}},
 		{"full-width brand and typo in a longer product word", listing("ＡＵＲＯＲＡ Plant Protien Powder 500g replica", 250, "shop-9"), want{
 			flagged: true, category: shadowscan.CategoryCounterfeit, brand: "aurora", sku: "AUR-PROT-500",
 			reasons: []string{`"protien" read as "protein"`}, terms: []string{"aurora", "plant protien powder"}}},
