@@ -33,7 +33,11 @@
 // Words. Counterfeit, code-removal and defamation phrases from the rules
 // count unless a negation comes just before them ("非传销", "不是高仿",
 // "not a replica", "we never sell replicas"), or before the list they
-// head ("绝非高仿A货"). Code removal is also read from a code noun and a
+// head ("绝非高仿A货"). A defamation phrase counts only when the listing
+// asserts it: not when it is said to be untrue right after ("网传…不实"),
+// asked and answered no ("…是传销吗？…直销不等于传销", "Is X toxic? No"), or
+// in a listing that refutes a rumour (辟谣); a comparison ("not toxic like
+// X") asserts it of X (rebuttal.go). Code removal is also read from a code noun and a
 // removal verb near each other (codes.go), and words spaced out letter by
 // letter are joined. A title with an accessory word ("shaker", "量勺",
 // "空盒"; connecting words such as "for" only before the name) is an

@@ -304,6 +304,8 @@ func (j *judgement) words() {
 		for _, h := range j.defam {
 			j.addTerms(h.word)
 		}
+	} else if len(a.rebutted) > 0 && j.named() {
+		j.add("defamation", 0, "%s, but the listing %s: it quotes the claim to rebut it, no attack on %s", saysList(outermost(a.rebutted)), a.rebuttedWhy, j.brand.Name)
 	}
 }
 

@@ -533,3 +533,94 @@ func TestConvertedPricesAllowForTheRate(t *testing.T) {
 		})
 	}
 }
+
+// TestRebuttalsAreNoAttack checks listings that quote a rumour to deny
+// it, as fact-checkers, e-book shops and brands' supporters write them on
+// Taobao and Amazon: the claim negated, said to be untrue right after it
+// ("网传…不实", "纯属谣言"), asked and answered no, or in a listing that says
+// it refutes a rumour (辟谣). Exposés that ask without answering no,
+// headed "the truth about", or rivals comparing themselves with the brand,
+// still attack it.
+func TestRebuttalsAreNoAttack(t *testing.T) {
+	m := MustMarketMatcher(t)
+	df := shadowscan.CategoryDefamation
+	quoted := []string{"it quotes the claim to rebut it"}
+	tests := []struct {
+		name string
+		l    *shadowscan.Listing
+		want want
+	}{
+		{"辟谣 with the rumour untrue", withDescription(listing("辟谣：索兰不含激素 第三方检测报告解读", 9.9, "ebook-1"), "网传索兰含激素不实，检测报告显示未检出。"), want{
+			brand: "solenne", reasons: quoted}},
+		{"asked, and denied in the description", withDescription(listing("哈沃是传销吗？直销与传销的区别 科普资料", 9.9, "ebook-1"), "哈沃持有直销经营许可证，直销不等于传销。"), want{
+			brand: "halvor", reasons: []string{"asks it and answers no"}}},
+		{"asked without a question mark, denied after", withDescription(listing("哈沃鱼油有毒吗 权威检测汇总", 9.9, "ebook-1"), "网传哈沃有毒，纯属谣言。"), want{
+			brand: "halvor", reasons: quoted}},
+		{"asked and answered no at once", listing("Is Halvor a Pyramid Scheme? No - How Licensed Direct Selling Works", 9.9, "ebook-1"), want{
+			brand: "halvor", reasons: []string{"asks it and answers no"}}},
+		{"answered no later in the title", listing("Is Solenne Toxic? We Read the Lab Reports (spoiler: no)", 9.9, "ebook-1"), want{
+			brand: "solenne", reasons: []string{"asks it and answers no"}}},
+		{"a myth-busting listing", listing("Solenne Myths Checked: toxic? contains steroids?", 9.9, "ebook-1"), want{
+			brand: "solenne", reasons: []string{`refutes a rumour ("myths")`}}},
+		{"an exposé asks without answering no", listing("索兰是不是传销？前代理自述 被骗十万 资料包", 9.9, "ebook-1"), want{
+			flagged: true, category: df, brand: "solenne", reasons: []string{`"传销" about Solenne`}}},
+		{"an assertion beside its own question", withDescription(listing("索兰面霜含激素检测报告 电子版", 9.9, "ebook-1"), "第三方检测：索兰含激素？报告PDF。"), want{
+			flagged: true, category: df, brand: "solenne"}},
+		{"the truth about is an exposé", listing("The Truth About Halvor: a Pyramid Scheme Exposed (eBook)", 9.9, "ebook-1"), want{
+			flagged: true, category: df, brand: "halvor"}},
+		{"a rumour said to be no rumour", listing("哈沃传销不是谣言 前员工爆料", 9.9, "ebook-1"), want{
+			flagged: true, category: df, brand: "halvor"}},
+		{"a rival: not toxic like the brand", listing("Gentle Night Cream 50g - not toxic like Solenne", 60, "rival-1"), want{
+			flagged: true, category: df, brand: "solenne"}},
+		{"a rival: unlike the brand, not a pyramid scheme", withDescription(listing("Clean Whey Protein 1kg", 60, "rival-1"), "Honest price. Unlike Halvor, not a pyramid scheme."), want{
+			flagged: true, category: df, brand: "halvor"}},
+		{"a rival boasting a passed test", withDescription(listing("纯植物晚霜 50g 孕妇可用", 60, "rival-1"), "我们的产品检测合格，不像索兰含激素。"), want{
+			flagged: true, category: df, brand: "solenne"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			check(t, m.Match(tt.l), tt.want)
+		})
+	}
+}
+
+// TestClauseSpans checks that a field's clauses are found in its compact
+// text, with the questions marked, and that text the clauses cannot be
+// laid on is read as one clause.
+func TestClauseSpans(t *testing.T) {
+	raw := "Is Solenne toxic? We read the reports (spoiler: no). 网传索兰含激素不实，检测未检出。"
+	x := compact(raw)
+	cls := clauseSpans(raw, x)
+	var got []string
+	for _, c := range cls {
+		s := x[c.start:c.end]
+		if c.question {
+			s += "?"
+		}
+		got = append(got, s)
+	}
+	want := []string{"is solenne toxic?", "we read the reports", "spoiler", "no", "网传索兰含激素不实", "检测未检出"}
+	if !slices.Equal(got, want) {
+		t.Errorf("clauses %q, want %q", got, want)
+	}
+	if cls := clauseSpans("R e p l i c a? yes", "replica yes"); len(cls) != 1 || cls[0].question {
+		t.Errorf("text the clauses do not join into: %+v, want one plain clause", cls)
+	}
+}
+
+// FuzzClauseSpans checks that clauses lie in order inside the text.
+func FuzzClauseSpans(f *testing.F) {
+	for _, s := range []string{"Is it toxic? No.", "网传含激素不实，纯属谣言。", "a. b. c", "1,299.00 元", "\xff？", "r e p l i c a? ok"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		x := joinSpacedLetters(compact(s))
+		end := 0
+		for _, c := range clauseSpans(s, x) {
+			if c.start < end || c.end < c.start || c.end > len(x) {
+				t.Fatalf("clause %+v out of order in %q", c, x)
+			}
+			end = c.end
+		}
+	})
+}

@@ -79,7 +79,10 @@ type analysis struct {
 	brandHits   []wordHit // brand names, title then description
 	redFlags    []wordHit
 	codes       []wordHit
-	defamation  []wordHit
+	defamation  []wordHit // claims the listing asserts (rebuttal.go)
+	claims      []claim   // every defamation phrase, asserted or not
+	rebutted    []wordHit // claims quoted to be rebutted
+	rebuttedWhy string
 	accessory   []wordHit
 	secondHand  []wordHit // private resale words, title and description
 	notOffer    []wordHit // review and guide words in the title
@@ -113,10 +116,12 @@ func (m *Matcher) Match(l *shadowscan.Listing) shadowscan.Verdict {
 		return shadowscan.Verdict{}
 	}
 	a := &analysis{product: -1, brand: -1}
-	a.title = m.scanText("title", truncate(l.Title, maxTitleBytes))
-	a.desc = m.scanText("description", truncate(l.Description, maxDescBytes))
+	raw := map[string]string{"title": truncate(l.Title, maxTitleBytes), "description": truncate(l.Description, maxDescBytes)}
+	a.title = m.scanText("title", raw["title"])
+	a.desc = m.scanText("description", raw["description"])
 	m.classify(a, &a.title)
 	m.classify(a, &a.desc)
+	a.defamation, a.rebutted, a.rebuttedWhy = a.assertedClaims(raw)
 	a.addCodeRemovals(&a.title)
 	a.addCodeRemovals(&a.desc)
 	m.comparedBrands(a)
@@ -152,9 +157,7 @@ func (m *Matcher) classify(a *analysis, x *text) {
 				a.codes = append(a.codes, w)
 			}
 		case kindDefamation:
-			if !neg.negated(x.t, h) {
-				a.defamation = append(a.defamation, w)
-			}
+			a.claims = append(a.claims, claim{hit: w, negated: neg.negated(x.t, h)})
 		case kindSecondHand:
 			if !precededBy(before, negators) {
 				a.secondHand = append(a.secondHand, w)
