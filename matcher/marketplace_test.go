@@ -235,6 +235,18 @@ func TestMarketplaceVocabulary(t *testing.T) {
 			flagged: true, category: shadowscan.CategoryDefamation, brand: "halvor", reasons: []string{`"肝损伤"`}}},
 		{"a denied health-harm claim is none", fish("索兰亮肤精华液 30毫升 不含激素 孕妇可用", 470, "shop-9"), want{
 			flagged: true, category: us, brand: "solenne", sku: "SL-SER-30", absent: []string{"defamation"}}},
+		{"tail goods, as cross-border listings translate 尾货", fish("Halvor Fish Oil Softgels 90 Tail Goods", 230, "shop-9"), want{
+			flagged: true, category: cf, brand: "halvor", sku: "HV-FISH-90", reasons: []string{`"tail goods"`}}},
+		{"original single, as they translate 原单", fish("Halvor Fish Oil Softgels 90 original single", 230, "shop-9"), want{
+			flagged: true, category: cf, brand: "halvor", sku: "HV-FISH-90"}},
+		{"a thermos to mix the powder in", fish("保温杯 冲哈沃乳清蛋白粉 316不锈钢 500ml", 49, "shop-9"), want{
+			brand: "halvor", reasons: []string{`title names an accessory ("保温杯")`}}},
+		{"a tea cup with an infuser", fish("Glass Tea Cup with Infuser, Halvor Whey Protein Powder 1kg", 49, "shop-9"), want{
+			brand: "halvor", reasons: []string{"title names an accessory"}}},
+		{"a personal experience report", fish("哈沃深海鱼油软胶囊 个人体验 价格偏贵 客观评价", 9.9, "review-1"), want{
+			brand: "halvor", sku: "HV-FISH-90", reasons: []string{"writes about the product"}}},
+		{"pros and cons", fish("Halvor Fish Oil Softgels 90 - my experience, pros and cons", 5, "review-1"), want{
+			brand: "halvor", sku: "HV-FISH-90", reasons: []string{"writes about the product"}}},
 		{"a store brand's compare to", fish("CarePlus Fish Oil Softgels 90 - compare to Halvor Fish Oil", 60, "careplus"), want{
 			brand: "halvor", reasons: []string{"another brand's product"}}},
 	}
