@@ -8,7 +8,9 @@
 // punctuation to spaces) and cut into Latin/digit words and CJK character
 // bigrams, so Chinese written without spaces matches as well as spaced
 // Latin text. Brands are found by exact names and aliases only, never
-// fuzzily: "Aurara" is not "Aurora". Products are linked through a
+// fuzzily: "Aurara" is not "Aurora"; and a Chinese name built from the
+// brand's and a shop-name suffix, standing apart ("翠叶轩 菊花茶"), is
+// another name (lookalike.go). Products are linked through a
 // per-brand inverted index scored by IDF-weighted coverage of each product
 // name, with sizes and counts (500g, 0.5kg, 60粒, 60 capsules) parsed out
 // and required to agree when both sides state them. Marketing words are

@@ -636,3 +636,35 @@ func FuzzClauseSpans(f *testing.F) {
 		}
 	})
 }
+
+// TestSuffixedChineseNames checks shops and brands named after ours with a
+// name suffix (轩, 堂, 坊, 记 ...), written apart from what they sell, as
+// tea houses and herbal shops on Taobao and Pinduoduo name themselves:
+// not our brand, not even with a photo like ours; while our name with
+// the product words, with 牌 ("<brand> brand") or with 行货 (genuine
+// channel goods) is still ours.
+func TestSuffixedChineseNames(t *testing.T) {
+	m := MustMarketMatcher(t)
+	us := shadowscan.CategoryUnauthorizedSeller
+	fish := photo(fishP, fishD)
+	tests := []struct {
+		name string
+		l    *shadowscan.Listing
+		want want
+	}{
+		{"a tea house named after the brand", withDescription(listing("哈沃堂 深海鱼油软胶囊 90粒 中老年", 60, "s-1"), "哈沃堂 深海鱼油软胶囊 90粒，哈沃堂养生馆出品。"), want{}},
+		{"with a photo like ours", listing("哈沃记 深海鱼油软胶囊 90粒", 60, "s-1", fish), want{}},
+		{"the name apart in the description only", withDescription(listing("哈沃轩深海鱼油软胶囊 90粒", 60, "s-1"), "本店为哈沃轩，自有品牌。"), want{}},
+		{"our name and the product words", listing("哈沃深海鱼油软胶囊 90粒", 230, "s-1"), want{
+			flagged: true, category: us, brand: "halvor", sku: "HV-FISH-90"}},
+		{"牌 says our brand", listing("哈沃牌深海鱼油软胶囊 90粒", 230, "s-1"), want{
+			flagged: true, category: us, brand: "halvor", sku: "HV-FISH-90"}},
+		{"行货 runs on: genuine channel goods", listing("哈沃行货 深海鱼油软胶囊 90粒", 230, "s-1"), want{
+			flagged: true, category: us, brand: "halvor", sku: "HV-FISH-90"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			check(t, m.Match(tt.l), tt.want)
+		})
+	}
+}

@@ -83,6 +83,9 @@ type analysis struct {
 	claims      []claim   // every defamation phrase, asserted or not
 	rebutted    []wordHit // claims quoted to be rebutted
 	rebuttedWhy string
+	// lookAlikes are the names built from a brand's name and a name
+	// suffix ("翠叶轩"), with the brand (lookalike.go).
+	lookAlikes  map[string]int
 	accessory   []wordHit
 	secondHand  []wordHit // private resale words, title and description
 	notOffer    []wordHit // review and guide words in the title
@@ -119,6 +122,7 @@ func (m *Matcher) Match(l *shadowscan.Listing) shadowscan.Verdict {
 	raw := map[string]string{"title": truncate(l.Title, maxTitleBytes), "description": truncate(l.Description, maxDescBytes)}
 	a.title = m.scanText("title", raw["title"])
 	a.desc = m.scanText("description", raw["description"])
+	a.lookAlikes = m.suffixLookAlikes(raw, &a.title, &a.desc)
 	m.classify(a, &a.title)
 	m.classify(a, &a.desc)
 	a.defamation, a.rebutted, a.rebuttedWhy = a.assertedClaims(raw)
@@ -147,7 +151,9 @@ func (m *Matcher) classify(a *analysis, x *text) {
 		before := x.t[:h.start]
 		switch p.kind {
 		case kindBrand:
-			a.brandHits = append(a.brandHits, w)
+			if !a.lookAlikeAt(x, h) {
+				a.brandHits = append(a.brandHits, w)
+			}
 		case kindRedFlag:
 			if !neg.negated(x.t, h) {
 				a.redFlags = append(a.redFlags, w)
@@ -511,9 +517,9 @@ func (m *Matcher) linkByPhoto(a *analysis, titleBrands []int, firstBrand int) {
 		if len(titleBrands) > 0 && !slices.Contains(titleBrands, p.brand) {
 			continue
 		}
-		if len(titleBrands) == 0 && (m.namesLookAlike(title, p.brand) || m.namesCJKLookAlike(title, p.brand)) {
-			// "Bloomy", "Vitalife", "唯叶" for 维叶: a look-alike brand's
-			// own product shown with a photo like ours.
+		if len(titleBrands) == 0 && (m.namesLookAlike(title, p.brand) || m.namesCJKLookAlike(title, p.brand) || a.namesSuffixLookAlike(p.brand)) {
+			// "Bloomy", "Vitalife", "唯叶" for 维叶, "翠叶轩" for 翠叶: a
+			// look-alike brand's own product shown with a photo like ours.
 			continue
 		}
 		if ok, _ := sizeMatch(a.sizes, p.sizes); !ok {
