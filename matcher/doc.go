@@ -31,6 +31,12 @@
 // reason names the variant and the hash. pHash with the variants is the
 // primary signal: at distances that keep photos of different sources
 // apart it finds more re-uploads than PDQ (the photo table of make eval).
+// A photo links a title that names no brand only when the title opens
+// with the product's words or the photo is within half the distances:
+// another brand's own pack of the same shape matches at the edge. The
+// title's words then pick among the brand's photos about as close (near
+// twins share a pack), and a title covering the product's name is linked
+// by text too, the photo giving the brand.
 //
 // Words. Counterfeit, code-removal and defamation phrases from the rules
 // count unless a negation comes just before them ("非传销", "不是高仿",

@@ -146,8 +146,11 @@ func (j *judgement) textProduct() {
 	}
 	j.addTerms(words...)
 	detail := "title names " + j.prod.Name + " (" + quoteList(words) + ")"
-	if a.bySize {
+	switch {
+	case a.bySize:
 		detail = "title names the brand and a size only " + j.prod.Name + " has (" + quoteList(words) + ")"
+	case a.brandByPhoto:
+		detail += " without its brand, shown with the brand's official photo"
 	}
 	if len(a.cand.typos) > 0 {
 		var ts []string
@@ -401,6 +404,8 @@ func (j *judgement) score() {
 		unsure = "the listing fits " + strings.Join(v.Candidates, ", ") + " equally"
 	case j.prod != nil && !a.byText:
 		unsure = "only a photo links it to " + j.prod.SKU
+	case j.prod != nil && a.brandByPhoto:
+		unsure = "only the official photo says the goods are " + j.brand.Name + "'s"
 	case j.prod != nil && a.byDesc:
 		unsure = "the title fits near twins; the description names " + j.prod.SKU + "'s line or size"
 	case j.prod != nil && a.bySize:

@@ -668,3 +668,43 @@ func TestSuffixedChineseNames(t *testing.T) {
 		})
 	}
 }
+
+// TestPhotoWithoutBrand checks titles that name no brand, as resellers on
+// Taobao and cross-border shops write them ("深海鱼油软胶囊 90粒 会员渠道",
+// "Calcium + Vitamin D3 Tablets 120"): the brand's official photo says
+// whose goods they are, and the title's words name the product and pick
+// among near twins sharing the photo. A title opened by another name
+// ("海之宝深海鱼油") is that brand's goods unless the photo is close: its own
+// pack of the same shape matches ours at the edge of the distances.
+func TestPhotoWithoutBrand(t *testing.T) {
+	m := MustMarketMatcher(t)
+	us := shadowscan.CategoryUnauthorizedSeller
+	fish, jar := photo(fishP, fishD), photo(twinJarP, twinJarD)
+	edge := photo(flip(fishP, 8), flip(fishD, 7))
+	tests := []struct {
+		name string
+		l    *shadowscan.Listing
+		want want
+	}{
+		{"the product's words and the official photo", listing("深海鱼油软胶囊 90粒 会员渠道 正品", 250, "shop-9", fish), want{
+			flagged: true, category: us, brand: "halvor", sku: "HV-FISH-90",
+			reasons: []string{"without its brand, shown with the brand's official photo"}}},
+		{"in English", listing("Fish Oil Softgels 90 - genuine", 250, "shop-9", fish), want{
+			flagged: true, category: us, brand: "halvor", sku: "HV-FISH-90"}},
+		{"another name leads, a photo at the edge", listing("海之宝深海鱼油软胶囊 90粒 工厂直供", 60, "shop-9", edge), want{}},
+		{"another name leads, in English", listing("SeaBest Fish Oil Softgels 90", 60, "shop-9", edge), want{}},
+		{"the product's words lead, a photo at the edge", listing("深海鱼油软胶囊 90粒 工厂直供", 60, "shop-9", edge), want{
+			flagged: true, category: shadowscan.CategoryCounterfeit, brand: "halvor", sku: "HV-FISH-90"}},
+		{"another name leads, our photo as it is", listing("海之宝深海鱼油软胶囊 90粒", 250, "shop-9", fish), want{
+			flagged: true, category: us, brand: "halvor", sku: "HV-FISH-90"}},
+		{"the line word picks a twin sharing the photo", listing("茉莉修护晚霜 50g 会员渠道", 370, "shop-9", jar), want{
+			flagged: true, category: us, brand: "solenne", sku: "SL-JAS-50"}},
+		{"no line word: the twins stay tied", listing("修护晚霜 50g 会员渠道", 370, "shop-9", jar), want{
+			brand: "solenne", reasons: []string{"fit SL-ROSE-50 and SL-JAS-50 equally"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			check(t, m.Match(tt.l), tt.want)
+		})
+	}
+}

@@ -103,6 +103,7 @@ type analysis struct {
 	product, brand int
 	byText         bool
 	bySize         bool // linked by brand and size, the name misspelt
+	brandByPhoto   bool // the title names the product, the photo the brand
 	byDesc         bool // near twins told apart by the description alone
 	cand           *candidate
 	accessoryWords []string
@@ -507,42 +508,138 @@ func (m *Matcher) linkBySizeOf(a *analysis, titleBrands []int, firstBrand int) b
 	return false
 }
 
-// linkByPhoto links by an official photo when the text names no product.
+// linkByPhoto links by an official photo when the text names no product:
+// the closest photo that may link (photoMayLink), or among the brand's
+// photos about as close, the one whose product the title's words name
+// best (pickPhoto). Two products the photos and the title fit equally are
+// left ambiguous. A title that names the product's words but no brand is
+// linked by text too, the brand being the photo's (namedByPhoto).
 func (m *Matcher) linkByPhoto(a *analysis, titleBrands []int, firstBrand int) {
-	title := a.title.t
-	// The text names no product: an official photo alone may, unless the
-	// title names another brand, states another size, or is an accessory.
-	for i, ih := range a.images {
-		p := &m.products[ih.product]
-		if len(titleBrands) > 0 && !slices.Contains(titleBrands, p.brand) {
-			continue
+	var fits []imageHit
+	for _, ih := range a.images {
+		if m.photoMayLink(a, ih, titleBrands) {
+			fits = append(fits, ih)
 		}
-		if len(titleBrands) == 0 && (m.namesLookAlike(title, p.brand) || m.namesCJKLookAlike(title, p.brand) || a.namesSuffixLookAlike(p.brand)) {
-			// "Bloomy", "Vitalife", "唯叶" for 维叶, "翠叶轩" for 翠叶: a
-			// look-alike brand's own product shown with a photo like ours.
-			continue
-		}
-		if ok, _ := sizeMatch(a.sizes, p.sizes); !ok {
-			continue
-		}
-		if !m.sharesProductWord(a, ih.product) {
-			// A reused official photo on a title about something else
-			// (a mop, an empty bottle, another product of the brand).
-			continue
-		}
-		if words := m.accessoryWords(a, ih.product, firstBrand); len(words) > 0 {
-			a.accessoryWords = words
-			return
-		}
-		if i+1 < len(a.images) && a.images[i+1].compare(ih) == 0 &&
-			m.products[a.images[i+1].product].brand == p.brand {
-			// Two products of the brand share the photo: do not guess.
-			a.ambiguous = []int{ih.product, a.images[i+1].product}
-			a.brand = p.brand
-			return
-		}
-		a.product, a.brand = ih.product, p.brand
+	}
+	if len(fits) == 0 {
 		return
+	}
+	b := m.products[fits[0].product].brand
+	fits = slices.DeleteFunc(fits, func(ih imageHit) bool { return m.products[ih.product].brand != b })
+	if words := m.accessoryWords(a, fits[0].product, firstBrand); len(words) > 0 {
+		a.accessoryWords = words
+		return
+	}
+	a.brand = b
+	picked := m.pickPhoto(a, fits)
+	if len(picked) > 1 {
+		a.ambiguous = picked // the products share the photo: do not guess
+		return
+	}
+	a.product = picked[0]
+	if len(titleBrands) == 0 {
+		m.namedByPhoto(a)
+	}
+}
+
+// photoMayLink reports whether the official photo ih may link the listing
+// to its product: not when the title names another brand or a look-alike
+// of the photo's, states another size, or shares no product word with it.
+// With no brand named in the title the photo alone says whose goods they
+// are; when the title opens with something other than the product's
+// words, most often another brand's name ("本草园植物蛋白粉", "PureLife
+// Amino Acid Cleanser"), the photo must be close: within half the rules'
+// distances. Such sellers' own packs of the same shape match an official
+// photo or its crops at the edge of the distances, as often as re-uploads
+// do.
+func (m *Matcher) photoMayLink(a *analysis, ih imageHit, titleBrands []int) bool {
+	p := &m.products[ih.product]
+	switch {
+	case len(titleBrands) > 0 && !slices.Contains(titleBrands, p.brand):
+		return false
+	case len(titleBrands) == 0 && (m.namesLookAlike(a.title.t, p.brand) || m.namesCJKLookAlike(a.title.t, p.brand) || a.namesSuffixLookAlike(p.brand)):
+		// "Bloomy", "Vitalife", "唯叶" for 维叶, "翠叶轩" for 翠叶: a
+		// look-alike brand's own product shown with a photo like ours.
+		return false
+	case len(titleBrands) == 0 && !m.closePhoto(ih) && !m.opensWithProduct(a, ih.product):
+		return false
+	}
+	if ok, _ := sizeMatch(a.sizes, p.sizes); !ok {
+		return false
+	}
+	// A reused official photo on a title about something else (a mop, an
+	// empty bottle, another product of the brand) links nothing.
+	return m.sharesProductWord(a, ih.product)
+}
+
+// closePhoto reports whether ih is within half the rules' distances.
+func (m *Matcher) closePhoto(ih imageHit) bool {
+	img := m.det.Image
+	if ih.byPDQ {
+		return 2*ih.dist <= img.MaxPDQDistance
+	}
+	return 2*ih.dist <= img.MaxPHashDistance && 2*ih.dist2 <= img.MaxDHashDistance
+}
+
+// opensWithProduct reports whether the title's first index term, marketing
+// words and sizes left out, is a word of product p's names.
+func (m *Matcher) opensWithProduct(a *analysis, p int) bool {
+	first, at := "", -1
+	for w, lt := range a.terms {
+		if s := lt.spans[0].start; at < 0 || s < at {
+			first, at = w, s
+		}
+	}
+	return at >= 0 && m.productHasTerm(p, first)
+}
+
+// photoSlack is how much further than the closest photo another photo of
+// the brand may be and still be chosen by the title's words: near twins'
+// packs differ in a colour or a label word, which moves a hash little.
+const photoSlack = 4
+
+// pickPhoto returns the products of fits (the brand's photos that may
+// link, closest first) the title names best among those about as close
+// as the first: the most weight of title words found in a product's
+// names; ties go to the closer photo, and products whose photos are as
+// close as each other stay tied.
+func (m *Matcher) pickPhoto(a *analysis, fits []imageHit) []int {
+	best := fits[0]
+	var cands []imageHit
+	top := 0.0
+	for _, ih := range fits {
+		if ih.byPDQ != best.byPDQ || ih.dist > best.dist+photoSlack {
+			continue
+		}
+		w := m.pooled(a, ih.product)
+		switch {
+		case w > top+1e-9:
+			top, cands = w, []imageHit{ih}
+		case w > top-1e-9:
+			cands = append(cands, ih)
+		}
+	}
+	var out []int
+	for _, ih := range cands {
+		if ih.compare(cands[0]) == 0 {
+			out = append(out, ih.product)
+		}
+	}
+	return out
+}
+
+// namedByPhoto marks the photo-linked product as named by the title when
+// the title covers one of its names (min_coverage, sizes agreeing) though
+// it names no brand: "Calcium + Vitamin D3 Tablets 120" shown with the
+// brand's own photo offers the brand's product; the official photo says
+// whose.
+func (m *Matcher) namedByPhoto(a *analysis) {
+	for _, c := range m.score(a, a.brand) {
+		if c.product == a.product {
+			a.cand = &c
+			a.byText, a.brandByPhoto = true, true
+			return
+		}
 	}
 }
 
