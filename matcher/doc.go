@@ -17,7 +17,10 @@
 // ignored, and longer Latin product words tolerate one typo. A product is
 // linked only with brand evidence: the brand named in the title, or an
 // official photo. Near twins (same sizes, names differing in a line word)
-// are judged as a set when the title leaves the line out (twins.go). A
+// are judged as a set when the title leaves the line out (twins.go), and
+// so are the brand's products of the stated size whose Chinese names end
+// like the noun after the brand ("<brand>养生花草茶 20袋" for two 20-bag
+// teas: 茶). A
 // title whose Latin lead names another brand offers that brand's product
 // (lead.go).
 //

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/shadowscan/shadowscan"
@@ -182,7 +183,11 @@ func (j *judgement) textTwins() {
 	}
 	j.addTerms(words...)
 	how := "title names"
-	if a.bySize {
+	switch {
+	case a.byKind:
+		words = append(words, a.noun)
+		how = "title names the brand, a size and a product of the same kind (" + strconv.Quote(a.noun) + ") as"
+	case a.bySize:
 		how = "title names the brand, a size and a product word of"
 	}
 	j.add("text", j.w.ProductMatch, "%s one of %s (%s)", how, strings.Join(j.v.Candidates, ", "), quoteList(words))

@@ -708,3 +708,31 @@ func TestPhotoWithoutBrand(t *testing.T) {
 		})
 	}
 }
+
+// TestGenericWordsOfTheSameKind checks a title that swaps the product's
+// own words for generic ones of the same kind ("<brand>养生花草茶 20袋" for a
+// brand with two 20-bag teas), as Pinduoduo sellers of copies write them:
+// it names one of the products of that size whose names end alike (茶),
+// judged as a set; one product of that kind alone is not enough to link.
+func TestGenericWordsOfTheSameKind(t *testing.T) {
+	a := func(f float64) shadowscan.Amount { return shadowscan.AmountFromFloat(f) }
+	cat := &shadowscan.Catalog{
+		Brands: []shadowscan.Brand{{ID: "shanlan", Name: "Shanlan Herbs", Aliases: []string{"山岚"}}},
+		Products: []shadowscan.Product{
+			{SKU: "SH-LONGAN", BrandID: "shanlan", Name: "Shanlan Longan Date Tea 20 bags", Aliases: []string{"山岚桂圆红枣茶 20袋"}, Price: a(98), Currency: "CNY"},
+			{SKU: "SH-CASSIA", BrandID: "shanlan", Name: "Shanlan Cassia Seed Tea 20 bags", Aliases: []string{"山岚菊花决明子茶 20袋"}, Price: a(88), Currency: "CNY"},
+			{SKU: "SH-COLL", BrandID: "shanlan", Name: "Shanlan Collagen Drink 20 bags", Aliases: []string{"山岚胶原蛋白饮 20袋"}, Price: a(298), Currency: "CNY"},
+		},
+	}
+	m, err := New(cat, rules.DefaultDetection())
+	if err != nil {
+		t.Fatal(err)
+	}
+	check(t, m.Match(listing("山岚养生花草茶 20袋 尾单 冲饮", 25, "s-1")), want{
+		flagged: true, category: shadowscan.CategoryCounterfeit, brand: "shanlan",
+		reasons: []string{`a product of the same kind ("养生花草茶") as one of SH-LONGAN, SH-CASSIA`, "score held under 90"}})
+	// One product of the kind: too little to name it.
+	check(t, m.Match(listing("山岚美容饮 20袋 尾单", 25, "s-1")), want{brand: "shanlan", reasons: []string{`"尾单"`}})
+	// No size: nothing to go on.
+	check(t, m.Match(listing("山岚养生花草茶 尾单", 25, "s-1")), want{brand: "shanlan"})
+}

@@ -96,6 +96,8 @@ type analysis struct {
 	// name one.
 	foreign, leadUnsure []string
 	terms               map[string]*listingTerm
+	noun                string // the CJK word right after the title's brand (twins.go)
+	byKind              bool   // near twins named by the brand, a size and a noun of their kind
 	sizes               []size
 	images              []imageHit
 	// product is the linked product, or -1; brand the linked or named
@@ -310,6 +312,7 @@ func (m *Matcher) indexTitle(a *analysis) (titleBrands []int) {
 		spans = append(spans, token{s.start, s.end})
 	}
 	masked := mask(title, spans)
+	a.noun = brandNoun(a, masked)
 	a.terms = map[string]*listingTerm{}
 	for _, tk := range indexTokens(masked) {
 		w := masked[tk.start:tk.end]
@@ -666,7 +669,12 @@ func (m *Matcher) linkBySize(a *analysis, brands []int) []int {
 	case len(fit) == 1 && m.nearProductName(a, fit[0]):
 		return fit
 	case len(fit) > 1:
-		fit = slices.DeleteFunc(fit, func(p int) bool { return !m.sharesProductWord(a, p) })
+		shared := slices.DeleteFunc(slices.Clone(fit), func(p int) bool { return !m.sharesProductWord(a, p) })
+		if len(shared) == 0 {
+			shared = m.sameKind(a, fit)
+			a.byKind = len(shared) > 0
+		}
+		fit = shared
 		for _, p := range fit {
 			if m.products[p].brand != m.products[fit[0]].brand {
 				return nil // two brands' products: not near twins
