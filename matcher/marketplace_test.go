@@ -122,6 +122,10 @@ func TestCodeRemovals(t *testing.T) {
 		{"没有批号和生产日期", "没有批号"},
 		{"No lot number on the box.", "no lot number"},
 		{"sold without batch code", "without batch code"},
+		{"JadeLeaf capsules (lot no. erased)", "no erased"},
+		{"Serial No. scratched off, otherwise new", "no scratched"},
+		{"Anti-fake label peeled for channel reasons", "label peeled"},
+		{"Barcode on the outer box has been cut off. Contents sealed.", "barcode on the outer box has been cut"},
 		// Statements that keep the codes, or are about something else.
 		{"No code needed at checkout.", ""},
 		{"无尺码限制", ""},
@@ -136,6 +140,10 @@ func TestCodeRemovals(t *testing.T) {
 		{"Scratch the coating to reveal the code and verify it online.", ""},
 		{"Use code SAVE10 to cut the price at checkout.", ""},
 		{"Batch code intact.", ""},
+		{"Lot No. 24A117, best before 2027.", ""},
+		{"Lot no. not removed, fully traceable", ""},
+		{"Each batch is tested by a third-party lab; harmful residues removed.", ""},
+		{"Barcode on the outer box is intact, nothing removed.", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
@@ -159,6 +167,9 @@ func TestCodeRemovalCategory(t *testing.T) {
 	for _, l := range []*shadowscan.Listing{
 		withDescription(listing("哈沃深海鱼油软胶囊 90粒", 230, "shop-9"), "外盒防伪码已剪，不影响使用。"),
 		withDescription(listing("Halvor Fish Oil Softgels 90", 250, "shop-88"), "Batch codes have been scratched off for channel reasons."),
+		listing("Halvor Fish Oil Softgels 90 (lot no. erased)", 230, "shop-9"),
+		listing("Halvor Fish Oil Softgels 90 (anti-fake label peeled)", 230, "shop-9"),
+		withDescription(listing("Halvor Fish Oil Softgels 90 - Parallel Import", 230, "shop-9"), "Barcode on the outer box has been cut off. Contents sealed and genuine."),
 	} {
 		check(t, m.Match(l), want{flagged: true, category: ct, brand: "halvor", sku: "HV-FISH-90", reasons: []string{"(codes removed)"}})
 	}
@@ -735,4 +746,27 @@ func TestGenericWordsOfTheSameKind(t *testing.T) {
 	check(t, m.Match(listing("山岚美容饮 20袋 尾单", 25, "s-1")), want{brand: "shanlan", reasons: []string{`"尾单"`}})
 	// No size: nothing to go on.
 	check(t, m.Match(listing("山岚养生花草茶 尾单", 25, "s-1")), want{brand: "shanlan"})
+}
+
+// TestWordsInTheSellersName checks that a counterfeit word inside the
+// shop's name, where a JD- or Taobao-style page quotes it ("店铺：一手货源批发"),
+// is no claim about the goods: the hit says so and the category stays
+// unauthorised seller, while the same word elsewhere still counts.
+func TestWordsInTheSellersName(t *testing.T) {
+	m := MustMarketMatcher(t)
+	shop := func(title, desc, name string) *shadowscan.Listing {
+		l := withDescription(listing(title, 250, "shop-9"), desc)
+		l.SellerName = name
+		return l
+	}
+	check(t, m.Match(shop("哈沃深海鱼油软胶囊 90粒", "店铺：一手货源批发 商品名称：哈沃深海鱼油软胶囊 规格：90粒", "一手货源批发")), want{
+		flagged: true, category: shadowscan.CategoryUnauthorizedSeller, brand: "halvor", sku: "HV-FISH-90",
+		reasons: []string{`description says "一手货源" only inside the seller's name "一手货源批发"`}, absent: []string{"counterfeit word"}})
+	check(t, m.Match(shop("哈沃深海鱼油软胶囊 90粒", "店铺：一手货源批发 工厂直供，假一赔十", "一手货源批发")), want{
+		flagged: true, category: shadowscan.CategoryCounterfeit, brand: "halvor", sku: "HV-FISH-90", reasons: []string{`"工厂直供" (counterfeit word)`}})
+	check(t, m.Match(shop("Halvor Fish Oil Softgels 90", "Sold by Factory Direct Supply, Hong Kong.", "Factory Direct Supply")), want{
+		flagged: true, category: shadowscan.CategoryUnauthorizedSeller, brand: "halvor", sku: "HV-FISH-90"})
+	// A name no longer than the word cannot be told from it.
+	check(t, m.Match(shop("哈沃深海鱼油软胶囊 90粒", "尾货清仓", "尾货")), want{
+		flagged: true, category: shadowscan.CategoryCounterfeit, brand: "halvor", sku: "HV-FISH-90"})
 }
