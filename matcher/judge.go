@@ -295,6 +295,9 @@ func (j *judgement) words() {
 			j.addTerms(h.word)
 		}
 	}
+	if len(a.shopWords) > 0 && len(a.redFlags) == 0 {
+		j.add("words", 0, "%s only inside the seller's name %q: a shop's name, not a claim about these goods", saysList(outermost(a.shopWords)), a.sellerName)
+	}
 	if len(a.codes) > 0 {
 		j.add("words", j.w.CodeTampered, "%s (codes removed)", saysList(a.codes))
 		for _, h := range a.codes {

@@ -78,6 +78,11 @@ type analysis struct {
 	title, desc text
 	brandHits   []wordHit // brand names, title then description
 	redFlags    []wordHit
+	// shopWords are counterfeit words found only inside the seller's
+	// name where the page quotes it ("店铺：一手货源批发"); sellerName is
+	// that name, compact.
+	shopWords   []wordHit
+	sellerName  string
 	codes       []wordHit
 	defamation  []wordHit // claims the listing asserts (rebuttal.go)
 	claims      []claim   // every defamation phrase, asserted or not
@@ -121,7 +126,7 @@ func (m *Matcher) Match(l *shadowscan.Listing) shadowscan.Verdict {
 	if l == nil {
 		return shadowscan.Verdict{}
 	}
-	a := &analysis{product: -1, brand: -1}
+	a := &analysis{product: -1, brand: -1, sellerName: compact(truncate(l.SellerName, maxTitleBytes))}
 	raw := map[string]string{"title": truncate(l.Title, maxTitleBytes), "description": truncate(l.Description, maxDescBytes)}
 	a.title = m.scanText("title", raw["title"])
 	a.desc = m.scanText("description", raw["description"])
@@ -158,7 +163,11 @@ func (m *Matcher) classify(a *analysis, x *text) {
 				a.brandHits = append(a.brandHits, w)
 			}
 		case kindRedFlag:
-			if !neg.negated(x.t, h) {
+			switch {
+			case neg.negated(x.t, h):
+			case a.inSellerName(x, h):
+				a.shopWords = append(a.shopWords, w)
+			default:
 				a.redFlags = append(a.redFlags, w)
 			}
 		case kindCode:
@@ -192,6 +201,28 @@ func (m *Matcher) classify(a *analysis, x *text) {
 			}
 		}
 	}
+}
+
+// inSellerName reports whether the phrase h of x lies inside the seller's
+// name, quoted where the page names the shop ("店铺：一手货源批发", "sold by
+// Factory Direct Supply"): a shop's name is not a claim about the goods.
+// A name no longer than the phrase cannot be told from it.
+func (a *analysis) inSellerName(x *text, h phraseHit) bool {
+	name := a.sellerName
+	if len(name) <= h.end-h.start {
+		return false
+	}
+	for off := 0; off < len(x.t); {
+		i := strings.Index(x.t[off:], name)
+		if i < 0 {
+			return false
+		}
+		if s := off + i; s <= h.start && h.end <= s+len(name) {
+			return true
+		}
+		off += i + 1
+	}
+	return false
 }
 
 // addCodeRemovals adds the code-removal statements of x (codes.go) that
