@@ -706,6 +706,10 @@ func TestPhotoWithoutBrand(t *testing.T) {
 		{"another name leads, in English", listing("SeaBest Fish Oil Softgels 90", 60, "shop-9", edge), want{}},
 		{"the product's words lead, a photo at the edge", listing("深海鱼油软胶囊 90粒 工厂直供", 60, "shop-9", edge), want{
 			flagged: true, category: shadowscan.CategoryCounterfeit, brand: "halvor", sku: "HV-FISH-90"}},
+		{"signal and marketing words lead, a photo at the edge", listing("【爆款】工厂直供 深海鱼油软胶囊 90粒", 60, "shop-9", edge), want{
+			flagged: true, category: shadowscan.CategoryCounterfeit, brand: "halvor", sku: "HV-FISH-90"}},
+		{"English descriptors lead, a photo at the edge", listing("Organic Premium Fish Oil Softgels 90 - replica", 60, "shop-9", edge), want{
+			flagged: true, category: shadowscan.CategoryCounterfeit, brand: "halvor", sku: "HV-FISH-90"}},
 		{"another name leads, our photo as it is", listing("海之宝深海鱼油软胶囊 90粒", 250, "shop-9", fish), want{
 			flagged: true, category: us, brand: "halvor", sku: "HV-FISH-90"}},
 		{"the line word picks a twin sharing the photo", listing("茉莉修护晚霜 50g 会员渠道", 370, "shop-9", jar), want{

@@ -615,16 +615,38 @@ func (m *Matcher) closePhoto(ih imageHit) bool {
 	return 2*ih.dist <= img.MaxPHashDistance && 2*ih.dist2 <= img.MaxDHashDistance
 }
 
-// opensWithProduct reports whether the title's first index term, marketing
-// words and sizes left out, is a word of product p's names.
+// opensWithProduct reports whether the title opens with a word of product
+// p's names, once marketing words, sizes, signal phrases ("工厂直供") and
+// English descriptors ("Organic") are passed over: anything else before
+// the product's words is most often another brand's name ("本草园", glued
+// to the product noun as Chinese brands are).
 func (m *Matcher) opensWithProduct(a *analysis, p int) bool {
-	first, at := "", -1
+	type at struct {
+		start int
+		w     string
+	}
+	var terms []at
 	for w, lt := range a.terms {
-		if s := lt.spans[0].start; at < 0 || s < at {
-			first, at = w, s
+		for _, sp := range lt.spans {
+			terms = append(terms, at{sp.start, w})
 		}
 	}
-	return at >= 0 && m.productHasTerm(p, first)
+	slices.SortFunc(terms, func(x, y at) int { return cmp.Compare(x.start, y.start) })
+	for _, t := range terms {
+		switch {
+		case m.productHasTerm(p, t.w):
+			return true
+		case slices.ContainsFunc(a.title.hits, func(h phraseHit) bool {
+			// A bigram that starts in the phrase ("供深" of "工厂直供深海") is
+			// passed over with it.
+			return m.dict.phrases[h.phrase].kind != kindBrand && h.start <= t.start && t.start < h.end
+		}):
+		case isLatinWord(t.w) && isDescriptor(t.w):
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // photoSlack is how much further than the closest photo another photo of
