@@ -579,6 +579,8 @@ func TestRebuttalsAreNoAttack(t *testing.T) {
 			brand: "halvor", reasons: []string{"asks it and answers no"}}},
 		{"asked without a question mark, denied after", withDescription(listing("哈沃鱼油有毒吗 权威检测汇总", 9.9, "ebook-1"), "网传哈沃有毒，纯属谣言。"), want{
 			brand: "halvor", reasons: quoted}},
+		{"a rumour called fabricated", listing("哈沃传销一说纯属造谣 官方资质公示", 9.9, "ebook-1"), want{
+			brand: "halvor", reasons: quoted}},
 		{"asked and answered no at once", listing("Is Halvor a Pyramid Scheme? No - How Licensed Direct Selling Works", 9.9, "ebook-1"), want{
 			brand: "halvor", reasons: []string{"asks it and answers no"}}},
 		{"answered no later in the title", listing("Is Solenne Toxic? We Read the Lab Reports (spoiler: no)", 9.9, "ebook-1"), want{

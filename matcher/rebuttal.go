@@ -38,15 +38,15 @@ type clause struct {
 
 // zhUntrue after a claim, in its clause or at the start of the next, says
 // it is untrue: "网传含激素不实", "重金属超标为谣言", "含激素是假的".
-var zhUntrue = []string{"不实", "不属实", "谣言", "谣传", "误传", "是假的", "不成立", "子虚乌有", "纯属虚构", "未检出", "没有检出", "无检出"}
+var zhUntrue = []string{"不实", "不属实", "谣言", "谣传", "误传", "造谣", "是假的", "不成立", "不可信", "毫无根据", "没有根据", "子虚乌有", "纯属虚构", "未检出", "没有检出", "无检出"}
 
 // enUntrue likewise, in English.
-var enUntrue = []string{"is false", "are false", "was false", "untrue", "not true", "is a myth", "a myth", "myth", "debunked", "unfounded", "baseless", "a hoax", "hoax"}
+var enUntrue = []string{"is false", "are false", "was false", "untrue", "not true", "is a myth", "a myth", "myth", "debunked", "unfounded", "baseless", "a hoax", "hoax", "fake news", "misinformation"}
 
 // rebuttalMarkers, anywhere in the listing and not negated, say it
 // refutes a rumour: every claim in it is quoted.
 var rebuttalMarkers = []string{
-	"辟谣", "澄清", "谣言", "谣传", "不实传言",
+	"辟谣", "澄清", "谣言", "谣传", "造谣", "不实传言",
 	"debunk", "debunked", "debunking", "debunks", "myth", "myths", "rumour", "rumours", "rumor", "rumors",
 	"hoax", "misinformation", "fact check", "fact checked", "fact checking",
 }
