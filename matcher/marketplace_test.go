@@ -595,6 +595,8 @@ func TestRebuttalsAreNoAttack(t *testing.T) {
 			flagged: true, category: df, brand: "halvor"}},
 		{"a rumour said to be no rumour", listing("哈沃传销不是谣言 前员工爆料", 9.9, "ebook-1"), want{
 			flagged: true, category: df, brand: "halvor"}},
+		{"rumours said to be true", listing("Halvor is a pyramid scheme - the rumours are true", 9.9, "ebook-1"), want{
+			flagged: true, category: df, brand: "halvor"}},
 		{"a rival: not toxic like the brand", listing("Gentle Night Cream 50g - not toxic like Solenne", 60, "rival-1"), want{
 			flagged: true, category: df, brand: "solenne"}},
 		{"a rival: unlike the brand, not a pyramid scheme", withDescription(listing("Clean Whey Protein 1kg", 60, "rival-1"), "Honest price. Unlike Halvor, not a pyramid scheme."), want{

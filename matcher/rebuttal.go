@@ -132,7 +132,7 @@ func clauseSpans(raw, t string) []clause {
 		q := strings.TrimRightFunc(part, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(")）]】\"'”’", r) })
 		out = append(out, clause{start: start, end: b.Len(), question: strings.HasSuffix(q, "?") || strings.HasSuffix(q, "？")})
 	}
-	if b.String() != t {
+	if b.String() != t || len(out) == 0 {
 		return []clause{{start: 0, end: len(t)}}
 	}
 	return out
@@ -290,8 +290,16 @@ func (a *analysis) brandStartsAt(field string, at int) bool {
 	return slices.ContainsFunc(a.brandHits, func(b wordHit) bool { return b.field == field && b.start == at })
 }
 
+// zhAffirm and enAffirm after a rebuttal marker turn it around: "传言属实",
+// "谣言实锤", "the rumours are true".
+var (
+	zhAffirm = []string{"属实", "是真的", "坐实", "实锤", "证实"}
+	enAffirm = []string{"true", "confirmed", "proven", "real"}
+)
+
 // rebuttalMarker returns a marker of a rebuttal the title or description
-// holds, not negated ("不是谣言" is none), or "".
+// holds, neither negated ("不是谣言") nor affirmed after it ("the rumours
+// are true"), or "".
 func (a *analysis) rebuttalMarker() string {
 	for _, x := range []*text{&a.title, &a.desc} {
 		for _, m := range rebuttalMarkers {
@@ -300,10 +308,12 @@ func (a *analysis) rebuttalMarker() string {
 				if i < 0 {
 					break
 				}
-				if !negatedBefore(x.t[:off+i]) {
+				at, end := off+i, off+i+len(m)
+				after := x.t[end:min(len(x.t), end+24)]
+				if !negatedBefore(x.t[:at]) && !containsAny(after, zhAffirm) && !containsWordAny(after, enAffirm) {
 					return m
 				}
-				off += i + len(m)
+				off = end
 			}
 		}
 	}
