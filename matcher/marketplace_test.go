@@ -710,6 +710,8 @@ func TestPhotoWithoutBrand(t *testing.T) {
 		{"another name leads, in English", listing("SeaBest Fish Oil Softgels 90", 60, "shop-9", edge), want{}},
 		{"the product's words lead, a photo at the edge", listing("深海鱼油软胶囊 90粒 工厂直供", 60, "shop-9", edge), want{
 			flagged: true, category: shadowscan.CategoryCounterfeit, brand: "halvor", sku: "HV-FISH-90"}},
+		{"a photo at the edge names no product by itself", listing("Fish Oil Softgels 90 - genuine", 250, "shop-9", edge), want{
+			brand: "halvor", sku: "HV-FISH-90", absent: []string{"without its brand"}}},
 		{"signal and marketing words lead, a photo at the edge", listing("【爆款】工厂直供 深海鱼油软胶囊 90粒", 60, "shop-9", edge), want{
 			flagged: true, category: shadowscan.CategoryCounterfeit, brand: "halvor", sku: "HV-FISH-90"}},
 		{"English descriptors lead, a photo at the edge", listing("Organic Premium Fish Oil Softgels 90 - replica", 60, "shop-9", edge), want{

@@ -547,7 +547,7 @@ func (m *Matcher) linkBySizeOf(a *analysis, titleBrands []int, firstBrand int) b
 // photos about as close, the one whose product the title's words name
 // best (pickPhoto). Two products the photos and the title fit equally are
 // left ambiguous. A title that names the product's words but no brand is
-// linked by text too, the brand being the photo's (namedByPhoto).
+// linked by text too, the brand being the close photo's (namedByPhoto).
 func (m *Matcher) linkByPhoto(a *analysis, titleBrands []int, firstBrand int) {
 	var fits []imageHit
 	for _, ih := range a.images {
@@ -571,7 +571,8 @@ func (m *Matcher) linkByPhoto(a *analysis, titleBrands []int, firstBrand int) {
 		return
 	}
 	a.product = picked[0]
-	if len(titleBrands) == 0 {
+	k := slices.IndexFunc(fits, func(ih imageHit) bool { return ih.product == a.product })
+	if len(titleBrands) == 0 && m.closePhoto(fits[k]) {
 		m.namedByPhoto(a)
 	}
 }
@@ -687,8 +688,8 @@ func (m *Matcher) pickPhoto(a *analysis, fits []imageHit) []int {
 // namedByPhoto marks the photo-linked product as named by the title when
 // the title covers one of its names (min_coverage, sizes agreeing) though
 // it names no brand: "Calcium + Vitamin D3 Tablets 120" shown with the
-// brand's own photo offers the brand's product; the official photo says
-// whose.
+// brand's own photo, close (closePhoto), offers the brand's product; the
+// official photo says whose.
 func (m *Matcher) namedByPhoto(a *analysis) {
 	for _, c := range m.score(a, a.brand) {
 		if c.product == a.product {
