@@ -82,11 +82,6 @@ func pickParts(only string) (map[string]bool, error) {
 	return parts, nil
 }
 
-func run(ctx context.Context, w io.Writer, verbose bool) error {
-	parts, _ := pickParts("")
-	return runParts(ctx, w, verbose, parts)
-}
-
 func runParts(ctx context.Context, w io.Writer, verbose bool, parts map[string]bool) error {
 	set, err := rules.Load("")
 	if err != nil {
