@@ -59,7 +59,18 @@ var (
 var (
 	enCodeNouns      = []string{"code", "codes", "barcode", "barcodes", "batch", "serial", "hologram", "holograms"}
 	enCodeQualified  = []string{"label", "labels", "sticker", "stickers", "seal", "seals", "tag", "tags", "number", "numbers", "date"}
-	enCodeQualifiers = []string{"counterfeit", "security", "authenticity", "verification", "lot", "batch", "serial", "production", "manufacture", "manufacturing", "date"}
+	enCodeQualifiers = []string{"counterfeit", "fake", "security", "authenticity", "verification", "lot", "batch", "serial", "production", "manufacture", "manufacturing", "date"}
+	// enNumberAbbrev after a qualifier is "number" ("lot no.", "batch no.").
+	enNumberAbbrev = []string{"no", "nos"}
+	// enCodePlace may stand between a code noun and its removal verb
+	// without counting towards enCodeWindow: where the code was and the
+	// auxiliaries of the verb ("barcode on the outer box has been cut").
+	enCodePlace = []string{
+		"on", "in", "of", "at", "from", "the", "a", "an", "its", "their", "this", "these", "each", "every", "all",
+		"outer", "inner", "box", "boxes", "bottle", "bottles", "tin", "tins", "jar", "jars", "can", "cans", "pack", "packs",
+		"package", "packaging", "carton", "cartons", "lid", "cap", "bottom", "base", "back", "side", "tube", "pouch", "sachet",
+		"has", "have", "had", "been", "is", "are", "was", "were", "already", "also", "partly", "partially", "fully", "carefully",
+	}
 	// enCodeCheck in the window make it an instruction to check a code
 	// ("scratch to reveal the code and verify it").
 	enCodeCheck = []string{"reveal", "verify", "check", "scan", "authenticate", "query", "lookup"}
@@ -75,8 +86,12 @@ var (
 )
 
 // enCodeWindow is how many words may separate an English code noun from
-// its removal verb.
-const enCodeWindow = 4
+// its removal verb; enCodePlaceWindow how many when all of them are
+// enCodePlace words.
+const (
+	enCodeWindow      = 4
+	enCodePlaceWindow = 10
+)
 
 // codeRemovals returns the code-removal statements of compact text x
 // that no negator denies, in both scripts.
@@ -183,14 +198,19 @@ func enCodeRemovals(x *text) []wordHit {
 			}
 			continue
 		}
-		lo, hi := max(0, i-enCodeWindow), min(len(words)-1, i+enCodeWindow)
+		lo, hi := max(0, i-enCodePlaceWindow), min(len(words)-1, i+enCodePlaceWindow)
 		for j := lo; j <= hi; j++ {
 			if j == i || !slices.Contains(enRemovalVerbs, t[words[j].start:words[j].end]) {
 				continue
 			}
 			a, b := min(i, j), max(i, j)
-			if anyWord(t, words[a:b+1], negators) || anyWord(t, words[a:b+1], enCodeCheck) || anyWord(t, words[a:b+1], enCodeKept) ||
-				(a > 0 && slices.Contains(negators, t[words[a-1].start:words[a-1].end])) {
+			if b-a > enCodeWindow && !allWords(t, words[a+1:b], enCodePlace) {
+				continue
+			}
+			// The noun itself may be a negator's spelling ("lot no.").
+			between := slices.Delete(slices.Clone(words[a:b+1]), i-a, i-a+1)
+			if anyWord(t, between, negators) || anyWord(t, words[a:b+1], enCodeCheck) || anyWord(t, words[a:b+1], enCodeKept) ||
+				(a > 0 && slices.Contains(negators, t[words[a-1].start:words[a-1].end]) && !isCodeNoun(t, words, a-1)) {
 				continue
 			}
 			if k := len(out); k == 0 || out[k-1].end < words[a].start {
@@ -244,8 +264,20 @@ func isCodeNoun(t string, words []token, i int) bool {
 		return true
 	case slices.Contains(enCodeQualified, w):
 		return slices.Contains(enCodeQualifiers, prev)
+	case slices.Contains(enNumberAbbrev, w):
+		return prev == "lot" || prev == "batch" || prev == "serial"
 	}
 	return false
+}
+
+// allWords reports whether every one of words of t is one of ws.
+func allWords(t string, words []token, ws []string) bool {
+	for _, w := range words {
+		if !slices.Contains(ws, t[w.start:w.end]) {
+			return false
+		}
+	}
+	return true
 }
 
 // anyWord reports whether one of ws is among words of t.

@@ -8,14 +8,19 @@
 // punctuation to spaces) and cut into Latin/digit words and CJK character
 // bigrams, so Chinese written without spaces matches as well as spaced
 // Latin text. Brands are found by exact names and aliases only, never
-// fuzzily: "Aurara" is not "Aurora". Products are linked through a
+// fuzzily: "Aurara" is not "Aurora"; and a Chinese name built from the
+// brand's and a shop-name suffix, standing apart ("翠叶轩 菊花茶"), is
+// another name (lookalike.go). Products are linked through a
 // per-brand inverted index scored by IDF-weighted coverage of each product
 // name, with sizes and counts (500g, 0.5kg, 60粒, 60 capsules) parsed out
 // and required to agree when both sides state them. Marketing words are
 // ignored, and longer Latin product words tolerate one typo. A product is
 // linked only with brand evidence: the brand named in the title, or an
 // official photo. Near twins (same sizes, names differing in a line word)
-// are judged as a set when the title leaves the line out (twins.go). A
+// are judged as a set when the title leaves the line out (twins.go), and
+// so are the brand's products of the stated size whose Chinese names end
+// like the noun after the brand ("<brand>养生花草茶 20袋" for two 20-bag
+// teas: 茶). A
 // title whose Latin lead names another brand offers that brand's product
 // (lead.go).
 //
@@ -29,11 +34,21 @@
 // reason names the variant and the hash. pHash with the variants is the
 // primary signal: at distances that keep photos of different sources
 // apart it finds more re-uploads than PDQ (the photo table of make eval).
+// A photo links a title that names no brand only when the title opens
+// with the product's words or the photo is within half the distances:
+// another brand's own pack of the same shape matches at the edge. The
+// title's words then pick among the brand's photos about as close (near
+// twins share a pack), and a title covering the product's name is linked
+// by text too, the photo giving the brand.
 //
 // Words. Counterfeit, code-removal and defamation phrases from the rules
 // count unless a negation comes just before them ("非传销", "不是高仿",
 // "not a replica", "we never sell replicas"), or before the list they
-// head ("绝非高仿A货"). Code removal is also read from a code noun and a
+// head ("绝非高仿A货"). A defamation phrase counts only when the listing
+// asserts it: not when it is said to be untrue right after ("网传…不实"),
+// asked and answered no ("…是传销吗？…直销不等于传销", "Is X toxic? No"), or
+// in a listing that refutes a rumour (辟谣); a comparison ("not toxic like
+// X") asserts it of X (rebuttal.go). Code removal is also read from a code noun and a
 // removal verb near each other (codes.go), and words spaced out letter by
 // letter are joined. A title with an accessory word ("shaker", "量勺",
 // "空盒"; connecting words such as "for" only before the name) is an

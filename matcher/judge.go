@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/shadowscan/shadowscan"
@@ -146,8 +147,11 @@ func (j *judgement) textProduct() {
 	}
 	j.addTerms(words...)
 	detail := "title names " + j.prod.Name + " (" + quoteList(words) + ")"
-	if a.bySize {
+	switch {
+	case a.bySize:
 		detail = "title names the brand and a size only " + j.prod.Name + " has (" + quoteList(words) + ")"
+	case a.brandByPhoto:
+		detail += " without its brand, shown with the brand's official photo"
 	}
 	if len(a.cand.typos) > 0 {
 		var ts []string
@@ -179,7 +183,11 @@ func (j *judgement) textTwins() {
 	}
 	j.addTerms(words...)
 	how := "title names"
-	if a.bySize {
+	switch {
+	case a.byKind:
+		words = append(words, a.noun)
+		how = "title names the brand, a size and a product of the same kind (" + strconv.Quote(a.noun) + ") as"
+	case a.bySize:
 		how = "title names the brand, a size and a product word of"
 	}
 	j.add("text", j.w.ProductMatch, "%s one of %s (%s)", how, strings.Join(j.v.Candidates, ", "), quoteList(words))
@@ -287,6 +295,9 @@ func (j *judgement) words() {
 			j.addTerms(h.word)
 		}
 	}
+	if len(a.shopWords) > 0 && len(a.redFlags) == 0 {
+		j.add("words", 0, "%s only inside the seller's name %q: a shop's name, not a claim about these goods", saysList(outermost(a.shopWords)), a.sellerName)
+	}
 	if len(a.codes) > 0 {
 		j.add("words", j.w.CodeTampered, "%s (codes removed)", saysList(a.codes))
 		for _, h := range a.codes {
@@ -304,6 +315,8 @@ func (j *judgement) words() {
 		for _, h := range j.defam {
 			j.addTerms(h.word)
 		}
+	} else if len(a.rebutted) > 0 && j.named() {
+		j.add("defamation", 0, "%s, but the listing %s: it quotes the claim to rebut it, no attack on %s", saysList(outermost(a.rebutted)), a.rebuttedWhy, j.brand.Name)
 	}
 }
 
@@ -399,6 +412,8 @@ func (j *judgement) score() {
 		unsure = "the listing fits " + strings.Join(v.Candidates, ", ") + " equally"
 	case j.prod != nil && !a.byText:
 		unsure = "only a photo links it to " + j.prod.SKU
+	case j.prod != nil && a.brandByPhoto:
+		unsure = "only the official photo says the goods are " + j.brand.Name + "'s"
 	case j.prod != nil && a.byDesc:
 		unsure = "the title fits near twins; the description names " + j.prod.SKU + "'s line or size"
 	case j.prod != nil && a.bySize:

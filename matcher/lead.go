@@ -81,18 +81,28 @@ func (m *Matcher) foreignLead(a *analysis, b int) []string {
 	return lead
 }
 
+// isDescriptor reports whether the English word w opens titles without
+// naming a brand: a descriptor, an adjective by its ending, a negator, or
+// a size or code with a digit.
+func isDescriptor(w string) bool {
+	if strings.ContainsAny(w, "0123456789") || slices.Contains(titleDescriptors, w) || slices.Contains(negators, w) {
+		return true
+	}
+	for _, e := range descriptorEndings {
+		if len(w) > len(e)+2 && strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
 // nameWord reports whether the title word w (at tk) may be part of a
 // brand name: not a descriptor, a word of a signal phrase, a size or code
 // with a digit, a word of one or two letters, nor a product word of
 // brand b.
 func (m *Matcher) nameWord(a *analysis, b int, w string, tk token, skip []token) bool {
-	if len(w) <= 2 || strings.ContainsAny(w, "0123456789") || slices.Contains(titleDescriptors, w) || slices.Contains(negators, w) {
+	if len(w) <= 2 || isDescriptor(w) {
 		return false
-	}
-	for _, e := range descriptorEndings {
-		if len(w) > len(e)+2 && strings.HasSuffix(w, e) {
-			return false
-		}
 	}
 	if m.brandTerm(b, w) || m.linkedTerm(a, w) {
 		return false

@@ -122,6 +122,10 @@ func TestCodeRemovals(t *testing.T) {
 		{"没有批号和生产日期", "没有批号"},
 		{"No lot number on the box.", "no lot number"},
 		{"sold without batch code", "without batch code"},
+		{"JadeLeaf capsules (lot no. erased)", "no erased"},
+		{"Serial No. scratched off, otherwise new", "no scratched"},
+		{"Anti-fake label peeled for channel reasons", "label peeled"},
+		{"Barcode on the outer box has been cut off. Contents sealed.", "barcode on the outer box has been cut"},
 		// Statements that keep the codes, or are about something else.
 		{"No code needed at checkout.", ""},
 		{"无尺码限制", ""},
@@ -136,6 +140,10 @@ func TestCodeRemovals(t *testing.T) {
 		{"Scratch the coating to reveal the code and verify it online.", ""},
 		{"Use code SAVE10 to cut the price at checkout.", ""},
 		{"Batch code intact.", ""},
+		{"Lot No. 24A117, best before 2027.", ""},
+		{"Lot no. not removed, fully traceable", ""},
+		{"Each batch is tested by a third-party lab; harmful residues removed.", ""},
+		{"Barcode on the outer box is intact, nothing removed.", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
@@ -159,6 +167,9 @@ func TestCodeRemovalCategory(t *testing.T) {
 	for _, l := range []*shadowscan.Listing{
 		withDescription(listing("哈沃深海鱼油软胶囊 90粒", 230, "shop-9"), "外盒防伪码已剪，不影响使用。"),
 		withDescription(listing("Halvor Fish Oil Softgels 90", 250, "shop-88"), "Batch codes have been scratched off for channel reasons."),
+		listing("Halvor Fish Oil Softgels 90 (lot no. erased)", 230, "shop-9"),
+		listing("Halvor Fish Oil Softgels 90 (anti-fake label peeled)", 230, "shop-9"),
+		withDescription(listing("Halvor Fish Oil Softgels 90 - Parallel Import", 230, "shop-9"), "Barcode on the outer box has been cut off. Contents sealed and genuine."),
 	} {
 		check(t, m.Match(l), want{flagged: true, category: ct, brand: "halvor", sku: "HV-FISH-90", reasons: []string{"(codes removed)"}})
 	}
@@ -235,6 +246,18 @@ func TestMarketplaceVocabulary(t *testing.T) {
 			flagged: true, category: shadowscan.CategoryDefamation, brand: "halvor", reasons: []string{`"肝损伤"`}}},
 		{"a denied health-harm claim is none", fish("索兰亮肤精华液 30毫升 不含激素 孕妇可用", 470, "shop-9"), want{
 			flagged: true, category: us, brand: "solenne", sku: "SL-SER-30", absent: []string{"defamation"}}},
+		{"tail goods, as cross-border listings translate 尾货", fish("Halvor Fish Oil Softgels 90 Tail Goods", 230, "shop-9"), want{
+			flagged: true, category: cf, brand: "halvor", sku: "HV-FISH-90", reasons: []string{`"tail goods"`}}},
+		{"original single, as they translate 原单", fish("Halvor Fish Oil Softgels 90 original single", 230, "shop-9"), want{
+			flagged: true, category: cf, brand: "halvor", sku: "HV-FISH-90"}},
+		{"a thermos to mix the powder in", fish("保温杯 冲哈沃乳清蛋白粉 316不锈钢 500ml", 49, "shop-9"), want{
+			brand: "halvor", reasons: []string{`title names an accessory ("保温杯")`}}},
+		{"a tea cup with an infuser", fish("Glass Tea Cup with Infuser, Halvor Whey Protein Powder 1kg", 49, "shop-9"), want{
+			brand: "halvor", reasons: []string{"title names an accessory"}}},
+		{"a personal experience report", fish("哈沃深海鱼油软胶囊 个人体验 价格偏贵 客观评价", 9.9, "review-1"), want{
+			brand: "halvor", sku: "HV-FISH-90", reasons: []string{"writes about the product"}}},
+		{"pros and cons", fish("Halvor Fish Oil Softgels 90 - my experience, pros and cons", 5, "review-1"), want{
+			brand: "halvor", sku: "HV-FISH-90", reasons: []string{"writes about the product"}}},
 		{"a store brand's compare to", fish("CarePlus Fish Oil Softgels 90 - compare to Halvor Fish Oil", 60, "careplus"), want{
 			brand: "halvor", reasons: []string{"another brand's product"}}},
 	}
@@ -495,4 +518,265 @@ func TestChineseLookAlikeWithOurPhoto(t *testing.T) {
 	// A Latin spelling right before our Chinese name writes ours.
 	check(t, m.Match(listing("Halvorr 哈沃深海鱼油软胶囊 90粒", 230, "s-1")), want{
 		flagged: true, category: shadowscan.CategoryUnauthorizedSeller, brand: "halvor", sku: "HV-FISH-90", absent: []string{"title opens with"}})
+}
+
+// TestConvertedPricesAllowForTheRate checks that a price in another
+// currency is judged with room for the configured rate being off the one
+// the seller priced at: a Hong Kong or US distributor pricing at the floor
+// by the day's rate is not dumping because the rules' rate is a little
+// lower, while a price clearly under the floor still is. The reason names
+// the rate.
+func TestConvertedPricesAllowForTheRate(t *testing.T) {
+	m := MustMarketMatcher(t) // USD at 7.1 CNY, a 3 % tolerance
+	usd := func(title string, price float64, seller string) *shadowscan.Listing {
+		l := listing(title, price, seller)
+		l.Currency = "USD"
+		return l
+	}
+	tests := []struct {
+		name string
+		l    *shadowscan.Listing
+		want want
+	}{
+		{"an authorised seller at the floor by another rate", usd("Halvor Fish Oil Softgels 90", 33.50, "shop-88"), want{
+			brand: "halvor", sku: "HV-FISH-90",
+			reasons: []string{"USD 33.50 (¥237.85 at the configured 7.1 CNY per USD)", "under the floor ¥240.00 only by less than the 3 % a configured rate may be off: not counted"}}},
+		{"an authorised seller well under the floor", usd("Halvor Fish Oil Softgels 90", 31, "shop-88"), want{
+			flagged: true, category: shadowscan.CategoryPriceDumping, brand: "halvor", sku: "HV-FISH-90",
+			reasons: []string{"USD 31.00 (¥220.10 at the configured 7.1 CNY per USD) is under the authorised floor ¥240.00"}}},
+		{"an unknown seller just under half of list", usd("Halvor Fish Oil Softgels 90", 18.5, "shop-9"), want{
+			flagged: true, category: shadowscan.CategoryUnauthorizedSeller, brand: "halvor", sku: "HV-FISH-90",
+			reasons: []string{"under 50 % of list only by less than the 3 % a configured rate may be off"}}},
+		{"the same price in the list's currency counts", listing("Halvor Fish Oil Softgels 90", 237.85, "shop-88"), want{
+			flagged: true, category: shadowscan.CategoryPriceDumping, brand: "halvor", sku: "HV-FISH-90"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			check(t, m.Match(tt.l), tt.want)
+		})
+	}
+}
+
+// TestRebuttalsAreNoAttack checks listings that quote a rumour to deny
+// it, as fact-checkers, e-book shops and brands' supporters write them on
+// Taobao and Amazon: the claim negated, said to be untrue right after it
+// ("网传…不实", "纯属谣言"), asked and answered no, or in a listing that says
+// it refutes a rumour (辟谣). Exposés that ask without answering no,
+// headed "the truth about", or rivals comparing themselves with the brand,
+// still attack it.
+func TestRebuttalsAreNoAttack(t *testing.T) {
+	m := MustMarketMatcher(t)
+	df := shadowscan.CategoryDefamation
+	quoted := []string{"it quotes the claim to rebut it"}
+	tests := []struct {
+		name string
+		l    *shadowscan.Listing
+		want want
+	}{
+		{"辟谣 with the rumour untrue", withDescription(listing("辟谣：索兰不含激素 第三方检测报告解读", 9.9, "ebook-1"), "网传索兰含激素不实，检测报告显示未检出。"), want{
+			brand: "solenne", reasons: quoted}},
+		{"asked, and denied in the description", withDescription(listing("哈沃是传销吗？直销与传销的区别 科普资料", 9.9, "ebook-1"), "哈沃持有直销经营许可证，直销不等于传销。"), want{
+			brand: "halvor", reasons: []string{"asks it and answers no"}}},
+		{"asked without a question mark, denied after", withDescription(listing("哈沃鱼油有毒吗 权威检测汇总", 9.9, "ebook-1"), "网传哈沃有毒，纯属谣言。"), want{
+			brand: "halvor", reasons: quoted}},
+		{"a rumour called fabricated", listing("哈沃传销一说纯属造谣 官方资质公示", 9.9, "ebook-1"), want{
+			brand: "halvor", reasons: quoted}},
+		{"asked and answered no at once", listing("Is Halvor a Pyramid Scheme? No - How Licensed Direct Selling Works", 9.9, "ebook-1"), want{
+			brand: "halvor", reasons: []string{"asks it and answers no"}}},
+		{"answered no later in the title", listing("Is Solenne Toxic? We Read the Lab Reports (spoiler: no)", 9.9, "ebook-1"), want{
+			brand: "solenne", reasons: []string{"asks it and answers no"}}},
+		{"a myth-busting listing", listing("Solenne Myths Checked: toxic? contains steroids?", 9.9, "ebook-1"), want{
+			brand: "solenne", reasons: []string{`refutes a rumour ("myths")`}}},
+		{"an exposé asks without answering no", listing("索兰是不是传销？前代理自述 被骗十万 资料包", 9.9, "ebook-1"), want{
+			flagged: true, category: df, brand: "solenne", reasons: []string{`"传销" about Solenne`}}},
+		{"an assertion beside its own question", withDescription(listing("索兰面霜含激素检测报告 电子版", 9.9, "ebook-1"), "第三方检测：索兰含激素？报告PDF。"), want{
+			flagged: true, category: df, brand: "solenne"}},
+		{"the truth about is an exposé", listing("The Truth About Halvor: a Pyramid Scheme Exposed (eBook)", 9.9, "ebook-1"), want{
+			flagged: true, category: df, brand: "halvor"}},
+		{"a rumour said to be no rumour", listing("哈沃传销不是谣言 前员工爆料", 9.9, "ebook-1"), want{
+			flagged: true, category: df, brand: "halvor"}},
+		{"rumours said to be true", listing("Halvor is a pyramid scheme - the rumours are true", 9.9, "ebook-1"), want{
+			flagged: true, category: df, brand: "halvor"}},
+		{"a rival: not toxic like the brand", listing("Gentle Night Cream 50g - not toxic like Solenne", 60, "rival-1"), want{
+			flagged: true, category: df, brand: "solenne"}},
+		{"a rival: unlike the brand, not a pyramid scheme", withDescription(listing("Clean Whey Protein 1kg", 60, "rival-1"), "Honest price. Unlike Halvor, not a pyramid scheme."), want{
+			flagged: true, category: df, brand: "halvor"}},
+		{"a rival boasting a passed test", withDescription(listing("纯植物晚霜 50g 孕妇可用", 60, "rival-1"), "我们的产品检测合格，不像索兰含激素。"), want{
+			flagged: true, category: df, brand: "solenne"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			check(t, m.Match(tt.l), tt.want)
+		})
+	}
+}
+
+// TestClauseSpans checks that a field's clauses are found in its compact
+// text, with the questions marked, and that text the clauses cannot be
+// laid on is read as one clause.
+func TestClauseSpans(t *testing.T) {
+	raw := "Is Solenne toxic? We read the reports (spoiler: no). 网传索兰含激素不实，检测未检出。"
+	x := compact(raw)
+	cls := clauseSpans(raw, x)
+	var got []string
+	for _, c := range cls {
+		s := x[c.start:c.end]
+		if c.question {
+			s += "?"
+		}
+		got = append(got, s)
+	}
+	want := []string{"is solenne toxic?", "we read the reports", "spoiler", "no", "网传索兰含激素不实", "检测未检出"}
+	if !slices.Equal(got, want) {
+		t.Errorf("clauses %q, want %q", got, want)
+	}
+	if cls := clauseSpans("R e p l i c a? yes", "replica yes"); len(cls) != 1 || cls[0].question {
+		t.Errorf("text the clauses do not join into: %+v, want one plain clause", cls)
+	}
+}
+
+// FuzzClauseSpans checks that clauses lie in order inside the text.
+func FuzzClauseSpans(f *testing.F) {
+	for _, s := range []string{"Is it toxic? No.", "网传含激素不实，纯属谣言。", "a. b. c", "1,299.00 元", "\xff？", "r e p l i c a? ok"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		x := joinSpacedLetters(compact(s))
+		end := 0
+		for _, c := range clauseSpans(s, x) {
+			if c.start < end || c.end < c.start || c.end > len(x) {
+				t.Fatalf("clause %+v out of order in %q", c, x)
+			}
+			end = c.end
+		}
+	})
+}
+
+// TestSuffixedChineseNames checks shops and brands named after ours with a
+// name suffix (轩, 堂, 坊, 记 ...), written apart from what they sell, as
+// tea houses and herbal shops on Taobao and Pinduoduo name themselves:
+// not our brand, not even with a photo like ours; while our name with
+// the product words, with 牌 ("<brand> brand") or with 行货 (genuine
+// channel goods) is still ours.
+func TestSuffixedChineseNames(t *testing.T) {
+	m := MustMarketMatcher(t)
+	us := shadowscan.CategoryUnauthorizedSeller
+	fish := photo(fishP, fishD)
+	tests := []struct {
+		name string
+		l    *shadowscan.Listing
+		want want
+	}{
+		{"a tea house named after the brand", withDescription(listing("哈沃堂 深海鱼油软胶囊 90粒 中老年", 60, "s-1"), "哈沃堂 深海鱼油软胶囊 90粒，哈沃堂养生馆出品。"), want{}},
+		{"with a photo like ours", listing("哈沃记 深海鱼油软胶囊 90粒", 60, "s-1", fish), want{}},
+		{"the name apart in the description only", withDescription(listing("哈沃轩深海鱼油软胶囊 90粒", 60, "s-1"), "本店为哈沃轩，自有品牌。"), want{}},
+		{"our name and the product words", listing("哈沃深海鱼油软胶囊 90粒", 230, "s-1"), want{
+			flagged: true, category: us, brand: "halvor", sku: "HV-FISH-90"}},
+		{"牌 says our brand", listing("哈沃牌深海鱼油软胶囊 90粒", 230, "s-1"), want{
+			flagged: true, category: us, brand: "halvor", sku: "HV-FISH-90"}},
+		{"行货 runs on: genuine channel goods", listing("哈沃行货 深海鱼油软胶囊 90粒", 230, "s-1"), want{
+			flagged: true, category: us, brand: "halvor", sku: "HV-FISH-90"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			check(t, m.Match(tt.l), tt.want)
+		})
+	}
+}
+
+// TestPhotoWithoutBrand checks titles that name no brand, as resellers on
+// Taobao and cross-border shops write them ("深海鱼油软胶囊 90粒 会员渠道",
+// "Calcium + Vitamin D3 Tablets 120"): the brand's official photo says
+// whose goods they are, and the title's words name the product and pick
+// among near twins sharing the photo. A title opened by another name
+// ("海之宝深海鱼油") is that brand's goods unless the photo is close: its own
+// pack of the same shape matches ours at the edge of the distances.
+func TestPhotoWithoutBrand(t *testing.T) {
+	m := MustMarketMatcher(t)
+	us := shadowscan.CategoryUnauthorizedSeller
+	fish, jar := photo(fishP, fishD), photo(twinJarP, twinJarD)
+	edge := photo(flip(fishP, 8), flip(fishD, 7))
+	tests := []struct {
+		name string
+		l    *shadowscan.Listing
+		want want
+	}{
+		{"the product's words and the official photo", listing("深海鱼油软胶囊 90粒 会员渠道 正品", 250, "shop-9", fish), want{
+			flagged: true, category: us, brand: "halvor", sku: "HV-FISH-90",
+			reasons: []string{"without its brand, shown with the brand's official photo"}}},
+		{"in English", listing("Fish Oil Softgels 90 - genuine", 250, "shop-9", fish), want{
+			flagged: true, category: us, brand: "halvor", sku: "HV-FISH-90"}},
+		{"another name leads, a photo at the edge", listing("海之宝深海鱼油软胶囊 90粒 工厂直供", 60, "shop-9", edge), want{}},
+		{"another name leads, in English", listing("SeaBest Fish Oil Softgels 90", 60, "shop-9", edge), want{}},
+		{"the product's words lead, a photo at the edge", listing("深海鱼油软胶囊 90粒 工厂直供", 60, "shop-9", edge), want{
+			flagged: true, category: shadowscan.CategoryCounterfeit, brand: "halvor", sku: "HV-FISH-90"}},
+		{"a photo at the edge names no product by itself", listing("Fish Oil Softgels 90 - genuine", 250, "shop-9", edge), want{
+			brand: "halvor", sku: "HV-FISH-90", absent: []string{"without its brand"}}},
+		{"signal and marketing words lead, a photo at the edge", listing("【爆款】工厂直供 深海鱼油软胶囊 90粒", 60, "shop-9", edge), want{
+			flagged: true, category: shadowscan.CategoryCounterfeit, brand: "halvor", sku: "HV-FISH-90"}},
+		{"English descriptors lead, a photo at the edge", listing("Organic Premium Fish Oil Softgels 90 - replica", 60, "shop-9", edge), want{
+			flagged: true, category: shadowscan.CategoryCounterfeit, brand: "halvor", sku: "HV-FISH-90"}},
+		{"another name leads, our photo as it is", listing("海之宝深海鱼油软胶囊 90粒", 250, "shop-9", fish), want{
+			flagged: true, category: us, brand: "halvor", sku: "HV-FISH-90"}},
+		{"the line word picks a twin sharing the photo", listing("茉莉修护晚霜 50g 会员渠道", 370, "shop-9", jar), want{
+			flagged: true, category: us, brand: "solenne", sku: "SL-JAS-50"}},
+		{"no line word: the twins stay tied", listing("修护晚霜 50g 会员渠道", 370, "shop-9", jar), want{
+			brand: "solenne", reasons: []string{"fit SL-ROSE-50 and SL-JAS-50 equally"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			check(t, m.Match(tt.l), tt.want)
+		})
+	}
+}
+
+// TestGenericWordsOfTheSameKind checks a title that swaps the product's
+// own words for generic ones of the same kind ("<brand>养生花草茶 20袋" for a
+// brand with two 20-bag teas), as Pinduoduo sellers of copies write them:
+// it names one of the products of that size whose names end alike (茶),
+// judged as a set; one product of that kind alone is not enough to link.
+func TestGenericWordsOfTheSameKind(t *testing.T) {
+	a := func(f float64) shadowscan.Amount { return shadowscan.AmountFromFloat(f) }
+	cat := &shadowscan.Catalog{
+		Brands: []shadowscan.Brand{{ID: "shanlan", Name: "Shanlan Herbs", Aliases: []string{"山岚"}}},
+		Products: []shadowscan.Product{
+			{SKU: "SH-LONGAN", BrandID: "shanlan", Name: "Shanlan Longan Date Tea 20 bags", Aliases: []string{"山岚桂圆红枣茶 20袋"}, Price: a(98), Currency: "CNY"},
+			{SKU: "SH-CASSIA", BrandID: "shanlan", Name: "Shanlan Cassia Seed Tea 20 bags", Aliases: []string{"山岚菊花决明子茶 20袋"}, Price: a(88), Currency: "CNY"},
+			{SKU: "SH-COLL", BrandID: "shanlan", Name: "Shanlan Collagen Drink 20 bags", Aliases: []string{"山岚胶原蛋白饮 20袋"}, Price: a(298), Currency: "CNY"},
+		},
+	}
+	m, err := New(cat, rules.DefaultDetection())
+	if err != nil {
+		t.Fatal(err)
+	}
+	check(t, m.Match(listing("山岚养生花草茶 20袋 尾单 冲饮", 25, "s-1")), want{
+		flagged: true, category: shadowscan.CategoryCounterfeit, brand: "shanlan",
+		reasons: []string{`a product of the same kind ("养生花草茶") as one of SH-LONGAN, SH-CASSIA`, "score held under 90"}})
+	// One product of the kind: too little to name it.
+	check(t, m.Match(listing("山岚美容饮 20袋 尾单", 25, "s-1")), want{brand: "shanlan", reasons: []string{`"尾单"`}})
+	// No size: nothing to go on.
+	check(t, m.Match(listing("山岚养生花草茶 尾单", 25, "s-1")), want{brand: "shanlan"})
+}
+
+// TestWordsInTheSellersName checks that a counterfeit word inside the
+// shop's name, where a JD- or Taobao-style page quotes it ("店铺：一手货源批发"),
+// is no claim about the goods: the hit says so and the category stays
+// unauthorised seller, while the same word elsewhere still counts.
+func TestWordsInTheSellersName(t *testing.T) {
+	m := MustMarketMatcher(t)
+	shop := func(title, desc, name string) *shadowscan.Listing {
+		l := withDescription(listing(title, 250, "shop-9"), desc)
+		l.SellerName = name
+		return l
+	}
+	check(t, m.Match(shop("哈沃深海鱼油软胶囊 90粒", "店铺：一手货源批发 商品名称：哈沃深海鱼油软胶囊 规格：90粒", "一手货源批发")), want{
+		flagged: true, category: shadowscan.CategoryUnauthorizedSeller, brand: "halvor", sku: "HV-FISH-90",
+		reasons: []string{`description says "一手货源" only inside the seller's name "一手货源批发"`}, absent: []string{"counterfeit word"}})
+	check(t, m.Match(shop("哈沃深海鱼油软胶囊 90粒", "店铺：一手货源批发 工厂直供，假一赔十", "一手货源批发")), want{
+		flagged: true, category: shadowscan.CategoryCounterfeit, brand: "halvor", sku: "HV-FISH-90", reasons: []string{`"工厂直供" (counterfeit word)`}})
+	check(t, m.Match(shop("Halvor Fish Oil Softgels 90", "Sold by Factory Direct Supply, Hong Kong.", "Factory Direct Supply")), want{
+		flagged: true, category: shadowscan.CategoryUnauthorizedSeller, brand: "halvor", sku: "HV-FISH-90"})
+	// A name no longer than the word cannot be told from it.
+	check(t, m.Match(shop("哈沃深海鱼油软胶囊 90粒", "尾货清仓", "尾货")), want{
+		flagged: true, category: shadowscan.CategoryCounterfeit, brand: "halvor", sku: "HV-FISH-90"})
 }

@@ -78,8 +78,19 @@ type analysis struct {
 	title, desc text
 	brandHits   []wordHit // brand names, title then description
 	redFlags    []wordHit
+	// shopWords are counterfeit words found only inside the seller's
+	// name where the page quotes it ("店铺：一手货源批发"); sellerName is
+	// that name, compact.
+	shopWords   []wordHit
+	sellerName  string
 	codes       []wordHit
-	defamation  []wordHit
+	defamation  []wordHit // claims the listing asserts (rebuttal.go)
+	claims      []claim   // every defamation phrase, asserted or not
+	rebutted    []wordHit // claims quoted to be rebutted
+	rebuttedWhy string
+	// lookAlikes are the names built from a brand's name and a name
+	// suffix ("翠叶轩"), with the brand (lookalike.go).
+	lookAlikes  map[string]int
 	accessory   []wordHit
 	secondHand  []wordHit // private resale words, title and description
 	notOffer    []wordHit // review and guide words in the title
@@ -90,6 +101,8 @@ type analysis struct {
 	// name one.
 	foreign, leadUnsure []string
 	terms               map[string]*listingTerm
+	noun                string // the CJK word right after the title's brand (twins.go)
+	byKind              bool   // near twins named by the brand, a size and a noun of their kind
 	sizes               []size
 	images              []imageHit
 	// product is the linked product, or -1; brand the linked or named
@@ -97,6 +110,7 @@ type analysis struct {
 	product, brand int
 	byText         bool
 	bySize         bool // linked by brand and size, the name misspelt
+	brandByPhoto   bool // the title names the product, the photo the brand
 	byDesc         bool // near twins told apart by the description alone
 	cand           *candidate
 	accessoryWords []string
@@ -112,11 +126,14 @@ func (m *Matcher) Match(l *shadowscan.Listing) shadowscan.Verdict {
 	if l == nil {
 		return shadowscan.Verdict{}
 	}
-	a := &analysis{product: -1, brand: -1}
-	a.title = m.scanText("title", truncate(l.Title, maxTitleBytes))
-	a.desc = m.scanText("description", truncate(l.Description, maxDescBytes))
+	a := &analysis{product: -1, brand: -1, sellerName: compact(truncate(l.SellerName, maxTitleBytes))}
+	raw := map[string]string{"title": truncate(l.Title, maxTitleBytes), "description": truncate(l.Description, maxDescBytes)}
+	a.title = m.scanText("title", raw["title"])
+	a.desc = m.scanText("description", raw["description"])
+	a.lookAlikes = m.suffixLookAlikes(raw, &a.title, &a.desc)
 	m.classify(a, &a.title)
 	m.classify(a, &a.desc)
+	a.defamation, a.rebutted, a.rebuttedWhy = a.assertedClaims(raw)
 	a.addCodeRemovals(&a.title)
 	a.addCodeRemovals(&a.desc)
 	m.comparedBrands(a)
@@ -142,9 +159,15 @@ func (m *Matcher) classify(a *analysis, x *text) {
 		before := x.t[:h.start]
 		switch p.kind {
 		case kindBrand:
-			a.brandHits = append(a.brandHits, w)
+			if !a.lookAlikeAt(x, h) {
+				a.brandHits = append(a.brandHits, w)
+			}
 		case kindRedFlag:
-			if !neg.negated(x.t, h) {
+			switch {
+			case neg.negated(x.t, h):
+			case a.inSellerName(x, h):
+				a.shopWords = append(a.shopWords, w)
+			default:
 				a.redFlags = append(a.redFlags, w)
 			}
 		case kindCode:
@@ -152,9 +175,7 @@ func (m *Matcher) classify(a *analysis, x *text) {
 				a.codes = append(a.codes, w)
 			}
 		case kindDefamation:
-			if !neg.negated(x.t, h) {
-				a.defamation = append(a.defamation, w)
-			}
+			a.claims = append(a.claims, claim{hit: w, negated: neg.negated(x.t, h)})
 		case kindSecondHand:
 			if !precededBy(before, negators) {
 				a.secondHand = append(a.secondHand, w)
@@ -180,6 +201,28 @@ func (m *Matcher) classify(a *analysis, x *text) {
 			}
 		}
 	}
+}
+
+// inSellerName reports whether the phrase h of x lies inside the seller's
+// name, quoted where the page names the shop ("店铺：一手货源批发", "sold by
+// Factory Direct Supply"): a shop's name is not a claim about the goods.
+// A name no longer than the phrase cannot be told from it.
+func (a *analysis) inSellerName(x *text, h phraseHit) bool {
+	name := a.sellerName
+	if len(name) <= h.end-h.start {
+		return false
+	}
+	for off := 0; off < len(x.t); {
+		i := strings.Index(x.t[off:], name)
+		if i < 0 {
+			return false
+		}
+		if s := off + i; s <= h.start && h.end <= s+len(name) {
+			return true
+		}
+		off += i + 1
+	}
+	return false
 }
 
 // addCodeRemovals adds the code-removal statements of x (codes.go) that
@@ -300,6 +343,7 @@ func (m *Matcher) indexTitle(a *analysis) (titleBrands []int) {
 		spans = append(spans, token{s.start, s.end})
 	}
 	masked := mask(title, spans)
+	a.noun = brandNoun(a, masked)
 	a.terms = map[string]*listingTerm{}
 	for _, tk := range indexTokens(masked) {
 		w := masked[tk.start:tk.end]
@@ -498,42 +542,161 @@ func (m *Matcher) linkBySizeOf(a *analysis, titleBrands []int, firstBrand int) b
 	return false
 }
 
-// linkByPhoto links by an official photo when the text names no product.
+// linkByPhoto links by an official photo when the text names no product:
+// the closest photo that may link (photoMayLink), or among the brand's
+// photos about as close, the one whose product the title's words name
+// best (pickPhoto). Two products the photos and the title fit equally are
+// left ambiguous. A title that names the product's words but no brand is
+// linked by text too, the brand being the close photo's (namedByPhoto).
 func (m *Matcher) linkByPhoto(a *analysis, titleBrands []int, firstBrand int) {
-	title := a.title.t
-	// The text names no product: an official photo alone may, unless the
-	// title names another brand, states another size, or is an accessory.
-	for i, ih := range a.images {
-		p := &m.products[ih.product]
-		if len(titleBrands) > 0 && !slices.Contains(titleBrands, p.brand) {
-			continue
+	var fits []imageHit
+	for _, ih := range a.images {
+		if m.photoMayLink(a, ih, titleBrands) {
+			fits = append(fits, ih)
 		}
-		if len(titleBrands) == 0 && (m.namesLookAlike(title, p.brand) || m.namesCJKLookAlike(title, p.brand)) {
-			// "Bloomy", "Vitalife", "唯叶" for 维叶: a look-alike brand's
-			// own product shown with a photo like ours.
-			continue
-		}
-		if ok, _ := sizeMatch(a.sizes, p.sizes); !ok {
-			continue
-		}
-		if !m.sharesProductWord(a, ih.product) {
-			// A reused official photo on a title about something else
-			// (a mop, an empty bottle, another product of the brand).
-			continue
-		}
-		if words := m.accessoryWords(a, ih.product, firstBrand); len(words) > 0 {
-			a.accessoryWords = words
-			return
-		}
-		if i+1 < len(a.images) && a.images[i+1].compare(ih) == 0 &&
-			m.products[a.images[i+1].product].brand == p.brand {
-			// Two products of the brand share the photo: do not guess.
-			a.ambiguous = []int{ih.product, a.images[i+1].product}
-			a.brand = p.brand
-			return
-		}
-		a.product, a.brand = ih.product, p.brand
+	}
+	if len(fits) == 0 {
 		return
+	}
+	b := m.products[fits[0].product].brand
+	fits = slices.DeleteFunc(fits, func(ih imageHit) bool { return m.products[ih.product].brand != b })
+	if words := m.accessoryWords(a, fits[0].product, firstBrand); len(words) > 0 {
+		a.accessoryWords = words
+		return
+	}
+	a.brand = b
+	picked := m.pickPhoto(a, fits)
+	if len(picked) > 1 {
+		a.ambiguous = picked // the products share the photo: do not guess
+		return
+	}
+	a.product = picked[0]
+	k := slices.IndexFunc(fits, func(ih imageHit) bool { return ih.product == a.product })
+	if len(titleBrands) == 0 && m.closePhoto(fits[k]) {
+		m.namedByPhoto(a)
+	}
+}
+
+// photoMayLink reports whether the official photo ih may link the listing
+// to its product: not when the title names another brand or a look-alike
+// of the photo's, states another size, or shares no product word with it.
+// With no brand named in the title the photo alone says whose goods they
+// are; when the title opens with something other than the product's
+// words, most often another brand's name ("本草园植物蛋白粉", "PureLife
+// Amino Acid Cleanser"), the photo must be close: within half the rules'
+// distances. Such sellers' own packs of the same shape match an official
+// photo or its crops at the edge of the distances, as often as re-uploads
+// do.
+func (m *Matcher) photoMayLink(a *analysis, ih imageHit, titleBrands []int) bool {
+	p := &m.products[ih.product]
+	switch {
+	case len(titleBrands) > 0 && !slices.Contains(titleBrands, p.brand):
+		return false
+	case len(titleBrands) == 0 && (m.namesLookAlike(a.title.t, p.brand) || m.namesCJKLookAlike(a.title.t, p.brand) || a.namesSuffixLookAlike(p.brand)):
+		// "Bloomy", "Vitalife", "唯叶" for 维叶, "翠叶轩" for 翠叶: a
+		// look-alike brand's own product shown with a photo like ours.
+		return false
+	case len(titleBrands) == 0 && !m.closePhoto(ih) && !m.opensWithProduct(a, ih.product):
+		return false
+	}
+	if ok, _ := sizeMatch(a.sizes, p.sizes); !ok {
+		return false
+	}
+	// A reused official photo on a title about something else (a mop, an
+	// empty bottle, another product of the brand) links nothing.
+	return m.sharesProductWord(a, ih.product)
+}
+
+// closePhoto reports whether ih is within half the rules' distances.
+func (m *Matcher) closePhoto(ih imageHit) bool {
+	img := m.det.Image
+	if ih.byPDQ {
+		return 2*ih.dist <= img.MaxPDQDistance
+	}
+	return 2*ih.dist <= img.MaxPHashDistance && 2*ih.dist2 <= img.MaxDHashDistance
+}
+
+// opensWithProduct reports whether the title opens with a word of product
+// p's names, once marketing words, sizes, signal phrases ("工厂直供") and
+// English descriptors ("Organic") are passed over: anything else before
+// the product's words is most often another brand's name ("本草园", glued
+// to the product noun as Chinese brands are).
+func (m *Matcher) opensWithProduct(a *analysis, p int) bool {
+	type at struct {
+		start int
+		w     string
+	}
+	var terms []at
+	for w, lt := range a.terms {
+		for _, sp := range lt.spans {
+			terms = append(terms, at{sp.start, w})
+		}
+	}
+	slices.SortFunc(terms, func(x, y at) int { return cmp.Compare(x.start, y.start) })
+	for _, t := range terms {
+		switch {
+		case m.productHasTerm(p, t.w):
+			return true
+		case slices.ContainsFunc(a.title.hits, func(h phraseHit) bool {
+			// A bigram that starts in the phrase ("供深" of "工厂直供深海") is
+			// passed over with it.
+			return m.dict.phrases[h.phrase].kind != kindBrand && h.start <= t.start && t.start < h.end
+		}):
+		case isLatinWord(t.w) && isDescriptor(t.w):
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// photoSlack is how much further than the closest photo another photo of
+// the brand may be and still be chosen by the title's words: near twins'
+// packs differ in a colour or a label word, which moves a hash little.
+const photoSlack = 4
+
+// pickPhoto returns the products of fits (the brand's photos that may
+// link, closest first) the title names best among those about as close
+// as the first: the most weight of title words found in a product's
+// names; ties go to the closer photo, and products whose photos are as
+// close as each other stay tied.
+func (m *Matcher) pickPhoto(a *analysis, fits []imageHit) []int {
+	best := fits[0]
+	var cands []imageHit
+	top := 0.0
+	for _, ih := range fits {
+		if ih.byPDQ != best.byPDQ || ih.dist > best.dist+photoSlack {
+			continue
+		}
+		w := m.pooled(a, ih.product)
+		switch {
+		case w > top+1e-9:
+			top, cands = w, []imageHit{ih}
+		case w > top-1e-9:
+			cands = append(cands, ih)
+		}
+	}
+	var out []int
+	for _, ih := range cands {
+		if ih.compare(cands[0]) == 0 {
+			out = append(out, ih.product)
+		}
+	}
+	return out
+}
+
+// namedByPhoto marks the photo-linked product as named by the title when
+// the title covers one of its names (min_coverage, sizes agreeing) though
+// it names no brand: "Calcium + Vitamin D3 Tablets 120" shown with the
+// brand's own photo, close (closePhoto), offers the brand's product; the
+// official photo says whose.
+func (m *Matcher) namedByPhoto(a *analysis) {
+	for _, c := range m.score(a, a.brand) {
+		if c.product == a.product {
+			a.cand = &c
+			a.byText, a.brandByPhoto = true, true
+			return
+		}
 	}
 }
 
@@ -560,7 +723,12 @@ func (m *Matcher) linkBySize(a *analysis, brands []int) []int {
 	case len(fit) == 1 && m.nearProductName(a, fit[0]):
 		return fit
 	case len(fit) > 1:
-		fit = slices.DeleteFunc(fit, func(p int) bool { return !m.sharesProductWord(a, p) })
+		shared := slices.DeleteFunc(slices.Clone(fit), func(p int) bool { return !m.sharesProductWord(a, p) })
+		if len(shared) == 0 {
+			shared = m.sameKind(a, fit)
+			a.byKind = len(shared) > 0
+		}
+		fit = shared
 		for _, p := range fit {
 			if m.products[p].brand != m.products[fit[0]].brand {
 				return nil // two brands' products: not near twins
@@ -862,16 +1030,16 @@ func (m *Matcher) judgePrice(l *shadowscan.Listing, p *shadowscan.Product, role 
 		return
 	}
 	w, pr := m.det.Weights, m.det.Price
-	price, shown, ok := m.unitPrice(l, p, pack)
+	u, ok := m.unitPrice(l, p, pack)
 	if !ok {
 		cur := cmp.Or(l.Currency, "an unknown currency")
-		add("price", 0, "%s is in %s: no rate to compare it with the list price %s%s", shown, cur, p.Price.Format(p.Currency), of)
+		add("price", 0, "%s is in %s: no rate to compare it with the list price %s%s", u.shown, cur, p.Price.Format(p.Currency), of)
 		return
 	}
-	ratio := price.Float() / p.Price.Float()
+	ratio := u.price.Float() / p.Price.Float()
 	if pr.PlaceholderRatio > 0 && ratio < pr.PlaceholderRatio {
 		add("price", 0, "%s is under %s %% of the list price %s%s: a placeholder (a deposit, \"ask the seller\", top-up or buy-back price), not an offer price, so not compared",
-			shown, strconv.FormatFloat(pr.PlaceholderRatio*100, 'f', -1, 64), p.Price.Format(p.Currency), of)
+			u.shown, strconv.FormatFloat(pr.PlaceholderRatio*100, 'f', -1, 64), p.Price.Format(p.Currency), of)
 		sig.placeholder = true
 		return
 	}
@@ -880,57 +1048,99 @@ func (m *Matcher) judgePrice(l *shadowscan.Listing, p *shadowscan.Product, role 
 	if resale {
 		note = " (a private resale: not counted)"
 	}
-	sig.farBelow = ratio < pr.CounterfeitRatio
-	sig.underPlausible = ratio < pr.PlausibleRatio
-	sig.underFloor = p.MinPrice > 0 && price < p.MinPrice
+	// A converted price is judged at the top of what the rate may be off
+	// by: a signal must hold at any rate within the tolerance.
+	high := u.price.Float() * (1 + u.tolerance)
+	sig.farBelow = high < pr.CounterfeitRatio*p.Price.Float()
+	sig.underPlausible = high < pr.PlausibleRatio*p.Price.Float()
+	sig.underFloor = p.MinPrice > 0 && high < p.MinPrice.Float()
 	switch {
 	case role == shadowscan.RoleAuthorized && sig.underFloor:
-		add("price", pointsUnless(resale, w.PriceBelowFloor), "%s is under the authorised floor %s%s%s", shown, p.MinPrice.Format(p.Currency), of, note)
+		add("price", pointsUnless(resale, w.PriceBelowFloor), "%s is under the authorised floor %s%s%s", u.shown, p.MinPrice.Format(p.Currency), of, note)
 	case role == shadowscan.RoleUnknown && sig.farBelow:
-		add("price", pointsUnless(resale, w.PriceFarBelow), "%s is %d %% of the list price %s%s%s", shown, pct, p.Price.Format(p.Currency), of, note)
+		add("price", pointsUnless(resale, w.PriceFarBelow), "%s is %d %% of the list price %s%s%s", u.shown, pct, p.Price.Format(p.Currency), of, note)
 	default:
-		add("price", 0, "%s is %d %% of the list price %s%s", shown, pct, p.Price.Format(p.Currency), of)
+		add("price", 0, "%s is %d %% of the list price %s%s%s", u.shown, pct, p.Price.Format(p.Currency), of, u.withinTolerance(p, role, pr))
 	}
 	if m.market != nil && of == "" {
-		median, mad, n := m.market.PriceStats(p.SKU, l.Currency)
-		need := max(pr.MinMarketSamples, 1)
-		if n >= need && median > 0 && pr.MarketMADs > 0 {
-			// A MAD of 0 (every price the same) would make any cut an
-			// outlier; 2 % of the median is the least deviation counted.
-			spread := math.Max(mad, 0.02*median)
-			if z := (median - l.Price.Float()) / spread; z >= pr.MarketMADs {
-				add("market", pointsUnless(resale, w.MarketOutlier), "%s is %.1f deviations under the market median %s (%d prices seen)%s",
-					l.Price.Format(l.Currency), z, shadowscan.AmountFromFloat(median).Format(l.Currency), n, note)
-			}
-		}
+		m.judgeMarket(l, p, resale, note, add)
 	}
 	return
 }
 
+// judgeMarket adds a reason when the price is far under the market median
+// scans have seen for p.
+func (m *Matcher) judgeMarket(l *shadowscan.Listing, p *shadowscan.Product, resale bool, note string, add func(string, int, string, ...any)) {
+	pr := m.det.Price
+	median, mad, n := m.market.PriceStats(p.SKU, l.Currency)
+	need := max(pr.MinMarketSamples, 1)
+	if n < need || median <= 0 || pr.MarketMADs <= 0 {
+		return
+	}
+	// A MAD of 0 (every price the same) would make any cut an outlier; 2 %
+	// of the median is the least deviation counted.
+	spread := math.Max(mad, 0.02*median)
+	if z := (median - l.Price.Float()) / spread; z >= pr.MarketMADs {
+		add("market", pointsUnless(resale, m.det.Weights.MarketOutlier), "%s is %.1f deviations under the market median %s (%d prices seen)%s",
+			l.Price.Format(l.Currency), z, shadowscan.AmountFromFloat(median).Format(l.Currency), n, note)
+	}
+}
+
+// unitPriced is what one unit of a product costs by a listing, in the
+// product's currency.
+type unitPriced struct {
+	price shadowscan.Amount
+	shown string // how the reason shows it
+	// tolerance is the share the price may be off when it was converted
+	// from another currency (price.rate_tolerance), else 0.
+	tolerance float64
+}
+
+// withinTolerance returns, for a converted price that would be under the
+// floor or far under list at the configured rate but is not at a rate
+// within the tolerance, a note saying so; else "".
+func (u unitPriced) withinTolerance(p *shadowscan.Product, role shadowscan.SellerRole, pr rules.PriceRules) string {
+	if u.tolerance <= 0 {
+		return ""
+	}
+	pct := strconv.FormatFloat(u.tolerance*100, 'f', -1, 64)
+	switch {
+	case role == shadowscan.RoleAuthorized && p.MinPrice > 0 && u.price < p.MinPrice:
+		return fmt.Sprintf("; under the floor %s only by less than the %s %% a configured rate may be off: not counted", p.MinPrice.Format(p.Currency), pct)
+	case role == shadowscan.RoleUnknown && u.price.Float() < pr.CounterfeitRatio*p.Price.Float():
+		return fmt.Sprintf("; under %s %% of list only by less than the %s %% a configured rate may be off: not counted", strconv.FormatFloat(pr.CounterfeitRatio*100, 'f', -1, 64), pct)
+	}
+	return ""
+}
+
 // unitPrice returns what one unit of p costs by the listing, in p's
 // currency, and how to show it: the shown price, or a lower net price the
-// description advertises (netprice.go), divided by the units of the pack.
-// ok is false, with shown set, when no rate converts the currency.
-func (m *Matcher) unitPrice(l *shadowscan.Listing, p *shadowscan.Product, pack pack) (price shadowscan.Amount, shown string, ok bool) {
-	shown = l.Price.Format(l.Currency)
-	price = l.Price
+// description advertises (netprice.go), converted at the detection rates
+// (the reason names the rate), divided by the units of the pack. ok is
+// false, with shown set, when no rate converts the currency.
+func (m *Matcher) unitPrice(l *shadowscan.Listing, p *shadowscan.Product, pack pack) (u unitPriced, ok bool) {
+	u.shown = l.Price.Format(l.Currency)
+	u.price = l.Price
 	if np, found := lowestNetPrice(l); found {
-		price = np.amount
-		shown = fmt.Sprintf("%s (the description advertises %s %q)", shown, np.amount.Format(l.Currency), np.marker)
+		u.price = np.amount
+		u.shown = fmt.Sprintf("%s (the description advertises %s %q)", u.shown, np.amount.Format(l.Currency), np.marker)
 	}
 	switch {
 	case l.Currency == p.Currency:
 	case m.det.Rates[l.Currency] > 0 && m.det.Rates[p.Currency] > 0:
-		price = shadowscan.AmountFromFloat(price.Float() * m.det.Rates[l.Currency] / m.det.Rates[p.Currency])
-		shown = fmt.Sprintf("%s (%s)", shown, price.Format(p.Currency))
+		rate := m.det.Rates[l.Currency] / m.det.Rates[p.Currency]
+		u.price = shadowscan.AmountFromFloat(u.price.Float() * rate)
+		u.tolerance = m.det.Price.RateTolerance
+		u.shown = fmt.Sprintf("%s (%s at the configured %s %s per %s)", u.shown, u.price.Format(p.Currency),
+			strconv.FormatFloat(rate, 'g', 4, 64), p.Currency, l.Currency)
 	default:
-		return 0, shown, false
+		return u, false
 	}
 	if pack.n > 1 {
-		price = shadowscan.AmountFromFloat(price.Float() / float64(pack.n))
-		shown = fmt.Sprintf("%s for %d (%q), %s a unit,", shown, pack.n, pack.word, price.Format(p.Currency))
+		u.price = shadowscan.AmountFromFloat(u.price.Float() / float64(pack.n))
+		u.shown = fmt.Sprintf("%s for %d (%q), %s a unit,", u.shown, pack.n, pack.word, u.price.Format(p.Currency))
 	}
-	return price, shown, true
+	return u, true
 }
 
 // pointsUnless returns points, or 0 when the signal is excused.

@@ -70,6 +70,7 @@ type productInfo struct {
 	brand   int
 	sizes   []size
 	names   []string // compact names and aliases
+	heads   []rune   // the last character of each CJK name: what the product is (茶, 粉, 霜)
 	nameIDs []int32  // entries in the brand index
 }
 
@@ -149,6 +150,7 @@ func New(cat *shadowscan.Catalog, det *rules.Detection, opts ...Option) (*Matche
 			info.names = append(info.names, t)
 			sizes := parseSizes(t)
 			terms := m.nameTerms(t, bi, sizes)
+			info.heads = appendHeads(info.heads, m.maskName(t, bi, sizes))
 			info.sizes = append(info.sizes, sizes...)
 			if len(terms) > 0 {
 				info.nameIDs = append(info.nameIDs, int32(len(idx.names)))
@@ -198,6 +200,19 @@ func (m *Matcher) indexPhotos() {
 // nameTerms returns the distinct index terms of compact product name t,
 // without the brand's own names, marketing words and sizes.
 func (m *Matcher) nameTerms(t string, brand int, sizes []size) []string {
+	masked := m.maskName(t, brand, sizes)
+	var terms []string
+	for _, tk := range indexTokens(masked) {
+		if w := masked[tk.start:tk.end]; !slices.Contains(terms, w) {
+			terms = append(terms, w)
+		}
+	}
+	return terms
+}
+
+// maskName returns compact product name t with the brand's own names,
+// marketing words and sizes blanked out.
+func (m *Matcher) maskName(t string, brand int, sizes []size) string {
 	var spans []token
 	for _, h := range m.dict.find(t, wordStarts(t)) {
 		p := m.dict.phrases[h.phrase]
@@ -208,14 +223,7 @@ func (m *Matcher) nameTerms(t string, brand int, sizes []size) []string {
 	for _, s := range sizes {
 		spans = append(spans, token{s.start, s.end})
 	}
-	masked := mask(t, spans)
-	var terms []string
-	for _, tk := range indexTokens(masked) {
-		if w := masked[tk.start:tk.end]; !slices.Contains(terms, w) {
-			terms = append(terms, w)
-		}
-	}
-	return terms
+	return mask(t, spans)
 }
 
 // validateDetection checks the knobs the matcher relies on.
@@ -234,6 +242,8 @@ func validateDetection(d *rules.Detection) error {
 		return fe("price.plausible_ratio", fmt.Sprintf("%v is under counterfeit_ratio %v", d.Price.PlausibleRatio, d.Price.CounterfeitRatio), "a ratio at or above counterfeit_ratio")
 	case math.IsNaN(d.Price.PlaceholderRatio) || d.Price.PlaceholderRatio < 0 || (d.Price.PlaceholderRatio > 0 && d.Price.PlaceholderRatio >= d.Price.CounterfeitRatio):
 		return fe("price.placeholder_ratio", fmt.Sprintf("%v is out of range", d.Price.PlaceholderRatio), "a fraction from 0 to under counterfeit_ratio, such as 0.02")
+	case math.IsNaN(d.Price.RateTolerance) || d.Price.RateTolerance < 0 || d.Price.RateTolerance > 0.2:
+		return fe("price.rate_tolerance", fmt.Sprintf("%v is out of range", d.Price.RateTolerance), "a fraction from 0 to 0.2, such as 0.03")
 	case math.IsNaN(d.Price.MarketMADs) || d.Price.MarketMADs < 0 || d.Price.MarketMADs > 100:
 		return fe("price.market_mads", fmt.Sprintf("%v is out of range", d.Price.MarketMADs), "a number of deviations from 0 to 100, such as 3")
 	case d.Price.MinMarketSamples < 0:

@@ -155,7 +155,7 @@ func testCategories(t *testing.T, det func() *rules.Detection) {
 			flagged: true, category: shadowscan.CategoryDefamation, brand: "aurora", sku: "AUR-PROT-500"}},
 		{"cross-currency price converted through rates", &shadowscan.Listing{Site: "demo-market", Title: "Aurora Plant Protein Powder 500g", Price: 1250, HasPrice: true, Currency: "USD", SellerID: "shop-9"}, want{
 			flagged: true, category: shadowscan.CategoryCounterfeit, brand: "aurora", sku: "AUR-PROT-500",
-			reasons: []string{"USD 12.50 (¥88.75) is 30 % of the list price ¥298.00 (30)"}}},
+			reasons: []string{"USD 12.50 (¥88.75 at the configured 7.1 CNY per USD) is 30 % of the list price ¥298.00 (30)"}}},
 		{"full-width brand and typo in a longer product word", listing("ＡＵＲＯＲＡ Plant Protien Powder 500g replica", 250, "shop-9"), want{
 			flagged: true, category: shadowscan.CategoryCounterfeit, brand: "aurora", sku: "AUR-PROT-500",
 			reasons: []string{`"protien" read as "protein"`}, terms: []string{"aurora", "plant protien powder"}}},
@@ -386,7 +386,8 @@ func TestNewDoesNotKeepCallerSlices(t *testing.T) {
 // the verdict must keep its invariants.
 func FuzzMatch(f *testing.F) {
 	m := MustMatcher(f)
-	for _, s := range []string{"奥罗拉植物蛋白粉 500g 高仿", "shaker for ＡＵＲＯＲＡ", "揭秘奥罗拉传销骗局", "aurora 0.5kg 1:1 \xff", "非传销 不是高仿 奥罗拉"} {
+	for _, s := range []string{"奥罗拉植物蛋白粉 500g 高仿", "shaker for ＡＵＲＯＲＡ", "揭秘奥罗拉传销骗局", "aurora 0.5kg 1:1 \xff", "非传销 不是高仿 奥罗拉",
+		"奥罗拉是传销吗？直销不等于传销", "Is Aurora toxic? (spoiler: no)", "辟谣：奥罗拉不含激素", "奥罗拉轩 植物蛋白粉 500g", "蛋白粉 500克 lot no. erased"} {
 		f.Add(s, "原单", int64(8900))
 	}
 	f.Fuzz(func(t *testing.T, title, desc string, price int64) {

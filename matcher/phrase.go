@@ -255,6 +255,7 @@ var negationVerbs = []string{
 	"sell", "sells", "sold", "selling", "offer", "offers", "carry", "carries", "stock", "stocks",
 	"supply", "supplies", "ship", "ships", "deal in", "have", "has", "use", "uses", "make", "makes",
 	"卖", "售", "出售", "销售", "做", "发", "用",
+	"等于", "属于", "算", "搞", "涉及", "存在", "构成", // "直销不等于传销", "不构成传销"
 }
 
 // negatedBefore reports whether the compact text before a signal word

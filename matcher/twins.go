@@ -3,6 +3,7 @@ package matcher
 import (
 	"math"
 	"slices"
+	"strings"
 )
 
 // Near twins are products of one brand whose names differ only in a line
@@ -161,4 +162,62 @@ func mergeCandidates(cands, extra []candidate) []candidate {
 		}
 	}
 	return cands
+}
+
+// A Chinese product noun ends in what the product is: 红枣姜茶 and 菊花枸杞茶
+// are teas (茶), 植物蛋白粉 a powder (粉), 修护晚霜 a cream (霜). A seller who
+// leaves the line out may also swap the product's own words for generic
+// ones ("<brand>养生花草茶 20袋": a herbal tea of 20 bags): the title then
+// shares no word with any name, but its noun ends like the names of the
+// brand's products of that size.
+
+// appendHeads appends to heads the last character of each CJK run of
+// masked text t not already there.
+func appendHeads(heads []rune, t string) []rune {
+	for _, r := range cjkRuns(t) {
+		if h := r[len(r)-1]; !slices.Contains(heads, h) {
+			heads = append(heads, h)
+		}
+	}
+	return heads
+}
+
+// brandNoun returns the CJK word right after the title's first brand
+// name in masked, the title with brand names, marketing words and sizes
+// blanked: "<brand>养生花草茶 20袋 冲饮" gives 养生花草茶. Words further on
+// are keywords ("冲饮", instant drink), not the product.
+func brandNoun(a *analysis, masked string) string {
+	for _, h := range a.brandHits {
+		if h.field != "title" {
+			continue
+		}
+		after := strings.TrimLeft(masked[h.end:], " ")
+		if runs := cjkRuns(after); len(runs) > 0 && strings.HasPrefix(after, string(runs[0])) {
+			return string(runs[0])
+		}
+		return ""
+	}
+	return ""
+}
+
+// sameKind returns the products of fit (the brand's products whose sizes
+// the title states) whose CJK names end in the character the noun after
+// the title's brand ends in, when there are at least two: the title names
+// one of them, to be judged as a set. One alone is not linked: a shared
+// last character is too little to name one product.
+func (m *Matcher) sameKind(a *analysis, fit []int) []int {
+	if a.noun == "" {
+		return nil
+	}
+	head := lastRune(a.noun)
+	var out []int
+	for _, p := range fit {
+		if slices.Contains(m.products[p].heads, head) {
+			out = append(out, p)
+		}
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
 }

@@ -65,6 +65,12 @@ type PriceRules struct {
 	// seller", top-up or buy-back listing), and is not compared (e.g.
 	// 0.02); 0 compares every price. It is under CounterfeitRatio.
 	PlaceholderRatio float64 `yaml:"placeholder_ratio" json:"placeholder_ratio"`
+	// RateTolerance: the share by which a price converted from another
+	// currency through Rates may be off the rate the seller priced at
+	// (e.g. 0.03). Rates are configuration, not the day's rate: a converted
+	// price counts as under a ratio or the floor only when it stays under
+	// it raised by this share. 0 compares converted prices as they stand.
+	RateTolerance float64 `yaml:"rate_tolerance" json:"rate_tolerance,omitempty"`
 	// MarketMADs: how many median absolute deviations under the market
 	// median make a market outlier.
 	MarketMADs float64 `yaml:"market_mads" json:"market_mads"`

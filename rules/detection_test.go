@@ -145,6 +145,8 @@ func TestParseDetectionErrors(t *testing.T) {
 		{"ratio not a number", "price:\n  plausible_ratio: .nan\n", 2, "price.plausible_ratio", "not a number"},
 		{"placeholder not under counterfeit", "price:\n  placeholder_ratio: 0.5\n", 2, "price.placeholder_ratio", "out of range"},
 		{"placeholder negative", "price:\n  placeholder_ratio: -0.1\n", 2, "price.placeholder_ratio", "out of range"},
+		{"rate tolerance negative", "price:\n  rate_tolerance: -0.01\n", 2, "price.rate_tolerance", "out of range"},
+		{"rate tolerance too wide", "price:\n  rate_tolerance: 0.5\n", 2, "price.rate_tolerance", "out of range"},
 		{"market mads zero", "price:\n  market_mads: 0\n", 2, "price.market_mads", "out of range"},
 		{"min samples zero", "price:\n  min_market_samples: 0\n", 2, "price.min_market_samples", "out of range"},
 		{"distance too far", "image:\n  max_phash_distance: 65\n", 2, "image.max_phash_distance", "out of range"},

@@ -289,6 +289,8 @@ func (d *decoder) validateDetection(dt *Detection) {
 	}
 	d.check("price.placeholder_ratio", p.PlaceholderRatio >= 0 && (p.PlaceholderRatio < p.CounterfeitRatio || p.PlaceholderRatio == 0), false,
 		"a fraction from 0 (compare every price) to under counterfeit_ratio, e.g. 0.02", "%g is out of range", p.PlaceholderRatio)
+	d.check("price.rate_tolerance", p.RateTolerance >= 0 && p.RateTolerance <= 0.2, false,
+		"a fraction from 0 (compare converted prices as they stand) to 0.2, e.g. 0.03", "%g is out of range", p.RateTolerance)
 	d.check("price.market_mads", p.MarketMADs > 0 && p.MarketMADs <= 100, p.MarketMADs == 0,
 		"a number above 0 and at most 100, e.g. 3", "%g is out of range", p.MarketMADs)
 	d.check("price.min_market_samples", p.MinMarketSamples >= 1 && p.MinMarketSamples <= 1_000_000, p.MinMarketSamples == 0,

@@ -148,10 +148,11 @@ func world3World() *heldout {
 // world4World is the second held-out world (cmd/shadowscan-eval/world4): a
 // JD/Pinduoduo-style site with the id in a query string among tracking
 // parameters, and a bilingual cross-border site with microdata or JSON-LD
-// and prices in USD, HKD and CNY. Nobody tuned on it.
+// and prices in USD, HKD and CNY. The matcher was tuned on it after its
+// first scores.
 func world4World() *heldout {
 	w := &heldout{name: "world4", catalog: world4.Catalog(),
-		note: "written from the SPEC alone; not tuned on"}
+		note: "written from the SPEC alone; tuned on after its first scores, 0.862 / 0.519, and 0.895 / 0.983 once the crawler reached every listing"}
 	for _, s := range world4.Sites() {
 		w.sites = append(w.sites, heldoutSite{name: s.Name, rule: s.Rule, handler: s.Handler})
 	}

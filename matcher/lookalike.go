@@ -1,0 +1,112 @@
+package matcher
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Chinese shop and brand names end in a handful of characters: 轩, 堂, 坊,
+// 阁, 斋, 庄, 记, 号, 铺, 居, 苑, 园, 屋, 馆, 舍, 行 (同仁堂, 稻香村, 张小泉记,
+// 翠华轩). A tea house that calls itself "<brand>轩" and writes it apart from
+// what it sells ("<brand>轩 菊花枸杞茶 20袋") names itself, not the
+// catalogue's brand. Written straight on into other characters the
+// character may be a word of the listing ("<brand>行货", genuine channel
+// goods), so only the name standing on its own, in the title or the
+// description, counts; once one does, every "<brand>轩" of the listing is
+// that name ("<brand>轩茶庄出品"). 家 and 牌 are left out: "<brand>牌" is how
+// Chinese writes "<brand> brand", and "<brand>家的" is "<brand>'s".
+
+// nameSuffixes are the characters that end a Chinese shop or brand name.
+const nameSuffixes = "轩堂坊阁斋庄记号铺居苑园屋馆舍行"
+
+// suffixLookAlikes returns the names the title and description build from
+// a CJK name of a catalogue brand and a name suffix, standing apart from
+// the next word in the text as read (raw), with the brand each imitates:
+// "翠叶轩" of "翠叶轩 菊花枸杞茶". Names the catalogue itself gives the brand
+// or its products ("翠叶堂养生茶" as an alias) are not look-alikes.
+func (m *Matcher) suffixLookAlikes(raw map[string]string, fields ...*text) map[string]int {
+	var out map[string]int
+	for _, x := range fields {
+		var norm string // Normalize(raw), with the spaces compact drops
+		for _, h := range x.hits {
+			p := m.dict.phrases[h.phrase]
+			if p.kind != kindBrand {
+				continue
+			}
+			suffix, size := utf8.DecodeRuneInString(x.t[h.end:])
+			if size == 0 || !strings.ContainsRune(nameSuffixes, suffix) || !isCJK(lastRune(x.t[h.start:h.end])) {
+				continue
+			}
+			name := x.t[h.start : h.end+size]
+			if _, seen := out[name]; seen || m.ownName(p.ref, name) {
+				continue
+			}
+			if norm == "" {
+				norm = Normalize(raw[x.field])
+			}
+			if standsApart(norm, name) {
+				if out == nil {
+					out = map[string]int{}
+				}
+				out[name] = p.ref
+			}
+		}
+	}
+	return out
+}
+
+// ownName reports whether name starts a name or alias of brand b or of
+// one of its products.
+func (m *Matcher) ownName(b int, name string) bool {
+	for _, n := range m.brands[b].brand.Names() {
+		if strings.HasPrefix(compact(n), name) {
+			return true
+		}
+	}
+	for _, p := range m.brands[b].products {
+		for _, n := range m.products[p].names {
+			if strings.HasPrefix(n, name) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// standsApart reports whether normalised text norm holds name followed by
+// no CJK character: a space, punctuation, a Latin word or the end.
+func standsApart(norm, name string) bool {
+	for off := 0; ; {
+		i := strings.Index(norm[off:], name)
+		if i < 0 {
+			return false
+		}
+		end := off + i + len(name)
+		if next, _ := utf8.DecodeRuneInString(norm[end:]); end == len(norm) || !isCJK(next) {
+			return true
+		}
+		off = end
+	}
+}
+
+// lookAlikeAt reports whether the brand hit h of x is the start of one of
+// the listing's look-alike names.
+func (a *analysis) lookAlikeAt(x *text, h phraseHit) bool {
+	if len(a.lookAlikes) == 0 {
+		return false
+	}
+	_, size := utf8.DecodeRuneInString(x.t[h.end:])
+	_, ok := a.lookAlikes[x.t[h.start:h.end+size]]
+	return ok && size > 0
+}
+
+// namesSuffixLookAlike reports whether the listing names a look-alike
+// built on brand b's name.
+func (a *analysis) namesSuffixLookAlike(b int) bool {
+	for _, ref := range a.lookAlikes {
+		if ref == b {
+			return true
+		}
+	}
+	return false
+}
