@@ -115,6 +115,22 @@ func TestGuardIDsInTheQuery(t *testing.T) {
 	}
 }
 
+// A search page's query parameter may be named like a tracking parameter
+// (1688 and Amazon search with keywords=): each query is its own page.
+func TestGuardSearchPagesKeepTheirQuery(t *testing.T) {
+	g := newGuard()
+	must := func(s string) *url.URL { return normalizeURL(nil, s) }
+	for _, q := range []string{"a", "b", "c"} {
+		u := "http://h/offer_search.htm?keywords=" + q + "&beginPage=1"
+		if v := g.admitSearch(must(u)); v != admitOK {
+			t.Errorf("search page %s: %q, want ok", u, v)
+		}
+	}
+	if v := g.admitSearch(must("http://h/offer_search.htm?keywords=a&beginPage=1")); v != admitDuplicate {
+		t.Errorf("the same search page twice: %q, want duplicate", v)
+	}
+}
+
 func TestFetchListing(t *testing.T) {
 	m := newMarket(t)
 	m.handlers["/item/gone2"] = func(w http.ResponseWriter, r *http.Request) { http.Error(w, "gone", http.StatusGone) }

@@ -47,17 +47,23 @@ func (g *guard) admitKind(u *url.URL, countVariants bool) string {
 	if len(u.String()) > maxURLLen {
 		return admitTrap
 	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if !countVariants {
+		// A search page's URL is the rule's own: its query parameter may
+		// have a name that elsewhere only tracks visitors (keywords=).
+		s := u.String()
+		if g.seen[s] {
+			return admitDuplicate
+		}
+		g.seen[s] = true
+		return admitOK
+	}
 	// A link with other tracking parameters (spm=, ref=, pos=) is the
 	// same page: fetch it once.
 	s := u.Scheme + "://" + u.Host + shadowscan.ListingPath(u.String())
-	g.mu.Lock()
-	defer g.mu.Unlock()
 	if g.seen[s] {
 		return admitDuplicate
-	}
-	if !countVariants {
-		g.seen[s] = true
-		return admitOK
 	}
 	// Pages told apart by an id parameter (item?id=1, item?id=2) are
 	// different pages, as two paths are: only the other query strings of
