@@ -439,20 +439,8 @@ func (r *run) admitListing(pageURL *url.URL, link string) *url.URL {
 // what the marketplace served about the listing.
 func (r *run) inlineListings(doc gjson.Result, pageURL *url.URL, f *fetched, track *pageTrack, enqueue func(string, *pageTrack)) int {
 	c := r.c
-	items := doc.Get(c.site.Search.Listings.Path)
-	var objs []gjson.Result
-	if items.IsObject() {
-		objs = append(objs, items)
-	} else {
-		items.ForEach(func(_, v gjson.Result) bool {
-			if v.IsObject() {
-				objs = append(objs, v)
-			}
-			return len(objs) <= maxLinksPerPage
-		})
-	}
-	if len(objs) > maxLinksPerPage {
-		objs = objs[:maxLinksPerPage]
+	objs, over := gjsonObjects(doc, c.site.Search.Listings)
+	if over {
 		r.stats.addError("trap")
 	}
 	capture := f.capture(kindPage)
@@ -475,6 +463,25 @@ func (r *run) inlineListings(doc gjson.Result, pageURL *url.URL, f *fetched, tra
 		enqueue(l.URL, track)
 	}
 	return len(objs)
+}
+
+// gjsonObjects returns the objects sel selects in doc: one object, or the
+// objects of an array, at most maxLinksPerPage (over says there were more).
+func gjsonObjects(doc gjson.Result, sel *rules.Selector) (objs []gjson.Result, over bool) {
+	items := doc.Get(sel.Path)
+	if items.IsObject() {
+		return []gjson.Result{items}, false
+	}
+	items.ForEach(func(_, v gjson.Result) bool {
+		if v.IsObject() {
+			objs = append(objs, v)
+		}
+		return len(objs) <= maxLinksPerPage
+	})
+	if len(objs) > maxLinksPerPage {
+		return objs[:maxLinksPerPage], true
+	}
+	return objs, false
 }
 
 // inlinePage finishes a listing read inline from a search page: it
