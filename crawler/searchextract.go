@@ -27,11 +27,23 @@ type ExtractedListing struct {
 	Sources []FieldSource      `json:"sources"`
 }
 
+// ExtractSaved is Extract for a saved page whose Content-Type is known
+// (or assumed, as "text/html; charset=utf-8" for a file that is valid
+// UTF-8): the type names the character set when the page does not, as
+// the response header does in a scan.
+func ExtractSaved(site *rules.Site, pageURL string, body []byte, contentType string) (shadowscan.Listing, []FieldSource, error) {
+	if site != nil && site.Listing.JSON() {
+		return extractJSON(site, pageURL, body)
+	}
+	return extract(site, pageURL, body, contentType)
+}
+
 // ExtractSearch reads one search result page with site's search rules,
 // as a scan would, without fetching anything: for `sites check` and
-// tests over saved pages. pageURL resolves relative links. The error
-// names the page when it cannot be read (a JSON rule on a broken body).
-func ExtractSearch(site *rules.Site, pageURL string, body []byte) (SearchResult, error) {
+// tests over saved pages. pageURL resolves relative links; contentType,
+// as for ExtractSaved, may name the character set. The error names the
+// page when it cannot be read (a JSON rule on a broken body).
+func ExtractSearch(site *rules.Site, pageURL string, body []byte, contentType string) (SearchResult, error) {
 	var res SearchResult
 	base, err := url.Parse(pageURL)
 	if site == nil || err != nil || (base.Scheme != "http" && base.Scheme != "https") || base.Host == "" {
@@ -59,7 +71,7 @@ func ExtractSearch(site *rules.Site, pageURL string, body []byte) (SearchResult,
 			res.Next = v
 		}
 	} else {
-		doc, err := parseHTML(body, "")
+		doc, err := parseHTML(body, contentType)
 		if err != nil {
 			return res, fmt.Errorf("extract search %s: %w", pageURL, err)
 		}

@@ -142,7 +142,7 @@ func Check(site *rules.Site, pages []Page, opts Options) *Report {
 	for _, p := range pages {
 		d := PageDetail{Page: p.Name, URL: p.URL, URLFrom: p.URLFrom}
 		if opts.Search {
-			res, err := crawler.ExtractSearch(site, p.URL, p.Body)
+			res, err := crawler.ExtractSearch(site, p.URL, p.Body, p.contentType())
 			if err != nil {
 				rep.Failed = append(rep.Failed, PageError{Page: p.Name, Error: err.Error()})
 				continue
@@ -161,7 +161,7 @@ func Check(site *rules.Site, pages []Page, opts Options) *Report {
 				distinct[l] = true
 			}
 		} else {
-			l, src, err := crawler.Extract(site, p.URL, p.Body)
+			l, src, err := crawler.ExtractSaved(site, p.URL, p.Body, p.contentType())
 			if err != nil {
 				rep.Failed = append(rep.Failed, PageError{Page: p.Name, Error: err.Error()})
 				continue

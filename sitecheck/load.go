@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
 )
@@ -105,6 +106,17 @@ func Load(baseURL string, asJSON bool, paths ...string) ([]Page, error) {
 		pages = append(pages, p)
 	}
 	return pages, nil
+}
+
+// contentType is what a server would have said of the page: a file that
+// is valid UTF-8 is UTF-8 (a saved page has lost its response header, and
+// HTML's default for a page that names no charset is windows-1252, which
+// would garble it); otherwise the page's own meta charset decides.
+func (p Page) contentType() string {
+	if utf8.Valid(p.Body) {
+		return "text/html; charset=utf-8"
+	}
+	return ""
 }
 
 func readCapped(path string) ([]byte, error) {

@@ -80,19 +80,23 @@ func writeCheckReport(w io.Writer, rep *sitecheck.Report, details bool) error {
 	if s := rep.Search; s != nil {
 		fmt.Fprintf(w, "search: %d listing link(s), %d distinct, %d-%d a page; next page on %d of %d\n", s.Links, s.DistinctLinks, s.MinLinks, s.MaxLinks, s.WithNext, rep.Pages-len(rep.Failed))
 	}
-	fmt.Fprintln(w)
-	t := newTable("FIELD", "FOUND", "RATE", "FROM")
-	for _, f := range rep.Fields {
-		t.add(f.Field, fmt.Sprintf("%d/%d", f.Found, f.Of), fmt.Sprintf("%.0f%%", 100*f.Rate()), viaText(f))
+	if rep.Search == nil || rep.Listings > 0 {
+		fmt.Fprintln(w)
+		t := newTable("FIELD", "FOUND", "RATE", "FROM")
+		for _, f := range rep.Fields {
+			t.add(f.Field, fmt.Sprintf("%d/%d", f.Found, f.Of), fmt.Sprintf("%.0f%%", 100*f.Rate()), viaText(f))
+		}
+		if err := t.write(w); err != nil {
+			return err
+		}
 	}
-	if err := t.write(w); err != nil {
-		return err
+	if rep.Listings > 0 && len(rep.Collisions) == 0 {
+		fmt.Fprintf(w, "\nids: %d distinct among %d listing(s), none shared by different URLs\n", rep.UniqueIDs, rep.Listings)
 	}
-	fmt.Fprintln(w)
-	if len(rep.Collisions) == 0 {
-		fmt.Fprintf(w, "ids: %d distinct among %d listing(s), none shared by different URLs\n", rep.UniqueIDs, rep.Listings)
-	}
-	for _, c := range rep.Collisions {
+	for i, c := range rep.Collisions {
+		if i == 0 {
+			fmt.Fprintln(w)
+		}
 		fmt.Fprintf(w, "id collision: %q is the id of %d URLs, on %s\n", c.ID, len(c.URLs), strings.Join(c.Pages, ", "))
 		for _, u := range c.URLs {
 			fmt.Fprintf(w, "  %s\n", u)
@@ -104,6 +108,12 @@ func writeCheckReport(w io.Writer, rep *sitecheck.Report, details bool) error {
 	if details {
 		for _, d := range rep.Details {
 			fmt.Fprintf(w, "\n%s (url from %s: %s)\n", d.Page, d.URLFrom, d.URL)
+			for _, l := range d.Links {
+				fmt.Fprintf(w, "  link %s\n", truncate(l, 120))
+			}
+			if d.Next != "" {
+				fmt.Fprintf(w, "  next %s\n", truncate(d.Next, 120))
+			}
 			for _, el := range d.Listings {
 				pt := newTable("  FIELD", "VALUE", "FROM")
 				for _, s := range el.Sources {
