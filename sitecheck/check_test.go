@@ -197,3 +197,21 @@ func TestCheckJSONSearchPages(t *testing.T) {
 		}
 	}
 }
+
+// A saved page has lost its Content-Type header; one that is valid UTF-8
+// and names no charset must not be read as windows-1252 (HTML's default),
+// which would garble every accented or CJK title.
+func TestCheckReadsSavedUTF8Pages(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"es.html": `<html><head><link rel="canonical" href="https://slug.example.invalid/p/robot/555"></head><body><h1>Navegación inteligente 京东</h1><span class="price">149,00 €</span></body></html>`,
+	})
+	site := mustSite(t, slugRule)
+	pages, err := Load(site.BaseURL, false, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := Check(site, pages, Options{})
+	if len(rep.Details) != 1 || rep.Details[0].Listings[0].Listing.Title != "Navegación inteligente 京东" {
+		t.Fatalf("title garbled: %+v", rep.Details)
+	}
+}
