@@ -249,3 +249,42 @@ func FuzzExtractJSON(f *testing.F) {
 		}
 	})
 }
+
+// A JSON API that gives the next page as a link (no cursor template) is
+// followed link by link until it gives none.
+func TestRunJSONSearchNextLink(t *testing.T) {
+	m := newMarket(t)
+	m.handlers["/api/search"] = func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Query().Get("after") {
+		case "":
+			fmt.Fprint(w, `{"items":[{"url":"/api/item/N1"}],"next":"/api/search?q=x&after=N1"}`)
+		case "N1":
+			fmt.Fprint(w, `{"items":[{"url":"/api/item/N2"}],"next":"http://offsite.invalid/api/search?after=N2"}`)
+		}
+	}
+	for _, id := range []string{"N1", "N2"} {
+		m.handlers["/api/item/"+id] = func(w http.ResponseWriter, r *http.Request) {
+			fmt.Fprintf(w, `{"data":{"id":%q,"title":"Item","price":"¥10"}}`, id)
+		}
+	}
+	m.start()
+	site := jsonTestSite(t, m.url(), `  listing_links: "items.#.url"
+  next_page: "next"`)
+	site.Search.URL = "{base}/api/search?q={query}"
+	c, err := New(site, WithPoliteness(true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	st, err := c.Run(context.Background(), []string{"x"}, func(_ context.Context, p *Page) error {
+		got = append(got, p.Listing.ID)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(got)
+	if !slices.Equal(got, []string{"N1", "N2"}) || st.Errors["offsite"] != 1 {
+		t.Errorf("listings %v errors %v, want N1 and N2 and the offsite next link refused", got, st.Errors)
+	}
+}
