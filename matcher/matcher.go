@@ -34,6 +34,13 @@ func WithSellerHistory(confirmed func(site, sellerID string) int) Option {
 	return func(m *Matcher) { m.history = confirmed }
 }
 
+// WithNetwork gives the Matcher, for a seller in a seller network with a
+// shop that has confirmed hits, the reason naming that network and the
+// link to the shop; "" for any other seller.
+func WithNetwork(reason func(site, sellerID string) string) Option {
+	return func(m *Matcher) { m.network = reason }
+}
+
 // WithMarket gives the Matcher the prices scans have seen per product, so
 // a price far under the market median counts as a signal.
 func WithMarket(stats MarketStats) Option {
@@ -53,6 +60,7 @@ type Matcher struct {
 	pdqRefs     []imageRef
 	minCoverage float64
 	history     func(site, sellerID string) int
+	network     func(site, sellerID string) string
 	market      MarketStats
 }
 

@@ -1,0 +1,85 @@
+package scan
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/shadowscan/shadowscan"
+	"github.com/shadowscan/shadowscan/matcher"
+	"github.com/shadowscan/shadowscan/network"
+	"github.com/shadowscan/shadowscan/rules"
+	"github.com/shadowscan/shadowscan/store"
+)
+
+// Networks links the shops of every listing in the store into seller
+// networks (package network) by det's network rules, with each shop's
+// confirmed-or-later hits counted from the status index. It walks every
+// stored listing once, keeping only what links them, and reads the
+// catalogue for the official photos and shops.
+func Networks(ctx context.Context, db *store.DB, det *rules.Detection) ([]shadowscan.Network, error) {
+	cat, err := db.Catalog(ctx)
+	if err != nil {
+		return nil, err
+	}
+	confirmed, err := db.ConfirmedBySeller(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return networks(ctx, db, det, cat, confirmed)
+}
+
+func networks(ctx context.Context, db *store.DB, det *rules.Detection, cat *shadowscan.Catalog, confirmed map[store.SellerKey]int) ([]shadowscan.Network, error) {
+	b := network.NewBuilder(det, cat)
+	err := db.EachListing(ctx, "", func(r *store.ListingRecord) error {
+		rec := network.Record{Listing: &r.Listing, HitID: r.HitID}
+		if r.Verdict != nil {
+			rec.SKU = r.Verdict.SKU
+		}
+		b.Add(rec)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("link sellers into networks: %w", err)
+	}
+	return b.Build(func(site, id string) int { return confirmed[store.SellerKey{Site: site, SellerID: id}] }), nil
+}
+
+// Network returns the network with the given id, or ENOTFOUND.
+func Network(ctx context.Context, db *store.DB, det *rules.Detection, id string) (*shadowscan.Network, error) {
+	nets, err := Networks(ctx, db, det)
+	if err != nil {
+		return nil, err
+	}
+	for i := range nets {
+		if nets[i].ID == id {
+			return &nets[i], nil
+		}
+	}
+	return nil, shadowscan.Errorf(shadowscan.ENOTFOUND, "no seller network %q in the store: `shadowscan networks list` names them", id)
+}
+
+// networkReasons returns the matcher option that raises every shop in a
+// network with a shop that has confirmed hits (network.Reasons), computed
+// once at scan start. Without any confirmed hit in the store no network
+// can raise anyone, and the listings are not walked.
+func networkReasons(ctx context.Context, db *store.DB, det *rules.Detection) (matcher.Option, error) {
+	confirmed, err := db.ConfirmedBySeller(ctx)
+	if err != nil {
+		return nil, err
+	}
+	reasons := map[string]string{}
+	if len(confirmed) > 0 {
+		cat, err := db.Catalog(ctx)
+		if err != nil {
+			return nil, err
+		}
+		nets, err := networks(ctx, db, det, cat, confirmed)
+		if err != nil {
+			return nil, err
+		}
+		reasons = network.Reasons(nets)
+	}
+	return matcher.WithNetwork(func(site, sellerID string) string {
+		return reasons[site+"/"+sellerID]
+	}), nil
+}
