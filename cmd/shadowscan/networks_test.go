@@ -1,0 +1,108 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/shadowscan/shadowscan"
+	"github.com/shadowscan/shadowscan/store"
+)
+
+// mustNetworkStore writes a store file holding a small catalogue and the
+// listings of three shops, two of which print one WeChat id (one in
+// full-width letters) and one of those on another site; the first shop's
+// hit is confirmed. It returns the file's path.
+func mustNetworkStore(t *testing.T) string {
+	t.Helper()
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "net.db")
+	db, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	cat := &shadowscan.Catalog{
+		Brands:   []shadowscan.Brand{{ID: "aurora", Name: "Aurora", OfficialSellers: []shadowscan.SellerRef{{Site: "demo-market", SellerID: "aurora-official"}}}},
+		Products: []shadowscan.Product{{SKU: "AUR-PROT-500", BrandID: "aurora", Name: "Aurora Protein 500g", Price: 29800, MinPrice: 26800, Currency: "CNY"}},
+	}
+	if _, err := db.SaveCatalog(ctx, cat, nil); err != nil {
+		t.Fatal(err)
+	}
+	obs := func(site, id, seller, name, text string) store.Observation {
+		return store.Observation{ScanID: 1,
+			Listing: shadowscan.Listing{Site: site, ID: id, URL: "http://127.0.0.1:1/item/" + id, Title: "奥罗拉蛋白粉 原单", Description: text,
+				Price: 9900, HasPrice: true, Currency: "CNY", SellerID: seller, SellerName: name, FetchedAt: time.Now().UTC()},
+			Verdict: shadowscan.Verdict{BrandID: "aurora", SKU: "AUR-PROT-500", Score: 85, Points: 90, Flagged: true, Category: shadowscan.CategoryCounterfeit}}
+	}
+	out, err := db.Record(ctx, []store.Observation{
+		obs("demo-market", "a1", "ring-a", "健康<b>小铺</b>", "加微信：Ring_Factory88"),
+		obs("jd-mall", "b1", "ring-b", "好物\x1b[31m优选", "ＶＸ：ｒｉｎｇ＿ｆａｃｔｏｒｙ８８ 拿货"),
+		obs("demo-market", "c1", "loner", "无关", "微信 other_shop_1"),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.MarkHits(ctx, []uint64{out[0].HitID}, shadowscan.StatusConfirmed, "analyst", ""); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestNetworksCommands(t *testing.T) {
+	db := mustNetworkStore(t)
+
+	var nets []shadowscan.Network
+	if err := json.Unmarshal([]byte(mustRun(t, db, "networks", "list", "--json")), &nets); err != nil {
+		t.Fatal(err)
+	}
+	if len(nets) != 1 || len(nets[0].Shops) != 2 || nets[0].Shops[0].Key() != "demo-market/ring-a" || nets[0].Shops[1].Key() != "jd-mall/ring-b" {
+		t.Fatalf("networks list --json = %+v", nets)
+	}
+	l := nets[0].Links[0]
+	if l.Kind != shadowscan.LinkHandle || l.Value != "wechat:ring_factory88" || l.ListingsA[0] != "demo-market/a1" || l.ListingsB[0] != "jd-mall/b1" {
+		t.Errorf("link = %+v", l)
+	}
+	id := nets[0].ID
+
+	out := mustRun(t, db, "networks", "list")
+	if !strings.Contains(out, id) || !strings.Contains(out, "same WeChat id ring_factory88") || !strings.Contains(out, "1 network(s)") {
+		t.Errorf("networks list:\n%s", out)
+	}
+
+	out = mustRun(t, db, "networks", "show", id)
+	for _, want := range []string{"network " + id + ": 2 shops on demo-market, jd-mall", "demo-market/ring-a", "1 confirmed",
+		"* demo-market/ring-a -- jd-mall/ring-b  handle +3: same WeChat id ring_factory88", "evidence: demo-market/a1 on demo-market/ring-a; jd-mall/b1 on jd-mall/ring-b"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("networks show does not say %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "\x1b") {
+		t.Errorf("networks show printed a shop's escape sequence to the terminal:\n%q", out)
+	}
+
+	code, _, errOut := cli(t, db, "networks", "show", "n-nope")
+	if code != 1 || !strings.Contains(errOut, `no seller network "n-nope"`) {
+		t.Errorf("unknown network: exit %d, %q", code, errOut)
+	}
+	if code, _, _ := cli(t, db, "networks", "show"); code != 2 {
+		t.Errorf("networks show without an id: exit %d, want 2", code)
+	}
+
+	var stats struct {
+		Networks NetworkFigures `json:"networks"`
+		Rows     []any          `json:"rows"`
+	}
+	if err := json.Unmarshal([]byte(mustRun(t, db, "stats", "--json")), &stats); err != nil {
+		t.Fatal(err)
+	}
+	if stats.Networks != (NetworkFigures{Networks: 1, Shops: 2, WithConfirmed: 1, ShopsWithConfirmed: 2}) || len(stats.Rows) == 0 {
+		t.Errorf("stats --json networks = %+v", stats.Networks)
+	}
+	if out := mustRun(t, db, "stats"); !strings.Contains(out, "seller networks: 1 of 2 shops, 1 of them (2 shops) with a confirmed hit") {
+		t.Errorf("stats does not count networks:\n%s", out)
+	}
+}
