@@ -61,8 +61,8 @@ func newNetworksListCommand(g *Globals) *cobra.Command {
 func newNetworksShowCommand(g *Globals) *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
-		Use:   "show ID [--json]",
-		Short: "One network: its shops, their listings and hits, and every link with its evidence",
+		Use:     "show ID [--json]",
+		Short:   "One network: its shops, their listings and hits, and every link with its evidence",
 		Example: `  shadowscan networks show n1a2b3c4d5`,
 		Args:    usageArgs(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
