@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"io"
+	"net/http"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -104,5 +106,28 @@ func TestNetworksCommands(t *testing.T) {
 	}
 	if out := mustRun(t, db, "stats"); !strings.Contains(out, "seller networks: 1 of 2 shops, 1 of them (2 shops) with a confirmed hit") {
 		t.Errorf("stats does not count networks:\n%s", out)
+	}
+}
+
+// TestServeShowsNetworks: serve wires the networks of the store into the
+// web UI: the network page of a real store file draws its shops.
+func TestServeShowsNetworks(t *testing.T) {
+	db := mustNetworkStore(t)
+	var nets []shadowscan.Network
+	if err := json.Unmarshal([]byte(mustRun(t, db, "networks", "list", "--json")), &nets); err != nil || len(nets) != 1 {
+		t.Fatalf("networks: %v %+v", err, nets)
+	}
+	base, _, stop := startServe(t, db)
+	defer stop()
+	resp, err := http.Get(base + "networks/" + nets[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	body := string(b)
+	if resp.StatusCode != 200 || !strings.Contains(body, `<svg`) || !strings.Contains(body, "jd-mall/ring-b") ||
+		!strings.Contains(body, "same WeChat id ring_factory88") || strings.Contains(body, "<b>小铺") {
+		t.Errorf("network page: %d\n%s", resp.StatusCode, body)
 	}
 }

@@ -115,8 +115,11 @@ func serveUntilDone(ctx context.Context, g *Globals, o serveOptions, baseURLs ma
 			return err
 		},
 		ExportSigner: signerOf(signKey),
-		Backup:       db.Backup,
-		TempDir:      filepath.Dir(g.dbPath()),
+		Networks: func(ctx context.Context) ([]shadowscan.Network, error) {
+			return scan.Networks(ctx, db, set.Detection)
+		},
+		Backup:  db.Backup,
+		TempDir: filepath.Dir(g.dbPath()),
 	})
 	if err != nil {
 		return err
