@@ -160,6 +160,8 @@ type pair struct {
 // linker accumulates the links of every pair of shops.
 type linker struct {
 	pairs map[[2]string]*pair
+	// known reports whether a shop is official or authorised for a brand.
+	known func(key string) bool
 }
 
 func (k *linker) add(l shadowscan.NetworkLink) {
@@ -168,8 +170,8 @@ func (k *linker) add(l shadowscan.NetworkLink) {
 		l.ListingsA, l.ListingsB = l.ListingsB, l.ListingsA
 		l.PhotoA, l.PhotoB = l.PhotoB, l.PhotoA
 	}
-	if l.Strength <= 0 || l.A == l.B {
-		return
+	if l.Strength <= 0 || l.A == l.B || (k.known(l.A) && k.known(l.B)) {
+		return // two shops the brand knows are its channel, not a ring
 	}
 	id := [2]string{l.A, l.B}
 	p := k.pairs[id]
@@ -185,12 +187,19 @@ func (k *linker) add(l shadowscan.NetworkLink) {
 // those with the most confirmed hits first. confirmed gives the number of
 // confirmed-or-later hits of a shop; it may be nil.
 func (b *Builder) Build(confirmed func(site, sellerID string) int) []shadowscan.Network {
-	k := &linker{pairs: map[[2]string]*pair{}}
+	k := b.newLinker()
 	b.linkHandles(k)
 	b.linkPhotos(k)
 	b.linkShopNames(k)
 	b.linkProductSets(k)
 	return b.group(k, confirmed)
+}
+
+func (b *Builder) newLinker() *linker {
+	return &linker{pairs: map[[2]string]*pair{}, known: func(key string) bool {
+		s := b.shops[key]
+		return s != nil && s.role != shadowscan.RoleUnknown
+	}}
 }
 
 // eligible reports whether a shop may be in a network: official shops

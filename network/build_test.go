@@ -175,6 +175,26 @@ func TestOfficialShopHandleLinksNobody(t *testing.T) {
 	}
 }
 
+func TestAuthorisedShopsAreNoRing(t *testing.T) {
+	// Two authorised shops of the brand printing one WeChat id (the
+	// brand's member line) are its channel: no network.
+	cat := catalog()
+	cat.Brands[0].AuthorizedSellers = append(cat.Brands[0].AuthorizedSellers, shadowscan.SellerRef{Site: site, SellerID: "shop-2045"})
+	b := NewBuilder(rules.DefaultDetection(), cat)
+	b.Add(Record{Listing: listing(site, "1", "shop-1187", "授权店", "蛋白粉", "会员专线 微信 aurora_member", 29800)})
+	b.Add(Record{Listing: listing(site, "2", "shop-2045", "授权店2", "蛋白粉", "会员专线 微信 aurora_member", 29800)})
+	if nets := b.Build(nil); len(nets) != 0 {
+		t.Fatalf("two authorised shops made a network: %+v", nets)
+	}
+	// An unknown shop with the same id joins both: the analyst sees the
+	// authorised shops marked as such.
+	b.Add(Record{Listing: listing(site, "3", "ring", "特价仓", "蛋白粉 原单", "微信 aurora_member", 9900)})
+	nets := b.Build(nil)
+	if len(nets) != 1 || len(nets[0].Shops) != 3 || nets[0].Shop("demo-market/shop-1187").Role != "authorized" {
+		t.Fatalf("networks = %+v", nets)
+	}
+}
+
 func TestShopNameAloneIsTooWeak(t *testing.T) {
 	nets := build(t,
 		Record{Listing: listing(site, "1", "s1", "奥罗拉健康生活馆旗舰店", "蛋白粉", "", 9900)},
@@ -216,7 +236,7 @@ func TestProductSetAtSamePrices(t *testing.T) {
 	for _, r := range recs {
 		b.Add(r)
 	}
-	k := &linker{pairs: map[[2]string]*pair{}}
+	k := b.newLinker()
 	b.linkProductSets(k)
 	p := k.pairs[[2]string{"demo-market/s1", "demo-market/s2"}]
 	if p == nil || len(k.pairs) != 1 || p.links[0].Kind != shadowscan.LinkProductSet || p.strength != 2 {

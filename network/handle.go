@@ -116,14 +116,15 @@ func isDigitSep(r rune) bool {
 var (
 	// sep is what may stand between a label and its value.
 	sep = `[\s:=/：]*(?:号码|号|id)?[\s:=/：]*`
-	// reWeChatCJK: a WeChat label in Chinese (any id may follow at once).
-	reWeChatCJK = regexp.MustCompile(`(?:微信|威信|薇信|徽信|v信|wei信|卫星|加v|加微|\+v)` + sep + `([a-z][a-z0-9_-]{5,19}|\d[\d \-.]{4,22}\d)`)
+	// reWeChatCJK: a WeChat label in Chinese, its characters perhaps
+	// spaced out (加 微 信); any id may follow at once.
+	reWeChatCJK = regexp.MustCompile(spaced("微信", "威信", "薇信", "徽信", "v信", "wei信", "卫星", "加v", "加微", "+v") + sep + `([a-z][a-z0-9_-]{5,19}|\d[\d \-.]{4,22}\d)`)
 	// reWeChatASCII: a WeChat label in Latin letters; a separator must
 	// follow, or "vxabc123" would be read out of any word, and a colon
 	// must follow a bare "v", or "vitamin v complex" would give "complex".
 	reWeChatASCII = regexp.MustCompile(`(?:^|[^a-z0-9])(?:(?:vx|wx|wechat|weixin)(?:\s*id)?[\s:=/：]+|v\s*[:：]\s*)([a-z][a-z0-9_-]{5,19}|\d[\d \-.]{4,22}\d)`)
 	// reQQ: a QQ label and its number.
-	reQQ = regexp.MustCompile(`(?:(?:^|[^a-z0-9])qq|扣扣|企鹅|q号)` + sep + `(\d[\d \-.]{3,16}\d)`)
+	reQQ = regexp.MustCompile(`(?:(?:^|[^a-z0-9])qq|` + spaced("扣扣", "企鹅", "q号") + `)` + sep + `(\d[\d \-.]{3,16}\d)`)
 	// reTelegram: a Telegram label, or a t.me link.
 	reTelegram     = regexp.MustCompile(`(?:(?:^|[^a-z0-9])(?:telegram|tg)|电报|纸飞机|飞机)` + sep + `@?([a-z][a-z0-9_]{4,31})`)
 	reTelegramLink = regexp.MustCompile(`(?:^|[^a-z0-9.])(?:t|telegram)\.me/([a-z][a-z0-9_]{4,31})`)
@@ -138,6 +139,20 @@ var (
 	// reDigitRun: digits with single separators between them.
 	reDigitRun = regexp.MustCompile(`\+?\d(?:[ \-.·_]?\d)*`)
 )
+
+// spaced returns a regexp group matching any of labels, with spaces
+// allowed between their characters.
+func spaced(labels ...string) string {
+	alts := make([]string, 0, len(labels))
+	for _, l := range labels {
+		var parts []string
+		for _, r := range l {
+			parts = append(parts, regexp.QuoteMeta(string(r)))
+		}
+		alts = append(alts, strings.Join(parts, `\s*`))
+	}
+	return "(?:" + strings.Join(alts, "|") + ")"
+}
 
 // notIDs are words that follow a WeChat label without being an id
 // ("wechat: official account", "vx same number").
@@ -253,13 +268,20 @@ func phone(s string, labelled bool) string {
 	if p := mobile(d); p != "" {
 		return p
 	}
-	if !labelled || len(d) < 7 || len(d) > 15 {
+	if !labelled || len(d) < 7 || len(d) > 15 || serviceLine(d) {
 		return ""
 	}
 	if strings.HasPrefix(s, "+") {
 		return "+" + d
 	}
 	return d
+}
+
+// serviceLine reports whether d is a Chinese 400 or 800 number: a
+// company's service line, which shops print when they quote the brand or
+// the platform, so it says nothing about who runs a shop.
+func serviceLine(d string) bool {
+	return len(d) == 10 && (strings.HasPrefix(d, "400") || strings.HasPrefix(d, "800"))
 }
 
 // mobiles finds the Chinese mobile numbers in a run of digit groups: a

@@ -15,6 +15,7 @@ func TestExtract(t *testing.T) {
 	}{
 		{"wechat after 微信 with full-width colon", "奥罗拉蛋白粉 原单 微信：Aurora_VIP8 包邮", "", []string{"wechat:aurora_vip8"}},
 		{"wechat in full-width letters", "加ＶＸ：ａｕｒｏｒａ＿ｖｉｐ８ 咨询", "", []string{"wechat:aurora_vip8"}},
+		{"spaced-out label", "加 微 信 号：gz_aurora88", "", []string{"wechat:gz_aurora88"}},
 		{"V信 label", "工厂直供 V信 hk-beauty2024 拿货价", "", []string{"wechat:hk-beauty2024"}},
 		{"vx with space", "原单 尾单 vx abc12345 量大从优", "", []string{"wechat:abc12345"}},
 		{"wechat id that is a mobile number is a phone", "微信同号 微信:138 1234 5678", "", []string{"phone:+8613812345678"}},
@@ -25,6 +26,7 @@ func TestExtract(t *testing.T) {
 		{"chinese numerals", "加我 幺三八 一二三四 五六七八", "", []string{"phone:+8613812345678"}},
 		{"circled digits fold", "电话 ①③⑧①②③④⑤⑥⑦⑧", "", []string{"phone:+8613812345678"}},
 		{"labelled landline", "客服热线：021-5888 1234", "", []string{"phone:02158881234"}},
+		{"a 400 service line is no handle", "客服热线 400-820-5566", "", nil},
 		{"qq", "蛋白粉 QQ：12345 678 批发", "", []string{"qq:12345678"}},
 		{"qq as 扣扣", "扣扣 987654321", "", []string{"qq:987654321"}},
 		{"telegram label", "Telegram: @AuroraFactory price list", "", []string{"telegram:aurorafactory"}},

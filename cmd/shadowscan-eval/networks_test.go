@@ -1,0 +1,45 @@
+package main
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"github.com/shadowscan/shadowscan/rules"
+)
+
+// TestNetworkRecovery scores the labelled network world: every labelled
+// network is found whole (recall 1), no two shops of different networks
+// or none are joined (precision 1): the official-photo shops, the
+// authorised shops with the brand's hotline, the photo thief, the shops
+// whose names share a word and the 13 shops quoting a service line all
+// stay out, and both relists land in their original's network.
+func TestNetworkRecovery(t *testing.T) {
+	if testing.Short() {
+		t.Skip("hashes the world's photos and the demo catalogue's")
+	}
+	dir, err := findTestdata("networks", "world.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := evaluateNetworks(context.Background(), dir, rules.DefaultDetection())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.fp != 0 || s.fn != 0 || s.tp == 0 {
+		t.Errorf("tp %d fp %d fn %d; wrongly joined %v, missed %v", s.tp, s.fp, s.fn, s.wrongPairs, s.missedPairs)
+	}
+	if s.truthNets != 5 || s.foundNets != 5 || s.relists != 2 || s.relistsLinked != 2 {
+		t.Errorf("networks %d of %d, relists %d of %d", s.foundNets, s.truthNets, s.relistsLinked, s.relists)
+	}
+}
+
+func TestPickPartsNetworks(t *testing.T) {
+	parts, err := pickParts("networks,demo")
+	if err != nil || !parts["networks"] || !parts["demo"] || len(parts) != 2 {
+		t.Fatalf("pickParts = %v, %v", parts, err)
+	}
+	if !slices.Contains(evalParts, "networks") {
+		t.Error("networks is not an eval part")
+	}
+}
