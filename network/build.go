@@ -270,8 +270,7 @@ func sorted(s []string) []string {
 // group joins the shops whose pairs reached MinStrength into networks.
 func (b *Builder) group(k *linker, confirmed func(site, sellerID string) int) []shadowscan.Network {
 	parent := map[string]string{}
-	var find func(string) string
-	find = func(x string) string {
+	find := func(x string) string {
 		for parent[x] != x {
 			parent[x] = parent[parent[x]]
 			x = parent[x]
