@@ -287,6 +287,12 @@ func (j *judgement) seller() {
 				j.add("network", j.w.Network, "seller %s is %s", seller, r)
 			}
 		}
+		if j.m.relist != nil {
+			if id, r := j.m.relist(l); id != 0 {
+				j.add("relist", j.w.Relist, "%s", r)
+				j.reasons[len(j.reasons)-1].Hit = id
+			}
+		}
 	}
 }
 

@@ -41,6 +41,13 @@ func WithNetwork(reason func(site, sellerID string) string) Option {
 	return func(m *Matcher) { m.network = reason }
 }
 
+// WithRelist gives the Matcher, for a listing that brings back a reported
+// or removed hit under a new id, shop or site, that hit's id and the
+// reason naming it; 0 and "" for any other listing.
+func WithRelist(relist func(l *shadowscan.Listing) (uint64, string)) Option {
+	return func(m *Matcher) { m.relist = relist }
+}
+
 // WithMarket gives the Matcher the prices scans have seen per product, so
 // a price far under the market median counts as a signal.
 func WithMarket(stats MarketStats) Option {
@@ -61,6 +68,7 @@ type Matcher struct {
 	minCoverage float64
 	history     func(site, sellerID string) int
 	network     func(site, sellerID string) string
+	relist      func(l *shadowscan.Listing) (uint64, string)
 	market      MarketStats
 }
 

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/shadowscan/shadowscan"
+	"github.com/shadowscan/shadowscan/rules"
 )
 
 // photoNode is one distinct listing photo (by hash) and who shows it.
@@ -138,14 +139,16 @@ func (x *photoIndex) distance(i, j int) int {
 
 // official reports whether a photo is, or is near, a catalogue photo or
 // one of its variants, by the matcher's image distances.
-func (b *Builder) official(n *photoNode) bool {
-	for i := range b.cat.Products {
-		for _, ref := range b.cat.Products[i].Images {
-			if b.nearRef(n, ref.PDQ, ref.PHash, ref.DHash, ref.PDQQuality) {
+func (b *Builder) official(n *photoNode) bool { return official(b.cat, b.image, n) }
+
+func official(cat *shadowscan.Catalog, im rules.ImageRules, n *photoNode) bool {
+	for i := range cat.Products {
+		for _, ref := range cat.Products[i].Images {
+			if nearRef(im, n, ref.PDQ, ref.PHash, ref.DHash, ref.PDQQuality) {
 				return true
 			}
 			for _, v := range ref.Variants {
-				if b.nearRef(n, v.PDQ, v.PHash, v.DHash, ref.PDQQuality) {
+				if nearRef(im, n, v.PDQ, v.PHash, v.DHash, ref.PDQQuality) {
 					return true
 				}
 			}
@@ -154,8 +157,7 @@ func (b *Builder) official(n *photoNode) bool {
 	return false
 }
 
-func (b *Builder) nearRef(n *photoNode, pdq shadowscan.PDQ, ph, dh uint64, quality int) bool {
-	im := b.image
+func nearRef(im rules.ImageRules, n *photoNode, pdq shadowscan.PDQ, ph, dh uint64, quality int) bool {
 	if n.quality && !pdq.IsZero() && quality >= im.MinPDQQuality && n.pdq.Distance(pdq) <= im.MaxPDQDistance {
 		return true
 	}

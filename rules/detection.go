@@ -55,6 +55,9 @@ type Weights struct {
 	// Network: the seller is in a seller network with a shop that has
 	// confirmed hits.
 	Network int `yaml:"network" json:"network"`
+	// Relist: the listing is a reported or removed listing back under a
+	// new listing id, shop or site.
+	Relist int `yaml:"relist" json:"relist"`
 }
 
 // PriceRules are the price ratios.
@@ -172,6 +175,11 @@ type NetworkRules struct {
 	// offer at the same price (neither list nor floor price) for the same
 	// product set.
 	MinSharedProducts int `yaml:"min_shared_products" json:"min_shared_products"`
+	// RelistTitleSimilarity is the share (0-1) of character pairs two
+	// titles must share (Dice coefficient after folding) for a listing to
+	// be a relist of a taken-down one, besides a shared photo, handle or
+	// shop.
+	RelistTitleSimilarity float64 `yaml:"relist_title_similarity" json:"relist_title_similarity"`
 }
 
 // LinkStrengths are the strengths of the kinds of link.

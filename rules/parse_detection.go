@@ -429,6 +429,8 @@ func (d *decoder) validateNetworks(n NetworkRules) {
 		"a fraction above 0.5 and at most 1, e.g. 0.85", "%g is out of range", n.ShopNameSimilarity)
 	d.check("networks.min_shop_name_runes", n.MinShopNameRunes >= 2 && n.MinShopNameRunes <= 100, n.MinShopNameRunes == 0,
 		"a whole number from 2 to 100, e.g. 4", "%d is out of range", n.MinShopNameRunes)
+	d.check("networks.relist_title_similarity", n.RelistTitleSimilarity > 0.3 && n.RelistTitleSimilarity <= 1, n.RelistTitleSimilarity == 0,
+		"a fraction above 0.3 and at most 1, e.g. 0.6", "%g is out of range", n.RelistTitleSimilarity)
 	d.check("networks.min_shared_products", n.MinSharedProducts >= 1 && n.MinSharedProducts <= 1000, n.MinSharedProducts == 0,
 		"a whole number from 1 to 1000, e.g. 3", "%d is out of range", n.MinSharedProducts)
 }

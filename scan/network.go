@@ -83,3 +83,70 @@ func networkReasons(ctx context.Context, db *store.DB, det *rules.Detection) (ma
 		return reasons[site+"/"+sellerID]
 	}), nil
 }
+
+// relistStatuses are the statuses of hits whose listing a relist brings
+// back: reported (a takedown was asked for), removed and relisted.
+var relistStatuses = []shadowscan.Status{shadowscan.StatusReported, shadowscan.StatusRemoved, shadowscan.StatusRelisted}
+
+// relister loads the reported and removed hits into a network.Relister.
+func relister(ctx context.Context, db *store.DB, det *rules.Detection) (*network.Relister, error) {
+	cat, err := db.Catalog(ctx)
+	if err != nil {
+		return nil, err
+	}
+	r := network.NewRelister(det, cat)
+	for _, st := range relistStatuses {
+		hits, err := db.Hits(ctx, shadowscan.HitFilter{Status: st})
+		if err != nil {
+			return nil, fmt.Errorf("load %s hits for relists: %w", st, err)
+		}
+		for i := range hits {
+			r.Add(&hits[i])
+		}
+	}
+	return r, nil
+}
+
+// relists returns the matcher option that flags relists of the store's
+// reported and removed hits, loaded once at scan start. The scan that
+// finds a listing gone may flag its relist too: the hit is reported by
+// then, and reported hits count.
+func relists(ctx context.Context, db *store.DB, det *rules.Detection) (matcher.Option, error) {
+	r, err := relister(ctx, db, det)
+	if err != nil {
+		return nil, err
+	}
+	return matcher.WithRelist(r.Match), nil
+}
+
+// RelistsOf returns the hits that are relists of hit id: the stored
+// listings with a hit, other than id's own, that the Relister matches to
+// it as a scan would. It walks every stored listing once.
+func RelistsOf(ctx context.Context, db *store.DB, det *rules.Detection, id uint64) ([]uint64, error) {
+	h, err := db.Hit(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	cat, err := db.Catalog(ctx)
+	if err != nil {
+		return nil, err
+	}
+	r := network.NewRelister(det, cat)
+	r.Add(h)
+	if r.Len() == 0 {
+		return nil, nil // not reported or taken down: nothing can relist it
+	}
+	var out []uint64
+	err = db.EachListing(ctx, "", func(rec *store.ListingRecord) error {
+		if rec.HitID != 0 && rec.HitID != id {
+			if old, _ := r.Match(&rec.Listing); old == id {
+				out = append(out, rec.HitID)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("find relists of hit %d: %w", id, err)
+	}
+	return out, nil
+}

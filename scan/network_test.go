@@ -93,3 +93,61 @@ func TestNetworksFromStoreRaiseShops(t *testing.T) {
 		}
 	}
 }
+
+// TestRelistFromStore: a reported hit in a real store file is brought back
+// by another shop on another site with the same WeChat id; the scan's
+// matcher flags it with a relist reason pointing at the old hit, and
+// RelistsOf finds the new hit from the old one.
+func TestRelistFromStore(t *testing.T) {
+	ctx := context.Background()
+	db, set := mustDemoStore(t)
+	out, err := db.Record(ctx, []store.Observation{observe("r1", "gz-a", "奥罗拉蛋白粉 500g 原单 工厂直供", "加微信：GZ_Aurora88")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := out[0].HitID
+	for _, st := range []shadowscan.Status{shadowscan.StatusConfirmed, shadowscan.StatusReported} {
+		if _, err := db.MarkHits(ctx, []uint64{old}, st, "analyst", ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	opt, err := relists(ctx, db, set.Detection)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat, err := db.Catalog(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := matcher.New(cat, set.Detection, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	relist := observe("r2", "gz-new", "奥罗拉蛋白粉 500g 原单 工厂直供 新款", "ＶＸ：ｇｚ＿ａｕｒｏｒａ８８")
+	relist.Listing.Site = "jd-mall"
+	v := m.Match(&relist.Listing)
+	i := slices.IndexFunc(v.Reasons, func(r shadowscan.Reason) bool { return r.Signal == "relist" })
+	if i < 0 || !v.Flagged {
+		t.Fatalf("no relist reason or not flagged: %+v", v)
+	}
+	r := v.Reasons[i]
+	if r.Hit != old || r.Points != set.Detection.Weights.Relist || !strings.Contains(r.Detail, "same WeChat id gz_aurora88") {
+		t.Errorf("reason = %+v, want one pointing at hit %d", r, old)
+	}
+	relist.Verdict = v
+	out, err = db.Record(ctx, []store.Observation{relist})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := db.Hit(ctx, out[0].HitID)
+	if err != nil || !slices.ContainsFunc(h.Reasons, func(r shadowscan.Reason) bool { return r.Hit == old }) {
+		t.Fatalf("stored hit %+v lost the relist link: %v", h, err)
+	}
+	got, err := RelistsOf(ctx, db, set.Detection, old)
+	if err != nil || !slices.Equal(got, []uint64{out[0].HitID}) {
+		t.Errorf("RelistsOf(%d) = %v, %v; want [%d]", old, got, err, out[0].HitID)
+	}
+	if got, err := RelistsOf(ctx, db, set.Detection, out[0].HitID); err != nil || len(got) != 0 {
+		t.Errorf("a new hit has relists %v, %v", got, err)
+	}
+}
