@@ -125,3 +125,33 @@ func mustDocString(t *testing.T, body string) *goquery.Document {
 	}
 	return doc
 }
+
+// TestHitPagesLinkRelists: a relist's page links the hit it brings back,
+// and a reported hit's page names its relists.
+func TestHitPagesLinkRelists(t *testing.T) {
+	asked := []uint64{}
+	f := newFixture(t, Config{Relists: func(_ context.Context, id uint64) ([]uint64, error) {
+		asked = append(asked, id)
+		if id == 3 {
+			return []uint64{2}, nil
+		}
+		return nil, nil
+	}})
+	f.mem.hits[2].Status = shadowscan.StatusReported
+	f.mem.hits[1].Reasons = append(f.mem.hits[1].Reasons, shadowscan.Reason{Signal: "relist", Points: 30, Hit: 3,
+		Detail: "relist of #3 (demo-market/L3, reported): same WeChat id gz_aurora88, titles 80% alike"})
+
+	doc := mustDoc(t, f.do("GET", "/hits/2", ""))
+	if href, _ := doc.Find("#reasons a.relist-of").Attr("href"); href != "/hits/3" {
+		t.Errorf("relist reason links %q, want /hits/3", href)
+	}
+	doc = mustDoc(t, f.do("GET", "/hits/3", ""))
+	if href, _ := doc.Find("#relists a").Attr("href"); href != "/hits/2" || !strings.Contains(doc.Find("#relists").Text(), "Relisted as: #2") {
+		t.Errorf("reported hit's page: relists %q (%q)", doc.Find("#relists").Text(), href)
+	}
+	// A new hit cannot have been relisted: the page does not ask.
+	mustDoc(t, f.do("GET", "/hits/1", ""))
+	if len(asked) != 1 || asked[0] != 3 {
+		t.Errorf("relists asked for %v, want only [3]", asked)
+	}
+}

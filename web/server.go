@@ -103,6 +103,9 @@ type Config struct {
 	// Networks links the stored shops into seller networks; nil hides the
 	// network pages.
 	Networks NetworksFunc
+	// Relists finds the relists of a reported or removed hit, for its
+	// page; nil leaves them out.
+	Relists RelistsFunc
 	// Backup copies the store for GET /api/backup; nil disables it.
 	Backup BackupFunc
 	// TempDir is where backups are staged before they are sent ("" for

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"path/filepath"
@@ -129,5 +130,48 @@ func TestServeShowsNetworks(t *testing.T) {
 	if resp.StatusCode != 200 || !strings.Contains(body, `<svg`) || !strings.Contains(body, "jd-mall/ring-b") ||
 		!strings.Contains(body, "same WeChat id ring_factory88") || strings.Contains(body, "<b>小铺") {
 		t.Errorf("network page: %d\n%s", resp.StatusCode, body)
+	}
+}
+
+// TestReviewShowNamesRelists: review show of a reported hit names the
+// hits that bring its listing back elsewhere, in text and JSON.
+func TestReviewShowNamesRelists(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "relist.db")
+	db, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	obs := func(site, id, seller, title, desc string) store.Observation {
+		return store.Observation{ScanID: 1,
+			Listing: shadowscan.Listing{Site: site, ID: id, URL: "http://127.0.0.1:1/item/" + id, Title: title, Description: desc,
+				Price: 9900, HasPrice: true, Currency: "CNY", SellerID: seller, SellerName: seller, FetchedAt: time.Now().UTC()},
+			Verdict: shadowscan.Verdict{BrandID: "aurora", SKU: "AUR-PROT-500", Score: 85, Points: 90, Flagged: true, Category: shadowscan.CategoryCounterfeit}}
+	}
+	out, err := db.Record(ctx, []store.Observation{
+		obs("demo-market", "old", "gz-a", "奥罗拉蛋白粉 500g 原单 工厂直供", "微信 gz_aurora88"),
+		obs("jd-mall", "new", "gz-b", "奥罗拉蛋白粉 500g 原单 工厂直供 新", "ＶＸ：ｇｚ＿ａｕｒｏｒａ８８"),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, st := range []shadowscan.Status{shadowscan.StatusConfirmed, shadowscan.StatusReported} {
+		if _, err := db.MarkHits(ctx, []uint64{out[0].HitID}, st, "analyst", ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+	id := fmt.Sprint(out[0].HitID)
+	if text := mustRun(t, path, "review", "show", id); !strings.Contains(text, fmt.Sprintf("relisted as: #%d", out[1].HitID)) {
+		t.Errorf("review show does not name the relist:\n%s", text)
+	}
+	var v struct {
+		Relists []uint64 `json:"relists"`
+	}
+	if err := json.Unmarshal([]byte(mustRun(t, path, "review", "show", id, "--json")), &v); err != nil || len(v.Relists) != 1 || v.Relists[0] != out[1].HitID {
+		t.Errorf("review show --json relists = %v, %v", v.Relists, err)
+	}
+	if text := mustRun(t, path, "review", "show", fmt.Sprint(out[1].HitID)); strings.Contains(text, "relisted as") {
+		t.Errorf("a new hit shows relists:\n%s", text)
 	}
 }
