@@ -3,6 +3,7 @@ package network
 import (
 	"fmt"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/shadowscan/shadowscan"
@@ -28,6 +29,7 @@ type oldHit struct {
 	key     string // site/id of its listing
 	shop    string // site/seller_id
 	status  shadowscan.Status
+	since   time.Time       // when it was first reported (zero: unknown)
 	pairs   map[string]bool // the title's character pairs
 	handles []Handle
 	photos  []*photoNode // its listing's photos, official ones left out
@@ -59,6 +61,14 @@ func (r *Relister) Add(h *shadowscan.Hit) {
 	if l.SellerID != "" {
 		o.shop = l.Site + "/" + l.SellerID
 	}
+	for _, tr := range h.History {
+		if tr.To == shadowscan.StatusReported {
+			if at, err := time.Parse(time.RFC3339, tr.At); err == nil {
+				o.since = at
+				break
+			}
+		}
+	}
 	for _, im := range l.Images {
 		if n := r.node(im); n != nil && !official(r.cat, r.image, n) {
 			o.photos = append(o.photos, n)
@@ -77,9 +87,13 @@ func (r *Relister) node(im shadowscan.ListingImage) *photoNode {
 
 // Match returns the hit l is a relist of, and the reason saying so
 // ("relist of #12 (demo-market/L7, removed): same photo at distance 3,
-// same WeChat id abc123, titles 80% alike"), or 0 and "". A listing of an
-// official shop is no relist, nor is the hit's own listing.
-func (r *Relister) Match(l *shadowscan.Listing) (uint64, string) {
+// same WeChat id abc123, titles 80% alike"), or 0 and "". firstSeen
+// says when a scan first saw l, zero for a listing never seen before (nil:
+// never seen); it is asked only once a hit's title fits. A listing that
+// was already up when the hit was reported is a sibling of it, not its
+// relist. A listing of an official shop is no relist, nor is
+// the hit's own listing.
+func (r *Relister) Match(l *shadowscan.Listing, firstSeen func() time.Time) (uint64, string) {
 	if len(r.olds) == 0 || l.Removed || r.officialShop(l) {
 		return 0, ""
 	}
@@ -87,6 +101,7 @@ func (r *Relister) Match(l *shadowscan.Listing) (uint64, string) {
 	var handles []Handle
 	var photos []*photoNode
 	extracted := false
+	var seen time.Time
 	var best uint64
 	bestDetail, bestN := "", 0
 	for i := range r.olds {
@@ -100,12 +115,20 @@ func (r *Relister) Match(l *shadowscan.Listing) (uint64, string) {
 		}
 		if !extracted { // once, and only for a listing with a like title
 			extracted = true
+			if firstSeen != nil {
+				seen = firstSeen()
+			}
 			handles = Extract(l.SellerName+"\n"+l.Title+"\n"+l.Description, hostOf(l.URL))
 			for _, im := range l.Images {
 				if n := r.node(im); n != nil {
 					photos = append(photos, n)
 				}
 			}
+		}
+		// Up before the takedown was asked for: a sibling. Transition
+		// times are whole seconds, so the report's second counts as before.
+		if !seen.IsZero() && !o.since.IsZero() && seen.Before(o.since.Add(time.Second)) {
+			continue
 		}
 		ev := r.evidence(o, l, photos, handles)
 		if len(ev) == 0 || len(ev) < bestN || (len(ev) == bestN && o.id < best) {

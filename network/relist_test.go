@@ -3,6 +3,7 @@ package network
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/shadowscan/shadowscan"
 	"github.com/shadowscan/shadowscan/rules"
@@ -42,7 +43,7 @@ func TestRelist(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			id, detail := r.Match(tt.l)
+			id, detail := r.Match(tt.l, nil)
 			if id != tt.want {
 				t.Fatalf("Match = %d %q, want %d", id, detail, tt.want)
 			}
@@ -52,6 +53,21 @@ func TestRelist(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestSiblingListingIsNoRelist(t *testing.T) {
+	reported := time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC)
+	h := takenDown(12, shadowscan.StatusReported, listing(site, "L7", "gz-a", "店", "奥罗拉蛋白粉 500g 原单 工厂直供", "微信 gz_aurora88", 8900))
+	h.History = []shadowscan.Transition{{From: shadowscan.StatusConfirmed, To: shadowscan.StatusReported, At: reported.Format(time.RFC3339)}}
+	r := NewRelister(rules.DefaultDetection(), catalog())
+	r.Add(h)
+	sib := listing(site, "L8", "gz-b", "店2", "奥罗拉蛋白粉 500g 原单 工厂直供", "微信 gz_aurora88", 8900)
+	if id, d := r.Match(sib, func() time.Time { return reported.Add(-time.Hour) }); id != 0 {
+		t.Errorf("a listing up before the report is a relist: %q", d)
+	}
+	if id, _ := r.Match(sib, func() time.Time { return reported.Add(time.Hour) }); id != 12 {
+		t.Errorf("a listing first seen after the report is no relist")
 	}
 }
 

@@ -3,6 +3,7 @@ package scan
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/shadowscan/shadowscan"
 	"github.com/shadowscan/shadowscan/matcher"
@@ -116,7 +117,23 @@ func relists(ctx context.Context, db *store.DB, det *rules.Detection) (matcher.O
 	if err != nil {
 		return nil, err
 	}
-	return matcher.WithRelist(r.Match), nil
+	if r.Len() == 0 {
+		return matcher.WithRelist(nil), nil
+	}
+	return matcher.WithRelist(func(l *shadowscan.Listing) (uint64, string) {
+		// The store is read only for a listing whose title fits a hit's.
+		return r.Match(l, func() time.Time { return firstSeen(ctx, db, l) })
+	}), nil
+}
+
+// firstSeen is when the store first saw l, zero when it never did (or
+// cannot say).
+func firstSeen(ctx context.Context, db *store.DB, l *shadowscan.Listing) time.Time {
+	rec, err := db.Listing(ctx, l.Site, l.ID)
+	if err != nil {
+		return time.Time{}
+	}
+	return rec.FirstSeen
 }
 
 // RelistsOf returns the hits that are relists of hit id: the stored
@@ -139,7 +156,7 @@ func RelistsOf(ctx context.Context, db *store.DB, det *rules.Detection, id uint6
 	var out []uint64
 	err = db.EachListing(ctx, "", func(rec *store.ListingRecord) error {
 		if rec.HitID != 0 && rec.HitID != id {
-			if old, _ := r.Match(&rec.Listing); old == id {
+			if old, _ := r.Match(&rec.Listing, func() time.Time { return rec.FirstSeen }); old == id {
 				out = append(out, rec.HitID)
 			}
 		}

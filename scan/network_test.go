@@ -135,6 +135,7 @@ func TestRelistFromStore(t *testing.T) {
 		t.Errorf("reason = %+v, want one pointing at hit %d", r, old)
 	}
 	relist.Verdict = v
+	relist.Listing.FetchedAt = time.Now().UTC().Add(time.Minute) // a later scan
 	out, err = db.Record(ctx, []store.Observation{relist})
 	if err != nil {
 		t.Fatal(err)

@@ -148,9 +148,12 @@ func TestReviewShowNamesRelists(t *testing.T) {
 				Price: 9900, HasPrice: true, Currency: "CNY", SellerID: seller, SellerName: seller, FetchedAt: time.Now().UTC()},
 			Verdict: shadowscan.Verdict{BrandID: "aurora", SKU: "AUR-PROT-500", Score: 85, Points: 90, Flagged: true, Category: shadowscan.CategoryCounterfeit}}
 	}
+	// The old listing and a sibling of it, up at the same time; then the
+	// takedown is asked for; then a new shop on another site brings the
+	// listing back.
 	out, err := db.Record(ctx, []store.Observation{
 		obs("demo-market", "old", "gz-a", "奥罗拉蛋白粉 500g 原单 工厂直供", "微信 gz_aurora88"),
-		obs("jd-mall", "new", "gz-b", "奥罗拉蛋白粉 500g 原单 工厂直供 新", "ＶＸ：ｇｚ＿ａｕｒｏｒａ８８"),
+		obs("demo-market", "sibling", "gz-s", "奥罗拉蛋白粉 500g 原单 工厂直供 热卖", "微信 gz_aurora88"),
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -160,6 +163,13 @@ func TestReviewShowNamesRelists(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	later := obs("jd-mall", "new", "gz-b", "奥罗拉蛋白粉 500g 原单 工厂直供 新", "ＶＸ：ｇｚ＿ａｕｒｏｒａ８８")
+	later.Listing.FetchedAt = time.Now().UTC().Add(time.Minute)
+	more, err := db.Record(ctx, []store.Observation{later})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out[1] = more[0]
 	db.Close()
 	id := fmt.Sprint(out[0].HitID)
 	if text := mustRun(t, path, "review", "show", id); !strings.Contains(text, fmt.Sprintf("relisted as: #%d", out[1].HitID)) {
