@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"time"
 
 	xdraw "golang.org/x/image/draw"
 
@@ -44,6 +45,9 @@ type netListing struct {
 	Photos      []netPhoto `json:"photos"`
 	Network     string     `json:"network"`
 	RelistOf    string     `json:"relist_of,omitempty"`
+	// AfterTakedown: the listing was first seen after the listings that
+	// relists bring back were reported and removed; the others before.
+	AfterTakedown bool `json:"after_takedown,omitempty"`
 }
 
 // netPhoto is a listing photo: a shop's own picture (a seed) or an official
@@ -61,6 +65,11 @@ type netScore struct {
 	tp, fp, fn                  int
 	wrongPairs, missedPairs     [][2]string
 	relists, relistsLinked      int
+	// relistsFound counts the labelled relists the Relister linked to
+	// their original; falseRelists the listings it called a relist that
+	// are none (or of another listing).
+	relistsFound, falseRelists int
+	wrongRelists               []string
 }
 
 func (s netScore) precision() float64 { return ratio(s.tp, s.tp+s.fp) }
@@ -84,12 +93,16 @@ func runNetworks(ctx context.Context, w io.Writer, verbose bool, det *rules.Dete
 	fmt.Fprintf(w, "\n== seller networks (testdata/networks: %d shops, %d labelled networks) ==\n", s.shops, s.truthNets)
 	fmt.Fprintf(w, "networks found %d; pairwise same-network precision %.3f recall %.3f F1 %.3f (tp %d, fp %d, fn %d)\n", s.foundNets, p, r, f1, s.tp, s.fp, s.fn)
 	fmt.Fprintf(w, "relists (new shop, same photo or handle) put in their original's network: %d of %d\n", s.relistsLinked, s.relists)
+	fmt.Fprintf(w, "relists flagged and linked to their original hit: %d of %d; listings wrongly called a relist: %d\n", s.relistsFound, s.relists, s.falseRelists)
 	if verbose {
 		for _, pr := range s.wrongPairs {
 			fmt.Fprintf(w, "  wrongly joined: %s -- %s\n", pr[0], pr[1])
 		}
 		for _, pr := range s.missedPairs {
 			fmt.Fprintf(w, "  missed: %s -- %s\n", pr[0], pr[1])
+		}
+		for _, r := range s.wrongRelists {
+			fmt.Fprintf(w, "  relist: %s\n", r)
 		}
 	}
 	return nil
@@ -114,6 +127,7 @@ func evaluateNetworks(ctx context.Context, dir string, det *rules.Detection) (ne
 	}
 	truth := map[string]string{}
 	b := network.NewBuilder(det, cat)
+	listings := make([]*shadowscan.Listing, len(world.Listings))
 	for i, l := range world.Listings {
 		key := l.Site + "/" + l.Seller
 		if t, ok := truth[key]; ok && t != l.Network {
@@ -125,7 +139,9 @@ func evaluateNetworks(ctx context.Context, dir string, det *rules.Detection) (ne
 			return s, fmt.Errorf("world.json listing %d (%s/%s): %w", i, l.Site, l.ID, err)
 		}
 		b.Add(network.Record{Listing: sl, SKU: l.SKU})
+		listings[i] = sl
 	}
+	s.scoreRelisting(det, cat, world.Listings, listings)
 	found := map[string]string{}
 	nets := b.Build(nil)
 	for _, n := range nets {
@@ -184,6 +200,47 @@ func (s *netScore) scoreRelists(ls []netListing, found map[string]string) {
 		orig, now := found[shopOf[l.RelistOf]], found[l.Site+"/"+l.Seller]
 		if orig != "" && orig == now {
 			s.relistsLinked++
+		}
+	}
+}
+
+// scoreRelisting gives a Relister every listing a relist brings back, as a
+// hit reported at t1 and removed, then asks it about every listing, first
+// seen at t0 (before t1) or, after the takedown, at t2.
+func (s *netScore) scoreRelisting(det *rules.Detection, cat *shadowscan.Catalog, world []netListing, ls []*shadowscan.Listing) {
+	t0 := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+	t1, t2 := t0.Add(24*time.Hour), t0.Add(48*time.Hour)
+	r := network.NewRelister(det, cat)
+	ids := map[string]uint64{}
+	for i, l := range world {
+		if l.RelistOf == "" || ids[l.RelistOf] != 0 {
+			continue
+		}
+		for j, o := range world {
+			if o.Site+"/"+o.ID == l.RelistOf {
+				ids[l.RelistOf] = uint64(j + 1)
+				r.Add(&shadowscan.Hit{ID: uint64(j + 1), Status: shadowscan.StatusRemoved, Listing: *ls[j],
+					History: []shadowscan.Transition{{From: shadowscan.StatusConfirmed, To: shadowscan.StatusReported, At: t1.Format(time.RFC3339)}}})
+			}
+		}
+		if ids[l.RelistOf] == 0 {
+			fmt.Fprintf(os.Stderr, "world.json listing %d: relist_of %s names no listing\n", i, l.RelistOf)
+		}
+	}
+	for i, l := range world {
+		seen := t0
+		if l.AfterTakedown {
+			seen = t2
+		}
+		got, detail := r.Match(ls[i], func() time.Time { return seen })
+		switch {
+		case got != 0 && l.RelistOf != "" && got == ids[l.RelistOf]:
+			s.relistsFound++
+		case got != 0:
+			s.falseRelists++
+			s.wrongRelists = append(s.wrongRelists, fmt.Sprintf("%s/%s called %q", l.Site, l.ID, detail))
+		case l.RelistOf != "":
+			s.wrongRelists = append(s.wrongRelists, fmt.Sprintf("%s/%s missed (relist of %s)", l.Site, l.ID, l.RelistOf))
 		}
 	}
 }
