@@ -11,7 +11,10 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/shadowscan/shadowscan"
+	"github.com/shadowscan/shadowscan/rules"
 	"github.com/shadowscan/shadowscan/scan"
+	"github.com/shadowscan/shadowscan/store"
+	"github.com/shadowscan/shadowscan/web"
 )
 
 func newNetworksCommand(g *Globals) *cobra.Command {
@@ -239,4 +242,14 @@ func countNetworks(nets []shadowscan.Network, site string) NetworkFigures {
 		}
 	}
 	return f
+}
+
+// webNetworks gives the web UI the store's seller networks.
+func webNetworks(db *store.DB, det *rules.Detection) web.NetworksFunc {
+	return func(ctx context.Context) ([]shadowscan.Network, error) { return scan.Networks(ctx, db, det) }
+}
+
+// webRelists gives the web UI the relists of a hit.
+func webRelists(db *store.DB, det *rules.Detection) web.RelistsFunc {
+	return func(ctx context.Context, id uint64) ([]uint64, error) { return scan.RelistsOf(ctx, db, det, id) }
 }

@@ -115,14 +115,10 @@ func serveUntilDone(ctx context.Context, g *Globals, o serveOptions, baseURLs ma
 			return err
 		},
 		ExportSigner: signerOf(signKey),
-		Networks: func(ctx context.Context) ([]shadowscan.Network, error) {
-			return scan.Networks(ctx, db, set.Detection)
-		},
-		Relists: func(ctx context.Context, id uint64) ([]uint64, error) {
-			return scan.RelistsOf(ctx, db, set.Detection, id)
-		},
-		Backup:  db.Backup,
-		TempDir: filepath.Dir(g.dbPath()),
+		Networks:     webNetworks(db, set.Detection),
+		Relists:      webRelists(db, set.Detection),
+		Backup:       db.Backup,
+		TempDir:      filepath.Dir(g.dbPath()),
 	})
 	if err != nil {
 		return err
