@@ -111,10 +111,11 @@ func TestSharedPhotoLinks(t *testing.T) {
 	own := pdqOf(42)
 	nets := build(t,
 		Record{Listing: listing(site, "1", "s1", "A", "蛋白粉", "", 9900, img("http://x/a.jpg", own, 0), img("http://x/a2.jpg", pdqOf(43), 0))},
-		Record{Listing: listing(site, "2", "s2", "B", "蛋白粉", "", 9900, img("http://y/b.jpg", own, 5), img("http://y/b2.jpg", pdqOf(43), 3))},
+		Record{Listing: listing(site, "3", "s1", "A", "蛋白粉", "", 9900, img("http://x/a3.jpg", pdqOf(44), 0))},
+		Record{Listing: listing(site, "2", "s2", "B", "蛋白粉", "", 9900, img("http://y/b.jpg", own, 5), img("http://y/b2.jpg", pdqOf(43), 3), img("http://y/b3.jpg", pdqOf(44), 1))},
 	)
-	if len(nets) != 1 {
-		t.Fatalf("two shared photos should join: %+v", nets)
+	if len(nets) != 1 || len(nets[0].Links) != 3 {
+		t.Fatalf("three shared photos should join: %+v", nets)
 	}
 	for _, l := range nets[0].Links {
 		if l.Kind != shadowscan.LinkPhoto || l.PhotoA == "" || l.PhotoB == "" {
@@ -126,13 +127,26 @@ func TestSharedPhotoLinks(t *testing.T) {
 	}
 }
 
-func TestOneSharedPhotoIsTooWeak(t *testing.T) {
+func TestTwoSharedPhotosAreTooWeak(t *testing.T) {
 	nets := build(t,
-		Record{Listing: listing(site, "1", "s1", "A", "蛋白粉", "", 9900, img("http://x/a.jpg", pdqOf(42), 0))},
-		Record{Listing: listing(site, "2", "s2", "B", "蛋白粉", "", 9900, img("http://y/b.jpg", pdqOf(42), 1))},
+		Record{Listing: listing(site, "1", "s1", "A", "蛋白粉", "", 9900, img("http://x/a.jpg", pdqOf(42), 0), img("http://x/c.jpg", pdqOf(43), 0))},
+		Record{Listing: listing(site, "2", "s2", "B", "蛋白粉", "", 9900, img("http://y/b.jpg", pdqOf(42), 1), img("http://y/d.jpg", pdqOf(43), 2))},
 	)
 	if len(nets) != 0 {
-		t.Fatalf("one shared photo joined: %+v", nets)
+		t.Fatalf("two shared photos joined: %+v", nets)
+	}
+}
+
+func TestCirculatingPhotosLinkNobody(t *testing.T) {
+	// Four resellers show the same three pictures of the product, which
+	// circulate: more shops than networks.max_photo_shops.
+	var recs []Record
+	for _, s := range []string{"s1", "s2", "s3", "s4"} {
+		recs = append(recs, Record{Listing: listing(site, s, s, "店"+s, "蛋白粉", "", 9900,
+			img("http://"+s+"/a.jpg", pdqOf(42), 0), img("http://"+s+"/b.jpg", pdqOf(43), 1), img("http://"+s+"/c.jpg", pdqOf(44), 2))})
+	}
+	if nets := build(t, recs...); len(nets) != 0 {
+		t.Fatalf("circulating photos joined shops: %v", shopsOf(nets))
 	}
 }
 
@@ -209,8 +223,8 @@ func TestShopNameAloneIsTooWeak(t *testing.T) {
 
 func TestShopNameAndPhotoJoin(t *testing.T) {
 	nets := build(t,
-		Record{Listing: listing(site, "1", "s1", "奥罗拉健康生活馆旗舰店", "蛋白粉", "", 9900, img("http://x/a.jpg", pdqOf(42), 0))},
-		Record{Listing: listing("jd-mall", "2", "s2", "奥 罗 拉 健康生活館 专营店", "蛋白粉", "", 9900, img("http://y/b.jpg", pdqOf(42), 4))},
+		Record{Listing: listing(site, "1", "s1", "奥罗拉健康生活馆旗舰店", "蛋白粉", "", 9900, img("http://x/a.jpg", pdqOf(42), 0), img("http://x/b.jpg", pdqOf(45), 0))},
+		Record{Listing: listing("jd-mall", "2", "s2", "奥 罗 拉 健康生活館 专营店", "蛋白粉", "", 9900, img("http://y/b.jpg", pdqOf(42), 4), img("http://y/c.jpg", pdqOf(45), 2))},
 	)
 	if len(nets) != 1 || !slices.Equal(linkKinds(nets[0]), []shadowscan.LinkKind{shadowscan.LinkPhoto, shadowscan.LinkShopName}) {
 		t.Fatalf("networks = %+v", nets)

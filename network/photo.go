@@ -184,7 +184,7 @@ func (b *Builder) linkPhotos(k *linker) {
 			}
 		}
 		keys := b.usersOf(uses)
-		if owned || len(keys) < 2 || slices.ContainsFunc(g, func(i int) bool { return b.official(x.nodes[i]) }) {
+		if owned || len(keys) < 2 || len(keys) > b.rules.MaxPhotoShops || slices.ContainsFunc(g, func(i int) bool { return b.official(x.nodes[i]) }) {
 			continue
 		}
 		rep := x.nodes[g[0]]

@@ -164,6 +164,10 @@ type NetworkRules struct {
 	// than this is common property (a platform hotline, a supplier's stock
 	// photo, a list price) and links nobody.
 	MaxShops int `yaml:"max_shops" json:"max_shops"`
+	// MaxPhotoShops: a photo shown by more shops than this circulates
+	// among resellers (a supplier's or another shop's picture of the
+	// product, copied around) and links nobody. At most MaxShops.
+	MaxPhotoShops int `yaml:"max_photo_shops" json:"max_photo_shops"`
 	// ShopNameSimilarity is the share (0-1) of a shop name's letters, after
 	// the generic words (旗舰店, shop, store ...) are taken off, that two
 	// names must have in common to be near-identical.

@@ -27,6 +27,7 @@ func TestParseNetworkRuleErrors(t *testing.T) {
 		{"PDQ distance past the bands", "networks:\n  max_pdq_distance: 16\n", "networks.max_pdq_distance", "out of range", 2},
 		{"pHash distance past the bands", "networks:\n  max_phash_distance: 4\n", "networks.max_phash_distance", "out of range", 2},
 		{"one shop is no network", "networks:\n  max_shops: 1\n", "networks.max_shops", "out of range", 2},
+		{"photo shops above max shops", "networks:\n  max_photo_shops: 20\n", "networks.max_photo_shops", "out of range", 2},
 		{"similarity too loose", "networks:\n  shop_name_similarity: 0.3\n", "networks.shop_name_similarity", "out of range", 2},
 		{"name runes too few", "networks:\n  min_shop_name_runes: 1\n", "networks.min_shop_name_runes", "out of range", 2},
 		{"shared products zero", "networks:\n  min_shared_products: 0\n", "networks.min_shared_products", "out of range", 2},

@@ -425,6 +425,8 @@ func (d *decoder) validateNetworks(n NetworkRules) {
 		"a pHash distance from 0 to 3 (the photo index finds pairs within 3 bits)", "%d is out of range", n.MaxPHashDistance)
 	d.check("networks.max_shops", n.MaxShops >= 2 && n.MaxShops <= 1000, n.MaxShops == 0,
 		"a whole number from 2 to 1000, e.g. 12", "%d is out of range", n.MaxShops)
+	d.check("networks.max_photo_shops", n.MaxPhotoShops >= 2 && n.MaxPhotoShops <= max(n.MaxShops, 2), n.MaxPhotoShops == 0,
+		"a whole number from 2 to networks.max_shops, e.g. 3", "%d is out of range", n.MaxPhotoShops)
 	d.check("networks.shop_name_similarity", n.ShopNameSimilarity > 0.5 && n.ShopNameSimilarity <= 1, n.ShopNameSimilarity == 0,
 		"a fraction above 0.5 and at most 1, e.g. 0.85", "%g is out of range", n.ShopNameSimilarity)
 	d.check("networks.min_shop_name_runes", n.MinShopNameRunes >= 2 && n.MinShopNameRunes <= 100, n.MinShopNameRunes == 0,
