@@ -14,13 +14,16 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sync"
 	"time"
 
 	xdraw "golang.org/x/image/draw"
 
 	"github.com/shadowscan/shadowscan"
 	"github.com/shadowscan/shadowscan/catalog"
+	"github.com/shadowscan/shadowscan/crawler"
 	"github.com/shadowscan/shadowscan/demo"
+	"github.com/shadowscan/shadowscan/matcher"
 	"github.com/shadowscan/shadowscan/network"
 	"github.com/shadowscan/shadowscan/photo"
 	"github.com/shadowscan/shadowscan/rules"
@@ -94,7 +97,15 @@ func runNetworks(ctx context.Context, w io.Writer, verbose bool, det *rules.Dete
 	fmt.Fprintf(w, "networks found %d; pairwise same-network precision %.3f recall %.3f F1 %.3f (tp %d, fp %d, fn %d)\n", s.foundNets, p, r, f1, s.tp, s.fp, s.fn)
 	fmt.Fprintf(w, "relists (new shop, same photo or handle) put in their original's network: %d of %d\n", s.relistsLinked, s.relists)
 	fmt.Fprintf(w, "relists flagged and linked to their original hit: %d of %d; listings wrongly called a relist: %d\n", s.relistsFound, s.relists, s.falseRelists)
+	w2, err := world2Networks(ctx, det)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "second world (254 listings, written without networks: none labelled): %d networks of %d shops found\n", len(w2), shopCount(w2))
 	if verbose {
+		for _, n := range w2 {
+			fmt.Fprintf(w, "  world2 network %s: %d shops; %s\n", n.ID, len(n.Shops), n.Links[0].Detail)
+		}
 		for _, pr := range s.wrongPairs {
 			fmt.Fprintf(w, "  wrongly joined: %s -- %s\n", pr[0], pr[1])
 		}
@@ -340,6 +351,69 @@ func demoCatalog(ctx context.Context) (*shadowscan.Catalog, map[string][]byte, e
 		}
 	}
 	return cat, photos, nil
+}
+
+// world2Networks crawls the second world as its evaluation does and links
+// the shops of what it found. The world was written for the matcher, not
+// for networks: its shops share no handle, and any network found there
+// is one nobody put in.
+func world2Networks(ctx context.Context, det *rules.Detection) ([]shadowscan.Network, error) {
+	dir, err := findWorld2Dir()
+	if err != nil {
+		return nil, err
+	}
+	files, siteYAML, _, err := loadWorld2(dir)
+	if err != nil {
+		return nil, err
+	}
+	cat := &shadowscan.Catalog{}
+	for _, name := range files {
+		f, err := catalog.LoadPath(ctx, name)
+		if err != nil {
+			return nil, fmt.Errorf("world2 catalogue: %w", err)
+		}
+		cat.Brands = append(cat.Brands, f.Catalog.Brands...)
+		cat.Products = append(cat.Products, f.Catalog.Products...)
+	}
+	site, err := rules.ParseSite(filepath.Join(dir, "site.yaml"), siteYAML)
+	if err != nil {
+		return nil, err
+	}
+	m, err := matcher.New(cat, det)
+	if err != nil {
+		return nil, err
+	}
+	base, stop, err := serveWorld2(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer stop()
+	c, err := crawler.New(site, crawler.WithBaseURL(base))
+	if err != nil {
+		return nil, err
+	}
+	var mu sync.Mutex
+	b := network.NewBuilder(det, cat)
+	_, err = c.Run(ctx, cat.SearchQueries(), func(_ context.Context, p *crawler.Page) error {
+		v := m.Match(&p.Listing)
+		mu.Lock()
+		defer mu.Unlock()
+		l := p.Listing
+		b.Add(network.Record{Listing: &l, SKU: v.SKU})
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("crawl world2: %w", err)
+	}
+	return b.Build(nil), nil
+}
+
+func shopCount(nets []shadowscan.Network) int {
+	n := 0
+	for _, x := range nets {
+		n += len(x.Shops)
+	}
+	return n
 }
 
 // findTestdata finds testdata/sub holding file, from the working directory
