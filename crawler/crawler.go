@@ -89,6 +89,11 @@ type Stats struct {
 	ListingsSkipped int
 	SearchSkipped   int
 	SearchRefetched int
+
+	// Blocked counts the pages that were block pages (a captcha, a login
+	// wall, a rule's blocked sign, a run of 403 or 429 answers); the
+	// crawler's Blocks says why, over all its runs.
+	Blocked int
 }
 
 // Option configures a Crawler.
@@ -168,11 +173,16 @@ type Crawler struct {
 	now           func() time.Time
 	agent         string      // User-Agent when the rule names none
 	streak        *failStreak // nil without WithFailureNotice
+	// blocks pauses and stops the site's page fetches when it answers
+	// with block pages; shared by every run.
+	blocks *blockWatch
 
 	// Retry tuning; tests shorten them.
 	backoffBase   time.Duration
 	backoffMax    time.Duration
 	retryAfterMax time.Duration
+	// blockPause, when above 0, replaces the rule's block_backoff.
+	blockPause time.Duration
 	// photoCacheBudget is defaultPhotoCacheBytes; tests lower it.
 	photoCacheBudget int64
 	// workers, when above 0, replaces InFlight: tests that need listings
@@ -240,6 +250,10 @@ func New(site *rules.Site, opts ...Option) (*Crawler, error) {
 		c.lookup = lookupNetIP
 	}
 	c.hashSem = make(chan struct{}, max(runtime.GOMAXPROCS(0), 1))
+	c.blocks = newBlockWatch(site.Politeness)
+	if c.blockPause > 0 {
+		c.blocks.base = c.blockPause
+	}
 	c.photos = newPhotoCache()
 	switch t, ok := c.transport.(*http.Transport); {
 	case c.transport == nil:

@@ -243,6 +243,13 @@ func (t *teeTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if err := check(out.URL); err != nil {
 		return nil, err
 	}
+	if spec.kind == kindPage {
+		// Here, behind colly's per-host limit, so that requests queued
+		// there also wait out a pause that began while they queued.
+		if err := t.run.c.blocks.wait(req.Context()); err != nil {
+			return nil, err
+		}
+	}
 	resp, err := t.base.RoundTrip(out)
 	if err != nil {
 		return nil, err
@@ -361,6 +368,14 @@ func (r *run) fetch(ctx context.Context, col *colly.Collector, u string, maxBody
 	defer r.exchanges.Delete(token)
 	r.specs.Store(token, fetchSpec{limit: maxBody, kind: kind})
 	defer r.specs.Delete(token)
+	if kind == kindPage {
+		if err := r.c.blocks.wait(ctx); err != nil {
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			return nil, &fetchError{Kind: "blocked", URL: u, Err: err}
+		}
+	}
 	if pu, err := parseHTTPURL(u); err == nil {
 		r.limitHost(col, pu.Host)
 		done, err := r.firstFetch(ctx, pu.Host)
@@ -394,12 +409,18 @@ func (r *run) fetch(ctx context.Context, col *colly.Collector, u string, maxBody
 			ex = v.(*exchange)
 		}
 		f, fe := r.outcome(u, ex, err, maxBody, okStatus)
+		if fe != nil && errors.Is(fe.Err, ErrSiteBlocked) {
+			return nil, fe // the site was stopped while this one waited: not a fetch
+		}
 		r.c.streak.record(fe)
 		if fe == nil {
 			return f, nil
 		}
 		r.stats.addError(fe.Kind)
 		if !retryable(fe.Kind) || attempt >= retries {
+			if kind == kindPage {
+				r.denied(fe)
+			}
 			r.c.logger.Debug("crawler: fetch failed", "url", u, "kind", fe.Kind, "attempts", attempt+1, "err", fe)
 			return nil, fe
 		}
@@ -470,6 +491,8 @@ func classifyErr(err error) string {
 	switch {
 	case errors.Is(err, colly.ErrRobotsTxtBlocked):
 		return "robots"
+	case errors.Is(err, ErrSiteBlocked):
+		return "blocked"
 	case errors.Is(err, colly.ErrForbiddenDomain), errors.As(err, new(*offsiteError)):
 		return "offsite"
 	case errors.As(err, new(*addressError)):
