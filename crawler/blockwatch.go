@@ -35,8 +35,10 @@ var ErrSiteBlocked = errors.New("the site is blocking the crawler")
 // BlockReport says how often a site would not show its pages to a
 // crawler: what Crawler.Blocks returns.
 type BlockReport struct {
-	// Pages counts the pages blocked, over every run of the crawler.
+	// Pages counts the pages blocked, over every run of the crawler;
+	// Shown the pages that were not (listing, gone and search pages).
 	Pages int
+	Shown int
 	// Why counts them by cause (BlockCaptcha, BlockLoginRedirect, ...).
 	Why map[string]int
 	// Last says what the last blocked page showed, and where.
@@ -143,6 +145,7 @@ func (b *blockWatch) deniedAnswer() int {
 func (b *blockWatch) ok() {
 	b.mu.Lock()
 	b.inRow, b.denied = 0, 0
+	b.report.Shown++
 	b.mu.Unlock()
 }
 

@@ -114,6 +114,9 @@ func (s *Scanner) Run(ctx context.Context, o Options, on func(Event)) (*shadowsc
 		if p.scan, err = s.db.ResumeScan(ctx, sc.ID); err != nil {
 			return nil, err
 		}
+		// The blocks that stopped it are the last run's: this run
+		// counts its own.
+		p.scan.Blocked = nil
 		p.emit(Event{Kind: EventResumed, Message: line})
 	} else {
 		sc.State = shadowscan.ScanRunning

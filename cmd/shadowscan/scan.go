@@ -177,7 +177,13 @@ func printScanSummary(g *Globals, sc *shadowscan.Scan, runErr error) {
 		}
 		fmt.Fprintf(w, "%d reported listing(s) seen gone, not yet confirmed: a scan %s or more after the first sighting confirms their removal (review list --status reported; review show ID)\n", sc.SeenGone, gap)
 	}
+	for _, b := range sc.Blocked {
+		fmt.Fprintf(w, "blocked: %s answered %d page(s) with block pages (%s), never stored, never counted as removed; the last: %s\n", b.Site, b.Pages, blockWhy(b.Why), b.Last)
+	}
+	var blocked *scan.BlockedError
 	switch {
+	case errors.As(runErr, &blocked):
+		fmt.Fprintln(w, "the scan stopped: the marketplace is blocking the crawler. Log in with `shadowscan sites login SITE --cookies FILE`, give the site proxies, or wait; then go on with: shadowscan scan --resume")
 	case sc.State == shadowscan.ScanInterrupted:
 		fmt.Fprintln(w, "go on with: shadowscan scan --resume")
 	case sc.State == shadowscan.ScanFailed && errors.Is(runErr, store.ErrWrite):
@@ -185,4 +191,17 @@ func printScanSummary(g *Globals, sc *shadowscan.Scan, runErr error) {
 	case sc.State == shadowscan.ScanFailed:
 		fmt.Fprintln(w, "once the cause is fixed, go on with: shadowscan scan --resume")
 	}
+}
+
+// blockWhy is "captcha 3, http_403 2".
+func blockWhy(why map[string]int) string {
+	kinds := make([]string, 0, len(why))
+	for k := range why {
+		kinds = append(kinds, k)
+	}
+	sort.Strings(kinds)
+	for i, k := range kinds {
+		kinds[i] = fmt.Sprintf("%s %d", k, why[k])
+	}
+	return strings.Join(kinds, ", ")
 }
