@@ -173,6 +173,9 @@ type Crawler struct {
 	now           func() time.Time
 	agent         string      // User-Agent when the rule names none
 	streak        *failStreak // nil without WithFailureNotice
+	// sessionCookies are WithSession's; jar holds them during runs.
+	sessionCookies []shadowscan.Cookie
+	jar            *sessionJar
 	// blocks pauses and stops the site's page fetches when it answers
 	// with block pages; shared by every run.
 	blocks *blockWatch
@@ -251,6 +254,9 @@ func New(site *rules.Site, opts ...Option) (*Crawler, error) {
 	}
 	c.hashSem = make(chan struct{}, max(runtime.GOMAXPROCS(0), 1))
 	c.blocks = newBlockWatch(site.Politeness)
+	if c.sessionCookies != nil {
+		c.jar = newSessionJar(u, c.sessionCookies, c.now)
+	}
 	if c.blockPause > 0 {
 		c.blocks.base = c.blockPause
 	}

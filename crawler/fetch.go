@@ -92,6 +92,11 @@ func (c *Crawler) newRun(ctx context.Context) (*run, error) {
 	r.pages.IgnoreRobotsTxt = !pol.RespectRobotsTxt
 	r.pages.WithTransport(tt)
 	r.pages.SetRequestTimeout(timeout)
+	if c.jar != nil {
+		// One jar for every run: what the site sets during the search
+		// crawl is sent on the revisits.
+		r.pages.SetCookieJar(c.jar)
+	}
 	r.photos = r.pages.Clone()
 	r.photos.MaxBodySize = int(r.maxPhotoBytes + 1)
 	for _, col := range []*colly.Collector{r.pages, r.photos} {
@@ -315,7 +320,7 @@ func (f *fetched) capture(kind string) shadowscan.Capture {
 	sum := sha256.Sum256(f.body)
 	return shadowscan.Capture{
 		URL: f.url, Method: http.MethodGet,
-		RequestHeader: f.reqHeader, Status: f.status, Header: f.header,
+		RequestHeader: shadowscan.RedactHeader(f.reqHeader), Status: f.status, Header: shadowscan.RedactHeader(f.header),
 		BodySHA256: hex.EncodeToString(sum[:]), BodySize: int64(len(f.body)), Body: f.body,
 		FetchedAt: f.fetchedAt, Kind: kind,
 	}
