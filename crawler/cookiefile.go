@@ -191,7 +191,13 @@ func parseCookieJSON(file string, data []byte, fail failFunc) ([]shadowscan.Cook
 	}
 	var out []shadowscan.Cookie
 	for i := 0; dec.More(); i++ {
-		line := lineAt(dec.InputOffset() + 1)
+		// The element starts after the separator and blanks the decoder
+		// stopped before.
+		start := int(dec.InputOffset())
+		for start < len(data) && strings.IndexByte(", \t\r\n", data[start]) >= 0 {
+			start++
+		}
+		line := lineAt(int64(start))
 		var jc jsonCookie
 		if err := dec.Decode(&jc); err != nil {
 			return nil, syntax(err)

@@ -103,11 +103,16 @@ func (p *pipeline) run(ctx context.Context, sites []*rules.Site) error {
 // listings it tracks (revisitSite) and those seen gone once that can be
 // confirmed within this scan (recheckGone).
 func (p *pipeline) runSite(ctx context.Context, site *rules.Site) error {
-	c, err := crawler.New(site, p.crawlerOptions(site)...)
+	sess, sessOpts, err := p.sessionOption(ctx, site.Name)
+	if err != nil {
+		return err
+	}
+	c, err := crawler.New(site, append(p.crawlerOptions(site), sessOpts...)...)
 	if err != nil {
 		return err
 	}
 	defer c.CloseIdleConnections()
+	defer p.saveSession(ctx, c, sess)
 	st, err := c.Run(ctx, p.scan.Queries, p.sink)
 	p.addStats(st)
 	switch {
