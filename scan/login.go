@@ -54,7 +54,7 @@ func Login(ctx context.Context, db *store.DB, site *rules.Site, file string) (Lo
 	res.Dropped, res.Expired = len(dropped), expired
 	if len(keep) == 0 {
 		return res, &shadowscan.FieldError{File: file,
-			Msg: fmt.Sprintf("holds no live cookie for %s's hosts (%d for other hosts, %d expired)", site.Name, len(dropped), expired),
+			Msg:      fmt.Sprintf("holds no live cookie for %s's hosts (%d for other hosts, %d expired)", site.Name, len(dropped), expired),
 			Accepted: "cookies exported from a browser logged in to " + site.BaseURL + ", for its host or a parent domain"}
 	}
 	s := &shadowscan.Session{Site: site.Name, Cookies: keep, Source: file}
