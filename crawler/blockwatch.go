@@ -181,9 +181,12 @@ func (r *run) blockedPage(u, kind, why string) error {
 	return &fetchError{Kind: "blocked", URL: u, Err: errors.New(why)}
 }
 
-// denied records a page fetch that failed with fe: a 403 or 429 in a run
-// of them counts as blocked.
-func (r *run) denied(fe *fetchError) {
+// denied records a fetch of kind that failed with fe: a page's 403 or
+// 429 in a run of them counts as blocked.
+func (r *run) denied(fetchKind string, fe *fetchError) {
+	if fetchKind != kindPage {
+		return
+	}
 	kind := ""
 	switch {
 	case fe.Status == http.StatusForbidden:

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math"
 	"net"
 	"strconv"
 	"strings"
@@ -145,6 +144,46 @@ type jsonCookie struct {
 	Expires        *float64 `json:"expires"` // Playwright and Puppeteer: -1 for a session cookie
 }
 
+// cookie is jc as a Cookie: without hostOnly, a leading dot says the
+// cookie goes to subdomains too, as in a Set-Cookie header.
+func (jc *jsonCookie) cookie() shadowscan.Cookie {
+	c := shadowscan.Cookie{Name: *jc.Name, Value: *jc.Value, Domain: jc.Domain, Path: jc.Path, Secure: jc.Secure, HTTPOnly: jc.HTTPOnly}
+	c.HostOnly = !strings.HasPrefix(jc.Domain, ".")
+	if jc.HostOnly != nil {
+		c.HostOnly = *jc.HostOnly
+	}
+	exp := jc.ExpirationDate
+	if exp == nil {
+		exp = jc.Expires
+	}
+	// JSON has no NaN or infinity: encoding/json never hands one over.
+	if exp != nil && !jc.Session && *exp > 0 {
+		c.Expires = time.Unix(int64(min(*exp, 1<<40)), 0).UTC()
+	}
+	return c
+}
+
+// seekCookies reads an object's keys up to its "cookies" array and
+// returns the array's opening token.
+func seekCookies(dec *json.Decoder, fail failFunc) (json.Token, error) {
+	for {
+		key, err := dec.Token()
+		if err != nil {
+			return nil, err
+		}
+		if key == json.Delim('}') {
+			return nil, fail(0, "cookies", jsonAccepted, "the object has no \"cookies\" array")
+		}
+		if key == "cookies" {
+			return dec.Token()
+		}
+		var skip json.RawMessage
+		if err := dec.Decode(&skip); err != nil {
+			return nil, err
+		}
+	}
+}
+
 // parseCookieJSON reads a JSON export: an array, or {"cookies": [...]}.
 func parseCookieJSON(file string, data []byte, fail failFunc) ([]shadowscan.Cookie, error) {
 	lineAt := func(off int64) int { return 1 + bytes.Count(data[:min(int(off), len(data))], []byte("\n")) }
@@ -165,24 +204,11 @@ func parseCookieJSON(file string, data []byte, fail failFunc) ([]shadowscan.Cook
 		return nil, syntax(err)
 	}
 	if tok == json.Delim('{') {
-		// {"cookies": [...]}: find the array.
-		for {
-			key, err := dec.Token()
-			if err != nil {
-				return nil, syntax(err)
+		if tok, err = seekCookies(dec, fail); err != nil {
+			var fe *shadowscan.FieldError
+			if errors.As(err, &fe) {
+				return nil, err
 			}
-			if key == json.Delim('}') {
-				return nil, fail(0, "cookies", jsonAccepted, "the object has no \"cookies\" array")
-			}
-			if key == "cookies" {
-				break
-			}
-			var skip json.RawMessage
-			if err := dec.Decode(&skip); err != nil {
-				return nil, syntax(err)
-			}
-		}
-		if tok, err = dec.Token(); err != nil {
 			return nil, syntax(err)
 		}
 	}
@@ -206,23 +232,7 @@ func parseCookieJSON(file string, data []byte, fail failFunc) ([]shadowscan.Cook
 		if jc.Name == nil || jc.Value == nil {
 			return nil, fail(line, field, jsonAccepted, "a cookie needs \"name\" and \"value\"")
 		}
-		c := shadowscan.Cookie{Name: *jc.Name, Value: *jc.Value, Domain: jc.Domain, Path: jc.Path, Secure: jc.Secure, HTTPOnly: jc.HTTPOnly}
-		// Without hostOnly, a leading dot says the cookie goes to
-		// subdomains too, as in a Set-Cookie header.
-		c.HostOnly = !strings.HasPrefix(jc.Domain, ".")
-		if jc.HostOnly != nil {
-			c.HostOnly = *jc.HostOnly
-		}
-		exp := jc.ExpirationDate
-		if exp == nil {
-			exp = jc.Expires
-		}
-		if exp != nil && !jc.Session && *exp > 0 {
-			if math.IsNaN(*exp) || math.IsInf(*exp, 0) {
-				return nil, fail(line, field+".expirationDate", jsonAccepted, "is not a time")
-			}
-			c.Expires = time.Unix(int64(min(*exp, 1<<40)), 0).UTC()
-		}
+		c := jc.cookie()
 		if err := checkCookie(&c); err != nil {
 			return nil, fail(line, field+"."+err.field, jsonAccepted, "%s", err.msg)
 		}

@@ -253,13 +253,7 @@ func New(site *rules.Site, opts ...Option) (*Crawler, error) {
 		c.lookup = lookupNetIP
 	}
 	c.hashSem = make(chan struct{}, max(runtime.GOMAXPROCS(0), 1))
-	c.blocks = newBlockWatch(site.Politeness)
-	if c.sessionCookies != nil {
-		c.jar = newSessionJar(u, c.sessionCookies, c.now)
-	}
-	if c.blockPause > 0 {
-		c.blocks.base = c.blockPause
-	}
+	c.initSiteState(u)
 	c.photos = newPhotoCache()
 	switch t, ok := c.transport.(*http.Transport); {
 	case c.transport == nil:
@@ -401,5 +395,17 @@ func (s *failStreak) record(err *fetchError) {
 	s.mu.Unlock()
 	if fire && s.notify != nil {
 		s.notify(n, err)
+	}
+}
+
+// initSiteState sets up what every run of the crawler shares about the
+// site: its block watch and its session jar.
+func (c *Crawler) initSiteState(base *url.URL) {
+	c.blocks = newBlockWatch(c.site.Politeness)
+	if c.blockPause > 0 {
+		c.blocks.base = c.blockPause
+	}
+	if c.sessionCookies != nil {
+		c.jar = newSessionJar(base, c.sessionCookies, c.now)
 	}
 }

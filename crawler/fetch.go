@@ -373,14 +373,6 @@ func (r *run) fetch(ctx context.Context, col *colly.Collector, u string, maxBody
 	defer r.exchanges.Delete(token)
 	r.specs.Store(token, fetchSpec{limit: maxBody, kind: kind})
 	defer r.specs.Delete(token)
-	if kind == kindPage {
-		if err := r.c.blocks.wait(ctx); err != nil {
-			if ctx.Err() != nil {
-				return nil, ctx.Err()
-			}
-			return nil, &fetchError{Kind: "blocked", URL: u, Err: err}
-		}
-	}
 	if pu, err := parseHTTPURL(u); err == nil {
 		r.limitHost(col, pu.Host)
 		done, err := r.firstFetch(ctx, pu.Host)
@@ -423,9 +415,7 @@ func (r *run) fetch(ctx context.Context, col *colly.Collector, u string, maxBody
 		}
 		r.stats.addError(fe.Kind)
 		if !retryable(fe.Kind) || attempt >= retries {
-			if kind == kindPage {
-				r.denied(fe)
-			}
+			r.denied(kind, fe)
 			r.c.logger.Debug("crawler: fetch failed", "url", u, "kind", fe.Kind, "attempts", attempt+1, "err", fe)
 			return nil, fe
 		}
