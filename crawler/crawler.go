@@ -175,7 +175,9 @@ type Crawler struct {
 	streak        *failStreak // nil without WithFailureNotice
 	// sessionCookies are WithSession's; jar holds them during runs.
 	sessionCookies []shadowscan.Cookie
-	jar            *sessionJar
+	// proxies are WithProxies'; nil: the rule's.
+	proxies []string
+	jar     *sessionJar
 	// blocks pauses and stops the site's page fetches when it answers
 	// with block pages; shared by every run.
 	blocks *blockWatch
@@ -267,6 +269,9 @@ func New(site *rules.Site, opts ...Option) (*Crawler, error) {
 	case ok:
 		c.transport = c.guardTransport(t)
 	}
+	if err := c.useProxies(); err != nil {
+		return nil, err
+	}
 	if site.Search.URL == "" || !strings.Contains(site.Search.URL, "{query}") {
 		return nil, &shadowscan.FieldError{File: where, Field: "search.url",
 			Msg: fmt.Sprintf("%q has no {query}", site.Search.URL), Accepted: `a template with {base}, {query} and optionally {page}, e.g. "{base}/search?q={query}&page={page}"`}
@@ -314,7 +319,7 @@ func (c *Crawler) guardTransport(t *http.Transport) *http.Transport {
 // to WithTransport (the given one is not used, so closing its connections
 // closes none of these). Call it when done with the crawler.
 func (c *Crawler) CloseIdleConnections() {
-	if t, ok := c.transport.(*http.Transport); ok {
+	if t, ok := c.transport.(interface{ CloseIdleConnections() }); ok {
 		t.CloseIdleConnections()
 	}
 }

@@ -61,3 +61,28 @@ func TestParseSiteBlockedErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestParseSiteProxies(t *testing.T) {
+	s, err := ParseSite("tb.yaml", []byte(blockedSiteBase+`proxies: ["http://10.0.0.5:3128", "socks5://u:p@127.0.0.1:1080/", "socks5h://proxy.example:1080"]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"http://10.0.0.5:3128", "socks5://u:p@127.0.0.1:1080", "socks5h://proxy.example:1080"}
+	if strings.Join(s.Proxies, " ") != strings.Join(want, " ") {
+		t.Errorf("proxies %v, want %v", s.Proxies, want)
+	}
+	for _, tt := range []struct{ yaml, msg string }{
+		{"proxies: http://x:1\n", "not a list"},
+		{"proxies: [\"ftp://x:21\"]\n", "scheme \"ftp\""},
+		{"proxies: [\"socks5://x\"]\n", "host and a port"},
+		{"proxies: [\"http://x:99999\"]\n", "invalid port"},
+		{"proxies: [\"http://u:secret@x:80/path\"]\n", "path"},
+	} {
+		_, err := ParseSite("tb.yaml", []byte(blockedSiteBase+tt.yaml))
+		errs := fieldErrors(t, err)
+		if !strings.Contains(errs.Error(), tt.msg) || strings.Contains(errs.Error(), "secret") {
+			t.Errorf("%q: %v, want %q without the password", tt.yaml, errs, tt.msg)
+		}
+	}
+}

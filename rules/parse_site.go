@@ -43,7 +43,7 @@ const siteNameAccepted = "lower-case letters, digits and '-', starting and endin
 var placeholder = regexp.MustCompile(`\{[A-Za-z_]*\}`)
 
 var (
-	siteKeys       = []string{"kind", "name", "base_url", "search", "listing", "politeness", "photo_hosts", "blocked"}
+	siteKeys       = []string{"kind", "name", "base_url", "search", "listing", "politeness", "photo_hosts", "blocked", "proxies"}
 	searchKeys     = []string{"url", "max_pages", "listing_links", "next_page"}
 	listingKeys    = []string{"id", "title", "price", "currency", "seller_id", "seller_name", "images", "description", "removed"}
 	politenessKeys = []string{"parallelism", "delay", "random_delay", "respect_robots_txt", "timeout", "retries", "max_body_bytes", "max_image_bytes", "max_image_pixels", "user_agent", "block_backoff", "block_limit"}
@@ -119,6 +119,8 @@ func ParseSite(file string, data []byte) (*Site, error) {
 			s.PhotoHosts = d.parsePhotoHosts(p)
 		case "blocked":
 			s.Blocked = d.parseBlocked(p)
+		case "proxies":
+			s.Proxies = d.parseProxies(p)
 		}
 	}
 	for _, req := range []struct {
@@ -412,6 +414,7 @@ func (s *Site) Clone() *Site {
 	c := *s
 	c.PhotoHosts = slices.Clone(s.PhotoHosts)
 	c.Blocked = slices.Clone(s.Blocked)
+	c.Proxies = slices.Clone(s.Proxies)
 	cp := func(p *Selector) *Selector {
 		if p == nil {
 			return nil

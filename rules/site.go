@@ -29,6 +29,11 @@ type Site struct {
 	// wall, rate-limit notice) besides the built-in ones: a page that
 	// shows one is never read as a listing nor as a listing gone.
 	Blocked []BlockSign `json:"blocked,omitempty"`
+	// Proxies are the HTTP or SOCKS5 proxies the site's requests go
+	// through, one after the other per request (ParseProxy checked each).
+	// They are not part of the rule's digest: a scan resumed through
+	// other proxies scans the same site.
+	Proxies []string `json:"-"`
 	// File is where the rule came from ("embedded:demo-market.yaml" or a
 	// path) for error messages and `sites list`.
 	File string `json:"file"`

@@ -157,6 +157,9 @@ func (p *pipeline) crawlerOptions(site *rules.Site) []crawler.Option {
 	if p.o.MaxPages > 0 {
 		opts = append(opts, crawler.WithMaxPages(p.o.MaxPages))
 	}
+	if len(p.o.Proxies) > 0 {
+		opts = append(opts, crawler.WithProxies(p.o.Proxies))
+	}
 	return append(opts, p.s.crawlerOpts...)
 }
 

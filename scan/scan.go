@@ -40,6 +40,10 @@ type Options struct {
 	// NoRevisit skips fetching by URL the reported, removed and relisted
 	// listings the search did not reach.
 	NoRevisit bool
+	// Proxies replace every site rule's proxies for this run (--proxy):
+	// http, https, socks5 or socks5h URLs, rotated per request. They are
+	// not part of the plan: a resumed scan uses the ones it is given.
+	Proxies []string
 	// ConfirmGoneAfter is how far apart two gone sightings of a listing
 	// must be to confirm its removal (nil: store.DefaultConfirmGoneAfter).
 	ConfirmGoneAfter *time.Duration

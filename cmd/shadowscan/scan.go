@@ -12,6 +12,7 @@ import (
 
 	"github.com/shadowscan/shadowscan"
 	"github.com/shadowscan/shadowscan/crawler"
+	"github.com/shadowscan/shadowscan/rules"
 	"github.com/shadowscan/shadowscan/scan"
 	"github.com/shadowscan/shadowscan/store"
 )
@@ -80,6 +81,13 @@ address.`,
 			if o.MaxPages < 0 {
 				return usagef("--max-pages %d: use 1 or more (0: the site rule's max_pages)", o.MaxPages)
 			}
+			for i, raw := range o.Proxies {
+				u, err := rules.ParseProxy(raw)
+				if err != nil {
+					return usagef("--proxy: %v (accepted: %s)", err, rules.ProxyAccepted)
+				}
+				o.Proxies[i] = u.String()
+			}
 			if cmd.Flags().Changed("confirm-gone-after") {
 				if gap < 0 {
 					return usagef("--confirm-gone-after %s: use 0 or more, e.g. 1h or 30m", gap)
@@ -102,6 +110,7 @@ address.`,
 	fs.BoolVar(&o.Resume, "resume", false, "go on with the last interrupted or failed scan as it was started, skipping the pages it finished")
 	fs.DurationVar(&gap, "confirm-gone-after", store.DefaultConfirmGoneAfter, "how long after a listing is first seen gone a second gone fetch confirms its removal")
 	fs.BoolVar(&o.KeepAll, "keep-all-captures", false, "keep page and photo captures of unflagged listings too")
+	fs.StringArrayVar(&o.Proxies, "proxy", nil, "send requests through this HTTP or SOCKS5 proxy (repeatable, rotated per request; replaces the site rules' proxies), e.g. socks5://127.0.0.1:1080")
 	fs.BoolVar(&o.NoRevisit, "no-revisit", false, "do not fetch by URL the reported, removed and relisted listings search did not find (takedown checks)")
 	return cmd
 }
