@@ -81,12 +81,8 @@ address.`,
 			if o.MaxPages < 0 {
 				return usagef("--max-pages %d: use 1 or more (0: the site rule's max_pages)", o.MaxPages)
 			}
-			for i, raw := range o.Proxies {
-				u, err := rules.ParseProxy(raw)
-				if err != nil {
-					return usagef("--proxy: %v (accepted: %s)", err, rules.ProxyAccepted)
-				}
-				o.Proxies[i] = u.String()
+			if err := checkProxyFlags(o.Proxies); err != nil {
+				return err
 			}
 			if cmd.Flags().Changed("confirm-gone-after") {
 				if gap < 0 {
@@ -213,4 +209,16 @@ func blockWhy(why map[string]int) string {
 		kinds[i] = fmt.Sprintf("%s %d", k, why[k])
 	}
 	return strings.Join(kinds, ", ")
+}
+
+// checkProxyFlags checks and normalises each --proxy.
+func checkProxyFlags(proxies []string) error {
+	for i, raw := range proxies {
+		u, err := rules.ParseProxy(raw)
+		if err != nil {
+			return usagef("--proxy: %v (accepted: %s)", err, rules.ProxyAccepted)
+		}
+		proxies[i] = u.String()
+	}
+	return nil
 }
