@@ -5,6 +5,7 @@ import (
 	"errors"
 	"maps"
 	"net/http"
+	"net/url"
 	"sync"
 	"time"
 
@@ -203,15 +204,12 @@ func (r *run) denied(fetchKind string, fe *fetchError) {
 	}
 }
 
-// searchBlocked returns the kind of block page a search result page is,
-// and why, or "" when it is a result page: a redirect to a login page, a
-// rule's blocked sign, or, on a page without a listing link, a built-in
-// sign. A blocked result page ends its query's walk: the next query
+// searchBlocked returns the kind of block page an HTML search result
+// page is, and why, or "" when it is a result page: a rule's blocked
+// sign, or, on a page without a listing link, a built-in sign (searchPage
+// checks for a redirect to a login page first). A blocked result page ends its query's walk: the next query
 // starts once the site's pause is over.
-func searchBlocked(site *rules.Site, u string, f *fetched, doc *goquery.Document, links int) (kind, why string) {
-	if why := blockedRedirect(u, f.url); why != "" {
-		return BlockLoginRedirect, why
-	}
+func searchBlocked(site *rules.Site, f *fetched, doc *goquery.Document, links int) (kind, why string) {
 	if why := ruleBlocked(site.Blocked, doc, f.url, f.body); why != "" {
 		return BlockRule, why
 	}
@@ -219,4 +217,27 @@ func searchBlocked(site *rules.Site, u string, f *fetched, doc *goquery.Document
 		return blockedPage(doc)
 	}
 	return "", ""
+}
+
+// searchRedirectOrJSON handles a fetched search page that redirected to a
+// login page (blocked) or that is JSON (a rule's blocked pattern, else
+// searchJSONPage). handled is false for an HTML result page, left to
+// searchPage.
+func (r *run) searchRedirectOrJSON(ctx context.Context, query string, page int, u *url.URL, f *fetched, enqueue func(string, *pageTrack)) (next string, ok, handled bool, err error) {
+	if why := blockedRedirect(u.String(), f.url); why != "" {
+		_ = r.blockedPage(u.String(), BlockLoginRedirect, why)
+		return "", false, true, nil
+	}
+	if !r.c.site.Search.JSON() {
+		return "", false, false, nil
+	}
+	if why := ruleBlocked(r.c.site.Blocked, nil, f.url, f.body); why != "" {
+		_ = r.blockedPage(u.String(), BlockRule, why)
+		return "", false, true, nil
+	}
+	next, ok, err = r.searchJSONPage(ctx, query, page, u, f, enqueue)
+	if ok {
+		r.c.blocks.ok()
+	}
+	return next, ok, true, err
 }

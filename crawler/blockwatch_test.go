@@ -69,7 +69,9 @@ func TestRunStopsWhenCaptchaWall(t *testing.T) {
 		}
 	}
 	b := c.Blocks()
-	if !b.Stopped || b.Pages != 3 || b.Why[BlockCaptcha] != 3 || st.Blocked != 3 {
+	// The third in a row stops the site; a request already sent (the
+	// search walk's next page beside a listing) may come back blocked too.
+	if !b.Stopped || b.Pages < 3 || b.Pages > 4 || b.Why[BlockCaptcha] != b.Pages || st.Blocked != b.Pages {
 		t.Fatalf("blocks %+v, stats blocked %d; want stopped after 3 captcha pages", b, st.Blocked)
 	}
 	if !strings.Contains(b.Last, "captcha or slider") {

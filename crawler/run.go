@@ -208,13 +208,16 @@ func (r *run) searchPage(ctx context.Context, query string, page int, u *url.URL
 		return "", false, nil
 	}
 	r.stats.add(func(s *Stats) { s.Pages++ })
+	if next, ok, handled, err := r.searchRedirectOrJSON(ctx, query, page, u, f, enqueue); handled {
+		return next, ok, err
+	}
 	doc, err := parseHTML(f.body, f.header.Get("Content-Type"))
 	if err != nil {
 		r.stats.addError("parse")
 		return "", false, nil
 	}
 	links := selectAll(doc, s.ListingLinks, maxLinksPerPage+1)
-	if kind, why := searchBlocked(c.site, u.String(), f, doc, len(links)); kind != "" {
+	if kind, why := searchBlocked(c.site, f, doc, len(links)); kind != "" {
 		_ = r.blockedPage(u.String(), kind, why)
 		return "", false, nil
 	}
@@ -320,6 +323,9 @@ func goneSignal(code int) string {
 
 // fetchListing fetches and extracts one listing page, then its photos.
 func (r *run) fetchListing(ctx context.Context, u string) (*Page, error) {
+	if p, ok := r.inline.LoadAndDelete(u); ok {
+		return r.inlinePage(ctx, p.(*Page))
+	}
 	f, err := r.fetch(ctx, r.pages, u, r.maxBody, goneStatus)
 	if err != nil {
 		return nil, err
@@ -343,16 +349,23 @@ func (r *run) fetchListing(ctx context.Context, u string) (*Page, error) {
 	if normalizeURL(nil, pageURL) == nil {
 		pageURL = u
 	}
-	l, _, doc, err := extractDoc(r.c.site, pageURL, f.body, f.header.Get("Content-Type"))
+	l, doc, err := r.extractListing(pageURL, f)
+	if IsBlocked(err) {
+		return nil, err
+	}
 	if why := ruleBlocked(r.c.site.Blocked, doc, f.url, f.body); why != "" {
 		return nil, r.blockedPage(u, BlockRule, why)
 	}
-	if err != nil || !l.HasPrice && !l.Removed {
+	if doc != nil && (err != nil || !l.HasPrice && !l.Removed) {
 		if kind, why := blockedPage(doc); kind != "" {
 			return nil, r.blockedPage(u, kind, why)
 		}
 	}
 	if err != nil {
+		var fe *fetchError
+		if errors.As(err, &fe) && fe.Kind == "blocked" {
+			return nil, err
+		}
 		r.stats.addError("parse")
 		r.c.logger.Info("crawler: listing not extracted", "url", u, "err", err)
 		return nil, fmt.Errorf("listing %s: %w", u, err)

@@ -98,3 +98,14 @@ func (d *decoder) parseProxies(p pair) []string {
 	}
 	return out
 }
+
+// parseAccess reads the keys about getting at the site's pages: blocked
+// (the signs of its block pages) and proxies.
+func (d *decoder) parseAccess(p pair, s *Site) {
+	switch p.key {
+	case "blocked":
+		s.Blocked = d.parseBlocked(p)
+	case "proxies":
+		s.Proxies = d.parseProxies(p)
+	}
+}

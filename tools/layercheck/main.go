@@ -12,7 +12,7 @@
 //   - a sibling (catalog, crawler, matcher, store, evidence, web, demo)
 //     imports the root, the shared leaves, its own subpackages and outside
 //     modules, never another sibling and never an application package;
-//   - an application package (scan, export: the use cases) imports the
+//   - an application package (scan, export, sitecheck: the use cases) imports the
 //     root, the shared leaves and the siblings it wires together, its own
 //     subpackages and outside modules, never another application package
 //     or a program; only programs import it (web reaches the use cases
@@ -77,8 +77,9 @@ var roles = map[string]role{
 	"web":      roleSibling,
 	"demo":     roleSibling,
 
-	"scan":   roleApp,
-	"export": roleApp,
+	"scan":      roleApp,
+	"export":    roleApp,
+	"sitecheck": roleApp,
 
 	"cmd":   roleProgram,
 	"tools": roleProgram,
@@ -93,6 +94,7 @@ var owners = map[string][]string{
 	"github.com/robfig/cron/v3":   {"schedule"},
 	"github.com/spf13/cobra":      {"cmd"},
 	"github.com/spf13/pflag":      {"cmd"},
+	"github.com/tidwall/gjson":    {"crawler", "rules"},
 }
 
 // testOnly allows test files of a top-level package (the key) to import
