@@ -75,7 +75,7 @@ func TestFigureFloors(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 9*time.Minute)
 	defer cancel()
 	t.Run("demo world (tuned on)", func(t *testing.T) {
-		outs, err := evaluateDemo(ctx, set)
+		outs, err := evaluateDemo(ctx, set, fetcher{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -86,7 +86,7 @@ func TestFigureFloors(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		outs, err := evaluateWorld2(ctx, set, dir)
+		outs, err := evaluateWorld2(ctx, set, dir, fetcher{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -96,7 +96,7 @@ func TestFigureFloors(t *testing.T) {
 		// Its first score, before any change for it, was 0.891 / 0.971
 		// (README); these floors are the figures after tuning on it, so
 		// they say the tuning holds, not how a new marketplace would do.
-		outs, run, err := evaluateHeldout(ctx, set, world3World(), func(s *rules.Site) {
+		outs, run, err := evaluateHeldout(ctx, set, world3World(), fetcher{}, func(s *rules.Site) {
 			s.Politeness.Delay, s.Politeness.RandomDelay = 0, 0
 		})
 		if err != nil {
@@ -119,7 +119,7 @@ func TestFigureFloors(t *testing.T) {
 		// listings unreached), then 0.895 / 0.983 with the crawler fixed
 		// and no matcher change (README); these floors are the figures
 		// after tuning on it.
-		outs, run, err := evaluateHeldout(ctx, set, world4World(), func(s *rules.Site) {
+		outs, run, err := evaluateHeldout(ctx, set, world4World(), fetcher{}, func(s *rules.Site) {
 			s.Politeness.Delay, s.Politeness.RandomDelay = 0, 0
 		})
 		if err != nil {
@@ -138,7 +138,7 @@ func TestFigureFloors(t *testing.T) {
 		}
 	})
 	t.Run("score reliability on the demo and second worlds", func(t *testing.T) {
-		outs, err := evaluateDemo(ctx, set)
+		outs, err := evaluateDemo(ctx, set, fetcher{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -146,7 +146,7 @@ func TestFigureFloors(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		outs2, err := evaluateWorld2(ctx, set, dir)
+		outs2, err := evaluateWorld2(ctx, set, dir, fetcher{})
 		if err != nil {
 			t.Fatal(err)
 		}

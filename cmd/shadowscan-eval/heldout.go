@@ -42,10 +42,10 @@ type heldoutSite struct {
 
 // evaluateHeldout serves every site of w on loopback, imports its
 // catalogue files, and scores it through a real store as a user would
-// see it (storeOutcomes). adjust, when given, changes each site's rule
-// before the crawl (tests drop the politeness delay, which the figures
-// do not depend on).
-func evaluateHeldout(ctx context.Context, set *rules.Set, w *heldout, adjust ...func(*rules.Site)) ([]outcome, storeRun, error) {
+// see it (storeOutcomes), crawling each site or replaying a crawl (f).
+// adjust, when given, changes each site's rule before the crawl (tests
+// drop the politeness delay, which the figures do not depend on).
+func evaluateHeldout(ctx context.Context, set *rules.Set, w *heldout, f fetcher, adjust ...func(*rules.Site)) ([]outcome, storeRun, error) {
 	cat, err := loadCatalogFS(ctx, w.catalog)
 	if err != nil {
 		return nil, storeRun{}, fmt.Errorf("%s catalogue: %w", w.name, err)
@@ -70,7 +70,7 @@ func evaluateHeldout(ctx context.Context, set *rules.Set, w *heldout, adjust ...
 		sites = append(sites, site)
 		bases = append(bases, base)
 	}
-	return storeOutcomes(ctx, sites, bases, cat, set.Detection, w.labels)
+	return storeOutcomes(ctx, f, w.name, sites, bases, cat, set.Detection, w.labels)
 }
 
 // loadCatalogFS imports every catalogue file (.yaml, .yml, .json, .csv) in
