@@ -17,6 +17,8 @@ import (
 	"github.com/shadowscan/shadowscan/cmd/shadowscan-eval/world4"
 	"github.com/shadowscan/shadowscan/cmd/shadowscan-eval/world5"
 	"github.com/shadowscan/shadowscan/cmd/shadowscan-eval/world6"
+	"github.com/shadowscan/shadowscan/cmd/shadowscan-eval/world7"
+	"github.com/shadowscan/shadowscan/cmd/shadowscan-eval/world8"
 	"github.com/shadowscan/shadowscan/demo"
 	"github.com/shadowscan/shadowscan/rules"
 )
@@ -187,6 +189,36 @@ func world6World() *heldout {
 		w.sites = append(w.sites, heldoutSite{name: s.Name, rule: s.Rule, handler: s.Handler})
 	}
 	for _, l := range world6.Labels() {
+		w.labels = append(w.labels, labelled{site: l.Site, path: l.Path,
+			truth: heldoutTruth(l.Flagged, l.Category, l.Brand, l.SKU, l.Why)})
+	}
+	return w
+}
+
+// world7World is a held-out world (cmd/shadowscan-eval/world7): a Pinduoduo-style mobile site with group-buy prices and goods_id in the query, and a Xiaohongshu-style site whose listings are notes with product cards.
+// Nobody tuned on it.
+func world7World() *heldout {
+	w := &heldout{name: "world7", catalog: world7.Catalog(),
+		note: "written from the SPEC alone; not tuned on"}
+	for _, s := range world7.Sites() {
+		w.sites = append(w.sites, heldoutSite{name: s.Name, rule: s.Rule, handler: s.Handler})
+	}
+	for _, l := range world7.Labels() {
+		w.labels = append(w.labels, labelled{site: l.Site, path: l.Path,
+			truth: heldoutTruth(l.Flagged, l.Category, l.Brand, l.SKU, l.Why)})
+	}
+	return w
+}
+
+// world8World is a held-out world (cmd/shadowscan-eval/world8): an eBay-style site with auctions, item specifics and GBP/EUR/USD/AUD prices, and an Etsy-style handmade site with JSON-LD only.
+// Nobody tuned on it.
+func world8World() *heldout {
+	w := &heldout{name: "world8", catalog: world8.Catalog(),
+		note: "written from the SPEC alone; not tuned on"}
+	for _, s := range world8.Sites() {
+		w.sites = append(w.sites, heldoutSite{name: s.Name, rule: s.Rule, handler: s.Handler})
+	}
+	for _, l := range world8.Labels() {
 		w.labels = append(w.labels, labelled{site: l.Site, path: l.Path,
 			truth: heldoutTruth(l.Flagged, l.Category, l.Brand, l.SKU, l.Why)})
 	}

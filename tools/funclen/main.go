@@ -42,6 +42,8 @@ var fixtureDirs = []string{
 	"cmd/shadowscan-eval/world4",
 	"cmd/shadowscan-eval/world5",
 	"cmd/shadowscan-eval/world6",
+	"cmd/shadowscan-eval/world7",
+	"cmd/shadowscan-eval/world8",
 }
 
 // upstreamDirs are package directories holding a copy of someone else's
