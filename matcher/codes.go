@@ -46,10 +46,11 @@ var zhAbsent = []string{"没有", "无", "没"}
 var zhCannot = []string{"不掉", "不了", "不去", "不下", "不动", "没掉"}
 
 // zhCodeFillers may stand between a code noun and the verb after it
-// ("批号已刮", "码都剪掉"); zhVerbFillers between a verb and the noun after
-// it ("刮掉了批号").
+// ("批号已刮", "码都剪掉"), the tool it was done with among them ("喷码已
+// 用工具去除"); zhVerbFillers between a verb and the noun after it ("刮掉
+// 了批号").
 var (
-	zhCodeFillers = []string{"已经", "已", "被", "都", "全部", "全", "均", "给", "也"}
+	zhCodeFillers = []string{"已经", "已", "被", "都", "全部", "全", "均", "给", "也", "用工具", "用刀片", "用刀", "用砂纸", "用酒精"}
 	zhVerbFillers = []string{"掉了", "掉", "了", "除", "过", "去"}
 )
 

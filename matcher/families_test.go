@@ -253,6 +253,8 @@ func TestCodeRemovalsAcrossScripts(t *testing.T) {
 	for _, tt := range []struct{ text, want string }{
 		{"为保护上家渠道，防伪标签已揭掉，请知悉。", "防伪标签已揭"},
 		{"激光码已打磨，介意勿拍", "激光码已打磨"},
+		{"喷码已用工具去除，保证正品，放心使用。", "喷码已用工具去"},
+		{"批号用酒精擦掉了", "批号用酒精擦"},
 		{"Kod batch dipotong (parallel import).", "kod batch dipotong"},
 		{"Sleep Gummies 30s (No QR Code)", "no qr code"},
 		{"Scan the QR code to verify; no QR code needed for returns", ""},
