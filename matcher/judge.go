@@ -385,6 +385,11 @@ var categoryRules = []categoryRule{
 		when: func(j *judgement) bool { return len(j.defam) > 0 && j.named() }},
 	{role: shadowscan.RoleUnknown, // nothing of the brand's offered
 		when: func(j *judgement) bool { return !j.subject() || !j.offer }},
+	// A seller's own words calling the goods a copy (原单, 高仿) make them
+	// counterfeit whatever was done to their codes; codes removed from
+	// goods that are only cheap say genuine goods diverted.
+	{role: shadowscan.RoleUnknown, category: shadowscan.CategoryCounterfeit,
+		when: func(j *judgement) bool { return len(j.a.redFlags) > 0 }},
 	{role: shadowscan.RoleUnknown, category: shadowscan.CategoryCodeTampered,
 		when: func(j *judgement) bool { return len(j.a.codes) > 0 }},
 	{role: shadowscan.RoleUnknown, category: shadowscan.CategoryCounterfeit,
