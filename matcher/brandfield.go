@@ -87,11 +87,13 @@ func brandFieldValue(line string) (string, bool) {
 	return "", false
 }
 
-// cutAtLabel cuts compact value v where the next field's label starts.
+// cutAtLabel cuts compact value v where the next field's label starts;
+// a value that opens with one is empty (a brand cell left blank, the next
+// label read in its place).
 func cutAtLabel(v string) string {
 	end := len(v)
 	for _, l := range fieldLabels {
-		if i := strings.Index(v, l); i > 0 && i < end {
+		if i := strings.Index(v, l); i >= 0 && i < end {
 			end = i
 		}
 	}

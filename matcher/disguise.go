@@ -100,8 +100,9 @@ func (m *Matcher) leetRedFlags(x *text) []wordHit {
 
 // imitationNot are the characters before 仿 that make a word other than
 // a claim of imitation: 模仿 and 效仿 (to imitate), 相仿 (alike), 防仿
-// (anti-copy).
-const imitationNot = "模效相防"
+// (anti-copy), and the negations 非仿, 无仿, 不仿, 没仿, 拒仿 ("正品绝非仿",
+// not a copy).
+const imitationNot = "模效相防非无不没拒"
 
 // imitationDenials before such a word say it cannot be copied
 // ("无法仿", "不可仿").

@@ -104,6 +104,8 @@ func TestAnotherMakerNamesTheBrand(t *testing.T) {
 			brand: "tovana", sku: "TV-DISH-1L", reasons: []string{`brand field names "洁雅"`}}},
 		{"brand field names the brand", withDescription(listing("托瓦纳浓缩洗洁精 1L", 20, "shop-9"), "品牌：托瓦纳\n品名：浓缩洗洁精 1L"), want{
 			flagged: true, category: cf, brand: "tovana", sku: "TV-DISH-1L"}},
+		{"a blank brand cell names nobody", withDescription(listing("托瓦纳浓缩洗洁精 1L", 20, "shop-9"), "品牌\n品名\n浓缩洗洁精 1L"), want{
+			flagged: true, category: cf, brand: "tovana", sku: "TV-DISH-1L", absent: []string{"brand field"}}},
 		{"a marketing word in the brand field names nobody", withDescription(listing("托瓦纳浓缩洗洁精 1L", 20, "shop-9"), "品牌: 正品"), want{
 			flagged: true, category: cf, brand: "tovana", sku: "TV-DISH-1L"}},
 	})
@@ -186,6 +188,7 @@ func TestDisguisedCounterfeitWords(t *testing.T) {
 		{"KW grades", listing("Mirelle Repair Serum 30ml KW super", 300, "shop-9"), flag("kw super")},
 		{"a denial in Malay", listing("Mirelle Repair Serum 30ml bukan tiruan", 300, "shop-9"), plain},
 		{"仿 opening a word", listing("米蕾雅修护精华液30ml 仿真包装", 300, "shop-9"), plain},
+		{"仿 after a negation", listing("米蕾雅修护精华液30ml 正品保证 绝非仿", 300, "shop-9"), plain},
 		{"a negated listed word", listing("米蕾雅修护精华液30ml 杜绝仿品", 300, "shop-9"), plain},
 		{"cannot be copied", withDescription(listing("米蕾雅修护精华液30ml", 300, "shop-9"), "防伪标无法模仿，无法仿。"), plain},
 		{"digits in a size", listing("Mirelle Repair Serum 30ml 3x", 300, "shop-9"), plain},
