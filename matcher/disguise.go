@@ -17,8 +17,8 @@ import (
 
 // pinyinForms returns the forms of the two-character CJK signal word w
 // with one character written in pinyin, in full or, for the first, by
-// its initial: 原单 gives "yuan单", "y单" and "原dan". Longer words and
-// words of other scripts have none.
+// its initial, by the customary reading: 原单 gives "yuan单", "y单" and
+// "原dan". Longer words and words of other scripts have none.
 func pinyinForms(w string) []string {
 	rs := []rune(w)
 	if len(rs) != 2 || !isCJK(rs[0]) || !isCJK(rs[1]) {
@@ -30,12 +30,14 @@ func pinyinForms(w string) []string {
 			out = append(out, f)
 		}
 	}
-	for _, s := range readingsOf(rs[0]) {
-		add(s + string(rs[1]))
-		add(s[:1] + string(rs[1]))
+	// Sellers write the customary reading: a rare one (仿 read pang)
+	// would only add forms such as "p品" that ordinary text holds.
+	if s := readingsOf(rs[0]); len(s) > 0 {
+		add(s[0] + string(rs[1]))
+		add(s[0][:1] + string(rs[1]))
 	}
-	for _, s := range readingsOf(rs[1]) {
-		add(string(rs[0]) + s)
+	if s := readingsOf(rs[1]); len(s) > 0 {
+		add(string(rs[0]) + s[0])
 	}
 	return out
 }

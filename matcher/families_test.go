@@ -192,6 +192,8 @@ func TestDisguisedCounterfeitWords(t *testing.T) {
 		{"a negated listed word", listing("米蕾雅修护精华液30ml 杜绝仿品", 300, "shop-9"), plain},
 		{"cannot be copied", withDescription(listing("米蕾雅修护精华液30ml", 300, "shop-9"), "防伪标无法模仿，无法仿。"), plain},
 		{"digits in a size", listing("Mirelle Repair Serum 30ml 3x", 300, "shop-9"), plain},
+		{"a unit before a character", listing("米蕾雅修护精华液30ml 单瓶 100g单支装 赠品", 300, "shop-9"), plain},
+		{"a rare reading makes no form", listing("米蕾雅修护精华液30ml VIP品质 SPF品牌", 300, "shop-9"), plain},
 		{"OEM as a service", withDescription(listing("米蕾雅修护精华液30ml OEM", 300, "shop-9"), "工厂支持OEM贴牌代加工"), plain},
 		{"OEM as provenance", listing("米蕾雅修护精华液30ml OEM版", 300, "shop-9"), flag(`"oem"`)},
 	})

@@ -34,6 +34,9 @@ func TestReadings(t *testing.T) {
 			t.Errorf("pinyinForms(原单) = %v, lacks %q", forms, f)
 		}
 	}
+	if forms := pinyinForms("仿品"); slices.Contains(forms, "p品") || !slices.Contains(forms, "f品") {
+		t.Errorf("pinyinForms(仿品) = %v, want the customary reading's forms only", forms)
+	}
 	if got := pinyinForms("高仿品"); got != nil {
 		t.Errorf("pinyinForms of a three-character word = %v, want none", got)
 	}
