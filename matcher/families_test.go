@@ -233,6 +233,8 @@ func TestPrivateResaleAndServices(t *testing.T) {
 			brand: "mirelle", reasons: []string{"warns of fakes or impostors"}}},
 		{"calling the brand a scam", listing("米蕾雅骗局 揭秘", 9, "shop-9"), want{
 			flagged: true, category: df, brand: "mirelle"}},
+		{"a rival says its products are full of mercury", withDescription(listing("Glowa Eye Contour Cream 15g", 60, "shop-9"), "Unlike Mirelle, our formula is safe: Mirelle products are full of mercury."), want{
+			flagged: true, category: df, brand: "mirelle", reasons: []string{"full of mercury"}}},
 		{"a rival says it put people in hospital", withDescription(listing("本草精华液 敏感肌 必看", 60, "shop-9"), "听说有人用米蕾雅的精华用到住院，换我们的。"), want{
 			flagged: true, category: df, brand: "mirelle", reasons: []string{"用到住院"}}},
 	})

@@ -112,7 +112,7 @@ func TestFigureFloors(t *testing.T) {
 		// (quantity tiers, coupons); its false hit generic goods shown
 		// with an official photo.
 		{"held-out world5 (tuned on after its first score)", world5World,
-			floor{name: "world5", precision: 0.995, recall: 0.975, category: 0.99}},
+			floor{name: "world5", precision: 0.995, recall: 0.98, category: 0.99}},
 		// First score 0.957 / 0.942.
 		{"held-out world6 (tuned on after its first score)", world6World,
 			floor{name: "world6", precision: 0.995, recall: 0.995, category: 0.99}},
