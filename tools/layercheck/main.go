@@ -82,6 +82,7 @@ var roles = map[string]role{
 	"scan":      roleApp,
 	"export":    roleApp,
 	"sitecheck": roleApp,
+	"account":   roleApp,
 
 	"cmd":   roleProgram,
 	"tools": roleProgram,
