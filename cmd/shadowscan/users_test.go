@@ -1,0 +1,85 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// mustPasswordFile writes a password file for --password-file.
+func mustPasswordFile(t *testing.T, pw string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "pw")
+	if err := os.WriteFile(p, []byte(pw+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestUsersCommands(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "s.db")
+	pw := mustPasswordFile(t, "correct horse")
+
+	if code, _, errs := cli(t, db, "init"); code != 0 {
+		t.Fatalf("init: %s", errs)
+	}
+	if code, out, _ := cli(t, db, "users", "list"); code != 0 || !strings.Contains(out, "no users") {
+		t.Fatalf("empty list: %d %q", code, out)
+	}
+	if code, out, errs := cli(t, db, "users", "add", "alice", "--role", "analyst", "--password-file", pw); code != 0 || !strings.Contains(out, "alice added as analyst") {
+		t.Fatalf("add: %d %q %q", code, out, errs)
+	}
+	if code, _, _ := cli(t, db, "users", "add", "bob", "--role", "enforcement", "--password-file", pw); code != 0 {
+		t.Fatal("add bob")
+	}
+	// Usage errors exit 2 and say what would be accepted.
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"users", "add", "carol", "--password-file", pw}, "--role is required"},
+		{[]string{"users", "add", "carol", "--role", "boss", "--password-file", pw}, "analyst, enforcement or admin"},
+		{[]string{"users", "add", "Carol!", "--role", "admin", "--password-file", pw}, "not a valid user name"},
+		{[]string{"users", "add", "carol", "--role", "admin"}, "--password-file FILE"},
+		{[]string{"users", "add", "carol", "--role", "admin", "--password-file", mustPasswordFile(t, "short")}, "too short"},
+		{[]string{"users", "set-role", "alice", "boss"}, "analyst, enforcement or admin"},
+	} {
+		code, _, errs := cli(t, db, c.args...)
+		if code != 2 || !strings.Contains(errs, c.want) {
+			t.Errorf("%v: exit %d, %q; want 2 and %q", c.args, code, errs, c.want)
+		}
+	}
+	if code, _, errs := cli(t, db, "users", "add", "alice", "--role", "admin", "--password-file", pw); code != 1 || !strings.Contains(errs, "exists already") {
+		t.Errorf("second alice: %d %q", code, errs)
+	}
+	if code, out, _ := cli(t, db, "users", "set-role", "alice", "admin"); code != 0 || !strings.Contains(out, "alice is now admin") {
+		t.Errorf("set-role: %d %q", code, out)
+	}
+	code, tok, _ := cli(t, db, "users", "token", "bob")
+	if code != 0 || !strings.HasPrefix(tok, "sst_") {
+		t.Fatalf("token: %d %q", code, tok)
+	}
+	code, out, _ := cli(t, db, "users", "list", "--json")
+	var list []userView
+	if code != 0 || json.Unmarshal([]byte(out), &list) != nil {
+		t.Fatalf("list --json: %d %q", code, out)
+	}
+	if len(list) != 2 || list[0].Name != "alice" || list[0].Role != "admin" || list[0].HasToken || list[1].Name != "bob" || !list[1].HasToken {
+		t.Errorf("list: %+v", list)
+	}
+	if strings.Contains(out, "$2") || strings.Contains(out, strings.TrimSpace(tok)) {
+		t.Errorf("list shows secrets: %s", out)
+	}
+	raw, _ := os.ReadFile(db)
+	if strings.Contains(string(raw), "correct horse") || strings.Contains(string(raw), strings.TrimSpace(tok)) {
+		t.Error("the store holds a password or token in the clear")
+	}
+	if code, _, _ := cli(t, db, "users", "remove", "alice"); code != 0 {
+		t.Error("remove")
+	}
+	if code, _, errs := cli(t, db, "users", "remove", "alice"); code != 1 || !strings.Contains(errs, "no user alice") {
+		t.Errorf("second remove: %d %q", code, errs)
+	}
+}
