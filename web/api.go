@@ -75,8 +75,9 @@ func (s *Server) apiHit(w http.ResponseWriter, r *http.Request) {
 type statusChange struct {
 	Status string `json:"status"`
 	Note   string `json:"note"`
-	// By overrides who the change is recorded as (default: the server's
-	// actor).
+	// By overrides who the change is recorded as in single-user mode
+	// (default: the server's actor). With named users the change is the
+	// signed-in user's and By is refused.
 	By string `json:"by"`
 }
 
@@ -91,8 +92,12 @@ func (s *Server) apiHitStatus(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	by := s.cfg.Actor
+	by := s.actor(r)
 	if b := strings.TrimSpace(body.By); b != "" {
+		if userOf(r) != nil && b != by {
+			s.apiError(w, r, &shadowscan.FieldError{Field: "by", Msg: "cannot name another user", Accepted: "nothing, or your own name: changes are recorded as the signed-in user"})
+			return
+		}
 		by = b
 	}
 	h, err := s.changeStatus(r, id, body.Status, body.Note, by)

@@ -39,7 +39,7 @@ func (s *Server) handleExport(w http.ResponseWriter, r *http.Request) {
 		tmp.Close()
 		os.Remove(tmp.Name())
 	}()
-	if err := s.cfg.Export(r.Context(), tmp, f, s.cfg.Actor); err != nil {
+	if err := s.cfg.Export(r.Context(), tmp, f, s.actor(r)); err != nil {
 		s.pageError(w, r, err)
 		return
 	}

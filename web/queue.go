@@ -102,7 +102,7 @@ func (s *Server) handleQueue(w http.ResponseWriter, r *http.Request) {
 	d.First = q.Filter.Offset + 1
 	d.Last = q.Filter.Offset + len(hits)
 	for _, h := range hits {
-		d.Hits = append(d.Hits, queueRow{Hit: h, Allowed: h.Status.ManualNext()})
+		d.Hits = append(d.Hits, queueRow{Hit: h, Allowed: s.movesFor(r, h.Status)})
 	}
 	data := s.page(w, r, "Review queue", "queue")
 	data.Data = d

@@ -89,6 +89,11 @@ type pageData struct {
 	LoggedIn  bool
 	CanExport bool
 	CanScan   bool
+	// User and Role name the signed-in user ("" in single-user mode).
+	User string
+	Role string
+	// CanAdmin shows the schedule forms and run buttons.
+	CanAdmin bool
 	// CanNetworks shows the seller networks (Config.Networks is set).
 	CanNetworks bool
 	Refresh     bool
@@ -99,16 +104,21 @@ type pageData struct {
 
 // page returns the common page data; it sets the CSRF cookie if needed.
 func (s *Server) page(w http.ResponseWriter, r *http.Request, title, nav string) *pageData {
-	return &pageData{
+	d := &pageData{
 		Title: title, Nav: nav, CSRF: s.csrfToken(w, r),
 		LoggedIn:  s.cfg.RequireToken,
-		CanExport: s.cfg.Export != nil,
+		CanExport: s.cfg.Export != nil && s.can(r, shadowscan.PermExport),
 		CanScan:   s.runner.Enabled(),
+		CanAdmin:  s.can(r, shadowscan.PermAdmin),
 
 		CanNetworks: s.cfg.Networks != nil,
 
 		ExportSigner: s.cfg.ExportSigner,
 	}
+	if u := userOf(r); u != nil {
+		d.LoggedIn, d.User, d.Role = true, u.Name, string(u.Role)
+	}
+	return d
 }
 
 func (s *Server) render(w http.ResponseWriter, r *http.Request, name string, data *pageData) {

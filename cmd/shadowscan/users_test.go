@@ -83,3 +83,35 @@ func TestUsersCommands(t *testing.T) {
 		t.Errorf("second remove: %d %q", code, errs)
 	}
 }
+
+func TestPrintAccessShowsTheTokenOnlyWhereNeeded(t *testing.T) {
+	base := accessInfo{url: "http://127.0.0.1:8080/", addr: "127.0.0.1:8080", token: "tok-123456789012345", tokenFile: "s.db.token", fresh: true}
+	cases := []struct {
+		name      string
+		loopback  bool
+		named     bool
+		fresh     bool
+		showToken bool
+		want      string
+	}{
+		{"loopback, first start", true, false, true, false, "the token kept in s.db.token"},
+		{"elsewhere, first start", false, false, true, true, "every request needs the token"},
+		{"elsewhere, later start", false, false, false, false, "every request needs the token"},
+		{"named users on loopback", true, true, true, false, "everyone logs in at http://127.0.0.1:8080/login"},
+		{"named users elsewhere", false, true, true, false, "HTTPS proxy"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			a := base
+			a.loopback, a.named, a.fresh = c.loopback, c.named, c.fresh
+			var b strings.Builder
+			printAccess(&b, a)
+			if got := strings.Contains(b.String(), a.token); got != c.showToken {
+				t.Errorf("token shown %v, want %v: %s", got, c.showToken, b.String())
+			}
+			if !strings.Contains(b.String(), c.want) {
+				t.Errorf("output %q lacks %q", b.String(), c.want)
+			}
+		})
+	}
+}
