@@ -21,6 +21,8 @@ type hitData struct {
 	Listing  []int
 	Official []int
 	Allowed  []shadowscan.Status
+	// PointsTotal adds up the reasons' points, which may pass the score.
+	PointsTotal int
 	// RoleLimited: the workflow has moves the user's role may not make.
 	RoleLimited bool
 	// PriceRatio is the listing price against the list price, "" when
@@ -45,6 +47,9 @@ func (s *Server) handleHit(w http.ResponseWriter, r *http.Request) {
 	}
 	d := hitData{Hit: h, Allowed: s.movesFor(r, h.Status), Role: "unknown seller"}
 	d.RoleLimited = len(d.Allowed) < len(h.Status.ManualNext())
+	for _, rs := range h.Reasons {
+		d.PointsTotal += rs.Points
+	}
 	if h.SKU != "" {
 		p, err := s.store.Product(ctx, h.SKU)
 		switch {

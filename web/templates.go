@@ -35,6 +35,10 @@ var funcs = template.FuncMap{
 	"money":     func(a shadowscan.Amount, cur string) string { return a.Format(cur) },
 	"time":      formatTime,
 	"ago":       ago,
+	"rfc3339":   func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
+	// parseTime reads an RFC 3339 string (history rows); zero when it is
+	// not one, which "when" shows as a dash.
+	"parseTime": func(s string) time.Time { t, _ := time.Parse(time.RFC3339, s); return t },
 	"pct": func(a, b shadowscan.Amount) string {
 		if b <= 0 {
 			return ""

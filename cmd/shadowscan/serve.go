@@ -72,7 +72,7 @@ and roles gate what each may do.`,
 		},
 	}
 	cmd.Flags().StringVar(&o.Addr, "addr", defaultServeAddr, "address to listen on (a non-loopback address requires the access token)")
-	cmd.Flags().StringVar(&o.SignKey, "sign-key", "", "sign the UI's evidence exports with this key file (from `evidence keygen`)")
+	cmd.Flags().StringVar(&o.SignKey, "sign-key", "", "sign the UI's evidence exports with this `KEY` file (from shadowscan evidence keygen)")
 	return cmd
 }
 

@@ -6,6 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // mustPasswordFile writes a password file for --password-file.
@@ -114,4 +117,24 @@ func TestPrintAccessShowsTheTokenOnlyWhereNeeded(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestFlagPlaceholdersAreNames keeps help texts readable: pflag shows the
+// text between the first pair of backquotes in a flag's usage as its value
+// placeholder, so "(see `shadowscan sites list`)" printed
+// "--site shadowscan sites list".
+func TestFlagPlaceholdersAreNames(t *testing.T) {
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		c.Flags().VisitAll(func(f *pflag.Flag) {
+			name, _ := pflag.UnquoteUsage(f)
+			if strings.ContainsAny(name, " `") {
+				t.Errorf("%s --%s shows the placeholder %q", c.CommandPath(), f.Name, name)
+			}
+		})
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(newRootCommand(&Globals{Getenv: func(string) string { return "" }}))
 }
