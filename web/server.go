@@ -204,6 +204,7 @@ func (s *Server) routes() http.Handler {
 	handle("GET /api/hits", http.HandlerFunc(s.apiHits))
 	handle("GET /api/hits/{id}", http.HandlerFunc(s.apiHit))
 	handle("POST /api/hits/{id}/status", http.HandlerFunc(s.apiHitStatus))
+	handle("POST /api/hits/status", http.HandlerFunc(s.apiHitsStatus))
 	handle("GET /api/sellers", http.HandlerFunc(s.apiSellers))
 	handle("GET /api/networks", http.HandlerFunc(s.apiNetworks))
 	handle("GET /api/networks/{id}", http.HandlerFunc(s.apiNetwork))

@@ -98,6 +98,8 @@ type pageData struct {
 	Role string
 	// CanAdmin shows the schedule forms and run buttons.
 	CanAdmin bool
+	// CanReport shows the report buttons.
+	CanReport bool
 	// CanNetworks shows the seller networks (Config.Networks is set).
 	CanNetworks bool
 	Refresh     bool
@@ -114,6 +116,7 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request, title, nav string)
 		CanExport: s.cfg.Export != nil && s.can(r, shadowscan.PermExport),
 		CanScan:   s.runner.Enabled(),
 		CanAdmin:  s.can(r, shadowscan.PermAdmin),
+		CanReport: s.can(r, shadowscan.PermReport),
 
 		CanNetworks: s.cfg.Networks != nil,
 

@@ -3,10 +3,12 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -175,4 +177,92 @@ func TestBrowserNamedUsers(t *testing.T) {
 	if h.Status != shadowscan.StatusReported || !strings.HasSuffix(strings.Join(trail, ", "), "confirmed by alice, reported by erin") {
 		t.Errorf("hit %s is %s with history %v", aliceID, h.Status, trail)
 	}
+}
+
+// TestBrowserBulkTriage selects rows with x and shift+j in the queue and
+// dismisses them all with one note from the bulk bar.
+func TestBrowserBulkTriage(t *testing.T) {
+	ctx := browser(t)
+	dbPath := filepath.Join(t.TempDir(), "s.db")
+	db, err := store.Open(dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fillStore(t, db, 6, 0)
+	db.Close()
+	pw := mustPasswordFile(t, "correct horse")
+	if code, _, errs := cli(t, dbPath, "users", "add", "alice", "--role", "analyst", "--password-file", pw); code != 0 {
+		t.Fatal(errs)
+	}
+	base, _, stop := startServe(t, dbPath)
+	if err := browserLogin(ctx, base, "alice", "correct horse"); err != nil {
+		t.Fatalf("login: %v", err)
+	}
+	ids, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("#queue tbody tr[data-id]")).map(r => r.dataset.id)`))
+	if err != nil || len(ids) != 6 {
+		t.Fatalf("queue rows %v %v", ids, err)
+	}
+	// x picks row 1; j skips row 2; J picks rows 3 and 4.
+	err = chromedp.Do(ctx,
+		chromedp.KeyEvent("x"),
+		chromedp.KeyEvent("j"),
+		chromedp.KeyEvent("j"),
+		chromedp.KeyEvent("J"),
+		chromedp.WaitVisible(chromedp.CSS(`#bulk`)),
+	)
+	if err != nil {
+		t.Fatalf("select: %v", err)
+	}
+	count, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`#bulk-count`)))
+	if err != nil || count != "3 hits selected" {
+		t.Fatalf("bulk count %q %v", count, err)
+	}
+	err = chromedp.Do(ctx,
+		chromedp.SendKeys(chromedp.CSS(`#bulk-note`), "same seller, <b>same</b> batch"),
+		chromedp.Click(chromedp.CSS(`#bulk button[data-to=dismissed]`)),
+	)
+	if err != nil {
+		t.Fatalf("bulk dismiss: %v", err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelectorAll('#queue tr[data-state=saved][data-status=dismissed]').length === 3`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		t.Fatalf("bulk dismiss: %v", err)
+	}
+	shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(90))
+	if err == nil {
+		saveScreenshot(t, "queue-bulk.png", shot)
+	}
+	stop()
+	db, err = store.Open(dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	want := map[string]shadowscan.Status{ids[0]: shadowscan.StatusDismissed, ids[1]: shadowscan.StatusNew, ids[2]: shadowscan.StatusDismissed, ids[3]: shadowscan.StatusDismissed, ids[4]: shadowscan.StatusNew}
+	for sid, st := range want {
+		var id uint64
+		fmt.Sscan(sid, &id)
+		h, err := db.Hit(context.Background(), id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		last := h.History[len(h.History)-1]
+		if h.Status != st || (st == shadowscan.StatusDismissed && (last.By != "alice" || last.Note != "same seller, <b>same</b> batch")) {
+			t.Errorf("hit %s: %s, last change %+v", sid, h.Status, last)
+		}
+	}
+}
+
+// saveScreenshot keeps a screenshot in SHADOWSCAN_SCREENSHOT_DIR, else in
+// the test's temporary directory.
+func saveScreenshot(t *testing.T, name string, png []byte) {
+	t.Helper()
+	dir := os.Getenv("SHADOWSCAN_SCREENSHOT_DIR")
+	if dir == "" {
+		dir = t.TempDir()
+	}
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshot: %s", path)
 }
