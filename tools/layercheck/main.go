@@ -13,7 +13,7 @@
 //     network)
 //     imports the root, the shared leaves, its own subpackages and outside
 //     modules, never another sibling and never an application package;
-//   - an application package (scan, export, sitecheck: the use cases) imports the
+//   - an application package (scan, export, sitecheck, account: the use cases) imports the
 //     root, the shared leaves and the siblings it wires together, its own
 //     subpackages and outside modules, never another application package
 //     or a program; only programs import it (web reaches the use cases
