@@ -26,10 +26,44 @@ type queueData struct {
 	SortCapped bool
 }
 
-// queueRow is one hit in the queue.
+// queueRow is one hit in the queue, with what explains it at a glance:
+// the matched product's list and floor price and official photo, and the
+// strongest reasons.
 type queueRow struct {
 	shadowscan.Hit
 	Allowed []shadowscan.Status
+	// Product is the matched catalogue product, nil when none.
+	Product *shadowscan.Product
+	// Official is the index of the product's first stored photo, -1 when
+	// it has none.
+	Official int
+	// Comparable: the listing price and the product's prices share a
+	// currency.
+	Comparable bool
+	// Chips are the reasons with the most points, at most maxChips.
+	Chips []shadowscan.Reason
+}
+
+// maxChips is how many reasons a queue row shows.
+const maxChips = 3
+
+// newQueueRow explains h with the catalogue's products (by SKU).
+func newQueueRow(h shadowscan.Hit, allowed []shadowscan.Status, products map[string]*shadowscan.Product) queueRow {
+	row := queueRow{Hit: h, Allowed: allowed, Official: -1}
+	if p := products[h.SKU]; p != nil {
+		row.Product = p
+		for i := range p.Images {
+			if p.Images[i].SHA256 != "" {
+				row.Official = i
+				break
+			}
+		}
+		row.Comparable = h.Listing.HasPrice && p.Price > 0 && (h.Listing.Currency == "" || h.Listing.Currency == p.Currency)
+	}
+	chips := slices.Clone(h.Reasons)
+	slices.SortStableFunc(chips, func(a, b shadowscan.Reason) int { return b.Points - a.Points })
+	row.Chips = chips[:min(len(chips), maxChips)]
+	return row
 }
 
 // queueHits returns the page of hits q selects and the total. The count
@@ -101,8 +135,12 @@ func (s *Server) handleQueue(w http.ResponseWriter, r *http.Request) {
 	d.Pages = (total + q.Filter.Limit - 1) / q.Filter.Limit
 	d.First = q.Filter.Offset + 1
 	d.Last = q.Filter.Offset + len(hits)
+	products := make(map[string]*shadowscan.Product, len(cat.Products))
+	for i := range cat.Products {
+		products[cat.Products[i].SKU] = &cat.Products[i]
+	}
 	for _, h := range hits {
-		d.Hits = append(d.Hits, queueRow{Hit: h, Allowed: s.movesFor(r, h.Status)})
+		d.Hits = append(d.Hits, newQueueRow(h, s.movesFor(r, h.Status), products))
 	}
 	data := s.page(w, r, "Review queue", "queue")
 	data.Data = d

@@ -213,6 +213,12 @@
     else { return; }
     ev.preventDefault();
   });
+  // A listing photo that was never captured answers 404: hide it rather
+  // than show a broken image.
+  Array.prototype.forEach.call(table.querySelectorAll("img.thumb"), function (img) {
+    img.addEventListener("error", function () { img.hidden = true; });
+    if (img.complete && img.naturalWidth === 0 && img.getAttribute("loading") !== "lazy") { img.hidden = true; }
+  });
   window.addEventListener("pagehide", flush);
   select(0);
 }());
