@@ -8,6 +8,8 @@ import (
 	"os"
 	"strconv"
 	"time"
+
+	"github.com/shadowscan/shadowscan"
 )
 
 // handleExport writes an evidence bundle of the hits the posted filters
@@ -26,6 +28,12 @@ func (s *Server) handleExport(w http.ResponseWriter, r *http.Request) {
 	q, err := parseQueueQuery(url.Values(r.PostForm), true)
 	if err != nil {
 		s.pageError(w, r, err)
+		return
+	}
+	if q.Text != "" {
+		// The bundle would hold every hit of the filter, not the ones the
+		// search showed.
+		s.pageError(w, r, &shadowscan.FieldError{Field: "q", Msg: "is a text search, which export does not apply", Accepted: "the queue's filters without a search"})
 		return
 	}
 	f := q.Filter
