@@ -31,6 +31,15 @@ func TestBulkStatus(t *testing.T) {
 			}
 		}
 	})
+	t.Run("the queue names who made each change", func(t *testing.T) {
+		doc := mustDoc(t, f.do("GET", "/queue", "", withCookie(alice)))
+		if by := doc.Find(`tr[data-id="4"] .status-cell .by`).Text(); by != "by alice" {
+			t.Errorf("hit 4 status cell says %q", by)
+		}
+		if n := doc.Find(`tr[data-id="5"] .status-cell .by`).Length(); n != 0 {
+			t.Error("an untouched hit names someone")
+		}
+	})
 	t.Run("all or nothing: one hit that cannot move stops them all", func(t *testing.T) {
 		resp := f.do("POST", "/api/hits/status", `{"ids":[5,2],"status":"confirmed"}`, as...)
 		body := readBody(t, resp)

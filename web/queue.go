@@ -50,6 +50,9 @@ type queueRow struct {
 	Comparable bool
 	// Chips are the reasons with the most points, at most maxChips.
 	Chips []shadowscan.Reason
+	// LastBy is who made the latest status change, "" when none was made
+	// by hand yet.
+	LastBy string
 }
 
 // maxChips is how many reasons a queue row shows.
@@ -67,6 +70,9 @@ func newQueueRow(h shadowscan.Hit, allowed []shadowscan.Status, products map[str
 			}
 		}
 		row.Comparable = h.Listing.HasPrice && p.Price > 0 && (h.Listing.Currency == "" || h.Listing.Currency == p.Currency)
+	}
+	if n := len(h.History); n > 0 && h.History[n-1].From != "" {
+		row.LastBy = h.History[n-1].By
 	}
 	chips := slices.Clone(h.Reasons)
 	slices.SortStableFunc(chips, func(a, b shadowscan.Reason) int { return b.Points - a.Points })

@@ -227,6 +227,10 @@ func TestBrowserBulkTriage(t *testing.T) {
 	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelectorAll('#queue tr[data-state=saved][data-status=dismissed]').length === 3`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
 		t.Fatalf("bulk dismiss: %v", err)
 	}
+	bys, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("#queue tr[data-status=dismissed] .status-cell .by")).map(e => e.textContent)`))
+	if err != nil || len(bys) != 3 || bys[0] != "by alice" {
+		t.Errorf("the saved rows name %v (%v), want by alice", bys, err)
+	}
 	shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(90))
 	if err == nil {
 		saveScreenshot(t, "queue-bulk.png", shot)

@@ -36,6 +36,20 @@
     el.className = "status s-" + status + (note ? " pending" : "");
   }
 
+  // setBy shows who made the hit's latest change, from its JSON view.
+  function setBy(row, view) {
+    var hist = view.history || [];
+    if (hist.length === 0) { return; }
+    var cell = row.querySelector(".status-cell");
+    var by = cell.querySelector(".by");
+    if (!by) {
+      by = document.createElement("small");
+      by.className = "by";
+      cell.appendChild(by);
+    }
+    by.textContent = "by " + hist[hist.length - 1].by;
+  }
+
   function save(p) {
     var row = p.row, id = row.getAttribute("data-id");
     row.setAttribute("data-state", "saving");
@@ -57,6 +71,7 @@
         row.setAttribute("data-allowed", (body.allowed || []).join(" "));
         row.setAttribute("data-state", "saved");
         show(row, body.status);
+        setBy(row, body);
         tell("Hit " + id + " saved as " + body.status + ".");
       });
     }).catch(function (err) {
@@ -161,6 +176,7 @@
           row.setAttribute("data-allowed", (h.allowed || []).join(" "));
           row.setAttribute("data-state", "saved");
           show(row, h.status);
+          setBy(row, h);
         });
         clearPicks();
         if (noteEl) { noteEl.value = ""; }
