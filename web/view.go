@@ -34,8 +34,8 @@ type queueQuery struct {
 	// Text searches titles, seller ids and names, SKUs and listing ids
 	// ("" for none).
 	Text string
-	Sort   string // "score" or "last_seen"
-	Page   int    // 1-based, pages only
+	Sort string // "score" or "last_seen"
+	Page int    // 1-based, pages only
 }
 
 // parseQueueQuery reads filters, sort and paging from URL query values.
