@@ -194,6 +194,13 @@ func (s *Server) routes() http.Handler {
 	handle("POST /schedules/{id}/delete", s.need(shadowscan.PermAdmin, s.handleScheduleDeleteForm))
 	handle("POST /schedules/{id}/run", s.need(shadowscan.PermAdmin, s.handleScheduleRunForm))
 	handle("POST /export", s.need(shadowscan.PermExport, s.handleExport))
+	if cfg := s.cfg; cfg.Users != nil {
+		handle("GET /users", s.need(shadowscan.PermAdmin, s.handleUsers))
+		handle("POST /users", s.need(shadowscan.PermAdmin, s.handleUserAddForm))
+		handle("POST /users/{name}/role", s.need(shadowscan.PermAdmin, s.handleUserRoleForm))
+		handle("POST /users/{name}/remove", s.need(shadowscan.PermAdmin, s.handleUserRemoveForm))
+		handle("POST /users/{name}/token", s.need(shadowscan.PermAdmin, s.handleUserTokenForm))
+	}
 	handle("GET /login", http.HandlerFunc(s.handleLoginForm))
 	handle("POST /login", http.HandlerFunc(s.handleLogin))
 	handle("POST /logout", http.HandlerFunc(s.handleLogout))

@@ -23,7 +23,7 @@ var staticFS embed.FS
 
 // pageNames are the templates the server needs; New fails if one is
 // missing.
-var pageNames = []string{"dashboard", "queue", "hit", "sellers", "networks", "network", "catalog", "scans", "schedules", "login", "error"}
+var pageNames = []string{"dashboard", "queue", "hit", "sellers", "networks", "network", "catalog", "scans", "schedules", "users", "login", "error"}
 
 // templates holds one parsed template set per page, each with the layout.
 type templates struct {
@@ -100,6 +100,8 @@ type pageData struct {
 	CanAdmin bool
 	// CanReport shows the report buttons.
 	CanReport bool
+	// CanUsers shows the users page link (admins, when Config.Users is set).
+	CanUsers bool
 	// CanNetworks shows the seller networks (Config.Networks is set).
 	CanNetworks bool
 	Refresh     bool
@@ -117,6 +119,7 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request, title, nav string)
 		CanScan:   s.runner.Enabled(),
 		CanAdmin:  s.can(r, shadowscan.PermAdmin),
 		CanReport: s.can(r, shadowscan.PermReport),
+		CanUsers:  s.cfg.Users != nil && s.can(r, shadowscan.PermAdmin),
 
 		CanNetworks: s.cfg.Networks != nil,
 

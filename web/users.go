@@ -22,6 +22,17 @@ type Users interface {
 	Logout(id string)
 	// TokenUser returns the user whose API token tok is: EINVALID.
 	TokenUser(ctx context.Context, tok string) (*shadowscan.User, error)
+
+	// List returns every user, by name, without secrets.
+	List(ctx context.Context) ([]shadowscan.User, error)
+	// Add makes a user: EINVALID, ECONFLICT.
+	Add(ctx context.Context, name string, role shadowscan.Role, password string) (*shadowscan.User, error)
+	// SetRole changes a user's role: ENOTFOUND, EINVALID.
+	SetRole(ctx context.Context, name string, role shadowscan.Role) error
+	// Remove deletes a user and ends their sessions: ENOTFOUND.
+	Remove(ctx context.Context, name string) error
+	// IssueToken replaces a user's API token and returns it: ENOTFOUND.
+	IssueToken(ctx context.Context, name string) (string, error)
 }
 
 // userOf returns the signed-in user, nil in single-user mode.

@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -236,4 +237,132 @@ func TestLoginPageOnLoopbackSingleUser(t *testing.T) {
 	if text := mustDoc(t, f.do("GET", "/login", "")).Find("main").Text(); !strings.Contains(text, "reachable from other machines") {
 		t.Errorf("login page off loopback: %s", text)
 	}
+}
+
+func (f *fakeUsers) List(context.Context) ([]shadowscan.User, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []shadowscan.User
+	for _, u := range f.users {
+		out = append(out, u)
+	}
+	slices.SortFunc(out, func(a, b shadowscan.User) int { return strings.Compare(a.Name, b.Name) })
+	return out, nil
+}
+
+func (f *fakeUsers) Add(_ context.Context, name string, role shadowscan.Role, pw string) (*shadowscan.User, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if _, ok := f.users[name]; ok {
+		return nil, shadowscan.Errorf(shadowscan.ECONFLICT, "user %s exists already", name)
+	}
+	if len(pw) < 8 {
+		return nil, &shadowscan.FieldError{Field: "password", Msg: "is too short"}
+	}
+	u := shadowscan.User{Name: name, Role: role}
+	f.users[name], f.pw[name] = u, pw
+	return &u, nil
+}
+
+func (f *fakeUsers) SetRole(_ context.Context, name string, role shadowscan.Role) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	u, ok := f.users[name]
+	if !ok {
+		return shadowscan.Errorf(shadowscan.ENOTFOUND, "there is no user %s", name)
+	}
+	u.Role = role
+	f.users[name] = u
+	return nil
+}
+
+func (f *fakeUsers) Remove(_ context.Context, name string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if _, ok := f.users[name]; !ok {
+		return shadowscan.Errorf(shadowscan.ENOTFOUND, "there is no user %s", name)
+	}
+	delete(f.users, name)
+	return nil
+}
+
+func (f *fakeUsers) IssueToken(_ context.Context, name string) (string, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if _, ok := f.users[name]; !ok {
+		return "", shadowscan.Errorf(shadowscan.ENOTFOUND, "there is no user %s", name)
+	}
+	f.n++
+	tok := "sst_new_" + name + itoa(uint64(f.n))
+	f.tokens[tok] = name
+	return tok, nil
+}
+
+func TestUsersPage(t *testing.T) {
+	users := newFakeUsers()
+	f := newFixture(t, Config{Users: users})
+	root := login(t, f, "root", "root-password")
+	alice := login(t, f, "alice", "alice-password")
+	as := func(c *http.Cookie) []reqOpt { return []reqOpt{withCookie(c), withCSRF(f.srv)} }
+
+	t.Run("only admins see and use it", func(t *testing.T) {
+		if resp := f.do("GET", "/users", "", withCookie(alice)); resp.StatusCode != 403 {
+			t.Errorf("analyst GET /users: %d", resp.StatusCode)
+		}
+		if resp := f.do("POST", "/users", "name=mallory&role=admin&password=password1", as(alice)...); resp.StatusCode != 403 {
+			t.Errorf("analyst adds a user: %d", resp.StatusCode)
+		}
+		if mustDoc(t, f.do("GET", "/queue", "", withCookie(alice))).Find(`nav a[href="/users"]`).Length() != 0 {
+			t.Error("analyst's nav links to /users")
+		}
+		doc := mustDoc(t, f.do("GET", "/users", "", withCookie(root)))
+		if doc.Find(`#users tr[data-name]`).Length() != 3 || doc.Find(`nav a[href="/users"]`).Length() != 1 {
+			t.Errorf("admin's users page: %s", doc.Find("#users").Text())
+		}
+		if doc.Find(`form[action="/users/root/remove"]`).Length() != 0 {
+			t.Error("the page offers an admin to remove themselves")
+		}
+	})
+	t.Run("add, set role, token, remove", func(t *testing.T) {
+		resp := f.do("POST", "/users", "name=dave&role=analyst&password=password1", as(root)...)
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("add: %d %s", resp.StatusCode, readBody(t, resp))
+		}
+		if u := users.users["dave"]; u.Role != shadowscan.RoleAnalyst {
+			t.Fatalf("dave %+v", u)
+		}
+		if resp := f.do("POST", "/users", "name=dave&role=analyst&password=password1", as(root)...); resp.StatusCode != 409 {
+			t.Errorf("second dave: %d", resp.StatusCode)
+		}
+		if resp := f.do("POST", "/users", "name=erin&role=boss&password=password1", as(root)...); resp.StatusCode != 400 {
+			t.Errorf("bad role: %d", resp.StatusCode)
+		}
+		if resp := f.do("POST", "/users/dave/role", "role=enforcement", as(root)...); resp.StatusCode != http.StatusSeeOther || users.users["dave"].Role != shadowscan.RoleEnforcement {
+			t.Errorf("set role: %d %s", resp.StatusCode, users.users["dave"].Role)
+		}
+		doc := mustDoc(t, f.do("POST", "/users/dave/token", "x=1", as(root)...))
+		tok := doc.Find("#new-token code").Text()
+		if !strings.HasPrefix(tok, "sst_new_dave") {
+			t.Fatalf("token shown %q", tok)
+		}
+		if resp := f.do("GET", "/api/hits", "", withBearer(tok)); resp.StatusCode != 200 {
+			t.Errorf("the new token: %d", resp.StatusCode)
+		}
+		if resp := f.do("POST", "/users/dave/remove", "x=1", as(root)...); resp.StatusCode != http.StatusSeeOther {
+			t.Errorf("remove: %d", resp.StatusCode)
+		}
+		if _, ok := users.users["dave"]; ok {
+			t.Error("dave was not removed")
+		}
+	})
+	t.Run("an admin cannot lock themselves out", func(t *testing.T) {
+		for _, p := range []string{"/users/root/remove", "/users/root/role"} {
+			if resp := f.do("POST", p, "role=analyst", as(root)...); resp.StatusCode != 409 {
+				t.Errorf("%s on oneself: %d", p, resp.StatusCode)
+			}
+		}
+		if users.users["root"].Role != shadowscan.RoleAdmin {
+			t.Error("root lost the admin role")
+		}
+	})
 }

@@ -31,9 +31,8 @@ access token elsewhere. Once a user exists, every request needs a login or
 a user's token, on loopback too. Passwords are kept as bcrypt hashes and
 tokens as SHA-256 hashes; the store file is made owner-only.
 
-Run these commands while serve is stopped (serve holds the store); users
-and roles apply to serve at its next start, removals and new roles at once
-for sessions started after that.`,
+Run these commands while serve is stopped (serve holds the store); while
+it runs, admins manage users on its /users page.`,
 	}
 	cmd.AddCommand(newUsersAddCommand(g), newUsersListCommand(g), newUsersRemoveCommand(g),
 		newUsersSetRoleCommand(g), newUsersPasswdCommand(g), newUsersTokenCommand(g))
@@ -93,7 +92,7 @@ func runUsersAdd(ctx context.Context, g *Globals, name string, role shadowscan.R
 	if _, err := svc.Add(ctx, name, role, pw); err != nil {
 		return err
 	}
-	fmt.Fprintf(g.Stdout, "user %s added as %s; serve now asks everyone to log in (restart a running serve)\n", name, role)
+	fmt.Fprintf(g.Stdout, "user %s added as %s; serve now asks everyone to log in\n", name, role)
 	return nil
 }
 
