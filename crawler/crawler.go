@@ -82,9 +82,12 @@ type Stats struct {
 	Pages    int
 	Listings int
 	Photos   int
-	Retries  int
-	Errors   map[string]int
-	Bytes    int64
+	// PhotosSkipped counts listing photos not fetched because the
+	// listing's photos were not wanted (WithPhotosWanted).
+	PhotosSkipped int
+	Retries       int
+	Errors        map[string]int
+	Bytes         int64
 
 	ListingsSkipped int
 	SearchSkipped   int
@@ -148,6 +151,17 @@ func WithFailureNotice(n int, f func(n int, err error)) Option {
 	return func(c *Crawler) { c.streak = &failStreak{limit: max(n, 1), notify: f} }
 }
 
+// WithPhotosWanted sets which listings' photos are fetched and hashed:
+// those for which want returns true (default: every listing's). The
+// photos of another listing keep their URLs, unhashed, unless the crawler
+// already fetched the same photo URL for an earlier listing: a result at
+// hand costs nothing, so it is used. Photos are most of a scan's work on
+// a fast site (decoding and hashing them); a scan hashes only the photos
+// that can change a verdict. want is called from the crawl's goroutines.
+func WithPhotosWanted(want func(*shadowscan.Listing) bool) Option {
+	return func(c *Crawler) { c.photosWanted = want }
+}
+
 // WithClock sets the clock used for FetchedAt (default time.Now).
 func WithClock(now func() time.Time) Option { return func(c *Crawler) { c.now = now } }
 
@@ -182,6 +196,9 @@ type Crawler struct {
 	// a scan fetches each distinct photo URL of a site once, in its
 	// search crawl and its revisits alike.
 	photos *photoCache
+	// photosWanted picks the listings whose photos are fetched; nil
+	// wants all (WithPhotosWanted).
+	photosWanted func(*shadowscan.Listing) bool
 	// hashSem bounds the photos decoded at once, across runs.
 	hashSem chan struct{}
 

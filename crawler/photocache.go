@@ -85,6 +85,25 @@ func (r *run) photo(ctx context.Context, u string) (shadowscan.ListingImage, *sh
 	return img, capt
 }
 
+// knownPhoto returns the result of photo u if the crawler has fetched it
+// already (its fetch finished), with its capture while kept, without
+// fetching or waiting.
+func (r *run) knownPhoto(u string) (shadowscan.ListingImage, *shadowscan.Capture, bool) {
+	pc := r.c.photos
+	pc.mu.Lock()
+	e, ok := pc.entries[u]
+	pc.mu.Unlock()
+	if !ok {
+		return shadowscan.ListingImage{}, nil, false
+	}
+	select {
+	case <-e.done:
+		return e.img, r.reuseCapture(e), true
+	default:
+		return shadowscan.ListingImage{}, nil, false
+	}
+}
+
 // fetchPhoto fetches and hashes one photo.
 func (r *run) fetchPhoto(ctx context.Context, u string) (shadowscan.ListingImage, *shadowscan.Capture) {
 	img := shadowscan.ListingImage{URL: u}
