@@ -12,7 +12,7 @@
 //   - a sibling (catalog, crawler, matcher, store, evidence, web, demo)
 //     imports the root, the shared leaves, its own subpackages and outside
 //     modules, never another sibling and never an application package;
-//   - an application package (scan, export: the use cases) imports the
+//   - an application package (scan, export, importer: the use cases) imports the
 //     root, the shared leaves and the siblings it wires together, its own
 //     subpackages and outside modules, never another application package
 //     or a program; only programs import it (web reaches the use cases
@@ -77,8 +77,9 @@ var roles = map[string]role{
 	"web":      roleSibling,
 	"demo":     roleSibling,
 
-	"scan":   roleApp,
-	"export": roleApp,
+	"scan":     roleApp,
+	"export":   roleApp,
+	"importer": roleApp,
 
 	"cmd":   roleProgram,
 	"tools": roleProgram,
