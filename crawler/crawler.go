@@ -17,6 +17,7 @@ import (
 	"unicode"
 
 	"github.com/shadowscan/shadowscan"
+	"github.com/shadowscan/shadowscan/photo"
 	"github.com/shadowscan/shadowscan/rules"
 )
 
@@ -199,6 +200,9 @@ type Crawler struct {
 	// photosWanted picks the listings whose photos are fetched; nil
 	// wants all (WithPhotosWanted).
 	photosWanted func(*shadowscan.Listing) bool
+	// hashBytes decodes and hashes a photo: photo.HashBytes; tests
+	// count the calls.
+	hashBytes func([]byte, photo.Limits) (photo.Hashes, error)
 	// hashSem bounds the photos decoded at once, across runs.
 	hashSem chan struct{}
 
@@ -226,6 +230,7 @@ func New(site *rules.Site, opts ...Option) (*Crawler, error) {
 		retryAfterMax: 60 * time.Second,
 
 		photoCacheBudget: defaultPhotoCacheBytes,
+		hashBytes:        photo.HashBytes,
 	}
 	for _, o := range opts {
 		o(c)

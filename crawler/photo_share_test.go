@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/shadowscan/shadowscan"
+	"github.com/shadowscan/shadowscan/photo"
 )
 
 // TestSharedPhotoFetchedOnceCapturedForEach: two listings show the same
@@ -223,5 +225,46 @@ func TestPhotosWantedCountsSkipped(t *testing.T) {
 				t.Fatalf("photos fetched %d, skipped %d, listings %v; want %d, %d, 2", st.Photos, st.PhotosSkipped, col.ids(), tc.fetched, tc.skipped)
 			}
 		})
+	}
+}
+
+// TestSamePhotoBytesHashedOnce: a photo served under two URLs (a CDN's
+// host or size variants, one photo uploaded with each listing) is fetched
+// under each URL, as the evidence of each listing, but decoded and hashed
+// once: both listings get the same hashes. Other bytes are hashed anew.
+func TestSamePhotoBytesHashedOnce(t *testing.T) {
+	m := newMarket(t)
+	// The market's photo bytes depend on the path's length only.
+	m.search[1] = []string{"/item/a1", "/item/a2", "/item/a3"}
+	m.pages["/item/a1"] = listingHTML("/item/a1", "/img/p1.png")
+	m.pages["/item/a2"] = listingHTML("/item/a2", "/img/p2.png")
+	m.pages["/item/a3"] = listingHTML("/item/a3", "/img/p333.png")
+	m.start()
+	c, err := New(demoSite(m.url()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	hashed := 0
+	c.hashBytes = func(b []byte, l photo.Limits) (photo.Hashes, error) {
+		mu.Lock()
+		hashed++
+		mu.Unlock()
+		return photo.HashBytes(b, l)
+	}
+	var col collector
+	st, err := c.Run(context.Background(), []string{"q"}, col.sink)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Photos != 3 || hashed != 2 {
+		t.Fatalf("%d photos fetched, %d hashed; want 3 fetched (one a URL) and 2 hashed (one a content)", st.Photos, hashed)
+	}
+	a1, a2, a3 := col.byID("a1").Listing.Images[0], col.byID("a2").Listing.Images[0], col.byID("a3").Listing.Images[0]
+	if !a1.Hashed || a1.PHash != a2.PHash || a1.PDQ != a2.PDQ || a1.SHA256 != a2.SHA256 || a2.URL != m.url()+"/img/p2.png" {
+		t.Errorf("same bytes under two URLs: %+v and %+v; want the same hashes, each its URL", a1, a2)
+	}
+	if !a3.Hashed || a3.SHA256 == a1.SHA256 {
+		t.Errorf("other bytes: %+v; want their own hashes", a3)
 	}
 }
