@@ -13,11 +13,11 @@ import (
 	"github.com/shadowscan/shadowscan/matcher"
 )
 
-// TestScanHashesPhotosOfListingsNamingABrand: a scan fetches the photos of
-// the listings that name a catalogue brand (matcher.NamesBrand), and no
-// photo of a listing that names none and shows no photo fetched already;
-// every flagged listing still carries its hashed photos.
-func TestScanHashesPhotosOfListingsNamingABrand(t *testing.T) {
+// TestScanHashesOnlyPhotosThatMatter: a scan fetches the photos of the
+// listings whose photos can change their verdict (matcher.PhotosMatter),
+// and no photo of another listing unless it is at hand already; every
+// flagged listing still carries its hashed photos.
+func TestScanHashesOnlyPhotosThatMatter(t *testing.T) {
 	if testing.Short() {
 		t.Skip("crawls the demo marketplace")
 	}
@@ -54,10 +54,10 @@ func TestScanHashesPhotosOfListingsNamingABrand(t *testing.T) {
 			continue // not found by these queries, or no photo
 		}
 		sl := &rec.Listing
-		if m.NamesBrand(sl) {
+		if m.PhotosMatter(sl) {
 			named++
 			if photoGets[l.ID] == 0 || !sl.Images[0].Hashed {
-				t.Errorf("%s names a brand: %d photo requests, first photo hashed %v", l.ID, photoGets[l.ID], sl.Images[0].Hashed)
+				t.Errorf("%s: photos matter, yet %d photo requests, first photo hashed %v", l.ID, photoGets[l.ID], sl.Images[0].Hashed)
 			}
 			continue
 		}
@@ -65,11 +65,11 @@ func TestScanHashesPhotosOfListingsNamingABrand(t *testing.T) {
 		// The demo serves each listing's photos under its own id: none
 		// is at hand from another listing.
 		if photoGets[l.ID] != 0 {
-			t.Errorf("%s (%q) names no brand, yet its photos were requested %d times", l.ID, l.Title, photoGets[l.ID])
+			t.Errorf("%s (%q): photos do not matter, yet they were requested %d times", l.ID, l.Title, photoGets[l.ID])
 		}
 	}
 	if named == 0 || unnamed == 0 {
-		t.Fatalf("%d listings name a brand, %d none (scan: %d listings): the queries do not test both", named, unnamed, sc.Listings)
+		t.Fatalf("photos matter for %d listings, not for %d (scan: %d listings): the queries do not test both", named, unnamed, sc.Listings)
 	}
 	hits, err := db.Hits(ctx, shadowscan.HitFilter{Site: demo.SiteName})
 	if err != nil {

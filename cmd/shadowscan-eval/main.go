@@ -195,9 +195,9 @@ func evaluateDemo(ctx context.Context, set *rules.Set) ([]outcome, error) {
 // default queries, as a scan would, and returns each listing's verdict by
 // listing id.
 func crawlVerdicts(ctx context.Context, site *rules.Site, base string, cat *shadowscan.Catalog, m *matcher.Matcher) (map[string]shadowscan.Verdict, error) {
-	// The photos a scan hashes (scan/pipeline.go): those of listings
-	// that name a brand.
-	c, err := crawler.New(site, crawler.WithBaseURL(base), crawler.WithPhotosWanted(m.NamesBrand))
+	// The photos a scan hashes (scan/pipeline.go): those that can
+	// change a verdict.
+	c, err := crawler.New(site, crawler.WithBaseURL(base), crawler.WithPhotosWanted(m.PhotosMatter))
 	if err != nil {
 		return nil, err
 	}

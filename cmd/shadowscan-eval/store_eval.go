@@ -72,9 +72,9 @@ func storeOutcomes(ctx context.Context, sites []*rules.Site, bases []string, cat
 // it through the store's Writer, in batches, as a scan does. It returns
 // how many listings showed an id another listing had.
 func recordSite(ctx context.Context, db *store.DB, m *matcher.Matcher, site *rules.Site, base string, queries []string) (conflicts int, err error) {
-	// The photos a scan hashes (scan/pipeline.go): those of listings
-	// that name a brand.
-	c, err := crawler.New(site, crawler.WithBaseURL(base), crawler.WithPhotosWanted(m.NamesBrand))
+	// The photos a scan hashes (scan/pipeline.go): those that can
+	// change a verdict.
+	c, err := crawler.New(site, crawler.WithBaseURL(base), crawler.WithPhotosWanted(m.PhotosMatter))
 	if err != nil {
 		return 0, err
 	}
