@@ -3,6 +3,7 @@ package importer
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"strings"
 
 	"github.com/shadowscan/shadowscan"
@@ -26,10 +27,20 @@ type Import struct {
 // files disagree (a SKU of two brands), the merge's error. Either way
 // nothing is loaded.
 func Load(ctx context.Context, paths []string, opts ...catalog.Option) (*Import, error) {
-	files := make([]*catalog.File, 0, len(paths))
+	return load(paths, func(p string) (*catalog.File, error) { return catalog.LoadPath(ctx, p, opts...) })
+}
+
+// LoadFS is Load for the files names of fsys (an embedded catalogue, such
+// as the demo's), with image paths resolved in fsys.
+func LoadFS(ctx context.Context, fsys fs.FS, names []string, opts ...catalog.Option) (*Import, error) {
+	return load(names, func(n string) (*catalog.File, error) { return catalog.Load(ctx, fsys, n, opts...) })
+}
+
+func load(names []string, loadOne func(string) (*catalog.File, error)) (*Import, error) {
+	files := make([]*catalog.File, 0, len(names))
 	var msgs []string
-	for _, p := range paths {
-		f, err := catalog.LoadPath(ctx, p, opts...)
+	for _, n := range names {
+		f, err := loadOne(n)
 		if err != nil {
 			msgs = append(msgs, err.Error())
 			continue
@@ -43,7 +54,7 @@ func Load(ctx context.Context, paths []string, opts ...catalog.Option) (*Import,
 	if err != nil {
 		return nil, fmt.Errorf("nothing imported: %w", err)
 	}
-	return &Import{Files: files, paths: paths, cat: cat, photos: photos}, nil
+	return &Import{Files: files, paths: names, cat: cat, photos: photos}, nil
 }
 
 // Plan is an import compared with a stored catalogue.

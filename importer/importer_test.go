@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -226,5 +227,34 @@ func TestSaveNamesTheFilesOnStoreError(t *testing.T) {
 	s.calls = 0
 	if _, err := plan.Save(ctx, &s, false); shadowscan.ErrorCode(err) != shadowscan.ECONFLICT || s.calls != 0 {
 		t.Errorf("refused import: error %v, %d saves; want a conflict and none", err, s.calls)
+	}
+}
+
+// TestLoadFS: files of a file system (an embedded catalogue) load as the
+// same files on disk do, photos resolved inside it, and a bad name is
+// named in the error.
+func TestLoadFS(t *testing.T) {
+	ctx := context.Background()
+	fsys := os.DirFS(testdata)
+	im, err := LoadFS(ctx, fsys, []string{"aurora.yaml"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	disk, err := Load(ctx, []string{filepath.Join(testdata, "aurora.yaml")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(im.cat, disk.cat) || len(im.photos) == 0 || len(im.photos) != len(disk.photos) {
+		t.Errorf("LoadFS catalogue differs from Load's, or has no photos (%d, %d)", len(im.photos), len(disk.photos))
+	}
+	db := mustStore(t)
+	if _, err := im.Against(mustCatalog(t, db)).Save(ctx, db, false); err != nil {
+		t.Fatal(err)
+	}
+	if again := im.Against(mustCatalog(t, db)); again.Removes() || again.Diffs[0].New {
+		t.Errorf("importing the same files again: %+v", again.Diffs)
+	}
+	if _, err := LoadFS(ctx, fsys, []string{"aurora.yaml", "missing.yaml"}); err == nil || !strings.Contains(err.Error(), "missing.yaml") {
+		t.Errorf("LoadFS with a missing file = %v; want an error naming it", err)
 	}
 }
