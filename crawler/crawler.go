@@ -279,7 +279,7 @@ func New(site *rules.Site, opts ...Option) (*Crawler, error) {
 		return nil, &shadowscan.FieldError{File: where, Field: "search.url",
 			Msg: fmt.Sprintf("%q has no {query}", site.Search.URL), Accepted: `a template with {base}, {query} and optionally {page}, e.g. "{base}/search?q={query}&page={page}"`}
 	}
-	if site.Search.ListingLinks == nil {
+	if site.Search.ListingLinks == nil && site.Search.Listings == nil {
 		return nil, &shadowscan.FieldError{File: where, Field: "search.listing_links",
 			Msg: "is missing", Accepted: `a selector for listing links, e.g. "div.result a.title@href"`}
 	}

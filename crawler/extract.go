@@ -65,7 +65,13 @@ type FieldSource struct {
 // else does. Listing.Site, URL and the fields found are set; FetchedAt is
 // left to the caller. The error is an *shadowscan.Error with code EINVALID
 // when pageURL is not an absolute http(s) URL or no listing id can be found.
+//
+// A site whose listing rules are of format json reads body as JSON with
+// gjson paths instead, with no schema.org fallbacks.
 func Extract(site *rules.Site, pageURL string, body []byte) (shadowscan.Listing, []FieldSource, error) {
+	if site != nil && site.Listing.JSON() {
+		return extractJSON(site, pageURL, body)
+	}
 	return extract(site, pageURL, body, "")
 }
 

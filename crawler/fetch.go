@@ -56,6 +56,8 @@ type run struct {
 	firstDone map[string]chan struct{}
 
 	maxBody, maxPhotoBytes int64
+
+	inline sync.Map // listing URL -> *Page read inline from a JSON search page
 }
 
 // newRun builds the collectors for one run. Their requests use ctx, so

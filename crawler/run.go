@@ -205,6 +205,9 @@ func (r *run) searchPage(ctx context.Context, query string, page int, u *url.URL
 		return "", false, nil
 	}
 	r.stats.add(func(s *Stats) { s.Pages++ })
+	if s.JSON() {
+		return r.searchJSONPage(ctx, query, page, u, f, enqueue)
+	}
 	doc, err := parseHTML(f.body, f.header.Get("Content-Type"))
 	if err != nil {
 		r.stats.addError("parse")
@@ -312,6 +315,9 @@ func goneSignal(code int) string {
 
 // fetchListing fetches and extracts one listing page, then its photos.
 func (r *run) fetchListing(ctx context.Context, u string) (*Page, error) {
+	if p, ok := r.inline.LoadAndDelete(u); ok {
+		return r.inlinePage(ctx, p.(*Page))
+	}
 	f, err := r.fetch(ctx, r.pages, u, r.maxBody, goneStatus)
 	if err != nil {
 		return nil, err
@@ -334,8 +340,12 @@ func (r *run) fetchListing(ctx context.Context, u string) (*Page, error) {
 	if normalizeURL(nil, pageURL) == nil {
 		pageURL = u
 	}
-	l, _, doc, err := extractDoc(r.c.site, pageURL, f.body, f.header.Get("Content-Type"))
+	l, doc, err := r.extractListing(pageURL, f)
 	if err != nil {
+		var fe *fetchError
+		if errors.As(err, &fe) && fe.Kind == "blocked" {
+			return nil, err
+		}
 		r.stats.addError("parse")
 		r.c.logger.Info("crawler: listing not extracted", "url", u, "err", err)
 		return nil, fmt.Errorf("listing %s: %w", u, err)
@@ -352,7 +362,7 @@ func (r *run) fetchListing(ctx context.Context, u string) (*Page, error) {
 		p.Listing = l
 		return p, nil
 	}
-	if !l.HasPrice {
+	if !l.HasPrice && doc != nil {
 		if why := blockedPage(doc); why != "" {
 			return nil, r.blocked(u, why)
 		}

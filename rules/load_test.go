@@ -35,7 +35,7 @@ func TestLoadDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := set.SiteNames(); !slices.Equal(got, []string{"demo-market", "example-jsonld", "example-mall"}) {
+	if got := set.SiteNames(); !slices.Equal(got, []string{"amazon", "demo-market", "example-jsonld", "example-mall", "jd"}) {
 		t.Errorf("SiteNames %v", got)
 	}
 	demo, err := set.Site("demo-market")
@@ -117,7 +117,7 @@ func TestLoadDirOverlay(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := set.SiteNames(); !slices.Equal(got, []string{"demo-market", "example-jsonld", "example-mall", "shop"}) {
+	if got := set.SiteNames(); !slices.Equal(got, []string{"amazon", "demo-market", "example-jsonld", "example-mall", "jd", "shop"}) {
 		t.Errorf("SiteNames %v", got)
 	}
 	d := set.Sites["demo-market"]

@@ -43,9 +43,9 @@ const siteNameAccepted = "lower-case letters, digits and '-', starting and endin
 var placeholder = regexp.MustCompile(`\{[A-Za-z_]*\}`)
 
 var (
-	siteKeys       = []string{"kind", "name", "base_url", "search", "listing", "politeness", "photo_hosts"}
-	searchKeys     = []string{"url", "max_pages", "listing_links", "next_page"}
-	listingKeys    = []string{"id", "title", "price", "currency", "seller_id", "seller_name", "images", "description", "removed"}
+	siteKeys       = []string{"kind", "name", "base_url", "format", "search", "listing", "politeness", "photo_hosts"}
+	searchKeys     = []string{"format", "url", "max_pages", "listing_links", "listings", "next_page", "next_url"}
+	listingKeys    = []string{"format", "url", "id", "title", "price", "currency", "seller_id", "seller_name", "images", "description", "removed"}
 	politenessKeys = []string{"parallelism", "delay", "random_delay", "respect_robots_txt", "timeout", "retries", "max_body_bytes", "max_image_bytes", "max_image_pixels", "user_agent"}
 )
 
@@ -83,6 +83,7 @@ func ParseSite(file string, data []byte) (*Site, error) {
 		Politeness: defaultPoliteness(),
 	}
 	var haveName, haveBase, haveSearch bool
+	format := d.format(root, "format", "")
 	for _, p := range d.mapping(root, "", siteKeys) {
 		switch p.key {
 		case "kind":
@@ -108,11 +109,13 @@ func ParseSite(file string, data []byte) (*Site, error) {
 					s.BaseURL = u
 				}
 			}
+		case "format":
+			// read above: it decides how the selectors parse
 		case "search":
 			haveSearch = true
-			d.parseSearch(p, &s.Search)
+			d.parseSearch(p, &s.Search, format)
 		case "listing":
-			d.parseListing(p, &s.Listing)
+			d.parseListing(p, &s.Listing, format)
 		case "politeness":
 			d.parsePoliteness(p, &s.Politeness)
 		case "photo_hosts":
@@ -132,6 +135,12 @@ func ParseSite(file string, data []byte) (*Site, error) {
 			d.fail(d.root, req.key, req.acc, "is required")
 		}
 	}
+	if s.Listing.Format == "" {
+		s.Listing.Format = format
+	}
+	if s.Search.Listings != nil && !s.Listing.JSON() {
+		d.fail(d.root, "search.listings", "format: json at the top of the file or in listing", "reads listing objects inline, so the listing rules must be json too")
+	}
 	if err := d.err(); err != nil {
 		return nil, err
 	}
@@ -139,10 +148,30 @@ func ParseSite(file string, data []byte) (*Site, error) {
 }
 
 // parseSearch reads the search block.
-func (d *decoder) parseSearch(p pair, s *Search) {
+func (d *decoder) parseSearch(p pair, s *Search, format string) {
 	var haveURL, haveLinks bool
+	s.Format = d.format(p.value, p.path+".format", format)
 	for _, q := range d.mapping(p.value, p.path, searchKeys) {
 		switch q.key {
+		case "format":
+		case "listings":
+			if !s.JSON() {
+				d.fail(q.line, q.path, "listing_links (or format: json, where listings selects inline listing objects)", "is read only with format: json")
+				continue
+			}
+			haveLinks = true
+			s.Listings = d.selector(q, s.Format)
+		case "next_url":
+			const accepted = "a URL template with {cursor} (the value next_page selects) and optionally {base}, {query} and {page}, e.g. {base}/api/search?q={query}&cursor={cursor}"
+			v, ok := d.str(q.value, q.path, accepted)
+			if !ok {
+				continue
+			}
+			if err := checkNextURL(v); err != nil {
+				d.fail(q.value.Line, q.path, accepted, "%v", err)
+				continue
+			}
+			s.NextURL = v
 		case "url":
 			haveURL = true
 			const accepted = "a URL template with {query} (URL-escaped) and optionally {base} and {page}, starting with {base} or http(s)://, e.g. {base}/search?q={query}&page={page}"
@@ -161,12 +190,12 @@ func (d *decoder) parseSearch(p pair, s *Search) {
 			}
 		case "listing_links":
 			haveLinks = true
-			s.ListingLinks = d.selector(q)
+			s.ListingLinks = d.selector(q, s.Format)
 		case "next_page":
 			if isNull(q.value) {
 				continue
 			}
-			s.NextPage = d.selector(q)
+			s.NextPage = d.selector(q, s.Format)
 		}
 	}
 	if p.value.Kind == yaml.MappingNode {
@@ -174,41 +203,89 @@ func (d *decoder) parseSearch(p pair, s *Search) {
 			d.fail(p.value.Line, p.path+".url", "a URL template such as {base}/search?q={query}&page={page}", "is required")
 		}
 		if !haveLinks {
-			d.fail(p.value.Line, p.path+".listing_links", selectorAccepted, "is required")
+			d.fail(p.value.Line, p.path+".listing_links", acceptedFor(s.Format), "is required (with format: json, listing_links or listings)")
+		}
+		if s.NextURL != "" && s.NextPage == nil {
+			d.fail(p.value.Line, p.path+".next_page", acceptedFor(s.Format), "is required with next_url: it selects the cursor")
 		}
 	}
 }
 
 // parseListing reads the listing block; every field is optional.
-func (d *decoder) parseListing(p pair, l *ListingRules) {
+func (d *decoder) parseListing(p pair, l *ListingRules, format string) {
 	if isNull(p.value) {
 		return
 	}
+	l.Format = d.format(p.value, p.path+".format", format)
+	f := l.Format
 	for _, q := range d.mapping(p.value, p.path, listingKeys) {
 		if isNull(q.value) {
 			continue // explicitly left to the schema.org fallback
 		}
 		switch q.key {
+		case "format":
+		case "url":
+			if !l.JSON() {
+				d.fail(q.line, q.path, "format: json (an HTML page's URL comes from the fetch and its canonical link)", "is read only with format: json")
+				continue
+			}
+			l.URL = d.selector(q, f)
 		case "id":
-			l.ID = d.selector(q)
+			l.ID = d.selector(q, f)
 		case "title":
-			l.Title = d.selector(q)
+			l.Title = d.selector(q, f)
 		case "price":
-			l.Price = d.selector(q)
+			l.Price = d.selector(q, f)
 		case "currency":
 			d.currency(q, l)
 		case "seller_id":
-			l.SellerID = d.selector(q)
+			l.SellerID = d.selector(q, f)
 		case "seller_name":
-			l.SellerName = d.selector(q)
+			l.SellerName = d.selector(q, f)
 		case "images":
-			l.Images = d.selector(q)
+			l.Images = d.selector(q, f)
 		case "description":
-			l.Description = d.selector(q)
+			l.Description = d.selector(q, f)
 		case "removed":
-			l.Removed = d.selector(q)
+			l.Removed = d.selector(q, f)
 		}
 	}
+}
+
+// format reads the format key of mapping n (a site, search or listing
+// block) before the block's selectors, which it decides how to parse;
+// inherit is the format when the key is absent.
+func (d *decoder) format(n *yaml.Node, path, inherit string) string {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return inherit
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if k := n.Content[i]; k.Kind != yaml.ScalarNode || k.Value != "format" {
+			continue
+		}
+		const accepted = "html (CSS selectors, the default) or json (gjson paths)"
+		v, ok := d.str(d.resolve(n.Content[i+1]), path, accepted)
+		if !ok {
+			return inherit
+		}
+		switch v {
+		case FormatHTML:
+			return "" // the zero value: digests of existing rules stay as they were
+		case FormatJSON:
+			return v
+		}
+		d.fail(n.Content[i+1].Line, path, accepted, "%q is not a format", clip(v))
+		return inherit
+	}
+	return inherit
+}
+
+// acceptedFor is what a selector of format f may look like.
+func acceptedFor(f string) string {
+	if f == FormatJSON {
+		return jsonSelectorAccepted
+	}
+	return selectorAccepted
 }
 
 // literalCode looks like an ISO 4217 code rather than a CSS selector.
@@ -228,16 +305,21 @@ func (d *decoder) currency(q pair, l *ListingRules) {
 		l.CurrencyCode = v
 		return
 	}
-	l.Currency = d.selector(q)
+	l.Currency = d.selector(q, l.Format)
 }
 
-// selector reads a selector expression.
-func (d *decoder) selector(q pair) *Selector {
-	v, ok := d.str(q.value, q.path, selectorAccepted)
+// selector reads a selector expression of format f: CSS for html, a gjson
+// path for json.
+func (d *decoder) selector(q pair, f string) *Selector {
+	v, ok := d.str(q.value, q.path, acceptedFor(f))
 	if !ok {
 		return nil
 	}
-	sel, err := ParseSelector(v)
+	parse := ParseSelector
+	if f == FormatJSON {
+		parse = ParseJSONSelector
+	}
+	sel, err := parse(v)
 	if err != nil {
 		d.failErr(q.value.Line, q.path, err)
 		return nil
@@ -365,6 +447,34 @@ func checkSearchURL(t string) error {
 	return nil
 }
 
+// checkNextURL validates a search.next_url template: it is a search URL
+// template with {cursor} in place of {query}'s requirement.
+func checkNextURL(t string) error {
+	if !strings.Contains(t, "{cursor}") {
+		return fmt.Errorf("%q has no {cursor}", clip(t))
+	}
+	probe := strings.ReplaceAll(t, "{cursor}", "c")
+	if !strings.Contains(probe, "{query}") {
+		probe += "#{query}" // the query is optional here: a cursor often carries it
+	}
+	return checkSearchURL(probe)
+}
+
+// NextURLFor returns the URL that asks for the results after cursor: the
+// NextURL template with {cursor} (URL-escaped), {base}, {query} and {page}
+// (the page number that URL will fetch) filled in.
+func (s *Site) NextURLFor(base, query, cursor string, page int) string {
+	if base == "" {
+		base = s.BaseURL
+	}
+	return strings.NewReplacer(
+		"{base}", strings.TrimRight(base, "/"),
+		"{query}", url.QueryEscape(query),
+		"{cursor}", url.QueryEscape(cursor),
+		"{page}", strconv.Itoa(page),
+	).Replace(s.Search.NextURL)
+}
+
 // SearchURL returns the search-results URL for query and page: the
 // template's {base} becomes base (s.BaseURL when base is empty, a trailing
 // slash dropped), {query} the query escaped with url.QueryEscape (spaces as
@@ -415,8 +525,9 @@ func (s *Site) Clone() *Site {
 	}
 	c.Search.ListingLinks = cp(s.Search.ListingLinks)
 	c.Search.NextPage = cp(s.Search.NextPage)
+	c.Search.Listings = cp(s.Search.Listings)
 	l := &c.Listing
-	for _, f := range []**Selector{&l.ID, &l.Title, &l.Price, &l.Currency, &l.SellerID, &l.SellerName, &l.Images, &l.Description, &l.Removed} {
+	for _, f := range []**Selector{&l.URL, &l.ID, &l.Title, &l.Price, &l.Currency, &l.SellerID, &l.SellerName, &l.Images, &l.Description, &l.Removed} {
 		*f = cp(*f)
 	}
 	return &c

@@ -154,7 +154,7 @@ func (s *Selector) Equal(o *Selector) bool {
 	if s == nil || o == nil {
 		return s == o
 	}
-	if s.CSS != o.CSS || s.Attr != o.Attr || (s.Re == nil) != (o.Re == nil) {
+	if s.CSS != o.CSS || s.Path != o.Path || s.Attr != o.Attr || (s.Re == nil) != (o.Re == nil) {
 		return false
 	}
 	return s.Re == nil || s.Re.String() == o.Re.String()

@@ -39,12 +39,43 @@ type Search struct {
 	// ListingLinks selects the listing links on a result page.
 	ListingLinks *Selector `json:"listing_links"`
 	// NextPage selects the next-page link; nil means {page} is counted up
-	// until a page has no listing links.
+	// until a page has no listing links. With NextURL set, what it selects
+	// is a cursor rather than a link.
 	NextPage *Selector `json:"next_page,omitempty"`
+	// Format is how result pages are read: FormatJSON (gjson paths), or
+	// "" for HTML (CSS selectors; a rule's "html" is stored as "").
+	Format string `json:"format,omitempty"`
+	// Listings, with FormatJSON only, selects the listing objects a result
+	// page carries inline; each is read with the listing rules (which must
+	// then be FormatJSON too) and no listing page is fetched.
+	Listings *Selector `json:"listings,omitempty"`
+	// NextURL, when set, is a URL template with {cursor} (the value
+	// NextPage selected, URL-escaped) and optionally {base}, {query} and
+	// {page}: how a JSON API that pages by cursor is asked for more.
+	NextURL string `json:"next_url,omitempty"`
 }
+
+// Rule formats: how a response is read.
+const (
+	// FormatHTML reads pages with CSS selectors and the schema.org fallbacks.
+	FormatHTML = "html"
+	// FormatJSON reads JSON responses with gjson paths.
+	FormatJSON = "json"
+)
+
+// JSON reports whether result pages are read as JSON.
+func (s *Search) JSON() bool { return s.Format == FormatJSON }
+
+// JSON reports whether listings are read as JSON.
+func (l *ListingRules) JSON() bool { return l.Format == FormatJSON }
 
 // ListingRules holds one optional selector per listing field.
 type ListingRules struct {
+	// Format is FormatJSON or "" for HTML; see Search.Format.
+	Format string `json:"format,omitempty"`
+	// URL, with FormatJSON only, selects the listing's own address (the
+	// page an analyst opens); without it a listing's URL is the one fetched.
+	URL   *Selector `json:"url,omitempty"`
 	ID    *Selector `json:"id,omitempty"`
 	Title *Selector `json:"title,omitempty"`
 	Price *Selector `json:"price,omitempty"`
@@ -79,12 +110,15 @@ type Politeness struct {
 
 // Selector is a parsed selector expression: `CSS` (the element's text),
 // `CSS@attr` (an attribute), optionally followed by `| re:REGEX` (the first
-// capture group, or the whole match when the regex has no group).
+// capture group, or the whole match when the regex has no group). In a
+// rule of format json it is a gjson path instead of CSS and attribute.
 type Selector struct {
 	// Raw is the expression as written.
 	Raw string
-	// CSS is the CSS selector part.
+	// CSS is the CSS selector part; empty for a JSON path.
 	CSS string
+	// Path is the gjson path of a JSON selector; empty for CSS.
+	Path string
 	// Attr is the attribute to read; empty means the element's text.
 	Attr string
 	// Re, when not nil, is applied to the extracted value.

@@ -17,7 +17,7 @@ func newSitesCommand(g *Globals) *cobra.Command {
 		Use:   "sites",
 		Short: "List marketplaces and test their rules",
 	}
-	cmd.AddCommand(newSitesListCommand(g), newSitesTestCommand(g))
+	cmd.AddCommand(newSitesListCommand(g), newSitesTestCommand(g), newSitesCheckCommand(g))
 	return cmd
 }
 

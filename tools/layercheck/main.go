@@ -12,10 +12,10 @@
 //   - a sibling (catalog, crawler, matcher, store, evidence, web, demo)
 //     imports the root, the shared leaves, its own subpackages and outside
 //     modules, never another sibling and never an application package;
-//   - an application package (scan, export, importer: the use cases) imports the
-//     root, the shared leaves and the siblings it wires together, its own
-//     subpackages and outside modules, never another application package
-//     or a program; only programs import it (web reaches the use cases
+//   - an application package (scan, export, importer, sitecheck: the use
+//     cases) imports the root, the shared leaves and the siblings it wires
+//     together, its own subpackages and outside modules, never another
+//     application package or a program; only programs import it (web reaches the use cases
 //     through the functions it declares, which cmd/ fills in);
 //   - programs (cmd/..., tools/...) import anything;
 //   - an outside module that one package adapts (bbolt, colly, cron, cobra)
@@ -77,9 +77,10 @@ var roles = map[string]role{
 	"web":      roleSibling,
 	"demo":     roleSibling,
 
-	"scan":     roleApp,
-	"export":   roleApp,
-	"importer": roleApp,
+	"scan":      roleApp,
+	"export":    roleApp,
+	"importer":  roleApp,
+	"sitecheck": roleApp,
 
 	"cmd":   roleProgram,
 	"tools": roleProgram,
@@ -94,6 +95,7 @@ var owners = map[string][]string{
 	"github.com/robfig/cron/v3":   {"schedule"},
 	"github.com/spf13/cobra":      {"cmd"},
 	"github.com/spf13/pflag":      {"cmd"},
+	"github.com/tidwall/gjson":    {"crawler", "rules"},
 }
 
 // testOnly allows test files of a top-level package (the key) to import
