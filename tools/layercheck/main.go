@@ -15,8 +15,9 @@
 //   - an application package (scan, export, importer, sitecheck: the use
 //     cases) imports the root, the shared leaves and the siblings it wires
 //     together, its own subpackages and outside modules, never another
-//     application package or a program; only programs import it (web reaches the use cases
-//     through the functions it declares, which cmd/ fills in);
+//     application package or a program; only programs import it (web
+//     reaches the use cases through the functions it declares, which
+//     cmd/ fills in);
 //   - programs (cmd/..., tools/...) import anything;
 //   - an outside module that one package adapts (bbolt, colly, cron, cobra)
 //     is imported by that package only;
