@@ -183,6 +183,100 @@ func (x *extraction) text(field string, sel *rules.Selector, fb func(*structured
 	return "", ""
 }
 
+// maxDescParts bounds the elements a description is joined from.
+const maxDescParts = 16
+
+// description returns the rule's description, else the first non-empty
+// fallback. Unlike the other fields, it is the text of every element the
+// rule's selector matches, in page order, one a line: a rule such as
+// "#feature-bullets, #productDescription" names every part of the
+// description, and sellers say in any of them what the title leaves out
+// (counterfeit words, removed codes). Blocks inside a part (list items,
+// paragraphs, table cells) are kept apart, so that the bullets and the
+// cells of an attribute table (品牌 | 维德丽) do not run together. A rule
+// that reads an attribute or filters with a regular expression gets one
+// value, on one line, as for any field.
+func (x *extraction) description(sel *rules.Selector) (string, string) {
+	if sel == nil || sel.Attr != "" || sel.Re != nil {
+		return x.text("description", sel, func(s *structured) string { return s.description })
+	}
+	var parts []string
+	var taken []*html.Node
+	x.doc.Find(sel.CSS).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		n := s.Get(0)
+		for _, t := range taken {
+			if within(n, t) {
+				return true // inside a part already read
+			}
+		}
+		if v, ok := sel.Filter(blockText(n)); ok && v != "" {
+			parts = append(parts, v)
+			taken = append(taken, n)
+		}
+		return len(parts) < maxDescParts
+	})
+	if len(parts) > 0 {
+		return clipField(strings.Join(parts, "\n")), sel.Raw
+	}
+	return x.text("description", nil, func(s *structured) string { return s.description })
+}
+
+// within reports whether n is t or lies inside it.
+func within(n, t *html.Node) bool {
+	for ; n != nil; n = n.Parent {
+		if n == t {
+			return true
+		}
+	}
+	return false
+}
+
+// blockTags are the elements whose text stands on lines of its own.
+var blockTags = map[string]bool{
+	"address": true, "article": true, "aside": true, "blockquote": true, "br": true, "dd": true, "div": true,
+	"dl": true, "dt": true, "figcaption": true, "footer": true, "h1": true, "h2": true, "h3": true, "h4": true,
+	"h5": true, "h6": true, "header": true, "hr": true, "li": true, "ol": true, "p": true, "pre": true,
+	"section": true, "table": true, "tbody": true, "td": true, "th": true, "thead": true, "tr": true, "ul": true,
+}
+
+// blockText returns the text of n with each block element on lines of
+// its own and the spaces within a line collapsed; script and style are
+// left out.
+func blockText(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			b.WriteString(n.Data)
+			return
+		case html.ElementNode:
+			switch n.Data {
+			case "script", "style", "template", "noscript":
+				return
+			}
+		}
+		block := n.Type == html.ElementNode && blockTags[n.Data]
+		if block {
+			b.WriteByte('\n')
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		if block {
+			b.WriteByte('\n')
+		}
+	}
+	walk(n)
+	var lines []string
+	for _, l := range strings.Split(b.String(), "\n") {
+		if l = collapseSpace(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
 func (x *extraction) listing(pageURL string) (shadowscan.Listing, []FieldSource, error) {
 	r := &x.site.Listing
 	l := shadowscan.Listing{Site: x.site.Name, URL: x.canonical(pageURL)}
@@ -192,7 +286,7 @@ func (x *extraction) listing(pageURL string) (shadowscan.Listing, []FieldSource,
 		l.Title = v
 		x.note("title", v, via)
 	}
-	if v, via := x.text("description", r.Description, func(s *structured) string { return s.description }); via != "" {
+	if v, via := x.description(r.Description); via != "" {
 		l.Description = v
 		x.note("description", v, via)
 	}

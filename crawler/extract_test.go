@@ -284,3 +284,43 @@ func TestExtractSharedSymbolYieldsToTheCurrencySelector(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractDescriptionParts checks that a description rule naming
+// several parts of a page ("#feature-bullets, #productDescription", as on
+// Amazon) reads every part, one a line, and keeps the bullets and the
+// cells of an attribute table apart, as a reader of the page sees them.
+func TestExtractDescriptionParts(t *testing.T) {
+	page := `<html><body><h1 class="title">Aurora Plant Protein 500g</h1><span class="price">¥98</span>
+<div id="feature-bullets"><ul><li>3x concentrated</li><li>Plant-based<br>surfactants</li></ul></div>
+<div id="productDescription"><p>Replica packaging, identical formula.</p><script>var x = "not text";</script></div>
+<div id="productDescription"><p>Second copy of the block.</p></div>
+<table class="attrs"><tr><th>品牌</th><td>维德丽</td></tr><tr><th>品名</th><td>钙维D片120片</td></tr></table>
+<div id="outer"><div class="inner">inner text</div> outer text</div>
+</body></html>`
+	tests := []struct {
+		name, rule, want string
+	}{
+		{"every part, one a line", "#feature-bullets, #productDescription",
+			"3x concentrated\nPlant-based\nsurfactants\nReplica packaging, identical formula.\nSecond copy of the block."},
+		{"attribute table cells apart", "table.attrs", "品牌\n维德丽\n品名\n钙维D片120片"},
+		{"a part inside another is read once", "#outer, #outer .inner", "inner text\nouter text"},
+		{"a regular expression reads one line", "#productDescription | re:(Replica \\w+)", "Replica packaging"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			site := demoSite("http://shop.test")
+			sel, err := rules.ParseSelector(tt.rule)
+			if err != nil {
+				t.Fatal(err)
+			}
+			site.Listing.Description = sel
+			l, _, err := Extract(site, "http://shop.test/item/d1", []byte(page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if l.Description != tt.want {
+				t.Errorf("description %q, want %q", l.Description, tt.want)
+			}
+		})
+	}
+}

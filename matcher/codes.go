@@ -26,7 +26,7 @@ var zhCodeNouns = []string{
 var zhCodeNounNot = []string{"尺码", "号码", "密码", "起码", "价码", "编码", "页码", "码数", "一码", "大码", "小码", "加码"}
 
 // zhRemovalVerbs are the verbs of removing a printed code.
-var zhRemovalVerbs = []string{"处理", "刮", "剪", "撕", "去", "抹", "磨", "划", "割", "涂", "擦", "挖", "铲"}
+var zhRemovalVerbs = []string{"处理", "打磨", "刮", "剪", "撕", "揭", "去", "抹", "磨", "划", "割", "涂", "擦", "挖", "铲"}
 
 // zhRemovalNot are words that start with a removal verb and mean
 // something else: "去年" last year, "划算" a bargain, "磨砂" frosted, the
@@ -34,7 +34,7 @@ var zhRemovalVerbs = []string{"处理", "刮", "剪", "撕", "去", "抹", "磨"
 // open (the coating over a code, to check it).
 var zhRemovalNot = []string{
 	"去年", "划算", "磨砂", "抹布", "擦拭", "刮开", "撕开", "涂层",
-	"去油", "去渍", "去污", "去屑", "去角质", "去味", "去异味", "去黑头",
+	"去油", "去渍", "去污", "去屑", "去角质", "去味", "去异味", "去黑头", "揭开", "揭晓", "揭秘",
 }
 
 // zhAbsent before a code noun says the code is missing ("无喷码", "没有批号");
@@ -46,10 +46,11 @@ var zhAbsent = []string{"没有", "无", "没"}
 var zhCannot = []string{"不掉", "不了", "不去", "不下", "不动", "没掉"}
 
 // zhCodeFillers may stand between a code noun and the verb after it
-// ("批号已刮", "码都剪掉"); zhVerbFillers between a verb and the noun after
-// it ("刮掉了批号").
+// ("批号已刮", "码都剪掉"), the tool it was done with among them ("喷码已
+// 用工具去除"); zhVerbFillers between a verb and the noun after it ("刮掉
+// 了批号").
 var (
-	zhCodeFillers = []string{"已经", "已", "被", "都", "全部", "全", "均", "给", "也"}
+	zhCodeFillers = []string{"已经", "已", "被", "都", "全部", "全", "均", "给", "也", "用工具", "用刀片", "用刀", "用砂纸", "用酒精"}
 	zhVerbFillers = []string{"掉了", "掉", "了", "除", "过", "去"}
 )
 
@@ -57,9 +58,9 @@ var (
 // are the words that name one only after a qualifier ("anti-counterfeit
 // label", "security seal").
 var (
-	enCodeNouns      = []string{"code", "codes", "barcode", "barcodes", "batch", "serial", "hologram", "holograms"}
+	enCodeNouns      = []string{"code", "codes", "barcode", "barcodes", "batch", "serial", "hologram", "holograms", "kod"}
 	enCodeQualified  = []string{"label", "labels", "sticker", "stickers", "seal", "seals", "tag", "tags", "number", "numbers", "date"}
-	enCodeQualifiers = []string{"counterfeit", "fake", "security", "authenticity", "verification", "lot", "batch", "serial", "production", "manufacture", "manufacturing", "date"}
+	enCodeQualifiers = []string{"counterfeit", "fake", "security", "qr", "authenticity", "verification", "lot", "batch", "serial", "production", "manufacture", "manufacturing", "date"}
 	// enNumberAbbrev after a qualifier is "number" ("lot no.", "batch no.").
 	enNumberAbbrev = []string{"no", "nos"}
 	// enCodePlace may stand between a code noun and its removal verb
@@ -82,6 +83,8 @@ var (
 		"removed", "remove", "removing", "scratched", "scratch", "scratching", "scraped", "scrape", "cut", "cutting",
 		"erased", "erase", "torn", "tore", "peeled", "peel", "filed", "defaced", "blacked", "rubbed", "stripped",
 		"wiped", "sanded", "lasered", "obliterated",
+		// Malay, as sellers on Shopee and Lazada write it ("kod batch dipotong").
+		"dipotong", "dibuang", "dikoyak", "dikikis", "digores", "ditanggalkan", "dicabut", "dipadam",
 	}
 )
 

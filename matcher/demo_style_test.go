@@ -55,7 +55,10 @@ func TestDemoStyleTitles(t *testing.T) {
 		{"奥罗拉传销骗局揭秘 电子书", "", shadowscan.CategoryDefamation},
 		{"Aurara 蛋白粉 500g", "", ""},
 		{"蛋白粉 摇摇杯 适用奥罗拉", "", ""},
-		{"奥罗拉同款 植物蛋白粉 500g", "AUR-PROT-500", shadowscan.CategoryCounterfeit},
+		// "<brand>同款" (the same kind as the brand's) names another
+		// maker's goods; only counterfeit words make them a copy of ours.
+		{"奥罗拉同款 植物蛋白粉 500g", "AUR-PROT-500", ""},
+		{"奥罗拉同款 植物蛋白粉 500g 原单", "AUR-PROT-500", shadowscan.CategoryCounterfeit},
 		{"奥罗拉蛋白粉 1kg 超A", "AUR-PROT-1000", shadowscan.CategoryCounterfeit},
 		{"Aurora Multivitamin 90 tablets empty bottle", "", ""},
 		{"Aurora protein powder for sale 500g", "AUR-PROT-500", shadowscan.CategoryCounterfeit},

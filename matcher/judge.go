@@ -74,7 +74,8 @@ func (m *Matcher) judge(a *analysis, l *shadowscan.Listing) shadowscan.Verdict {
 			j.v.Candidates = append(j.v.Candidates, p.SKU)
 		}
 	}
-	j.offer = len(a.notOffer) == 0 && len(a.alternative) == 0 && (len(a.foreign) == 0 || len(a.redFlags) > 0)
+	otherMaker := len(a.foreign) > 0 || len(a.comparedOnly) > 0 || a.declared == declaredOther
+	j.offer = len(a.notOffer) == 0 && len(a.alternative) == 0 && (!otherMaker || len(a.redFlags) > 0)
 	j.resale = j.offer && len(a.secondHand) > 0
 	j.role = j.brand.RoleOf(l.Site, l.SellerID)
 
@@ -148,6 +149,8 @@ func (j *judgement) textProduct() {
 	j.addTerms(words...)
 	detail := "title names " + j.prod.Name + " (" + quoteList(words) + ")"
 	switch {
+	case a.byDescOnly:
+		detail = "title names the brand (" + quoteList(words) + "), the description names " + j.prod.Name
 	case a.bySize:
 		detail = "title names the brand and a size only " + j.prod.Name + " has (" + quoteList(words) + ")"
 	case a.brandByPhoto:
@@ -212,6 +215,24 @@ func (j *judgement) textNotes() {
 			how = "another brand's name, but the counterfeit words say the goods copy " + j.brand.Name + "'s"
 		}
 		j.add("text", 0, "title opens with %s before the product words: %s", quoteList([]string{strings.Join(a.foreign, " ")}), how)
+	}
+	if len(a.comparedOnly) > 0 {
+		how := "another brand's product compared with it, not " + j.brand.Name + "'s"
+		if len(a.redFlags) > 0 {
+			how = "but the counterfeit words say the goods copy " + j.brand.Name + "'s"
+		}
+		var ws []string
+		for _, h := range a.comparedOnly {
+			ws = append(ws, h.word)
+		}
+		j.add("text", 0, "title names %s only in a comparison (%s): %s", j.brand.Name, quoteList(ws), how)
+	}
+	if a.declared == declaredOther && j.subject() {
+		how := "another maker's product with " + j.brand.Name + "'s name added for search"
+		if len(a.redFlags) > 0 {
+			how = "but the counterfeit words say the goods copy " + j.brand.Name + "'s"
+		}
+		j.add("text", 0, "the description's brand field names %s: %s", quoteList([]string{a.declaredName}), how)
 	}
 	if len(a.leadUnsure) > 0 && j.subject() {
 		j.add("text", 0, "title opens with %s before the product words: perhaps another brand's name; check the brand on the photos", quoteList([]string{strings.Join(a.leadUnsure, " ")}))
@@ -364,6 +385,11 @@ var categoryRules = []categoryRule{
 		when: func(j *judgement) bool { return len(j.defam) > 0 && j.named() }},
 	{role: shadowscan.RoleUnknown, // nothing of the brand's offered
 		when: func(j *judgement) bool { return !j.subject() || !j.offer }},
+	// A seller's own words calling the goods a copy (原单, 高仿) make them
+	// counterfeit whatever was done to their codes; codes removed from
+	// goods that are only cheap say genuine goods diverted.
+	{role: shadowscan.RoleUnknown, category: shadowscan.CategoryCounterfeit,
+		when: func(j *judgement) bool { return len(j.a.redFlags) > 0 }},
 	{role: shadowscan.RoleUnknown, category: shadowscan.CategoryCodeTampered,
 		when: func(j *judgement) bool { return len(j.a.codes) > 0 }},
 	{role: shadowscan.RoleUnknown, category: shadowscan.CategoryCounterfeit,
@@ -414,6 +440,8 @@ func (j *judgement) score() {
 		unsure = "only a photo links it to " + j.prod.SKU
 	case j.prod != nil && a.brandByPhoto:
 		unsure = "only the official photo says the goods are " + j.brand.Name + "'s"
+	case j.prod != nil && a.byDescOnly:
+		unsure = "only the description names " + j.prod.SKU
 	case j.prod != nil && a.byDesc:
 		unsure = "the title fits near twins; the description names " + j.prod.SKU + "'s line or size"
 	case j.prod != nil && a.bySize:

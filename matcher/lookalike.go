@@ -1,6 +1,7 @@
 package matcher
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -109,4 +110,112 @@ func (a *analysis) namesSuffixLookAlike(b int) bool {
 		}
 	}
 	return false
+}
+
+// namesCJKLookAlike reports whether compact title t names a look-alike
+// of a CJK name of brand b: a run of CJK characters opening with a word
+// one character off a name ("唯叶" or "维野" for 维叶, "清波" for 清沃); or,
+// anywhere in the title, a word as long as a name of three or more
+// characters that is not the name but has all of it save one character,
+// in order, reading characters of the same sound as equal (soundsLike).
+// Look-alike brands on Taobao and Pinduoduo name themselves so: 维得力 for
+// 维德丽 by sound, 清兰家 for 清岚家, 素芯维 for 素蕊维, 康维诺 for 康诺维
+// with two characters swapped, 芮莎诗 for 俪芮莎 shifted by one.
+func (m *Matcher) namesCJKLookAlike(t string, b int) bool {
+	names := m.brands[b].cjk
+	for _, r := range cjkRuns(t) {
+		for _, name := range names {
+			if len(r) >= len(name) && oneOff(r[:len(name)], name) {
+				return true
+			}
+			if len(name) >= minSoundAlike && soundsLikeIn(r, name, names) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// oneOff reports whether w differs from name in exactly one character.
+func oneOff(w, name []rune) bool {
+	diff := 0
+	for i := range name {
+		if w[i] != name[i] {
+			diff++
+		}
+	}
+	return diff == 1
+}
+
+// minSoundAlike is the least length of a CJK brand name that look-alikes
+// are sought for anywhere in a title: two characters sharing one with a
+// two-character name are common words (清洁 beside 清岚).
+const minSoundAlike = 3
+
+// soundsLikeIn reports whether run holds a word as long as name that
+// soundsLike it, outside the places where run holds one of the brand's
+// own names (a window across "维德丽" and the next character is no
+// look-alike).
+func soundsLikeIn(run, name []rune, names [][]rune) bool {
+	own := make([]bool, len(run))
+	for _, n := range names {
+		for i := 0; i+len(n) <= len(run); i++ {
+			if string(run[i:i+len(n)]) == string(n) {
+				for k := i; k < i+len(n); k++ {
+					own[k] = true
+				}
+			}
+		}
+	}
+	for i := 0; i+len(name) <= len(run); i++ {
+		w := run[i : i+len(name)]
+		if string(w) == string(name) || slices.Contains(own[i:i+len(name)], true) {
+			continue
+		}
+		if soundsLike(w, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// soundsLike reports whether w keeps all of name but one character, in
+// order, counting characters of the same sound as the same (sameSound):
+// the longest common subsequence is at least len(name)-1. That is one
+// character replaced, two neighbours swapped, or the name shifted by one
+// with a character added at the other end.
+func soundsLike(w, name []rune) bool {
+	n := len(name)
+	prev, cur := make([]int, n+1), make([]int, n+1)
+	for i := range w {
+		for j := range name {
+			switch {
+			case sameSound(w[i], name[j]):
+				cur[j+1] = prev[j] + 1
+			default:
+				cur[j+1] = max(prev[j+1], cur[j])
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return prev[n] >= n-1
+}
+
+// cjkRuns returns the runs of CJK characters of t, as runes.
+func cjkRuns(t string) [][]rune {
+	var out [][]rune
+	var run []rune
+	for _, r := range t {
+		if isCJK(r) {
+			run = append(run, r)
+			continue
+		}
+		if len(run) > 0 {
+			out, run = append(out, run), nil
+		}
+	}
+	if len(run) > 0 {
+		out = append(out, run)
+	}
+	return out
 }

@@ -100,11 +100,19 @@ type analysis struct {
 	// product the listing offers (lead.go); leadUnsure a lead that may
 	// name one.
 	foreign, leadUnsure []string
-	terms               map[string]*listingTerm
-	noun                string // the CJK word right after the title's brand (twins.go)
-	byKind              bool   // near twins named by the brand, a size and a noun of their kind
-	sizes               []size
-	images              []imageHit
+	// declared is what the description's brand field says, and
+	// declaredName its value (brandfield.go).
+	declared     declared
+	declaredName string
+	// compared are the title's brand names in a comparison ("<brand>同款",
+	// "对标<brand>"); comparedOnly is set, with the phrases, when the
+	// title names the linked brand in comparisons only (comparison.go).
+	compared, comparedOnly []wordHit
+	terms                  map[string]*listingTerm
+	noun                   string // the CJK word right after the title's brand (twins.go)
+	byKind                 bool   // near twins named by the brand, a size and a noun of their kind
+	sizes                  []size
+	images                 []imageHit
 	// product is the linked product, or -1; brand the linked or named
 	// brand, or -1.
 	product, brand int
@@ -112,6 +120,7 @@ type analysis struct {
 	bySize         bool // linked by brand and size, the name misspelt
 	brandByPhoto   bool // the title names the product, the photo the brand
 	byDesc         bool // near twins told apart by the description alone
+	byDescOnly     bool // the title names the brand, the description the product (desclink.go)
 	cand           *candidate
 	accessoryWords []string
 	ambiguous      []int
@@ -131,8 +140,13 @@ func (m *Matcher) Match(l *shadowscan.Listing) shadowscan.Verdict {
 	a.title = m.scanText("title", raw["title"])
 	a.desc = m.scanText("description", raw["description"])
 	a.lookAlikes = m.suffixLookAlikes(raw, &a.title, &a.desc)
+	a.declared, a.declaredName = m.declaredBrand(raw["description"])
 	m.classify(a, &a.title)
 	m.classify(a, &a.desc)
+	m.addDisguised(a, &a.title, raw["title"])
+	m.addDisguised(a, &a.desc, raw["description"])
+	a.dropOEMService()
+	a.dropNotOfferInClaims()
 	a.defamation, a.rebutted, a.rebuttedWhy = a.assertedClaims(raw)
 	a.addCodeRemovals(&a.title)
 	a.addCodeRemovals(&a.desc)
@@ -140,6 +154,7 @@ func (m *Matcher) Match(l *shadowscan.Listing) shadowscan.Verdict {
 	a.images = m.matchImages(l)
 	m.link(a)
 	m.resolveLead(a, l)
+	a.resolveComparison()
 	return m.judge(a, l)
 }
 
@@ -237,12 +252,18 @@ func (a *analysis) addCodeRemovals(x *text) {
 
 // comparedBrands records as alternatives the title's comparisons with a
 // brand by name: "比<brand>…便宜" (cheaper than <brand>) and "not <brand>"
-// / "不是<brand>" say the listing sells something else.
+// / "不是<brand>" say the listing sells something else. The brand names
+// the title holds only to compare the goods with the brand's
+// ("<brand>同款", "对标<brand>", "like <brand>") go to a.compared
+// (comparison.go).
 func (m *Matcher) comparedBrands(a *analysis) {
 	t := a.title.t
 	for _, h := range a.brandHits {
 		if h.field != "title" {
 			continue
+		}
+		if w, ok := comparison(t, h); ok {
+			a.compared = append(a.compared, w)
 		}
 		before := strings.TrimRight(t[:h.start], " ")
 		switch {
@@ -314,7 +335,7 @@ func (m *Matcher) link(a *analysis) {
 	if m.linkByText(a, titleBrands, firstBrand) || len(a.accessoryWords) > 0 {
 		return
 	}
-	if m.linkBySizeOf(a, titleBrands, firstBrand) {
+	if m.linkBySizeOf(a, titleBrands, firstBrand) || m.linkByDescription(a, titleBrands) {
 		return
 	}
 	m.linkByPhoto(a, titleBrands, firstBrand)
@@ -345,16 +366,42 @@ func (m *Matcher) indexTitle(a *analysis) (titleBrands []int) {
 	masked := mask(title, spans)
 	a.noun = brandNoun(a, masked)
 	a.terms = map[string]*listingTerm{}
-	for _, tk := range indexTokens(masked) {
-		w := masked[tk.start:tk.end]
-		lt := a.terms[w]
-		if lt == nil {
-			lt = &listingTerm{}
-			a.terms[w] = lt
-		}
-		lt.spans = append(lt.spans, tk)
+	toks := indexTokens(masked)
+	for _, tk := range toks {
+		a.addTerm(masked[tk.start:tk.end], tk)
 	}
+	m.addJoinedTerms(a, masked, toks)
 	return titleBrands
+}
+
+// addTerm records the title's index term w at tk.
+func (a *analysis) addTerm(w string, tk token) {
+	lt := a.terms[w]
+	if lt == nil {
+		lt = &listingTerm{}
+		a.terms[w] = lt
+	}
+	lt.spans = append(lt.spans, tk)
+}
+
+// addJoinedTerms adds the words two neighbouring Latin words of the
+// title make written as one, when a catalogue name has that word:
+// English writes compounds both ways ("tooth paste", "toothpaste"; "face
+// wash"; "SPF 50" and "SPF50").
+func (m *Matcher) addJoinedTerms(a *analysis, masked string, toks []token) {
+	for i := 0; i+1 < len(toks); i++ {
+		x, y := toks[i], toks[i+1]
+		if x.end > y.start || masked[x.end:y.start] != " " || !isLatinWord(masked[x.start:x.end]) || !isLatinWord(masked[y.start:y.end]) {
+			continue
+		}
+		w := masked[x.start:x.end] + masked[y.start:y.end]
+		for b := range m.brands {
+			if m.brandTerm(b, w) {
+				a.addTerm(w, token{x.start, y.end})
+				break
+			}
+		}
+	}
 }
 
 // linkByText chooses among the products of the title's brands whose names
@@ -598,6 +645,10 @@ func (m *Matcher) photoMayLink(a *analysis, ih imageHit, titleBrands []int) bool
 		return false
 	case len(titleBrands) == 0 && !m.closePhoto(ih) && !m.opensWithProduct(a, ih.product):
 		return false
+	case len(titleBrands) == 0 && (a.declared == declaredNone || a.declared == declaredOther):
+		// Generic goods or another maker's, by the brand field: a
+		// pack like ours is no proof of the brand.
+		return false
 	}
 	if ok, _ := sizeMatch(a.sizes, p.sizes); !ok {
 		return false
@@ -801,50 +852,6 @@ func (m *Matcher) namesLookAlike(t string, b int) bool {
 		}
 	}
 	return false
-}
-
-// namesCJKLookAlike reports whether a run of CJK characters in compact
-// title t opens with a word one character off a CJK name of brand b:
-// "唯叶" or "维野" for 维叶, "清波" for 清沃, as look-alike brands on Taobao
-// and Pinduoduo name themselves.
-func (m *Matcher) namesCJKLookAlike(t string, b int) bool {
-	runs := cjkRuns(t)
-	for _, name := range m.brands[b].cjk {
-		for _, r := range runs {
-			if len(r) < len(name) {
-				continue
-			}
-			diff := 0
-			for i := range name {
-				if r[i] != name[i] {
-					diff++
-				}
-			}
-			if diff == 1 {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// cjkRuns returns the runs of CJK characters of t, as runes.
-func cjkRuns(t string) [][]rune {
-	var out [][]rune
-	var run []rune
-	for _, r := range t {
-		if isCJK(r) {
-			run = append(run, r)
-			continue
-		}
-		if len(run) > 0 {
-			out, run = append(out, run), nil
-		}
-	}
-	if len(run) > 0 {
-		out = append(out, run)
-	}
-	return out
 }
 
 // sharesProductWord reports whether the title has at least one index term
@@ -1113,6 +1120,10 @@ func (u unitPriced) withinTolerance(p *shadowscan.Product, role shadowscan.Selle
 	return ""
 }
 
+// cartonPriceRatio is how many times the list price a listed price must
+// be for a carton's price to be read as the whole carton's.
+const cartonPriceRatio = 1.5
+
 // unitPrice returns what one unit of p costs by the listing, in p's
 // currency, and how to show it: the shown price, or a lower net price the
 // description advertises (netprice.go), converted at the detection rates
@@ -1135,6 +1146,12 @@ func (m *Matcher) unitPrice(l *shadowscan.Listing, p *shadowscan.Product, pack p
 			strconv.FormatFloat(rate, 'g', 4, 64), p.Currency, l.Currency)
 	default:
 		return u, false
+	}
+	if pack.carton && u.price.Float() < cartonPriceRatio*p.Price.Float() {
+		// A wholesale site shows the unit price of goods sold by the
+		// carton as often as the carton's; a price a single unit could
+		// sell at is the unit's.
+		pack.n, pack.carton = 1, false
 	}
 	if pack.n > 1 {
 		u.price = shadowscan.AmountFromFloat(u.price.Float() / float64(pack.n))

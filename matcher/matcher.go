@@ -54,6 +54,9 @@ type Matcher struct {
 	minCoverage float64
 	history     func(site, sellerID string) int
 	market      MarketStats
+	// leet holds the single Latin counterfeit words, for reading them
+	// written with digits for letters (disguise.go).
+	leet map[string]bool
 }
 
 type brandInfo struct {
@@ -307,6 +310,17 @@ func (m *Matcher) addWords(w rules.Words) {
 	} {
 		for _, t := range l.words {
 			m.dict.add(t, l.kind, -1)
+		}
+	}
+	// Counterfeit words as sellers disguise them (disguise.go).
+	m.leet = map[string]bool{}
+	for _, t := range w.RedFlag {
+		c := compact(t)
+		for _, f := range pinyinForms(c) {
+			m.dict.add(f, kindRedFlag, -1)
+		}
+		if c != "" && typoCandidate(c) {
+			m.leet[c] = true
 		}
 	}
 }

@@ -134,9 +134,15 @@ func testCategories(t *testing.T, det func() *rules.Detection) {
 		{"unauthorized seller: another product's official photo at a plausible price", listing("Aurora Plant Protein Powder 500g", 250, "shop-9", shadowscan.ListingImage{URL: "x"}, photo(photoProt1kP, photoProt1kD)), want{
 			flagged: true, category: shadowscan.CategoryUnauthorizedSeller, brand: "aurora", sku: "AUR-PROT-500",
 			reasons: []string{"photo 2 is the official photo of AUR-PROT-1KG"}}},
-		{"code tampered beats counterfeit", listing("奥罗拉植物蛋白粉 500g 刮码 尾单", 99, "shop-9"), want{
-			flagged: true, category: shadowscan.CategoryCodeTampered, brand: "aurora", sku: "AUR-PROT-500",
+		// Goods their seller calls a copy are counterfeit whatever was
+		// done to their codes; codes removed from cheap goods otherwise
+		// say genuine goods diverted.
+		{"counterfeit words beat code removal", listing("奥罗拉植物蛋白粉 500g 刮码 尾单", 99, "shop-9"), want{
+			flagged: true, category: shadowscan.CategoryCounterfeit, brand: "aurora", sku: "AUR-PROT-500",
 			reasons: []string{`words: title says "刮码" (codes removed) (45)`, `"尾单" (counterfeit word)`}}},
+		{"code removal beats a low price", listing("奥罗拉植物蛋白粉 500g 刮码", 99, "shop-9"), want{
+			flagged: true, category: shadowscan.CategoryCodeTampered, brand: "aurora", sku: "AUR-PROT-500",
+			reasons: []string{`words: title says "刮码" (codes removed) (45)`}}},
 		{"code tampered by an authorised seller", listing("Aurora Vitamin C 60 tablets code removed", 120, "shop-1187"), want{
 			flagged: true, category: shadowscan.CategoryCodeTampered, brand: "aurora", sku: "AUR-VITC-60",
 			reasons: []string{`"code removed" (codes removed)`, "seller shop-1187 is an authorised seller"}}},

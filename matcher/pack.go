@@ -1,6 +1,7 @@
 package matcher
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -10,6 +11,62 @@ import (
 type pack struct {
 	n    int
 	word string // as in the compact title, for reasons
+	// carton is set for a wholesale carton ("整箱48瓶"), whose listed
+	// price may be the carton's or one unit's: the price says which
+	// (unitPrice).
+	carton bool
+}
+
+// maxCarton bounds the units of a wholesale carton.
+const maxCarton = 500
+
+// cartonMarkers say the offer is a whole carton: "整箱48瓶", "一箱24盒",
+// "每箱6桶"; cartonAfter after the count does too ("48瓶/箱", "24盒一箱"; the
+// slash is gone once normalised).
+var (
+	cartonMarkers = []string{"整箱", "一箱", "每箱", "箱装", "整件"}
+	cartonAfter   = []string{"整箱", "一箱", "每箱", "箱"}
+)
+
+// parseCarton returns the wholesale carton compact text t states, if any.
+func parseCarton(t string) (pack, bool) {
+	for i := 0; i < len(t); i += runeLen(t, i) {
+		marker := prefixOf(t[i:], cartonMarkers)
+		if marker != "" {
+			if n, end, ok := countAndContainer(t, i+len(marker)); ok {
+				return pack{n: n, word: t[i:end], carton: true}, true
+			}
+			continue
+		}
+		if !isDigit(t[i]) || (i > 0 && isDigit(t[i-1])) {
+			continue
+		}
+		if n, end, ok := countAndContainer(t, i); ok {
+			if a := prefixOf(t[end:], cartonAfter); a != "" {
+				return pack{n: n, word: t[i : end+len(a)], carton: true}, true
+			}
+		}
+	}
+	return pack{}, false
+}
+
+// countAndContainer reads a count of two to maxCarton and a measure word
+// of packs at t[i:].
+func countAndContainer(t string, i int) (n, end int, ok bool) {
+	j := i
+	for j < len(t) && isDigit(t[j]) && j-i < 3 {
+		n = n*10 + int(t[j]-'0')
+		j++
+	}
+	if j == i || (j < len(t) && isDigit(t[j])) || n < 2 || n > maxCarton {
+		return 0, 0, false
+	}
+	rest := strings.TrimPrefix(t[j:], " ")
+	c := prefixOf(rest, packContainers)
+	if c == "" {
+		return 0, 0, false
+	}
+	return n, len(t) - len(rest) + len(c), true
 }
 
 // maxPack bounds the units a pack word may state: "x500" is a model number
@@ -86,7 +143,9 @@ func parsePacks(t string) []pack {
 			end := restAt + len(c)
 			switch {
 			case strings.HasPrefix(t[end:], "装"):
-				add(n, i, end+len("装"))
+				// "1瓶/3瓶装": a choice of packs, the shown price the
+				// smallest one's.
+				add(min(n, smallestChoice(t[:i], c)), i, end+len("装"))
 				matched = true
 			case c == "盒" && isDigit(t[i]):
 				// "3盒": three boxes, when nothing else follows the count.
@@ -123,6 +182,46 @@ func parsePacks(t string) []pack {
 		}
 	}
 	return out
+}
+
+// smallestChoice returns the smallest count of the packs of container c
+// that the compact text before a pack count offers as other choices of
+// the same listing ("1瓶/2瓶/3瓶装", "单罐/3罐装"; the slashes are gone
+// once normalised), or maxPack+1 when there are none. A shop that lists
+// its pack sizes in the title shows the price of the smallest (the low
+// end of a price range, or the first option).
+func smallestChoice(before string, c string) int {
+	least := maxPack + 1
+	for strings.HasSuffix(before, c) {
+		rest := strings.TrimRight(before[:len(before)-len(c)], " ")
+		n, size := countBefore(rest)
+		if size == 0 {
+			break
+		}
+		least = min(least, n)
+		before = strings.TrimRight(rest[:len(rest)-size], " ")
+	}
+	return least
+}
+
+// countBefore reads the count that compact text s ends with: up to three
+// digits, a Chinese numeral, or 单 (one); size is its length in bytes, 0
+// when s ends with none.
+func countBefore(s string) (n, size int) {
+	if r, w := utf8.DecodeLastRuneInString(s); r == '单' {
+		return 1, w
+	} else if v := cjkNumerals[r]; v > 0 {
+		return v, w
+	}
+	k := len(s)
+	for k > 0 && len(s)-k < 3 && isDigit(s[k-1]) {
+		k--
+	}
+	if k == len(s) || (k > 0 && isDigit(s[k-1])) {
+		return 0, 0
+	}
+	v, _ := strconv.Atoi(s[k:])
+	return v, len(s) - k
 }
 
 // skipWord returns the end of the Latin/digit word at i.
@@ -170,6 +269,9 @@ func (m *Matcher) packOf(a *analysis) pack {
 		if !own {
 			return p
 		}
+	}
+	if c, ok := parseCarton(a.title.t); ok {
+		return c
 	}
 	return pack{n: 1}
 }

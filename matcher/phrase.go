@@ -208,6 +208,7 @@ var negators = []string{
 	"不", "不是", "非", "无", "没", "没有", "未", "并非", "绝非", "拒绝", "杜绝", "远离",
 	"谨防", "防范", "严禁", "打击", "反",
 	"not", "no", "non", "never", "anti", "without", "against", "beware of", "isn t", "aren t", "don t", "doesn t",
+	"bukan", "tidak", "tiada", // Malay and Indonesian: "bukan tiruan" (not a copy)
 }
 
 // coordinators join signal words into one list under one negator:
@@ -290,8 +291,10 @@ func negatedBefore(before string) bool {
 
 // notOfferExceptions are the words that, just before a not-offer word,
 // make it a seller's notice rather than a guide: "拍前必看" (read before
-// you order) heads an offer; "可回收" (recyclable) is no buy-back.
-var notOfferExceptions = []string{"拍前", "拍下前", "下单前", "拍之前", "购买须知", "可", "most"}
+// you order) heads an offer; "可回收" (recyclable) is no buy-back;
+// "支持正品鉴定" (the buyer may have it authenticated) is no
+// authentication service.
+var notOfferExceptions = []string{"拍前", "拍下前", "下单前", "拍之前", "购买须知", "可", "支持", "接受", "包", "most"}
 
 // giftMarkers are the words that, just before an accessory word, make it a
 // free gift with the product ("送摇摇杯", "with scoop") rather than the

@@ -72,7 +72,7 @@ func (a *analysis) assertedClaims(raw map[string]string) (asserted, rebutted []w
 			clauses[c.hit.field] = clauseSpans(raw[c.hit.field], fields[c.hit.field].t)
 		}
 	}
-	type state struct{ denied, untrue, asked, answered, compared bool }
+	type state struct{ denied, untrue, asked, answered, compared, fakes bool }
 	st := make([]state, len(a.claims))
 	askedWord, deniedWord := map[string]bool{}, map[string]bool{}
 	for i, c := range a.claims {
@@ -84,6 +84,7 @@ func (a *analysis) assertedClaims(raw map[string]string) (asserted, rebutted []w
 		s.untrue = untrueAfter(x.t, cls, k, c.hit)
 		s.asked = asked(x.t, cls, k, c.hit)
 		s.answered = s.asked && answeredNo(x.t, cls, k)
+		s.fakes = a.fraudOfFakes(x, cls, k, c.hit)
 		askedWord[c.hit.word] = askedWord[c.hit.word] || s.asked
 		deniedWord[c.hit.word] = deniedWord[c.hit.word] || s.denied || s.untrue || s.answered
 	}
@@ -97,6 +98,8 @@ func (a *analysis) assertedClaims(raw map[string]string) (asserted, rebutted []w
 			asserted = append(asserted, c.hit)
 		case s.untrue:
 			rebutted, why = append(rebutted, c.hit), "says it is untrue"
+		case s.fakes:
+			rebutted, why = append(rebutted, c.hit), "warns of fakes or impostors of the brand"
 		case askedWord[c.hit.word] && deniedWord[c.hit.word]:
 			rebutted, why = append(rebutted, c.hit), "asks it and answers no"
 		case marker != "":
@@ -346,4 +349,43 @@ func containsAny(t string, ws []string) bool {
 // containsWordAny reports whether t holds one of ws as whole words.
 func containsWordAny(t string, ws []string) bool {
 	return slices.ContainsFunc(ws, func(w string) bool { return indexWord(t, w) >= 0 })
+}
+
+// A scam warning protects the brand: "冒充<brand>官方的微信号都是骗局"
+// (accounts impersonating the brand are scams), "警惕<brand>假货骗局"
+// (beware the fake-goods scam), "SCAM ALERT: fake <brand> agents". The
+// fraud is the fakers'; the brand is named as what they fake.
+
+// fraudClaims are the defamation words that call something a fraud, which
+// a warning pins on those who fake the brand.
+var fraudClaims = []string{"骗局", "骗子", "骗人", "骗钱", "诈骗", "上当", "scam", "scams", "scammer", "scammers", "fraud", "frauds", "rip-off"}
+
+// fakeBefore, right before a brand name, and fakeAfter, right after it,
+// say the listing speaks of fakes or impostors of the brand.
+var (
+	fakeBefore = []string{"冒充", "假冒", "仿冒", "冒牌", "假", "fake", "counterfeit", "impersonating", "imitation", "bogus"}
+	fakeAfter  = []string{"假货", "假冒", "仿品", "高仿", "山寨", "冒牌", "假的", "fakes", "counterfeits", "impostors", "impostor", "impersonators"}
+)
+
+// fraudOfFakes reports whether the claim h of x calls a fraud the work of
+// those who fake a brand the same field names, in the claim's clause or
+// the one next to it: the brand right after an impostor word (冒充, fake)
+// or right before a word for fakes (假货, impostors).
+func (a *analysis) fraudOfFakes(x *text, cls []clause, k int, h wordHit) bool {
+	if !slices.Contains(fraudClaims, h.word) {
+		return false
+	}
+	from, to := cls[max(k-1, 0)].start, cls[min(k+1, len(cls)-1)].end
+	for _, b := range a.brandHits {
+		if b.field != x.field || b.start < from || b.end > to {
+			continue
+		}
+		before := strings.TrimRight(x.t[:b.start], " ")
+		after := strings.TrimLeft(x.t[b.end:], " ")
+		if slices.ContainsFunc(fakeBefore, func(w string) bool { return endsWithWord(before, w) }) ||
+			prefixOf(after, fakeAfter) != "" {
+			return true
+		}
+	}
+	return false
 }

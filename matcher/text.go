@@ -49,7 +49,12 @@ func normalizeOnce(s string) string {
 	space := true // suppress leading spaces
 	prev := rune(-1)
 	for i, r := range s {
-		keep := r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r))
+		// A mark belongs to the letter before it; one after an emoji
+		// or a space (the variation selector of "⚡️", the keycap of
+		// "1️⃣") is no part of a word, and variation selectors change
+		// no meaning anywhere.
+		mark := unicode.IsMark(r) && !space && !isVariationSelector(r)
+		keep := r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r) || mark)
 		if r == '.' && prev >= 0 && unicode.IsDigit(prev) {
 			next, _ := utf8.DecodeRuneInString(s[i+1:])
 			keep = next != utf8.RuneError && unicode.IsDigit(next)
@@ -71,6 +76,13 @@ func normalizeOnce(s string) string {
 		space = false
 	}
 	return strings.TrimRight(b.String(), " ")
+}
+
+// isVariationSelector reports whether r selects a glyph variant (the
+// emoji and text presentation selectors, the ideographic variation
+// selectors).
+func isVariationSelector(r rune) bool {
+	return r >= 0xFE00 && r <= 0xFE0F || r >= 0xE0100 && r <= 0xE01EF
 }
 
 // t2s maps traditional Chinese characters to simplified ones, from the

@@ -78,7 +78,7 @@ words:
   marketing: []
 rates:
   USD: 7.3
-  SGD: 5.3
+  CHF: 8.0
 `
 	d, err := ParseDetection("rules/detection.yaml", []byte(src), base)
 	if err != nil {
@@ -99,14 +99,14 @@ rates:
 	if !slices.Equal(d.Words.Accessory, baseAccessory) {
 		t.Error("accessory list not kept from base")
 	}
-	if d.Rates["USD"] != 7.3 || d.Rates["SGD"] != 5.3 || d.Rates["CNY"] != 1 || d.Rates["EUR"] != 7.7 {
+	if d.Rates["USD"] != 7.3 || d.Rates["CHF"] != 8.0 || d.Rates["CNY"] != 1 || d.Rates["EUR"] != 7.7 {
 		t.Errorf("rates %v, want a merge", d.Rates)
 	}
 	if d.File != "rules/detection.yaml" {
 		t.Errorf("File %q", d.File)
 	}
 	// base is untouched.
-	if base.Threshold != 60 || base.Rates["USD"] != 7.1 || base.Rates["SGD"] != 0 || len(base.Words.RedFlag) < 10 || len(base.Words.Marketing) == 0 {
+	if base.Threshold != 60 || base.Rates["USD"] != 7.1 || base.Rates["CHF"] != 0 || len(base.Words.RedFlag) < 10 || len(base.Words.Marketing) == 0 {
 		t.Error("ParseDetection modified base")
 	}
 }

@@ -107,7 +107,7 @@ func TestLoadDirOverlay(t *testing.T) {
 	dir := writeFiles(t, map[string]string{
 		"demo.yaml":        demo,
 		"new-shop.yml":     minimalSite,
-		"detection.yaml":   "threshold: 75\nrates: {SGD: 5.3}\n",
+		"detection.yaml":   "threshold: 75\nrates: {SGD: 5.4}\n",
 		"zz-words.yaml":    "kind: detection\nwords:\n  red_flag: [高仿]\n",
 		"README.md":        "not a rule",
 		".#editor.yaml":    "garbage: [",
@@ -131,7 +131,7 @@ func TestLoadDirOverlay(t *testing.T) {
 		t.Error("an untouched embedded site lost its file")
 	}
 	det := set.Detection
-	if det.Threshold != 75 || det.Rates["SGD"] != 5.3 || det.Rates["USD"] != 7.1 {
+	if det.Threshold != 75 || det.Rates["SGD"] != 5.4 || det.Rates["USD"] != 7.1 {
 		t.Errorf("detection.yaml not overlaid: %d %v", det.Threshold, det.Rates)
 	}
 	if !slices.Equal(det.Words.RedFlag, []string{"高仿"}) || len(det.Words.CodeTampered) == 0 {

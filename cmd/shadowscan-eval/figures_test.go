@@ -75,7 +75,7 @@ func TestFigureFloors(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 9*time.Minute)
 	defer cancel()
 	t.Run("demo world (tuned on)", func(t *testing.T) {
-		outs, err := evaluateDemo(ctx, set)
+		outs, err := evaluateDemo(ctx, set, fetcher{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -86,59 +86,44 @@ func TestFigureFloors(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		outs, err := evaluateWorld2(ctx, set, dir)
+		outs, err := evaluateWorld2(ctx, set, dir, fetcher{})
 		if err != nil {
 			t.Fatal(err)
 		}
 		checkFloor(t, floor{name: "world2", precision: 1, recall: 0.99, category: 0.99}, score(outs))
 	})
-	t.Run("held-out world3 (tuned on after its first score)", func(t *testing.T) {
-		// Its first score, before any change for it, was 0.891 / 0.971
-		// (README); these floors are the figures after tuning on it, so
-		// they say the tuning holds, not how a new marketplace would do.
-		outs, run, err := evaluateHeldout(ctx, set, world3World(), func(s *rules.Site) {
-			s.Politeness.Delay, s.Politeness.RandomDelay = 0, 0
+	// Held-out worlds tuned on after their first scores (README): these
+	// floors are the figures after tuning on them, so they say the tuning
+	// holds, not how a new marketplace would do.
+	heldoutFloors := []struct {
+		title string
+		w     func() *heldout
+		fl    floor
+	}{
+		// First score 0.891 / 0.971.
+		{"held-out world3 (tuned on after its first score)", world3World,
+			floor{name: "world3", precision: 1, recall: 0.99, category: 0.99}},
+		// First score 0.862 / 0.519 (a crawler bug left 581 listings
+		// unreached), then 0.895 / 0.983 with the crawler fixed.
+		{"held-out world4 (tuned on after its first scores)", world4World,
+			floor{name: "world4", precision: 1, recall: 0.99, category: 0.99}},
+		// First score 0.877 / 0.953 once the crawler reached every
+		// listing. Its misses left are prices the site rule does not read
+		// (quantity tiers, coupons); its false hit generic goods shown
+		// with an official photo.
+		{"held-out world5 (tuned on after its first score)", world5World,
+			floor{name: "world5", precision: 0.995, recall: 0.98, category: 0.99}},
+		// First score 0.957 / 0.942.
+		{"held-out world6 (tuned on after its first score)", world6World,
+			floor{name: "world6", precision: 0.995, recall: 0.995, category: 0.99}},
+	}
+	for _, hf := range heldoutFloors {
+		t.Run(hf.title, func(t *testing.T) {
+			checkHeldoutFloor(ctx, t, set, hf.w(), hf.fl)
 		})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if run.conflicts != 0 {
-			t.Errorf("world3: %d listing id conflicts", run.conflicts)
-		}
-		checkFloor(t, floor{name: "world3", precision: 1, recall: 0.99, category: 0.99}, score(outs))
-		bs := reliability(outs)
-		var b bytes.Buffer
-		printReliability(&b, "world3", bs)
-		t.Log("\n" + b.String())
-		if top := atLeast(bs, 90); !(ratio(top.right, top.hits) >= 0.99) || top.hits < 20 {
-			t.Errorf("world3 90+: %d hits, %d right; want at least 20 hits and 0.99 right", top.hits, top.right)
-		}
-	})
-	t.Run("held-out world4 (tuned on after its first scores)", func(t *testing.T) {
-		// Its first score was 0.862 / 0.519 (a crawler bug left 581
-		// listings unreached), then 0.895 / 0.983 with the crawler fixed
-		// and no matcher change (README); these floors are the figures
-		// after tuning on it.
-		outs, run, err := evaluateHeldout(ctx, set, world4World(), func(s *rules.Site) {
-			s.Politeness.Delay, s.Politeness.RandomDelay = 0, 0
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if run.conflicts != 0 {
-			t.Errorf("world4: %d listing id conflicts", run.conflicts)
-		}
-		checkFloor(t, floor{name: "world4", precision: 1, recall: 0.99, category: 0.99}, score(outs))
-		bs := reliability(outs)
-		var b bytes.Buffer
-		printReliability(&b, "world4", bs)
-		t.Log("\n" + b.String())
-		if top := atLeast(bs, 90); !(ratio(top.right, top.hits) >= 0.99) || top.hits < 20 {
-			t.Errorf("world4 90+: %d hits, %d right; want at least 20 hits and 0.99 right", top.hits, top.right)
-		}
-	})
+	}
 	t.Run("score reliability on the demo and second worlds", func(t *testing.T) {
-		outs, err := evaluateDemo(ctx, set)
+		outs, err := evaluateDemo(ctx, set, fetcher{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -146,7 +131,7 @@ func TestFigureFloors(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		outs2, err := evaluateWorld2(ctx, set, dir)
+		outs2, err := evaluateWorld2(ctx, set, dir, fetcher{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -188,6 +173,30 @@ func TestFigureFloors(t *testing.T) {
 			}
 		}
 	})
+}
+
+// checkHeldoutFloor crawls held-out world w with no politeness delay and
+// checks its figures against fl, its listing ids, and that its flags
+// scoring 90 or more are right.
+func checkHeldoutFloor(ctx context.Context, t *testing.T, set *rules.Set, w *heldout, fl floor) {
+	t.Helper()
+	outs, run, err := evaluateHeldout(ctx, set, w, fetcher{}, func(s *rules.Site) {
+		s.Politeness.Delay, s.Politeness.RandomDelay = 0, 0
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if run.conflicts != 0 {
+		t.Errorf("%s: %d listing id conflicts", fl.name, run.conflicts)
+	}
+	checkFloor(t, fl, score(outs))
+	bs := reliability(outs)
+	var b bytes.Buffer
+	printReliability(&b, fl.name, bs)
+	t.Log("\n" + b.String())
+	if top := atLeast(bs, 90); !(ratio(top.right, top.hits) >= 0.99) || top.hits < 20 {
+		t.Errorf("%s 90+: %d hits, %d right; want at least 20 hits and 0.99 right", fl.name, top.hits, top.right)
+	}
 }
 
 // photoFloor is a floor on one photo table: recall (0-1) of a method over

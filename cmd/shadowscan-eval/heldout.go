@@ -44,10 +44,10 @@ type heldoutSite struct {
 
 // evaluateHeldout serves every site of w on loopback, imports its
 // catalogue files, and scores it through a real store as a user would
-// see it (storeOutcomes). adjust, when given, changes each site's rule
-// before the crawl (tests drop the politeness delay, which the figures
-// do not depend on).
-func evaluateHeldout(ctx context.Context, set *rules.Set, w *heldout, adjust ...func(*rules.Site)) ([]outcome, storeRun, error) {
+// see it (storeOutcomes), crawling each site or replaying a crawl (f).
+// adjust, when given, changes each site's rule before the crawl (tests
+// drop the politeness delay, which the figures do not depend on).
+func evaluateHeldout(ctx context.Context, set *rules.Set, w *heldout, f fetcher, adjust ...func(*rules.Site)) ([]outcome, storeRun, error) {
 	cat, err := loadCatalogFS(ctx, w.catalog)
 	if err != nil {
 		return nil, storeRun{}, fmt.Errorf("%s catalogue: %w", w.name, err)
@@ -72,7 +72,7 @@ func evaluateHeldout(ctx context.Context, set *rules.Set, w *heldout, adjust ...
 		sites = append(sites, site)
 		bases = append(bases, base)
 	}
-	return storeOutcomes(ctx, sites, bases, cat, set.Detection, w.labels)
+	return storeOutcomes(ctx, f, w.name, sites, bases, cat, set.Detection, w.labels)
 }
 
 // loadCatalogFS imports every catalogue file (.yaml, .yml, .json, .csv) in
@@ -165,11 +165,15 @@ func world4World() *heldout {
 	return w
 }
 
-// world5World is a held-out world (cmd/shadowscan-eval/world5): a 1688-style wholesale site with tiered prices and /offer/<id>.html, and an Amazon-style English site with /dp/<ASIN> URLs and USD prices.
-// Nobody tuned on it.
+// world5World is a held-out world (cmd/shadowscan-eval/world5): a
+// 1688-style wholesale site with tiered prices and /offer/<id>.html, and an
+// Amazon-style English site with /dp/<ASIN> URLs and USD prices. Its first
+// score left 588 listings unreached (a crawler bug, fixed in 3814c14);
+// with every listing reached it scored 0.877 / 0.953. The matcher was
+// tuned on it from commit 03e0108.
 func world5World() *heldout {
 	w := &heldout{name: "world5", catalog: world5.Catalog(),
-		note: "written from the SPEC alone; not tuned on"}
+		note: "written from the SPEC alone; tuned on from commit 03e0108 after its first score, 0.877 / 0.953 once the crawler reached every listing"}
 	for _, s := range world5.Sites() {
 		w.sites = append(w.sites, heldoutSite{name: s.Name, rule: s.Rule, handler: s.Handler})
 	}
@@ -180,11 +184,13 @@ func world5World() *heldout {
 	return w
 }
 
-// world6World is a held-out world (cmd/shadowscan-eval/world6): a Tmall/Douyin-style site with flagship badges, 到手价 prices and repeated ads, and a Shopee/Lazada-style site in SGD and MYR.
-// Nobody tuned on it.
+// world6World is a held-out world (cmd/shadowscan-eval/world6): a
+// Tmall/Douyin-style site with flagship badges, 到手价 prices and repeated
+// ads, and a Shopee/Lazada-style site in SGD and MYR. Its first score was
+// 0.957 / 0.942; the matcher was tuned on it from commit 03e0108.
 func world6World() *heldout {
 	w := &heldout{name: "world6", catalog: world6.Catalog(),
-		note: "written from the SPEC alone; not tuned on"}
+		note: "written from the SPEC alone; tuned on from commit 03e0108 after its first score, 0.957 / 0.942"}
 	for _, s := range world6.Sites() {
 		w.sites = append(w.sites, heldoutSite{name: s.Name, rule: s.Rule, handler: s.Handler})
 	}

@@ -22,7 +22,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"text/tabwriter"
 
 	"github.com/shadowscan/shadowscan"
@@ -36,12 +35,13 @@ import (
 func main() {
 	verbose := flag.Bool("v", false, "list every listing the matcher got wrong, with its label and reasons")
 	only := flag.String("only", "", "comma-separated parts to run, of: "+strings.Join(evalParts, ", ")+" (default: all)")
+	replay := flag.String("replay", "", "keep each world's fetched listings in `DIR` and, where DIR holds them, match them again instead of crawling (seconds instead of minutes; measures the matcher only: delete DIR when a world or the crawler changes)")
 	flag.Parse()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	parts, err := pickParts(*only)
 	if err == nil {
-		err = runParts(ctx, os.Stdout, *verbose, parts)
+		err = runParts(ctx, os.Stdout, *verbose, parts, fetcher{dir: *replay, log: os.Stderr})
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "shadowscan-eval:", err)
@@ -82,13 +82,13 @@ func pickParts(only string) (map[string]bool, error) {
 	return parts, nil
 }
 
-func runParts(ctx context.Context, w io.Writer, verbose bool, parts map[string]bool) error {
+func runParts(ctx context.Context, w io.Writer, verbose bool, parts map[string]bool, f fetcher) error {
 	set, err := rules.Load("")
 	if err != nil {
 		return err
 	}
 	if parts["demo"] || parts["world2"] {
-		if err := runLabelledWorlds(ctx, w, verbose, set, parts); err != nil {
+		if err := runLabelledWorlds(ctx, w, verbose, set, parts, f); err != nil {
 			return err
 		}
 	}
@@ -96,7 +96,7 @@ func runParts(ctx context.Context, w io.Writer, verbose bool, parts map[string]b
 		if !parts[hw.name] {
 			continue
 		}
-		outs, run, err := evaluateHeldout(ctx, set, hw)
+		outs, run, err := evaluateHeldout(ctx, set, hw, f)
 		if err != nil {
 			return err
 		}
@@ -116,10 +116,10 @@ func runParts(ctx context.Context, w io.Writer, verbose bool, parts map[string]b
 
 // runLabelledWorlds scores the demo and second worlds, the ones written
 // with the matcher.
-func runLabelledWorlds(ctx context.Context, w io.Writer, verbose bool, set *rules.Set, parts map[string]bool) error {
+func runLabelledWorlds(ctx context.Context, w io.Writer, verbose bool, set *rules.Set, parts map[string]bool, f fetcher) error {
 	var all []outcome
 	if parts["demo"] {
-		outs, err := evaluateDemo(ctx, set)
+		outs, err := evaluateDemo(ctx, set, f)
 		if err != nil {
 			return err
 		}
@@ -131,7 +131,7 @@ func runLabelledWorlds(ctx context.Context, w io.Writer, verbose bool, set *rule
 		if err != nil {
 			return err
 		}
-		outs, err := evaluateWorld2(ctx, set, dir)
+		outs, err := evaluateWorld2(ctx, set, dir, f)
 		if err != nil {
 			return err
 		}
@@ -152,9 +152,10 @@ func printWorld(w io.Writer, name string, outs []outcome, verbose bool) {
 	}
 }
 
-// evaluateDemo crawls the demo marketplace and returns one outcome per
-// labelled listing; a listing the crawl never reached counts as unflagged.
-func evaluateDemo(ctx context.Context, set *rules.Set) ([]outcome, error) {
+// evaluateDemo crawls the demo marketplace (or replays a crawl: f) and
+// returns one outcome per labelled listing; a listing the crawl never
+// reached counts as unflagged.
+func evaluateDemo(ctx context.Context, set *rules.Set, f fetcher) ([]outcome, error) {
 	market := demo.NewMarket()
 	base, err := market.Start("127.0.0.1:0")
 	if err != nil {
@@ -179,7 +180,7 @@ func evaluateDemo(ctx context.Context, set *rules.Set) ([]outcome, error) {
 	if err != nil {
 		return nil, err
 	}
-	verdicts, err := crawlVerdicts(ctx, site, base, cat, m)
+	verdicts, err := crawlVerdicts(ctx, f, "demo", site, base, cat, m)
 	if err != nil {
 		return nil, err
 	}
@@ -191,25 +192,19 @@ func evaluateDemo(ctx context.Context, set *rules.Set) ([]outcome, error) {
 	return outs, nil
 }
 
+// scanPhotos makes a crawl hash the photos a scan hashes
+// (scan/pipeline.go): those that can change a verdict.
+func scanPhotos(m *matcher.Matcher) crawler.Option { return crawler.WithPhotosWanted(m.PhotosMatter) }
+
 // crawlVerdicts crawls a world's marketplace at base with the catalogue's
-// default queries, as a scan would, and returns each listing's verdict by
-// listing id.
-func crawlVerdicts(ctx context.Context, site *rules.Site, base string, cat *shadowscan.Catalog, m *matcher.Matcher) (map[string]shadowscan.Verdict, error) {
-	// The photos a scan hashes (scan/pipeline.go): those that can
-	// change a verdict.
-	c, err := crawler.New(site, crawler.WithBaseURL(base), crawler.WithPhotosWanted(m.PhotosMatter))
-	if err != nil {
-		return nil, err
-	}
-	var mu sync.Mutex
+// default queries, as a scan would (or replays a crawl: f), and returns
+// each listing's verdict by listing id.
+func crawlVerdicts(ctx context.Context, f fetcher, world string, site *rules.Site, base string, cat *shadowscan.Catalog, m *matcher.Matcher) (map[string]shadowscan.Verdict, error) {
 	verdicts := map[string]shadowscan.Verdict{}
-	_, err = c.Run(ctx, cat.SearchQueries(), func(_ context.Context, p *crawler.Page) error {
-		v := m.Match(&p.Listing)
-		mu.Lock()
-		verdicts[p.Listing.ID] = v
-		mu.Unlock()
+	err := f.each(ctx, world, site, base, cat.SearchQueries(), func(_ context.Context, l *shadowscan.Listing) error {
+		verdicts[l.ID] = m.Match(l)
 		return nil
-	})
+	}, scanPhotos(m))
 	return verdicts, err
 }
 

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 
 	"github.com/shadowscan/shadowscan"
-	"github.com/shadowscan/shadowscan/crawler"
 	"github.com/shadowscan/shadowscan/demo"
 	"github.com/shadowscan/shadowscan/matcher"
 	"github.com/shadowscan/shadowscan/rules"
@@ -34,7 +33,7 @@ type storeRun struct {
 // and joins it with the labels by URL. Unlike crawlVerdicts, which keys by
 // the id the crawler extracted, this sees what a user would: a listing
 // that another overwrote, or that the store lost, counts as not reached.
-func storeOutcomes(ctx context.Context, sites []*rules.Site, bases []string, cat *shadowscan.Catalog, det *rules.Detection, labels []labelled) ([]outcome, storeRun, error) {
+func storeOutcomes(ctx context.Context, f fetcher, world string, sites []*rules.Site, bases []string, cat *shadowscan.Catalog, det *rules.Detection, labels []labelled) ([]outcome, storeRun, error) {
 	var run storeRun
 	dir, err := os.MkdirTemp("", "shadowscan-eval-")
 	if err != nil {
@@ -54,7 +53,7 @@ func storeOutcomes(ctx context.Context, sites []*rules.Site, bases []string, cat
 		return nil, run, err
 	}
 	for i, site := range sites {
-		n, err := recordSite(ctx, db, m, site, bases[i], cat.SearchQueries())
+		n, err := recordSite(ctx, f, world, db, m, site, bases[i], cat.SearchQueries())
 		run.conflicts += n
 		if err != nil {
 			return nil, run, fmt.Errorf("crawl %s: %w", site.Name, err)
@@ -68,17 +67,11 @@ func storeOutcomes(ctx context.Context, sites []*rules.Site, bases []string, cat
 	return joinStored(labels, recs), run, nil
 }
 
-// recordSite crawls one site at base, matches every listing and records
-// it through the store's Writer, in batches, as a scan does. It returns
-// how many listings showed an id another listing had.
-func recordSite(ctx context.Context, db *store.DB, m *matcher.Matcher, site *rules.Site, base string, queries []string) (conflicts int, err error) {
-	// The photos a scan hashes (scan/pipeline.go): those that can
-	// change a verdict.
-	c, err := crawler.New(site, crawler.WithBaseURL(base), crawler.WithPhotosWanted(m.PhotosMatter))
-	if err != nil {
-		return 0, err
-	}
-	defer c.CloseIdleConnections()
+// recordSite crawls one site at base (or replays a crawl: f), matches
+// every listing and records it through the store's Writer, in batches, as
+// a scan does. It returns how many listings showed an id another listing
+// had.
+func recordSite(ctx context.Context, f fetcher, world string, db *store.DB, m *matcher.Matcher, site *rules.Site, base string, queries []string) (conflicts int, err error) {
 	w := db.NewWriter(store.OnCommit(func(cm store.Commit) {
 		for _, o := range cm.Outcomes {
 			if o.Conflict != "" {
@@ -86,10 +79,9 @@ func recordSite(ctx context.Context, db *store.DB, m *matcher.Matcher, site *rul
 			}
 		}
 	}))
-	_, err = c.Run(ctx, queries, func(ctx context.Context, p *crawler.Page) error {
-		v := m.Match(&p.Listing)
-		return w.Add(ctx, store.Observation{ScanID: 1, Listing: p.Listing, Verdict: v})
-	})
+	err = f.each(ctx, world, site, base, queries, func(ctx context.Context, l *shadowscan.Listing) error {
+		return w.Add(ctx, store.Observation{ScanID: 1, Listing: *l, Verdict: m.Match(l)})
+	}, scanPhotos(m))
 	if cerr := w.Close(ctx); cerr != nil {
 		err = cerr
 	}

@@ -25,7 +25,7 @@ func TestStoreOutcomesAgreeOnTheDemo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	byID, err := evaluateDemo(ctx, set)
+	byID, err := evaluateDemo(ctx, set, fetcher{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,7 +52,7 @@ func TestStoreOutcomesAgreeOnTheDemo(t *testing.T) {
 	for _, l := range demo.Listings() {
 		labels = append(labels, labelled{path: "/item/" + url.PathEscape(l.ID), title: l.Title, truth: l.Truth})
 	}
-	outs, run, err := storeOutcomes(ctx, []*rules.Site{site}, []string{base}, cat, set.Detection, labels)
+	outs, run, err := storeOutcomes(ctx, fetcher{}, "demo", []*rules.Site{site}, []string{base}, cat, set.Detection, labels)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -275,7 +275,7 @@ func validWorld2Src(p string) bool {
 // evaluateWorld2 serves the second world, crawls it with its own site rule
 // and the real crawler, matches every listing with the detection rules of
 // set, and returns one outcome per labelled listing.
-func evaluateWorld2(ctx context.Context, set *rules.Set, dir string) ([]outcome, error) {
+func evaluateWorld2(ctx context.Context, set *rules.Set, dir string, f fetcher) ([]outcome, error) {
 	files, siteYAML, listings, err := loadWorld2(dir)
 	if err != nil {
 		return nil, err
@@ -302,7 +302,7 @@ func evaluateWorld2(ctx context.Context, set *rules.Set, dir string) ([]outcome,
 		return nil, err
 	}
 	defer stop()
-	verdicts, err := crawlVerdicts(ctx, site, base, cat, m)
+	verdicts, err := crawlVerdicts(ctx, f, "world2", site, base, cat, m)
 	if err != nil {
 		return nil, fmt.Errorf("crawl world2: %w", err)
 	}

@@ -636,7 +636,7 @@ func TestWorld2Evaluate(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	start := time.Now()
-	outs, err := evaluateWorld2(ctx, set, w.dir)
+	outs, err := evaluateWorld2(ctx, set, w.dir, fetcher{})
 	if err != nil {
 		t.Fatal(err)
 	}

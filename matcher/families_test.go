@@ -1,0 +1,299 @@
+package matcher
+
+import (
+	"testing"
+
+	"github.com/shadowscan/shadowscan"
+	"github.com/shadowscan/shadowscan/rules"
+)
+
+// The tests in this file cover the families of listings that held-out
+// worlds, written without the code, kept getting wrong: other makers'
+// goods that name the brand, look-alike brand names, pack choices and
+// cartons, disguised counterfeit words, private resale, services and
+// warnings, and products named only in the description. They run on a
+// catalogue of their own, shaped like a direct-sales brand's on Taobao,
+// 1688, Shopee and Amazon.
+
+// Official photo hashes of kinCatalog.
+const (
+	serumP = 0x5d2c_81e7_a493_f06b
+	serumD = 0x29b4_e6c1_73d8_0a5f
+	dishP  = 0xa7e1_3c58_d2f0_946b
+	dishD  = 0x6f08_b5d3_1ea4_c792
+)
+
+// kinCatalog has two brands with three-character Chinese names, so that
+// look-alikes can be one character or one sound off.
+func kinCatalog() *shadowscan.Catalog {
+	a := func(f float64) shadowscan.Amount { return shadowscan.AmountFromFloat(f) }
+	return &shadowscan.Catalog{
+		Brands: []shadowscan.Brand{{
+			ID: "mirelle", Name: "Mirelle Beauty", Aliases: []string{"米蕾雅", "MIRELLE", "米蕾雅护肤"},
+			OfficialSellers:   []shadowscan.SellerRef{{Site: "demo-market", SellerID: "mirelle-official"}},
+			AuthorizedSellers: []shadowscan.SellerRef{{Site: "demo-market", SellerID: "shop-21"}},
+		}, {
+			ID: "tovana", Name: "Tovana Home", Aliases: []string{"托瓦纳", "TOVANA"},
+			AuthorizedSellers: []shadowscan.SellerRef{{Site: "demo-market", SellerID: "shop-31"}},
+		}},
+		Products: []shadowscan.Product{
+			{SKU: "MR-SER-30", BrandID: "mirelle", Name: "Mirelle Repair Serum 30ml", Aliases: []string{"米蕾雅修护精华液 30ml", "米蕾雅精华"},
+				Price: a(380), MinPrice: a(340), Currency: "CNY",
+				Images: []shadowscan.ImageRef{{Source: "serum.jpg", PHash: serumP, DHash: serumD}}},
+			{SKU: "MR-CRM-50", BrandID: "mirelle", Name: "Mirelle Night Cream 50g", Aliases: []string{"米蕾雅晚安霜 50g"},
+				Price: a(420), MinPrice: a(380), Currency: "CNY"},
+			{SKU: "TV-DISH-1L", BrandID: "tovana", Name: "Tovana Dish Liquid 1L", Aliases: []string{"托瓦纳浓缩洗洁精 1L", "浓缩洗洁精"},
+				Price: a(60), MinPrice: a(52), Currency: "CNY",
+				Images: []shadowscan.ImageRef{{Source: "dish.jpg", PHash: dishP, DHash: dishD}}},
+			{SKU: "TV-FILT", BrandID: "tovana", Name: "Tovana Water Filter Cartridge", Aliases: []string{"托瓦纳净水滤芯"},
+				Price: a(398), MinPrice: a(358), Currency: "CNY"},
+			{SKU: "TV-CAL-120", BrandID: "tovana", Name: "Tovana Calcium D3 Tablets 120", Aliases: []string{"托瓦纳钙维D片 120片"},
+				Price: a(168), MinPrice: a(148), Currency: "CNY"},
+			{SKU: "TV-PASTE", BrandID: "tovana", Name: "Tovana Herbal Toothpaste 180g", Aliases: []string{"托瓦纳草本牙膏 180g"},
+				Price: a(48), MinPrice: a(42), Currency: "CNY"},
+			{SKU: "TV-SOAP-SG", BrandID: "tovana", Name: "Tovana Hand Soap 500ml", Price: a(12), MinPrice: a(10), Currency: "SGD"},
+		},
+	}
+}
+
+// MustKinMatcher builds a Matcher over kinCatalog with the embedded
+// detection rules, or fails the test.
+func MustKinMatcher(tb testing.TB) *Matcher {
+	tb.Helper()
+	m, err := New(kinCatalog(), rules.DefaultDetection())
+	if err != nil {
+		tb.Fatalf("New: %v", err)
+	}
+	return m
+}
+
+type kinCase struct {
+	name string
+	l    *shadowscan.Listing
+	want want
+}
+
+func runKin(t *testing.T, tests []kinCase) {
+	t.Helper()
+	m := MustKinMatcher(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			check(t, m.Match(tt.l), tt.want)
+		})
+	}
+}
+
+// TestAnotherMakerNamesTheBrand checks listings of other makers' goods
+// that name the brand only to compare ("<brand>同款", "对标<brand>", "like
+// <brand>") or whose brand field names another maker: not offers of the
+// brand's goods, unless counterfeit words say they copy them.
+func TestAnotherMakerNamesTheBrand(t *testing.T) {
+	cf, us := shadowscan.CategoryCounterfeit, shadowscan.CategoryUnauthorizedSeller
+	runKin(t, []kinCase{
+		{"同款 after another name", listing("洁雅 浓缩洗洁精1L 托瓦纳同款 正品保障", 15, "shop-9"), want{
+			brand: "tovana", sku: "TV-DISH-1L", reasons: []string{`only in a comparison ("托瓦纳同款")`}}},
+		{"对标 glued to another name", listing("佳洁宝浓缩洗洁精1L 对标托瓦纳 性价比高", 15, "shop-9"), want{
+			brand: "tovana", sku: "TV-DISH-1L", reasons: []string{"对标托瓦纳"}}},
+		{"like in English", listing("Glowa Repair Serum 30ml, works like Mirelle", 90, "shop-9"), want{
+			brand: "mirelle", sku: "MR-SER-30", reasons: []string{"like mirelle"}}},
+		{"counterfeit words make it a copy", listing("托瓦纳同款 浓缩洗洁精1L 原单", 15, "shop-9"), want{
+			flagged: true, category: cf, brand: "tovana", sku: "TV-DISH-1L", reasons: []string{"the counterfeit words say the goods copy"}}},
+		{"the brand as maker first", listing("托瓦纳浓缩洗洁精 1L 托瓦纳同款", 55, "shop-9"), want{
+			flagged: true, category: us, brand: "tovana", sku: "TV-DISH-1L", absent: []string{"comparison"}}},
+		{"brand field names another maker", withDescription(listing("托瓦纳浓缩洗洁精 1L", 20, "shop-9"), "品牌\n洁雅\n品名\n浓缩洗洁精 1L"), want{
+			brand: "tovana", sku: "TV-DISH-1L", reasons: []string{`brand field names "洁雅"`}}},
+		{"brand field names the brand", withDescription(listing("托瓦纳浓缩洗洁精 1L", 20, "shop-9"), "品牌：托瓦纳\n品名：浓缩洗洁精 1L"), want{
+			flagged: true, category: cf, brand: "tovana", sku: "TV-DISH-1L"}},
+		{"a blank brand cell names nobody", withDescription(listing("托瓦纳浓缩洗洁精 1L", 20, "shop-9"), "品牌\n品名\n浓缩洗洁精 1L"), want{
+			flagged: true, category: cf, brand: "tovana", sku: "TV-DISH-1L", absent: []string{"brand field"}}},
+		{"a marketing word in the brand field names nobody", withDescription(listing("托瓦纳浓缩洗洁精 1L", 20, "shop-9"), "品牌: 正品"), want{
+			flagged: true, category: cf, brand: "tovana", sku: "TV-DISH-1L"}},
+	})
+}
+
+// TestSoundAlikeBrandsAreOtherBrands checks that a title naming a brand one
+// character, one sound, a swap or a shift off the catalogue brand's
+// Chinese name is not linked to the brand by a photo like its own; a
+// title naming no brand still is.
+func TestSoundAlikeBrandsAreOtherBrands(t *testing.T) {
+	ph := photo(serumP, serumD)
+	none := want{}
+	runKin(t, []kinCase{
+		{"by sound (雷 for 蕾)", listing("米雷雅修护精华液 30ml", 120, "shop-9", ph), none},
+		{"by sound (娅 for 雅)", listing("新品 米蕾娅修护精华液 30ml", 120, "shop-9", ph), none},
+		{"two characters swapped", listing("米雅蕾修护精华液 30ml", 120, "shop-9", ph), none},
+		{"shifted by one", listing("蕾雅诗修护精华液 30ml", 120, "shop-9", ph), none},
+		{"after keywords", listing("当天发货 包邮 米蕾亚修护精华液 30ml", 120, "shop-9", ph), none},
+		{"no brand named", listing("修护精华液 30ml", 120, "shop-9", ph), want{
+			flagged: true, category: shadowscan.CategoryCounterfeit, brand: "mirelle", sku: "MR-SER-30"}},
+	})
+	for _, tt := range []struct {
+		w, name string
+		want    bool
+	}{
+		{"维得力", "维德丽", true}, {"清兰家", "清岚家", true}, {"康维诺", "康诺维", true}, {"芮莎诗", "俪芮莎", true},
+		{"维丹娜", "薇丹妮", true}, {"维生素", "维德丽", false}, {"清洁剂", "清岚家", false}, {"蛋白粉", "康诺维", false},
+	} {
+		if got := soundsLike([]rune(tt.w), []rune(tt.name)); got != tt.want {
+			t.Errorf("soundsLike(%s, %s) = %v, want %v", tt.w, tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestPackChoicesAndCartons checks the units a price buys: a title that
+// lists pack choices ("1瓶/3瓶装") shows the smallest one's price, and a
+// wholesale carton ("整箱24瓶") divides the price only when no single unit
+// would sell at it.
+func TestPackChoicesAndCartons(t *testing.T) {
+	pd, cf, us := shadowscan.CategoryPriceDumping, shadowscan.CategoryCounterfeit, shadowscan.CategoryUnauthorizedSeller
+	runKin(t, []kinCase{
+		{"a choice of packs at the floor", listing("米蕾雅修护精华液30ml 正品授权 1瓶/3瓶装", 340, "shop-21"), want{
+			brand: "mirelle", sku: "MR-SER-30", absent: []string{"a unit"}}},
+		{"three packs under the floor", listing("米蕾雅修护精华液30ml 3瓶装", 900, "shop-21"), want{
+			flagged: true, category: pd, brand: "mirelle", sku: "MR-SER-30", reasons: []string{"¥300.00 a unit"}}},
+		{"a carton priced whole", listing("托瓦纳浓缩洗洁精1L 整箱24瓶 批发价", 360, "shop-9"), want{
+			flagged: true, category: cf, brand: "tovana", sku: "TV-DISH-1L", reasons: []string{`for 24 ("整箱24瓶"), ¥15.00 a unit`}}},
+		{"a carton's unit price", listing("托瓦纳浓缩洗洁精1L 整箱24瓶 批发价", 55, "shop-9"), want{
+			flagged: true, category: us, brand: "tovana", sku: "TV-DISH-1L", absent: []string{"a unit"}}},
+		{"an authorised carton under the floor", listing("托瓦纳浓缩洗洁精1L 24瓶/箱", 1200, "shop-31"), want{
+			flagged: true, category: pd, brand: "tovana", sku: "TV-DISH-1L", reasons: []string{"¥50.00 a unit"}}},
+	})
+	for _, tt := range []struct {
+		before string
+		want   int
+	}{{"1瓶", 1}, {"1瓶2瓶", 1}, {"单瓶", 1}, {"两瓶", 2}, {"60粒", maxPack + 1}, {"", maxPack + 1}} {
+		if got := smallestChoice(tt.before, "瓶"); got != tt.want {
+			t.Errorf("smallestChoice(%q) = %d, want %d", tt.before, got, tt.want)
+		}
+	}
+}
+
+// TestDisguisedCounterfeitWords checks counterfeit words written to slip
+// past keyword filters, and the look-alikes of them that say nothing of
+// the kind.
+func TestDisguisedCounterfeitWords(t *testing.T) {
+	cf, us := shadowscan.CategoryCounterfeit, shadowscan.CategoryUnauthorizedSeller
+	flag := func(word string) want {
+		return want{flagged: true, category: cf, brand: "mirelle", sku: "MR-SER-30", reasons: []string{word}}
+	}
+	plain := want{flagged: true, category: us, brand: "mirelle", sku: "MR-SER-30", absent: []string{"counterfeit word"}}
+	runKin(t, []kinCase{
+		{"pinyin for a character", listing("米蕾雅修护精华液30ml yuan单", 300, "shop-9"), flag(`"yuan单"`)},
+		{"an initial for a character", listing("米蕾雅修护精华液30ml G仿 现货", 300, "shop-9"), flag(`"g仿"`)},
+		{"digits for letters", listing("Mirelle Repair Serum 30ml r3plica", 300, "shop-9"), flag(`"r3plica"`)},
+		{"a grade of copy closed by 仿", listing("米蕾雅修护精华液30ml 高品质仿 全国包邮", 300, "shop-9"), flag(`"质仿"`)},
+		{"no different from genuine", withDescription(listing("米蕾雅修护精华液30ml", 300, "shop-9"), "厂家货，和正品没区别。"), flag("正品没区别")},
+		{"no difference next to the counter", listing("米蕾雅修护精华液30ml 专柜对比无差", 300, "shop-9"), flag("专柜对比无差")},
+		{"Malay", listing("Mirelle Repair Serum 30ml barang tiruan murah", 300, "shop-9"), flag("barang tiruan")},
+		{"KW grades", listing("Mirelle Repair Serum 30ml KW super", 300, "shop-9"), flag("kw super")},
+		{"a denial in Malay", listing("Mirelle Repair Serum 30ml bukan tiruan", 300, "shop-9"), plain},
+		{"仿 opening a word", listing("米蕾雅修护精华液30ml 仿真包装", 300, "shop-9"), plain},
+		{"仿 after a negation", listing("米蕾雅修护精华液30ml 正品保证 绝非仿", 300, "shop-9"), plain},
+		{"a negated listed word", listing("米蕾雅修护精华液30ml 杜绝仿品", 300, "shop-9"), plain},
+		{"cannot be copied", withDescription(listing("米蕾雅修护精华液30ml", 300, "shop-9"), "防伪标无法模仿，无法仿。"), plain},
+		{"digits in a size", listing("Mirelle Repair Serum 30ml 3x", 300, "shop-9"), plain},
+		{"a unit before a character", listing("米蕾雅修护精华液30ml 单瓶 100g单支装 赠品", 300, "shop-9"), plain},
+		{"a rare reading makes no form", listing("米蕾雅修护精华液30ml VIP品质 SPF品牌", 300, "shop-9"), plain},
+		{"OEM as a service", withDescription(listing("米蕾雅修护精华液30ml OEM", 300, "shop-9"), "工厂支持OEM贴牌代加工"), plain},
+		{"OEM as provenance", listing("米蕾雅修护精华液30ml OEM版", 300, "shop-9"), flag(`"oem"`)},
+	})
+}
+
+// TestPrivateResaleAndServices checks the listings that offer none of the
+// brand's goods for a platform to act on: a private resale, an
+// authentication or installation service, a warning about fakes.
+func TestPrivateResaleAndServices(t *testing.T) {
+	df := shadowscan.CategoryDefamation
+	runKin(t, []kinCase{
+		{"Amazon's used grade", listing("Mirelle Repair Serum 30ml (Used – opened once)", 90, "A1B2C3"), want{
+			brand: "mirelle", sku: "MR-SER-30", reasons: []string{"a private resale"}}},
+		{"a spare", listing("Mirelle Repair Serum 30ml (bought two, selling the spare)", 90, "A1B2C3"), want{
+			brand: "mirelle", sku: "MR-SER-30", reasons: []string{"a private resale"}}},
+		{"a resale with counterfeit words", listing("Mirelle Repair Serum 30ml (Used – open box) replica", 90, "A1B2C3"), want{
+			flagged: true, category: shadowscan.CategoryCounterfeit, brand: "mirelle", sku: "MR-SER-30"}},
+		{"an authentication service", listing("米蕾雅修护精华液30ml正品鉴定服务 专业鉴别 出具报告", 20, "shop-9"), want{
+			brand: "mirelle", sku: "MR-SER-30", reasons: []string{"writes about the product"}}},
+		{"a seller's notice is no service", listing("米蕾雅修护精华液30ml 支持正品鉴定 假一赔十", 300, "shop-9"), want{
+			flagged: true, category: shadowscan.CategoryUnauthorizedSeller, brand: "mirelle", sku: "MR-SER-30"}},
+		{"an installation service", listing("托瓦纳净水滤芯 上门安装服务 同城师傅", 50, "shop-9"), want{
+			brand: "tovana", sku: "TV-FILT", reasons: []string{"writes about the product"}}},
+		{"a guide to spotting fakes", listing("⚠️警惕米蕾雅假货 教你识别真假 防伪码查询指南", 9, "shop-9"), want{
+			brand: "mirelle", reasons: []string{"writes about the product"}}},
+		{"a manual with the product is no guide", listing("米蕾雅修护精华液30ml 送使用手册", 300, "shop-9"), want{
+			flagged: true, category: shadowscan.CategoryUnauthorizedSeller, brand: "mirelle", sku: "MR-SER-30"}},
+		{"a tool for the product", listing("托瓦纳净水滤芯扳手 拆卸工具 加厚", 18, "shop-9"), want{
+			brand: "tovana", reasons: []string{"accessory"}}},
+		{"droppers that fit", listing("Replacement Glass Droppers, fit Mirelle 30ml Serum Bottles (2 pcs)", 7, "shop-9"), want{
+			brand: "mirelle", reasons: []string{"accessory"}}},
+		{"a warning about fakes", listing("⚠️警惕米蕾雅假货骗局 教你识别真假", 9, "shop-9"), want{
+			brand: "mirelle", reasons: []string{"warns of fakes or impostors"}}},
+		{"a warning about impostors", listing("冒充托瓦纳官方的微信号都是骗局 认准官方旗舰店", 9, "shop-9"), want{
+			brand: "tovana", reasons: []string{"warns of fakes or impostors"}}},
+		{"SCAM ALERT in English", listing("SCAM ALERT: fake Mirelle agents on WhatsApp – how to buy genuine", 9, "shop-9"), want{
+			brand: "mirelle", reasons: []string{"warns of fakes or impostors"}}},
+		{"calling the brand a scam", listing("米蕾雅骗局 揭秘", 9, "shop-9"), want{
+			flagged: true, category: df, brand: "mirelle"}},
+		{"a rival says its products are full of mercury", withDescription(listing("Glowa Eye Contour Cream 15g", 60, "shop-9"), "Unlike Mirelle, our formula is safe: Mirelle products are full of mercury."), want{
+			flagged: true, category: df, brand: "mirelle", reasons: []string{"full of mercury"}}},
+		{"a rival says it put people in hospital", withDescription(listing("本草精华液 敏感肌 必看", 60, "shop-9"), "听说有人用米蕾雅的精华用到住院，换我们的。"), want{
+			flagged: true, category: df, brand: "mirelle", reasons: []string{"用到住院"}}},
+	})
+}
+
+// TestDescriptionNamesTheProduct checks a title that names the brand with
+// a product word of its own, linked by the product its attribute table
+// names, and held under 90.
+func TestDescriptionNamesTheProduct(t *testing.T) {
+	runKin(t, []kinCase{
+		{"品名 in the attribute table", withDescription(listing("托瓦纳碳酸钙D3片 一 比 一", 50, "shop-9"), "品牌\n托瓦纳\n品名\n钙维D片 120片"), want{
+			flagged: true, category: shadowscan.CategoryCounterfeit, brand: "tovana", sku: "TV-CAL-120", reasons: []string{"the description names", "score held under 90"}}},
+		{"two products in the description", withDescription(listing("托瓦纳碳酸钙D3片", 50, "shop-9"), "钙维D片 120片，另有浓缩洗洁精 1L"), want{
+			brand: "tovana"}},
+		{"a title sharing nothing with it", withDescription(listing("托瓦纳 招商加盟", 50, "shop-9"), "品名：钙维D片 120片"), want{
+			brand: "tovana"}},
+	})
+}
+
+// TestCodeRemovalsAcrossScripts checks code removal as sellers write it
+// on Taobao, 1688, Shopee and Lazada.
+func TestCodeRemovalsAcrossScripts(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"为保护上家渠道，防伪标签已揭掉，请知悉。", "防伪标签已揭"},
+		{"激光码已打磨，介意勿拍", "激光码已打磨"},
+		{"喷码已用工具去除，保证正品，放心使用。", "喷码已用工具去"},
+		{"批号用酒精擦掉了", "批号用酒精擦"},
+		{"Kod batch dipotong (parallel import).", "kod batch dipotong"},
+		{"Sleep Gummies 30s (No QR Code)", "no qr code"},
+		{"Scan the QR code to verify; no QR code needed for returns", ""},
+		{"真相揭秘：防伪码查询方法", ""},
+	} {
+		x := &text{field: "description", t: compact(tt.text)}
+		got := ""
+		if hs := codeRemovals(x); len(hs) > 0 {
+			got = hs[0].word
+		}
+		if got != tt.want {
+			t.Errorf("codeRemovals(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestMarketplaceTextForms checks text as marketplaces serve it: emoji
+// with variation selectors in live-stream titles, English compounds
+// written in two words, and prices in Southeast Asian currencies.
+func TestMarketplaceTextForms(t *testing.T) {
+	l := listing("⚡️⚡️老王直播间🛒托瓦纳浓缩洗洁精1L🔥授权正品", 40, "shop-31")
+	sgd := listing("Tovana Hand Soap 500ml", 3, "shop-9")
+	sgd.Currency = "MYR"
+	runKin(t, []kinCase{
+		{"emoji in a live-stream title", l, want{
+			flagged: true, category: shadowscan.CategoryPriceDumping, brand: "tovana", sku: "TV-DISH-1L", absent: []string{"title opens with"}}},
+		{"a compound in two words", listing("Tovana Herbal Tooth Paste 180g", 45, "shop-9"), want{
+			flagged: true, category: shadowscan.CategoryUnauthorizedSeller, brand: "tovana", sku: "TV-PASTE"}},
+		{"ringgit against a list price in Singapore dollars", sgd, want{
+			flagged: true, category: shadowscan.CategoryCounterfeit, brand: "tovana", sku: "TV-SOAP-SG", reasons: []string{"SGD per MYR"}}},
+	})
+	if got := Normalize("⚡️1️⃣ 米蕾雅"); got != "1 米蕾雅" {
+		t.Errorf("Normalize kept a stray mark: %q", got)
+	}
+}
