@@ -138,3 +138,43 @@ func (p *parser) validateFloors(d *productDoc, priceOK bool) {
 		}
 	}
 }
+
+// hasShop reports whether refs names the shop of s, whatever its tier
+// and region: a shop whose tier changed is the same shop.
+func hasShop(refs []shadowscan.SellerRef, s shadowscan.SellerRef) bool {
+	return slices.ContainsFunc(refs, func(r shadowscan.SellerRef) bool { return r.Site == s.Site && r.SellerID == s.SellerID })
+}
+
+// diffTiers records authorised sellers whose tier or region changed.
+func diffTiers(d *BrandDiff, old, cur []shadowscan.SellerRef) {
+	for _, o := range old {
+		for _, n := range cur {
+			if o.Site == n.Site && o.SellerID == n.SellerID && (o.Tier != n.Tier || o.Region != n.Region) {
+				d.Changed = append(d.Changed, Item{"authorised seller", fmt.Sprintf("%s tier %q → %q, region %q → %q", n, o.Tier, n.Tier, o.Region, n.Region)})
+			}
+		}
+	}
+}
+
+// diffFloors records tier and region floors added, changed and removed.
+func diffFloors(d *BrandDiff, of string, op, np *shadowscan.Product) {
+	for _, fl := range []struct {
+		what     string
+		old, cur map[string]shadowscan.Amount
+	}{{"tier floor", op.TierFloors, np.TierFloors}, {"region floor", op.RegionFloors, np.RegionFloors}} {
+		for _, name := range slices.Sorted(maps.Keys(fl.old)) {
+			a, ok := fl.cur[name]
+			switch {
+			case !ok:
+				d.Removed = append(d.Removed, Item{fl.what + " " + name + of, fl.old[name].Format(op.Currency)})
+			case a != fl.old[name]:
+				d.Changed = append(d.Changed, Item{fl.what + " " + name + of, fl.old[name].Format(op.Currency) + " → " + a.Format(np.Currency)})
+			}
+		}
+		for _, name := range slices.Sorted(maps.Keys(fl.cur)) {
+			if _, ok := fl.old[name]; !ok {
+				d.Added = append(d.Added, Item{fl.what + " " + name + of, fl.cur[name].Format(np.Currency)})
+			}
+		}
+	}
+}
