@@ -26,6 +26,10 @@ type Brand struct {
 type SellerRef struct {
 	Site     string `json:"site"`
 	SellerID string `json:"seller_id"`
+	// Tier and Region, for an authorised seller, name its distributor
+	// tier and the region it may sell in (floor.go); empty: none given.
+	Tier   string `json:"tier,omitempty"`
+	Region string `json:"region,omitempty"`
 }
 
 // String returns "site/seller_id".

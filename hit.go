@@ -10,7 +10,7 @@ import (
 // glance, with the points it added to the score.
 type Reason struct {
 	// Signal names the kind of evidence: text, brand, price, image, seller,
-	// words, defamation, market, network, relist.
+	// words, defamation, market, network, relist, region.
 	Signal string `json:"signal"`
 	// Detail is the sentence shown to the analyst, e.g. "¥89.00 is 30 % of
 	// the list price ¥298.00".

@@ -23,6 +23,9 @@ type Listing struct {
 	// SellerID and SellerName identify the shop on Site.
 	SellerID   string `json:"seller_id,omitempty"`
 	SellerName string `json:"seller_name,omitempty"`
+	// ShipFrom is where the listing says it ships from (发货地), when the
+	// site rule reads it.
+	ShipFrom string `json:"ship_from,omitempty"`
 	// Images are the listing photos in page order.
 	Images []ListingImage `json:"images,omitempty"`
 	// Removed is true when the page carried the site's removed marker or

@@ -20,6 +20,11 @@ type Product struct {
 	// MinPrice is the authorised floor: an authorised seller below it is
 	// dumping. Zero means no floor was registered.
 	MinPrice Amount `json:"min_price,omitempty"`
+	// TierFloors and RegionFloors are floors for the authorised sellers
+	// of a distributor tier or a region, by its name (floor.go); MinPrice
+	// is the floor of the others.
+	TierFloors   map[string]Amount `json:"min_price_by_tier,omitempty"`
+	RegionFloors map[string]Amount `json:"min_price_by_region,omitempty"`
 	// Currency is the ISO 4217 code of Price and MinPrice.
 	Currency string `json:"currency"`
 	// Images are the official photos with their perceptual hashes.
@@ -42,6 +47,8 @@ func (p *Product) Validate() error {
 		return &FieldError{Field: "min_price", Msg: fmt.Sprintf("%s is negative", p.MinPrice), Accepted: "a decimal number of 0 or more"}
 	case p.MinPrice > p.Price:
 		return &FieldError{Field: "min_price", Msg: fmt.Sprintf("%s is above price %s", p.MinPrice, p.Price), Accepted: "a floor at or under the list price"}
+	case p.floorsError() != nil:
+		return p.floorsError()
 	case !ValidCurrency(p.Currency):
 		return &FieldError{Field: "currency", Msg: fmt.Sprintf("%q is not a known currency code", p.Currency), Accepted: "an ISO 4217 code such as CNY, USD or EUR"}
 	}

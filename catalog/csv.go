@@ -15,7 +15,7 @@ import (
 var (
 	csvColumns = []string{
 		"brand_id", "brand_name", "brand_aliases", "official_sellers", "authorized_sellers", "defamation_terms",
-		"sku", "name", "aliases", "price", "min_price", "currency", "images",
+		"sku", "name", "aliases", "price", "min_price", "min_price_by_tier", "min_price_by_region", "currency", "images",
 	}
 	csvRequired = []string{"brand_id", "sku", "name", "price", "currency"}
 )
@@ -27,7 +27,7 @@ var brandColumns = map[string]string{
 	"defamation_terms": "defamation_terms",
 }
 
-const csvAccepted = "a header row with the columns " + "brand_id, brand_name, brand_aliases, official_sellers, authorized_sellers, defamation_terms, sku, name, aliases, price, min_price, currency, images"
+const csvAccepted = "a header row with the columns " + "brand_id, brand_name, brand_aliases, official_sellers, authorized_sellers, defamation_terms, sku, name, aliases, price, min_price, min_price_by_tier, min_price_by_region, currency, images"
 
 // parseCSV reads a CSV catalogue: a header row, then one product a row.
 func (p *parser) parseCSV(data []byte) {
@@ -191,6 +191,8 @@ func (p *parser) csvProduct(get func(string) string, line int) {
 			d.p.MinPrice = a
 		}
 	}
+	d.p.TierFloors = p.csvFloors(get("min_price_by_tier"), pos{field: "min_price_by_tier", line: line})
+	d.p.RegionFloors = p.csvFloors(get("min_price_by_region"), pos{field: "min_price_by_region", line: line})
 	for i, src := range splitList(get("images")) {
 		at := pos{field: fmt.Sprintf("images[%d]", i), line: line}
 		if src == "" {
@@ -220,9 +222,9 @@ func (p *parser) csvSellers(cell string, at pos, b *brandDoc) []shadowscan.Selle
 	for i, s := range splitList(cell) {
 		iat := pos{field: fmt.Sprintf("%s[%d]", at.field, i), line: at.line}
 		b.keys[strings.TrimPrefix(iat.field, "brand.")] = iat
-		ref, ok := parseSellerRef(s)
-		if !ok {
-			p.errorf(iat, "site:seller_id items separated by |, such as demo-market:shop-1187", "%q is not site:seller_id", s)
+		ref, err := parseSellerRef(s)
+		if err != nil {
+			p.errorf(iat, "site:seller_id items separated by |, such as demo-market:shop-1187;tier=gold;region=上海", "%v", err)
 			continue
 		}
 		out = append(out, ref)
@@ -251,8 +253,8 @@ func normList(cell string) string { return strings.Join(splitList(cell), "|") }
 func normSellers(cell string) string {
 	parts := splitList(cell)
 	for i, s := range parts {
-		if ref, ok := parseSellerRef(s); ok {
-			parts[i] = ref.Site + ":" + ref.SellerID
+		if ref, err := parseSellerRef(s); err == nil {
+			parts[i] = sellerRefString(ref)
 		}
 	}
 	return strings.Join(parts, "|")
@@ -261,7 +263,7 @@ func normSellers(cell string) string {
 func sellerString(refs []shadowscan.SellerRef) string {
 	parts := make([]string, len(refs))
 	for i, r := range refs {
-		parts[i] = r.Site + ":" + r.SellerID
+		parts[i] = sellerRefString(r)
 	}
 	return strings.Join(parts, "|")
 }

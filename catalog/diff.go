@@ -130,8 +130,8 @@ func diffBrand(d *BrandDiff, ob, nb *shadowscan.Brand) {
 	}
 	for _, s := range ob.OfficialSellers {
 		switch {
-		case slices.Contains(nb.OfficialSellers, s):
-		case slices.Contains(nb.AuthorizedSellers, s):
+		case hasShop(nb.OfficialSellers, s):
+		case hasShop(nb.AuthorizedSellers, s):
 			d.Removed = append(d.Removed, Item{"official seller", s.String() + " (made authorised: it can then be flagged for dumping)"})
 		default:
 			d.Removed = append(d.Removed, Item{"official seller", s.String()})
@@ -139,23 +139,24 @@ func diffBrand(d *BrandDiff, ob, nb *shadowscan.Brand) {
 	}
 	for _, s := range ob.AuthorizedSellers {
 		switch {
-		case slices.Contains(nb.AuthorizedSellers, s):
-		case slices.Contains(nb.OfficialSellers, s):
+		case hasShop(nb.AuthorizedSellers, s):
+		case hasShop(nb.OfficialSellers, s):
 			d.Changed = append(d.Changed, Item{"authorised seller", s.String() + " made official"})
 		default:
 			d.Removed = append(d.Removed, Item{"authorised seller", s.String()})
 		}
 	}
 	for _, s := range nb.OfficialSellers {
-		if !slices.Contains(ob.OfficialSellers, s) && !slices.Contains(ob.AuthorizedSellers, s) {
+		if !hasShop(ob.OfficialSellers, s) && !hasShop(ob.AuthorizedSellers, s) {
 			d.Added = append(d.Added, Item{"official seller", s.String()})
 		}
 	}
 	for _, s := range nb.AuthorizedSellers {
-		if !slices.Contains(ob.AuthorizedSellers, s) && !slices.Contains(ob.OfficialSellers, s) {
+		if !hasShop(ob.AuthorizedSellers, s) && !hasShop(ob.OfficialSellers, s) {
 			d.Added = append(d.Added, Item{"authorised seller", s.String()})
 		}
 	}
+	diffTiers(d, ob.AuthorizedSellers, nb.AuthorizedSellers)
 	d.listDiff("brand alias", "", ob.Aliases, nb.Aliases)
 	d.listDiff("defamation term", "", ob.DefamationTerms, nb.DefamationTerms)
 }
@@ -224,6 +225,7 @@ func diffProduct(d *BrandDiff, op, np *shadowscan.Product) {
 		}
 		d.Changed = append(d.Changed, Item{"floor" + of, from + " → " + np.MinPrice.Format(np.Currency)})
 	}
+	diffFloors(d, of, op, np)
 	diffPhotos(d, of, op.Images, np.Images)
 }
 

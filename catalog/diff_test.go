@@ -32,6 +32,11 @@ func TestDiffKinds(t *testing.T) {
 		{"authorised seller made official is a change", func(c *shadowscan.Catalog) {
 			c.Brands[0].OfficialSellers, c.Brands[0].AuthorizedSellers = c.Brands[0].AuthorizedSellers, nil
 		}, nil, []string{"authorised seller m/shop-1 made official"}, nil},
+		{"a tier given to an authorised seller is a change, not a removal", func(c *shadowscan.Catalog) {
+			c.Brands[0].AuthorizedSellers[0].Tier, c.Brands[0].AuthorizedSellers[0].Region = "gold", "上海"
+		}, nil, []string{`authorised seller m/shop-1 tier "" → "gold", region "" → "上海"`}, nil},
+		{"a tier floor added", func(c *shadowscan.Catalog) { c.Products[0].TierFloors = map[string]shadowscan.Amount{"gold": 800} },
+			nil, nil, []string{"tier floor gold of A-1 ¥8.00"}},
 		{"a floor added is a change", func(c *shadowscan.Catalog) { c.Products[0].MinPrice = 900 },
 			nil, []string{"floor of A-1 none → ¥9.00"}, nil},
 		{"a currency change changes the price", func(c *shadowscan.Catalog) { c.Products[0].Currency = "USD" },

@@ -13,8 +13,8 @@ import (
 var (
 	rootKeys    = []string{"brand", "products"}
 	brandKeys   = []string{"id", "name", "aliases", "official_sellers", "authorized_sellers", "defamation_terms"}
-	sellerKeys  = []string{"site", "seller_id"}
-	productKeys = []string{"sku", "name", "aliases", "price", "min_price", "currency", "images"}
+	sellerKeys  = []string{"site", "seller_id", "tier", "region"}
+	productKeys = []string{"sku", "name", "aliases", "price", "min_price", "min_price_by_tier", "min_price_by_region", "currency", "images"}
 )
 
 // walkRoot reads a YAML or JSON catalogue from its node tree (JSON is
@@ -127,9 +127,9 @@ func (p *parser) sellers(n *yaml.Node, at pos, b *brandDoc) []shadowscan.SellerR
 		b.keys[strings.TrimPrefix(iat.field, "brand.")] = iat
 		var ref shadowscan.SellerRef
 		if item.Kind == yaml.ScalarNode && !isNull(item) {
-			s, ok := parseSellerRef(item.Value)
-			if !ok {
-				p.errorf(iat, "{site: demo-market, seller_id: shop-1187} or demo-market:shop-1187", "%q is not site:seller_id", item.Value)
+			s, err := parseSellerRef(item.Value)
+			if err != nil {
+				p.errorf(iat, sellerRefAccepted, "%v", err)
 				continue
 			}
 			out = append(out, s)
@@ -142,6 +142,10 @@ func (p *parser) sellers(n *yaml.Node, at pos, b *brandDoc) []shadowscan.SellerR
 				ref.Site = p.str(v, pos{field: iat.field + ".site", line: k.Line})
 			case "seller_id":
 				ref.SellerID = p.str(v, pos{field: iat.field + ".seller_id", line: k.Line})
+			case "tier":
+				ref.Tier = p.str(v, pos{field: iat.field + ".tier", line: k.Line})
+			case "region":
+				ref.Region = p.str(v, pos{field: iat.field + ".region", line: k.Line})
 			}
 		})
 		if len(p.errs) > before {
@@ -152,16 +156,6 @@ func (p *parser) sellers(n *yaml.Node, at pos, b *brandDoc) []shadowscan.SellerR
 		}
 	}
 	return out
-}
-
-// parseSellerRef splits "site:seller_id".
-func parseSellerRef(s string) (shadowscan.SellerRef, bool) {
-	site, id, ok := strings.Cut(strings.TrimSpace(s), ":")
-	site, id = strings.TrimSpace(site), strings.TrimSpace(id)
-	if !ok || site == "" || id == "" {
-		return shadowscan.SellerRef{}, false
-	}
-	return shadowscan.SellerRef{Site: site, SellerID: id}, true
 }
 
 func (p *parser) walkProduct(n *yaml.Node, d *productDoc) {
@@ -189,6 +183,13 @@ func (p *parser) walkProduct(n *yaml.Node, d *productDoc) {
 				d.p.Price, d.hasPrice = a, true
 			} else {
 				d.p.MinPrice = a
+			}
+		case "min_price_by_tier", "min_price_by_region":
+			floors := p.floors(v, at, d)
+			if key == "min_price_by_tier" {
+				d.p.TierFloors = floors
+			} else {
+				d.p.RegionFloors = floors
 			}
 		case "images":
 			v = resolve(v)

@@ -68,7 +68,7 @@ func (p *parser) validateBrand(d *brandDoc) {
 	check("authorized_sellers", b.AuthorizedSellers)
 	for _, o := range b.OfficialSellers {
 		for i, a := range b.AuthorizedSellers {
-			if o == a {
+			if o.Site == a.Site && o.SellerID == a.SellerID {
 				p.errorf(d.where(fmt.Sprintf("authorized_sellers[%d]", i)), "each shop in one list only", "%s is also an official seller", a)
 			}
 		}
@@ -104,6 +104,7 @@ func (p *parser) validateProduct(d *productDoc) {
 	case priceOK && pr.MinPrice > pr.Price:
 		p.errorf(d.where("min_price"), "a floor at or under the list price", "%s is above price %s", pr.MinPrice, pr.Price)
 	}
+	p.validateFloors(d, priceOK)
 	switch c := pr.Currency; {
 	case c == "":
 		p.missing(d.where("currency"), "an upper-case ISO 4217 code such as CNY, USD or EUR")

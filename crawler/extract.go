@@ -183,6 +183,9 @@ func (x *extraction) text(field string, sel *rules.Selector, fb func(*structured
 	return "", ""
 }
 
+// noFallback is the fallback of a field schema.org does not carry.
+func noFallback(*structured) string { return "" }
+
 // maxDescParts bounds the elements a description is joined from.
 const maxDescParts = 16
 
@@ -297,6 +300,10 @@ func (x *extraction) listing(pageURL string) (shadowscan.Listing, []FieldSource,
 	if v, via := x.text("seller_id", r.SellerID, func(s *structured) string { return s.sellerID }); via != "" {
 		l.SellerID = v
 		x.note("seller_id", v, via)
+	}
+	if v, via := x.text("ship_from", r.ShipFrom, noFallback); via != "" {
+		l.ShipFrom = v
+		x.note("ship_from", v, via)
 	}
 	x.price(&l)
 	x.images(&l)

@@ -211,6 +211,7 @@ func jsonListing(site *rules.Site, base *url.URL, obj gjson.Result, fetchedURL s
 	x.text("description", r.Description, &l.Description)
 	x.text("seller_name", r.SellerName, &l.SellerName)
 	x.text("seller_id", r.SellerID, &l.SellerID)
+	x.text("ship_from", r.ShipFrom, &l.ShipFrom)
 	x.price(&l)
 	x.images(base, &l)
 	if v, _, ok := jsonSelectOne(obj, r.Removed); ok && truthy(v) {

@@ -39,6 +39,9 @@ type Options struct {
 	HTTPClient *http.Client
 	// Created is the bundle's time (zero: now).
 	Created time.Time
+	// Packets, when set, also receives every exported hit for a
+	// platform's complaint files (packet.go); the caller commits them.
+	Packets *Packets
 }
 
 // Write writes the bundle of the hits o selects to w. With no IDs and no
@@ -66,12 +69,31 @@ func Write(ctx context.Context, db *store.DB, w io.Writer, o Options) (evidence.
 		opts.Title = Title(o.IDs, o.Filter)
 	}
 	src := &source{db: db, brands: map[string]*shadowscan.Brand{}, products: map[string]*shadowscan.Product{}}
-	return evidence.Write(ctx, w, src.items(ctx, o.IDs, o.Filter), db, opts)
+	items := src.items(ctx, o.IDs, o.Filter)
+	if o.Packets != nil {
+		items = tee(items, o.Packets)
+	}
+	return evidence.Write(ctx, w, items, db, opts)
+}
+
+// tee passes items on and adds each to p.
+func tee(items iter.Seq2[evidence.Item, error], p *Packets) iter.Seq2[evidence.Item, error] {
+	return func(yield func(evidence.Item, error) bool) {
+		for it, err := range items {
+			if err == nil {
+				err = p.Add(it)
+			}
+			if !yield(it, err) || err != nil {
+				return
+			}
+		}
+	}
 }
 
 // WriteFile writes the bundle to path. The file appears only once it is
 // complete and synced: it is written beside path under a temporary name
-// and renamed, and removed on failure.
+// and renamed, and removed on failure. With o.Packets the complaint
+// files are committed after the bundle, and removed if either fails.
 func WriteFile(ctx context.Context, db *store.DB, path string, o Options) (evidence.Summary, error) {
 	tmp := path + ".tmp"
 	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
@@ -85,6 +107,13 @@ func WriteFile(ctx context.Context, db *store.DB, path string, o Options) (evide
 			os.Remove(tmp)
 		}
 	}()
+	if o.Packets != nil {
+		defer func() {
+			if !ok {
+				o.Packets.Abort()
+			}
+		}()
+	}
 	sum, err := Write(ctx, db, f, o)
 	if err != nil {
 		return sum, err
@@ -95,7 +124,15 @@ func WriteFile(ctx context.Context, db *store.DB, path string, o Options) (evide
 	if err := f.Close(); err != nil {
 		return sum, fmt.Errorf("export %s: %w", tmp, err)
 	}
+	if o.Packets != nil {
+		if _, err := o.Packets.Commit(); err != nil {
+			return sum, err
+		}
+	}
 	if err := os.Rename(tmp, path); err != nil {
+		if o.Packets != nil {
+			o.Packets.Remove()
+		}
 		return sum, fmt.Errorf("export: %w", err)
 	}
 	ok = true

@@ -38,6 +38,7 @@ type judgement struct {
 	offer, resale bool
 	photo         *imageHit // the official photo found, or nil
 	role          shadowscan.SellerRole
+	diverted      bool // an authorised seller ships from outside its region (region.go)
 	defam         []wordHit
 	price         priceSignals
 }
@@ -84,6 +85,7 @@ func (m *Matcher) judge(a *analysis, l *shadowscan.Listing) shadowscan.Verdict {
 	j.seller()
 	j.words()
 	j.prices()
+	j.region()
 	j.categorise()
 	j.score()
 	return j.v
@@ -360,9 +362,9 @@ func (j *judgement) prices() {
 	}
 	switch {
 	case j.prod != nil:
-		j.price = j.m.judgePrice(j.l, j.prod, j.role, j.m.packOf(j.a), j.resale, "", j.add)
+		j.price = j.m.judgePrice(j.l, j.floorOf(j.prod), j.role, j.m.packOf(j.a), j.resale, "", j.add)
 	case len(j.tied) > 0:
-		if ref, ok := lowestOf(j.tied); ok {
+		if ref, ok := lowestOf(j.floorsOf(j.tied)); ok {
 			j.price = j.m.judgePrice(j.l, &ref, j.role, pack{n: 1}, j.resale, " (the lowest of "+strings.Join(j.v.Candidates, ", ")+")", j.add)
 		}
 	}
@@ -388,7 +390,7 @@ type categoryRule struct {
 // shops have no rule: they are never flagged.
 var categoryRules = []categoryRule{
 	{role: shadowscan.RoleAuthorized, category: shadowscan.CategoryCodeTampered,
-		when: func(j *judgement) bool { return j.subject() && j.offer && len(j.a.codes) > 0 }},
+		when: func(j *judgement) bool { return j.subject() && j.offer && (len(j.a.codes) > 0 || j.diverted) }},
 	{role: shadowscan.RoleAuthorized, category: shadowscan.CategoryPriceDumping,
 		when: func(j *judgement) bool { return j.subject() && j.offer && !j.resale && j.price.underFloor }},
 

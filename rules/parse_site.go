@@ -45,7 +45,7 @@ var placeholder = regexp.MustCompile(`\{[A-Za-z_]*\}`)
 var (
 	siteKeys       = []string{"kind", "name", "base_url", "format", "search", "listing", "politeness", "photo_hosts", "blocked", "proxies"}
 	searchKeys     = []string{"format", "url", "max_pages", "listing_links", "listings", "next_page", "next_url"}
-	listingKeys    = []string{"format", "url", "id", "title", "price", "currency", "seller_id", "seller_name", "images", "description", "removed"}
+	listingKeys    = []string{"format", "url", "id", "title", "price", "currency", "seller_id", "seller_name", "images", "description", "ship_from", "removed"}
 	politenessKeys = []string{"parallelism", "delay", "random_delay", "respect_robots_txt", "timeout", "retries", "max_body_bytes", "max_image_bytes", "max_image_pixels", "user_agent", "block_backoff", "block_limit"}
 )
 
@@ -248,6 +248,8 @@ func (d *decoder) parseListing(p pair, l *ListingRules, format string) {
 			l.Images = d.selector(q, f)
 		case "description":
 			l.Description = d.selector(q, f)
+		case "ship_from":
+			l.ShipFrom = d.selector(q, f)
 		case "removed":
 			l.Removed = d.selector(q, f)
 		}
@@ -534,7 +536,7 @@ func (s *Site) Clone() *Site {
 	c.Search.NextPage = cp(s.Search.NextPage)
 	c.Search.Listings = cp(s.Search.Listings)
 	l := &c.Listing
-	for _, f := range []**Selector{&l.URL, &l.ID, &l.Title, &l.Price, &l.Currency, &l.SellerID, &l.SellerName, &l.Images, &l.Description, &l.Removed} {
+	for _, f := range []**Selector{&l.URL, &l.ID, &l.Title, &l.Price, &l.Currency, &l.SellerID, &l.SellerName, &l.Images, &l.Description, &l.ShipFrom, &l.Removed} {
 		*f = cp(*f)
 	}
 	return &c

@@ -96,6 +96,10 @@ type ListingRules struct {
 	SellerName   *Selector `json:"seller_name,omitempty"`
 	Images       *Selector `json:"images,omitempty"`
 	Description  *Selector `json:"description,omitempty"`
+	// ShipFrom selects where the listing ships from (发货地), when the
+	// page shows it: an authorised seller shipping from outside its
+	// region is diverting stock (matcher/region.go).
+	ShipFrom *Selector `json:"ship_from,omitempty"`
 	// Removed, when it matches anything, marks the listing as taken down.
 	Removed *Selector `json:"removed,omitempty"`
 }

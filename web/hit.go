@@ -31,7 +31,14 @@ type hitData struct {
 	// Relists are the hits that bring this one's listing back under a
 	// new id, shop or site (Config.Relists).
 	Relists []uint64
+	// Networks are the counterfeit networks a defamation listing's
+	// seller or contact handle belongs to (Config.NetworkOf).
+	Networks []shadowscan.NetworkMembership
 }
+
+// NetworkOfFunc returns the counterfeit networks a defamation hit's
+// seller or contact handle belongs to (none for other hits).
+type NetworkOfFunc func(ctx context.Context, h *shadowscan.Hit) ([]shadowscan.NetworkMembership, error)
 
 func (s *Server) handleHit(w http.ResponseWriter, r *http.Request) {
 	id, err := pathID(r, "id")
@@ -79,6 +86,12 @@ func (s *Server) handleHit(w http.ResponseWriter, r *http.Request) {
 	}
 	for i := range h.Listing.Images {
 		d.Listing = append(d.Listing, i)
+	}
+	if s.cfg.NetworkOf != nil && h.Category == shadowscan.CategoryDefamation {
+		if d.Networks, err = s.cfg.NetworkOf(ctx, h); err != nil {
+			s.pageError(w, r, err)
+			return
+		}
 	}
 	if s.cfg.Relists != nil && slices.Contains(relistable, h.Status) {
 		if d.Relists, err = s.cfg.Relists(ctx, id); err != nil {

@@ -155,3 +155,27 @@ func TestHitPagesLinkRelists(t *testing.T) {
 		t.Errorf("relists asked for %v, want only [3]", asked)
 	}
 }
+
+// TestDefamationHitShowsNetwork: a defamation hit's page names the
+// counterfeit network its seller or handle belongs to, linking it; other
+// hits' pages do not ask.
+func TestDefamationHitShowsNetwork(t *testing.T) {
+	var asked []uint64
+	f := newFixture(t, Config{NetworkOf: func(_ context.Context, h *shadowscan.Hit) ([]shadowscan.NetworkMembership, error) {
+		asked = append(asked, h.ID)
+		return []shadowscan.NetworkMembership{{Network: "n-1a2b", Shops: 3, Confirmed: 2, Why: "its contact wechat:fake_888 is the one shops a and b share"}}, nil
+	}})
+	f.mem.hits[1].Category = shadowscan.CategoryDefamation // hit 2
+	doc := mustDoc(t, f.do("GET", "/hits/2", ""))
+	p := doc.Find("p.network-of")
+	if href, _ := p.Find("a").Attr("href"); href != "/networks/n-1a2b" || !strings.Contains(p.Text(), "wechat:fake_888") || !strings.Contains(p.Text(), "3 shops, 2 confirmed") {
+		t.Errorf("network line %q (%q)", p.Text(), href)
+	}
+	if f.mem.hits[0].Category == shadowscan.CategoryDefamation {
+		t.Fatal("fixture hit 1 is defamation")
+	}
+	mustDoc(t, f.do("GET", "/hits/1", ""))
+	if len(asked) != 1 || asked[0] != 2 {
+		t.Errorf("networks asked for %v, want only [2]", asked)
+	}
+}

@@ -109,6 +109,9 @@ type Config struct {
 	// Relists finds the relists of a reported or removed hit, for its
 	// page; nil leaves them out.
 	Relists RelistsFunc
+	// NetworkOf finds the counterfeit networks a defamation hit's seller
+	// or contact handle belongs to, for its page; nil leaves them out.
+	NetworkOf NetworkOfFunc
 	// Backup copies the store for GET /api/backup; nil disables it.
 	Backup BackupFunc
 	// TempDir is where backups are staged before they are sent ("" for

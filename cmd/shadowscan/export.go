@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"time"
 
@@ -19,6 +20,7 @@ import (
 
 type exportOptions struct {
 	out, sign, tsa, by, title string
+	platform                  string
 	tsaTimeout                time.Duration
 	filter                    hitFilterFlags
 }
@@ -36,12 +38,22 @@ complaint rows (CSV) and the official photos, each with its sha256.
 With --sign the bundle is signed (WACZ anonymous signing, ECDSA P-384; make
 a key with "shadowscan evidence keygen") and the key's fingerprint is
 printed and written into the report; "evidence verify --key KEY.pub"
-then checks who made it. An unsigned bundle fails "evidence verify" unless
+then checks who made it.
+
+With --platform NAME the platform's complaint files are written beside the
+bundle as well (FILE.NAME-PACKET-001.csv, ...): one packet a complaint route
+(counterfeits as IP infringement; unauthorised sellers, tampered codes and
+dumping by the contract route, never in an IP packet), split at the
+platform's batch size, with each listing's evidence digest, capture time,
+reviewer and review date. Only hits an analyst confirmed go in. Layouts:
+ipp (Taobao, Tmall, 1688, AliExpress), douyin, pdd, and any
+platforms/NAME.yaml under --rules. An unsigned bundle fails "evidence verify" unless
 --allow-unsigned is given. With --tsa an RFC 3161 time-stamping authority
 also timestamps the signature. Nothing is fetched
 from the marketplaces again. The file appears only once it is complete.`,
 		Example: `  shadowscan export --out case-12.wacz 12 14 15 --sign brand.key
   shadowscan export --out aurora-confirmed.wacz --status confirmed --brand aurora --by legal
+  shadowscan export --out taobao-0312.wacz --status confirmed --site taobao --platform ipp
   shadowscan evidence verify --key brand.key.pub case-12.wacz`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ids := make([]uint64, 0, len(args))
@@ -75,6 +87,7 @@ from the marketplaces again. The file appears only once it is complete.`,
 	fs.DurationVar(&o.tsaTimeout, "tsa-timeout", 30*time.Second, "how long to wait for the time-stamping authority")
 	fs.StringVar(&o.by, "by", "", "who is exporting (default $USER)")
 	fs.StringVar(&o.title, "title", "", "bundle title (default names the selection)")
+	fs.StringVar(&o.platform, "platform", "", "also write this platform's complaint files beside the bundle (ipp, douyin, pdd, or a layout under --rules/platforms)")
 	o.filter.addFlags(cmd)
 	return cmd
 }
@@ -98,6 +111,18 @@ func runExport(ctx context.Context, g *Globals, o exportOptions, ids []uint64, h
 		eo.TSAURL = o.tsa
 		eo.HTTPClient = &http.Client{Timeout: o.tsaTimeout}
 	}
+	if o.platform != "" {
+		layouts, err := export.LoadLayouts(g.RulesDir)
+		if err != nil {
+			return err
+		}
+		l, err := export.FindLayout(layouts, o.platform)
+		if err != nil {
+			return err
+		}
+		prefix := o.out[:len(o.out)-len(".wacz")] + "." + l.Platform
+		eo.Packets = export.NewPackets(l, prefix, eo.BundleName)
+	}
 	db, err := g.Store(ctx)
 	if err != nil {
 		return err
@@ -110,7 +135,28 @@ func runExport(ctx context.Context, g *Globals, o exportOptions, ids []uint64, h
 		return err
 	}
 	printExportSummary(g.Stdout, o, sum)
+	if eo.Packets != nil {
+		printPacketSummary(g.Stdout, eo.Packets.Summary())
+	}
 	return nil
+}
+
+// printPacketSummary names the complaint files and what was left out.
+func printPacketSummary(w io.Writer, ps export.PacketSummary) {
+	for _, f := range ps.Files {
+		fmt.Fprintf(w, "wrote %s\n", f)
+	}
+	names := make([]string, 0, len(ps.Rows))
+	for n := range ps.Rows {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "%s %s packet: %d listing(s)\n", ps.Platform, n, ps.Rows[n])
+	}
+	if lo := ps.LeftOut(); lo != "" {
+		fmt.Fprintf(w, "left out of the %s packets: %s\n", ps.Platform, lo)
+	}
 }
 
 // printExportSummary says what export wrote and how to verify it.

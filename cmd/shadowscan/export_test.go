@@ -113,6 +113,36 @@ func TestExportEndToEnd(t *testing.T) {
 		t.Fatalf("verify: %d\n%s\n%s", code, out, errOut)
 	}
 
+	// --platform writes the complaint packet beside the bundle; a layout
+	// a team adds under --rules/platforms works like a shipped one.
+	rdir := filepath.Join(dir, "rules")
+	os.MkdirAll(filepath.Join(rdir, "platforms"), 0o755)
+	os.WriteFile(filepath.Join(rdir, "platforms", "demo.yaml"), []byte(`platform: demo
+title: demo complaint desk
+source: internal
+format: csv
+batch_size: 5
+refuses_genuine_goods: true
+packets:
+  - {name: ip, route: ip, categories: [counterfeit], right_type: trademark, reason: counterfeit}
+  - {name: contract, route: contract, categories: [unauthorized_seller, code_tampered], right_type: contract, reason: grey market}
+columns:
+  - {header: url, field: listing_url}
+  - {header: reviewer, field: reviewer}
+`), 0o644)
+	pw := filepath.Join(dir, "packet.wacz")
+	code, out, errOut = cliEvidence(t, db, "--rules", rdir, "export", "--out", pw, "--platform", "demo", "--by", "legal")
+	if code != 0 || !strings.Contains(out, "packet.demo-ip-001.csv") || !strings.Contains(out, "left out of the demo packets") {
+		t.Fatalf("export --platform: %d\n%s\n%s", code, out, errOut)
+	}
+	pb, err := os.ReadFile(filepath.Join(dir, "packet.demo-ip-001.csv"))
+	if err != nil || !strings.Contains(string(pb), hits[0].Listing.URL+",alice") {
+		t.Fatalf("packet: %v\n%s", err, pb)
+	}
+	if code, _, errOut := cliEvidence(t, db, "export", "--out", pw, "--platform", "ebay"); code != exitError || !strings.Contains(errOut, "douyin, ipp, pdd") {
+		t.Fatalf("unknown platform: %d %s", code, errOut)
+	}
+
 	// The bundle holds the confirmed hit's listing page as captured.
 	b, err := os.ReadFile(wacz)
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/shadowscan/shadowscan"
+	"github.com/shadowscan/shadowscan/network"
 	"github.com/shadowscan/shadowscan/rules"
 	"github.com/shadowscan/shadowscan/scan"
 	"github.com/shadowscan/shadowscan/store"
@@ -252,4 +253,36 @@ func webNetworks(db *store.DB, det *rules.Detection) web.NetworksFunc {
 // webRelists gives the web UI the relists of a hit.
 func webRelists(db *store.DB, det *rules.Detection) web.RelistsFunc {
 	return func(ctx context.Context, id uint64) ([]uint64, error) { return scan.RelistsOf(ctx, db, det, id) }
+}
+
+// defamationNetworks finds the counterfeit networks a defamation hit's
+// seller or contact handle belongs to; other hits carry theirs in their
+// reasons.
+func defamationNetworks(ctx context.Context, g *Globals, h *shadowscan.Hit) ([]shadowscan.NetworkMembership, error) {
+	if h.Category != shadowscan.CategoryDefamation {
+		return nil, nil
+	}
+	set, err := g.Rules()
+	if err != nil {
+		return nil, err
+	}
+	db, err := g.Store(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return webNetworkOf(db, set.Detection)(ctx, h)
+}
+
+// webNetworkOf gives the web UI the networks a defamation hit is tied to.
+func webNetworkOf(db *store.DB, det *rules.Detection) web.NetworkOfFunc {
+	return func(ctx context.Context, h *shadowscan.Hit) ([]shadowscan.NetworkMembership, error) {
+		if h.Category != shadowscan.CategoryDefamation {
+			return nil, nil
+		}
+		nets, err := scan.Networks(ctx, db, det)
+		if err != nil {
+			return nil, err
+		}
+		return network.MemberOf(nets, &h.Listing), nil
+	}
 }

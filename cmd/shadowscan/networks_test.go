@@ -185,3 +185,38 @@ func TestReviewShowNamesRelists(t *testing.T) {
 		t.Errorf("a new hit shows relists:\n%s", text)
 	}
 }
+
+// TestReviewShowNamesDefamationNetwork: a defamation hit whose text
+// carries the WeChat id of a counterfeit network is shown with it, in
+// text and JSON.
+func TestReviewShowNamesDefamationNetwork(t *testing.T) {
+	path := mustNetworkStore(t)
+	db, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := db.Record(context.Background(), []store.Observation{{ScanID: 2,
+		Listing: shadowscan.Listing{Site: "demo-market", ID: "d1", URL: "http://127.0.0.1:1/item/d1", Title: "揭秘奥罗拉传销骗局",
+			Description: "真相加微信 ring_factory88", SellerID: "smear", SellerName: "真相铺", FetchedAt: time.Now().UTC()},
+		Verdict: shadowscan.Verdict{BrandID: "aurora", Score: 80, Points: 80, Flagged: true, Category: shadowscan.CategoryDefamation}}})
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := fmt.Sprint(out[0].HitID)
+	text := mustRun(t, path, "review", "show", id)
+	if !strings.Contains(text, "seller network ") || !strings.Contains(text, "confirmed hits)") {
+		t.Fatalf("review show does not name the network:\n%s", text)
+	}
+	var v struct {
+		Networks []shadowscan.NetworkMembership `json:"networks"`
+	}
+	if err := json.Unmarshal([]byte(mustRun(t, path, "review", "show", id, "--json")), &v); err != nil || len(v.Networks) != 1 || v.Networks[0].Confirmed != 1 {
+		t.Fatalf("json networks %+v %v", v.Networks, err)
+	}
+	// A counterfeit hit of the network carries its network in its reasons
+	// instead: review show does not add a line.
+	if text := mustRun(t, path, "review", "show", "1"); strings.Contains(text, "seller network ") {
+		t.Errorf("counterfeit hit shown with a network line:\n%s", text)
+	}
+}

@@ -190,6 +190,10 @@ func runReviewShow(ctx context.Context, g *Globals, id uint64, asJSON bool) erro
 	if err != nil {
 		return err
 	}
+	nets, err := defamationNetworks(ctx, g, h)
+	if err != nil {
+		return err
+	}
 	if asJSON {
 		type showView struct {
 			shadowscan.HitView
@@ -197,12 +201,18 @@ func runReviewShow(ctx context.Context, g *Globals, id uint64, asJSON bool) erro
 			// Relists are the hits that bring a reported or removed
 			// listing back under a new id, shop or site.
 			Relists []uint64 `json:"relists,omitempty"`
+			// Networks are the counterfeit networks a defamation
+			// listing's seller or contact handle belongs to.
+			Networks []shadowscan.NetworkMembership `json:"networks,omitempty"`
 		}
-		return writeJSON(g.Stdout, showView{shadowscan.NewHitView(h, true), prod, relists})
+		return writeJSON(g.Stdout, showView{shadowscan.NewHitView(h, true), prod, relists, nets})
 	}
 	printHit(g.Stdout, h, prod)
 	if len(relists) > 0 {
 		fmt.Fprintf(g.Stdout, "\nrelisted as: %s (shadowscan review show ID)\n", hitList(relists))
+	}
+	for _, m := range nets {
+		fmt.Fprintf(g.Stdout, "\nseller network %s (%d shops, %d confirmed hits): %s (shadowscan networks show %s)\n", m.Network, m.Shops, m.Confirmed, m.Why, m.Network)
 	}
 	return nil
 }

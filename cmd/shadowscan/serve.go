@@ -129,6 +129,7 @@ func serveUntilDone(ctx context.Context, g *Globals, o serveOptions, baseURLs ma
 		ExportSigner: signerOf(signKey),
 		Networks:     webNetworks(db, set.Detection),
 		Relists:      webRelists(db, set.Detection),
+		NetworkOf:    webNetworkOf(db, set.Detection),
 		Backup:       db.Backup,
 		TempDir:      filepath.Dir(g.dbPath()),
 	})
