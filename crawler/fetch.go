@@ -108,6 +108,13 @@ func (c *Crawler) newRun(ctx context.Context) (*run, error) {
 			resp.Ctx.Put("error", err)
 		})
 	}
+	// colly publishes a limit rule before it initialises it, so a rule
+	// added while requests run races with their lookups: add the rules of
+	// every host the policy allows now, before the first request. A host
+	// written otherwise still gets its rule on its first fetch.
+	for _, host := range c.policy.allowedURLHosts() {
+		r.limitHost(r.pages, host)
+	}
 	return r, nil
 }
 

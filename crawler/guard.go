@@ -194,6 +194,47 @@ func newPolicy(site string, base *url.URL, photoHosts []string) *policy {
 	return p
 }
 
+// allowedURLHosts are the hosts, as a URL writes them (host, or host:port when
+// the port is not the scheme's default), that the policy lets a run fetch
+// from: the site's origins and the photo hosts that name one host (a
+// "*.domain" entry has no single host).
+func (p *policy) allowedURLHosts() []string {
+	if p == nil {
+		return nil
+	}
+	var hosts []string
+	for key := range p.pages {
+		u, err := url.Parse(key)
+		if err != nil {
+			continue
+		}
+		hosts = append(hosts, u.Host)
+		if port := u.Port(); port == effectivePort(&url.URL{Scheme: u.Scheme}) {
+			hosts = append(hosts, bracketed(u.Hostname()))
+		}
+	}
+	for _, r := range p.photoHosts {
+		if strings.HasPrefix(r.host, "*.") {
+			continue
+		}
+		if r.port != "" {
+			hosts = append(hosts, net.JoinHostPort(r.host, r.port))
+		} else {
+			hosts = append(hosts, bracketed(r.host))
+		}
+	}
+	slices.Sort(hosts)
+	return slices.Compact(hosts)
+}
+
+// bracketed writes an IPv6 literal as a URL's host does.
+func bracketed(host string) string {
+	if strings.Contains(host, ":") {
+		return "[" + host + "]"
+	}
+	return host
+}
+
 // effectivePort is u's port, or its scheme's default.
 func effectivePort(u *url.URL) string {
 	if p := u.Port(); p != "" {

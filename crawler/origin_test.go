@@ -312,3 +312,29 @@ func TestFetchErrorsKeepTheirCause(t *testing.T) {
 		})
 	}
 }
+
+// TestAllowedURLHosts: the hosts whose limit rules a run installs before
+// its first request are written as request URLs write them, so no rule is
+// added (racing colly's lookups) while requests run.
+func TestAllowedURLHosts(t *testing.T) {
+	for _, tc := range []struct {
+		base   string
+		photos []string
+		want   []string
+	}{
+		{"http://127.0.0.1:8931", []string{"cdn.example:9000", "img.example", "*.alicdn.com"},
+			[]string{"127.0.0.1:8931", "cdn.example:9000", "img.example"}},
+		{"https://shop.example", nil,
+			[]string{"shop.example", "shop.example:443", "www.shop.example", "www.shop.example:443"}},
+		{"http://[::1]:8080", nil, []string{"[::1]:8080"}},
+	} {
+		u, err := url.Parse(tc.base)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := newPolicy("s", u, tc.photos).allowedURLHosts()
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s %v: %q, want %q", tc.base, tc.photos, got, tc.want)
+		}
+	}
+}
