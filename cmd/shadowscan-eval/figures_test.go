@@ -42,6 +42,9 @@ type floor struct {
 	name              string
 	precision, recall float64
 	category          float64 // share of true hits with the right category
+	// top is the share of flags scoring 90+ that must be right; 0 means
+	// 0.99 (every tuned-on world).
+	top float64
 }
 
 func checkFloor(t *testing.T, fl floor, r *report) {
@@ -117,6 +120,24 @@ func TestFigureFloors(t *testing.T) {
 		{"held-out world6 (tuned on after its first score)", world6World,
 			floor{name: "world6", precision: 0.995, recall: 0.995, category: 0.99}},
 	}
+	// Held-out worlds not tuned on: their floors are their first (and
+	// only) scores, so the matcher cannot get worse on a marketplace it
+	// has not seen without failing here. Tuning on one of them makes it a
+	// tuned-on world: say so in its title, the README and heldout.go.
+	heldoutFloors = append(heldoutFloors, []struct {
+		title string
+		w     func() *heldout
+		fl    floor
+	}{
+		// First score 0.971 / 0.989, category 98.9 %, 90+ flags right
+		// 131 of 138 (commit 1edc60c).
+		{"held-out world7 (not tuned on)", world7World,
+			floor{name: "world7", precision: 0.97, recall: 0.985, category: 0.985, top: 0.945}},
+		// First score 0.781 / 0.959, category 97.4 %, 90+ flags right
+		// 92 of 126 (commit 1edc60c).
+		{"held-out world8 (not tuned on)", world8World,
+			floor{name: "world8", precision: 0.78, recall: 0.955, category: 0.97, top: 0.72}},
+	}...)
 	for _, hf := range heldoutFloors {
 		t.Run(hf.title, func(t *testing.T) {
 			checkHeldoutFloor(ctx, t, set, hf.w(), hf.fl)
@@ -194,8 +215,12 @@ func checkHeldoutFloor(ctx context.Context, t *testing.T, set *rules.Set, w *hel
 	var b bytes.Buffer
 	printReliability(&b, fl.name, bs)
 	t.Log("\n" + b.String())
-	if top := atLeast(bs, 90); !(ratio(top.right, top.hits) >= 0.99) || top.hits < 20 {
-		t.Errorf("%s 90+: %d hits, %d right; want at least 20 hits and 0.99 right", fl.name, top.hits, top.right)
+	want := fl.top
+	if want == 0 {
+		want = 0.99
+	}
+	if top := atLeast(bs, 90); !(ratio(top.right, top.hits) >= want) || top.hits < 20 {
+		t.Errorf("%s 90+: %d hits, %d right; want at least 20 hits and %.2f right", fl.name, top.hits, top.right, want)
 	}
 }
 
