@@ -43,9 +43,9 @@ const siteNameAccepted = "lower-case letters, digits and '-', starting and endin
 var placeholder = regexp.MustCompile(`\{[A-Za-z_]*\}`)
 
 var (
-	siteKeys       = []string{"kind", "name", "base_url", "format", "search", "listing", "politeness", "photo_hosts"}
-	searchKeys     = []string{"format", "url", "max_pages", "listing_links", "listings", "next_page", "next_url"}
-	listingKeys    = []string{"format", "url", "id", "title", "price", "currency", "seller_id", "seller_name", "images", "description", "removed"}
+	siteKeys       = []string{"kind", "name", "base_url", "format", "fetch", "wait_timeout", "search", "listing", "politeness", "photo_hosts"}
+	searchKeys     = []string{"format", "url", "max_pages", "listing_links", "listings", "next_page", "next_url", "wait_for", "scroll"}
+	listingKeys    = []string{"format", "url", "id", "title", "price", "currency", "seller_id", "seller_name", "images", "description", "removed", "wait_for"}
 	politenessKeys = []string{"parallelism", "delay", "random_delay", "respect_robots_txt", "timeout", "retries", "max_body_bytes", "max_image_bytes", "max_image_pixels", "user_agent"}
 )
 
@@ -84,6 +84,8 @@ func ParseSite(file string, data []byte) (*Site, error) {
 	}
 	var haveName, haveBase, haveSearch bool
 	format := d.format(root, "format", "")
+	s.Fetch = d.fetchMode(root)
+	d.fetch = s.Fetch
 	for _, p := range d.mapping(root, "", siteKeys) {
 		switch p.key {
 		case "kind":
@@ -111,6 +113,10 @@ func ParseSite(file string, data []byte) (*Site, error) {
 			}
 		case "format":
 			// read above: it decides how the selectors parse
+		case "fetch":
+			// read above: it decides which keys the blocks may hold
+		case "wait_timeout":
+			s.WaitTimeout = d.parseWaitTimeout(p)
 		case "search":
 			haveSearch = true
 			d.parseSearch(p, &s.Search, format)
@@ -141,6 +147,12 @@ func ParseSite(file string, data []byte) (*Site, error) {
 	if s.Search.Listings != nil && !s.Listing.JSON() {
 		d.fail(d.root, "search.listings", "format: json at the top of the file or in listing", "reads listing objects inline, so the listing rules must be json too")
 	}
+	if s.Browser() && (s.Search.JSON() || s.Listing.JSON()) {
+		d.fail(d.set["fetch"], "fetch", "fetch: http with format: json (a JSON API needs no browser), or format: html", "browser renders HTML pages; it cannot be used with format: json")
+	}
+	if s.Browser() && s.WaitTimeout == 0 {
+		s.WaitTimeout = DefaultWaitTimeout
+	}
 	if err := d.err(); err != nil {
 		return nil, err
 	}
@@ -154,6 +166,10 @@ func (d *decoder) parseSearch(p pair, s *Search, format string) {
 	for _, q := range d.mapping(p.value, p.path, searchKeys) {
 		switch q.key {
 		case "format":
+		case "wait_for":
+			s.WaitFor = d.waitFor(q)
+		case "scroll":
+			s.Scroll = d.parseScroll(q)
 		case "listings":
 			if !s.JSON() {
 				d.fail(q.line, q.path, "listing_links (or format: json, where listings selects inline listing objects)", "is read only with format: json")
@@ -248,6 +264,8 @@ func (d *decoder) parseListing(p pair, l *ListingRules, format string) {
 			l.Description = d.selector(q, f)
 		case "removed":
 			l.Removed = d.selector(q, f)
+		case "wait_for":
+			l.WaitFor = d.waitFor(q)
 		}
 	}
 }
