@@ -185,6 +185,11 @@ type Crawler struct {
 	// hashSem bounds the photos decoded at once, across runs.
 	hashSem chan struct{}
 
+	// browser loads the pages of a fetch: browser site; nil otherwise.
+	browser        *browser
+	browserPath    string
+	browserStarted func(pid int)
+
 	// policy is where the site may be fetched from.
 	policy *policy
 	// lookup resolves host names and dial connects for the dialer; tests
@@ -267,6 +272,9 @@ func New(site *rules.Site, opts ...Option) (*Crawler, error) {
 	if c.maxPages <= 0 {
 		c.maxPages = defaultMaxPages
 	}
+	if site.Browser() {
+		c.browser = newBrowser(c)
+	}
 	return c, nil
 }
 
@@ -298,8 +306,12 @@ func (c *Crawler) guardTransport(t *http.Transport) *http.Transport {
 // CloseIdleConnections closes the idle connections of the crawler's
 // transport: its own, or the one it made from an *http.Transport given
 // to WithTransport (the given one is not used, so closing its connections
-// closes none of these). Call it when done with the crawler.
+// closes none of these), and stops the browser of a fetch: browser site.
+// Call it when done with the crawler.
 func (c *Crawler) CloseIdleConnections() {
+	if c.browser != nil {
+		c.browser.close()
+	}
 	if t, ok := c.transport.(*http.Transport); ok {
 		t.CloseIdleConnections()
 	}

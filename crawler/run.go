@@ -208,7 +208,7 @@ func (r *run) searchPage(ctx context.Context, query string, page int, u *url.URL
 	if s.JSON() {
 		return r.searchJSONPage(ctx, query, page, u, f, enqueue)
 	}
-	doc, err := parseHTML(f.body, f.header.Get("Content-Type"))
+	doc, err := parseHTML(f.html())
 	if err != nil {
 		r.stats.addError("parse")
 		return "", false, nil
@@ -326,7 +326,7 @@ func (r *run) fetchListing(ctx context.Context, u string) (*Page, error) {
 	if why := blockedRedirect(u, f.url); why != "" {
 		return nil, r.blocked(u, why)
 	}
-	p := &Page{Captures: []shadowscan.Capture{f.capture(kindPage)}}
+	p := &Page{Captures: append([]shadowscan.Capture{f.capture(kindPage)}, f.screenshots()...)}
 	if goneStatus(f.status) {
 		id := r.c.goneID(u)
 		if id == "" {

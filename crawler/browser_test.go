@@ -1,0 +1,377 @@
+package crawler
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"slices"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/shadowscan/shadowscan"
+	"github.com/shadowscan/shadowscan/rules"
+)
+
+// chromiumPath is where Debian's chromium package puts the browser
+// (.ci/web-tools.sh installs it).
+const chromiumPath = "/usr/bin/chromium"
+
+// needChromium skips a browser test under -short or when chromium is
+// missing (fails then when SHADOWSCAN_REQUIRE_TOOLS=1, as in CI).
+func needChromium(tb testing.TB) {
+	tb.Helper()
+	if testing.Short() {
+		tb.Skip("end-to-end browser test: runs without -short (make test runs it in its second pass)")
+	}
+	if _, err := os.Stat(chromiumPath); err != nil {
+		if os.Getenv("SHADOWSCAN_REQUIRE_TOOLS") == "1" {
+			tb.Fatalf("%s is missing and SHADOWSCAN_REQUIRE_TOOLS=1: install it with .ci/web-tools.sh (apt-get install -y chromium)", chromiumPath)
+		}
+		tb.Skipf("skipping the browser test: %s is missing (install it with .ci/web-tools.sh)", chromiumPath)
+	}
+}
+
+// jsMarket serves testdata/jsmarket (a marketplace whose results and
+// listing fields are built by scripts) and counts requests by path.
+type jsMarket struct {
+	srv    *httptest.Server
+	mu     sync.Mutex
+	counts map[string]int
+	seen   []string
+}
+
+func newJSMarket(tb testing.TB) *jsMarket {
+	m := &jsMarket{counts: map[string]int{}}
+	files := http.FileServer(http.Dir("../testdata/jsmarket"))
+	m.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		m.mu.Lock()
+		m.counts[r.URL.Path]++
+		m.seen = append(m.seen, r.URL.RequestURI())
+		m.mu.Unlock()
+		files.ServeHTTP(w, r)
+	}))
+	tb.Cleanup(m.srv.Close)
+	return m
+}
+
+func (m *jsMarket) count(path string) int {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.counts[path]
+}
+
+// requested lists the request URIs that start with prefix.
+func (m *jsMarket) requested(prefix string) []string {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	var out []string
+	for _, s := range m.seen {
+		if strings.HasPrefix(s, prefix) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// jsMarketRule is the site rule of jsMarket; fetch is "browser" or "http".
+func jsMarketRule(tb testing.TB, base, fetch string) *rules.Site {
+	tb.Helper()
+	src := fmt.Sprintf(`name: jsmarket
+base_url: %s
+fetch: %s
+search:
+  url: "{base}/search.html?q={query}&page={page}"
+  listing_links: "div.result a.title@href"
+  max_pages: 5
+listing:
+  id: "h1.title@data-id"
+  title: "h1.title"
+  price: "span.price"
+  currency: CNY
+  seller_id: ".shop a@data-shop-id"
+  seller_name: ".shop a"
+  images: ".gallery img@src"
+  description: ".desc"
+politeness: {parallelism: 2, delay: 0s, respect_robots_txt: true, timeout: 20s, retries: 1}
+`, base, fetch)
+	if fetch == rules.FetchBrowser {
+		src += "wait_timeout: 5s\n"
+		src = strings.Replace(src, "  max_pages: 5\n", "  max_pages: 5\n  wait_for: \"#done\"\n", 1)
+		src = strings.Replace(src, "listing:\n", "listing:\n  wait_for: \"h1.title\"\n", 1)
+	}
+	site, err := rules.ParseSite("jsmarket.yaml", []byte(src))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return site
+}
+
+// jsMarketWant are the listings of testdata/jsmarket/api.
+var jsMarketWant = map[string]struct{ title, price, seller, sellerName string }{
+	"b1": {"Aurora Hand Cream 50ml 高仿 1:1 原单", "9.90", "shop-77", "Lucky Store"},
+	"b2": {"Aurora Hand Cream 50ml 工厂直供", "12.50", "shop-78", "Factory Direct"},
+	"b3": {"Aurora Plant Protein Powder 500g 高仿", "39.00", "shop-79", "Cheap Goods"},
+	"b4": {"Aurora Hand Cream 50ml replica", "8.80", "shop-80", "Replica King"},
+	"b5": {"Aurora Plant Protein Powder 500g 尾单", "45.00", "shop-81", "Tail Goods"},
+}
+
+// TestBrowserFetchScriptMarket scans a marketplace whose results and
+// listings exist only after scripts run: a plain scan finds nothing, a
+// fetch: browser scan finds every listing with its fields, keeps the
+// document as received plus a screenshot, and fetches its photos.
+func TestBrowserFetchScriptMarket(t *testing.T) {
+	needChromium(t)
+	m := newJSMarket(t)
+
+	plain, err := New(jsMarketRule(t, m.srv.URL, rules.FetchHTTP))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var none collector
+	st, err := plain.Run(context.Background(), []string{"aurora"}, none.sink)
+	plain.CloseIdleConnections()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Listings != 0 || len(none.pages) != 0 {
+		t.Fatalf("a plain scan found %d listings in pages that only scripts fill", st.Listings)
+	}
+
+	robotsBefore := m.count("/robots.txt")
+	c, err := New(jsMarketRule(t, m.srv.URL, rules.FetchBrowser), WithBrowserPath(chromiumPath))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.CloseIdleConnections()
+	var col collector
+	st, err = c.Run(context.Background(), []string{"aurora"}, col.sink)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("stats: %+v", st)
+	got := map[string]*Page{}
+	for _, p := range col.pages {
+		got[p.Listing.ID] = p
+	}
+	if len(got) != len(jsMarketWant) {
+		t.Fatalf("got listings %v, want %d", slices.Collect(func(yield func(string) bool) {
+			for id := range got {
+				if !yield(id) {
+					return
+				}
+			}
+		}), len(jsMarketWant))
+	}
+	for id, w := range jsMarketWant {
+		p := got[id]
+		if p == nil {
+			t.Errorf("listing %s missing", id)
+			continue
+		}
+		l := p.Listing
+		if l.Title != w.title || l.Price.String() != w.price || l.Currency != "CNY" || l.SellerID != w.seller || l.SellerName != w.sellerName {
+			t.Errorf("%s: got %q %s %s seller %q %q, want %+v", id, l.Title, l.Price, l.Currency, l.SellerID, l.SellerName, w)
+		}
+		if l.URL != m.srv.URL+"/item.html?id="+id {
+			t.Errorf("%s: url %s", id, l.URL)
+		}
+		if len(l.Images) != 1 || l.Images[0].URL != m.srv.URL+"/img/"+id+".png" {
+			t.Errorf("%s: images %+v", id, l.Images)
+		}
+		kinds := map[string]*shadowscan.Capture{}
+		for i := range p.Captures {
+			kinds[p.Captures[i].Kind] = &p.Captures[i]
+		}
+		page, shot, photo := kinds[kindPage], kinds[shadowscan.CaptureScreenshot], kinds[kindPhoto]
+		switch {
+		case page == nil || shot == nil || photo == nil:
+			t.Errorf("%s: captures %v, want a page, a screenshot and a photo", id, slices.Collect(func(yield func(string) bool) {
+				for k := range kinds {
+					yield(k)
+				}
+			}))
+			continue
+		case !strings.Contains(string(page.Body), "loading…") || strings.Contains(string(page.Body), w.title):
+			t.Errorf("%s: the page capture is not the document as received (the shell without the fields):\n%s", id, page.Body)
+		case page.Status != 200 || page.Header["Content-Type"] == nil || page.FetchedAt.IsZero():
+			t.Errorf("%s: page capture status %d header %v at %v", id, page.Status, page.Header, page.FetchedAt)
+		case !strings.HasPrefix(string(shot.Body), "\x89PNG\r\n\x1a\n") || shot.BodySize != int64(len(shot.Body)):
+			t.Errorf("%s: screenshot is not a PNG (%d bytes)", id, len(shot.Body))
+		}
+	}
+	// Once for the browser's pages, once by the photo fetcher.
+	if n := m.count("/robots.txt") - robotsBefore; n < 1 || n > 2 {
+		t.Errorf("robots.txt read %d times, want once for the pages and at most once for the photos", n)
+	}
+	if n := len(m.requested("/item.html")); n != len(jsMarketWant) {
+		t.Errorf("listing pages loaded %d times, want %d: %v", n, len(jsMarketWant), m.requested("/item.html"))
+	}
+}
+
+// TestBrowserRobots: a page robots.txt disallows is not loaded.
+func TestBrowserRobots(t *testing.T) {
+	needChromium(t)
+	m := newJSMarket(t)
+	c, err := New(jsMarketRule(t, m.srv.URL, rules.FetchBrowser), WithBrowserPath(chromiumPath))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.CloseIdleConnections()
+	_, err = c.FetchListing(context.Background(), m.srv.URL+"/private/item.html?id=b1")
+	if err == nil || !strings.Contains(err.Error(), "robots") {
+		t.Fatalf("FetchListing of a disallowed page: %v, want a robots error", err)
+	}
+	if n := len(m.requested("/private/")); n != 0 {
+		t.Errorf("the disallowed page was requested %d times", n)
+	}
+}
+
+// TestBrowserEndlessScroll: an endless list is scrolled as far as the
+// rule says and no further.
+func TestBrowserEndlessScroll(t *testing.T) {
+	needChromium(t)
+	m := newJSMarket(t)
+	site := jsMarketRule(t, m.srv.URL, rules.FetchBrowser)
+	site.Search.URL = "{base}/endless.html?q={query}"
+	site.Search.WaitFor = "div.result"
+	site.Search.MaxPages = 1
+	site.Listing.WaitFor = "" // the endless items have no data to wait for
+	for _, tc := range []struct{ scroll, want int }{{0, 10}, {3, 40}} {
+		t.Run(fmt.Sprintf("scroll %d", tc.scroll), func(t *testing.T) {
+			s := site.Clone()
+			s.Search.Scroll = tc.scroll
+			c, err := New(s, WithBrowserPath(chromiumPath))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer c.CloseIdleConnections()
+			before := len(m.requested("/item.html"))
+			var col collector
+			if _, err := c.Run(context.Background(), []string{"q" + fmt.Sprint(tc.scroll)}, col.sink); err != nil {
+				t.Fatal(err)
+			}
+			// The endless items have no data: their pages load and are
+			// not listings. What counts is how many links were found.
+			if got := len(m.requested("/item.html")) - before; got != tc.want {
+				t.Errorf("listing pages loaded %d, want %d (ten a screen)", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestBrowserGuardRefusesOffsite: a listing page whose scripts reach for
+// an image and JSON on another port, or on a photo host that resolves to
+// a loopback address the site is not on, gets neither.
+func TestBrowserGuardRefusesOffsite(t *testing.T) {
+	needChromium(t)
+	m := newJSMarket(t)
+	var spyMu sync.Mutex
+	var spied []string
+	spy := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		spyMu.Lock()
+		spied = append(spied, r.URL.Path)
+		spyMu.Unlock()
+		w.Header().Set("Access-Control-Allow-Origin", "*")
+		w.Write([]byte("{}"))
+	}))
+	defer spy.Close()
+	spyPort := spy.Listener.Addr().(*net.TCPAddr).Port
+
+	for _, tc := range []struct {
+		name, spyBase, kind string
+		photoHosts          []string
+	}{
+		{"another port", spy.URL, "offsite", nil},
+		{"a photo host on loopback", fmt.Sprintf("http://localhost:%d", spyPort), "private_address", []string{fmt.Sprintf("localhost:%d", spyPort)}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			site := jsMarketRule(t, m.srv.URL, rules.FetchBrowser)
+			site.PhotoHosts = tc.photoHosts
+			c, err := New(site, WithBrowserPath(chromiumPath))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer c.CloseIdleConnections()
+			r, err := c.newRun(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			p, err := r.fetchListing(context.Background(), m.srv.URL+"/item.html?id=b1&spy="+tc.spyBase)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p.Listing.ID != "b1" || p.Listing.Title != jsMarketWant["b1"].title {
+				t.Errorf("listing %+v", p.Listing)
+			}
+			st := r.stats.snapshot()
+			if st.Errors[tc.kind] < 2 {
+				t.Errorf("errors %v, want the image and the JSON request refused as %s", st.Errors, tc.kind)
+			}
+			spyMu.Lock()
+			defer spyMu.Unlock()
+			if len(spied) != 0 {
+				t.Errorf("the other host got %v", spied)
+			}
+		})
+	}
+}
+
+// TestBrowserRestart kills the browser in the middle of a scan: it is
+// started again and every listing still arrives.
+func TestBrowserRestart(t *testing.T) {
+	needChromium(t)
+	m := newJSMarket(t)
+	var mu sync.Mutex
+	var pids []int
+	site := jsMarketRule(t, m.srv.URL, rules.FetchBrowser)
+	site.Politeness.Retries = 2
+	c, err := New(site, WithBrowserPath(chromiumPath), fastRetries, WithBrowserStarted(func(pid int) {
+		mu.Lock()
+		pids = append(pids, pid)
+		mu.Unlock()
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.CloseIdleConnections()
+	c.workers = 1
+	var col collector
+	killed := false
+	sink := func(ctx context.Context, p *Page) error {
+		if !killed && len(col.pages) == 1 {
+			killed = true
+			mu.Lock()
+			pid := pids[0]
+			mu.Unlock()
+			// Only the browser this test's crawler started, by its pid.
+			if err := syscall.Kill(pid, syscall.SIGKILL); err != nil {
+				t.Errorf("kill the browser %d: %v", pid, err)
+			}
+			time.Sleep(200 * time.Millisecond)
+		}
+		return col.sink(ctx, p)
+	}
+	st, err := c.Run(context.Background(), []string{"aurora"}, sink)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("stats: %+v", st)
+	ids := map[string]bool{}
+	for _, p := range col.pages {
+		ids[p.Listing.ID] = true
+	}
+	if len(ids) != len(jsMarketWant) {
+		t.Errorf("got %d listings after the browser died, want %d (%v)", len(ids), len(jsMarketWant), ids)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(pids) != 2 {
+		t.Errorf("browser started %d times (%v), want twice: once, and once after it was killed", len(pids), pids)
+	}
+}
