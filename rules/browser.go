@@ -38,8 +38,22 @@ const (
 // Browser reports whether the site's pages are loaded in a browser.
 func (s *Site) Browser() bool { return s.Fetch == FetchBrowser }
 
-// fetchMode reads the top-level fetch key before the blocks whose
-// browser-only keys depend on it.
+// browserKeys reads the top-level fetch and wait_timeout keys before the
+// blocks whose browser-only keys depend on them.
+func (d *decoder) browserKeys(n *yaml.Node) (fetch string, waitTimeout time.Duration) {
+	d.fetch = d.fetchMode(n)
+	if n == nil || n.Kind != yaml.MappingNode {
+		return d.fetch, 0
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if k := n.Content[i]; k.Kind == yaml.ScalarNode && k.Value == "wait_timeout" {
+			waitTimeout = d.parseWaitTimeout(pair{key: k.Value, line: k.Line, path: k.Value, value: d.resolve(n.Content[i+1])})
+		}
+	}
+	return d.fetch, waitTimeout
+}
+
+// fetchMode reads the top-level fetch key.
 func (d *decoder) fetchMode(n *yaml.Node) string {
 	if n == nil || n.Kind != yaml.MappingNode {
 		return ""
@@ -114,4 +128,18 @@ func (d *decoder) parseWaitTimeout(q pair) time.Duration {
 		return 0
 	}
 	return v
+}
+
+// checkBrowser checks a fetch: browser site as a whole and fills in its
+// default wait_timeout.
+func (d *decoder) checkBrowser(s *Site) {
+	if !s.Browser() {
+		return
+	}
+	if s.Search.JSON() || s.Listing.JSON() {
+		d.fail(d.set["fetch"], "fetch", "fetch: http with format: json (a JSON API needs no browser), or format: html", "browser renders HTML pages; it cannot be used with format: json")
+	}
+	if s.WaitTimeout == 0 {
+		s.WaitTimeout = DefaultWaitTimeout
+	}
 }

@@ -84,8 +84,7 @@ func ParseSite(file string, data []byte) (*Site, error) {
 	}
 	var haveName, haveBase, haveSearch bool
 	format := d.format(root, "format", "")
-	s.Fetch = d.fetchMode(root)
-	d.fetch = s.Fetch
+	s.Fetch, s.WaitTimeout = d.browserKeys(root)
 	for _, p := range d.mapping(root, "", siteKeys) {
 		switch p.key {
 		case "kind":
@@ -111,12 +110,8 @@ func ParseSite(file string, data []byte) (*Site, error) {
 					s.BaseURL = u
 				}
 			}
-		case "format":
-			// read above: it decides how the selectors parse
-		case "fetch":
-			// read above: it decides which keys the blocks may hold
-		case "wait_timeout":
-			s.WaitTimeout = d.parseWaitTimeout(p)
+		case "format", "fetch", "wait_timeout":
+			// read above: they decide how selectors parse and which keys the blocks may hold
 		case "search":
 			haveSearch = true
 			d.parseSearch(p, &s.Search, format)
@@ -147,12 +142,7 @@ func ParseSite(file string, data []byte) (*Site, error) {
 	if s.Search.Listings != nil && !s.Listing.JSON() {
 		d.fail(d.root, "search.listings", "format: json at the top of the file or in listing", "reads listing objects inline, so the listing rules must be json too")
 	}
-	if s.Browser() && (s.Search.JSON() || s.Listing.JSON()) {
-		d.fail(d.set["fetch"], "fetch", "fetch: http with format: json (a JSON API needs no browser), or format: html", "browser renders HTML pages; it cannot be used with format: json")
-	}
-	if s.Browser() && s.WaitTimeout == 0 {
-		s.WaitTimeout = DefaultWaitTimeout
-	}
+	d.checkBrowser(s)
 	if err := d.err(); err != nil {
 		return nil, err
 	}
