@@ -479,3 +479,9 @@ func (f *fetched) screenshots() []shadowscan.Capture {
 		FetchedAt: f.shotAt, Kind: shadowscan.CaptureScreenshot,
 	}}
 }
+
+// ExtractRendered is Extract for a page a browser rendered (Page.Rendered):
+// the DOM is UTF-8 whatever charset its meta tag still names.
+func ExtractRendered(site *rules.Site, pageURL string, dom []byte) (shadowscan.Listing, []FieldSource, error) {
+	return extract(site, pageURL, dom, "text/html; charset=utf-8")
+}

@@ -49,6 +49,10 @@ const (
 type Page struct {
 	Listing  shadowscan.Listing
 	Captures []shadowscan.Capture
+	// Rendered, for a fetch: browser site, is the listing page as its
+	// scripts left it (UTF-8): what the listing was extracted from, where
+	// the page capture holds what the browser received.
+	Rendered []byte
 }
 
 // Frontier remembers which listing pages a scan has finished, so an

@@ -326,7 +326,7 @@ func (r *run) fetchListing(ctx context.Context, u string) (*Page, error) {
 	if why := blockedRedirect(u, f.url); why != "" {
 		return nil, r.blocked(u, why)
 	}
-	p := &Page{Captures: append([]shadowscan.Capture{f.capture(kindPage)}, f.screenshots()...)}
+	p := &Page{Captures: append([]shadowscan.Capture{f.capture(kindPage)}, f.screenshots()...), Rendered: f.dom}
 	if goneStatus(f.status) {
 		id := r.c.goneID(u)
 		if id == "" {

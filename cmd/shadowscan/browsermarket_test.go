@@ -94,6 +94,14 @@ func TestScanBrowserMarketplace(t *testing.T) {
 		t.Fatalf("stored listings %v, want b1..b5\n%s\n%s", ids, out, errOut)
 	}
 
+	// sites test shows the fields of the rendered page.
+	out = mustCLI(t, db, "--rules", rulesDir, "sites", "test", "jsbrowser", srv.URL+"/item.html?id=b2")
+	for _, w := range []string{"as the browser rendered it", "Aurora Hand Cream 50ml 工厂直供", "h1.title", "12.50", "shop-78", "listing jsbrowser/b2", "photo 1"} {
+		if !strings.Contains(out, w) {
+			t.Errorf("sites test output lacks %q:\n%s", w, out)
+		}
+	}
+
 	wacz := filepath.Join(dir, "browser.wacz")
 	code, out, errOut = cli(t, db, "export", "--out", wacz, "--site", "jsbrowser")
 	if code != 0 {
@@ -108,7 +116,7 @@ func TestScanBrowserMarketplace(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	listings := doc.Find("figure.photos, .listing").Length()
+	listings := doc.Find(".listing").Length()
 	shots := doc.Find("figure.screenshot img[src^='data:image/png;base64,']").Length()
 	if shots == 0 || shots != doc.Find(".listing").Length() {
 		t.Errorf("report.html shows %d screenshots for %d listings, want one each", shots, listings)
