@@ -2,11 +2,13 @@ package crawler
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -41,19 +43,25 @@ func needChromium(tb testing.TB) {
 // listing fields are built by scripts) and counts requests by path.
 type jsMarket struct {
 	srv    *httptest.Server
+	routes map[string]http.HandlerFunc // by path, before the files
 	mu     sync.Mutex
 	counts map[string]int
 	seen   []string
 }
 
 func newJSMarket(tb testing.TB) *jsMarket {
-	m := &jsMarket{counts: map[string]int{}}
+	m := &jsMarket{counts: map[string]int{}, routes: map[string]http.HandlerFunc{}}
 	files := http.FileServer(http.Dir("../testdata/jsmarket"))
 	m.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		m.mu.Lock()
 		m.counts[r.URL.Path]++
 		m.seen = append(m.seen, r.URL.RequestURI())
+		h := m.routes[r.URL.Path]
 		m.mu.Unlock()
+		if h != nil {
+			h(w, r)
+			return
+		}
 		files.ServeHTTP(w, r)
 	}))
 	tb.Cleanup(m.srv.Close)
@@ -373,5 +381,73 @@ func TestBrowserRestart(t *testing.T) {
 	defer mu.Unlock()
 	if len(pids) != 2 {
 		t.Errorf("browser started %d times (%v), want twice: once, and once after it was killed", len(pids), pids)
+	}
+}
+
+// TestBrowserMissing: a fetch: browser site without a browser fails each
+// page with an error saying what to install, and is counted as browser.
+func TestBrowserMissing(t *testing.T) {
+	m := newJSMarket(t)
+	var notice error
+	c, err := New(jsMarketRule(t, m.srv.URL, rules.FetchBrowser), WithBrowserPath(filepath.Join(t.TempDir(), "no-chromium")),
+		WithFailureNotice(1, func(_ int, err error) { notice = err }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.CloseIdleConnections()
+	st, err := c.Run(context.Background(), []string{"aurora"}, func(context.Context, *Page) error { return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Errors["browser"] == 0 || st.Listings != 0 {
+		t.Errorf("stats %+v, want the search page failed as browser", st)
+	}
+	if notice == nil || !strings.Contains(notice.Error(), "install Debian's chromium") {
+		t.Errorf("failure notice %v, want one saying to install chromium", notice)
+	}
+	if n := len(m.requested("/search.html")); n != 0 {
+		t.Errorf("search page requested %d times without a browser", n)
+	}
+}
+
+// TestBrowserDocumentGuard: a listing page that redirects off the site is
+// refused at the redirect, and one over the body limit is too_large; the
+// browser fetches neither.
+func TestBrowserDocumentGuard(t *testing.T) {
+	needChromium(t)
+	var spyMu sync.Mutex
+	var spied []string
+	spy := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		spyMu.Lock()
+		spied = append(spied, r.URL.Path)
+		spyMu.Unlock()
+	}))
+	defer spy.Close()
+	m := newJSMarket(t)
+	m.routes["/moved"] = func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, spy.URL+"/item.html?id=b1", http.StatusFound)
+	}
+	m.routes["/huge"] = func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.Write([]byte("<html><body>" + strings.Repeat("x", 8<<10) + "</body></html>"))
+	}
+	site := jsMarketRule(t, m.srv.URL, rules.FetchBrowser)
+	site.Politeness.MaxBodyBytes = 4 << 10
+	c, err := New(site, WithBrowserPath(chromiumPath))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.CloseIdleConnections()
+	for path, kind := range map[string]string{"/moved": "offsite", "/huge": "too_large"} {
+		_, err := c.FetchListing(context.Background(), m.srv.URL+path)
+		var fe *fetchError
+		if !errors.As(err, &fe) || fe.Kind != kind {
+			t.Errorf("%s: %v, want a %s error", path, err, kind)
+		}
+	}
+	spyMu.Lock()
+	defer spyMu.Unlock()
+	if len(spied) != 0 {
+		t.Errorf("the other host got %v", spied)
 	}
 }

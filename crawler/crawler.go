@@ -76,7 +76,8 @@ type Frontier interface {
 // photo_hosts), private_address (a connection refused because it would
 // reach a loopback, private, link-local or cloud metadata address the site
 // is not on), trap, image, blocked (a redirect to a login or verification
-// page, or a captcha, slider or login form where the listing should be).
+// page, or a captcha, slider or login form where the listing should be),
+// browser (Chromium for a fetch: browser site would not start).
 //
 // On a resumed run (WithFrontier), ListingsSkipped counts listing pages
 // the frontier had finished, SearchSkipped search pages it had done (not
