@@ -31,9 +31,28 @@ type Scan struct {
 	// SeenGone counts the reported listings this scan saw gone that await a
 	// second gone sighting to be confirmed removed.
 	SeenGone int `json:"seen_gone,omitempty"`
+	// Blocked says, for each site that answered pages with a block page
+	// (a captcha, a login wall, a run of 403 or 429), how many and why.
+	// Blocked pages are never stored and never count as removed.
+	Blocked []SiteBlocks `json:"blocked,omitempty"`
 	// Plan is how the scan was started: what `scan --resume` needs to
 	// continue it exactly. Scans recorded before it was kept have none.
 	Plan *ScanPlan `json:"plan,omitempty"`
+}
+
+// SiteBlocks counts one site's blocked pages in a scan.
+type SiteBlocks struct {
+	Site string `json:"site"`
+	// Pages counts the blocked pages.
+	Pages int `json:"pages"`
+	// Why counts them by cause: captcha, login_form, login_redirect,
+	// rule (a sign in the site rule's blocked list), http_403, http_429.
+	Why map[string]int `json:"why"`
+	// Last says what the last blocked page showed, and where.
+	Last string `json:"last,omitempty"`
+	// Mostly is set when most of the site's pages were blocked, or so
+	// many in a row that the crawl of the site stopped: the scan failed.
+	Mostly bool `json:"mostly,omitempty"`
 }
 
 // ScanPlan is what a scan ran with, beyond its sites, brand and queries.

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
+
+	"github.com/shadowscan/shadowscan/rules"
 )
 
 // A marketplace that will not show a listing to a crawler rarely says so
@@ -54,24 +56,52 @@ const blockedSelectors = `input[type=password], .g-recaptcha, .h-captcha, .cf-tu
 var blockedTitleWords = []string{"captcha", "security check", "verify you are human", "are you a robot", "just a moment", "access denied",
 	"安全验证", "验证码", "滑动验证", "人机验证", "访问受限", "访问被拒绝", "请登录", "登录"}
 
-// blockedPage returns why doc, a page that showed no price and no removed
-// marker, is a login or verification page, or "" when nothing says so. A
-// page that shows the listing (with a price) is never called blocked,
-// whatever login box its header carries.
-func blockedPage(doc *goquery.Document) string {
+// blockedPage returns the kind of block page (BlockLoginForm,
+// BlockCaptcha) doc is, and why, or "" when nothing says so. The caller
+// asks only of a page that showed no price and no removed marker: a page
+// that shows the listing (with a price) is never called blocked by these
+// built-in signs, whatever login box its header carries.
+func blockedPage(doc *goquery.Document) (kind, why string) {
 	if doc == nil {
-		return ""
+		return "", ""
 	}
 	if sel := doc.Find(blockedSelectors).First(); sel.Length() > 0 {
 		if _, ok := sel.Attr("type"); ok && strings.EqualFold(sel.AttrOr("type", ""), "password") {
-			return "the page is a login form"
+			return BlockLoginForm, "the page is a login form"
 		}
-		return "the page shows a captcha or slider"
+		return BlockCaptcha, "the page shows a captcha or slider"
 	}
 	title := strings.ToLower(strings.TrimSpace(doc.Find("title").First().Text()))
 	for _, w := range blockedTitleWords {
 		if strings.Contains(title, w) {
-			return "the page title says " + clip(title, 60)
+			return BlockCaptcha, "the page title says " + clip(title, 60)
+		}
+	}
+	return "", ""
+}
+
+// ruleBlocked returns why a page shows one of the site rule's blocked
+// signs, or "" when it shows none. A sign is a selector (an element it
+// finds, whose value its filter accepts) or a pattern over the page's
+// final URL and its HTML. Rule signs are checked on every page, with a
+// price or not: the rule's author knows the site's block pages.
+func ruleBlocked(signs []rules.BlockSign, doc *goquery.Document, finalURL string, body []byte) string {
+	for _, s := range signs {
+		switch {
+		case s.Pattern != nil:
+			if s.Pattern.MatchString(finalURL) || s.Pattern.Match(body) {
+				return "the page matches the rule's blocked sign " + clip(s.Raw, 80)
+			}
+		case s.Selector != nil && doc != nil:
+			found := false
+			if s.Selector.Attr == "" && s.Selector.Re == nil {
+				found = doc.Find(s.Selector.CSS).Length() > 0 // an empty widget counts
+			} else {
+				_, found = selectOne(doc, s.Selector)
+			}
+			if found {
+				return "the page shows the rule's blocked sign " + clip(s.Raw, 80)
+			}
 		}
 	}
 	return ""

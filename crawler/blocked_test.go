@@ -194,8 +194,8 @@ func FuzzBlockedPage(f *testing.F) {
 		if err != nil {
 			return
 		}
-		if why := blockedPage(doc); len(why) > 200 {
-			t.Fatalf("reason of %d bytes: the page's text is not clipped", len(why))
+		if kind, why := blockedPage(doc); len(why) > 200 || (kind == "") != (why == "") {
+			t.Fatalf("reason %q of kind %q: the page's text is not clipped, or a kind without a reason", why, kind)
 		}
 	})
 }

@@ -218,6 +218,9 @@ func (r *run) browse(ctx context.Context, u string, maxBody int64, okStatus func
 		if fe == nil {
 			fe = r.statusError(u, f, okStatus)
 		}
+		if fe != nil && errors.Is(fe.Err, ErrSiteBlocked) {
+			return nil, fe // the site was stopped while this one waited: not a fetch
+		}
 		r.c.streak.record(fe)
 		if fe == nil {
 			r.stats.add(func(s *Stats) { s.Bytes += int64(len(f.body)) })
@@ -225,6 +228,7 @@ func (r *run) browse(ctx context.Context, u string, maxBody int64, okStatus func
 		}
 		r.stats.addError(fe.Kind)
 		if !retryable(fe.Kind) || attempt >= retries {
+			r.denied(kindPage, fe)
 			r.c.logger.Debug("crawler: browser fetch failed", "url", u, "kind", fe.Kind, "attempts", attempt+1, "err", fe)
 			return nil, fe
 		}
@@ -264,6 +268,11 @@ func (r *run) browseOnce(ctx context.Context, u string, maxBody int64, listing b
 	if err != nil {
 		return nil, &fetchError{Kind: "browser", URL: u, Err: err}
 	}
+	// A site that is blocking the crawler is paused or stopped for the
+	// browser as for plain fetching.
+	if err := r.c.blocks.wait(ctx); err != nil {
+		return nil, &fetchError{Kind: "blocked", URL: u, Err: err}
+	}
 	release, err := b.acquire(ctx)
 	if err != nil {
 		return nil, &fetchError{Kind: "timeout", URL: u, Err: err}
@@ -296,6 +305,9 @@ func (r *run) loadTab(ctx context.Context, bctx context.Context, u string, maxBo
 	if err := tg.enable(); err != nil {
 		return nil, &fetchError{Kind: "network", URL: u, Err: err}
 	}
+	if err := r.setTabCookies(tctx); err != nil {
+		return nil, &fetchError{Kind: "network", URL: u, Err: err}
+	}
 	lctx, cancel := context.WithTimeout(tctx, timeout)
 	navErr := chromedp.Do(lctx, chromedp.Navigate(u))
 	cancel()
@@ -309,6 +321,7 @@ func (r *run) loadTab(ctx context.Context, bctx context.Context, u string, maxBo
 		return nil, &fetchError{Kind: "network", URL: u, Err: errors.New("no document arrived")}
 	}
 	f := &fetched{url: doc.url, status: doc.status, header: doc.header, reqHeader: doc.reqHeader, body: doc.body, fetchedAt: doc.at}
+	defer r.keepTabCookies(tctx, f.url)
 	if f.status < 200 || f.status > 299 {
 		// An error page is not waited for: nothing will appear.
 		return r.render(tctx, f, maxBody, "", 0, listing)
@@ -463,6 +476,13 @@ func (f *fetched) html() ([]byte, string) {
 		return f.dom, "text/html; charset=utf-8"
 	}
 	return f.body, f.header.Get("Content-Type")
+}
+
+// read is the page as it is read: the rendered DOM when a browser made
+// one, else the body as received.
+func (f *fetched) read() []byte {
+	b, _ := f.html()
+	return b
 }
 
 // screenshots is the capture of f's screenshot, if it has one: a PNG of

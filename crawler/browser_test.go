@@ -451,3 +451,52 @@ func TestBrowserDocumentGuard(t *testing.T) {
 		t.Errorf("the other host got %v", spied)
 	}
 }
+
+// TestBrowserSession: a fetch: browser site that needs a session gets
+// the session's cookies in its tabs (and a page without them would be a
+// redirect to the login page), and a cookie the site refreshes in the
+// browser goes back to the session.
+func TestBrowserSession(t *testing.T) {
+	needChromium(t)
+	m := newJSMarket(t)
+	var mu sync.Mutex
+	var got []string
+	m.routes["/member.html"] = func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		got = append(got, r.Header.Get("Cookie"))
+		mu.Unlock()
+		if c, err := r.Cookie("sid"); err != nil || c.Value != "FIRST" {
+			http.Redirect(w, r, "/login?next=/member.html", http.StatusFound)
+			return
+		}
+		http.SetCookie(w, &http.Cookie{Name: "sid", Value: "ROTATED", Path: "/"})
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write([]byte(`<html><body><h1 class="title" data-id="m1">Aurora Hand Cream 50ml members</h1><span class="price">¥20.00</span></body></html>`))
+	}
+	site := jsMarketRule(t, m.srv.URL, rules.FetchBrowser)
+	host := strings.TrimPrefix(m.srv.URL, "http://")
+	host = host[:strings.IndexByte(host, ':')]
+	c, err := New(site, WithBrowserPath(chromiumPath), WithSession([]shadowscan.Cookie{
+		{Name: "sid", Value: "FIRST", Domain: host, HostOnly: true, Path: "/"},
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.CloseIdleConnections()
+	p, err := c.FetchListing(context.Background(), m.srv.URL+"/member.html")
+	if err != nil {
+		t.Fatalf("FetchListing with the session: %v (cookies sent %q)", err, got)
+	}
+	if p.Listing.ID != "m1" || p.Listing.Title != "Aurora Hand Cream 50ml members" {
+		t.Errorf("listing %+v", p.Listing)
+	}
+	cookies, changed := c.Session()
+	if !changed || len(cookies) != 1 || cookies[0].Value != "ROTATED" {
+		t.Errorf("session after the page: %+v changed %v, want sid=ROTATED", cookies, changed)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(got) != 1 || got[0] != "sid=FIRST" {
+		t.Errorf("the page got cookies %q, want sid=FIRST once", got)
+	}
+}

@@ -94,6 +94,11 @@ type Stats struct {
 	ListingsSkipped int
 	SearchSkipped   int
 	SearchRefetched int
+
+	// Blocked counts the pages that were block pages (a captcha, a login
+	// wall, a rule's blocked sign, a run of 403 or 429 answers); the
+	// crawler's Blocks says why, over all its runs.
+	Blocked int
 }
 
 // Option configures a Crawler.
@@ -173,11 +178,21 @@ type Crawler struct {
 	now           func() time.Time
 	agent         string      // User-Agent when the rule names none
 	streak        *failStreak // nil without WithFailureNotice
+	// sessionCookies are WithSession's; jar holds them during runs.
+	sessionCookies []shadowscan.Cookie
+	// proxies are WithProxies'; nil: the rule's.
+	proxies []string
+	jar     *sessionJar
+	// blocks pauses and stops the site's page fetches when it answers
+	// with block pages; shared by every run.
+	blocks *blockWatch
 
 	// Retry tuning; tests shorten them.
 	backoffBase   time.Duration
 	backoffMax    time.Duration
 	retryAfterMax time.Duration
+	// blockPause, when above 0, replaces the rule's block_backoff.
+	blockPause time.Duration
 	// photoCacheBudget is defaultPhotoCacheBytes; tests lower it.
 	photoCacheBudget int64
 	// workers, when above 0, replaces InFlight: tests that need listings
@@ -250,6 +265,7 @@ func New(site *rules.Site, opts ...Option) (*Crawler, error) {
 		c.lookup = lookupNetIP
 	}
 	c.hashSem = make(chan struct{}, max(runtime.GOMAXPROCS(0), 1))
+	c.initSiteState(u)
 	c.photos = newPhotoCache()
 	switch t, ok := c.transport.(*http.Transport); {
 	case c.transport == nil:
@@ -262,6 +278,9 @@ func New(site *rules.Site, opts ...Option) (*Crawler, error) {
 		c.transport = own
 	case ok:
 		c.transport = c.guardTransport(t)
+	}
+	if err := c.useProxies(); err != nil {
+		return nil, err
 	}
 	if site.Search.URL == "" || !strings.Contains(site.Search.URL, "{query}") {
 		return nil, &shadowscan.FieldError{File: where, Field: "search.url",
@@ -317,7 +336,7 @@ func (c *Crawler) CloseIdleConnections() {
 	if c.browser != nil {
 		c.browser.close()
 	}
-	if t, ok := c.transport.(*http.Transport); ok {
+	if t, ok := c.transport.(interface{ CloseIdleConnections() }); ok {
 		t.CloseIdleConnections()
 	}
 }
@@ -398,5 +417,17 @@ func (s *failStreak) record(err *fetchError) {
 	s.mu.Unlock()
 	if fire && s.notify != nil {
 		s.notify(n, err)
+	}
+}
+
+// initSiteState sets up what every run of the crawler shares about the
+// site: its block watch and its session jar.
+func (c *Crawler) initSiteState(base *url.URL) {
+	c.blocks = newBlockWatch(c.site.Politeness)
+	if c.blockPause > 0 {
+		c.blocks.base = c.blockPause
+	}
+	if c.sessionCookies != nil {
+		c.jar = newSessionJar(base, c.sessionCookies, c.now)
 	}
 }

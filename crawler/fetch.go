@@ -94,6 +94,11 @@ func (c *Crawler) newRun(ctx context.Context) (*run, error) {
 	r.pages.IgnoreRobotsTxt = !pol.RespectRobotsTxt
 	r.pages.WithTransport(tt)
 	r.pages.SetRequestTimeout(timeout)
+	if c.jar != nil {
+		// One jar for every run: what the site sets during the search
+		// crawl is sent on the revisits.
+		r.pages.SetCookieJar(c.jar)
+	}
 	r.photos = r.pages.Clone()
 	r.photos.MaxBodySize = int(r.maxPhotoBytes + 1)
 	for _, col := range []*colly.Collector{r.pages, r.photos} {
@@ -245,6 +250,13 @@ func (t *teeTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if err := check(out.URL); err != nil {
 		return nil, err
 	}
+	if spec.kind == kindPage {
+		// Here, behind colly's per-host limit, so that requests queued
+		// there also wait out a pause that began while they queued.
+		if err := t.run.c.blocks.wait(req.Context()); err != nil {
+			return nil, err
+		}
+	}
 	resp, err := t.base.RoundTrip(out)
 	if err != nil {
 		return nil, err
@@ -315,7 +327,7 @@ func (f *fetched) capture(kind string) shadowscan.Capture {
 	sum := sha256.Sum256(f.body)
 	return shadowscan.Capture{
 		URL: f.url, Method: http.MethodGet,
-		RequestHeader: f.reqHeader, Status: f.status, Header: f.header,
+		RequestHeader: shadowscan.RedactHeader(f.reqHeader), Status: f.status, Header: shadowscan.RedactHeader(f.header),
 		BodySHA256: hex.EncodeToString(sum[:]), BodySize: int64(len(f.body)), Body: f.body,
 		FetchedAt: f.fetchedAt, Kind: kind,
 	}
@@ -404,12 +416,16 @@ func (r *run) fetch(ctx context.Context, col *colly.Collector, u string, maxBody
 			ex = v.(*exchange)
 		}
 		f, fe := r.outcome(u, ex, err, maxBody, okStatus)
+		if fe != nil && errors.Is(fe.Err, ErrSiteBlocked) {
+			return nil, fe // the site was stopped while this one waited: not a fetch
+		}
 		r.c.streak.record(fe)
 		if fe == nil {
 			return f, nil
 		}
 		r.stats.addError(fe.Kind)
 		if !retryable(fe.Kind) || attempt >= retries {
+			r.denied(kind, fe)
 			r.c.logger.Debug("crawler: fetch failed", "url", u, "kind", fe.Kind, "attempts", attempt+1, "err", fe)
 			return nil, fe
 		}
@@ -480,6 +496,8 @@ func classifyErr(err error) string {
 	switch {
 	case errors.Is(err, colly.ErrRobotsTxtBlocked):
 		return "robots"
+	case errors.Is(err, ErrSiteBlocked):
+		return "blocked"
 	case errors.Is(err, colly.ErrForbiddenDomain), errors.As(err, new(*offsiteError)):
 		return "offsite"
 	case errors.As(err, new(*addressError)):

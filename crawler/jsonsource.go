@@ -327,23 +327,23 @@ func (r *run) extractListing(pageURL string, f *fetched) (shadowscan.Listing, *g
 	}
 	l, _, err := extractJSON(site, pageURL, f.body)
 	if err != nil {
-		if why := blockedNonJSON(f); why != "" {
-			return l, nil, r.blocked(pageURL, why)
+		if kind, why := blockedNonJSON(f); kind != "" {
+			return l, nil, r.blockedPage(pageURL, kind, why)
 		}
 	}
 	return l, nil, err
 }
 
-// blockedNonJSON returns why an HTML answer to a JSON request is a login
-// or verification page, or "".
-func blockedNonJSON(f *fetched) string {
+// blockedNonJSON returns the kind of block page (blockedPage) an HTML
+// answer to a JSON request is, and why, or "".
+func blockedNonJSON(f *fetched) (kind, why string) {
 	b := bytes.TrimSpace(f.body)
 	if len(b) == 0 || b[0] != '<' {
-		return ""
+		return "", ""
 	}
 	doc, err := parseHTML(f.body, f.header.Get("Content-Type"))
 	if err != nil {
-		return ""
+		return "", ""
 	}
 	return blockedPage(doc)
 }
@@ -357,8 +357,8 @@ func (r *run) searchJSONPage(ctx context.Context, query string, page int, u *url
 	s := c.site.Search
 	doc, perr := parseJSON(f.body)
 	if perr != nil {
-		if why := blockedNonJSON(f); why != "" {
-			_ = r.blocked(u.String(), why)
+		if kind, why := blockedNonJSON(f); kind != "" {
+			_ = r.blockedPage(u.String(), kind, why)
 			return "", false, nil
 		}
 		r.stats.addError("parse")

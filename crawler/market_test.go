@@ -167,6 +167,7 @@ func fastRetries(c *Crawler) {
 	c.backoffBase = 5 * time.Millisecond
 	c.backoffMax = 50 * time.Millisecond
 	c.retryAfterMax = 2 * time.Second
+	c.blockPause = time.Millisecond
 }
 
 func testPNG(t testing.TB, seed int) []byte {

@@ -59,6 +59,9 @@ func (c *Crawler) Run(ctx context.Context, queries []string, sink func(context.C
 	if err == nil {
 		err = searchErr
 	}
+	if b := c.blocks.snapshot(); err == nil && b.Stopped {
+		err = fmt.Errorf("%w: %d pages blocked, the last: %s", ErrSiteBlocked, b.Pages, b.Last)
+	}
 	st := r.stats.snapshot()
 	if err == nil {
 		err = ctx.Err()
@@ -205,14 +208,20 @@ func (r *run) searchPage(ctx context.Context, query string, page int, u *url.URL
 		return "", false, nil
 	}
 	r.stats.add(func(s *Stats) { s.Pages++ })
-	if s.JSON() {
-		return r.searchJSONPage(ctx, query, page, u, f, enqueue)
+	if next, ok, handled, err := r.searchRedirectOrJSON(ctx, query, page, u, f, enqueue); handled {
+		return next, ok, err
 	}
 	doc, err := parseHTML(f.html())
 	if err != nil {
 		r.stats.addError("parse")
 		return "", false, nil
 	}
+	links := selectAll(doc, s.ListingLinks, maxLinksPerPage+1)
+	if kind, why := searchBlocked(c.site, f, doc, len(links)); kind != "" {
+		_ = r.blockedPage(u.String(), kind, why)
+		return "", false, nil
+	}
+	c.blocks.ok()
 	track := r.newPageTrack(u.String())
 	if err := track.seen(ctx); err != nil {
 		return "", false, err
@@ -221,7 +230,6 @@ func (r *run) searchPage(ctx context.Context, query string, page int, u *url.URL
 	if pageURL == nil {
 		pageURL = u
 	}
-	links := selectAll(doc, s.ListingLinks, maxLinksPerPage+1)
 	if len(links) > maxLinksPerPage {
 		links = links[:maxLinksPerPage]
 		r.stats.addError("trap")
@@ -324,7 +332,7 @@ func (r *run) fetchListing(ctx context.Context, u string) (*Page, error) {
 	}
 	r.stats.add(func(s *Stats) { s.Pages++ })
 	if why := blockedRedirect(u, f.url); why != "" {
-		return nil, r.blocked(u, why)
+		return nil, r.blockedPage(u, BlockLoginRedirect, why)
 	}
 	p := &Page{Captures: append([]shadowscan.Capture{f.capture(kindPage)}, f.screenshots()...), Rendered: f.dom}
 	if goneStatus(f.status) {
@@ -334,6 +342,7 @@ func (r *run) fetchListing(ctx context.Context, u string) (*Page, error) {
 			return nil, shadowscan.Errorf(shadowscan.EINVALID, "listing %s answered %d and its url holds no id", u, f.status)
 		}
 		p.Listing = shadowscan.Listing{Site: r.c.site.Name, ID: id, URL: u, Removed: true, Gone: goneSignal(f.status), FetchedAt: f.fetchedAt}
+		r.c.blocks.ok()
 		return p, nil
 	}
 	pageURL := f.url
@@ -341,6 +350,17 @@ func (r *run) fetchListing(ctx context.Context, u string) (*Page, error) {
 		pageURL = u
 	}
 	l, doc, err := r.extractListing(pageURL, f)
+	if IsBlocked(err) {
+		return nil, err
+	}
+	if why := ruleBlocked(r.c.site.Blocked, doc, f.url, f.read()); why != "" {
+		return nil, r.blockedPage(u, BlockRule, why)
+	}
+	if doc != nil && (err != nil || !l.HasPrice && !l.Removed) {
+		if kind, why := blockedPage(doc); kind != "" {
+			return nil, r.blockedPage(u, kind, why)
+		}
+	}
 	if err != nil {
 		var fe *fetchError
 		if errors.As(err, &fe) && fe.Kind == "blocked" {
@@ -360,13 +380,10 @@ func (r *run) fetchListing(ctx context.Context, u string) (*Page, error) {
 		}
 		l.URL = u
 		p.Listing = l
+		r.c.blocks.ok()
 		return p, nil
 	}
-	if !l.HasPrice && doc != nil {
-		if why := blockedPage(doc); why != "" {
-			return nil, r.blocked(u, why)
-		}
-	}
+	r.c.blocks.ok()
 	for i := range l.Images {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
@@ -382,11 +399,4 @@ func (r *run) fetchListing(ctx context.Context, u string) (*Page, error) {
 	}
 	p.Listing = l
 	return p, nil
-}
-
-// blocked counts and returns the error for a login or verification page.
-func (r *run) blocked(u, why string) error {
-	r.stats.addError("blocked")
-	r.c.logger.Info("crawler: blocked page", "url", u, "why", why)
-	return &fetchError{Kind: "blocked", URL: u, Err: errors.New(why)}
 }

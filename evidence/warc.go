@@ -319,7 +319,11 @@ func writeHeader(b *bytes.Buffer, h map[string][]string, skip map[string]bool) {
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
+		secret := shadowscan.SecretHeader(k) // cookies, authorization, tokens: never in a bundle
 		for _, v := range canon[k] {
+			if secret {
+				v = shadowscan.Redacted
+			}
 			fmt.Fprintf(b, "%s: %s\r\n", k, oneLine(v))
 		}
 	}

@@ -43,10 +43,10 @@ const siteNameAccepted = "lower-case letters, digits and '-', starting and endin
 var placeholder = regexp.MustCompile(`\{[A-Za-z_]*\}`)
 
 var (
-	siteKeys       = []string{"kind", "name", "base_url", "format", "fetch", "wait_timeout", "search", "listing", "politeness", "photo_hosts"}
+	siteKeys       = []string{"kind", "name", "base_url", "format", "fetch", "wait_timeout", "search", "listing", "politeness", "photo_hosts", "blocked", "proxies"}
 	searchKeys     = []string{"format", "url", "max_pages", "listing_links", "listings", "next_page", "next_url", "wait_for", "scroll"}
 	listingKeys    = []string{"format", "url", "id", "title", "price", "currency", "seller_id", "seller_name", "images", "description", "removed", "wait_for"}
-	politenessKeys = []string{"parallelism", "delay", "random_delay", "respect_robots_txt", "timeout", "retries", "max_body_bytes", "max_image_bytes", "max_image_pixels", "user_agent"}
+	politenessKeys = []string{"parallelism", "delay", "random_delay", "respect_robots_txt", "timeout", "retries", "max_body_bytes", "max_image_bytes", "max_image_pixels", "user_agent", "block_backoff", "block_limit"}
 )
 
 // defaultPoliteness is the politeness a rule gets for every key it leaves out.
@@ -121,6 +121,8 @@ func ParseSite(file string, data []byte) (*Site, error) {
 			d.parsePoliteness(p, &s.Politeness)
 		case "photo_hosts":
 			s.PhotoHosts = d.parsePhotoHosts(p)
+		case "blocked", "proxies":
+			d.parseAccess(p, s)
 		}
 	}
 	for _, req := range []struct {
@@ -341,6 +343,9 @@ func (d *decoder) parsePoliteness(p pair, pol *Politeness) {
 		return
 	}
 	for _, q := range d.mapping(p.value, p.path, politenessKeys) {
+		if d.parseBlockPoliteness(q, pol) {
+			continue
+		}
 		switch q.key {
 		case "parallelism":
 			if v, ok := d.integer(q.value, q.path, 1, maxParallelism); ok {
@@ -524,6 +529,8 @@ func (s *Site) Clone() *Site {
 	}
 	c := *s
 	c.PhotoHosts = slices.Clone(s.PhotoHosts)
+	c.Blocked = slices.Clone(s.Blocked)
+	c.Proxies = slices.Clone(s.Proxies)
 	cp := func(p *Selector) *Selector {
 		if p == nil {
 			return nil

@@ -31,6 +31,15 @@ type Site struct {
 	// WaitTimeout, with FetchBrowser, is how long a wait_for selector is
 	// waited for (DefaultWaitTimeout when the rule says nothing).
 	WaitTimeout time.Duration `json:"-"`
+	// Blocked are the signs of the site's block pages (captcha, login
+	// wall, rate-limit notice) besides the built-in ones: a page that
+	// shows one is never read as a listing nor as a listing gone.
+	Blocked []BlockSign `json:"blocked,omitempty"`
+	// Proxies are the HTTP or SOCKS5 proxies the site's requests go
+	// through, one after the other per request (ParseProxy checked each).
+	// They are not part of the rule's digest: a scan resumed through
+	// other proxies scans the same site.
+	Proxies []string `json:"-"`
 	// File is where the rule came from ("embedded:demo-market.yaml" or a
 	// path) for error messages and `sites list`.
 	File string `json:"file"`
@@ -122,6 +131,12 @@ type Politeness struct {
 	MaxImagePixels int64 `json:"max_image_pixels"`
 	// UserAgent overrides the default descriptive User-Agent.
 	UserAgent string `json:"user_agent,omitempty"`
+	// BlockBackoff is the pause after a blocked page, doubled for each
+	// blocked page in a row (0: DefaultBlockBackoff, at most 10m); BlockLimit
+	// is how many blocked pages in a row stop the site's crawl (0:
+	// DefaultBlockLimit).
+	BlockBackoff time.Duration `json:"block_backoff,omitempty"`
+	BlockLimit   int           `json:"block_limit,omitempty"`
 }
 
 // Selector is a parsed selector expression: `CSS` (the element's text),

@@ -2,6 +2,7 @@ package scan
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"maps"
@@ -92,6 +93,9 @@ func (p *pipeline) run(ctx context.Context, sites []*rules.Site) error {
 		// The writer's error is the cause; the crawl's is its echo.
 		err = cerr
 	}
+	if err == nil {
+		err = p.blockedError()
+	}
 	return err
 }
 
@@ -99,28 +103,38 @@ func (p *pipeline) run(ctx context.Context, sites []*rules.Site) error {
 // listings it tracks (revisitSite) and those seen gone once that can be
 // confirmed within this scan (recheckGone).
 func (p *pipeline) runSite(ctx context.Context, site *rules.Site) error {
-	c, err := crawler.New(site, p.crawlerOptions(site)...)
+	sess, sessOpts, err := p.sessionOption(ctx, site.Name)
+	if err != nil {
+		return err
+	}
+	c, err := crawler.New(site, append(p.crawlerOptions(site), sessOpts...)...)
 	if err != nil {
 		return err
 	}
 	defer c.CloseIdleConnections()
+	defer p.saveSession(ctx, c, sess)
 	st, err := c.Run(ctx, p.scan.Queries, p.sink)
 	p.addStats(st)
-	if err != nil {
+	switch {
+	case errors.Is(err, crawler.ErrSiteBlocked):
+		// Its listings are not fetched again: they would be blocked too.
+		p.noteBlocks(site.Name, c.Blocks())
+		return nil
+	case err != nil:
 		return err
 	}
 	if err := unreachable(site, st); err != nil {
 		return err
 	}
-	if p.o.NoRevisit {
-		return nil
+	if !p.o.NoRevisit {
+		if err := p.revisitSite(ctx, c, site); err != nil {
+			return fmt.Errorf("revisit: %w", err)
+		}
+		if err := p.recheckGone(ctx, c, site); err != nil {
+			return fmt.Errorf("recheck listings seen gone: %w", err)
+		}
 	}
-	if err := p.revisitSite(ctx, c, site); err != nil {
-		return fmt.Errorf("revisit: %w", err)
-	}
-	if err := p.recheckGone(ctx, c, site); err != nil {
-		return fmt.Errorf("recheck listings seen gone: %w", err)
-	}
+	p.noteBlocks(site.Name, c.Blocks())
 	return nil
 }
 
@@ -142,6 +156,9 @@ func (p *pipeline) crawlerOptions(site *rules.Site) []crawler.Option {
 	}
 	if p.o.MaxPages > 0 {
 		opts = append(opts, crawler.WithMaxPages(p.o.MaxPages))
+	}
+	if len(p.o.Proxies) > 0 {
+		opts = append(opts, crawler.WithProxies(p.o.Proxies))
 	}
 	return append(opts, p.s.crawlerOpts...)
 }

@@ -40,6 +40,10 @@ type Options struct {
 	// NoRevisit skips fetching by URL the reported, removed and relisted
 	// listings the search did not reach.
 	NoRevisit bool
+	// Proxies replace every site rule's proxies for this run (--proxy):
+	// http, https, socks5 or socks5h URLs, rotated per request. They are
+	// not part of the plan: a resumed scan uses the ones it is given.
+	Proxies []string
 	// ConfirmGoneAfter is how far apart two gone sightings of a listing
 	// must be to confirm its removal (nil: store.DefaultConfirmGoneAfter).
 	ConfirmGoneAfter *time.Duration
@@ -114,6 +118,9 @@ func (s *Scanner) Run(ctx context.Context, o Options, on func(Event)) (*shadowsc
 		if p.scan, err = s.db.ResumeScan(ctx, sc.ID); err != nil {
 			return nil, err
 		}
+		// The blocks that stopped it are the last run's: this run
+		// counts its own.
+		p.scan.Blocked = nil
 		p.emit(Event{Kind: EventResumed, Message: line})
 	} else {
 		sc.State = shadowscan.ScanRunning

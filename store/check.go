@@ -200,6 +200,12 @@ func checkRecords(ctx context.Context, tx *bbolt.Tx, counts map[string]int) []er
 		r.each(name, func(k, v []byte) bool { return true }) // decoded by checkInvariants, or keys only
 	}
 	r.each(bucketSchedules, r.schedule)
+	r.each(bucketSessions, func(k, v []byte) bool {
+		if _, err := decodeValue[shadowscan.Session](v, sessionV, "session"); err != nil {
+			return r.add("session of %s: %v", k, err)
+		}
+		return true
+	})
 	return r.errs
 }
 

@@ -29,7 +29,7 @@
 //
 // # Bucket tree
 //
-// The store at schema 5 (SchemaVersion). Keys are shown between < >;
+// The store at schema 6 (SchemaVersion). Keys are shown between < >;
 // every value is JSON wrapped as {"v": layout version, "data": ...}
 // unless said otherwise. The schema that added a bucket is in brackets;
 // the rest came with schema 1. Each bucket name is a package-level []byte
@@ -68,6 +68,9 @@
 //	hit_counts/              [schema 4]
 //	|--> <dim, value, status> -> uint64 big-endian count of the entries under that prefix,
 //	                            plus status and site/seller counters (index.go); not JSON
+//	sessions/                [schema 6]
+//	|--> <site name>         -> shadowscan.Session: a site's session cookies (secrets;
+//	                            `sites login`; the file is made owner-only first)
 //
 // Schema 5 added no bucket: it re-hashed the official photos in products/
 // with PDQ and their crop, trim and dihedral variants (photohash.go).

@@ -13,7 +13,7 @@ import (
 
 // SchemaVersion is the schema this shadowscan writes: the number of
 // migrations it knows.
-const SchemaVersion = 5
+const SchemaVersion = 6
 
 // migration moves a store from schema N to N+1, where N is its index in
 // migrations. It runs inside the write transaction that records the new
@@ -36,6 +36,7 @@ var migrations = []migration{
 	{name: "create the schedules bucket", apply: migrateSchedules},
 	{name: "index hits by brand, category, site and seller, and count them", apply: migrateFieldIndexes},
 	{name: "hash official photos with PDQ and their variants", apply: migratePhotoHashes},
+	{name: "create the sessions bucket", apply: migrateSessions},
 }
 
 // migrateBaseBuckets is schema 1: every bucket but the hit indexes.

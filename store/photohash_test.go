@@ -87,8 +87,8 @@ func TestMigration5PhotoHashes(t *testing.T) {
 	}
 
 	db := MustOpenPath(t, path)
-	if v := schemaVersionOf(t, db); v != 5 {
-		t.Fatalf("schema = %d, want 5", v)
+	if v := schemaVersionOf(t, db); v != SchemaVersion {
+		t.Fatalf("schema = %d, want %d", v, SchemaVersion)
 	}
 	p, err := db.Product(ctx, "A-1")
 	if err != nil {

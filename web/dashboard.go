@@ -38,6 +38,7 @@ type dashboardData struct {
 	BySite     []countRow
 	Scans      []shadowscan.Scan
 	Running    []RunInfo
+	Blocked    []blockedSite
 }
 
 func (s *Server) handleDashboard(w http.ResponseWriter, r *http.Request) {
@@ -52,7 +53,7 @@ func (s *Server) handleDashboard(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	d := dashboardData{Counts: c, ByCategory: sortedCounts(c.ByCategory), ByBrand: sortedCounts(c.ByBrand), BySite: sortedCounts(c.BySite), Scans: scans, Running: s.runner.Running()}
+	d := dashboardData{Counts: c, ByCategory: sortedCounts(c.ByCategory), ByBrand: sortedCounts(c.ByBrand), BySite: sortedCounts(c.BySite), Scans: scans, Running: s.runner.Running(), Blocked: blockedSites(scans)}
 	// Statuses in workflow order, all of them, so zeros show.
 	for _, st := range shadowscan.Statuses {
 		d.ByStatus = append(d.ByStatus, countRow{Key: string(st), Count: c.ByStatus[st]})

@@ -160,7 +160,7 @@ listing:
   seller_id: ".shop a@data-shop-id"
   seller_name: ".shop a"
   removed: ".offline-notice"
-politeness: {parallelism: 4, delay: 0s, respect_robots_txt: false, timeout: 300ms, retries: 0}
+politeness: {parallelism: 4, delay: 0s, respect_robots_txt: false, timeout: 300ms, retries: 0, block_backoff: 10ms}
 `
 
 // faultCase is one listing of TestRemovalsAreReal and what two rescans

@@ -12,6 +12,7 @@ import (
 
 	"github.com/shadowscan/shadowscan"
 	"github.com/shadowscan/shadowscan/crawler"
+	"github.com/shadowscan/shadowscan/rules"
 	"github.com/shadowscan/shadowscan/scan"
 	"github.com/shadowscan/shadowscan/store"
 )
@@ -80,6 +81,9 @@ address.`,
 			if o.MaxPages < 0 {
 				return usagef("--max-pages %d: use 1 or more (0: the site rule's max_pages)", o.MaxPages)
 			}
+			if err := checkProxyFlags(o.Proxies); err != nil {
+				return err
+			}
 			if cmd.Flags().Changed("confirm-gone-after") {
 				if gap < 0 {
 					return usagef("--confirm-gone-after %s: use 0 or more, e.g. 1h or 30m", gap)
@@ -102,6 +106,7 @@ address.`,
 	fs.BoolVar(&o.Resume, "resume", false, "go on with the last interrupted or failed scan as it was started, skipping the pages it finished")
 	fs.DurationVar(&gap, "confirm-gone-after", store.DefaultConfirmGoneAfter, "how long after a listing is first seen gone a second gone fetch confirms its removal")
 	fs.BoolVar(&o.KeepAll, "keep-all-captures", false, "keep page and photo captures of unflagged listings too")
+	fs.StringArrayVar(&o.Proxies, "proxy", nil, "send requests through this HTTP or SOCKS5 proxy (repeatable, rotated per request; replaces the site rules' proxies), e.g. socks5://127.0.0.1:1080")
 	fs.BoolVar(&o.NoRevisit, "no-revisit", false, "do not fetch by URL the reported, removed and relisted listings search did not find (takedown checks)")
 	return cmd
 }
@@ -177,7 +182,13 @@ func printScanSummary(g *Globals, sc *shadowscan.Scan, runErr error) {
 		}
 		fmt.Fprintf(w, "%d reported listing(s) seen gone, not yet confirmed: a scan %s or more after the first sighting confirms their removal (review list --status reported; review show ID)\n", sc.SeenGone, gap)
 	}
+	for _, b := range sc.Blocked {
+		fmt.Fprintf(w, "blocked: %s answered %d page(s) with block pages (%s), never stored, never counted as removed; the last: %s\n", b.Site, b.Pages, blockWhy(b.Why), b.Last)
+	}
+	var blocked *scan.BlockedError
 	switch {
+	case errors.As(runErr, &blocked):
+		fmt.Fprintln(w, "the scan stopped: the marketplace is blocking the crawler. Log in with `shadowscan sites login SITE --cookies FILE`, give the site proxies, or wait; then go on with: shadowscan scan --resume")
 	case sc.State == shadowscan.ScanInterrupted:
 		fmt.Fprintln(w, "go on with: shadowscan scan --resume")
 	case sc.State == shadowscan.ScanFailed && errors.Is(runErr, store.ErrWrite):
@@ -185,4 +196,29 @@ func printScanSummary(g *Globals, sc *shadowscan.Scan, runErr error) {
 	case sc.State == shadowscan.ScanFailed:
 		fmt.Fprintln(w, "once the cause is fixed, go on with: shadowscan scan --resume")
 	}
+}
+
+// blockWhy is "captcha 3, http_403 2".
+func blockWhy(why map[string]int) string {
+	kinds := make([]string, 0, len(why))
+	for k := range why {
+		kinds = append(kinds, k)
+	}
+	sort.Strings(kinds)
+	for i, k := range kinds {
+		kinds[i] = fmt.Sprintf("%s %d", k, why[k])
+	}
+	return strings.Join(kinds, ", ")
+}
+
+// checkProxyFlags checks and normalises each --proxy.
+func checkProxyFlags(proxies []string) error {
+	for i, raw := range proxies {
+		u, err := rules.ParseProxy(raw)
+		if err != nil {
+			return usagef("--proxy: %v (accepted: %s)", err, rules.ProxyAccepted)
+		}
+		proxies[i] = u.String()
+	}
+	return nil
 }

@@ -17,7 +17,7 @@ func newSitesCommand(g *Globals) *cobra.Command {
 		Use:   "sites",
 		Short: "List marketplaces and test their rules",
 	}
-	cmd.AddCommand(newSitesListCommand(g), newSitesTestCommand(g), newSitesCheckCommand(g))
+	cmd.AddCommand(newSitesListCommand(g), newSitesTestCommand(g), newSitesCheckCommand(g), newSitesLoginCommand(g), newSitesLogoutCommand(g))
 	return cmd
 }
 
@@ -30,6 +30,9 @@ type siteJSON struct {
 	Parallelism int    `json:"parallelism"`
 	Delay       string `json:"delay"`
 	Robots      bool   `json:"respect_robots_txt"`
+	// Session says whether `sites login` stored cookies for the site
+	// (never their values); nil when the store could not be read.
+	Session *bool `json:"session"`
 }
 
 func newSitesListCommand(g *Globals) *cobra.Command {
@@ -43,19 +46,36 @@ func newSitesListCommand(g *Globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			sessions, known, err := storedSessions(cmd.Context(), g)
+			if err != nil {
+				fmt.Fprintf(g.Stderr, "shadowscan: whether sites have a session is not shown: %v\n", err)
+			}
 			var out []siteJSON
 			for _, name := range set.SiteNames() {
 				s := set.Sites[name]
-				out = append(out, siteJSON{Name: s.Name, BaseURL: s.BaseURL, File: s.File, SearchURL: s.Search.URL,
+				row := siteJSON{Name: s.Name, BaseURL: s.BaseURL, File: s.File, SearchURL: s.Search.URL,
 					MaxPages: s.Search.MaxPages, Parallelism: s.Politeness.Parallelism, Delay: s.Politeness.Delay.String(),
-					Robots: s.Politeness.RespectRobotsTxt})
+					Robots: s.Politeness.RespectRobotsTxt}
+				if known {
+					_, has := sessions[name]
+					row.Session = &has
+				}
+				out = append(out, row)
 			}
 			if asJSON {
 				return writeJSON(g.Stdout, out)
 			}
-			t := newTable("NAME", "BASE URL", "PARALLEL", "DELAY", "ROBOTS", "FROM")
+			t := newTable("NAME", "BASE URL", "PARALLEL", "DELAY", "ROBOTS", "SESSION", "FROM")
 			for _, s := range out {
-				t.add(s.Name, s.BaseURL, fmt.Sprint(s.Parallelism), s.Delay, fmt.Sprint(s.Robots), s.File)
+				sess := "?"
+				switch {
+				case s.Session == nil:
+				case *s.Session:
+					sess = fmt.Sprintf("yes (%d cookies, %s)", len(sessions[s.Name].Cookies), sessions[s.Name].SavedAt.Format("2006-01-02"))
+				default:
+					sess = "no"
+				}
+				t.add(s.Name, s.BaseURL, fmt.Sprint(s.Parallelism), s.Delay, fmt.Sprint(s.Robots), sess, s.File)
 			}
 			return t.write(g.Stdout)
 		},

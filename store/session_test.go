@@ -1,0 +1,98 @@
+package store
+
+import (
+	"context"
+	"encoding/binary"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"go.etcd.io/bbolt"
+
+	"github.com/shadowscan/shadowscan"
+)
+
+func TestSessions(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "s.db")
+	db := MustOpenPath(t, path)
+	// A store someone made group and world readable.
+	if err := os.Chmod(path, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := &shadowscan.Session{Site: "tb-market", Source: "cookies.txt", Cookies: []shadowscan.Cookie{
+		{Name: "sid", Value: "s3cret", Domain: "tb.example", HostOnly: true, Path: "/", Expires: time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)},
+		{Name: "t", Value: "v", Domain: "tb.example", Path: "/"},
+	}}
+	tightened, err := db.SaveSession(ctx, s)
+	if err != nil || !tightened {
+		t.Fatalf("SaveSession: %v, tightened %v", err, tightened)
+	}
+	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o600 {
+		t.Errorf("store mode %s after saving a session, want 0600", fi.Mode().Perm())
+	}
+	if tightened, err := db.SaveSession(ctx, s); err != nil || tightened {
+		t.Errorf("second save: %v, tightened %v", err, tightened)
+	}
+	got, err := db.Session(ctx, "tb-market")
+	if err != nil || len(got.Cookies) != 2 || got.Cookies[0] != s.Cookies[0] || got.SavedAt.IsZero() {
+		t.Fatalf("Session: %v %+v", err, got)
+	}
+	sites, err := db.SessionSites(ctx)
+	if err != nil || len(sites) != 1 || len(sites["tb-market"].Cookies) != 2 {
+		t.Fatalf("SessionSites: %v %+v", err, sites)
+	}
+	for _, c := range sites["tb-market"].Cookies {
+		if c.Value != "" || c.Name != "" {
+			t.Errorf("SessionSites hands out a cookie: %+v", c)
+		}
+	}
+	if _, err := db.Session(ctx, "other"); shadowscan.ErrorCode(err) != shadowscan.ENOTFOUND {
+		t.Errorf("missing session: %v", err)
+	}
+	if _, err := db.SaveSession(ctx, &shadowscan.Session{Site: "x"}); shadowscan.ErrorCode(err) != shadowscan.EINVALID {
+		t.Errorf("empty session: %v", err)
+	}
+	if err := db.DeleteSession(ctx, "tb-market"); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.DeleteSession(ctx, "tb-market"); shadowscan.ErrorCode(err) != shadowscan.ENOTFOUND {
+		t.Errorf("second delete: %v", err)
+	}
+}
+
+// TestMigration6Sessions opens a schema-5 store: the sessions bucket is
+// created and nothing else changes.
+func TestMigration6Sessions(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "old.db")
+	db := MustOpenPath(t, path)
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	b, err := bbolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = b.Update(func(tx *bbolt.Tx) error {
+		if err := tx.DeleteBucket(bucketSessions); err != nil {
+			return err
+		}
+		v := make([]byte, 8)
+		binary.BigEndian.PutUint64(v, 5)
+		return tx.Bucket(bucketMeta).Put(keySchema, v)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Close(); err != nil {
+		t.Fatal(err)
+	}
+	db = MustOpenPath(t, path)
+	if v := schemaVersionOf(t, db); v != 6 {
+		t.Fatalf("schema %d, want 6", v)
+	}
+	if _, err := db.Session(context.Background(), "x"); shadowscan.ErrorCode(err) != shadowscan.ENOTFOUND {
+		t.Errorf("sessions after migration: %v", err)
+	}
+}
