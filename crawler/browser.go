@@ -50,8 +50,9 @@ func WithBrowserStarted(f func(pid int)) Option { return func(c *Crawler) { c.br
 // dies, stopped by CloseIdleConnections. Its tabs are bounded by the
 // site's parallelism; each page gets a tab of its own, closed after it.
 type browser struct {
-	c    *Crawler
-	tabs chan struct{}
+	c       *Crawler
+	tabs    chan struct{}
+	proxies *browserProxies
 
 	mu       sync.Mutex
 	bctx     context.Context // the browser's own lifetime, not a run's
@@ -64,8 +65,12 @@ type browser struct {
 	robotsTxt map[string]*robotstxt.RobotsData // by scheme://host
 }
 
-func newBrowser(c *Crawler) *browser {
-	return &browser{c: c, tabs: make(chan struct{}, c.parallelism())}
+func newBrowser(c *Crawler) (*browser, error) {
+	proxies, err := newBrowserProxies(c)
+	if err != nil {
+		return nil, err
+	}
+	return &browser{c: c, tabs: make(chan struct{}, c.parallelism()), proxies: proxies}, nil
 }
 
 // context returns the running browser's context, starting the browser
@@ -296,12 +301,14 @@ func (r *run) loadTab(ctx context.Context, bctx context.Context, u string, maxBo
 	if timeout <= 0 {
 		timeout = defaultTimeout
 	}
-	tctx, closeTab := chromedp.NewContext(bctx)
+	proxy := r.c.browser.proxies.pick()
+	tctx, closeTab := chromedp.NewContext(bctx, proxy.tabOptions()...)
 	defer closeTab()
 	// The run's cancellation reaches the tab.
 	stopAfter := context.AfterFunc(ctx, closeTab)
 	defer stopAfter()
 	tg := newTabGuard(r, tctx, maxBody)
+	tg.proxy = proxy
 	if err := tg.enable(); err != nil {
 		return nil, &fetchError{Kind: "network", URL: u, Err: err}
 	}

@@ -31,6 +31,7 @@ type tabGuard struct {
 	tctx      context.Context
 	maxBody   int64
 	mainFrame string
+	proxy     *browserProxy // the tab's proxy, nil for none
 
 	mu      sync.Mutex
 	doc     *tabDoc
@@ -53,14 +54,18 @@ func newTabGuard(r *run, tctx context.Context, maxBody int64) *tabGuard {
 // enable starts intercepting: it must run before the tab navigates.
 func (g *tabGuard) enable() error {
 	if err := chromedp.Listen(g.tctx, func(ev any) {
-		if e, ok := ev.(*fetch.EventRequestPaused); ok {
-			go g.handle(e) // commands cannot be sent from the listener
+		switch e := ev.(type) { // commands cannot be sent from the listener
+		case *fetch.EventRequestPaused:
+			go g.handle(e)
+		case *fetch.EventAuthRequired:
+			go g.answer(e)
 		}
 	}); err != nil {
 		return err
 	}
 	g.mainFrame = string(chromedp.FromContext(g.tctx).Target.TargetID)
-	_, err := chromedp.Call(g.tctx, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{
+	auth := g.proxy != nil
+	_, err := chromedp.Call(g.tctx, fetch.Enable, fetch.EnableParams{HandleAuthRequests: &auth, Patterns: []*fetch.RequestPattern{
 		{URLPattern: "*", RequestStage: fetch.RequestStageRequest},
 		{URLPattern: "*", ResourceType: network.ResourceTypeDocument, RequestStage: fetch.RequestStageResponse},
 	}})

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -498,5 +499,65 @@ func TestBrowserSession(t *testing.T) {
 	defer mu.Unlock()
 	if len(got) != 1 || got[0] != "sid=FIRST" {
 		t.Errorf("the page got cookies %q, want sid=FIRST once", got)
+	}
+}
+
+// TestBrowserProxy: a fetch: browser site's pages and their requests go
+// through the site's HTTP proxy, logged in with its credentials; a
+// SOCKS5 proxy with credentials, which Chromium cannot use, is refused
+// when the crawler is made.
+func TestBrowserProxy(t *testing.T) {
+	needChromium(t)
+	m := newJSMarket(t)
+	var mu sync.Mutex
+	var through []string
+	proxy := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Proxy-Authorization") != "Basic dTpzZWNyZXQ=" { // u:secret
+			w.Header().Set("Proxy-Authenticate", `Basic realm="proxy"`)
+			w.WriteHeader(http.StatusProxyAuthRequired)
+			return
+		}
+		mu.Lock()
+		through = append(through, r.URL.Path)
+		mu.Unlock()
+		out, _ := http.NewRequest(r.Method, r.URL.String(), nil)
+		resp, err := http.DefaultTransport.RoundTrip(out)
+		if err != nil {
+			w.WriteHeader(http.StatusBadGateway)
+			return
+		}
+		defer resp.Body.Close()
+		for k, v := range resp.Header {
+			w.Header()[k] = v
+		}
+		w.WriteHeader(resp.StatusCode)
+		io.Copy(w, resp.Body)
+	}))
+	defer proxy.Close()
+	site := jsMarketRule(t, m.srv.URL, rules.FetchBrowser)
+	site.Politeness.RespectRobotsTxt = false
+	c, err := New(site, WithBrowserPath(chromiumPath), WithProxies([]string{"http://u:secret@" + strings.TrimPrefix(proxy.URL, "http://")}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.CloseIdleConnections()
+	p, err := c.FetchListing(context.Background(), m.srv.URL+"/item.html?id=b3")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Listing.Title != jsMarketWant["b3"].title {
+		t.Errorf("listing %+v", p.Listing)
+	}
+	mu.Lock()
+	for _, want := range []string{"/item.html", "/api/item-b3.json", "/img/b3.png"} {
+		if !slices.Contains(through, want) {
+			t.Errorf("%s did not go through the proxy (it saw %v)", want, through)
+		}
+	}
+	mu.Unlock()
+
+	_, err = New(site, WithBrowserPath(chromiumPath), WithProxies([]string{"socks5://u:p@127.0.0.1:1080"}))
+	if err == nil || !strings.Contains(err.Error(), "cannot log in to a SOCKS5 proxy") {
+		t.Errorf("a SOCKS5 proxy with credentials: %v, want refused", err)
 	}
 }

@@ -297,7 +297,9 @@ func New(site *rules.Site, opts ...Option) (*Crawler, error) {
 		c.maxPages = defaultMaxPages
 	}
 	if site.Browser() {
-		c.browser = newBrowser(c)
+		if c.browser, err = newBrowser(c); err != nil {
+			return nil, err
+		}
 	}
 	return c, nil
 }
