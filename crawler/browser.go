@@ -65,6 +65,20 @@ type browser struct {
 	robotsTxt map[string]*robotstxt.RobotsData // by scheme://host
 }
 
+// useFetchers sets up how the crawler's requests leave: through the
+// site's proxies, and for a fetch: browser site through its browser.
+func (c *Crawler) useFetchers() error {
+	if err := c.useProxies(); err != nil {
+		return err
+	}
+	if !c.site.Browser() {
+		return nil
+	}
+	b, err := newBrowser(c)
+	c.browser = b
+	return err
+}
+
 func newBrowser(c *Crawler) (*browser, error) {
 	proxies, err := newBrowserProxies(c)
 	if err != nil {

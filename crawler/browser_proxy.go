@@ -96,4 +96,3 @@ func (g *tabGuard) answer(ev *fetch.EventAuthRequired) {
 		g.r.c.logger.Debug("crawler: browser authentication not answered", "err", err)
 	}
 }
-

@@ -279,7 +279,7 @@ func New(site *rules.Site, opts ...Option) (*Crawler, error) {
 	case ok:
 		c.transport = c.guardTransport(t)
 	}
-	if err := c.useProxies(); err != nil {
+	if err := c.useFetchers(); err != nil {
 		return nil, err
 	}
 	if site.Search.URL == "" || !strings.Contains(site.Search.URL, "{query}") {
@@ -295,11 +295,6 @@ func New(site *rules.Site, opts ...Option) (*Crawler, error) {
 	}
 	if c.maxPages <= 0 {
 		c.maxPages = defaultMaxPages
-	}
-	if site.Browser() {
-		if c.browser, err = newBrowser(c); err != nil {
-			return nil, err
-		}
 	}
 	return c, nil
 }

@@ -84,7 +84,7 @@ func ParseSite(file string, data []byte) (*Site, error) {
 	}
 	var haveName, haveBase, haveSearch bool
 	format := d.format(root, "format", "")
-	s.Fetch, s.WaitTimeout = d.browserKeys(root)
+	s.Fetch, s.WaitTimeout = d.browserKeys(root) // before the blocks, as format: they decide which keys blocks may hold
 	for _, p := range d.mapping(root, "", siteKeys) {
 		switch p.key {
 		case "kind":
@@ -110,8 +110,6 @@ func ParseSite(file string, data []byte) (*Site, error) {
 					s.BaseURL = u
 				}
 			}
-		case "format", "fetch", "wait_timeout":
-			// read above: they decide how selectors parse and which keys the blocks may hold
 		case "search":
 			haveSearch = true
 			d.parseSearch(p, &s.Search, format)
