@@ -10,13 +10,16 @@ import (
 // glance, with the points it added to the score.
 type Reason struct {
 	// Signal names the kind of evidence: text, brand, price, image, seller,
-	// words, defamation, market.
+	// words, defamation, market, network, relist.
 	Signal string `json:"signal"`
 	// Detail is the sentence shown to the analyst, e.g. "¥89.00 is 30 % of
 	// the list price ¥298.00".
 	Detail string `json:"detail"`
 	// Points is what the reason added to the score (may be negative).
 	Points int `json:"points"`
+	// Hit is the other hit a reason is about: for a relist, the hit of the
+	// listing taken down that this one reappears as.
+	Hit uint64 `json:"hit,omitempty"`
 }
 
 // Verdict is the matcher's decision on one listing.

@@ -303,6 +303,17 @@ func (j *judgement) seller() {
 				j.add("seller", j.w.RepeatOffender, "seller %s already has %d confirmed %s", seller, n, plural(n, "hit", "hits"))
 			}
 		}
+		if j.m.network != nil && l.SellerID != "" {
+			if r := j.m.network(l.Site, l.SellerID); r != "" {
+				j.add("network", j.w.Network, "seller %s is %s", seller, r)
+			}
+		}
+		if j.m.relist != nil {
+			if id, r := j.m.relist(l); id != 0 {
+				j.add("relist", j.w.Relist, "%s", r)
+				j.reasons[len(j.reasons)-1].Hit = id
+			}
+		}
 	}
 }
 

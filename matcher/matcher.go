@@ -34,6 +34,20 @@ func WithSellerHistory(confirmed func(site, sellerID string) int) Option {
 	return func(m *Matcher) { m.history = confirmed }
 }
 
+// WithNetwork gives the Matcher, for a seller in a seller network with a
+// shop that has confirmed hits, the reason naming that network and the
+// link to the shop; "" for any other seller.
+func WithNetwork(reason func(site, sellerID string) string) Option {
+	return func(m *Matcher) { m.network = reason }
+}
+
+// WithRelist gives the Matcher, for a listing that brings back a reported
+// or removed hit under a new id, shop or site, that hit's id and the
+// reason naming it; 0 and "" for any other listing.
+func WithRelist(relist func(l *shadowscan.Listing) (uint64, string)) Option {
+	return func(m *Matcher) { m.relist = relist }
+}
+
 // WithMarket gives the Matcher the prices scans have seen per product, so
 // a price far under the market median counts as a signal.
 func WithMarket(stats MarketStats) Option {
@@ -53,6 +67,8 @@ type Matcher struct {
 	pdqRefs     []imageRef
 	minCoverage float64
 	history     func(site, sellerID string) int
+	network     func(site, sellerID string) string
+	relist      func(l *shadowscan.Listing) (uint64, string)
 	market      MarketStats
 	// leet holds the single Latin counterfeit words, for reading them
 	// written with digits for letters (disguise.go).

@@ -22,6 +22,8 @@ type Detection struct {
 	// Without both currencies here, prices in different currencies are not
 	// compared.
 	Rates map[string]float64 `yaml:"rates" json:"rates,omitempty"`
+	// Networks holds how sellers are linked into networks.
+	Networks NetworkRules `yaml:"networks" json:"networks"`
 	// File is where the rule came from, for messages.
 	File string `yaml:"-" json:"file,omitempty"`
 }
@@ -50,6 +52,12 @@ type Weights struct {
 	RepeatOffender int `yaml:"repeat_offender" json:"repeat_offender"`
 	// MarketOutlier: the price is far under what scans have seen.
 	MarketOutlier int `yaml:"market_outlier" json:"market_outlier"`
+	// Network: the seller is in a seller network with a shop that has
+	// confirmed hits.
+	Network int `yaml:"network" json:"network"`
+	// Relist: the listing is a reported or removed listing back under a
+	// new listing id, shop or site.
+	Relist int `yaml:"relist" json:"relist"`
 }
 
 // PriceRules are the price ratios.
@@ -133,4 +141,55 @@ type TextRules struct {
 	// among the brand's products) of a product name's words that a title
 	// must contain for the product to be a candidate. Zero means 0.6.
 	MinCoverage float64 `yaml:"min_coverage" json:"min_coverage,omitempty"`
+}
+
+// NetworkRules say when two shops are linked and when links make a seller
+// network: each piece of evidence two shops share adds its strength, and
+// shops whose shared strength reaches MinStrength are in one network.
+type NetworkRules struct {
+	// MinStrength is the total strength two shops must share to be joined.
+	MinStrength int `yaml:"min_strength" json:"min_strength"`
+	// Strength is what each kind of evidence adds: each distinct shared
+	// handle or photo counts once; a near-identical shop name and the same
+	// product set at the same prices count once per pair of shops.
+	Strength LinkStrengths `yaml:"strength" json:"strength"`
+	// MaxPDQDistance is the PDQ distance (out of 256) within which two
+	// listing photos are the same photo; at most 15, as the photo index
+	// finds pairs through 16 exact 16-bit bands.
+	MaxPDQDistance int `yaml:"max_pdq_distance" json:"max_pdq_distance"`
+	// MaxPHashDistance is the pHash distance (out of 64) within which two
+	// photos whose PDQ quality is low are the same photo; at most 3.
+	MaxPHashDistance int `yaml:"max_phash_distance" json:"max_phash_distance"`
+	// MaxShops: a handle, photo or priced product shared by more shops
+	// than this is common property (a platform hotline, a supplier's stock
+	// photo, a list price) and links nobody.
+	MaxShops int `yaml:"max_shops" json:"max_shops"`
+	// MaxPhotoShops: a photo shown by more shops than this circulates
+	// among resellers (a supplier's or another shop's picture of the
+	// product, copied around) and links nobody. At most MaxShops.
+	MaxPhotoShops int `yaml:"max_photo_shops" json:"max_photo_shops"`
+	// ShopNameSimilarity is the share (0-1) of a shop name's letters, after
+	// the generic words (旗舰店, shop, store ...) are taken off, that two
+	// names must have in common to be near-identical.
+	ShopNameSimilarity float64 `yaml:"shop_name_similarity" json:"shop_name_similarity"`
+	// MinShopNameRunes: names shorter than this after normalisation are
+	// too generic to compare.
+	MinShopNameRunes int `yaml:"min_shop_name_runes" json:"min_shop_name_runes"`
+	// MinSharedProducts is how many catalogue products two shops must
+	// offer at the same price (neither list nor floor price) for the same
+	// product set.
+	MinSharedProducts int `yaml:"min_shared_products" json:"min_shared_products"`
+	// RelistTitleSimilarity is the share (0-1) of character pairs two
+	// titles must share (Dice coefficient after folding) for a listing to
+	// be a relist of a taken-down one, besides a shared photo, handle or
+	// shop.
+	RelistTitleSimilarity float64 `yaml:"relist_title_similarity" json:"relist_title_similarity"`
+}
+
+// LinkStrengths are the strengths of the kinds of link.
+type LinkStrengths struct {
+	Handle     int `yaml:"handle" json:"handle"`
+	Photo      int `yaml:"photo" json:"photo"`
+	ShopName   int `yaml:"shop_name" json:"shop_name"`
+	ProductSet int `yaml:"product_set" json:"product_set"`
 }

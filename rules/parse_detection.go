@@ -319,6 +319,7 @@ func (d *decoder) validateDetection(dt *Detection) {
 	}
 
 	d.checkExcuses(dt.Words)
+	d.validateNetworks(dt.Networks)
 
 	codes := make([]string, 0, len(dt.Rates))
 	for code := range dt.Rates {
@@ -408,4 +409,30 @@ func eachInt(v reflect.Value, path string, fn func(path string, x int64)) {
 			fn(path+"."+k, f.Int())
 		}
 	}
+}
+
+// validateNetworks checks the seller-network rules.
+func (d *decoder) validateNetworks(n NetworkRules) {
+	d.check("networks.min_strength", n.MinStrength >= 1 && n.MinStrength <= maxWeight, n.MinStrength == 0,
+		fmt.Sprintf("a whole number from 1 to %d, e.g. 3", maxWeight), "%d is out of range", n.MinStrength)
+	eachInt(reflect.ValueOf(n.Strength), "networks.strength", func(path string, w int64) {
+		d.check(path, w >= 0 && w <= maxWeight, false,
+			fmt.Sprintf("a whole number from 0 (the kind never links) to %d", maxWeight), "%d is out of range", w)
+	})
+	d.check("networks.max_pdq_distance", n.MaxPDQDistance >= 0 && n.MaxPDQDistance <= 15, false,
+		"a PDQ distance from 0 to 15 (the photo index finds pairs within 15 bits)", "%d is out of range", n.MaxPDQDistance)
+	d.check("networks.max_phash_distance", n.MaxPHashDistance >= 0 && n.MaxPHashDistance <= 3, false,
+		"a pHash distance from 0 to 3 (the photo index finds pairs within 3 bits)", "%d is out of range", n.MaxPHashDistance)
+	d.check("networks.max_shops", n.MaxShops >= 2 && n.MaxShops <= 1000, n.MaxShops == 0,
+		"a whole number from 2 to 1000, e.g. 12", "%d is out of range", n.MaxShops)
+	d.check("networks.max_photo_shops", n.MaxPhotoShops >= 2 && n.MaxPhotoShops <= max(n.MaxShops, 2), n.MaxPhotoShops == 0,
+		"a whole number from 2 to networks.max_shops, e.g. 3", "%d is out of range", n.MaxPhotoShops)
+	d.check("networks.shop_name_similarity", n.ShopNameSimilarity > 0.5 && n.ShopNameSimilarity <= 1, n.ShopNameSimilarity == 0,
+		"a fraction above 0.5 and at most 1, e.g. 0.85", "%g is out of range", n.ShopNameSimilarity)
+	d.check("networks.min_shop_name_runes", n.MinShopNameRunes >= 2 && n.MinShopNameRunes <= 100, n.MinShopNameRunes == 0,
+		"a whole number from 2 to 100, e.g. 4", "%d is out of range", n.MinShopNameRunes)
+	d.check("networks.relist_title_similarity", n.RelistTitleSimilarity > 0.3 && n.RelistTitleSimilarity <= 1, n.RelistTitleSimilarity == 0,
+		"a fraction above 0.3 and at most 1, e.g. 0.6", "%g is out of range", n.RelistTitleSimilarity)
+	d.check("networks.min_shared_products", n.MinSharedProducts >= 1 && n.MinSharedProducts <= 1000, n.MinSharedProducts == 0,
+		"a whole number from 1 to 1000, e.g. 3", "%d is out of range", n.MinSharedProducts)
 }

@@ -215,7 +215,15 @@ func (s *Scanner) matcher(ctx context.Context, sc *shadowscan.Scan) (*matcher.Ma
 	if err != nil {
 		return nil, err
 	}
-	return matcher.New(cat, s.rules.Detection, history, market)
+	network, err := networkReasons(ctx, s.db, s.rules.Detection)
+	if err != nil {
+		return nil, err
+	}
+	relist, err := relists(ctx, s.db, s.rules.Detection)
+	if err != nil {
+		return nil, err
+	}
+	return matcher.New(cat, s.rules.Detection, history, market, network, relist)
 }
 
 // finish writes the final record whatever happened, with a context that

@@ -1,8 +1,10 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -22,6 +24,9 @@ type hitData struct {
 	// PriceRatio is the listing price against the list price, "" when
 	// either is unknown or the currencies differ.
 	ComparablePrice bool
+	// Relists are the hits that bring this one's listing back under a
+	// new id, shop or site (Config.Relists).
+	Relists []uint64
 }
 
 func (s *Server) handleHit(w http.ResponseWriter, r *http.Request) {
@@ -67,10 +72,22 @@ func (s *Server) handleHit(w http.ResponseWriter, r *http.Request) {
 	for i := range h.Listing.Images {
 		d.Listing = append(d.Listing, i)
 	}
+	if s.cfg.Relists != nil && slices.Contains(relistable, h.Status) {
+		if d.Relists, err = s.cfg.Relists(ctx, id); err != nil {
+			s.pageError(w, r, err)
+			return
+		}
+	}
 	data := s.page(w, r, "Hit "+strconv.FormatUint(id, 10), "queue")
 	data.Data = d
 	s.render(w, r, "hit", data)
 }
+
+// relistable are the statuses of a hit a relist can bring back.
+var relistable = []shadowscan.Status{shadowscan.StatusReported, shadowscan.StatusRemoved, shadowscan.StatusRelisted}
+
+// RelistsFunc returns the hits that are relists of hit id.
+type RelistsFunc func(ctx context.Context, id uint64) ([]uint64, error)
 
 // maxNoteBytes caps a status change note (the store has its own limit).
 const maxNoteBytes = 4096

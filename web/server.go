@@ -100,6 +100,12 @@ type Config struct {
 	// of the key Export signs with; "" when its bundles are unsigned, which
 	// the export form then says, with how to configure a key.
 	ExportSigner string
+	// Networks links the stored shops into seller networks; nil hides the
+	// network pages.
+	Networks NetworksFunc
+	// Relists finds the relists of a reported or removed hit, for its
+	// page; nil leaves them out.
+	Relists RelistsFunc
 	// Backup copies the store for GET /api/backup; nil disables it.
 	Backup BackupFunc
 	// TempDir is where backups are staged before they are sent ("" for
@@ -176,6 +182,8 @@ func (s *Server) routes() http.Handler {
 	handle("GET /hits/{id}/photos/{n}", http.HandlerFunc(s.handleListingPhoto))
 	handle("GET /products/{sku}/photos/{n}", http.HandlerFunc(s.handleProductPhoto))
 	handle("GET /sellers", http.HandlerFunc(s.handleSellers))
+	handle("GET /networks", http.HandlerFunc(s.handleNetworks))
+	handle("GET /networks/{id}", http.HandlerFunc(s.handleNetwork))
 	handle("GET /catalog", http.HandlerFunc(s.handleCatalog))
 	handle("GET /scans", http.HandlerFunc(s.handleScans))
 	handle("GET /schedules", http.HandlerFunc(s.handleSchedules))
@@ -194,6 +202,8 @@ func (s *Server) routes() http.Handler {
 	handle("GET /api/hits/{id}", http.HandlerFunc(s.apiHit))
 	handle("POST /api/hits/{id}/status", http.HandlerFunc(s.apiHitStatus))
 	handle("GET /api/sellers", http.HandlerFunc(s.apiSellers))
+	handle("GET /api/networks", http.HandlerFunc(s.apiNetworks))
+	handle("GET /api/networks/{id}", http.HandlerFunc(s.apiNetwork))
 	handle("GET /api/catalog", http.HandlerFunc(s.apiCatalog))
 	handle("GET /api/scans", http.HandlerFunc(s.apiScans))
 	handle("GET /api/schedules", http.HandlerFunc(s.apiSchedules))

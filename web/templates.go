@@ -23,7 +23,7 @@ var staticFS embed.FS
 
 // pageNames are the templates the server needs; New fails if one is
 // missing.
-var pageNames = []string{"dashboard", "queue", "hit", "sellers", "catalog", "scans", "schedules", "login", "error"}
+var pageNames = []string{"dashboard", "queue", "hit", "sellers", "networks", "network", "catalog", "scans", "schedules", "login", "error"}
 
 // templates holds one parsed template set per page, each with the layout.
 type templates struct {
@@ -89,8 +89,10 @@ type pageData struct {
 	LoggedIn  bool
 	CanExport bool
 	CanScan   bool
-	Refresh   bool
-	Data      any
+	// CanNetworks shows the seller networks (Config.Networks is set).
+	CanNetworks bool
+	Refresh     bool
+	Data        any
 	// ExportSigner is Config.ExportSigner, for the export form.
 	ExportSigner string
 }
@@ -102,6 +104,8 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request, title, nav string)
 		LoggedIn:  s.cfg.RequireToken,
 		CanExport: s.cfg.Export != nil,
 		CanScan:   s.runner.Enabled(),
+
+		CanNetworks: s.cfg.Networks != nil,
 
 		ExportSigner: s.cfg.ExportSigner,
 	}

@@ -58,7 +58,7 @@ type outcome struct {
 }
 
 // evalParts are the parts of an evaluation, in the order they run.
-var evalParts = []string{"demo", "world2", "world3", "world4", "world5", "world6", "world7", "world8", "photos", "er"}
+var evalParts = []string{"demo", "world2", "world3", "world4", "world5", "world6", "world7", "world8", "photos", "networks", "er"}
 
 // pickParts turns -only's list into the set of parts to run.
 func pickParts(only string) (map[string]bool, error) {
@@ -104,6 +104,11 @@ func runParts(ctx context.Context, w io.Writer, verbose bool, parts map[string]b
 	}
 	if parts["photos"] {
 		if err := runPhotos(w, set.Detection.Image); err != nil {
+			return err
+		}
+	}
+	if parts["networks"] {
+		if err := runNetworks(ctx, w, verbose, set.Detection); err != nil {
 			return err
 		}
 	}

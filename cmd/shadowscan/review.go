@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/shadowscan/shadowscan"
+	"github.com/shadowscan/shadowscan/scan"
 )
 
 func newReviewCommand(g *Globals) *cobra.Command {
@@ -185,15 +186,44 @@ func runReviewShow(ctx context.Context, g *Globals, id uint64, asJSON bool) erro
 			return fmt.Errorf("hit %d: %w", id, err)
 		}
 	}
+	relists, err := relistsOf(ctx, g, h)
+	if err != nil {
+		return err
+	}
 	if asJSON {
 		type showView struct {
 			shadowscan.HitView
 			Product *shadowscan.Product `json:"product,omitempty"`
+			// Relists are the hits that bring a reported or removed
+			// listing back under a new id, shop or site.
+			Relists []uint64 `json:"relists,omitempty"`
 		}
-		return writeJSON(g.Stdout, showView{shadowscan.NewHitView(h, true), prod})
+		return writeJSON(g.Stdout, showView{shadowscan.NewHitView(h, true), prod, relists})
 	}
 	printHit(g.Stdout, h, prod)
+	if len(relists) > 0 {
+		fmt.Fprintf(g.Stdout, "\nrelisted as: %s (shadowscan review show ID)\n", hitList(relists))
+	}
 	return nil
+}
+
+// relistsOf finds the relists of a reported or removed hit; other hits
+// cannot have any.
+func relistsOf(ctx context.Context, g *Globals, h *shadowscan.Hit) ([]uint64, error) {
+	switch h.Status {
+	case shadowscan.StatusReported, shadowscan.StatusRemoved, shadowscan.StatusRelisted:
+	default:
+		return nil, nil
+	}
+	set, err := g.Rules()
+	if err != nil {
+		return nil, err
+	}
+	db, err := g.Store(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return scan.RelistsOf(ctx, db, set.Detection, h.ID)
 }
 
 // printHit writes one hit for a reader: the listing, the product, the

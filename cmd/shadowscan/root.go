@@ -161,6 +161,7 @@ With your own catalogue:
 		newInitCommand(g),
 		newCheckCommand(g),
 		newBackupCommand(g),
+		newNetworksCommand(g),
 	)
 	return cmd
 }

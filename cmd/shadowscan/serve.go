@@ -115,6 +115,8 @@ func serveUntilDone(ctx context.Context, g *Globals, o serveOptions, baseURLs ma
 			return err
 		},
 		ExportSigner: signerOf(signKey),
+		Networks:     webNetworks(db, set.Detection),
+		Relists:      webRelists(db, set.Detection),
 		Backup:       db.Backup,
 		TempDir:      filepath.Dir(g.dbPath()),
 	})

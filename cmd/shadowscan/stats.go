@@ -32,7 +32,11 @@ A listing counts in the month its hit first entered each stage, read from
 the hit's status history: flagged when the hit was created, removed when a
 rescan first saw it gone (or someone marked it so). A shop counts once per
 stage in a row, and once per stage in the totals, whatever the number of
-its listings or months.`,
+its listings or months.
+
+The seller networks (shadowscan networks) are counted as they stand now,
+those with a shop on --site when it is given: networks and their shops, and
+those holding a confirmed hit.`,
 		Example: `  shadowscan stats
   shadowscan stats --brand aurora --since 2025-01 --json`,
 		Args: usageArgs(cobra.NoArgs),
@@ -65,8 +69,16 @@ func runStats(ctx context.Context, g *Globals, f store.EnforcementFilter, asJSON
 	if err != nil {
 		return err
 	}
+	nets, err := loadNetworks(ctx, g)
+	if err != nil {
+		return err
+	}
+	nf := countNetworks(nets, f.Site)
 	if asJSON {
-		return writeJSON(g.Stdout, e)
+		return writeJSON(g.Stdout, struct {
+			*store.Enforcement
+			Networks NetworkFigures `json:"networks"`
+		}{e, nf})
 	}
 	w := g.Stdout
 	if len(e.Rows) == 0 {
@@ -103,6 +115,8 @@ func runStats(ctx context.Context, g *Globals, f store.EnforcementFilter, asJSON
 	fmt.Fprintf(w, "%s: %s listings from %s shops removed (%s from %s shops back again); %s listings confirmed, %s reported, %s flagged\n",
 		scope, thousands(tot.Removed.Listings), thousands(tot.Removed.Shops), thousands(tot.Relisted.Listings), thousands(tot.Relisted.Shops),
 		thousands(tot.Confirmed.Listings), thousands(tot.Reported.Listings), thousands(tot.Flagged.Listings))
+	fmt.Fprintf(w, "seller networks: %s of %s shops, %s of them (%s shops) with a confirmed hit (shadowscan networks list)\n",
+		thousands(nf.Networks), thousands(nf.Shops), thousands(nf.WithConfirmed), thousands(nf.ShopsWithConfirmed))
 	fmt.Fprintf(w, "as of %s\n", time.Now().UTC().Format(time.RFC3339))
 	return nil
 }

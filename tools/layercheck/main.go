@@ -9,7 +9,8 @@
 //   - the root package (the domain) imports only the standard library;
 //   - a shared leaf (rules, photo, schedule) imports the root and outside
 //     modules, never another package of the module;
-//   - a sibling (catalog, crawler, matcher, store, evidence, web, demo)
+//   - a sibling (catalog, crawler, matcher, store, evidence, web, demo,
+//     network)
 //     imports the root, the shared leaves, its own subpackages and outside
 //     modules, never another sibling and never an application package;
 //   - an application package (scan, export, sitecheck: the use cases) imports the
@@ -76,6 +77,7 @@ var roles = map[string]role{
 	"evidence": roleSibling,
 	"web":      roleSibling,
 	"demo":     roleSibling,
+	"network":  roleSibling,
 
 	"scan":      roleApp,
 	"export":    roleApp,

@@ -1,0 +1,208 @@
+package network
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/shadowscan/shadowscan"
+	"github.com/shadowscan/shadowscan/rules"
+)
+
+// photoNode is one distinct listing photo (by hash) and who shows it.
+type photoNode struct {
+	pdq     shadowscan.PDQ
+	quality bool // PDQ is good enough to compare on its own
+	phash   uint64
+	dhash   uint64
+	sha     string
+	uses    map[string][]string // shop key -> listing keys
+	urls    map[string]string   // shop key -> a photo URL it showed
+	byOwner bool                // an official or authorised shop shows it
+}
+
+// photoIndex holds the distinct listing photos. Two photos of one cluster
+// are within the network rules' distances: PDQ for photos of good quality,
+// pHash for the rest.
+type photoIndex struct {
+	nodes []*photoNode
+	byKey map[string]int
+}
+
+func newPhotoIndex() *photoIndex { return &photoIndex{byKey: map[string]int{}} }
+
+// add records that shop s showed im on listing lk.
+func (x *photoIndex) add(s *shop, lk string, im shadowscan.ListingImage, minQuality int) {
+	if !im.Hashed || (im.PDQ.IsZero() && im.PHash == 0) {
+		return
+	}
+	q := !im.PDQ.IsZero() && im.PDQQuality >= minQuality
+	key := fmt.Sprintf("p%x/%x", im.PHash, im.DHash)
+	if q {
+		key = "q" + im.PDQ.String()
+	}
+	i, ok := x.byKey[key]
+	if !ok {
+		i = len(x.nodes)
+		x.byKey[key] = i
+		x.nodes = append(x.nodes, &photoNode{pdq: im.PDQ, quality: q, phash: im.PHash, dhash: im.DHash, sha: im.SHA256,
+			uses: map[string][]string{}, urls: map[string]string{}})
+	}
+	n := x.nodes[i]
+	n.uses[s.key] = appendOnce(n.uses[s.key], lk)
+	if _, ok := n.urls[s.key]; !ok {
+		n.urls[s.key] = im.URL
+	}
+	if s.role != shadowscan.RoleUnknown {
+		n.byOwner = true
+	}
+}
+
+// clusters groups the photos within the distances, through bands: two
+// PDQ hashes within 15 bits agree exactly on one of 16 16-bit bands, two
+// pHashes within 3 bits on one of 4 (pigeonhole), so only photos sharing
+// a band are compared.
+func (x *photoIndex) clusters(maxPDQ, maxPHash int) [][]int {
+	parent := make([]int, len(x.nodes))
+	for i := range parent {
+		parent[i] = i
+	}
+	find := func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	bands := map[[2]uint64][]int{}
+	for i, n := range x.nodes {
+		if n.quality {
+			for b := range 16 {
+				band := [2]uint64{uint64(b), n.pdq[b/4] >> (16 * (b % 4)) & 0xffff}
+				bands[band] = append(bands[band], i)
+			}
+			continue
+		}
+		for b := range 4 {
+			band := [2]uint64{uint64(16 + b), n.phash >> (16 * b) & 0xffff}
+			bands[band] = append(bands[band], i)
+		}
+	}
+	for _, idx := range bands {
+		for a := range idx {
+			for _, c := range idx[a+1:] {
+				if find(idx[a]) != find(c) && x.near(idx[a], c, maxPDQ, maxPHash) {
+					parent[find(c)] = find(idx[a])
+				}
+			}
+		}
+	}
+	groups := map[int][]int{}
+	for i := range x.nodes {
+		groups[find(i)] = append(groups[find(i)], i)
+	}
+	var out [][]int
+	for _, g := range groups {
+		if len(g) > 1 || len(x.nodes[g[0]].uses) > 1 {
+			out = append(out, g)
+		}
+	}
+	slices.SortFunc(out, func(a, b []int) int { return a[0] - b[0] })
+	return out
+}
+
+// near reports whether photos i and j are the same photo.
+func (x *photoIndex) near(i, j, maxPDQ, maxPHash int) bool {
+	a, b := x.nodes[i], x.nodes[j]
+	if a.quality && b.quality {
+		return a.pdq.Distance(b.pdq) <= maxPDQ
+	}
+	return !a.quality && !b.quality && bitDistance(a.phash, b.phash) <= maxPHash && bitDistance(a.dhash, b.dhash) <= 2*maxPHash
+}
+
+func bitDistance(a, b uint64) int {
+	n := 0
+	for v := a ^ b; v != 0; v &= v - 1 {
+		n++
+	}
+	return n
+}
+
+// distance is the hash distance between photos i and j, in the hash they
+// were compared by.
+func (x *photoIndex) distance(i, j int) int {
+	a, b := x.nodes[i], x.nodes[j]
+	if a.quality && b.quality {
+		return a.pdq.Distance(b.pdq)
+	}
+	return bitDistance(a.phash, b.phash)
+}
+
+// official reports whether a photo is, or is near, a catalogue photo or
+// one of its variants, by the matcher's image distances.
+func (b *Builder) official(n *photoNode) bool { return official(b.cat, b.image, n) }
+
+func official(cat *shadowscan.Catalog, im rules.ImageRules, n *photoNode) bool {
+	for i := range cat.Products {
+		for _, ref := range cat.Products[i].Images {
+			if nearRef(im, n, ref.PDQ, ref.PHash, ref.DHash, ref.PDQQuality) {
+				return true
+			}
+			for _, v := range ref.Variants {
+				if nearRef(im, n, v.PDQ, v.PHash, v.DHash, ref.PDQQuality) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func nearRef(im rules.ImageRules, n *photoNode, pdq shadowscan.PDQ, ph, dh uint64, quality int) bool {
+	if n.quality && !pdq.IsZero() && quality >= im.MinPDQQuality && n.pdq.Distance(pdq) <= im.MaxPDQDistance {
+		return true
+	}
+	return (ph != 0 || dh != 0) && bitDistance(n.phash, ph) <= im.MaxPHashDistance && bitDistance(n.dhash, dh) <= im.MaxDHashDistance
+}
+
+// linkPhotos links the shops that show the same non-official photo.
+func (b *Builder) linkPhotos(k *linker) {
+	x := b.photos
+	for _, g := range x.clusters(b.rules.MaxPDQDistance, b.rules.MaxPHashDistance) {
+		uses := map[string][]string{}
+		where := map[string]int{} // shop key -> a node of the cluster it showed
+		owned := false
+		for _, i := range g {
+			n := x.nodes[i]
+			owned = owned || n.byOwner
+			for key, ls := range n.uses {
+				for _, l := range ls {
+					uses[key] = appendOnce(uses[key], l)
+				}
+				if _, ok := where[key]; !ok {
+					where[key] = i
+				}
+			}
+		}
+		keys := b.usersOf(uses)
+		if owned || len(keys) < 2 || len(keys) > b.rules.MaxPhotoShops || slices.ContainsFunc(g, func(i int) bool { return b.official(x.nodes[i]) }) {
+			continue
+		}
+		rep := x.nodes[g[0]]
+		value := rep.sha
+		if value == "" {
+			value = fmt.Sprintf("phash %016x", rep.phash)
+		}
+		for i, a := range keys {
+			for _, c := range keys[i+1:] {
+				ia, ic := where[a], where[c]
+				d := x.distance(ia, ic)
+				k.add(shadowscan.NetworkLink{
+					A: a, B: c, Kind: shadowscan.LinkPhoto, Value: value,
+					Detail:   fmt.Sprintf("same listing photo (distance %d), not an official photo", d),
+					Strength: b.rules.Strength.Photo, ListingsA: sorted(uses[a]), ListingsB: sorted(uses[c]),
+					PhotoA: x.nodes[ia].urls[a], PhotoB: x.nodes[ic].urls[c], Distance: d,
+				})
+			}
+		}
+	}
+}

@@ -1,0 +1,225 @@
+package network
+
+import (
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/shadowscan/shadowscan"
+	"github.com/shadowscan/shadowscan/rules"
+)
+
+// Relister finds relists: listings that bring back a reported or removed
+// hit under a new listing id, shop or site. A listing is a relist of a
+// hit when its title is like the hit's (networks.relist_title_similarity)
+// and it shares with it a photo that is not official, or a contact
+// handle, or, once the hit's listing was removed, its shop. Official
+// photos never make a relist: every counterfeit shows them.
+type Relister struct {
+	rules rules.NetworkRules
+	image rules.ImageRules
+	cat   *shadowscan.Catalog
+	olds  []oldHit
+}
+
+// oldHit is a reported or removed hit as the Relister compares it.
+type oldHit struct {
+	id      uint64
+	key     string // site/id of its listing
+	shop    string // site/seller_id
+	status  shadowscan.Status
+	since   time.Time       // when it was first reported (zero: unknown)
+	pairs   map[string]bool // the title's character pairs
+	handles []Handle
+	photos  []*photoNode // its listing's photos, official ones left out
+}
+
+// NewRelister returns a Relister by det's network and image rules, which
+// knows the official photos and shops from cat.
+func NewRelister(det *rules.Detection, cat *shadowscan.Catalog) *Relister {
+	if cat == nil {
+		cat = &shadowscan.Catalog{}
+	}
+	return &Relister{rules: det.Networks, image: det.Image, cat: cat}
+}
+
+// Len is the number of hits added.
+func (r *Relister) Len() int { return len(r.olds) }
+
+// Add takes a hit whose listing was reported or taken down (reported,
+// removed or relisted); others are ignored.
+func (r *Relister) Add(h *shadowscan.Hit) {
+	switch h.Status {
+	case shadowscan.StatusReported, shadowscan.StatusRemoved, shadowscan.StatusRelisted:
+	default:
+		return
+	}
+	l := &h.Listing
+	o := oldHit{id: h.ID, key: l.Key(), status: h.Status, pairs: titlePairs(l.Title),
+		handles: Extract(l.SellerName+"\n"+l.Title+"\n"+l.Description, hostOf(l.URL))}
+	if l.SellerID != "" {
+		o.shop = l.Site + "/" + l.SellerID
+	}
+	for _, tr := range h.History {
+		if tr.To == shadowscan.StatusReported {
+			if at, err := time.Parse(time.RFC3339, tr.At); err == nil {
+				o.since = at
+				break
+			}
+		}
+	}
+	for _, im := range l.Images {
+		if n := r.node(im); n != nil && !official(r.cat, r.image, n) {
+			o.photos = append(o.photos, n)
+		}
+	}
+	r.olds = append(r.olds, o)
+}
+
+// node is a hashed photo as the photo index holds it, or nil.
+func (r *Relister) node(im shadowscan.ListingImage) *photoNode {
+	if !im.Hashed || (im.PDQ.IsZero() && im.PHash == 0) {
+		return nil
+	}
+	return &photoNode{pdq: im.PDQ, quality: !im.PDQ.IsZero() && im.PDQQuality >= r.image.MinPDQQuality, phash: im.PHash, dhash: im.DHash, sha: im.SHA256}
+}
+
+// Match returns the hit l is a relist of, and the reason saying so
+// ("relist of #12 (demo-market/L7, removed): same photo at distance 3,
+// same WeChat id abc123, titles 80% alike"), or 0 and "". firstSeen
+// says when a scan first saw l, zero for a listing never seen before (nil:
+// never seen); it is asked only once a hit's title fits. A listing that
+// was already up when the hit was reported is a sibling of it, not its
+// relist. A listing of an official shop is no relist, nor is
+// the hit's own listing.
+func (r *Relister) Match(l *shadowscan.Listing, firstSeen func() time.Time) (uint64, string) {
+	if len(r.olds) == 0 || l.Removed || r.officialShop(l) {
+		return 0, ""
+	}
+	pairs := titlePairs(l.Title)
+	var handles []Handle
+	var photos []*photoNode
+	extracted := false
+	var seen time.Time
+	var best uint64
+	bestDetail, bestN := "", 0
+	for i := range r.olds {
+		o := &r.olds[i]
+		if o.key == l.Key() {
+			continue
+		}
+		sim := dice(pairs, o.pairs)
+		if sim < r.rules.RelistTitleSimilarity {
+			continue
+		}
+		if !extracted { // once, and only for a listing with a like title
+			extracted = true
+			if firstSeen != nil {
+				seen = firstSeen()
+			}
+			handles = Extract(l.SellerName+"\n"+l.Title+"\n"+l.Description, hostOf(l.URL))
+			for _, im := range l.Images {
+				if n := r.node(im); n != nil {
+					photos = append(photos, n)
+				}
+			}
+		}
+		// Up before the takedown was asked for: a sibling. Transition
+		// times are whole seconds, so the report's second counts as before.
+		if !seen.IsZero() && !o.since.IsZero() && seen.Before(o.since.Add(time.Second)) {
+			continue
+		}
+		ev := r.evidence(o, l, photos, handles)
+		if len(ev) == 0 || len(ev) < bestN || (len(ev) == bestN && o.id < best) {
+			continue
+		}
+		ev = append(ev, fmt.Sprintf("titles %.0f%% alike", 100*sim))
+		best, bestN = o.id, len(ev)-1
+		bestDetail = fmt.Sprintf("relist of #%d (%s, %s): %s", o.id, o.key, o.status, strings.Join(ev, ", "))
+	}
+	return best, bestDetail
+}
+
+// evidence lists what l shares with o besides a like title.
+func (r *Relister) evidence(o *oldHit, l *shadowscan.Listing, photos []*photoNode, handles []Handle) []string {
+	var ev []string
+	if d, ok := r.samePhoto(o.photos, photos); ok {
+		ev = append(ev, fmt.Sprintf("same photo at distance %d", d))
+	}
+	for _, h := range o.handles {
+		for _, g := range handles {
+			if h == g {
+				ev = append(ev, "same "+handleLabel(h.Kind)+" "+h.Value)
+			}
+		}
+	}
+	shop := l.Site + "/" + l.SellerID
+	if o.shop != "" && o.shop == shop && o.status != shadowscan.StatusReported {
+		ev = append(ev, "same shop "+shop+" after the takedown")
+	}
+	return ev
+}
+
+// samePhoto returns the smallest distance between a photo of a and one
+// of b within the network rules' distances.
+func (r *Relister) samePhoto(a, b []*photoNode) (int, bool) {
+	best, ok := 0, false
+	for _, x := range a {
+		for _, y := range b {
+			d, near := -1, false
+			switch {
+			case x.quality && y.quality:
+				d = x.pdq.Distance(y.pdq)
+				near = d <= r.rules.MaxPDQDistance
+			case !x.quality && !y.quality:
+				d = bitDistance(x.phash, y.phash)
+				near = d <= r.rules.MaxPHashDistance && bitDistance(x.dhash, y.dhash) <= 2*r.rules.MaxPHashDistance
+			}
+			if near && (!ok || d < best) {
+				best, ok = d, true
+			}
+		}
+	}
+	return best, ok
+}
+
+func (r *Relister) officialShop(l *shadowscan.Listing) bool {
+	for i := range r.cat.Brands {
+		if r.cat.Brands[i].RoleOf(l.Site, l.SellerID) == shadowscan.RoleOfficial {
+			return true
+		}
+	}
+	return false
+}
+
+// titlePairs is the set of neighbouring letter and digit pairs of a
+// folded title: it compares Chinese written without spaces and English
+// alike, and a reworded title keeps most of its pairs.
+func titlePairs(title string) map[string]bool {
+	var rs []rune
+	for _, c := range Fold(title) {
+		if unicode.IsLetter(c) || unicode.IsNumber(c) {
+			rs = append(rs, c)
+		}
+	}
+	out := map[string]bool{}
+	for i := 0; i+1 < len(rs); i++ {
+		out[string(rs[i:i+2])] = true
+	}
+	return out
+}
+
+// dice is the Dice coefficient of two sets: 2|a∩b| / (|a|+|b|).
+func dice(a, b map[string]bool) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	n := 0
+	for k := range a {
+		if b[k] {
+			n++
+		}
+	}
+	return 2 * float64(n) / float64(len(a)+len(b))
+}

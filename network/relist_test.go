@@ -1,0 +1,78 @@
+package network
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/shadowscan/shadowscan"
+	"github.com/shadowscan/shadowscan/rules"
+)
+
+func takenDown(id uint64, st shadowscan.Status, l *shadowscan.Listing) *shadowscan.Hit {
+	return &shadowscan.Hit{ID: id, Status: st, Listing: *l}
+}
+
+func TestRelist(t *testing.T) {
+	own, official := pdqOf(77), pdqOf(1)
+	r := NewRelister(rules.DefaultDetection(), catalog())
+	r.Add(takenDown(12, shadowscan.StatusRemoved, listing(site, "L7", "gz-a", "折扣店", "奥罗拉蛋白粉 500g 原单 工厂直供", "加微信：GZ_Aurora88", 8900,
+		img("http://x/own.jpg", own, 0), img("http://x/off.jpg", official, 0))))
+	r.Add(takenDown(13, shadowscan.StatusReported, listing(site, "L8", "gz-r", "仓库", "Aurora Vitamin C 60 tablets replica", "", 3900)))
+	r.Add(takenDown(14, shadowscan.StatusConfirmed, listing(site, "L9", "gz-c", "店", "奥罗拉蛋白粉 500g 原单 工厂直供", "加微信：GZ_Aurora88", 8900)))
+	if r.Len() != 2 {
+		t.Fatalf("Len = %d: a confirmed hit was taken as taken down", r.Len())
+	}
+	tests := []struct {
+		name   string
+		l      *shadowscan.Listing
+		want   uint64
+		detail []string
+	}{
+		{"new shop, same own photo re-encoded", listing(site, "N1", "gz-new", "新店", "奥罗拉蛋白粉500g 原单 工厂直供 特价", "", 8800, img("http://y/1.jpg", own, 3)),
+			12, []string{"relist of #12 (demo-market/L7, removed)", "same photo at distance 3", "titles"}},
+		{"other site, same WeChat id in full width", listing("jd-mall", "9", "jd-shop", "店", "奥罗拉蛋白粉 500g 原单 工厂直供", "ＶＸ：ｇｚ＿ａｕｒｏｒａ８８", 8800),
+			12, []string{"same WeChat id gz_aurora88"}},
+		{"same shop, new id, after removal", listing(site, "L7b", "gz-a", "折扣店", "奥罗拉蛋白粉 500g 原单 工厂直供!", "", 8900),
+			12, []string{"same shop demo-market/gz-a after the takedown"}},
+		{"the official photo alone is no relist", listing(site, "N2", "other", "店", "奥罗拉蛋白粉 500g 原单 工厂直供", "", 8800, img("http://y/2.jpg", official, 1)), 0, nil},
+		{"same shop while only reported is no relist", listing(site, "L8b", "gz-r", "仓库", "Aurora Vitamin C 60 tablets replica", "", 3900), 0, nil},
+		{"same photo, another product's title", listing(site, "N3", "gz-new", "新店", "Verdance 精华液 30ml", "", 4900, img("http://y/3.jpg", own, 0)), 0, nil},
+		{"the hit's own listing", listing(site, "L7", "gz-a", "折扣店", "奥罗拉蛋白粉 500g 原单 工厂直供", "加微信：GZ_Aurora88", 8900, img("http://x/own.jpg", own, 0)), 0, nil},
+		{"an official shop", listing(site, "O1", "aurora-official", "官方", "奥罗拉蛋白粉 500g 原单 工厂直供", "加微信：GZ_Aurora88", 29800), 0, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			id, detail := r.Match(tt.l, nil)
+			if id != tt.want {
+				t.Fatalf("Match = %d %q, want %d", id, detail, tt.want)
+			}
+			for _, w := range tt.detail {
+				if !strings.Contains(detail, w) {
+					t.Errorf("detail %q does not say %q", detail, w)
+				}
+			}
+		})
+	}
+}
+
+func TestSiblingListingIsNoRelist(t *testing.T) {
+	reported := time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC)
+	h := takenDown(12, shadowscan.StatusReported, listing(site, "L7", "gz-a", "店", "奥罗拉蛋白粉 500g 原单 工厂直供", "微信 gz_aurora88", 8900))
+	h.History = []shadowscan.Transition{{From: shadowscan.StatusConfirmed, To: shadowscan.StatusReported, At: reported.Format(time.RFC3339)}}
+	r := NewRelister(rules.DefaultDetection(), catalog())
+	r.Add(h)
+	sib := listing(site, "L8", "gz-b", "店2", "奥罗拉蛋白粉 500g 原单 工厂直供", "微信 gz_aurora88", 8900)
+	if id, d := r.Match(sib, func() time.Time { return reported.Add(-time.Hour) }); id != 0 {
+		t.Errorf("a listing up before the report is a relist: %q", d)
+	}
+	if id, _ := r.Match(sib, func() time.Time { return reported.Add(time.Hour) }); id != 12 {
+		t.Errorf("a listing first seen after the report is no relist")
+	}
+}
+
+func TestTitlePairsFoldWidth(t *testing.T) {
+	if d := dice(titlePairs("ＡＵＲＯＲＡ 蛋白粉"), titlePairs("aurora蛋白粉")); d != 1 {
+		t.Errorf("dice = %g, want 1", d)
+	}
+}
