@@ -343,15 +343,18 @@ func (r *run) loadTab(ctx context.Context, bctx context.Context, u string, maxBo
 	}
 	f := &fetched{url: doc.url, status: doc.status, header: doc.header, reqHeader: doc.reqHeader, body: doc.body, fetchedAt: doc.at}
 	defer r.keepTabCookies(tctx, f.url)
-	if f.status < 200 || f.status > 299 {
-		// An error page is not waited for: nothing will appear.
-		return r.render(tctx, f, maxBody, "", 0, listing)
-	}
 	wait, scroll := site.Search.WaitFor, site.Search.Scroll
 	if listing {
 		wait, scroll = site.Listing.WaitFor, 0
 	}
-	return r.render(tctx, f, maxBody, wait, scroll, listing)
+	if f.status < 200 || f.status > 299 {
+		wait, scroll = "", 0 // an error page is not waited for: nothing will appear
+	}
+	f, fe := r.render(tctx, f, maxBody, wait, scroll, listing)
+	if fe == nil && listing {
+		f.photos = tg.received()
+	}
+	return f, fe
 }
 
 // render waits for wait (until the rule's wait_timeout: a page without it
@@ -497,6 +500,28 @@ func (f *fetched) html() ([]byte, string) {
 		return f.dom, "text/html; charset=utf-8"
 	}
 	return f.body, f.header.Get("Content-Type")
+}
+
+// offerPhotos makes the photos a browser received with listing page f
+// what fetchPhoto uses for them while the listing is read; call the
+// returned function when done.
+func (r *run) offerPhotos(f *fetched) (withdraw func()) {
+	for u, pf := range f.photos {
+		r.received.Store(u, pf)
+	}
+	return func() {
+		for u, pf := range f.photos {
+			r.received.CompareAndDelete(u, pf)
+		}
+	}
+}
+
+// receivedPhoto is the photo at u as a browser received it, if one did.
+func (r *run) receivedPhoto(u string) *fetched {
+	if v, ok := r.received.Load(u); ok {
+		return v.(*fetched)
+	}
+	return nil
 }
 
 // read is the page as it is read: the rendered DOM when a browser made

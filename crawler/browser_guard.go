@@ -36,6 +36,11 @@ type tabGuard struct {
 	mu      sync.Mutex
 	doc     *tabDoc
 	refused *fetchError // the main document's refusal, if any
+	// images are the photos the tab received, by URL, kept so the
+	// listing's photos are the bytes the browser got, not a second fetch;
+	// imageBytes bounds them.
+	images     map[string]*tabDoc
+	imageBytes int64
 }
 
 // tabDoc is the main document as the browser received it.
@@ -68,6 +73,7 @@ func (g *tabGuard) enable() error {
 	_, err := chromedp.Call(g.tctx, fetch.Enable, fetch.EnableParams{HandleAuthRequests: &auth, Patterns: []*fetch.RequestPattern{
 		{URLPattern: "*", RequestStage: fetch.RequestStageRequest},
 		{URLPattern: "*", ResourceType: network.ResourceTypeDocument, RequestStage: fetch.RequestStageResponse},
+		{URLPattern: "*", ResourceType: network.ResourceTypeImage, RequestStage: fetch.RequestStageResponse},
 	}})
 	return err
 }
@@ -98,6 +104,11 @@ func (g *tabGuard) handle(ev *fetch.EventRequestPaused) {
 		hdr.Add(h.Name, h.Value)
 	}
 	redirect := ev.ResponseStatusCode >= 300 && ev.ResponseStatusCode < 400 && hdr.Get("Location") != ""
+	if ev.ResourceType == network.ResourceTypeImage && !redirect {
+		g.keepImage(ev, hdr)
+		g.call(fetch.ContinueResponseParams{RequestID: ev.RequestID})
+		return
+	}
 	if !main || redirect {
 		g.call(fetch.ContinueResponseParams{RequestID: ev.RequestID})
 		return
@@ -115,14 +126,60 @@ func (g *tabGuard) handle(ev *fetch.EventRequestPaused) {
 		g.tooLarge(ev)
 		return
 	}
+	g.mu.Lock()
+	g.doc = &tabDoc{url: ev.Request.URL, status: int(ev.ResponseStatusCode), header: hdr, reqHeader: requestHeader(ev), body: res.Body, at: g.r.c.now().UTC()}
+	g.mu.Unlock()
+	g.call(fetch.ContinueResponseParams{RequestID: ev.RequestID})
+}
+
+// maxTabImageBytes bounds the photos one tab keeps.
+const maxTabImageBytes = 32 << 20
+
+// keepImage keeps an image response the tab received, when it answered
+// 2xx and fits the photo size limit and the tab's budget.
+func (g *tabGuard) keepImage(ev *fetch.EventRequestPaused, hdr http.Header) {
+	limit := g.r.maxPhotoBytes
+	if ev.ResponseStatusCode/100 != 2 {
+		return
+	}
+	if n, err := strconv.ParseInt(hdr.Get("Content-Length"), 10, 64); err == nil && n > limit {
+		return
+	}
+	res, err := chromedp.Call(g.tctx, fetch.GetResponseBody, fetch.GetResponseBodyParams{RequestID: ev.RequestID})
+	if err != nil || int64(len(res.Body)) > limit {
+		return
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.imageBytes+int64(len(res.Body)) > maxTabImageBytes {
+		return
+	}
+	if g.images == nil {
+		g.images = map[string]*tabDoc{}
+	}
+	g.imageBytes += int64(len(res.Body))
+	g.images[ev.Request.URL] = &tabDoc{url: ev.Request.URL, status: int(ev.ResponseStatusCode), header: hdr,
+		reqHeader: requestHeader(ev), body: res.Body, at: g.r.c.now().UTC()}
+}
+
+// requestHeader is what the browser said it sent.
+func requestHeader(ev *fetch.EventRequestPaused) http.Header {
 	req := http.Header{}
 	for k, v := range ev.Request.Headers {
 		req.Set(k, fmt.Sprint(v))
 	}
+	return req
+}
+
+// received returns the photos the tab received.
+func (g *tabGuard) received() map[string]*fetched {
 	g.mu.Lock()
-	g.doc = &tabDoc{url: ev.Request.URL, status: int(ev.ResponseStatusCode), header: hdr, reqHeader: req, body: res.Body, at: g.r.c.now().UTC()}
-	g.mu.Unlock()
-	g.call(fetch.ContinueResponseParams{RequestID: ev.RequestID})
+	defer g.mu.Unlock()
+	out := make(map[string]*fetched, len(g.images))
+	for u, d := range g.images {
+		out[u] = &fetched{url: d.url, status: d.status, header: d.header, reqHeader: d.reqHeader, body: d.body, fetchedAt: d.at}
+	}
+	return out
 }
 
 // check applies the site's policy to a paused request: documents only

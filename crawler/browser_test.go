@@ -210,6 +210,8 @@ func TestBrowserFetchScriptMarket(t *testing.T) {
 			t.Errorf("%s: the page capture is not the document as received (the shell without the fields):\n%s", id, page.Body)
 		case page.Status != 200 || page.Header["Content-Type"] == nil || page.FetchedAt.IsZero():
 			t.Errorf("%s: page capture status %d header %v at %v", id, page.Status, page.Header, page.FetchedAt)
+		case photo.Status != 200 || photo.Header["Content-Type"] == nil || photo.FetchedAt.IsZero() || len(photo.Body) == 0 || !l.Images[0].Hashed:
+			t.Errorf("%s: photo capture status %d header %v at %v, %d bytes, hashed %v", id, photo.Status, photo.Header, photo.FetchedAt, len(photo.Body), l.Images[0].Hashed)
 		case !strings.HasPrefix(string(shot.Body), "\x89PNG\r\n\x1a\n") || shot.BodySize != int64(len(shot.Body)):
 			t.Errorf("%s: screenshot is not a PNG (%d bytes)", id, len(shot.Body))
 		}
@@ -217,6 +219,12 @@ func TestBrowserFetchScriptMarket(t *testing.T) {
 	// Once for the browser's pages, once by the photo fetcher.
 	if n := m.count("/robots.txt") - robotsBefore; n < 1 || n > 2 {
 		t.Errorf("robots.txt read %d times, want once for the pages and at most once for the photos", n)
+	}
+	// The photos are the bytes the browser received: none is fetched again.
+	for id := range jsMarketWant {
+		if n := m.count("/img/" + id + ".png"); n != 1 {
+			t.Errorf("photo %s requested %d times, want once (by the browser)", id, n)
+		}
 	}
 	if n := len(m.requested("/item.html")); n != len(jsMarketWant) {
 		t.Errorf("listing pages loaded %d times, want %d: %v", n, len(jsMarketWant), m.requested("/item.html"))

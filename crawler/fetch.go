@@ -57,7 +57,8 @@ type run struct {
 
 	maxBody, maxPhotoBytes int64
 
-	inline sync.Map // listing URL -> *Page read inline from a JSON search page
+	inline   sync.Map // listing URL -> *Page read inline from a JSON search page
+	received sync.Map // photo URL -> *fetched a browser received (offerPhotos)
 }
 
 // newRun builds the collectors for one run. Their requests use ctx, so
@@ -320,6 +321,8 @@ type fetched struct {
 	dom    []byte
 	shot   []byte
 	shotAt time.Time
+	// photos are the images the browser received with the page, by URL.
+	photos map[string]*fetched
 }
 
 // capture turns f into a shadowscan.Capture of kind.

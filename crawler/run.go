@@ -384,6 +384,7 @@ func (r *run) fetchListing(ctx context.Context, u string) (*Page, error) {
 		return p, nil
 	}
 	r.c.blocks.ok()
+	defer r.offerPhotos(f)()
 	for i := range l.Images {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
