@@ -322,7 +322,7 @@ func (r *run) loadTab(ctx context.Context, bctx context.Context, u string, maxBo
 	stopAfter := context.AfterFunc(ctx, closeTab)
 	defer stopAfter()
 	tg := newTabGuard(r, tctx, maxBody)
-	tg.proxy = proxy
+	tg.proxy, tg.keepPhoto = proxy, listing
 	if err := tg.enable(); err != nil {
 		return nil, &fetchError{Kind: "network", URL: u, Err: err}
 	}

@@ -32,6 +32,7 @@ type tabGuard struct {
 	maxBody   int64
 	mainFrame string
 	proxy     *browserProxy // the tab's proxy, nil for none
+	keepPhoto bool          // a listing page's tab: keep the images it receives
 
 	mu      sync.Mutex
 	doc     *tabDoc
@@ -105,7 +106,9 @@ func (g *tabGuard) handle(ev *fetch.EventRequestPaused) {
 	}
 	redirect := ev.ResponseStatusCode >= 300 && ev.ResponseStatusCode < 400 && hdr.Get("Location") != ""
 	if ev.ResourceType == network.ResourceTypeImage && !redirect {
-		g.keepImage(ev, hdr)
+		if g.keepPhoto {
+			g.keepImage(ev, hdr)
+		}
 		g.call(fetch.ContinueResponseParams{RequestID: ev.RequestID})
 		return
 	}
