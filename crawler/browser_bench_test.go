@@ -3,6 +3,7 @@ package crawler
 import (
 	"bufio"
 	"context"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -15,6 +16,10 @@ import (
 	"github.com/shadowscan/shadowscan/rules"
 )
 
+// browserBenchListings sizes BenchmarkBrowserFetch's site: more listings
+// show whether the browser's memory stays bounded over a long scan.
+var browserBenchListings = flag.Int("browser-bench-listings", 200, "listings on BenchmarkBrowserFetch's site")
+
 // BenchmarkBrowserFetch crawls the same local site (200 listings, 20 a
 // result page, a photo each, parallelism 4, no delay) with plain fetching
 // and with fetch: browser, and prints pages/s and peak RSS for each and
@@ -23,16 +28,17 @@ import (
 // browser's processes share is counted once; sampled every 50ms) for
 // browser fetching.
 //
-//	go test -run '^$' -bench BenchmarkBrowserFetch -benchtime 1x ./crawler/
+//	go test -run '^$' -bench BenchmarkBrowserFetch -benchtime 1x ./crawler/ [-browser-bench-listings 2000]
 func BenchmarkBrowserFetch(b *testing.B) {
 	needChromium(b)
-	const listings, perPage = 200, 20
+	listings, perPage := *browserBenchListings, 20
 	m := newMarket(b)
 	for i := range listings {
 		m.search[1+i/perPage] = append(m.search[1+i/perPage], fmt.Sprintf("/item/w%04d", i))
 	}
 	m.start()
 	site := demoSite(m.url())
+	site.Search.MaxPages = listings/perPage + 1
 	site.Politeness.Parallelism, site.Politeness.Delay, site.Politeness.RandomDelay = 4, 0, 0
 	browserSite := site.Clone()
 	browserSite.Fetch = rules.FetchBrowser
@@ -43,13 +49,13 @@ func BenchmarkBrowserFetch(b *testing.B) {
 	var plainRSS, browserRSS, treeRSS int64
 	for b.Loop() {
 		resetPeakRSS()
-		st, d := benchRun(b, site)
+		st, d := benchRun(b, site, listings)
 		plainPages, plainTime = plainPages+st.Pages, plainTime+d
 		plainRSS = max(plainRSS, selfPeakRSS())
 
 		resetPeakRSS()
 		var sampler rssSampler
-		st, d = benchRun(b, browserSite, WithBrowserPath(chromiumPath), WithBrowserStarted(sampler.start))
+		st, d = benchRun(b, browserSite, listings, WithBrowserPath(chromiumPath), WithBrowserStarted(sampler.start))
 		sampler.stop()
 		browserPages, browserTime = browserPages+st.Pages, browserTime+d
 		treeRSS = max(treeRSS, sampler.peak)
@@ -67,7 +73,7 @@ func BenchmarkBrowserFetch(b *testing.B) {
 }
 
 // benchRun crawls site once and checks every listing arrived.
-func benchRun(b *testing.B, site *rules.Site, opts ...Option) (Stats, time.Duration) {
+func benchRun(b *testing.B, site *rules.Site, listings int, opts ...Option) (Stats, time.Duration) {
 	b.Helper()
 	c, err := New(site, opts...)
 	if err != nil {
@@ -80,8 +86,8 @@ func benchRun(b *testing.B, site *rules.Site, opts ...Option) (Stats, time.Durat
 	if err != nil {
 		b.Fatal(err)
 	}
-	if st.Listings != 200 {
-		b.Fatalf("emitted %d listings, want 200 (errors %v)", st.Listings, st.Errors)
+	if st.Listings != listings {
+		b.Fatalf("emitted %d listings, want %d (errors %v)", st.Listings, listings, st.Errors)
 	}
 	return st, d
 }
