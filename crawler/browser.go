@@ -225,8 +225,12 @@ func (r *run) browse(ctx context.Context, u string, maxBody int64, okStatus func
 		return nil, &fetchError{Kind: "parse", URL: u, Err: err}
 	}
 	if err := r.robotsAllowed(ctx, pu); err != nil {
-		r.stats.addError("robots")
-		return nil, &fetchError{Kind: "robots", URL: u, Err: err}
+		kind := "robots"
+		if !errors.Is(err, errRobotsDisallow) {
+			kind = classifyErr(err) // robots.txt could not be read
+		}
+		r.stats.addError(kind)
+		return nil, &fetchError{Kind: kind, URL: u, Err: err}
 	}
 	retries := max(r.c.site.Politeness.Retries, 0)
 	for attempt := 0; ; attempt++ {

@@ -267,10 +267,13 @@ func (r *run) robotsAllowed(ctx context.Context, u *url.URL) error {
 		p += "?" + u.RawQuery
 	}
 	if !rd.TestAgent(p, r.c.userAgent()) {
-		return errors.New("robots.txt disallows it")
+		return errRobotsDisallow
 	}
 	return nil
 }
+
+// errRobotsDisallow is a page robots.txt does not let the crawler fetch.
+var errRobotsDisallow = errors.New("robots.txt disallows it")
 
 // robots returns u's host's robots.txt, fetching it the first time.
 func (b *browser) robots(ctx context.Context, c *Crawler, u *url.URL) (*robotstxt.RobotsData, error) {
