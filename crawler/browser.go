@@ -255,7 +255,11 @@ func (r *run) browse(ctx context.Context, u string, maxBody int64, okStatus func
 			r.c.logger.Debug("crawler: browser fetch failed", "url", u, "kind", fe.Kind, "attempts", attempt+1, "err", fe)
 			return nil, fe
 		}
-		wait := r.backoff(attempt, nil)
+		var ex *exchange
+		if f != nil {
+			ex = &exchange{header: f.header} // a 429's or 503's Retry-After
+		}
+		wait := r.backoff(attempt, ex)
 		r.stats.add(func(s *Stats) { s.Retries++ })
 		t := time.NewTimer(wait)
 		select {
