@@ -569,3 +569,42 @@ func TestBrowserProxy(t *testing.T) {
 		t.Errorf("a SOCKS5 proxy with credentials: %v, want refused", err)
 	}
 }
+
+// TestBrowserRetries429: a browser page answered 429 is counted and tried
+// again, and the second answer is read.
+func TestBrowserRetries429(t *testing.T) {
+	needChromium(t)
+	m := newJSMarket(t)
+	var mu sync.Mutex
+	n := 0
+	m.routes["/busy.html"] = func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		n++
+		first := n == 1
+		mu.Unlock()
+		if first {
+			w.Header().Set("Retry-After", "1")
+			w.WriteHeader(http.StatusTooManyRequests)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write([]byte(`<html><body><h1 class="title" data-id="busy1">Aurora Hand Cream 50ml</h1><span class="price">¥30.00</span></body></html>`))
+	}
+	c, err := New(jsMarketRule(t, m.srv.URL, rules.FetchBrowser), WithBrowserPath(chromiumPath), fastRetries)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.CloseIdleConnections()
+	r, err := c.newRun(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := r.fetchListing(context.Background(), m.srv.URL+"/busy.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := r.stats.snapshot()
+	if p.Listing.ID != "busy1" || st.Errors["http_429"] != 1 || st.Retries != 1 {
+		t.Errorf("listing %q, stats %+v: want busy1 after one counted 429 and one retry", p.Listing.ID, st)
+	}
+}
