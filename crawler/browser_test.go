@@ -608,3 +608,53 @@ func TestBrowserRetries429(t *testing.T) {
 		t.Errorf("listing %q, stats %+v: want busy1 after one counted 429 and one retry", p.Listing.ID, st)
 	}
 }
+
+// TestBrowserDiesMidPage kills the browser while it waits for a page: the
+// page is tried again in a new browser and read.
+func TestBrowserDiesMidPage(t *testing.T) {
+	needChromium(t)
+	m := newJSMarket(t)
+	var mu sync.Mutex
+	var pids []int
+	calls := 0
+	m.routes["/fatal.html"] = func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		calls++
+		first, pid := calls == 1, pids[len(pids)-1]
+		mu.Unlock()
+		if first {
+			// Only the browser this test's crawler started, by its pid.
+			if err := syscall.Kill(pid, syscall.SIGKILL); err != nil {
+				t.Errorf("kill the browser %d: %v", pid, err)
+			}
+			time.Sleep(500 * time.Millisecond)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write([]byte(`<html><body><h1 class="title" data-id="f1">Aurora Hand Cream 50ml</h1><span class="price">¥30.00</span></body></html>`))
+	}
+	site := jsMarketRule(t, m.srv.URL, rules.FetchBrowser)
+	site.Politeness.RespectRobotsTxt = false
+	site.Politeness.Retries = 2
+	c, err := New(site, WithBrowserPath(chromiumPath), fastRetries, WithBrowserStarted(func(pid int) {
+		mu.Lock()
+		pids = append(pids, pid)
+		mu.Unlock()
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.CloseIdleConnections()
+	p, err := c.FetchListing(context.Background(), m.srv.URL+"/fatal.html")
+	if err != nil {
+		t.Fatalf("FetchListing after the browser died under it: %v", err)
+	}
+	if p.Listing.ID != "f1" {
+		t.Errorf("listing %+v", p.Listing)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(pids) != 2 || calls != 2 {
+		t.Errorf("browser started %d times, page requested %d times; want 2 and 2", len(pids), calls)
+	}
+}
