@@ -46,23 +46,42 @@ func WithBrowserPath(path string) Option { return func(c *Crawler) { c.browserPa
 func WithBrowserStarted(f func(pid int)) Option { return func(c *Crawler) { c.browserStarted = f } }
 
 // browser is the one headless Chromium a crawler of a fetch: browser site
-// shares between its runs: started on the first page, restarted when it
-// dies, stopped by CloseIdleConnections. Its tabs are bounded by the
-// site's parallelism; each page gets a tab of its own, closed after it.
+// shares between its runs: started on the first page, replaced when it
+// dies and, to bound its memory, after recyclePages pages (Chromium's
+// grows with every page however its tabs are closed), stopped by
+// CloseIdleConnections. Its tabs are bounded by the site's parallelism;
+// each page gets a tab of its own, closed after it.
 type browser struct {
 	c       *Crawler
 	tabs    chan struct{}
 	proxies *browserProxies
 
+	recycle int // recyclePages; tests lower it
+
 	mu       sync.Mutex
-	bctx     context.Context // the browser's own lifetime, not a run's
-	stop     func()
+	cur      *browserInst          // the one new pages open tabs in
+	live     map[*browserInst]bool // cur and retired ones with tabs open
 	restarts int
 	// next is when the next page may start loading (politeness.delay).
 	next time.Time
 
 	robotsMu  sync.Mutex
 	robotsTxt map[string]*robotstxt.RobotsData // by scheme://host
+}
+
+// recyclePages is how many pages one Chromium loads before the next page
+// starts another (the old one stops once its last tab closes). Measured:
+// the process tree's memory grows by about 1 MB a page; a start costs
+// about a second.
+const recyclePages = 100
+
+// browserInst is one Chromium process tree.
+type browserInst struct {
+	ctx     context.Context // its own lifetime, not a run's
+	stop    func()
+	pages   int  // pages started in it
+	open    int  // tabs open in it
+	retired bool // no new tabs: stopped when the last closes
 }
 
 // useFetchers sets up how the crawler's requests leave: through the
@@ -84,25 +103,59 @@ func newBrowser(c *Crawler) (*browser, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &browser{c: c, tabs: make(chan struct{}, c.parallelism()), proxies: proxies}, nil
+	return &browser{c: c, tabs: make(chan struct{}, c.parallelism()), proxies: proxies, recycle: recyclePages}, nil
 }
 
-// context returns the running browser's context, starting the browser
-// when there is none or the last one died.
-func (b *browser) context() (context.Context, error) {
+// take returns the browser a new page opens its tab in, starting one
+// when there is none, the last died or it has loaded recyclePages pages;
+// give it back with give when the tab is closed.
+func (b *browser) take() (*browserInst, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	if b.bctx != nil && b.bctx.Err() == nil {
-		return b.bctx, nil
+	if b.cur != nil && (b.cur.ctx.Err() != nil || b.cur.pages >= b.recycle) {
+		b.retireLocked(b.cur)
 	}
-	return b.startLocked()
+	if b.cur == nil {
+		inst, err := b.startLocked()
+		if err != nil {
+			return nil, err
+		}
+		b.cur = inst
+	}
+	b.cur.pages++
+	b.cur.open++
+	return b.cur, nil
 }
 
-func (b *browser) startLocked() (context.Context, error) {
-	if b.stop != nil {
-		b.stop()
-		b.stop, b.bctx = nil, nil
+// give returns a tab's browser, stopping it if it was retired and this
+// was its last tab.
+func (b *browser) give(inst *browserInst) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	inst.open--
+	if inst.retired && inst.open == 0 && b.live[inst] {
+		inst.stop()
+		delete(b.live, inst)
 	}
+}
+
+// retireLocked takes inst out of use: it stops now if no tab is open in
+// it, else when the last closes.
+func (b *browser) retireLocked(inst *browserInst) {
+	if b.cur == inst {
+		b.cur = nil
+	}
+	if inst.retired {
+		return
+	}
+	inst.retired = true
+	if inst.open == 0 {
+		inst.stop()
+		delete(b.live, inst)
+	}
+}
+
+func (b *browser) startLocked() (*browserInst, error) {
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.Flag("no-sandbox", true), // containers and CI run as root
 		chromedp.Flag("disable-gpu", true),
@@ -122,19 +175,24 @@ func (b *browser) startLocked() (context.Context, error) {
 		stop()
 		return nil, fmt.Errorf("start chromium for site %s (fetch: browser; install Debian's chromium package or set the browser path): %w", b.c.site.Name, err)
 	}
-	b.bctx, b.stop = bctx, stop
+	inst := &browserInst{ctx: bctx, stop: stop}
+	if b.live == nil {
+		b.live = map[*browserInst]bool{}
+	}
+	b.live[inst] = true
 	if p := chromedp.FromContext(bctx).Browser.Process(); p != nil {
 		b.c.logger.Info("crawler: browser started", "site", b.c.site.Name, "pid", p.Pid, "restarts", b.restarts)
 		if b.c.browserStarted != nil {
 			b.c.browserStarted(p.Pid)
 		}
 	}
-	return bctx, nil
+	return inst, nil
 }
 
-// dead reports whether the browser of bctx no longer answers, and if so
-// forgets it so the next page starts a new one.
-func (b *browser) dead(bctx context.Context) bool {
+// dead reports whether inst no longer answers, and if so retires it so
+// the next page starts another browser.
+func (b *browser) dead(inst *browserInst) bool {
+	bctx := inst.ctx
 	alive := bctx.Err() == nil
 	if alive {
 		pctx, cancel := context.WithTimeout(bctx, browserProbe)
@@ -147,11 +205,10 @@ func (b *browser) dead(bctx context.Context) bool {
 	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	if b.bctx == bctx {
-		b.stop()
-		b.bctx, b.stop = nil, nil
+	if !inst.retired {
 		b.restarts++
 		b.c.logger.Warn("crawler: browser died; starting another", "site", b.c.site.Name, "restarts", b.restarts)
+		b.retireLocked(inst)
 	}
 	return true
 }
@@ -166,14 +223,14 @@ func processAlive(bctx context.Context) bool {
 	return err == nil || !errors.Is(err, os.ErrNotExist)
 }
 
-// close stops the browser and its processes.
+// close stops every browser and its processes.
 func (b *browser) close() {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	if b.stop != nil {
-		b.stop()
-		b.stop, b.bctx = nil, nil
+	for inst := range b.live {
+		inst.stop()
 	}
+	b.live, b.cur = nil, nil
 }
 
 // acquire takes a tab slot and waits out the site's delay since the last
@@ -291,10 +348,6 @@ func (r *run) statusError(u string, f *fetched, okStatus func(int) bool) *fetchE
 // browseOnce is one attempt of browse.
 func (r *run) browseOnce(ctx context.Context, u string, maxBody int64, listing bool) (*fetched, *fetchError) {
 	b := r.c.browser
-	bctx, err := b.context()
-	if err != nil {
-		return nil, &fetchError{Kind: "browser", URL: u, Err: err}
-	}
 	// A site that is blocking the crawler is paused or stopped for the
 	// browser as for plain fetching.
 	if err := r.c.blocks.wait(ctx); err != nil {
@@ -305,8 +358,13 @@ func (r *run) browseOnce(ctx context.Context, u string, maxBody int64, listing b
 		return nil, &fetchError{Kind: "timeout", URL: u, Err: err}
 	}
 	defer release()
-	f, fe := r.loadTab(ctx, bctx, u, maxBody, listing)
-	if fe != nil && fe.Kind != "offsite" && fe.Kind != "private_address" && fe.Kind != "too_large" && b.dead(bctx) {
+	inst, err := b.take()
+	if err != nil {
+		return nil, &fetchError{Kind: "browser", URL: u, Err: err}
+	}
+	defer b.give(inst)
+	f, fe := r.loadTab(ctx, inst.ctx, u, maxBody, listing)
+	if fe != nil && fe.Kind != "offsite" && fe.Kind != "private_address" && fe.Kind != "too_large" && b.dead(inst) {
 		// Counted as a network failure, so the page is tried again in
 		// the browser that replaces this one.
 		return nil, &fetchError{Kind: "network", URL: u, Err: fmt.Errorf("the browser died: %v", fe.Err)}

@@ -658,3 +658,56 @@ func TestBrowserDiesMidPage(t *testing.T) {
 		t.Errorf("browser started %d times, page requested %d times; want 2 and 2", len(pids), calls)
 	}
 }
+
+// TestBrowserRecycled: after its page budget a browser is replaced, and
+// the old one's processes end once its last tab closes, so a long scan's
+// memory stays bounded.
+func TestBrowserRecycled(t *testing.T) {
+	needChromium(t)
+	m := newJSMarket(t)
+	var mu sync.Mutex
+	var pids []int
+	c, err := New(jsMarketRule(t, m.srv.URL, rules.FetchBrowser), WithBrowserPath(chromiumPath), WithBrowserStarted(func(pid int) {
+		mu.Lock()
+		pids = append(pids, pid)
+		mu.Unlock()
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.CloseIdleConnections()
+	c.browser.recycle = 3
+	var col collector
+	if _, err := c.Run(context.Background(), []string{"aurora"}, col.sink); err != nil {
+		t.Fatal(err)
+	}
+	if len(col.pages) != len(jsMarketWant) {
+		t.Errorf("got %d listings, want %d", len(col.pages), len(jsMarketWant))
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	// 3 search pages and 5 listings: 8 pages, three a browser.
+	if len(pids) != 3 {
+		t.Fatalf("browsers started %v, want 3 for 8 pages at 3 a browser", pids)
+	}
+	for _, pid := range pids[:len(pids)-1] {
+		deadline := time.Now().Add(5 * time.Second)
+		for processAliveByPid(pid) && time.Now().Before(deadline) {
+			time.Sleep(50 * time.Millisecond)
+		}
+		if processAliveByPid(pid) {
+			t.Errorf("retired browser %d still runs", pid)
+		}
+	}
+}
+
+// processAliveByPid reports whether pid runs and is not a zombie.
+func processAliveByPid(pid int) bool {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return false
+	}
+	s := string(b)
+	i := strings.LastIndexByte(s, ')')
+	return i >= 0 && i+2 < len(s) && s[i+2] != 'Z'
+}
