@@ -17,6 +17,7 @@ import (
 	"unicode"
 
 	"github.com/shadowscan/shadowscan"
+	"github.com/shadowscan/shadowscan/photo"
 	"github.com/shadowscan/shadowscan/rules"
 )
 
@@ -87,9 +88,12 @@ type Stats struct {
 	Pages    int
 	Listings int
 	Photos   int
-	Retries  int
-	Errors   map[string]int
-	Bytes    int64
+	// PhotosSkipped counts listing photos not fetched because the
+	// listing's photos were not wanted (WithPhotosWanted).
+	PhotosSkipped int
+	Retries       int
+	Errors        map[string]int
+	Bytes         int64
 
 	ListingsSkipped int
 	SearchSkipped   int
@@ -158,6 +162,17 @@ func WithFailureNotice(n int, f func(n int, err error)) Option {
 	return func(c *Crawler) { c.streak = &failStreak{limit: max(n, 1), notify: f} }
 }
 
+// WithPhotosWanted sets which listings' photos are fetched and hashed:
+// those for which want returns true (default: every listing's). The
+// photos of another listing keep their URLs, unhashed, unless the crawler
+// already fetched the same photo URL for an earlier listing: a result at
+// hand costs nothing, so it is used. Photos are most of a scan's work on
+// a fast site (decoding and hashing them); a scan hashes only the photos
+// that can change a verdict. want is called from the crawl's goroutines.
+func WithPhotosWanted(want func(*shadowscan.Listing) bool) Option {
+	return func(c *Crawler) { c.photosWanted = want }
+}
+
 // WithClock sets the clock used for FetchedAt (default time.Now).
 func WithClock(now func() time.Time) Option { return func(c *Crawler) { c.now = now } }
 
@@ -202,6 +217,12 @@ type Crawler struct {
 	// a scan fetches each distinct photo URL of a site once, in its
 	// search crawl and its revisits alike.
 	photos *photoCache
+	// photosWanted picks the listings whose photos are fetched; nil
+	// wants all (WithPhotosWanted).
+	photosWanted func(*shadowscan.Listing) bool
+	// hashBytes decodes and hashes a photo: photo.HashBytes; tests
+	// count the calls.
+	hashBytes func([]byte, photo.Limits) (photo.Hashes, error)
 	// hashSem bounds the photos decoded at once, across runs.
 	hashSem chan struct{}
 
@@ -234,6 +255,7 @@ func New(site *rules.Site, opts ...Option) (*Crawler, error) {
 		retryAfterMax: 60 * time.Second,
 
 		photoCacheBudget: defaultPhotoCacheBytes,
+		hashBytes:        photo.HashBytes,
 	}
 	for _, o := range opts {
 		o(c)

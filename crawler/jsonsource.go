@@ -486,20 +486,14 @@ func gjsonObjects(doc gjson.Result, sel *rules.Selector) (objs []gjson.Result, o
 }
 
 // inlinePage finishes a listing read inline from a search page: it
-// fetches its photos, as fetchListing does for a fetched page.
+// fetches its photos (those wanted, WithPhotosWanted), as fetchListing
+// does for a fetched page.
 func (r *run) inlinePage(ctx context.Context, p *Page) (*Page, error) {
 	if p.Listing.Removed {
 		return p, nil
 	}
-	for i := range p.Listing.Images {
-		if ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		img, capt := r.photo(ctx, p.Listing.Images[i].URL)
-		p.Listing.Images[i] = img
-		if capt != nil {
-			p.Captures = append(p.Captures, *capt)
-		}
+	if err := r.listingPhotos(ctx, &p.Listing, p); err != nil {
+		return nil, err
 	}
-	return p, ctx.Err()
+	return p, nil
 }

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/shadowscan/shadowscan"
@@ -286,5 +287,58 @@ func TestRunJSONSearchNextLink(t *testing.T) {
 	slices.Sort(got)
 	if !slices.Equal(got, []string{"N1", "N2"}) || st.Errors["offsite"] != 1 {
 		t.Errorf("listings %v errors %v, want N1 and N2 and the offsite next link refused", got, st.Errors)
+	}
+}
+
+// TestRunJSONInlinePhotosWanted: listings read inline from a JSON search
+// page get their photos as fetched listings do: those WithPhotosWanted
+// wants, and no other.
+func TestRunJSONInlinePhotosWanted(t *testing.T) {
+	m := newMarket(t)
+	m.handlers["/api/search"] = func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Query().Get("page") != "1" {
+			fmt.Fprint(w, `{"items":[]}`)
+			return
+		}
+		fmt.Fprint(w, `{"items":[`+
+			`{"data":{"url":"/item/W1","id":"W1","title":"wanted","price":10,"currency":"CNY","images":["/img/w1.png"]}},`+
+			`{"data":{"url":"/item/U1","id":"U1","title":"other","price":10,"currency":"CNY","images":["/img/u1.png"]}}]}`)
+	}
+	m.start()
+	site, err := rules.ParseSite("api.yaml", []byte(`name: api
+base_url: `+m.url()+`
+format: json
+search:
+  url: "{base}/api/search?q={query}&page={page}"
+  listings: "items"
+listing:
+  url: "data.url"
+  id: "data.id"
+  title: "data.title"
+  price: "data.price"
+  currency: "data.currency"
+  images: "data.images"
+politeness: {parallelism: 2, delay: 0s, respect_robots_txt: false, timeout: 5s, retries: 0}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := New(site, WithPoliteness(true), WithPhotosWanted(func(l *shadowscan.Listing) bool { return l.Title == "wanted" }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	hashed := map[string]bool{}
+	var mu sync.Mutex
+	st, err := c.Run(context.Background(), []string{"q"}, func(_ context.Context, p *Page) error {
+		mu.Lock()
+		hashed[p.Listing.ID] = p.Listing.Images[0].Hashed
+		mu.Unlock()
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hashed) != 2 || !hashed["W1"] || hashed["U1"] || m.count("/img/u1.png") != 0 || st.PhotosSkipped != 1 {
+		t.Errorf("hashed %v, other photo fetched %d times, %d skipped; want W1 only, none, 1", hashed, m.count("/img/u1.png"), st.PhotosSkipped)
 	}
 }

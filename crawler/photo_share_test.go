@@ -3,8 +3,13 @@ package crawler
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
+
+	"github.com/shadowscan/shadowscan"
+	"github.com/shadowscan/shadowscan/photo"
 )
 
 // TestSharedPhotoFetchedOnceCapturedForEach: two listings show the same
@@ -135,5 +140,131 @@ func TestSharedPhotoCaptureCacheIsLRU(t *testing.T) {
 		if got != want[id] {
 			t.Errorf("listing %s: photo capture present %v, want %v", id, got, want[id])
 		}
+	}
+}
+
+// TestPhotosWantedSkipsOthersButUsesKnownResults: with WithPhotosWanted,
+// a listing whose photos are not wanted gets none fetched (its photo URLs
+// stay, unhashed, and are counted as skipped), except a photo the crawler
+// already fetched for a wanted listing, whose result and capture it
+// shares at no cost; a wanted listing gets its photos as before.
+func TestPhotosWantedSkipsOthersButUsesKnownResults(t *testing.T) {
+	m := newMarket(t)
+	m.pages["/item/w1"] = listingHTML("/item/w1", "/img/shared.png")
+	m.pages["/item/u1"] = listingHTML("/item/u1", "/img/own.png")
+	m.pages["/item/u2"] = listingHTML("/item/u2", "/img/shared.png")
+	m.start()
+	var asked []string
+	c, err := New(demoSite(m.url()), WithPhotosWanted(func(l *shadowscan.Listing) bool {
+		asked = append(asked, l.ID) // FetchListing calls run one at a time
+		return strings.HasPrefix(l.ID, "w")
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	pages := map[string]*Page{}
+	for _, id := range []string{"w1", "u1", "u2"} {
+		p, err := c.FetchListing(ctx, m.url()+"/item/"+id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages[id] = p
+	}
+	if !slices.Equal(asked, []string{"w1", "u1", "u2"}) {
+		t.Errorf("want asked about %v, want every listing once", asked)
+	}
+	if n := m.count("/img/own.png"); n != 0 {
+		t.Errorf("unwanted listing's photo fetched %d times", n)
+	}
+	if n := m.count("/img/shared.png"); n != 1 {
+		t.Errorf("shared photo fetched %d times, want 1", n)
+	}
+	u1 := pages["u1"]
+	if img := u1.Listing.Images[0]; img.Hashed || img.URL != m.url()+"/img/own.png" || img.Err != "" {
+		t.Errorf("unwanted photo: %+v, want its URL only", img)
+	}
+	if len(u1.Captures) != 1 {
+		t.Errorf("unwanted listing has %d captures, want its page only", len(u1.Captures))
+	}
+	for _, id := range []string{"w1", "u2"} {
+		p := pages[id]
+		if !p.Listing.Images[0].Hashed || len(p.Captures) != 2 {
+			t.Errorf("listing %s: photo hashed %v, %d captures; want hashed and page+photo", id, p.Listing.Images[0].Hashed, len(p.Captures))
+		}
+	}
+}
+
+// TestPhotosWantedCountsSkipped: a run's Stats count the photos it did
+// not fetch, and a crawler without WithPhotosWanted fetches every photo.
+func TestPhotosWantedCountsSkipped(t *testing.T) {
+	for _, tc := range []struct {
+		name             string
+		opts             []Option
+		fetched, skipped int
+	}{
+		{"every photo by default", nil, 2, 0},
+		{"none wanted", []Option{WithPhotosWanted(func(*shadowscan.Listing) bool { return false })}, 0, 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m := newMarket(t)
+			m.search[1] = []string{"/item/a1", "/item/a2"}
+			m.pages["/item/a1"] = listingHTML("/item/a1", "/img/a1.png")
+			m.pages["/item/a2"] = listingHTML("/item/a2", "/img/a2.png")
+			m.start()
+			c, err := New(demoSite(m.url()), tc.opts...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var col collector
+			st, err := c.Run(context.Background(), []string{"q"}, col.sink)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if st.Photos != tc.fetched || st.PhotosSkipped != tc.skipped || len(col.ids()) != 2 {
+				t.Fatalf("photos fetched %d, skipped %d, listings %v; want %d, %d, 2", st.Photos, st.PhotosSkipped, col.ids(), tc.fetched, tc.skipped)
+			}
+		})
+	}
+}
+
+// TestSamePhotoBytesHashedOnce: a photo served under two URLs (a CDN's
+// host or size variants, one photo uploaded with each listing) is fetched
+// under each URL, as the evidence of each listing, but decoded and hashed
+// once: both listings get the same hashes. Other bytes are hashed anew.
+func TestSamePhotoBytesHashedOnce(t *testing.T) {
+	m := newMarket(t)
+	// The market's photo bytes depend on the path's length only.
+	m.search[1] = []string{"/item/a1", "/item/a2", "/item/a3"}
+	m.pages["/item/a1"] = listingHTML("/item/a1", "/img/p1.png")
+	m.pages["/item/a2"] = listingHTML("/item/a2", "/img/p2.png")
+	m.pages["/item/a3"] = listingHTML("/item/a3", "/img/p333.png")
+	m.start()
+	c, err := New(demoSite(m.url()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	hashed := 0
+	c.hashBytes = func(b []byte, l photo.Limits) (photo.Hashes, error) {
+		mu.Lock()
+		hashed++
+		mu.Unlock()
+		return photo.HashBytes(b, l)
+	}
+	var col collector
+	st, err := c.Run(context.Background(), []string{"q"}, col.sink)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Photos != 3 || hashed != 2 {
+		t.Fatalf("%d photos fetched, %d hashed; want 3 fetched (one a URL) and 2 hashed (one a content)", st.Photos, hashed)
+	}
+	a1, a2, a3 := col.byID("a1").Listing.Images[0], col.byID("a2").Listing.Images[0], col.byID("a3").Listing.Images[0]
+	if !a1.Hashed || a1.PHash != a2.PHash || a1.PDQ != a2.PDQ || a1.SHA256 != a2.SHA256 || a2.URL != m.url()+"/img/p2.png" {
+		t.Errorf("same bytes under two URLs: %+v and %+v; want the same hashes, each its URL", a1, a2)
+	}
+	if !a3.Hashed || a3.SHA256 == a1.SHA256 {
+		t.Errorf("other bytes: %+v; want their own hashes", a3)
 	}
 }

@@ -3,6 +3,7 @@ package crawler
 import (
 	"container/list"
 	"context"
+	"crypto/sha256"
 	"fmt"
 	"sync"
 
@@ -16,6 +17,11 @@ import (
 type photoCache struct {
 	mu      sync.Mutex
 	entries map[string]*photoEntry
+	// hashes are the hashing results by the SHA-256 of the photo bytes:
+	// one photo served under several URLs (a CDN's size and host
+	// variants, a photo uploaded again with each listing) is decoded
+	// once. At most maxPhotoCache are kept.
+	hashes map[[sha256.Size]byte]*hashEntry
 	// lru orders the entries whose captures are kept, least recently
 	// used first; bytes is the size of those captures.
 	lru   *list.List
@@ -23,7 +29,16 @@ type photoCache struct {
 }
 
 func newPhotoCache() *photoCache {
-	return &photoCache{entries: make(map[string]*photoEntry), lru: list.New()}
+	return &photoCache{entries: make(map[string]*photoEntry), hashes: make(map[[sha256.Size]byte]*hashEntry), lru: list.New()}
+}
+
+// hashEntry is what hashing one photo's bytes gave, shared by every URL
+// that served them.
+type hashEntry struct {
+	done chan struct{}
+	h    photo.Hashes // h, err and cut are set before done is closed
+	err  error
+	cut  bool // not hashed: the run that was to hash them ended first
 }
 
 // photoEntry is one photo's result, shared by listings that show it.
@@ -85,6 +100,25 @@ func (r *run) photo(ctx context.Context, u string) (shadowscan.ListingImage, *sh
 	return img, capt
 }
 
+// knownPhoto returns the result of photo u if the crawler has fetched it
+// already (its fetch finished), with its capture while kept, without
+// fetching or waiting.
+func (r *run) knownPhoto(u string) (shadowscan.ListingImage, *shadowscan.Capture, bool) {
+	pc := r.c.photos
+	pc.mu.Lock()
+	e, ok := pc.entries[u]
+	pc.mu.Unlock()
+	if !ok {
+		return shadowscan.ListingImage{}, nil, false
+	}
+	select {
+	case <-e.done:
+		return e.img, r.reuseCapture(e), true
+	default:
+		return shadowscan.ListingImage{}, nil, false
+	}
+}
+
 // fetchPhoto fetches and hashes one photo.
 func (r *run) fetchPhoto(ctx context.Context, u string) (shadowscan.ListingImage, *shadowscan.Capture) {
 	img := shadowscan.ListingImage{URL: u}
@@ -115,15 +149,52 @@ func (r *run) fetchPhoto(ctx context.Context, u string) (shadowscan.ListingImage
 // decoded at once, however many listings are in flight: decoding is pure
 // CPU, so more at once only adds decoded images held in memory (a large
 // photo decodes to tens of megabytes).
+//
+// Bytes hashed before in this crawler, under any URL, are not decoded
+// again: the result is kept by their SHA-256.
 func (r *run) hash(ctx context.Context, body []byte) (photo.Hashes, error) {
+	sum := sha256.Sum256(body)
+	pc := r.c.photos
+	pc.mu.Lock()
+	if e, ok := pc.hashes[sum]; ok {
+		pc.mu.Unlock()
+		select {
+		case <-e.done:
+			if e.cut {
+				// Cut short by another run's end: hash them here.
+				return r.c.hashBytes(body, r.photoLimits())
+			}
+			return e.h, e.err
+		case <-ctx.Done():
+			return photo.Hashes{}, ctx.Err()
+		}
+	}
+	e := &hashEntry{done: make(chan struct{})}
+	if len(pc.hashes) < maxPhotoCache {
+		pc.hashes[sum] = e
+	}
+	pc.mu.Unlock()
+	defer close(e.done)
 	select {
 	case r.c.hashSem <- struct{}{}:
 	case <-ctx.Done():
-		return photo.Hashes{}, ctx.Err()
+		// Not hashed: a later photo with these bytes hashes them.
+		e.cut, e.err = true, ctx.Err()
+		pc.mu.Lock()
+		if pc.hashes[sum] == e {
+			delete(pc.hashes, sum)
+		}
+		pc.mu.Unlock()
+		return e.h, e.err
 	}
 	defer func() { <-r.c.hashSem }()
-	pol := r.c.site.Politeness
-	return photo.HashBytes(body, photo.Limits{MaxBytes: r.maxPhotoBytes, MaxPixels: pol.MaxImagePixels})
+	e.h, e.err = r.c.hashBytes(body, r.photoLimits())
+	return e.h, e.err
+}
+
+// photoLimits are the limits a photo of the site must meet.
+func (r *run) photoLimits() photo.Limits {
+	return photo.Limits{MaxBytes: r.maxPhotoBytes, MaxPixels: r.c.site.Politeness.MaxImagePixels}
 }
 
 // keepCapture keeps e's capture for reuse, evicting the least recently

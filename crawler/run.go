@@ -384,20 +384,38 @@ func (r *run) fetchListing(ctx context.Context, u string) (*Page, error) {
 		return p, nil
 	}
 	r.c.blocks.ok()
-	defer r.offerPhotos(f)()
+	defer r.offerPhotos(f)() // fetch: browser: the photos the browser received
+	if err := r.listingPhotos(ctx, &l, p); err != nil {
+		return nil, err
+	}
+	p.Listing = l
+	return p, nil
+}
+
+// listingPhotos fetches and hashes the photos of l, adding their captures
+// to p; for a listing whose photos are not wanted (WithPhotosWanted), it
+// takes only the results the crawler already has.
+func (r *run) listingPhotos(ctx context.Context, l *shadowscan.Listing, p *Page) error {
+	want := r.c.photosWanted == nil || r.c.photosWanted(l)
 	for i := range l.Images {
 		if ctx.Err() != nil {
-			return nil, ctx.Err()
+			return ctx.Err()
 		}
-		img, capt := r.photo(ctx, l.Images[i].URL)
+		var img shadowscan.ListingImage
+		var capt *shadowscan.Capture
+		if want {
+			img, capt = r.photo(ctx, l.Images[i].URL)
+		} else {
+			var ok bool
+			if img, capt, ok = r.knownPhoto(l.Images[i].URL); !ok {
+				r.stats.add(func(s *Stats) { s.PhotosSkipped++ })
+				continue
+			}
+		}
 		l.Images[i] = img
 		if capt != nil {
 			p.Captures = append(p.Captures, *capt)
 		}
 	}
-	if ctx.Err() != nil {
-		return nil, ctx.Err()
-	}
-	p.Listing = l
-	return p, nil
+	return ctx.Err()
 }

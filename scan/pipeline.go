@@ -145,6 +145,9 @@ func (p *pipeline) crawlerOptions(site *rules.Site) []crawler.Option {
 		crawler.WithLogger(log),
 		crawler.WithUserAgent(p.s.userAgent),
 		crawler.WithFrontier(frontier{p: p, site: site.Name, fresh: !p.o.Resume}),
+		// Photos are most of a scan's CPU: hash those that can change
+		// a verdict, and any already at hand.
+		crawler.WithPhotosWanted(p.m.PhotosMatter),
 		crawler.WithFailureNotice(failNotice, func(n int, err error) {
 			p.notify(EventWarning, fmt.Sprintf("%s: %d requests in a row failed, the last with %v (is the site at %s? --base-url sets another address)", site.Name, n, err, site.BaseURL))
 		}),

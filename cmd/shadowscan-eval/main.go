@@ -26,6 +26,7 @@ import (
 
 	"github.com/shadowscan/shadowscan"
 	"github.com/shadowscan/shadowscan/catalog"
+	"github.com/shadowscan/shadowscan/crawler"
 	"github.com/shadowscan/shadowscan/demo"
 	"github.com/shadowscan/shadowscan/matcher"
 	"github.com/shadowscan/shadowscan/rules"
@@ -196,6 +197,10 @@ func evaluateDemo(ctx context.Context, set *rules.Set, f fetcher) ([]outcome, er
 	return outs, nil
 }
 
+// scanPhotos makes a crawl hash the photos a scan hashes
+// (scan/pipeline.go): those that can change a verdict.
+func scanPhotos(m *matcher.Matcher) crawler.Option { return crawler.WithPhotosWanted(m.PhotosMatter) }
+
 // crawlVerdicts crawls a world's marketplace at base with the catalogue's
 // default queries, as a scan would (or replays a crawl: f), and returns
 // each listing's verdict by listing id.
@@ -204,7 +209,7 @@ func crawlVerdicts(ctx context.Context, f fetcher, world string, site *rules.Sit
 	err := f.each(ctx, world, site, base, cat.SearchQueries(), func(_ context.Context, l *shadowscan.Listing) error {
 		verdicts[l.ID] = m.Match(l)
 		return nil
-	})
+	}, scanPhotos(m))
 	return verdicts, err
 }
 

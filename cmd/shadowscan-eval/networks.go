@@ -388,7 +388,7 @@ func world2Networks(ctx context.Context, det *rules.Detection) ([]shadowscan.Net
 		return nil, err
 	}
 	defer stop()
-	c, err := crawler.New(site, crawler.WithBaseURL(base))
+	c, err := crawler.New(site, crawler.WithBaseURL(base), scanPhotos(m))
 	if err != nil {
 		return nil, err
 	}

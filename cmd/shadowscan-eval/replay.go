@@ -38,13 +38,13 @@ type fetcher struct {
 // truncated by the matcher long before this.
 const maxReplayLine = 8 << 20
 
-// each hands sink every listing of site, crawled at base with queries,
-// or replayed from f.dir/world/site.jsonl when that file exists. A crawl
-// with f.dir set writes the file once the crawl has finished, so an
-// interrupted crawl leaves nothing to replay.
-func (f fetcher) each(ctx context.Context, world string, site *rules.Site, base string, queries []string, sink func(context.Context, *shadowscan.Listing) error) error {
+// each hands sink every listing of site, crawled at base with queries
+// and the crawler options opts, or replayed from f.dir/world/site.jsonl
+// when that file exists. A crawl with f.dir set writes the file once the
+// crawl has finished, so an interrupted crawl leaves nothing to replay.
+func (f fetcher) each(ctx context.Context, world string, site *rules.Site, base string, queries []string, sink func(context.Context, *shadowscan.Listing) error, opts ...crawler.Option) error {
 	if f.dir == "" {
-		return crawlSite(ctx, site, base, queries, sink)
+		return crawlSite(ctx, site, base, queries, sink, opts)
 	}
 	file := filepath.Join(f.dir, world, site.Name+".jsonl")
 	n, saved, err := replayFile(ctx, file, sink)
@@ -61,7 +61,7 @@ func (f fetcher) each(ctx context.Context, world string, site *rules.Site, base 
 	err = crawlSite(ctx, site, base, queries, func(ctx context.Context, l *shadowscan.Listing) error {
 		kept = append(kept, *l)
 		return sink(ctx, l)
-	})
+	}, opts)
 	if err != nil {
 		return err
 	}
@@ -69,8 +69,8 @@ func (f fetcher) each(ctx context.Context, world string, site *rules.Site, base 
 }
 
 // crawlSite crawls site at base with queries and hands sink each listing.
-func crawlSite(ctx context.Context, site *rules.Site, base string, queries []string, sink func(context.Context, *shadowscan.Listing) error) error {
-	c, err := crawler.New(site, crawler.WithBaseURL(base))
+func crawlSite(ctx context.Context, site *rules.Site, base string, queries []string, sink func(context.Context, *shadowscan.Listing) error, opts []crawler.Option) error {
+	c, err := crawler.New(site, append([]crawler.Option{crawler.WithBaseURL(base)}, opts...)...)
 	if err != nil {
 		return err
 	}

@@ -81,7 +81,7 @@ func recordSite(ctx context.Context, f fetcher, world string, db *store.DB, m *m
 	}))
 	err = f.each(ctx, world, site, base, queries, func(ctx context.Context, l *shadowscan.Listing) error {
 		return w.Add(ctx, store.Observation{ScanID: 1, Listing: *l, Verdict: m.Match(l)})
-	})
+	}, scanPhotos(m))
 	if cerr := w.Close(ctx); cerr != nil {
 		err = cerr
 	}

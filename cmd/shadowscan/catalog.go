@@ -13,6 +13,7 @@ import (
 
 	"github.com/shadowscan/shadowscan"
 	"github.com/shadowscan/shadowscan/catalog"
+	"github.com/shadowscan/shadowscan/importer"
 	"github.com/shadowscan/shadowscan/store"
 )
 
@@ -77,66 +78,35 @@ addresses are refused always.`,
 }
 
 func runCatalogImport(ctx context.Context, g *Globals, o catalogImportOptions, paths []string, opts ...catalog.Option) error {
-	files, err := loadCatalogFiles(ctx, paths, opts)
+	im, err := importer.Load(ctx, paths, opts...)
 	if err != nil {
 		return err
-	}
-	cat, photos, err := catalog.Merge(files)
-	if err != nil {
-		return fmt.Errorf("nothing imported: %w", err)
 	}
 	db, stored, err := importTarget(ctx, g, o.dryRun)
 	if err != nil {
 		return err
 	}
-	for _, f := range files {
+	for _, f := range im.Files {
 		fmt.Fprintf(g.Stdout, "%s: %d brand(s), %d product(s), %d photo(s)\n", f.Name, len(f.Catalog.Brands), len(f.Catalog.Products), len(f.Photos))
 	}
-	diffs := catalog.Diff(stored, cat)
-	printCatalogDiffs(g.Stdout, diffs)
-	removes := catalog.Removes(diffs)
+	plan := im.Against(stored)
+	printCatalogDiffs(g.Stdout, plan.Diffs)
 	if o.dryRun {
 		switch {
-		case removes && !o.replace:
+		case plan.Removes() && !o.replace:
 			fmt.Fprintln(g.Stdout, "dry run: nothing stored; importing this would need --replace, as it removes what is listed above")
 		default:
 			fmt.Fprintln(g.Stdout, "dry run: nothing stored")
 		}
 		return nil
 	}
-	if removes && !o.replace {
-		return removalRefusal(diffs, paths)
-	}
-	var remove []string
-	for _, d := range diffs {
-		remove = append(remove, d.RemovedProducts...)
-	}
-	st, err := db.SaveCatalog(ctx, cat, photos, store.WithRemovedProducts(remove...))
+	st, err := plan.Save(ctx, db, o.replace)
 	if err != nil {
-		return fmt.Errorf("import %s: %w", strings.Join(paths, ", "), err)
+		return err
 	}
 	fmt.Fprintf(g.Stdout, "imported: %d brand(s) added, %d updated, %d unchanged; %d product(s) added, %d updated, %d unchanged, %d removed\n",
 		st.BrandsAdded, st.BrandsUpdated, st.BrandsUnchanged, st.ProductsAdded, st.ProductsUpdated, st.ProductsUnchanged, st.ProductsRemoved)
 	return nil
-}
-
-// loadCatalogFiles loads every file, and returns every file's errors
-// together when any has one.
-func loadCatalogFiles(ctx context.Context, paths []string, opts []catalog.Option) ([]*catalog.File, error) {
-	files := make([]*catalog.File, 0, len(paths))
-	var msgs []string
-	for _, p := range paths {
-		f, err := catalog.LoadPath(ctx, p, opts...)
-		if err != nil {
-			msgs = append(msgs, err.Error())
-			continue
-		}
-		files = append(files, f)
-	}
-	if len(msgs) > 0 {
-		return nil, shadowscan.Errorf(shadowscan.EINVALID, "nothing imported:\n%s", strings.Join(msgs, "\n"))
-	}
-	return files, nil
 }
 
 // importTarget opens the store an import writes to and reads its
@@ -184,27 +154,6 @@ func printCatalogDiffs(w io.Writer, diffs []catalog.BrandDiff) {
 			}
 		}
 	}
-}
-
-// removalRefusal is the error of an import that would remove what
-// detection relies on: it names each brand and what would go.
-func removalRefusal(diffs []catalog.BrandDiff, paths []string) error {
-	var parts []string
-	n := 0
-	for _, d := range diffs {
-		if len(d.Removed) == 0 {
-			continue
-		}
-		items := make([]string, len(d.Removed))
-		for i, it := range d.Removed {
-			items[i] = it.String()
-		}
-		n += len(d.Removed)
-		parts = append(parts, fmt.Sprintf("brand %s would lose %s", d.BrandID, strings.Join(items, ", ")))
-	}
-	return shadowscan.Errorf(shadowscan.ECONFLICT,
-		"nothing imported: %s (%d removal(s)); if that is meant, run again with --replace, else put them back in %s",
-		strings.Join(parts, "; "), n, strings.Join(paths, ", "))
 }
 
 func newCatalogListCommand(g *Globals) *cobra.Command {

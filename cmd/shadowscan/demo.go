@@ -10,8 +10,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/shadowscan/shadowscan"
-	"github.com/shadowscan/shadowscan/catalog"
 	"github.com/shadowscan/shadowscan/demo"
+	"github.com/shadowscan/shadowscan/importer"
 	"github.com/shadowscan/shadowscan/scan"
 	"github.com/shadowscan/shadowscan/store"
 )
@@ -134,20 +134,24 @@ func printHitsByCategory(w io.Writer, hits []shadowscan.Hit) {
 }
 
 // importDemoCatalog imports the embedded demo catalogue into db, as
-// `catalog import` would, and reports each file to w.
+// `catalog import --replace` would (the demo's brands are as the demo
+// has them), and reports each brand to w.
 func importDemoCatalog(ctx context.Context, db *store.DB, w io.Writer) error {
-	for _, name := range demo.CatalogFiles() {
-		f, err := catalog.Load(ctx, demo.CatalogFS(), name)
-		if err != nil {
-			return fmt.Errorf("demo catalogue: %w", err)
-		}
-		st, err := db.SaveCatalog(ctx, &f.Catalog, f.Photos)
-		if err != nil {
-			return fmt.Errorf("demo catalogue %s: %w", name, err)
-		}
-		for _, b := range f.Catalog.Brands {
-			fmt.Fprintf(w, "catalogue %s: %s with %d products (%d added, %d updated)\n", name, b.Name, len(f.Catalog.Products), st.ProductsAdded, st.ProductsUpdated+st.ProductsUnchanged)
-		}
+	im, err := importer.LoadFS(ctx, demo.CatalogFS(), demo.CatalogFiles())
+	if err != nil {
+		return fmt.Errorf("demo catalogue: %w", err)
+	}
+	stored, err := db.Catalog(ctx)
+	if err != nil {
+		return err
+	}
+	plan := im.Against(stored)
+	if _, err := plan.Save(ctx, db, true); err != nil {
+		return fmt.Errorf("demo catalogue: %w", err)
+	}
+	for _, d := range plan.Diffs {
+		fmt.Fprintf(w, "catalogue: brand %s with %d products (%d added, %d updated)\n", d.BrandID,
+			d.ProductsAdded+d.ProductsChanged+d.ProductsUnchanged, d.ProductsAdded, d.ProductsChanged+d.ProductsUnchanged)
 	}
 	return nil
 }

@@ -13,11 +13,12 @@
 //     network)
 //     imports the root, the shared leaves, its own subpackages and outside
 //     modules, never another sibling and never an application package;
-//   - an application package (scan, export, sitecheck: the use cases) imports the
-//     root, the shared leaves and the siblings it wires together, its own
-//     subpackages and outside modules, never another application package
-//     or a program; only programs import it (web reaches the use cases
-//     through the functions it declares, which cmd/ fills in);
+//   - an application package (scan, export, importer, sitecheck: the use
+//     cases) imports the root, the shared leaves and the siblings it wires
+//     together, its own subpackages and outside modules, never another
+//     application package or a program; only programs import it (web
+//     reaches the use cases through the functions it declares, which
+//     cmd/ fills in);
 //   - programs (cmd/..., tools/...) import anything;
 //   - an outside module that one package adapts (bbolt, colly, cron, cobra)
 //     is imported by that package only;
@@ -81,6 +82,7 @@ var roles = map[string]role{
 
 	"scan":      roleApp,
 	"export":    roleApp,
+	"importer":  roleApp,
 	"sitecheck": roleApp,
 
 	"cmd":   roleProgram,
