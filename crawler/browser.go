@@ -414,13 +414,19 @@ func (r *run) loadTab(ctx context.Context, bctx context.Context, u string, maxBo
 		wait, scroll = site.Listing.WaitFor, 0
 	}
 	if f.status < 200 || f.status > 299 {
-		wait, scroll = "", 0 // an error page is not waited for: nothing will appear
+		// An error page is not waited for (nothing will appear), and its
+		// status says what it is: one the browser shows as its own error
+		// page, which cannot be read, is kept as received.
+		if rf, fe := r.render(tctx, f, maxBody, "", 0, listing); fe == nil {
+			return rf, nil
+		}
+		return f, nil
 	}
-	f, fe := r.render(tctx, f, maxBody, wait, scroll, listing)
+	rf, fe := r.render(tctx, f, maxBody, wait, scroll, listing)
 	if fe == nil && listing {
-		f.photos = tg.received()
+		rf.photos = tg.received()
 	}
-	return f, fe
+	return rf, fe
 }
 
 // render waits for wait (until the rule's wait_timeout: a page without it
