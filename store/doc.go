@@ -29,7 +29,7 @@
 //
 // # Bucket tree
 //
-// The store at schema 6 (SchemaVersion). Keys are shown between < >;
+// The store at schema 7 (SchemaVersion). Keys are shown between < >;
 // every value is JSON wrapped as {"v": layout version, "data": ...}
 // unless said otherwise. The schema that added a bucket is in brackets;
 // the rest came with schema 1. Each bucket name is a package-level []byte
@@ -71,6 +71,9 @@
 //	sessions/                [schema 6]
 //	|--> <site name>         -> shadowscan.Session: a site's session cookies (secrets;
 //	                            `sites login`; the file is made owner-only first)
+//	users/                   [schema 7]
+//	|--> <user name>         -> shadowscan.User: role, bcrypt password hash, SHA-256 of
+//	                            the API token (`shadowscan users`; owner-only file)
 //
 // Schema 5 added no bucket: it re-hashed the official photos in products/
 // with PDQ and their crop, trim and dihedral variants (photohash.go).

@@ -13,7 +13,7 @@ import (
 
 // SchemaVersion is the schema this shadowscan writes: the number of
 // migrations it knows.
-const SchemaVersion = 6
+const SchemaVersion = 7
 
 // migration moves a store from schema N to N+1, where N is its index in
 // migrations. It runs inside the write transaction that records the new
@@ -37,6 +37,7 @@ var migrations = []migration{
 	{name: "index hits by brand, category, site and seller, and count them", apply: migrateFieldIndexes},
 	{name: "hash official photos with PDQ and their variants", apply: migratePhotoHashes},
 	{name: "create the sessions bucket", apply: migrateSessions},
+	{name: "create the users bucket", apply: migrateUsers},
 }
 
 // migrateBaseBuckets is schema 1: every bucket but the hit indexes.

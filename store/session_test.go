@@ -89,8 +89,8 @@ func TestMigration6Sessions(t *testing.T) {
 		t.Fatal(err)
 	}
 	db = MustOpenPath(t, path)
-	if v := schemaVersionOf(t, db); v != 6 {
-		t.Fatalf("schema %d, want 6", v)
+	if v := schemaVersionOf(t, db); v != SchemaVersion {
+		t.Fatalf("schema %d, want %d", v, SchemaVersion)
 	}
 	if _, err := db.Session(context.Background(), "x"); shadowscan.ErrorCode(err) != shadowscan.ENOTFOUND {
 		t.Errorf("sessions after migration: %v", err)

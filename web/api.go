@@ -37,6 +37,9 @@ type hitList struct {
 	// SortCapped is set when sort=last_seen was ignored because too many
 	// hits match: narrow the filter.
 	SortCapped bool `json:"sort_capped,omitempty"`
+	// SearchCapped is set when the text search q read only the 5000
+	// highest-scoring hits passing the other filters: narrow them.
+	SearchCapped bool `json:"search_capped,omitempty"`
 }
 
 func (s *Server) apiHits(w http.ResponseWriter, r *http.Request) {
@@ -45,12 +48,13 @@ func (s *Server) apiHits(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	hits, total, capped, err := s.queueHits(r, q)
+	res, err := s.queueHits(r, q)
 	if err != nil {
 		s.apiError(w, r, err)
 		return
 	}
-	out := hitList{Hits: make([]HitView, 0, len(hits)), Total: total, Limit: q.Filter.Limit, Offset: q.Filter.Offset, Sort: q.Sort, SortCapped: capped}
+	hits := res.Hits
+	out := hitList{Hits: make([]HitView, 0, len(hits)), Total: res.Total, Limit: q.Filter.Limit, Offset: q.Filter.Offset, Sort: q.Sort, SortCapped: res.SortCapped, SearchCapped: res.SearchCapped}
 	for i := range hits {
 		out.Hits = append(out.Hits, shadowscan.NewHitView(&hits[i], false))
 	}
@@ -75,8 +79,9 @@ func (s *Server) apiHit(w http.ResponseWriter, r *http.Request) {
 type statusChange struct {
 	Status string `json:"status"`
 	Note   string `json:"note"`
-	// By overrides who the change is recorded as (default: the server's
-	// actor).
+	// By overrides who the change is recorded as in single-user mode
+	// (default: the server's actor). With named users the change is the
+	// signed-in user's and By is refused.
 	By string `json:"by"`
 }
 
@@ -91,8 +96,12 @@ func (s *Server) apiHitStatus(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	by := s.cfg.Actor
+	by := s.actor(r)
 	if b := strings.TrimSpace(body.By); b != "" {
+		if userOf(r) != nil && b != by {
+			s.apiError(w, r, &shadowscan.FieldError{Field: "by", Msg: "cannot name another user", Accepted: "nothing, or your own name: changes are recorded as the signed-in user"})
+			return
+		}
 		by = b
 	}
 	h, err := s.changeStatus(r, id, body.Status, body.Note, by)

@@ -8,6 +8,8 @@ import (
 	"os"
 	"strconv"
 	"time"
+
+	"github.com/shadowscan/shadowscan"
 )
 
 // handleExport writes an evidence bundle of the hits the posted filters
@@ -28,6 +30,12 @@ func (s *Server) handleExport(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
+	if q.Text != "" {
+		// The bundle would hold every hit of the filter, not the ones the
+		// search showed.
+		s.pageError(w, r, &shadowscan.FieldError{Field: "q", Msg: "is a text search, which export does not apply", Accepted: "the queue's filters without a search"})
+		return
+	}
 	f := q.Filter
 	f.Limit, f.Offset = 0, 0
 	tmp, err := os.CreateTemp("", "shadowscan-export-*.wacz")
@@ -39,7 +47,7 @@ func (s *Server) handleExport(w http.ResponseWriter, r *http.Request) {
 		tmp.Close()
 		os.Remove(tmp.Name())
 	}()
-	if err := s.cfg.Export(r.Context(), tmp, f, s.cfg.Actor); err != nil {
+	if err := s.cfg.Export(r.Context(), tmp, f, s.actor(r)); err != nil {
 		s.pageError(w, r, err)
 		return
 	}

@@ -21,6 +21,10 @@ type hitData struct {
 	Listing  []int
 	Official []int
 	Allowed  []shadowscan.Status
+	// PointsTotal adds up the reasons' points, which may pass the score.
+	PointsTotal int
+	// RoleLimited: the workflow has moves the user's role may not make.
+	RoleLimited bool
 	// PriceRatio is the listing price against the list price, "" when
 	// either is unknown or the currencies differ.
 	ComparablePrice bool
@@ -41,7 +45,11 @@ func (s *Server) handleHit(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	d := hitData{Hit: h, Allowed: h.Status.ManualNext(), Role: "unknown seller"}
+	d := hitData{Hit: h, Allowed: s.movesFor(r, h.Status), Role: "unknown seller"}
+	d.RoleLimited = len(d.Allowed) < len(h.Status.ManualNext())
+	for _, rs := range h.Reasons {
+		d.PointsTotal += rs.Points
+	}
 	if h.SKU != "" {
 		p, err := s.store.Product(ctx, h.SKU)
 		switch {
@@ -100,7 +108,7 @@ func (s *Server) handleHitStatusForm(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	to, note := r.PostFormValue("status"), r.PostFormValue("note")
-	if _, err := s.changeStatus(r, id, to, note, s.cfg.Actor); err != nil {
+	if _, err := s.changeStatus(r, id, to, note, s.actor(r)); err != nil {
 		s.pageError(w, r, err)
 		return
 	}
@@ -113,6 +121,9 @@ func (s *Server) changeStatus(r *http.Request, id uint64, to, note, by string) (
 	st, err := shadowscan.ParseStatus(to)
 	if err != nil {
 		return nil, err
+	}
+	if p := shadowscan.MovePermission(st); !s.can(r, p) {
+		return nil, forbidden(r, p)
 	}
 	if len(note) > maxNoteBytes {
 		return nil, &shadowscan.FieldError{Field: "note", Msg: "is too long", Accepted: "at most 4096 bytes"}

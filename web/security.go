@@ -12,6 +12,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+
+	"github.com/shadowscan/shadowscan"
 )
 
 // Cookie and header names.
@@ -70,6 +72,8 @@ type ctxKey int
 const (
 	keyBearer ctxKey = iota
 	keyRoute
+	// keyUser holds the signed-in *shadowscan.User.
+	keyUser
 )
 
 // routeHolder carries the matched route pattern out to observe: the mux
@@ -108,16 +112,55 @@ func openPath(p string) bool {
 }
 
 // auth checks the bearer token or the login cookie. A wrong bearer token
-// is refused in either mode.
+// is refused in either mode. With named users (Config.Users has some),
+// every request but the open paths needs a user's session or token, on
+// loopback too, and carries the user in its context; otherwise the
+// shared token guards a non-loopback server.
 func (s *Server) auth(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		named, err := s.usersOn(r)
+		if err != nil {
+			s.refuse(w, r, err)
+			return
+		}
 		if h := r.Header.Get("Authorization"); h != "" {
 			tok, ok := strings.CutPrefix(h, "Bearer ")
-			if !ok || s.cfg.Token == "" || !equal(strings.TrimSpace(tok), s.cfg.Token) {
+			tok = strings.TrimSpace(tok)
+			if named {
+				u, err := s.cfg.Users.TokenUser(r.Context(), tok)
+				if !ok || err != nil {
+					if err != nil && shadowscan.ErrorCode(err) == shadowscan.EINTERNAL {
+						s.refuse(w, r, err)
+						return
+					}
+					s.refuse(w, r, &httpError{status: http.StatusUnauthorized, code: codeUnauthorized, message: "the bearer token is wrong: this server has named users; send Authorization: Bearer TOKEN with a token from shadowscan users token NAME"})
+					return
+				}
+				r = withUser(r, u)
+			} else if !ok || s.cfg.Token == "" || !equal(tok, s.cfg.Token) {
 				s.refuse(w, r, &httpError{status: http.StatusUnauthorized, code: codeUnauthorized, message: "the bearer token is wrong: send Authorization: Bearer TOKEN with the token serve printed"})
 				return
 			}
 			next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), keyBearer, true)))
+			return
+		}
+		if named {
+			if c, err := r.Cookie(sessionCookie); err == nil {
+				u, err := s.cfg.Users.SessionUser(r.Context(), c.Value)
+				if err == nil {
+					next.ServeHTTP(w, withUser(r, u))
+					return
+				}
+				if shadowscan.ErrorCode(err) == shadowscan.EINTERNAL {
+					s.refuse(w, r, err)
+					return
+				}
+			}
+			if openPath(r.URL.Path) {
+				next.ServeHTTP(w, r)
+				return
+			}
+			s.loginRequired(w, r, "log in with your user name and password at /login, or send Authorization: Bearer TOKEN with a token from shadowscan users token NAME")
 			return
 		}
 		if !s.cfg.RequireToken || openPath(r.URL.Path) {
@@ -128,13 +171,18 @@ func (s *Server) auth(next http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 			return
 		}
-		if r.Method == http.MethodGet && !strings.HasPrefix(r.URL.Path, "/api/") && r.URL.Path != "/metrics" {
-			http.Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
-			return
-		}
-		w.Header().Set("WWW-Authenticate", `Bearer realm="shadowscan"`)
-		s.refuse(w, r, &httpError{status: http.StatusUnauthorized, code: codeUnauthorized, message: "a token is required: send Authorization: Bearer TOKEN or log in at /login"})
+		s.loginRequired(w, r, "a token is required: send Authorization: Bearer TOKEN or log in at /login")
 	})
+}
+
+// loginRequired sends a browser to the login page and refuses API calls.
+func (s *Server) loginRequired(w http.ResponseWriter, r *http.Request, msg string) {
+	if r.Method == http.MethodGet && !strings.HasPrefix(r.URL.Path, "/api/") && r.URL.Path != "/metrics" {
+		http.Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+		return
+	}
+	w.Header().Set("WWW-Authenticate", `Bearer realm="shadowscan"`)
+	s.refuse(w, r, &httpError{status: http.StatusUnauthorized, code: codeUnauthorized, message: msg})
 }
 
 // csrfSeed returns the browser's CSRF cookie value, setting a new one when

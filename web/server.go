@@ -86,9 +86,12 @@ type Config struct {
 	// sends it as a bearer token is still an API client exempt from CSRF.
 	Token        string
 	RequireToken bool
-	// Actor is who status changes made in the UI are recorded as (default
-	// "web").
+	// Actor is who status changes made in the UI are recorded as in
+	// single-user mode (default "web"); named users are recorded by name.
 	Actor string
+	// Users signs in named users with roles; nil, or none defined, keeps
+	// the single-user mode.
+	Users Users
 	// Sites names the known sites, for the schedule form and its checks.
 	Sites []string
 	// RunScan runs scans for the scheduler and the "run now" buttons; nil
@@ -187,10 +190,17 @@ func (s *Server) routes() http.Handler {
 	handle("GET /catalog", http.HandlerFunc(s.handleCatalog))
 	handle("GET /scans", http.HandlerFunc(s.handleScans))
 	handle("GET /schedules", http.HandlerFunc(s.handleSchedules))
-	handle("POST /schedules", http.HandlerFunc(s.handleScheduleAddForm))
-	handle("POST /schedules/{id}/delete", http.HandlerFunc(s.handleScheduleDeleteForm))
-	handle("POST /schedules/{id}/run", http.HandlerFunc(s.handleScheduleRunForm))
-	handle("POST /export", http.HandlerFunc(s.handleExport))
+	handle("POST /schedules", s.need(shadowscan.PermAdmin, s.handleScheduleAddForm))
+	handle("POST /schedules/{id}/delete", s.need(shadowscan.PermAdmin, s.handleScheduleDeleteForm))
+	handle("POST /schedules/{id}/run", s.need(shadowscan.PermAdmin, s.handleScheduleRunForm))
+	handle("POST /export", s.need(shadowscan.PermExport, s.handleExport))
+	if cfg := s.cfg; cfg.Users != nil {
+		handle("GET /users", s.need(shadowscan.PermAdmin, s.handleUsers))
+		handle("POST /users", s.need(shadowscan.PermAdmin, s.handleUserAddForm))
+		handle("POST /users/{name}/role", s.need(shadowscan.PermAdmin, s.handleUserRoleForm))
+		handle("POST /users/{name}/remove", s.need(shadowscan.PermAdmin, s.handleUserRemoveForm))
+		handle("POST /users/{name}/token", s.need(shadowscan.PermAdmin, s.handleUserTokenForm))
+	}
 	handle("GET /login", http.HandlerFunc(s.handleLoginForm))
 	handle("POST /login", http.HandlerFunc(s.handleLogin))
 	handle("POST /logout", http.HandlerFunc(s.handleLogout))
@@ -201,16 +211,17 @@ func (s *Server) routes() http.Handler {
 	handle("GET /api/hits", http.HandlerFunc(s.apiHits))
 	handle("GET /api/hits/{id}", http.HandlerFunc(s.apiHit))
 	handle("POST /api/hits/{id}/status", http.HandlerFunc(s.apiHitStatus))
+	handle("POST /api/hits/status", http.HandlerFunc(s.apiHitsStatus))
 	handle("GET /api/sellers", http.HandlerFunc(s.apiSellers))
 	handle("GET /api/networks", http.HandlerFunc(s.apiNetworks))
 	handle("GET /api/networks/{id}", http.HandlerFunc(s.apiNetwork))
 	handle("GET /api/catalog", http.HandlerFunc(s.apiCatalog))
 	handle("GET /api/scans", http.HandlerFunc(s.apiScans))
 	handle("GET /api/schedules", http.HandlerFunc(s.apiSchedules))
-	handle("POST /api/schedules", http.HandlerFunc(s.apiScheduleAdd))
-	handle("DELETE /api/schedules/{id}", http.HandlerFunc(s.apiScheduleDelete))
+	handle("POST /api/schedules", s.need(shadowscan.PermAdmin, s.apiScheduleAdd))
+	handle("DELETE /api/schedules/{id}", s.need(shadowscan.PermAdmin, s.apiScheduleDelete))
 	handle("GET /api/stats", http.HandlerFunc(s.apiStats))
-	handle("GET /api/backup", http.HandlerFunc(s.apiBackup))
+	handle("GET /api/backup", s.need(shadowscan.PermAdmin, s.apiBackup))
 	handle("/api/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, shadowscan.Errorf(shadowscan.ENOTFOUND, "no API endpoint %s %s (see API.md)", r.Method, r.URL.Path))
 	}))

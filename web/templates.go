@@ -23,7 +23,7 @@ var staticFS embed.FS
 
 // pageNames are the templates the server needs; New fails if one is
 // missing.
-var pageNames = []string{"dashboard", "queue", "hit", "sellers", "networks", "network", "catalog", "scans", "schedules", "login", "error"}
+var pageNames = []string{"dashboard", "queue", "hit", "sellers", "networks", "network", "catalog", "scans", "schedules", "users", "login", "error"}
 
 // templates holds one parsed template set per page, each with the layout.
 type templates struct {
@@ -35,6 +35,10 @@ var funcs = template.FuncMap{
 	"money":     func(a shadowscan.Amount, cur string) string { return a.Format(cur) },
 	"time":      formatTime,
 	"ago":       ago,
+	"rfc3339":   func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
+	// parseTime reads an RFC 3339 string (history rows); zero when it is
+	// not one, which "when" shows as a dash.
+	"parseTime": func(s string) time.Time { t, _ := time.Parse(time.RFC3339, s); return t },
 	"pct": func(a, b shadowscan.Amount) string {
 		if b <= 0 {
 			return ""
@@ -89,6 +93,15 @@ type pageData struct {
 	LoggedIn  bool
 	CanExport bool
 	CanScan   bool
+	// User and Role name the signed-in user ("" in single-user mode).
+	User string
+	Role string
+	// CanAdmin shows the schedule forms and run buttons.
+	CanAdmin bool
+	// CanReport shows the report buttons.
+	CanReport bool
+	// CanUsers shows the users page link (admins, when Config.Users is set).
+	CanUsers bool
 	// CanNetworks shows the seller networks (Config.Networks is set).
 	CanNetworks bool
 	Refresh     bool
@@ -99,16 +112,23 @@ type pageData struct {
 
 // page returns the common page data; it sets the CSRF cookie if needed.
 func (s *Server) page(w http.ResponseWriter, r *http.Request, title, nav string) *pageData {
-	return &pageData{
+	d := &pageData{
 		Title: title, Nav: nav, CSRF: s.csrfToken(w, r),
 		LoggedIn:  s.cfg.RequireToken,
-		CanExport: s.cfg.Export != nil,
+		CanExport: s.cfg.Export != nil && s.can(r, shadowscan.PermExport),
 		CanScan:   s.runner.Enabled(),
+		CanAdmin:  s.can(r, shadowscan.PermAdmin),
+		CanReport: s.can(r, shadowscan.PermReport),
+		CanUsers:  s.cfg.Users != nil && s.can(r, shadowscan.PermAdmin),
 
 		CanNetworks: s.cfg.Networks != nil,
 
 		ExportSigner: s.cfg.ExportSigner,
 	}
+	if u := userOf(r); u != nil {
+		d.LoggedIn, d.User, d.Role = true, u.Name, string(u.Role)
+	}
+	return d
 }
 
 func (s *Server) render(w http.ResponseWriter, r *http.Request, name string, data *pageData) {

@@ -28,11 +28,14 @@ const (
 	maxSortByLastSeen = 2000
 )
 
-// queueQuery is the review queue's query: filters, sort and page.
+// queueQuery is the review queue's query: filters, text, sort and page.
 type queueQuery struct {
 	Filter shadowscan.HitFilter
-	Sort   string // "score" or "last_seen"
-	Page   int    // 1-based, pages only
+	// Text searches titles, seller ids and names, SKUs and listing ids
+	// ("" for none).
+	Text string
+	Sort string // "score" or "last_seen"
+	Page int    // 1-based, pages only
 }
 
 // parseQueueQuery reads filters, sort and paging from URL query values.
@@ -63,6 +66,12 @@ func parseQueueQuery(q url.Values, apiPaging bool) (queueQuery, error) {
 			return out, bad(name, v[:20]+"…", "at most 200 bytes")
 		}
 		*dst = v
+	}
+	if v := strings.TrimSpace(q.Get("q")); v != "" {
+		if len(v) > 200 {
+			return out, bad("q", v[:20]+"…", "at most 200 bytes")
+		}
+		out.Text = v
 	}
 	if v := q.Get("min_score"); v != "" {
 		n, err := strconv.Atoi(v)
@@ -123,6 +132,7 @@ func (q queueQuery) values() url.Values {
 	set("brand", f.BrandID)
 	set("site", f.Site)
 	set("seller", f.SellerID)
+	set("q", q.Text)
 	if f.MinScore > 0 {
 		v.Set("min_score", strconv.Itoa(f.MinScore))
 	}

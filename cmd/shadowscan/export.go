@@ -70,7 +70,7 @@ from the marketplaces again. The file appears only once it is complete.`,
 	}
 	fs := cmd.Flags()
 	fs.StringVar(&o.out, "out", "", "the .wacz file to write (required)")
-	fs.StringVar(&o.sign, "sign", "", "sign with this key file (from `evidence keygen`)")
+	fs.StringVar(&o.sign, "sign", "", "sign with this `KEY` file (from shadowscan evidence keygen)")
 	fs.StringVar(&o.tsa, "tsa", "", "URL of an RFC 3161 time-stamping authority to timestamp the signature")
 	fs.DurationVar(&o.tsaTimeout, "tsa-timeout", 30*time.Second, "how long to wait for the time-stamping authority")
 	fs.StringVar(&o.by, "by", "", "who is exporting (default $USER)")

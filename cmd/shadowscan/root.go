@@ -162,6 +162,7 @@ With your own catalogue:
 		newCheckCommand(g),
 		newBackupCommand(g),
 		newNetworksCommand(g),
+		newUsersCommand(g),
 	)
 	return cmd
 }

@@ -98,7 +98,7 @@ address.`,
 		},
 	}
 	fs := cmd.Flags()
-	fs.StringArrayVar(&o.Sites, "site", nil, "site to scan (repeatable; see `shadowscan sites list`)")
+	fs.StringArrayVar(&o.Sites, "site", nil, "`SITE` to scan (repeatable; see shadowscan sites list)")
 	fs.StringVar(&o.Brand, "brand", "", "only this brand's catalogue (default: every brand)")
 	fs.StringArrayVar(&o.Queries, "query", nil, "search query (repeatable; default: brand and product names and aliases)")
 	fs.IntVar(&o.MaxPages, "max-pages", 0, "result pages per query (default: the site rule's max_pages)")

@@ -50,7 +50,7 @@ func newScheduleAddCommand(g *Globals) *cobra.Command {
 	}
 	fs := cmd.Flags()
 	fs.StringVar(&o.cron, "cron", "", `when to scan: five cron fields "minute hour day-of-month month day-of-week" such as "30 2 * * *", or @daily, @every 6h (required)`)
-	fs.StringVar(&o.site, "site", "", "site to scan (required; see `shadowscan sites list`)")
+	fs.StringVar(&o.site, "site", "", "`SITE` to scan (required; see shadowscan sites list)")
 	fs.StringVar(&o.brand, "brand", "", "only this brand's catalogue (default: every brand)")
 	fs.StringArrayVar(&o.queries, "query", nil, "search query (repeatable; default: brand and product names and aliases)")
 	fs.IntVar(&o.maxPages, "max-pages", 0, "result pages per query (default: the site rule's max_pages)")

@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/shadowscan/shadowscan"
+	"github.com/shadowscan/shadowscan/account"
 	"github.com/shadowscan/shadowscan/evidence"
 	"github.com/shadowscan/shadowscan/export"
 	"github.com/shadowscan/shadowscan/scan"
@@ -52,7 +53,12 @@ from "shadowscan evidence keygen"); without it they are unsigned, and
 On 127.0.0.1 (the default) no token is needed. On any other address every
 request needs the access token, made at first start, printed once and kept
 in the file STORE.token beside the store (mode 0600): send it as
-"Authorization: Bearer TOKEN" or log in at /login.`,
+"Authorization: Bearer TOKEN" or log in at /login.
+
+Once named users exist (shadowscan users add), everyone logs in with a
+name and password, on 127.0.0.1 too, and API clients send their own token
+(shadowscan users token NAME); every change is recorded in the user's name
+and roles gate what each may do.`,
 		Example: `  shadowscan serve
   shadowscan serve --addr 0.0.0.0:8080     # needs the token
   shadowscan serve --sign-key brand.key    # the UI's exports are signed
@@ -66,7 +72,7 @@ in the file STORE.token beside the store (mode 0600): send it as
 		},
 	}
 	cmd.Flags().StringVar(&o.Addr, "addr", defaultServeAddr, "address to listen on (a non-loopback address requires the access token)")
-	cmd.Flags().StringVar(&o.SignKey, "sign-key", "", "sign the UI's evidence exports with this key file (from `evidence keygen`)")
+	cmd.Flags().StringVar(&o.SignKey, "sign-key", "", "sign the UI's evidence exports with this `KEY` file (from shadowscan evidence keygen)")
 	return cmd
 }
 
@@ -89,6 +95,11 @@ func serveUntilDone(ctx context.Context, g *Globals, o serveOptions, baseURLs ma
 		return err
 	}
 	loopback := web.IsLoopback(addr)
+	users := account.New(db)
+	named, err := users.Enabled(ctx)
+	if err != nil {
+		return err
+	}
 	token, fresh, err := web.LoadOrMakeToken(g.dbPath() + web.TokenSuffix)
 	if err != nil {
 		return err
@@ -105,6 +116,7 @@ func serveUntilDone(ctx context.Context, g *Globals, o serveOptions, baseURLs ma
 		Token:        token,
 		RequireToken: !loopback,
 		Actor:        webActor(g),
+		Users:        users,
 		Sites:        set.SiteNames(),
 		RunScan: func(ctx context.Context, req web.ScanRequest, progress func(shadowscan.Scan)) (*shadowscan.Scan, error) {
 			return runServeScan(ctx, g, baseURLs, req, progress)
@@ -130,14 +142,7 @@ func serveUntilDone(ctx context.Context, g *Globals, o serveOptions, baseURLs ma
 
 	w := g.Stdout
 	fmt.Fprintf(w, "shadowscan serve: review UI at %s (store %s)\n", url, g.dbPath())
-	if fresh {
-		fmt.Fprintf(w, "access token (shown once; kept in %s): %s\n", g.dbPath()+web.TokenSuffix, token)
-	}
-	if loopback {
-		fmt.Fprintln(w, "listening on loopback only: no token needed in the browser; API clients may send it as a bearer token")
-	} else {
-		fmt.Fprintf(w, "listening on %s: every request needs the token (Authorization: Bearer, or log in at %slogin)\n", addr, url)
-	}
+	printAccess(w, accessInfo{url: url, addr: addr, loopback: loopback, named: named, fresh: fresh, token: token, tokenFile: g.dbPath() + web.TokenSuffix})
 	printExportSigner(w, signKey, o.SignKey)
 	fmt.Fprintln(w, "stop with Ctrl-C")
 
@@ -152,6 +157,31 @@ func serveUntilDone(ctx context.Context, g *Globals, o serveOptions, baseURLs ma
 	err = web.Serve(ctx, ln, srv)
 	stop()
 	return err
+}
+
+// accessInfo is what serve says at start about who may get in and how.
+type accessInfo struct {
+	url, addr, token, tokenFile string
+	loopback, named, fresh      bool
+}
+
+// printAccess says how to get in. The shared token is printed only where
+// it is needed, off loopback without named users, and only the first time.
+func printAccess(w io.Writer, a accessInfo) {
+	switch {
+	case a.named:
+		fmt.Fprintf(w, "named users: everyone logs in at %slogin; API clients send their own token (shadowscan users token NAME)\n", a.url)
+		if !a.loopback {
+			fmt.Fprintln(w, "session cookies are Secure off loopback: put an HTTPS proxy in front of this address")
+		}
+	case a.loopback:
+		fmt.Fprintf(w, "listening on loopback only: no login needed in the browser; API clients may send the token kept in %s as a bearer token\n", a.tokenFile)
+	default:
+		if a.fresh {
+			fmt.Fprintf(w, "access token (shown once; kept in %s): %s\n", a.tokenFile, a.token)
+		}
+		fmt.Fprintf(w, "listening on %s: every request needs the token (Authorization: Bearer, or log in at %slogin)\n", a.addr, a.url)
+	}
 }
 
 // The store is the web UI's store as it is: no adapter between them.

@@ -13,8 +13,8 @@
 //     network)
 //     imports the root, the shared leaves, its own subpackages and outside
 //     modules, never another sibling and never an application package;
-//   - an application package (scan, export, importer, sitecheck: the use
-//     cases) imports the root, the shared leaves and the siblings it wires
+//   - an application package (scan, export, importer, sitecheck, account:
+//     the use cases) imports the root, the shared leaves and the siblings it wires
 //     together, its own subpackages and outside modules, never another
 //     application package or a program; only programs import it (web
 //     reaches the use cases through the functions it declares, which
@@ -84,6 +84,7 @@ var roles = map[string]role{
 	"export":    roleApp,
 	"importer":  roleApp,
 	"sitecheck": roleApp,
+	"account":   roleApp,
 
 	"cmd":   roleProgram,
 	"tools": roleProgram,

@@ -36,6 +36,20 @@
     el.className = "status s-" + status + (note ? " pending" : "");
   }
 
+  // setBy shows who made the hit's latest change, from its JSON view.
+  function setBy(row, view) {
+    var hist = view.history || [];
+    if (hist.length === 0) { return; }
+    var cell = row.querySelector(".status-cell");
+    var by = cell.querySelector(".by");
+    if (!by) {
+      by = document.createElement("small");
+      by.className = "by";
+      cell.appendChild(by);
+    }
+    by.textContent = "by " + hist[hist.length - 1].by;
+  }
+
   function save(p) {
     var row = p.row, id = row.getAttribute("data-id");
     row.setAttribute("data-state", "saving");
@@ -57,6 +71,7 @@
         row.setAttribute("data-allowed", (body.allowed || []).join(" "));
         row.setAttribute("data-state", "saved");
         show(row, body.status);
+        setBy(row, body);
         tell("Hit " + id + " saved as " + body.status + ".");
       });
     }).catch(function (err) {
@@ -92,6 +107,96 @@
     select(sel + 1);
   }
 
+  // Bulk selection: x picks the selected row, J/K (shift) pick it and the
+  // next or previous one; with rows picked, c/d/e and the bulk bar's
+  // buttons move every picked hit at once with the bar's note, all or
+  // nothing (POST /api/hits/status).
+  var picked = {};
+  var bar = document.getElementById("bulk");
+  var countEl = document.getElementById("bulk-count");
+  var noteEl = document.getElementById("bulk-note");
+  var bulkButtons = bar ? Array.prototype.slice.call(bar.querySelectorAll("button[data-to]")) : [];
+
+  function allowedOf(row) { return (row.getAttribute("data-allowed") || "").split(" ").filter(Boolean); }
+  function pickedRows() { return rows.filter(function (r) { return picked[r.getAttribute("data-id")]; }); }
+
+  function updateBulk() {
+    if (!bar) { return; }
+    var pr = pickedRows();
+    bar.hidden = pr.length === 0;
+    countEl.textContent = pr.length + (pr.length === 1 ? " hit selected" : " hits selected");
+    bulkButtons.forEach(function (b) {
+      var to = b.getAttribute("data-to");
+      b.disabled = !pr.every(function (r) { return allowedOf(r).indexOf(to) >= 0; });
+    });
+  }
+
+  function pick(i, on) {
+    var r = rows[i];
+    if (!r) { return; }
+    var id = r.getAttribute("data-id");
+    if (on === undefined) { on = !picked[id]; }
+    if (on) { picked[id] = true; } else { delete picked[id]; }
+    r.classList.toggle("picked", on);
+    var cb = r.querySelector("input.pick");
+    if (cb) { cb.checked = on; }
+    updateBulk();
+  }
+
+  function clearPicks() {
+    rows.forEach(function (r, i) { if (picked[r.getAttribute("data-id")]) { pick(i, false); } });
+  }
+
+  function bulk(to) {
+    flush();
+    var pr = pickedRows();
+    if (pr.length === 0) { return; }
+    var bad = pr.filter(function (r) { return allowedOf(r).indexOf(to) < 0; });
+    if (bad.length > 0) {
+      tell("Not all selected hits can move to " + to + ": " + bad.map(function (r) { return "#" + r.getAttribute("data-id") + " is " + r.getAttribute("data-status"); }).join(", ") + ".");
+      return;
+    }
+    bar.setAttribute("data-state", "saving");
+    fetch("/api/hits/status", {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf, "Accept": "application/json" },
+      body: JSON.stringify({ ids: pr.map(function (r) { return Number(r.getAttribute("data-id")); }), status: to, note: noteEl ? noteEl.value : "" })
+    }).then(function (resp) {
+      return resp.json().then(function (body) {
+        if (!resp.ok) {
+          bar.setAttribute("data-state", "error");
+          tell(body.message || resp.statusText);
+          return;
+        }
+        (body.hits || []).forEach(function (h) {
+          var row = table.querySelector('tr[data-id="' + h.id + '"]');
+          if (!row) { return; }
+          row.setAttribute("data-status", h.status);
+          row.setAttribute("data-allowed", (h.allowed || []).join(" "));
+          row.setAttribute("data-state", "saved");
+          show(row, h.status);
+          setBy(row, h);
+        });
+        clearPicks();
+        if (noteEl) { noteEl.value = ""; }
+        bar.setAttribute("data-state", "saved");
+        tell((body.hits || []).length + " hits saved as " + to + ".");
+      });
+    }).catch(function (err) {
+      bar.setAttribute("data-state", "error");
+      tell("The selected hits were not saved: " + err);
+    });
+  }
+
+  rows.forEach(function (r, i) {
+    var cb = r.querySelector("input.pick");
+    if (cb) { cb.addEventListener("change", function () { pick(i, cb.checked); }); }
+  });
+  bulkButtons.forEach(function (b) { b.addEventListener("click", function () { bulk(b.getAttribute("data-to")); }); });
+  var clearBtn = document.getElementById("bulk-clear");
+  if (clearBtn) { clearBtn.addEventListener("click", clearPicks); }
+
   function undo() {
     if (!pending) {
       tell("Nothing to undo: saved changes follow the workflow (see the hit's page).");
@@ -109,15 +214,26 @@
   document.addEventListener("keydown", function (ev) {
     if (ev.altKey || ev.ctrlKey || ev.metaKey) { return; }
     var t = ev.target;
-    if (t && (t.tagName === "INPUT" || t.tagName === "SELECT" || t.tagName === "TEXTAREA" || t.isContentEditable)) { return; }
+    if (t && ((t.tagName === "INPUT" && t.type !== "checkbox") || t.tagName === "SELECT" || t.tagName === "TEXTAREA" || t.isContentEditable)) { return; }
     var k = ev.key;
     if (k === "j") { select(sel + 1); }
     else if (k === "k") { select(sel - 1); }
+    else if (k === "x") { pick(sel); }
+    else if (k === "J") { pick(sel, true); select(sel + 1); pick(sel, true); }
+    else if (k === "K") { pick(sel, true); select(sel - 1); pick(sel, true); }
+    else if (k === "Escape") { clearPicks(); }
+    else if (keys[k] && pickedRows().length > 0) { bulk(keys[k]); }
     else if (k === "Enter" && rows[sel]) { flush(); window.location.href = "/hits/" + rows[sel].getAttribute("data-id"); }
     else if (keys[k]) { act(keys[k]); }
     else if (k === "u") { undo(); }
     else { return; }
     ev.preventDefault();
+  });
+  // A listing photo that was never captured answers 404: hide it rather
+  // than show a broken image.
+  Array.prototype.forEach.call(table.querySelectorAll("img.thumb"), function (img) {
+    img.addEventListener("error", function () { img.hidden = true; });
+    if (img.complete && img.naturalWidth === 0 && img.getAttribute("loading") !== "lazy") { img.hidden = true; }
   });
   window.addEventListener("pagehide", flush);
   select(0);

@@ -1,0 +1,34 @@
+package web
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/shadowscan/shadowscan"
+)
+
+func TestHitPageHistoryTimesAndPoints(t *testing.T) {
+	f := newFixture(t, Config{})
+	f.mem.mu.Lock()
+	f.mem.hits[1].History = []shadowscan.Transition{{To: shadowscan.StatusNew, By: "scan", At: "2026-03-01T09:00:00Z"}, {To: shadowscan.StatusConfirmed, By: "x", At: "not a time"}}
+	f.mem.hits[1].Score = 100
+	f.mem.hits[1].Reasons = []shadowscan.Reason{{Signal: "price", Detail: "far under list", Points: 70}, {Signal: "words", Detail: "高仿", Points: 50}}
+	f.mem.mu.Unlock()
+	doc := mustDoc(t, f.do("GET", "/hits/2", ""))
+	tm := doc.Find("table.list tbody tr td time").First()
+	if dt, _ := tm.Attr("datetime"); dt != "2026-03-01T09:00:00Z" {
+		t.Errorf("history time datetime %q", dt)
+	}
+	if txt := tm.Text(); strings.Contains(txt, "T") || len(txt) != len("2006-01-02 15:04") {
+		t.Errorf("history time shown as %q, want the short local form", txt)
+	}
+	if html, _ := doc.Html(); strings.Contains(html, ">2026-03-01T09:00:00Z<") || !strings.Contains(html, "—") {
+		t.Error("a raw RFC 3339 time is shown, or a bad one is not a dash")
+	}
+	if note := doc.Find("#points-note").Text(); !strings.Contains(note, "add up to 120") || !strings.Contains(note, "stops at 100, its maximum") {
+		t.Errorf("points note %q", note)
+	}
+	if doc.Find(`script[src="/static/localtime.js"]`).Length() != 1 {
+		t.Error("the page does not load localtime.js")
+	}
+}
