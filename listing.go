@@ -100,6 +100,11 @@ type Capture struct {
 	Body []byte `json:"-"`
 	// FetchedAt is when the response was received.
 	FetchedAt time.Time `json:"fetched_at"`
-	// Kind is "page" for a listing page and "photo" for a listing photo.
+	// Kind is "page" for a listing page, "photo" for a listing photo and
+	// CaptureScreenshot for a browser's PNG of a listing page (URL is then
+	// the page's; no request was made for it).
 	Kind string `json:"kind"`
 }
+
+// CaptureScreenshot is the Capture.Kind of a listing page's screenshot.
+const CaptureScreenshot = "screenshot"

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the web UI's browser test (cmd/shadowscan
+# Installs what the browser tests (crawler TestBrowser*, cmd/shadowscan
+# TestScanBrowserMarketplace) and the web UI's browser test (cmd/shadowscan
 # TestBrowserTriage) needs on a fresh Debian machine: Debian's chromium at
 # /usr/bin/chromium. Idempotent: a second run installs nothing.
 #

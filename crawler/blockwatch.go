@@ -210,7 +210,7 @@ func (r *run) denied(fetchKind string, fe *fetchError) {
 // checks for a redirect to a login page first). A blocked result page ends its query's walk: the next query
 // starts once the site's pause is over.
 func searchBlocked(site *rules.Site, f *fetched, doc *goquery.Document, links int) (kind, why string) {
-	if why := ruleBlocked(site.Blocked, doc, f.url, f.body); why != "" {
+	if why := ruleBlocked(site.Blocked, doc, f.url, f.read()); why != "" {
 		return BlockRule, why
 	}
 	if links == 0 {

@@ -50,6 +50,10 @@ const (
 type Page struct {
 	Listing  shadowscan.Listing
 	Captures []shadowscan.Capture
+	// Rendered, for a fetch: browser site, is the listing page as its
+	// scripts left it (UTF-8): what the listing was extracted from, where
+	// the page capture holds what the browser received.
+	Rendered []byte
 }
 
 // Frontier remembers which listing pages a scan has finished, so an
@@ -73,7 +77,8 @@ type Frontier interface {
 // photo_hosts), private_address (a connection refused because it would
 // reach a loopback, private, link-local or cloud metadata address the site
 // is not on), trap, image, blocked (a redirect to a login or verification
-// page, or a captcha, slider or login form where the listing should be).
+// page, or a captcha, slider or login form where the listing should be),
+// browser (Chromium for a fetch: browser site would not start).
 //
 // On a resumed run (WithFrontier), ListingsSkipped counts listing pages
 // the frontier had finished, SearchSkipped search pages it had done (not
@@ -221,6 +226,11 @@ type Crawler struct {
 	// hashSem bounds the photos decoded at once, across runs.
 	hashSem chan struct{}
 
+	// browser loads the pages of a fetch: browser site; nil otherwise.
+	browser        *browser
+	browserPath    string
+	browserStarted func(pid int)
+
 	// policy is where the site may be fetched from.
 	policy *policy
 	// lookup resolves host names and dial connects for the dialer; tests
@@ -291,7 +301,7 @@ func New(site *rules.Site, opts ...Option) (*Crawler, error) {
 	case ok:
 		c.transport = c.guardTransport(t)
 	}
-	if err := c.useProxies(); err != nil {
+	if err := c.useFetchers(); err != nil {
 		return nil, err
 	}
 	if site.Search.URL == "" || !strings.Contains(site.Search.URL, "{query}") {
@@ -339,8 +349,12 @@ func (c *Crawler) guardTransport(t *http.Transport) *http.Transport {
 // CloseIdleConnections closes the idle connections of the crawler's
 // transport: its own, or the one it made from an *http.Transport given
 // to WithTransport (the given one is not used, so closing its connections
-// closes none of these). Call it when done with the crawler.
+// closes none of these), and stops the browser of a fetch: browser site.
+// Call it when done with the crawler.
 func (c *Crawler) CloseIdleConnections() {
+	if c.browser != nil {
+		c.browser.close()
+	}
 	if t, ok := c.transport.(interface{ CloseIdleConnections() }); ok {
 		t.CloseIdleConnections()
 	}

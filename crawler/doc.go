@@ -34,6 +34,17 @@
 // bytes and pixel counts before decoding. Failures never stop a run: they
 // are counted in Stats.Errors by kind.
 //
+// Browser fetching (a rule's fetch: browser, browser.go): the crawler
+// starts one headless Chromium on the site's first page and again if it
+// dies; each page gets a tab, bounded by the site's parallelism, spaced by
+// its delay, closed after it. robots.txt and the run's duplicate and trap
+// checks apply as for plain pages. Every request a tab makes is paused
+// through the DevTools Fetch domain and refused unless the site's policy
+// allows its origin and address (browser_guard.go); the main document and
+// a listing's images are kept as received. Pages are waited for
+// (wait_for), scrolled (search.scroll), read from the rendered DOM, and a
+// listing page is screenshot for the evidence bundle.
+//
 // Captures keep the exact bytes the marketplace sent (before any character
 // set conversion), so evidence can be written later without fetching again.
 //

@@ -57,7 +57,8 @@ type run struct {
 
 	maxBody, maxPhotoBytes int64
 
-	inline sync.Map // listing URL -> *Page read inline from a JSON search page
+	inline   sync.Map // listing URL -> *Page read inline from a JSON search page
+	received sync.Map // photo URL -> *fetched a browser received (offerPhotos)
 }
 
 // newRun builds the collectors for one run. Their requests use ctx, so
@@ -322,6 +323,13 @@ type fetched struct {
 	reqHeader http.Header
 	body      []byte
 	fetchedAt time.Time
+	// dom is the page as a browser's scripts left it (fetch: browser),
+	// shot its screenshot (listing pages), taken at shotAt.
+	dom    []byte
+	shot   []byte
+	shotAt time.Time
+	// photos are the images the browser received with the page, by URL.
+	photos map[string]*fetched
 }
 
 // capture turns f into a shadowscan.Capture of kind.
@@ -370,6 +378,9 @@ func retryable(kind string) bool {
 // which statuses are a result rather than an error (404 and 410 are for
 // listing pages). The error is a *fetchError, or ctx's error.
 func (r *run) fetch(ctx context.Context, col *colly.Collector, u string, maxBody int64, okStatus func(int) bool) (*fetched, error) {
+	if col == r.pages && r.c.browserSite() {
+		return r.browse(ctx, u, maxBody, okStatus, okStatus != nil) // only listing pages take an okStatus
+	}
 	kind := kindPage
 	if col == r.photos {
 		kind = kindPhoto

@@ -322,7 +322,8 @@ func (x *jsonExtraction) id(listingURL, fetchedURL string) (string, string) {
 func (r *run) extractListing(pageURL string, f *fetched) (shadowscan.Listing, *goquery.Document, error) {
 	site := r.c.site
 	if !site.Listing.JSON() {
-		l, _, doc, err := extractDoc(site, pageURL, f.body, f.header.Get("Content-Type"))
+		body, ctype := f.html()
+		l, _, doc, err := extractDoc(site, pageURL, body, ctype)
 		return l, doc, err
 	}
 	l, _, err := extractJSON(site, pageURL, f.body)

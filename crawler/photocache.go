@@ -122,10 +122,13 @@ func (r *run) knownPhoto(u string) (shadowscan.ListingImage, *shadowscan.Capture
 // fetchPhoto fetches and hashes one photo.
 func (r *run) fetchPhoto(ctx context.Context, u string) (shadowscan.ListingImage, *shadowscan.Capture) {
 	img := shadowscan.ListingImage{URL: u}
-	f, err := r.fetch(ctx, r.photos, u, r.maxPhotoBytes, nil)
-	if err != nil {
-		img.Err = err.Error()
-		return img, nil
+	f := r.receivedPhoto(u) // fetch: browser: the bytes the browser got
+	if f == nil {
+		var err error
+		if f, err = r.fetch(ctx, r.photos, u, r.maxPhotoBytes, nil); err != nil {
+			img.Err = err.Error()
+			return img, nil
+		}
 	}
 	r.stats.add(func(s *Stats) { s.Photos++ })
 	c := f.capture(kindPhoto)

@@ -211,7 +211,7 @@ func (r *run) searchPage(ctx context.Context, query string, page int, u *url.URL
 	if next, ok, handled, err := r.searchRedirectOrJSON(ctx, query, page, u, f, enqueue); handled {
 		return next, ok, err
 	}
-	doc, err := parseHTML(f.body, f.header.Get("Content-Type"))
+	doc, err := parseHTML(f.html())
 	if err != nil {
 		r.stats.addError("parse")
 		return "", false, nil
@@ -334,7 +334,7 @@ func (r *run) fetchListing(ctx context.Context, u string) (*Page, error) {
 	if why := blockedRedirect(u, f.url); why != "" {
 		return nil, r.blockedPage(u, BlockLoginRedirect, why)
 	}
-	p := &Page{Captures: []shadowscan.Capture{f.capture(kindPage)}}
+	p := &Page{Captures: append([]shadowscan.Capture{f.capture(kindPage)}, f.screenshots()...), Rendered: f.dom}
 	if goneStatus(f.status) {
 		id := r.c.goneID(u)
 		if id == "" {
@@ -353,7 +353,7 @@ func (r *run) fetchListing(ctx context.Context, u string) (*Page, error) {
 	if IsBlocked(err) {
 		return nil, err
 	}
-	if why := ruleBlocked(r.c.site.Blocked, doc, f.url, f.body); why != "" {
+	if why := ruleBlocked(r.c.site.Blocked, doc, f.url, f.read()); why != "" {
 		return nil, r.blockedPage(u, BlockRule, why)
 	}
 	if doc != nil && (err != nil || !l.HasPrice && !l.Removed) {
@@ -384,6 +384,7 @@ func (r *run) fetchListing(ctx context.Context, u string) (*Page, error) {
 		return p, nil
 	}
 	r.c.blocks.ok()
+	defer r.offerPhotos(f)() // fetch: browser: the photos the browser received
 	if err := r.listingPhotos(ctx, &l, p); err != nil {
 		return nil, err
 	}

@@ -22,6 +22,11 @@ type itemView struct {
 	official     []byte // first official photo
 	officialType string
 	officialPath string
+	// shot is the latest screenshot of the listing page (fetch: browser
+	// sites), of the page at shotURL, taken at shotAt.
+	shot    []byte
+	shotURL string
+	shotAt  time.Time
 }
 
 // manifestHead is the top of evidence/manifest.json.

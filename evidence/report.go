@@ -37,9 +37,10 @@ var labels = map[string]map[string]string{
 		"listing": "商品", "url": "链接", "seller": "卖家", "price": "售价", "list": "官方价",
 		"floor": "最低授权价", "product": "正品", "reasons": "判定理由", "captured": "抓取时间",
 		"photo": "商品图片", "official": "官方图片", "history": "处理记录", "brand": "品牌",
+		"screenshot": "网页截图",
 	},
-	"ja": {"price": "価格", "seller": "出品者", "photo": "商品画像", "official": "公式画像"},
-	"ko": {"price": "가격", "seller": "판매자", "photo": "상품 이미지", "official": "공식 이미지"},
+	"ja": {"price": "価格", "seller": "出品者", "photo": "商品画像", "official": "公式画像", "screenshot": "スクリーンショット"},
+	"ko": {"price": "가격", "seller": "판매자", "photo": "상품 이미지", "official": "공식 이미지", "screenshot": "스크린샷"},
 }
 
 var english = map[string]string{
@@ -47,6 +48,7 @@ var english = map[string]string{
 	"listing": "Listing", "url": "URL", "seller": "Seller", "price": "Price", "list": "List price",
 	"floor": "Authorised floor", "product": "Matched product", "reasons": "Reasons", "captured": "Captured at",
 	"photo": "Listing photo", "official": "Official photo", "history": "History", "brand": "Brand",
+	"screenshot": "Screenshot of the listing page",
 }
 
 // labelView is a field name in the listing's language and in English.
@@ -131,6 +133,10 @@ type reportItem struct {
 	PhotoNote, OfficialNt string
 	PhotoURL              string
 	OfficialPath          string
+	// ShotURI is the listing page's screenshot inlined, ShotURL the page
+	// it shows; ShotNote says why a taken screenshot is not shown.
+	ShotURI           template.URL
+	ShotURL, ShotNote string
 }
 
 func (r *reportWriter) item(rows, details io.Writer, n int, v *itemView) error {
@@ -162,6 +168,10 @@ func (r *reportWriter) item(rows, details io.Writer, n int, v *itemView) error {
 	}
 	ri.PhotoURL = v.photoURL
 	ri.PhotoURI, ri.PhotoNote = r.inline(v.photo, v.photoType, "no listing photo was captured")
+	if v.shot != nil {
+		ri.ShotURL = v.shotURL
+		ri.ShotURI, ri.ShotNote = r.inlineShot(v.shot)
+	}
 	ri.OfficialPath = v.officialPath
 	ri.OfficialURI, ri.OfficialNt = r.inline(v.official, v.officialType, "no official photo in the catalogue")
 	if err := reportTmpl.ExecuteTemplate(rows, "row", ri); err != nil {
@@ -172,6 +182,19 @@ func (r *reportWriter) item(rows, details io.Writer, n int, v *itemView) error {
 	}
 	return nil
 }
+
+// inlineShot returns a screenshot as a data: URI under its own cap
+// (a full page is larger than a photo), or why not.
+func (r *reportWriter) inlineShot(b []byte) (template.URL, string) {
+	limit := max(r.opts.MaxInlineImageBytes, maxInlineShotBytes)
+	if int64(len(b)) > limit {
+		return "", fmt.Sprintf("screenshot of %d bytes not inlined (over %d); see the archive", len(b), limit)
+	}
+	return template.URL("data:image/png;base64," + base64.StdEncoding.EncodeToString(b)), ""
+}
+
+// maxInlineShotBytes caps a screenshot inlined into report.html.
+const maxInlineShotBytes = 4 << 20
 
 // inline returns b as a data: URI when it is a sniffed image under the
 // size cap; the note says why not otherwise.

@@ -200,6 +200,38 @@ func (ww *warcWriter) capture(c *shadowscan.Capture, body []byte) (string, error
 	return respID, rec.Close()
 }
 
+// screenshot writes c, a browser's PNG of a listing page, as a resource
+// record for urn:screenshot:<page URL> (as Browsertrix names them): no
+// request was made for it, so it is not a response and replay tools do
+// not serve it in place of the page.
+func (ww *warcWriter) screenshot(c *shadowscan.Capture, body []byte) (string, error) {
+	at := captureTime(c.FetchedAt)
+	page, err := targetURI(c.URL)
+	if err != nil {
+		return "", err
+	}
+	target := screenshotURI(page)
+	ww.seq++
+	id := recordID(ww.seq, "resource", target, at)
+	rb := ww.builder(gowarc.Resource)
+	rb.AddWarcHeader(gowarc.WarcRecordID, id)
+	rb.AddWarcHeaderTime(gowarc.WarcDate, at)
+	rb.AddWarcHeader(gowarc.WarcTargetURI, target)
+	rb.AddWarcHeader(gowarc.ContentType, "image/png")
+	if _, err := rb.Write(body); err != nil {
+		rb.Close()
+		return "", err
+	}
+	_, _, _, rec, err := ww.put(rb)
+	if err != nil {
+		return "", fmt.Errorf("screenshot record of %s: %w", page, err)
+	}
+	return id, rec.Close()
+}
+
+// screenshotURI is the WARC-Target-URI of a screenshot of page.
+func screenshotURI(page string) string { return "urn:screenshot:" + page }
+
 // sortedCDXJ returns the index, sorted bytewise.
 func (ww *warcWriter) sortedCDXJ() []byte {
 	sort.Slice(ww.cdx, func(i, j int) bool { return ww.cdx[i].line < ww.cdx[j].line })

@@ -213,6 +213,12 @@ func (wr *writer) captures(it *Item, view *itemView) error {
 		if err != nil {
 			return err
 		}
+		if c.Kind == shadowscan.CaptureScreenshot {
+			if err := wr.screenshot(c, body, view); err != nil {
+				return err
+			}
+			continue
+		}
 		id, err := wr.ww.capture(c, body)
 		if err != nil {
 			return err
@@ -248,6 +254,22 @@ func (wr *writer) captures(it *Item, view *itemView) error {
 				return nil
 			}
 		}
+	}
+	return nil
+}
+
+// screenshot writes a listing page's screenshot and keeps the latest
+// PNG for the report.
+func (wr *writer) screenshot(c *shadowscan.Capture, body []byte, view *itemView) error {
+	id, err := wr.ww.screenshot(c, body)
+	if err != nil {
+		return err
+	}
+	wr.sum.Captures++
+	wr.sum.Records++
+	view.recordIDs = append(view.recordIDs, id)
+	if imageType(body) == "image/png" && (view.shotAt.IsZero() || !c.FetchedAt.Before(view.shotAt)) {
+		view.shot, view.shotURL, view.shotAt = body, c.URL, c.FetchedAt
 	}
 	return nil
 }

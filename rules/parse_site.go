@@ -43,9 +43,9 @@ const siteNameAccepted = "lower-case letters, digits and '-', starting and endin
 var placeholder = regexp.MustCompile(`\{[A-Za-z_]*\}`)
 
 var (
-	siteKeys       = []string{"kind", "name", "base_url", "format", "search", "listing", "politeness", "photo_hosts", "blocked", "proxies"}
-	searchKeys     = []string{"format", "url", "max_pages", "listing_links", "listings", "next_page", "next_url"}
-	listingKeys    = []string{"format", "url", "id", "title", "price", "currency", "seller_id", "seller_name", "images", "description", "ship_from", "removed"}
+	siteKeys       = []string{"kind", "name", "base_url", "format", "fetch", "wait_timeout", "search", "listing", "politeness", "photo_hosts", "blocked", "proxies"}
+	searchKeys     = []string{"format", "url", "max_pages", "listing_links", "listings", "next_page", "next_url", "wait_for", "scroll"}
+	listingKeys    = []string{"format", "url", "id", "title", "price", "currency", "seller_id", "seller_name", "images", "description", "ship_from", "removed", "wait_for"}
 	politenessKeys = []string{"parallelism", "delay", "random_delay", "respect_robots_txt", "timeout", "retries", "max_body_bytes", "max_image_bytes", "max_image_pixels", "user_agent", "block_backoff", "block_limit"}
 )
 
@@ -84,6 +84,7 @@ func ParseSite(file string, data []byte) (*Site, error) {
 	}
 	var haveName, haveBase, haveSearch bool
 	format := d.format(root, "format", "")
+	s.Fetch, s.WaitTimeout = d.browserKeys(root) // before the blocks, as format: they decide which keys blocks may hold
 	for _, p := range d.mapping(root, "", siteKeys) {
 		switch p.key {
 		case "kind":
@@ -109,8 +110,6 @@ func ParseSite(file string, data []byte) (*Site, error) {
 					s.BaseURL = u
 				}
 			}
-		case "format":
-			// read above: it decides how the selectors parse
 		case "search":
 			haveSearch = true
 			d.parseSearch(p, &s.Search, format)
@@ -143,6 +142,7 @@ func ParseSite(file string, data []byte) (*Site, error) {
 	if s.Search.Listings != nil && !s.Listing.JSON() {
 		d.fail(d.root, "search.listings", "format: json at the top of the file or in listing", "reads listing objects inline, so the listing rules must be json too")
 	}
+	d.checkBrowser(s)
 	if err := d.err(); err != nil {
 		return nil, err
 	}
@@ -156,6 +156,10 @@ func (d *decoder) parseSearch(p pair, s *Search, format string) {
 	for _, q := range d.mapping(p.value, p.path, searchKeys) {
 		switch q.key {
 		case "format":
+		case "wait_for":
+			s.WaitFor = d.waitFor(q)
+		case "scroll":
+			s.Scroll = d.parseScroll(q)
 		case "listings":
 			if !s.JSON() {
 				d.fail(q.line, q.path, "listing_links (or format: json, where listings selects inline listing objects)", "is read only with format: json")
@@ -252,6 +256,8 @@ func (d *decoder) parseListing(p pair, l *ListingRules, format string) {
 			l.ShipFrom = d.selector(q, f)
 		case "removed":
 			l.Removed = d.selector(q, f)
+		case "wait_for":
+			l.WaitFor = d.waitFor(q)
 		}
 	}
 }

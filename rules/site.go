@@ -25,6 +25,12 @@ type Site struct {
 	// subdomain of domain. IPv6 literals are bracketed: "[2001:db8::1]:8443".
 	// Pages are only ever fetched from the site's own origins.
 	PhotoHosts []string `json:"photo_hosts,omitempty"`
+	// Fetch is FetchBrowser to load pages in headless Chromium, or "" for
+	// a plain HTTP client (a rule's "http" is stored as "").
+	Fetch string `json:"fetch,omitempty"`
+	// WaitTimeout, with FetchBrowser, is how long a wait_for selector is
+	// waited for (DefaultWaitTimeout when the rule says nothing).
+	WaitTimeout time.Duration `json:"-"`
 	// Blocked are the signs of the site's block pages (captcha, login
 	// wall, rate-limit notice) besides the built-in ones: a page that
 	// shows one is never read as a listing nor as a listing gone.
@@ -62,6 +68,13 @@ type Search struct {
 	// NextPage selected, URL-escaped) and optionally {base}, {query} and
 	// {page}: how a JSON API that pages by cursor is asked for more.
 	NextURL string `json:"next_url,omitempty"`
+	// WaitFor, with FetchBrowser, is a CSS selector a result page is
+	// waited for (until Site.WaitTimeout) before it is read.
+	WaitFor string `json:"wait_for,omitempty"`
+	// Scroll, with FetchBrowser, is how many times a result page is
+	// scrolled to its end to load more of an endless list (at most
+	// MaxScroll); scrolling stops early when the page stops growing.
+	Scroll int `json:"scroll,omitempty"`
 }
 
 // Rule formats: how a response is read.
@@ -102,6 +115,9 @@ type ListingRules struct {
 	ShipFrom *Selector `json:"ship_from,omitempty"`
 	// Removed, when it matches anything, marks the listing as taken down.
 	Removed *Selector `json:"removed,omitempty"`
+	// WaitFor, with FetchBrowser, is a CSS selector a listing page is
+	// waited for (until Site.WaitTimeout) before it is read.
+	WaitFor string `json:"wait_for,omitempty"`
 }
 
 // Politeness is the per-site crawl discipline.

@@ -40,6 +40,8 @@ type decoder struct {
 	set map[string]int
 	// root is the line of the document's top-level mapping.
 	root int
+	// fetch is the site's fetch mode, read before its blocks.
+	fetch string
 }
 
 func newDecoder(file string) *decoder {

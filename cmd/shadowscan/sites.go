@@ -118,6 +118,7 @@ func runSitesTest(ctx context.Context, g *Globals, siteName, pageURL string, tim
 	if err != nil {
 		return err
 	}
+	defer c.CloseIdleConnections() // and stops the browser of a fetch: browser site
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	page, err := c.FetchListing(ctx, pageURL)
@@ -135,7 +136,13 @@ func runSitesTest(ctx context.Context, g *Globals, siteName, pageURL string, tim
 		return fmt.Errorf("fetch %s: no page was captured", pageURL)
 	}
 	fmt.Fprintf(g.Stdout, "%d %s (%d bytes)\n\n", capture.Status, capture.URL, len(capture.Body))
-	_, sources, err := crawler.Extract(site, capture.URL, capture.Body)
+	extract := crawler.Extract
+	if page.Rendered != nil {
+		fmt.Fprintf(g.Stdout, "fields read from the page as the browser rendered it (%d bytes)\n\n", len(page.Rendered))
+		capture = &shadowscan.Capture{URL: capture.URL, Body: page.Rendered}
+		extract = crawler.ExtractRendered
+	}
+	_, sources, err := extract(site, capture.URL, capture.Body)
 	if err != nil {
 		return err
 	}
