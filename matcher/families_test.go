@@ -111,6 +111,43 @@ func TestAnotherMakerNamesTheBrand(t *testing.T) {
 	})
 }
 
+// TestMakersOwnGoodsInspiredByTheBrand checks a maker's own handmade
+// goods that name the brand only as what they are made after ("Inspired
+// by <brand product>", "<Brand>-Style", "<Brand> Inspired", "Dupe"): not
+// offers of the brand's goods, unless counterfeit words beyond the
+// comparison say they copy the brand's packaging or are a replica.
+func TestMakersOwnGoodsInspiredByTheBrand(t *testing.T) {
+	cf := shadowscan.CategoryCounterfeit
+	own := "Lovingly handmade in our studio. This serum is our own recipe, inspired by the popular Mirelle Repair Serum. It is NOT a Mirelle product, is sold under our own label."
+	runKin(t, []kinCase{
+		{"inspired by after the maker's own product", withDescription(listing("Handmade Hyaluronic Face Serum | Inspired by Mirelle Repair Serum | 30 ml | Gift for Her", 60, "shop-9"), own), want{
+			brand: "mirelle", sku: "MR-SER-30", reasons: []string{"inspired by mirelle"}}},
+		{"brand-style", withDescription(listing("Mirelle-Style Repair Serum | Handcrafted Face Oil | Refillable Glass", 60, "shop-9"), own), want{
+			brand: "mirelle", sku: "MR-SER-30", reasons: []string{"mirelle style"}}},
+		{"dupe with the brand inspired", withDescription(listing("Repair Serum Dupe | Homemade Rosehip Face Serum | Small Batch | Mirelle Inspired", 60, "shop-9"), own), want{
+			brand: "mirelle", sku: "MR-SER-30", reasons: []string{"mirelle inspired"}}},
+		{"inspired by with a copied logo", withDescription(listing("Inspired by Mirelle Repair Serum 30ml | Handmade | 30ml", 90, "shop-9"), "Our take on Mirelle Repair Serum 30ml. It comes in the same box with the Mirelle logo printed, 1:1 identical to the counter version."), want{
+			flagged: true, category: cf, brand: "mirelle", sku: "MR-SER-30"}},
+		{"inspired by, printed like the real one", withDescription(listing("Inspired by Mirelle Repair Serum 30ml | Handmade | 30ml", 90, "shop-9"), "Our take on Mirelle Repair Serum 30ml. We print the original Mirelle logo on every pack so it looks the same as the real one."), want{
+			flagged: true, category: cf, brand: "mirelle", sku: "MR-SER-30"}},
+	})
+}
+
+// TestFakeSpottingGuides checks guides to spotting fakes that call the
+// counterfeit sellers' words lies ("什么原单、工厂直供都是骗人的"): they
+// defame nobody and offer nothing. A text that calls the brand's own
+// goods fakes and a fraud still defames it.
+func TestFakeSpottingGuides(t *testing.T) {
+	guide := "市面上高仿很多，正品底部有喷码批号，刮码、无批号的千万别买；价格低于官方一半的基本是假货，什么原单、工厂直供都是骗人的。建议认准官方店。"
+	runKin(t, []kinCase{
+		{"如何辨别", withDescription(listing("如何辨别米蕾雅精华真假", 0, ""), guide), want{brand: "mirelle", sku: "MR-SER-30"}},
+		{"真假对比 避坑", withDescription(listing("米蕾雅精华 真假对比❗教你避坑", 0, ""), guide), want{brand: "mirelle", sku: "MR-SER-30"}},
+		{"看完再买", withDescription(listing("米蕾雅精华 假货太多了 看完再买", 0, ""), guide), want{brand: "mirelle", sku: "MR-SER-30"}},
+		{"the brand's goods called fakes and a fraud", withDescription(listing("米蕾雅精华 避雷", 0, ""), "米蕾雅卖的都是高仿，骗人的。"), want{
+			flagged: true, category: shadowscan.CategoryDefamation, brand: "mirelle", sku: "MR-SER-30"}},
+	})
+}
+
 // TestSoundAlikeBrandsAreOtherBrands checks that a title naming a brand one
 // character, one sound, a swap or a shift off the catalogue brand's
 // Chinese name is not linked to the brand by a photo like its own; a
