@@ -148,6 +148,31 @@ func TestFakeSpottingGuides(t *testing.T) {
 	})
 }
 
+// TestPrintablesPartsAndAccessories checks listings that name a product
+// and offer none of it: a printable tracker or label, a recipe book, a
+// part or tool used with it, the bowl and stick for a face mask; and a
+// single used item sold for parts.
+func TestPrintablesPartsAndAccessories(t *testing.T) {
+	for _, tt := range []kinCase{
+		{"printable tracker", listing("Mirelle Repair Serum Tracker | 30 Day Planner | Printable PDF", 3, "shop-9"), want{brand: "mirelle"}},
+		{"printable label copy", listing("Mirelle Repair Serum Replacement Label | Exact Copy of Original Label | Printable PDF", 3, "shop-9"), want{brand: "mirelle"}},
+		{"recipe book", listing("Tovana Recipe Book - Cleaning with Tovana Dish Liquid", 8, "shop-9"), want{brand: "tovana"}},
+		{"tool used with", listing("Oven Scraper Tool - use with Tovana Dish Liquid 1L", 6, "shop-9"), want{brand: "tovana"}},
+		{"lids", listing("Tovana Dish Liquid 1L Lids x5 Replacement", 5, "shop-9"), want{brand: "tovana"}},
+		{"tap accessory", listing("Tovana Dish Liquid 1L Dispensing Tap Accessory", 5, "shop-9"), want{brand: "tovana"}},
+		{"mask bowl and stick", listing("米蕾雅精华 面膜碗 调膜棒 套装", 9, "shop-9"), want{brand: "mirelle"}},
+		{"foaming net", listing("托瓦纳浓缩洗洁精 起泡网 5个装", 5, "shop-9"), want{brand: "tovana"}},
+		{"used for parts", listing("Tovana Dish Liquid 1L - Used, For Parts", 5, "shop-9"), want{brand: "tovana", sku: "TV-DISH-1L"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			v := MustKinMatcher(t).Match(tt.l)
+			if v.Flagged {
+				t.Errorf("flagged %s (score %d): %+v", v.Category, v.Score, v.Reasons)
+			}
+		})
+	}
+}
+
 // TestSoundAlikeBrandsAreOtherBrands checks that a title naming a brand one
 // character, one sound, a swap or a shift off the catalogue brand's
 // Chinese name is not linked to the brand by a photo like its own; a
