@@ -173,6 +173,19 @@ func TestPrintablesPartsAndAccessories(t *testing.T) {
 	}
 }
 
+// TestSecondHandWithStock checks that a seller who calls the goods
+// second-hand ("闲置") but has a dozen new units and sells wholesale is a
+// reseller, while a single spare unit stays a private resale.
+func TestSecondHandWithStock(t *testing.T) {
+	us := shadowscan.CategoryUnauthorizedSeller
+	runKin(t, []kinCase{
+		{"a dozen units, wholesale", withDescription(listing("闲置｜全新米蕾雅精华 有十几瓶 可以批发", 300, "shop-9"), "公司发的福利，全新未拆，囤太多了，有十几瓶，量大可以再便宜。"), want{
+			flagged: true, category: us, brand: "mirelle", sku: "MR-SER-30", reasons: []string{"stock for sale"}}},
+		{"one spare unit", withDescription(listing("闲置 米蕾雅精华 只用过一次", 300, "shop-9"), "用过一次，不适合我。"), want{
+			brand: "mirelle", sku: "MR-SER-30", reasons: []string{"private resale"}}},
+	})
+}
+
 // TestSoundAlikeBrandsAreOtherBrands checks that a title naming a brand one
 // character, one sound, a swap or a shift off the catalogue brand's
 // Chinese name is not linked to the brand by a photo like its own; a
