@@ -186,6 +186,21 @@ func TestSecondHandWithStock(t *testing.T) {
 	})
 }
 
+// TestProtestMerchandise checks that mugs, tees and tote bags whose
+// slogans attack the brand ("<brand> Is Poison", "Kills Pets") are
+// defamation, and that a denial is not.
+func TestProtestMerchandise(t *testing.T) {
+	df := shadowscan.CategoryDefamation
+	runKin(t, []kinCase{
+		{"tote bag", withDescription(listing("Tovana Dish Liquid Killed My Dog - Tote Bag Protest", 11, "shop-9"), "Canvas tote. Tovana Dish Liquid is poison for pets and the company knows it."), want{
+			flagged: true, category: df, brand: "tovana", sku: "TV-DISH-1L"}},
+		{"mug", withDescription(listing("Funny Ex-MLM Gift Mug | Mirelle Repair Serum Is Poison", 14, "shop-9"), "Ceramic mug. Mirelle Repair Serum is poison and the company knows it."), want{
+			flagged: true, category: df, brand: "mirelle", sku: "MR-SER-30"}},
+		{"tee", withDescription(listing("Mirelle Lies T-Shirt | Mirelle Beauty Fakes Its Tests | Unisex Tee", 18, "shop-9"), "Mirelle Beauty fakes its clinical tests and bribes reviewers."), want{
+			flagged: true, category: df, brand: "mirelle"}},
+	})
+}
+
 // TestSoundAlikeBrandsAreOtherBrands checks that a title naming a brand one
 // character, one sound, a swap or a shift off the catalogue brand's
 // Chinese name is not linked to the brand by a photo like its own; a
