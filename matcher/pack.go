@@ -168,6 +168,11 @@ func parsePacks(t string) []pack {
 				}
 			}
 		}
+		if after, ok := strings.CutPrefix(rest, "x "); ok && !matched && i == 0 && isDigit(t[0]) && after != "" && !isDigit(after[0]) {
+			// "2 x <product>", "3x <product>": a count of units opening
+			// the title ("10 x 50ml" is a size).
+			add(n, 0, restAt+1)
+		}
 		for _, of := range []string{"pack of ", "set of ", "bundle of ", "lot of ", "case of "} {
 			if isDigit(t[i]) && strings.HasSuffix(t[:i], of) && wordEnds {
 				add(n, i-len(of), numEnd)
