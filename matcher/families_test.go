@@ -128,6 +128,8 @@ func TestMakersOwnGoodsInspiredByTheBrand(t *testing.T) {
 			brand: "mirelle", sku: "MR-SER-30", reasons: []string{"mirelle inspired"}}},
 		{"inspired by with a copied logo", withDescription(listing("Inspired by Mirelle Repair Serum 30ml | Handmade | 30ml", 90, "shop-9"), "Our take on Mirelle Repair Serum 30ml. It comes in the same box with the Mirelle logo printed, 1:1 identical to the counter version."), want{
 			flagged: true, category: cf, brand: "mirelle", sku: "MR-SER-30"}},
+		{"made in the seller's workshop, logo printed like the original", withDescription(listing("Mirelle Repair Serum 30ml NEW Sealed", 340, "shop-9"), "We produce these in our own workshop following the original recipe; the logo is printed exactly like the original."), want{
+			flagged: true, category: cf, brand: "mirelle", sku: "MR-SER-30"}},
 		{"inspired by, printed like the real one", withDescription(listing("Inspired by Mirelle Repair Serum 30ml | Handmade | 30ml", 90, "shop-9"), "Our take on Mirelle Repair Serum 30ml. We print the original Mirelle logo on every pack so it looks the same as the real one."), want{
 			flagged: true, category: cf, brand: "mirelle", sku: "MR-SER-30"}},
 	})
