@@ -203,6 +203,17 @@ func TestProtestMerchandise(t *testing.T) {
 	})
 }
 
+// TestCheaperThanRetail checks that "cheaper than retail" compares a
+// price, not another brand's product: the listing stays linked, and its
+// code removal counts.
+func TestCheaperThanRetail(t *testing.T) {
+	runKin(t, []kinCase{
+		{"cheaper than retail", withDescription(listing("Tovana Dish Liquid 1L | Genuine | Sealed | Cheaper than Retail", 45, "shop-9"), "Genuine Tovana Dish Liquid 1L. Please note lot numbers are scratched off (diverted stock). Contents untouched."), want{
+			flagged: true, category: shadowscan.CategoryCodeTampered, brand: "tovana", sku: "TV-DISH-1L"}},
+		{"cheaper than the brand", listing("Glowa Dish Liquid 1L | cheaper than Tovana", 15, "shop-9"), want{brand: "tovana"}},
+	})
+}
+
 // TestSoundAlikeBrandsAreOtherBrands checks that a title naming a brand one
 // character, one sound, a swap or a shift off the catalogue brand's
 // Chinese name is not linked to the brand by a photo like its own; a
