@@ -75,7 +75,10 @@ func (a *analysis) resolveComparison() {
 		}
 		k := -1
 		for i, c := range a.compared {
-			if c.ref == h.ref && c.start <= h.start && h.end <= c.end {
+			// The brand's name repeated right after the comparison
+			// opens the product's name: "Inspired by Lumiya Lumiya
+			// Sheet Masks", "Lumiya-Style Lumiya Sheet Masks".
+			if c.ref == h.ref && (c.start <= h.start && h.end <= c.end || c.end <= h.start && strings.TrimSpace(a.title.t[c.end:h.start]) == "") {
 				k = i
 			}
 		}

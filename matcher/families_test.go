@@ -126,6 +126,10 @@ func TestMakersOwnGoodsInspiredByTheBrand(t *testing.T) {
 			brand: "mirelle", sku: "MR-SER-30", reasons: []string{"mirelle style"}}},
 		{"dupe with the brand inspired", withDescription(listing("Repair Serum Dupe | Homemade Rosehip Face Serum | Small Batch | Mirelle Inspired", 60, "shop-9"), own), want{
 			brand: "mirelle", sku: "MR-SER-30", reasons: []string{"mirelle inspired"}}},
+		{"inspired by a product named with the brand", withDescription(listing("Handmade Clay Face Mask | Inspired by Mirelle Mirelle Repair Serum | 30 ml", 60, "shop-9"), own), want{
+			brand: "mirelle", sku: "MR-SER-30", reasons: []string{"inspired by mirelle"}}},
+		{"brand-style before a product named with the brand", withDescription(listing("Mirelle-Style Mirelle Repair Serum | Handcrafted Face Oil | Refillable Glass", 60, "shop-9"), own), want{
+			brand: "mirelle", sku: "MR-SER-30", reasons: []string{"mirelle style"}}},
 		{"inspired by with a copied logo", withDescription(listing("Inspired by Mirelle Repair Serum 30ml | Handmade | 30ml", 90, "shop-9"), "Our take on Mirelle Repair Serum 30ml. It comes in the same box with the Mirelle logo printed, 1:1 identical to the counter version."), want{
 			flagged: true, category: cf, brand: "mirelle", sku: "MR-SER-30"}},
 		{"made in the seller's workshop, logo printed like the original", withDescription(listing("Mirelle Repair Serum 30ml NEW Sealed", 340, "shop-9"), "We produce these in our own workshop following the original recipe; the logo is printed exactly like the original."), want{
