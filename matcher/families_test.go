@@ -111,6 +111,113 @@ func TestAnotherMakerNamesTheBrand(t *testing.T) {
 	})
 }
 
+// TestMakersOwnGoodsInspiredByTheBrand checks a maker's own handmade
+// goods that name the brand only as what they are made after ("Inspired
+// by <brand product>", "<Brand>-Style", "<Brand> Inspired", "Dupe"): not
+// offers of the brand's goods, unless counterfeit words beyond the
+// comparison say they copy the brand's packaging or are a replica.
+func TestMakersOwnGoodsInspiredByTheBrand(t *testing.T) {
+	cf := shadowscan.CategoryCounterfeit
+	own := "Lovingly handmade in our studio. This serum is our own recipe, inspired by the popular Mirelle Repair Serum. It is NOT a Mirelle product, is sold under our own label."
+	runKin(t, []kinCase{
+		{"inspired by after the maker's own product", withDescription(listing("Handmade Hyaluronic Face Serum | Inspired by Mirelle Repair Serum | 30 ml | Gift for Her", 60, "shop-9"), own), want{
+			brand: "mirelle", sku: "MR-SER-30", reasons: []string{"inspired by mirelle"}}},
+		{"brand-style", withDescription(listing("Mirelle-Style Repair Serum | Handcrafted Face Oil | Refillable Glass", 60, "shop-9"), own), want{
+			brand: "mirelle", sku: "MR-SER-30", reasons: []string{"mirelle style"}}},
+		{"dupe with the brand inspired", withDescription(listing("Repair Serum Dupe | Homemade Rosehip Face Serum | Small Batch | Mirelle Inspired", 60, "shop-9"), own), want{
+			brand: "mirelle", sku: "MR-SER-30", reasons: []string{"mirelle inspired"}}},
+		{"inspired by a product named with the brand", withDescription(listing("Handmade Clay Face Mask | Inspired by Mirelle Mirelle Repair Serum | 30 ml", 60, "shop-9"), own), want{
+			brand: "mirelle", sku: "MR-SER-30", reasons: []string{"inspired by mirelle"}}},
+		{"brand-style before a product named with the brand", withDescription(listing("Mirelle-Style Mirelle Repair Serum | Handcrafted Face Oil | Refillable Glass", 60, "shop-9"), own), want{
+			brand: "mirelle", sku: "MR-SER-30", reasons: []string{"mirelle style"}}},
+		{"inspired by with a copied logo", withDescription(listing("Inspired by Mirelle Repair Serum 30ml | Handmade | 30ml", 90, "shop-9"), "Our take on Mirelle Repair Serum 30ml. It comes in the same box with the Mirelle logo printed, 1:1 identical to the counter version."), want{
+			flagged: true, category: cf, brand: "mirelle", sku: "MR-SER-30"}},
+		{"made in the seller's workshop, logo printed like the original", withDescription(listing("Mirelle Repair Serum 30ml NEW Sealed", 340, "shop-9"), "We produce these in our own workshop following the original recipe; the logo is printed exactly like the original."), want{
+			flagged: true, category: cf, brand: "mirelle", sku: "MR-SER-30"}},
+		{"inspired by, printed like the real one", withDescription(listing("Inspired by Mirelle Repair Serum 30ml | Handmade | 30ml", 90, "shop-9"), "Our take on Mirelle Repair Serum 30ml. We print the original Mirelle logo on every pack so it looks the same as the real one."), want{
+			flagged: true, category: cf, brand: "mirelle", sku: "MR-SER-30"}},
+	})
+}
+
+// TestFakeSpottingGuides checks guides to spotting fakes that call the
+// counterfeit sellers' words lies ("什么原单、工厂直供都是骗人的"): they
+// defame nobody and offer nothing. A text that calls the brand's own
+// goods fakes and a fraud still defames it.
+func TestFakeSpottingGuides(t *testing.T) {
+	guide := "市面上高仿很多，正品底部有喷码批号，刮码、无批号的千万别买；价格低于官方一半的基本是假货，什么原单、工厂直供都是骗人的。建议认准官方店。"
+	runKin(t, []kinCase{
+		{"如何辨别", withDescription(listing("如何辨别米蕾雅精华真假", 0, ""), guide), want{brand: "mirelle", sku: "MR-SER-30"}},
+		{"真假对比 避坑", withDescription(listing("米蕾雅精华 真假对比❗教你避坑", 0, ""), guide), want{brand: "mirelle", sku: "MR-SER-30"}},
+		{"看完再买", withDescription(listing("米蕾雅精华 假货太多了 看完再买", 0, ""), guide), want{brand: "mirelle", sku: "MR-SER-30"}},
+		{"the brand's goods called fakes and a fraud", withDescription(listing("米蕾雅精华 避雷", 0, ""), "米蕾雅卖的都是高仿，骗人的。"), want{
+			flagged: true, category: shadowscan.CategoryDefamation, brand: "mirelle", sku: "MR-SER-30"}},
+	})
+}
+
+// TestPrintablesPartsAndAccessories checks listings that name a product
+// and offer none of it: a printable tracker or label, a recipe book, a
+// part or tool used with it, the bowl and stick for a face mask; and a
+// single used item sold for parts.
+func TestPrintablesPartsAndAccessories(t *testing.T) {
+	for _, tt := range []kinCase{
+		{"printable tracker", listing("Mirelle Repair Serum Tracker | 30 Day Planner | Printable PDF", 3, "shop-9"), want{brand: "mirelle"}},
+		{"printable label copy", listing("Mirelle Repair Serum Replacement Label | Exact Copy of Original Label | Printable PDF", 3, "shop-9"), want{brand: "mirelle"}},
+		{"recipe book", listing("Tovana Recipe Book - Cleaning with Tovana Dish Liquid", 8, "shop-9"), want{brand: "tovana"}},
+		{"tool used with", listing("Oven Scraper Tool - use with Tovana Dish Liquid 1L", 6, "shop-9"), want{brand: "tovana"}},
+		{"lids", listing("Tovana Dish Liquid 1L Lids x5 Replacement", 5, "shop-9"), want{brand: "tovana"}},
+		{"tap accessory", listing("Tovana Dish Liquid 1L Dispensing Tap Accessory", 5, "shop-9"), want{brand: "tovana"}},
+		{"mask bowl and stick", listing("米蕾雅精华 面膜碗 调膜棒 套装", 9, "shop-9"), want{brand: "mirelle"}},
+		{"foaming net", listing("托瓦纳浓缩洗洁精 起泡网 5个装", 5, "shop-9"), want{brand: "tovana"}},
+		{"used for parts", listing("Tovana Dish Liquid 1L - Used, For Parts", 5, "shop-9"), want{brand: "tovana", sku: "TV-DISH-1L"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			v := MustKinMatcher(t).Match(tt.l)
+			if v.Flagged {
+				t.Errorf("flagged %s (score %d): %+v", v.Category, v.Score, v.Reasons)
+			}
+		})
+	}
+}
+
+// TestSecondHandWithStock checks that a seller who calls the goods
+// second-hand ("闲置") but has a dozen new units and sells wholesale is a
+// reseller, while a single spare unit stays a private resale.
+func TestSecondHandWithStock(t *testing.T) {
+	us := shadowscan.CategoryUnauthorizedSeller
+	runKin(t, []kinCase{
+		{"a dozen units, wholesale", withDescription(listing("闲置｜全新米蕾雅精华 有十几瓶 可以批发", 300, "shop-9"), "公司发的福利，全新未拆，囤太多了，有十几瓶，量大可以再便宜。"), want{
+			flagged: true, category: us, brand: "mirelle", sku: "MR-SER-30", reasons: []string{"stock for sale"}}},
+		{"one spare unit", withDescription(listing("闲置 米蕾雅精华 只用过一次", 300, "shop-9"), "用过一次，不适合我。"), want{
+			brand: "mirelle", sku: "MR-SER-30", reasons: []string{"private resale"}}},
+	})
+}
+
+// TestProtestMerchandise checks that mugs, tees and tote bags whose
+// slogans attack the brand ("<brand> Is Poison", "Kills Pets") are
+// defamation, and that a denial is not.
+func TestProtestMerchandise(t *testing.T) {
+	df := shadowscan.CategoryDefamation
+	runKin(t, []kinCase{
+		{"tote bag", withDescription(listing("Tovana Dish Liquid Killed My Dog - Tote Bag Protest", 11, "shop-9"), "Canvas tote. Tovana Dish Liquid is poison for pets and the company knows it."), want{
+			flagged: true, category: df, brand: "tovana", sku: "TV-DISH-1L"}},
+		{"mug", withDescription(listing("Funny Ex-MLM Gift Mug | Mirelle Repair Serum Is Poison", 14, "shop-9"), "Ceramic mug. Mirelle Repair Serum is poison and the company knows it."), want{
+			flagged: true, category: df, brand: "mirelle", sku: "MR-SER-30"}},
+		{"tee", withDescription(listing("Mirelle Lies T-Shirt | Mirelle Beauty Fakes Its Tests | Unisex Tee", 18, "shop-9"), "Mirelle Beauty fakes its clinical tests and bribes reviewers."), want{
+			flagged: true, category: df, brand: "mirelle"}},
+	})
+}
+
+// TestCheaperThanRetail checks that "cheaper than retail" compares a
+// price, not another brand's product: the listing stays linked, and its
+// code removal counts.
+func TestCheaperThanRetail(t *testing.T) {
+	runKin(t, []kinCase{
+		{"cheaper than retail", withDescription(listing("Tovana Dish Liquid 1L | Genuine | Sealed | Cheaper than Retail", 45, "shop-9"), "Genuine Tovana Dish Liquid 1L. Please note lot numbers are scratched off (diverted stock). Contents untouched."), want{
+			flagged: true, category: shadowscan.CategoryCodeTampered, brand: "tovana", sku: "TV-DISH-1L"}},
+		{"cheaper than the brand", listing("Glowa Dish Liquid 1L | cheaper than Tovana", 15, "shop-9"), want{brand: "tovana"}},
+	})
+}
+
 // TestSoundAlikeBrandsAreOtherBrands checks that a title naming a brand one
 // character, one sound, a swap or a shift off the catalogue brand's
 // Chinese name is not linked to the brand by a photo like its own; a

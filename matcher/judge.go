@@ -77,7 +77,8 @@ func (m *Matcher) judge(a *analysis, l *shadowscan.Listing) shadowscan.Verdict {
 	}
 	otherMaker := len(a.foreign) > 0 || len(a.comparedOnly) > 0 || a.declared == declaredOther
 	j.offer = len(a.notOffer) == 0 && len(a.alternative) == 0 && (!otherMaker || len(a.redFlags) > 0)
-	j.resale = j.offer && len(a.secondHand) > 0
+	stock := a.stockWord()
+	j.resale = j.offer && len(a.secondHand) > 0 && stock == ""
 	j.role = j.brand.RoleOf(l.Site, l.SellerID)
 
 	j.text()
@@ -241,6 +242,8 @@ func (j *judgement) textNotes() {
 	}
 	if j.resale {
 		j.add("text", 0, "%s: a private resale of a used unit; price and seller alone do not flag it", saysList(outermost(a.secondHand)))
+	} else if j.offer && len(a.secondHand) > 0 {
+		j.add("text", 0, "%s, but %s: stock for sale, not a private resale", saysList(outermost(a.secondHand)), quoteList([]string{a.stockWord()}))
 	}
 	if len(a.ambiguous) > 1 {
 		var skus []string
@@ -471,4 +474,24 @@ func (j *judgement) score() {
 	slices.SortStableFunc(j.reasons, func(x, y shadowscan.Reason) int { return cmp.Compare(y.Points, x.Points) })
 	v.Reasons = j.reasons
 	v.MatchedTerms = j.terms
+}
+
+// stockWords say the seller has many units to sell: a reseller who calls
+// the goods "闲置" (spare) or "second-hand" to look like a private seller
+// ("闲置｜全新… 有十几瓶 可以批发").
+var stockWords = []string{
+	"可以批发", "可批发", "支持批发", "量大从优", "量大可", "量大更", "有十几", "有几十", "十几瓶", "几十瓶", "十几盒", "几十盒", "十几支", "十几件",
+	"wholesale available", "wholesale welcome", "bulk available", "bulk orders", "have a dozen", "dozens available", "dozens in stock",
+}
+
+// stockWord returns the first stock word in the title or description, or "".
+func (a *analysis) stockWord() string {
+	for _, x := range []*text{&a.title, &a.desc} {
+		for _, w := range stockWords {
+			if indexWord(x.t, w) >= 0 {
+				return w
+			}
+		}
+	}
+	return ""
 }

@@ -200,7 +200,7 @@ func (m *Matcher) classify(a *analysis, x *text) {
 				a.notOffer = append(a.notOffer, w)
 			}
 		case kindAlternative:
-			if x.field == "title" && !precededBy(before, negators) {
+			if x.field == "title" && !precededBy(before, negators) && !startsWithAny(strings.TrimLeft(x.t[h.end:], " "), priceReferences) {
 				a.alternative = append(a.alternative, w)
 			}
 		case kindDupe:

@@ -104,7 +104,7 @@ var latinPacks = map[string]int{
 // parsePacks returns the pack counts stated in compact text t, each above
 // one.
 func parsePacks(t string) []pack {
-	var out []pack
+	out := leadingCount(t)
 	add := func(n int, start, end int) {
 		if n > 1 && n <= maxPack && !precededBy(t[:start], promoMarkers) {
 			out = append(out, pack{n: n, word: t[start:end]})
@@ -182,6 +182,22 @@ func parsePacks(t string) []pack {
 		}
 	}
 	return out
+}
+
+// leadingCount returns the count of units opening compact text t, as a
+// pack: "2 x <product>", "3x <product>"; "10 x 50ml" is a size.
+func leadingCount(t string) []pack {
+	n, k := 0, 0
+	for k < len(t) && k < 3 && isDigit(t[k]) {
+		n = n*10 + int(t[k]-'0')
+		k++
+	}
+	rest := strings.TrimPrefix(t[k:], " ")
+	after, ok := strings.CutPrefix(rest, "x ")
+	if n < 2 || n > maxPack || !ok || after == "" || isDigit(after[0]) || (k < len(t) && isDigit(t[k])) {
+		return nil
+	}
+	return []pack{{n: n, word: t[:len(t)-len(rest)+1]}}
 }
 
 // smallestChoice returns the smallest count of the packs of container c

@@ -296,6 +296,16 @@ func negatedBefore(before string) bool {
 // authentication service.
 var notOfferExceptions = []string{"拍前", "拍下前", "下单前", "拍之前", "购买须知", "可", "支持", "接受", "包", "most"}
 
+// priceReferences, right after an alternative word, make it a price
+// comparison, not another product: "Cheaper than Retail", "cheaper than
+// RRP".
+var priceReferences = []string{"retail", "rrp", "msrp", "list price", "the shops", "in store", "in stores", "stores", "shops", "high street"}
+
+// startsWithAny reports whether s starts with one of the words ws.
+func startsWithAny(s string, ws []string) bool {
+	return slices.ContainsFunc(ws, func(w string) bool { return startsWithWord(s, w) })
+}
+
 // giftMarkers are the words that, just before an accessory word, make it a
 // free gift with the product ("送摇摇杯", "with scoop") rather than the
 // thing sold.

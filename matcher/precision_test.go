@@ -156,6 +156,9 @@ func TestParsePacks(t *testing.T) {
 		{"一拖净", 0},
 		{"v2 max2", 0},
 		{"10 x 50ml", 0},
+		{"3 x Quillon Daylight Shield SPF50 50ml Bulk Saver", 3},
+		{"2x Velmora ProBiota Probiotic 30 Sachets", 2},
+		{"Velmora Collagen Glow Drink 10 x 50ml", 0},
 		{"x500", 0},
 		{"100盒", 0},
 	}

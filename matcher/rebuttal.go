@@ -375,6 +375,9 @@ func (a *analysis) fraudOfFakes(x *text, cls []clause, k int, h wordHit) bool {
 	if !slices.Contains(fraudClaims, h.word) {
 		return false
 	}
+	if a.fraudOfSellerClaims(x, cls[k], h) {
+		return true
+	}
 	from, to := cls[max(k-1, 0)].start, cls[min(k+1, len(cls)-1)].end
 	for _, b := range a.brandHits {
 		if b.field != x.field || b.start < from || b.end > to {
@@ -388,4 +391,20 @@ func (a *analysis) fraudOfFakes(x *text, cls []clause, k int, h wordHit) bool {
 		}
 	}
 	return false
+}
+
+// fraudOfSellerClaims reports whether the claim h of x calls a fraud the
+// counterfeit sellers' own words, named before it in its clause with no
+// brand name there: "什么原单、工厂直供都是骗人的" (tail goods, factory
+// direct: all lies), as guides to spotting fakes warn. "<brand>卖的都是高仿，
+// 骗人的" puts the brand in the clause before: the claim stands.
+func (a *analysis) fraudOfSellerClaims(x *text, c clause, h wordHit) bool {
+	for _, b := range a.brandHits {
+		if b.field == x.field && b.start >= c.start && b.end <= c.end {
+			return false
+		}
+	}
+	return slices.ContainsFunc(a.redFlags, func(f wordHit) bool {
+		return f.field == x.field && f.start >= c.start && f.end <= h.start
+	})
 }

@@ -202,10 +202,11 @@ func world6World() *heldout {
 }
 
 // world7World is a held-out world (cmd/shadowscan-eval/world7): a Pinduoduo-style mobile site with group-buy prices and goods_id in the query, and a Xiaohongshu-style site whose listings are notes with product cards.
-// Nobody tuned on it: scored once at commit 1edc60c (README).
+// Scored once at commit 1edc60c, 0.971 / 0.989 (README); the matcher was
+// tuned on it from commit 91836af.
 func world7World() *heldout {
 	w := &heldout{name: "world7", catalog: world7.Catalog(),
-		note: "written from the SPEC alone; not tuned on"}
+		note: "written from the SPEC alone; tuned on from commit 91836af after its first score, 0.971 / 0.989"}
 	for _, s := range world7.Sites() {
 		w.sites = append(w.sites, heldoutSite{name: s.Name, rule: s.Rule, handler: s.Handler})
 	}
@@ -217,10 +218,11 @@ func world7World() *heldout {
 }
 
 // world8World is a held-out world (cmd/shadowscan-eval/world8): an eBay-style site with auctions, item specifics and GBP/EUR/USD/AUD prices, and an Etsy-style handmade site with JSON-LD only.
-// Nobody tuned on it: scored once at commit 1edc60c (README).
+// Scored once at commit 1edc60c, 0.781 / 0.959 (README); the matcher was
+// tuned on it from commit 91836af.
 func world8World() *heldout {
 	w := &heldout{name: "world8", catalog: world8.Catalog(),
-		note: "written from the SPEC alone; not tuned on"}
+		note: "written from the SPEC alone; tuned on from commit 91836af after its first score, 0.781 / 0.959"}
 	for _, s := range world8.Sites() {
 		w.sites = append(w.sites, heldoutSite{name: s.Name, rule: s.Rule, handler: s.Handler})
 	}
