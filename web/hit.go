@@ -62,12 +62,8 @@ func (s *Server) handleHit(w http.ResponseWriter, r *http.Request) {
 		switch {
 		case err == nil:
 			d.Product = p
-			for i := range p.Images {
-				if p.Images[i].SHA256 != "" {
-					d.Official = append(d.Official, i)
-				}
-			}
-			d.ComparablePrice = h.Listing.HasPrice && p.Price > 0 && (h.Listing.Currency == "" || h.Listing.Currency == p.Currency)
+			d.Official = storedPhotos(p)
+			d.ComparablePrice = comparablePrice(h, p)
 		case shadowscan.ErrorCode(err) != shadowscan.ENOTFOUND:
 			s.pageError(w, r, err)
 			return
@@ -102,6 +98,23 @@ func (s *Server) handleHit(w http.ResponseWriter, r *http.Request) {
 	data := s.page(w, r, "Hit "+strconv.FormatUint(id, 10), "queue")
 	data.Data = d
 	s.render(w, r, "hit", data)
+}
+
+// storedPhotos are the indexes of p's official photos the store holds.
+func storedPhotos(p *shadowscan.Product) []int {
+	var out []int
+	for i := range p.Images {
+		if p.Images[i].SHA256 != "" {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// comparablePrice reports whether h's listing price can stand beside p's
+// list and floor prices: both known, in one currency.
+func comparablePrice(h *shadowscan.Hit, p *shadowscan.Product) bool {
+	return h.Listing.HasPrice && p.Price > 0 && (h.Listing.Currency == "" || h.Listing.Currency == p.Currency)
 }
 
 // relistable are the statuses of a hit a relist can bring back.
