@@ -40,7 +40,8 @@ func TestDashboardShowsBlockedSites(t *testing.T) {
 		t.Fatalf("no blocked sites section:\n%s", body)
 	}
 	text := sec.Text()
-	for _, want := range []string{"tb-market", "blocking the crawler", "captcha 5, http_403 2", "7"} {
+	// The block page's URL is shown as text, not only kept out as markup.
+	for _, want := range []string{"tb-market", "blocking the crawler", "captcha 5, http_403 2", "7", "(http://tb/<script>x</script>)"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("blocked section lacks %q:\n%s", want, text)
 		}

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -44,23 +45,18 @@ func (s *Server) apiHitsStatus(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, out)
 }
 
-// changeStatuses checks the role, the count and every hit's move, then
-// moves them in one store transaction.
+// changeStatuses checks the move (parseMove), the count and that every
+// hit may make it by hand, then moves them in one store transaction.
 func (s *Server) changeStatuses(r *http.Request, ids []uint64, to, note, by string) ([]shadowscan.Hit, error) {
-	st, err := shadowscan.ParseStatus(to)
+	st, err := s.parseMove(r, to, note)
 	if err != nil {
 		return nil, err
-	}
-	if p := shadowscan.MovePermission(st); !s.can(r, p) {
-		return nil, forbidden(r, p)
 	}
 	switch {
 	case len(ids) == 0:
 		return nil, &shadowscan.FieldError{Field: "ids", Msg: "is empty", Accepted: "1 to " + strconv.Itoa(maxBulk) + " hit ids"}
 	case len(ids) > maxBulk:
 		return nil, &shadowscan.FieldError{Field: "ids", Msg: "has " + strconv.Itoa(len(ids)) + " ids", Accepted: "1 to " + strconv.Itoa(maxBulk) + " hit ids"}
-	case len(note) > maxNoteBytes:
-		return nil, &shadowscan.FieldError{Field: "note", Msg: "is too long", Accepted: "at most 4096 bytes"}
 	}
 	var stuck []string
 	for _, id := range ids {
@@ -68,7 +64,7 @@ func (s *Server) changeStatuses(r *http.Request, ids []uint64, to, note, by stri
 		if err != nil {
 			return nil, err
 		}
-		if !h.Status.CanMoveTo(st) || !containsStatus(h.Status.ManualNext(), st) {
+		if !slices.Contains(h.Status.ManualNext(), st) {
 			stuck = append(stuck, "#"+strconv.FormatUint(id, 10)+" is "+string(h.Status))
 		}
 	}
@@ -77,13 +73,4 @@ func (s *Server) changeStatuses(r *http.Request, ids []uint64, to, note, by stri
 			message: "no hit was changed: these cannot move to " + string(st) + ": " + strings.Join(stuck, ", ")}
 	}
 	return s.store.MarkHits(r.Context(), ids, st, by, note)
-}
-
-func containsStatus(list []shadowscan.Status, st shadowscan.Status) bool {
-	for _, x := range list {
-		if x == st {
-			return true
-		}
-	}
-	return false
 }

@@ -64,6 +64,7 @@ func TestBulkStatus(t *testing.T) {
 			`{"ids":[],"status":"confirmed"}`:   "ids is empty",
 			`{"ids":[1],"status":"gone"}`:       "status",
 			`{"ids":[99],"status":"confirmed"}`: "not in the store",
+			`{"ids":[1],"status":"confirmed","note":"` + strings.Repeat("x", maxNoteBytes+1) + `"}`: "note is too long",
 		} {
 			resp := f.do("POST", "/api/hits/status", body, as...)
 			if b := readBody(t, resp); resp.StatusCode < 400 || !strings.Contains(b, want) {

@@ -62,12 +62,8 @@ func (s *Server) handleHit(w http.ResponseWriter, r *http.Request) {
 		switch {
 		case err == nil:
 			d.Product = p
-			for i := range p.Images {
-				if p.Images[i].SHA256 != "" {
-					d.Official = append(d.Official, i)
-				}
-			}
-			d.ComparablePrice = h.Listing.HasPrice && p.Price > 0 && (h.Listing.Currency == "" || h.Listing.Currency == p.Currency)
+			d.Official = storedPhotos(p)
+			d.ComparablePrice = comparablePrice(h, p)
 		case shadowscan.ErrorCode(err) != shadowscan.ENOTFOUND:
 			s.pageError(w, r, err)
 			return
@@ -104,6 +100,23 @@ func (s *Server) handleHit(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, "hit", data)
 }
 
+// storedPhotos are the indexes of p's official photos the store holds.
+func storedPhotos(p *shadowscan.Product) []int {
+	var out []int
+	for i := range p.Images {
+		if p.Images[i].SHA256 != "" {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// comparablePrice reports whether h's listing price can stand beside p's
+// list and floor prices: both known, in one currency.
+func comparablePrice(h *shadowscan.Hit, p *shadowscan.Product) bool {
+	return h.Listing.HasPrice && p.Price > 0 && (h.Listing.Currency == "" || h.Listing.Currency == p.Currency)
+}
+
 // relistable are the statuses of a hit a relist can bring back.
 var relistable = []shadowscan.Status{shadowscan.StatusReported, shadowscan.StatusRemoved, shadowscan.StatusRelisted}
 
@@ -128,18 +141,29 @@ func (s *Server) handleHitStatusForm(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, "/hits/"+strconv.FormatUint(id, 10), http.StatusSeeOther)
 }
 
+// parseMove reads a move by hand to status to with note, checked alike
+// for one hit and for many: a known status, one the user's role may move
+// to, and a note within maxNoteBytes.
+func (s *Server) parseMove(r *http.Request, to, note string) (shadowscan.Status, error) {
+	st, err := shadowscan.ParseStatus(to)
+	if err != nil {
+		return "", err
+	}
+	if p := shadowscan.MovePermission(st); !s.can(r, p) {
+		return "", forbidden(r, p)
+	}
+	if len(note) > maxNoteBytes {
+		return "", &shadowscan.FieldError{Field: "note", Msg: "is too long", Accepted: "at most 4096 bytes"}
+	}
+	return st, nil
+}
+
 // changeStatus moves hit id to status to. An illegal move is a conflict
 // (409) that names the moves allowed from the hit's current status.
 func (s *Server) changeStatus(r *http.Request, id uint64, to, note, by string) (*shadowscan.Hit, error) {
-	st, err := shadowscan.ParseStatus(to)
+	st, err := s.parseMove(r, to, note)
 	if err != nil {
 		return nil, err
-	}
-	if p := shadowscan.MovePermission(st); !s.can(r, p) {
-		return nil, forbidden(r, p)
-	}
-	if len(note) > maxNoteBytes {
-		return nil, &shadowscan.FieldError{Field: "note", Msg: "is too long", Accepted: "at most 4096 bytes"}
 	}
 	ctx := r.Context()
 	h, err := s.store.Hit(ctx, id)
@@ -147,11 +171,7 @@ func (s *Server) changeStatus(r *http.Request, id uint64, to, note, by string) (
 		return nil, err
 	}
 	allowed := h.Status.ManualNext()
-	ok := false
-	for _, a := range allowed {
-		ok = ok || a == st
-	}
-	if !ok {
+	if !slices.Contains(allowed, st) {
 		names := make([]string, len(allowed))
 		for i, a := range allowed {
 			names[i] = string(a)

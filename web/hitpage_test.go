@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/PuerkitoBio/goquery"
+
 	"github.com/shadowscan/shadowscan"
 )
 
@@ -22,8 +24,15 @@ func TestHitPageHistoryTimesAndPoints(t *testing.T) {
 	if txt := tm.Text(); strings.Contains(txt, "T") || len(txt) != len("2006-01-02 15:04") {
 		t.Errorf("history time shown as %q, want the short local form", txt)
 	}
-	if html, _ := doc.Html(); strings.Contains(html, ">2026-03-01T09:00:00Z<") || !strings.Contains(html, "—") {
-		t.Error("a raw RFC 3339 time is shown, or a bad one is not a dash")
+	if html, _ := doc.Html(); strings.Contains(html, ">2026-03-01T09:00:00Z<") {
+		t.Error("a raw RFC 3339 time is shown")
+	}
+	// The bad time's own cell, not any dash on the page.
+	bad := doc.Find("table.list:not(.reasons) tbody tr").FilterFunction(func(_ int, s *goquery.Selection) bool {
+		return s.Find("td").Eq(3).Text() == "x"
+	})
+	if got := strings.TrimSpace(bad.Find("td").First().Text()); bad.Length() != 1 || got != "—" {
+		t.Errorf("a history time that is not RFC 3339 is shown as %q (%d rows), want a dash", got, bad.Length())
 	}
 	if note := doc.Find("#points-note").Text(); !strings.Contains(note, "add up to 120") || !strings.Contains(note, "stops at 100, its maximum") {
 		t.Errorf("points note %q", note)

@@ -66,6 +66,11 @@ func TestNetworkPages(t *testing.T) {
 		}
 	}
 	doc = mustDocString(t, body)
+	// ... and shows it as text: the check above passes as well when the
+	// name is left out.
+	if !strings.Contains(doc.Find("#network-shops").Text(), `健康<script>alert(1)</script>小铺`) || !strings.Contains(doc.Find("svg#network-graph circle.node title").Text(), `健康<script>`) {
+		t.Error("the network page does not show the shop's name as text, in the table and the graph")
+	}
 	svg := doc.Find("svg#network-graph")
 	if svg.Length() != 1 || svg.Find("circle.node").Length() != 3 {
 		t.Fatalf("graph has %d svg, %d shops", svg.Length(), svg.Find("circle.node").Length())

@@ -63,13 +63,10 @@ func newQueueRow(h shadowscan.Hit, allowed []shadowscan.Status, products map[str
 	row := queueRow{Hit: h, Allowed: allowed, Official: -1}
 	if p := products[h.SKU]; p != nil {
 		row.Product = p
-		for i := range p.Images {
-			if p.Images[i].SHA256 != "" {
-				row.Official = i
-				break
-			}
+		if ph := storedPhotos(p); len(ph) > 0 {
+			row.Official = ph[0]
 		}
-		row.Comparable = h.Listing.HasPrice && p.Price > 0 && (h.Listing.Currency == "" || h.Listing.Currency == p.Currency)
+		row.Comparable = comparablePrice(&h, p)
 	}
 	if n := len(h.History); n > 0 && h.History[n-1].From != "" {
 		row.LastBy = h.History[n-1].By

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -166,17 +167,17 @@ type userView struct {
 }
 
 func runUsersList(ctx context.Context, g *Globals, asJSON bool) error {
-	db, err := g.Store(ctx)
+	svc, err := accounts(ctx, g, false)
 	if err != nil {
 		return err
 	}
-	us, err := db.Users(ctx)
+	us, err := svc.List(ctx) // without secrets, as the /users page reads them
 	if err != nil {
 		return err
 	}
 	views := make([]userView, 0, len(us))
 	for _, u := range us {
-		views = append(views, userView{Name: u.Name, Role: u.Role, HasToken: u.TokenHash != "", CreatedAt: u.CreatedAt.UTC().Format("2006-01-02T15:04:05Z07:00")})
+		views = append(views, userView{Name: u.Name, Role: u.Role, HasToken: !u.TokenIssued.IsZero(), CreatedAt: u.CreatedAt.UTC().Format(time.RFC3339)})
 	}
 	if asJSON {
 		return writeJSON(g.Stdout, views)

@@ -50,6 +50,15 @@
     by.textContent = "by " + hist[hist.length - 1].by;
   }
 
+  // saved shows a hit the server has just moved, from its JSON view.
+  function saved(row, view) {
+    row.setAttribute("data-status", view.status);
+    row.setAttribute("data-allowed", (view.allowed || []).join(" "));
+    row.setAttribute("data-state", "saved");
+    show(row, view.status);
+    setBy(row, view);
+  }
+
   function save(p) {
     var row = p.row, id = row.getAttribute("data-id");
     row.setAttribute("data-state", "saving");
@@ -67,11 +76,7 @@
           tell("Hit " + id + ": " + (body.message || resp.statusText));
           return;
         }
-        row.setAttribute("data-status", body.status);
-        row.setAttribute("data-allowed", (body.allowed || []).join(" "));
-        row.setAttribute("data-state", "saved");
-        show(row, body.status);
-        setBy(row, body);
+        saved(row, body);
         tell("Hit " + id + " saved as " + body.status + ".");
       });
     }).catch(function (err) {
@@ -171,12 +176,7 @@
         }
         (body.hits || []).forEach(function (h) {
           var row = table.querySelector('tr[data-id="' + h.id + '"]');
-          if (!row) { return; }
-          row.setAttribute("data-status", h.status);
-          row.setAttribute("data-allowed", (h.allowed || []).join(" "));
-          row.setAttribute("data-state", "saved");
-          show(row, h.status);
-          setBy(row, h);
+          if (row) { saved(row, h); }
         });
         clearPicks();
         if (noteEl) { noteEl.value = ""; }
