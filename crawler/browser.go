@@ -296,7 +296,7 @@ func (r *run) browse(ctx context.Context, u string, maxBody int64, okStatus func
 			return nil, ctx.Err()
 		}
 		if fe == nil {
-			fe = r.statusError(u, f, okStatus)
+			fe = statusError(u, f.status, okStatus)
 		}
 		if fe != nil && errors.Is(fe.Err, ErrSiteBlocked) {
 			return nil, fe // the site was stopped while this one waited: not a fetch
@@ -326,23 +326,6 @@ func (r *run) browse(ctx context.Context, u string, maxBody int64, okStatus func
 		case <-t.C:
 		}
 	}
-}
-
-// statusError is the error for a document status that is not a result.
-func (r *run) statusError(u string, f *fetched, okStatus func(int) bool) *fetchError {
-	if f.status >= 200 && f.status <= 299 || okStatus != nil && okStatus(f.status) {
-		return nil
-	}
-	kind := "http_4xx"
-	switch {
-	case f.status == http.StatusTooManyRequests:
-		kind = "http_429"
-	case f.status >= 500:
-		kind = "http_5xx"
-	case f.status < 400:
-		kind = "http_other"
-	}
-	return &fetchError{Kind: kind, URL: u, Status: f.status}
 }
 
 // browseOnce is one attempt of browse.

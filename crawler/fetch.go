@@ -476,19 +476,8 @@ func (r *run) outcome(u string, ex *exchange, err error, maxBody int64, okStatus
 	case ex == nil:
 		return nil, &fetchError{Kind: "network", URL: u, Err: errors.New("no response")}
 	}
-	if status < 200 || status > 299 {
-		if okStatus == nil || !okStatus(status) {
-			kind := "http_4xx"
-			switch {
-			case status == http.StatusTooManyRequests:
-				kind = "http_429"
-			case status >= 500:
-				kind = "http_5xx"
-			case status < 400:
-				kind = "http_other"
-			}
-			return nil, &fetchError{Kind: kind, URL: u, Status: status}
-		}
+	if fe := statusError(u, status, okStatus); fe != nil {
+		return nil, fe
 	}
 	ex.mu.Lock()
 	// The transport has read the body to its end and the exchange is
@@ -498,6 +487,25 @@ func (r *run) outcome(u string, ex *exchange, err error, maxBody int64, okStatus
 	ex.mu.Unlock()
 	r.stats.add(func(s *Stats) { s.Bytes += int64(len(f.body)) })
 	return f, nil
+}
+
+// statusError is the error for a page status that is not a result, nil
+// for 2xx and the statuses okStatus accepts: the plain fetcher and the
+// browser name failures alike.
+func statusError(u string, status int, okStatus func(int) bool) *fetchError {
+	if status >= 200 && status <= 299 || okStatus != nil && okStatus(status) {
+		return nil
+	}
+	kind := "http_4xx"
+	switch {
+	case status == http.StatusTooManyRequests:
+		kind = "http_429"
+	case status >= 500:
+		kind = "http_5xx"
+	case status < 400:
+		kind = "http_other"
+	}
+	return &fetchError{Kind: kind, URL: u, Status: status}
 }
 
 // classifyErr names a transport-level failure.
