@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"net/http"
-	"net/netip"
 	"net/url"
 	"os"
 	"strconv"
@@ -515,25 +514,10 @@ func classifyBrowserErr(err error) string {
 // the names resolve to now; the plain fetcher checks the address it
 // connects to.
 func (r *run) checkAddress(ctx context.Context, u *url.URL) error {
-	host := strings.ToLower(u.Hostname())
+	lctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
 	d := &dialer{policy: r.c.policy, lookup: r.c.lookup}
-	var addrs []netip.Addr
-	if a, err := netip.ParseAddr(host); err == nil {
-		addrs = []netip.Addr{a}
-	} else {
-		lctx, cancel := context.WithTimeout(ctx, 5*time.Second)
-		addrs, err = r.c.lookup(lctx, host)
-		cancel()
-		if err != nil {
-			return err
-		}
-	}
-	for _, a := range addrs {
-		if err := d.allowed(host, a); err != nil {
-			return err
-		}
-	}
-	return nil
+	return d.checkHost(lctx, u.Hostname())
 }
 
 // browserSite reports whether pages of the run's site go through the

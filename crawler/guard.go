@@ -365,6 +365,27 @@ func (d *dialer) allowed(host string, a netip.Addr) error {
 	return &addressError{Host: host, Addr: a.Unmap(), Class: class}
 }
 
+// checkHost refuses host (as a URL names it) when an address it resolves
+// to now is one the dialer would refuse: for requests that are not dialled
+// here (a browser's, which resolves names itself; one sent to an HTTP
+// proxy, which dials the target).
+func (d *dialer) checkHost(ctx context.Context, host string) error {
+	host = strings.ToLower(host)
+	if a, err := netip.ParseAddr(host); err == nil {
+		return d.allowed(host, a)
+	}
+	addrs, err := d.lookup(ctx, host)
+	if err != nil {
+		return err
+	}
+	for _, a := range addrs {
+		if err := d.allowed(host, a); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // DialContext resolves addr's host, refuses addresses the policy does not
 // allow, and dials the first allowed one that answers.
 func (d *dialer) DialContext(ctx context.Context, network, addr string) (net.Conn, error) {
