@@ -379,16 +379,7 @@ func (r *run) searchJSONPage(ctx context.Context, query string, page int, u *url
 		found = r.inlineListings(doc, pageURL, f, track, enqueue)
 	} else {
 		links := jsonSelectAll(doc, s.ListingLinks, maxLinksPerPage+1)
-		if len(links) > maxLinksPerPage {
-			links = links[:maxLinksPerPage]
-			r.stats.addError("trap")
-		}
-		found = len(links)
-		for _, l := range links {
-			if lu := r.admitListing(pageURL, l); lu != nil {
-				enqueue(lu.String(), track)
-			}
-		}
+		found = r.enqueueLinks(pageURL, links, track, enqueue)
 	}
 	r.reportProgress()
 	switch {
@@ -398,40 +389,13 @@ func (r *run) searchJSONPage(ctx context.Context, query string, page int, u *url
 			if s.NextURL != "" {
 				raw = c.site.NextURLFor(c.base.String(), query, v, page+1)
 			}
-			if nu := normalizeURL(pageURL, raw); nu != nil {
-				if c.policy.checkPage(nu) != nil {
-					r.stats.addError("offsite")
-				} else {
-					next = nu.String()
-				}
-			}
+			next = r.nextPageURL(pageURL, raw)
 		}
 	case found == 0 || !strings.Contains(s.URL, "{page}"):
 	default:
 		next = c.site.SearchURL(c.base.String(), query, page+1)
 	}
 	return next, true, track.walked(ctx, next)
-}
-
-// admitListing resolves a listing link found on a search page and returns
-// it when it is on the site and new to this run; nil otherwise (counted).
-func (r *run) admitListing(pageURL *url.URL, link string) *url.URL {
-	lu := normalizeURL(pageURL, link)
-	if lu == nil {
-		return nil
-	}
-	if r.c.policy.checkPage(lu) != nil {
-		r.stats.addError("offsite")
-		return nil
-	}
-	switch r.guard.admit(lu) {
-	case admitDuplicate:
-		return nil
-	case admitTrap:
-		r.stats.addError("trap")
-		return nil
-	}
-	return lu
 }
 
 // inlineListings reads the listing objects a JSON search page carries and
