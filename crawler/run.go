@@ -388,10 +388,6 @@ func (r *run) fetchListing(ctx context.Context, u string) (*Page, error) {
 		}
 	}
 	if err != nil {
-		var fe *fetchError
-		if errors.As(err, &fe) && fe.Kind == "blocked" {
-			return nil, err
-		}
 		r.stats.addError("parse")
 		r.c.logger.Info("crawler: listing not extracted", "url", u, "err", err)
 		return nil, fmt.Errorf("listing %s: %w", u, err)
