@@ -126,8 +126,13 @@ func jsonSelectAll(doc gjson.Result, sel *rules.Selector, limit int) []string {
 	if sel == nil || sel.Path == "" {
 		return nil
 	}
+	return jsonFiltered(doc.Get(sel.Path), sel, limit)
+}
+
+// jsonFiltered is jsonSelectAll over res, what sel's path selected.
+func jsonFiltered(res gjson.Result, sel *rules.Selector, limit int) []string {
 	var out []string
-	for _, v := range jsonScalars(doc.Get(sel.Path), limit*4, nil) {
+	for _, v := range jsonScalars(res, limit*4, nil) {
 		if f, ok := sel.Filter(v); ok && f != "" {
 			out = append(out, clipField(f))
 			if len(out) == limit {
@@ -149,7 +154,7 @@ func jsonSelectOne(doc gjson.Result, sel *rules.Selector) (v string, isNumber, o
 	if res.Type == gjson.Number && sel.Re == nil {
 		return res.Raw, true, true
 	}
-	vals := jsonSelectAll(doc, sel, 1)
+	vals := jsonFiltered(res, sel, 1) // the path is not run again
 	if len(vals) == 0 {
 		return "", false, false
 	}
