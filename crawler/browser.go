@@ -297,32 +297,17 @@ func (r *run) browse(ctx context.Context, u string, maxBody int64, okStatus func
 		if fe == nil {
 			fe = statusError(u, f.status, okStatus)
 		}
-		if fe != nil && errors.Is(fe.Err, ErrSiteBlocked) {
-			return nil, fe // the site was stopped while this one waited: not a fetch
-		}
-		r.c.streak.record(fe)
 		if fe == nil {
+			r.c.streak.record(nil)
 			r.stats.add(func(s *Stats) { s.Bytes += int64(len(f.body)) })
 			return f, nil
-		}
-		r.stats.addError(fe.Kind)
-		if !retryable(fe.Kind) || attempt >= retries {
-			r.denied(kindPage, fe)
-			r.c.logger.Debug("crawler: browser fetch failed", "url", u, "kind", fe.Kind, "attempts", attempt+1, "err", fe)
-			return nil, fe
 		}
 		var ex *exchange
 		if f != nil {
 			ex = &exchange{header: f.header} // a 429's or 503's Retry-After
 		}
-		wait := r.backoff(attempt, ex)
-		r.stats.add(func(s *Stats) { s.Retries++ })
-		t := time.NewTimer(wait)
-		select {
-		case <-ctx.Done():
-			t.Stop()
-			return nil, ctx.Err()
-		case <-t.C:
+		if err := r.retryOrFail(ctx, u, kindPage, attempt, retries, fe, ex); err != nil {
+			return nil, err
 		}
 	}
 }

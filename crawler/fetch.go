@@ -426,29 +426,42 @@ func (r *run) fetch(ctx context.Context, col *colly.Collector, u string, maxBody
 			ex = v.(*exchange)
 		}
 		f, fe := r.outcome(u, ex, err, maxBody, okStatus)
-		if fe != nil && errors.Is(fe.Err, ErrSiteBlocked) {
-			return nil, fe // the site was stopped while this one waited: not a fetch
-		}
-		r.c.streak.record(fe)
 		if fe == nil {
+			r.c.streak.record(nil)
 			return f, nil
 		}
-		r.stats.addError(fe.Kind)
-		if !retryable(fe.Kind) || attempt >= retries {
-			r.denied(kind, fe)
-			r.c.logger.Debug("crawler: fetch failed", "url", u, "kind", fe.Kind, "attempts", attempt+1, "err", fe)
-			return nil, fe
+		if err := r.retryOrFail(ctx, u, kind, attempt, retries, fe, ex); err != nil {
+			return nil, err
 		}
-		wait := r.backoff(attempt, ex)
-		r.stats.add(func(s *Stats) { s.Retries++ })
-		r.c.logger.Debug("crawler: retrying", "url", u, "kind", fe.Kind, "wait", wait)
-		t := time.NewTimer(wait)
-		select {
-		case <-ctx.Done():
-			t.Stop()
-			return nil, ctx.Err()
-		case <-t.C:
-		}
+	}
+}
+
+// retryOrFail handles one failed attempt of a fetch, plain or browser: it
+// counts it, and either waits out the backoff (nil: try again) or
+// returns the error to give up with, when fe is not worth retrying or
+// the retries are spent, or ctx's error. A fetch that found the site
+// stopped is not a failure of the page and is given up at once.
+func (r *run) retryOrFail(ctx context.Context, u, kind string, attempt, retries int, fe *fetchError, ex *exchange) error {
+	if errors.Is(fe.Err, ErrSiteBlocked) {
+		return fe // the site was stopped while this one waited: not a fetch
+	}
+	r.c.streak.record(fe)
+	r.stats.addError(fe.Kind)
+	if !retryable(fe.Kind) || attempt >= retries {
+		r.denied(kind, fe)
+		r.c.logger.Debug("crawler: fetch failed", "url", u, "kind", fe.Kind, "attempts", attempt+1, "err", fe)
+		return fe
+	}
+	wait := r.backoff(attempt, ex)
+	r.stats.add(func(s *Stats) { s.Retries++ })
+	r.c.logger.Debug("crawler: retrying", "url", u, "kind", fe.Kind, "wait", wait)
+	t := time.NewTimer(wait)
+	select {
+	case <-ctx.Done():
+		t.Stop()
+		return ctx.Err()
+	case <-t.C:
+		return nil
 	}
 }
 
