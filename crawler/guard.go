@@ -277,8 +277,9 @@ func (p *policy) checkPhoto(u *url.URL) error {
 	scheme := strings.ToLower(u.Scheme)
 	if scheme == "http" || scheme == "https" {
 		host, port := strings.ToLower(u.Hostname()), effectivePort(u)
+		defaultPort := effectivePort(&url.URL{Scheme: scheme})
 		for _, r := range p.photoHosts {
-			if r.port == "" && port != map[string]string{"http": "80", "https": "443"}[scheme] {
+			if r.port == "" && port != defaultPort {
 				continue
 			}
 			if r.port != "" && r.port != port {
@@ -298,10 +299,7 @@ func (p *policy) checkPhoto(u *url.URL) error {
 		allowed += " (the rule names no photo_hosts)"
 	} else {
 		for _, r := range p.photoHosts {
-			h := r.host
-			if strings.Contains(h, ":") {
-				h = "[" + h + "]"
-			}
+			h := bracketed(r.host)
 			if r.port != "" {
 				h += ":" + r.port
 			}
