@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/andybalholm/cascadia"
 
 	"github.com/shadowscan/shadowscan/rules"
 )
@@ -52,6 +53,12 @@ const blockedSelectors = `input[type=password], .g-recaptcha, .h-captcha, .cf-tu
 	`[class*=captcha], [id*=captcha], [class*=Captcha], [id*=Captcha], [class*=geetest], [id^=nc_], [class*=nc-container], [class*=nc_wrapper], ` +
 	`iframe[src*=captcha], script[src*=captcha]`
 
+// blockedMatcher is blockedSelectors compiled once: blockedPage runs on
+// every listing page without a price, on search pages without links and
+// on HTML answers to JSON requests, and goquery's Find would compile the
+// twenty alternatives again for each.
+var blockedMatcher = cascadia.MustCompile(blockedSelectors)
+
 // blockedTitleWords are in the <title> of verification and login pages.
 var blockedTitleWords = []string{"captcha", "security check", "verify you are human", "are you a robot", "just a moment", "access denied",
 	"安全验证", "验证码", "滑动验证", "人机验证", "访问受限", "访问被拒绝", "请登录", "登录"}
@@ -65,7 +72,7 @@ func blockedPage(doc *goquery.Document) (kind, why string) {
 	if doc == nil {
 		return "", ""
 	}
-	if sel := doc.Find(blockedSelectors).First(); sel.Length() > 0 {
+	if sel := doc.FindMatcher(blockedMatcher).First(); sel.Length() > 0 {
 		if _, ok := sel.Attr("type"); ok && strings.EqualFold(sel.AttrOr("type", ""), "password") {
 			return BlockLoginForm, "the page is a login form"
 		}

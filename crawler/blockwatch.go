@@ -170,7 +170,7 @@ func IsBlocked(err error) bool {
 	return errors.Is(err, ErrSiteBlocked) || errors.As(err, &fe) && fe.Kind == "blocked"
 }
 
-// blockedPageKind records a blocked page of kind for the run and the
+// blockedPage records a blocked page of kind for the run and the
 // site and returns its error.
 func (r *run) blockedPage(u, kind, why string) error {
 	r.stats.addError("blocked")

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"net/http"
-	"net/netip"
 	"net/url"
 	"os"
 	"strconv"
@@ -296,53 +295,21 @@ func (r *run) browse(ctx context.Context, u string, maxBody int64, okStatus func
 			return nil, ctx.Err()
 		}
 		if fe == nil {
-			fe = r.statusError(u, f, okStatus)
+			fe = statusError(u, f.status, okStatus)
 		}
-		if fe != nil && errors.Is(fe.Err, ErrSiteBlocked) {
-			return nil, fe // the site was stopped while this one waited: not a fetch
-		}
-		r.c.streak.record(fe)
 		if fe == nil {
+			r.c.streak.record(nil)
 			r.stats.add(func(s *Stats) { s.Bytes += int64(len(f.body)) })
 			return f, nil
-		}
-		r.stats.addError(fe.Kind)
-		if !retryable(fe.Kind) || attempt >= retries {
-			r.denied(kindPage, fe)
-			r.c.logger.Debug("crawler: browser fetch failed", "url", u, "kind", fe.Kind, "attempts", attempt+1, "err", fe)
-			return nil, fe
 		}
 		var ex *exchange
 		if f != nil {
 			ex = &exchange{header: f.header} // a 429's or 503's Retry-After
 		}
-		wait := r.backoff(attempt, ex)
-		r.stats.add(func(s *Stats) { s.Retries++ })
-		t := time.NewTimer(wait)
-		select {
-		case <-ctx.Done():
-			t.Stop()
-			return nil, ctx.Err()
-		case <-t.C:
+		if err := r.retryOrFail(ctx, u, kindPage, attempt, retries, fe, ex); err != nil {
+			return nil, err
 		}
 	}
-}
-
-// statusError is the error for a document status that is not a result.
-func (r *run) statusError(u string, f *fetched, okStatus func(int) bool) *fetchError {
-	if f.status >= 200 && f.status <= 299 || okStatus != nil && okStatus(f.status) {
-		return nil
-	}
-	kind := "http_4xx"
-	switch {
-	case f.status == http.StatusTooManyRequests:
-		kind = "http_429"
-	case f.status >= 500:
-		kind = "http_5xx"
-	case f.status < 400:
-		kind = "http_other"
-	}
-	return &fetchError{Kind: kind, URL: u, Status: f.status}
 }
 
 // browseOnce is one attempt of browse.
@@ -532,25 +499,10 @@ func classifyBrowserErr(err error) string {
 // the names resolve to now; the plain fetcher checks the address it
 // connects to.
 func (r *run) checkAddress(ctx context.Context, u *url.URL) error {
-	host := strings.ToLower(u.Hostname())
+	lctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
 	d := &dialer{policy: r.c.policy, lookup: r.c.lookup}
-	var addrs []netip.Addr
-	if a, err := netip.ParseAddr(host); err == nil {
-		addrs = []netip.Addr{a}
-	} else {
-		lctx, cancel := context.WithTimeout(ctx, 5*time.Second)
-		addrs, err = r.c.lookup(lctx, host)
-		cancel()
-		if err != nil {
-			return err
-		}
-	}
-	for _, a := range addrs {
-		if err := d.allowed(host, a); err != nil {
-			return err
-		}
-	}
-	return nil
+	return d.checkHost(lctx, u.Hostname())
 }
 
 // browserSite reports whether pages of the run's site go through the

@@ -426,29 +426,42 @@ func (r *run) fetch(ctx context.Context, col *colly.Collector, u string, maxBody
 			ex = v.(*exchange)
 		}
 		f, fe := r.outcome(u, ex, err, maxBody, okStatus)
-		if fe != nil && errors.Is(fe.Err, ErrSiteBlocked) {
-			return nil, fe // the site was stopped while this one waited: not a fetch
-		}
-		r.c.streak.record(fe)
 		if fe == nil {
+			r.c.streak.record(nil)
 			return f, nil
 		}
-		r.stats.addError(fe.Kind)
-		if !retryable(fe.Kind) || attempt >= retries {
-			r.denied(kind, fe)
-			r.c.logger.Debug("crawler: fetch failed", "url", u, "kind", fe.Kind, "attempts", attempt+1, "err", fe)
-			return nil, fe
+		if err := r.retryOrFail(ctx, u, kind, attempt, retries, fe, ex); err != nil {
+			return nil, err
 		}
-		wait := r.backoff(attempt, ex)
-		r.stats.add(func(s *Stats) { s.Retries++ })
-		r.c.logger.Debug("crawler: retrying", "url", u, "kind", fe.Kind, "wait", wait)
-		t := time.NewTimer(wait)
-		select {
-		case <-ctx.Done():
-			t.Stop()
-			return nil, ctx.Err()
-		case <-t.C:
-		}
+	}
+}
+
+// retryOrFail handles one failed attempt of a fetch, plain or browser: it
+// counts it, and either waits out the backoff (nil: try again) or
+// returns the error to give up with, when fe is not worth retrying or
+// the retries are spent, or ctx's error. A fetch that found the site
+// stopped is not a failure of the page and is given up at once.
+func (r *run) retryOrFail(ctx context.Context, u, kind string, attempt, retries int, fe *fetchError, ex *exchange) error {
+	if errors.Is(fe.Err, ErrSiteBlocked) {
+		return fe // the site was stopped while this one waited: not a fetch
+	}
+	r.c.streak.record(fe)
+	r.stats.addError(fe.Kind)
+	if !retryable(fe.Kind) || attempt >= retries {
+		r.denied(kind, fe)
+		r.c.logger.Debug("crawler: fetch failed", "url", u, "kind", fe.Kind, "attempts", attempt+1, "err", fe)
+		return fe
+	}
+	wait := r.backoff(attempt, ex)
+	r.stats.add(func(s *Stats) { s.Retries++ })
+	r.c.logger.Debug("crawler: retrying", "url", u, "kind", fe.Kind, "wait", wait)
+	t := time.NewTimer(wait)
+	select {
+	case <-ctx.Done():
+		t.Stop()
+		return ctx.Err()
+	case <-t.C:
+		return nil
 	}
 }
 
@@ -476,19 +489,8 @@ func (r *run) outcome(u string, ex *exchange, err error, maxBody int64, okStatus
 	case ex == nil:
 		return nil, &fetchError{Kind: "network", URL: u, Err: errors.New("no response")}
 	}
-	if status < 200 || status > 299 {
-		if okStatus == nil || !okStatus(status) {
-			kind := "http_4xx"
-			switch {
-			case status == http.StatusTooManyRequests:
-				kind = "http_429"
-			case status >= 500:
-				kind = "http_5xx"
-			case status < 400:
-				kind = "http_other"
-			}
-			return nil, &fetchError{Kind: kind, URL: u, Status: status}
-		}
+	if fe := statusError(u, status, okStatus); fe != nil {
+		return nil, fe
 	}
 	ex.mu.Lock()
 	// The transport has read the body to its end and the exchange is
@@ -498,6 +500,25 @@ func (r *run) outcome(u string, ex *exchange, err error, maxBody int64, okStatus
 	ex.mu.Unlock()
 	r.stats.add(func(s *Stats) { s.Bytes += int64(len(f.body)) })
 	return f, nil
+}
+
+// statusError is the error for a page status that is not a result, nil
+// for 2xx and the statuses okStatus accepts: the plain fetcher and the
+// browser name failures alike.
+func statusError(u string, status int, okStatus func(int) bool) *fetchError {
+	if status >= 200 && status <= 299 || okStatus != nil && okStatus(status) {
+		return nil
+	}
+	kind := "http_4xx"
+	switch {
+	case status == http.StatusTooManyRequests:
+		kind = "http_429"
+	case status >= 500:
+		kind = "http_5xx"
+	case status < 400:
+		kind = "http_other"
+	}
+	return &fetchError{Kind: kind, URL: u, Status: status}
 }
 
 // classifyErr names a transport-level failure.

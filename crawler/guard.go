@@ -277,8 +277,9 @@ func (p *policy) checkPhoto(u *url.URL) error {
 	scheme := strings.ToLower(u.Scheme)
 	if scheme == "http" || scheme == "https" {
 		host, port := strings.ToLower(u.Hostname()), effectivePort(u)
+		defaultPort := effectivePort(&url.URL{Scheme: scheme})
 		for _, r := range p.photoHosts {
-			if r.port == "" && port != map[string]string{"http": "80", "https": "443"}[scheme] {
+			if r.port == "" && port != defaultPort {
 				continue
 			}
 			if r.port != "" && r.port != port {
@@ -298,10 +299,7 @@ func (p *policy) checkPhoto(u *url.URL) error {
 		allowed += " (the rule names no photo_hosts)"
 	} else {
 		for _, r := range p.photoHosts {
-			h := r.host
-			if strings.Contains(h, ":") {
-				h = "[" + h + "]"
-			}
+			h := bracketed(r.host)
 			if r.port != "" {
 				h += ":" + r.port
 			}
@@ -363,6 +361,27 @@ func (d *dialer) allowed(host string, a netip.Addr) error {
 		return nil
 	}
 	return &addressError{Host: host, Addr: a.Unmap(), Class: class}
+}
+
+// checkHost refuses host (as a URL names it) when an address it resolves
+// to now is one the dialer would refuse: for requests that are not dialled
+// here (a browser's, which resolves names itself; one sent to an HTTP
+// proxy, which dials the target).
+func (d *dialer) checkHost(ctx context.Context, host string) error {
+	host = strings.ToLower(host)
+	if a, err := netip.ParseAddr(host); err == nil {
+		return d.allowed(host, a)
+	}
+	addrs, err := d.lookup(ctx, host)
+	if err != nil {
+		return err
+	}
+	for _, a := range addrs {
+		if err := d.allowed(host, a); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // DialContext resolves addr's host, refuses addresses the policy does not

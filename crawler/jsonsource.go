@@ -126,8 +126,13 @@ func jsonSelectAll(doc gjson.Result, sel *rules.Selector, limit int) []string {
 	if sel == nil || sel.Path == "" {
 		return nil
 	}
+	return jsonFiltered(doc.Get(sel.Path), sel, limit)
+}
+
+// jsonFiltered is jsonSelectAll over res, what sel's path selected.
+func jsonFiltered(res gjson.Result, sel *rules.Selector, limit int) []string {
 	var out []string
-	for _, v := range jsonScalars(doc.Get(sel.Path), limit*4, nil) {
+	for _, v := range jsonScalars(res, limit*4, nil) {
 		if f, ok := sel.Filter(v); ok && f != "" {
 			out = append(out, clipField(f))
 			if len(out) == limit {
@@ -149,7 +154,7 @@ func jsonSelectOne(doc gjson.Result, sel *rules.Selector) (v string, isNumber, o
 	if res.Type == gjson.Number && sel.Re == nil {
 		return res.Raw, true, true
 	}
-	vals := jsonSelectAll(doc, sel, 1)
+	vals := jsonFiltered(res, sel, 1) // the path is not run again
 	if len(vals) == 0 {
 		return "", false, false
 	}
@@ -379,16 +384,7 @@ func (r *run) searchJSONPage(ctx context.Context, query string, page int, u *url
 		found = r.inlineListings(doc, pageURL, f, track, enqueue)
 	} else {
 		links := jsonSelectAll(doc, s.ListingLinks, maxLinksPerPage+1)
-		if len(links) > maxLinksPerPage {
-			links = links[:maxLinksPerPage]
-			r.stats.addError("trap")
-		}
-		found = len(links)
-		for _, l := range links {
-			if lu := r.admitListing(pageURL, l); lu != nil {
-				enqueue(lu.String(), track)
-			}
-		}
+		found = r.enqueueLinks(pageURL, links, track, enqueue)
 	}
 	r.reportProgress()
 	switch {
@@ -398,40 +394,13 @@ func (r *run) searchJSONPage(ctx context.Context, query string, page int, u *url
 			if s.NextURL != "" {
 				raw = c.site.NextURLFor(c.base.String(), query, v, page+1)
 			}
-			if nu := normalizeURL(pageURL, raw); nu != nil {
-				if c.policy.checkPage(nu) != nil {
-					r.stats.addError("offsite")
-				} else {
-					next = nu.String()
-				}
-			}
+			next = r.nextPageURL(pageURL, raw)
 		}
 	case found == 0 || !strings.Contains(s.URL, "{page}"):
 	default:
 		next = c.site.SearchURL(c.base.String(), query, page+1)
 	}
 	return next, true, track.walked(ctx, next)
-}
-
-// admitListing resolves a listing link found on a search page and returns
-// it when it is on the site and new to this run; nil otherwise (counted).
-func (r *run) admitListing(pageURL *url.URL, link string) *url.URL {
-	lu := normalizeURL(pageURL, link)
-	if lu == nil {
-		return nil
-	}
-	if r.c.policy.checkPage(lu) != nil {
-		r.stats.addError("offsite")
-		return nil
-	}
-	switch r.guard.admit(lu) {
-	case admitDuplicate:
-		return nil
-	case admitTrap:
-		r.stats.addError("trap")
-		return nil
-	}
-	return lu
 }
 
 // inlineListings reads the listing objects a JSON search page carries and

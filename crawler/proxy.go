@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"net/netip"
 	"net/url"
-	"strings"
 	"sync/atomic"
 	"time"
 
@@ -116,20 +115,8 @@ type checkTarget struct {
 }
 
 func (t *checkTarget) RoundTrip(req *http.Request) (*http.Response, error) {
-	host := strings.ToLower(req.URL.Hostname())
-	var addrs []netip.Addr
-	if a, err := netip.ParseAddr(host); err == nil {
-		addrs = []netip.Addr{a}
-	} else {
-		var err error
-		if addrs, err = t.guard.lookup(req.Context(), host); err != nil {
-			return nil, err
-		}
-	}
-	for _, a := range addrs {
-		if err := t.guard.allowed(host, a); err != nil {
-			return nil, err
-		}
+	if err := t.guard.checkHost(req.Context(), req.URL.Hostname()); err != nil {
+		return nil, err
 	}
 	return t.rt.RoundTrip(req)
 }

@@ -230,45 +230,71 @@ func (r *run) searchPage(ctx context.Context, query string, page int, u *url.URL
 	if pageURL == nil {
 		pageURL = u
 	}
+	found := r.enqueueLinks(pageURL, links, track, enqueue)
+	r.reportProgress()
+	switch {
+	case s.NextPage != nil:
+		if v, ok := selectOne(doc, s.NextPage); ok {
+			next = r.nextPageURL(pageURL, v)
+		}
+	case found == 0 || !strings.Contains(s.URL, "{page}"):
+	default:
+		next = c.site.SearchURL(c.base.String(), query, page+1)
+	}
+	return next, true, track.walked(ctx, next)
+}
+
+// enqueueLinks enqueues the listing links of a result page that are on
+// the site and new to the run, at most maxLinksPerPage of them (more is
+// counted as a trap), and returns how many links the page gave within
+// that cap.
+func (r *run) enqueueLinks(pageURL *url.URL, links []string, track *pageTrack, enqueue func(string, *pageTrack)) int {
 	if len(links) > maxLinksPerPage {
 		links = links[:maxLinksPerPage]
 		r.stats.addError("trap")
 	}
 	for _, l := range links {
-		lu := normalizeURL(pageURL, l)
-		if lu == nil {
-			continue
+		if lu := r.admitListing(pageURL, l); lu != nil {
+			enqueue(lu.String(), track)
 		}
-		if c.policy.checkPage(lu) != nil {
-			r.stats.addError("offsite")
-			continue
-		}
-		switch r.guard.admit(lu) {
-		case admitDuplicate:
-			continue
-		case admitTrap:
-			r.stats.addError("trap")
-			continue
-		}
-		enqueue(lu.String(), track)
 	}
-	r.reportProgress()
-	switch {
-	case s.NextPage != nil:
-		if v, found := selectOne(doc, s.NextPage); found {
-			if nu := normalizeURL(pageURL, v); nu != nil {
-				if c.policy.checkPage(nu) != nil {
-					r.stats.addError("offsite")
-				} else {
-					next = nu.String()
-				}
-			}
-		}
-	case len(links) == 0 || !strings.Contains(s.URL, "{page}"):
-	default:
-		next = c.site.SearchURL(c.base.String(), query, page+1)
+	return len(links)
+}
+
+// admitListing resolves a listing link found on a search page and returns
+// it when it is on the site and new to this run; nil otherwise (counted).
+func (r *run) admitListing(pageURL *url.URL, link string) *url.URL {
+	lu := normalizeURL(pageURL, link)
+	if lu == nil {
+		return nil
 	}
-	return next, true, track.walked(ctx, next)
+	if r.c.policy.checkPage(lu) != nil {
+		r.stats.addError("offsite")
+		return nil
+	}
+	switch r.guard.admit(lu) {
+	case admitDuplicate:
+		return nil
+	case admitTrap:
+		r.stats.addError("trap")
+		return nil
+	}
+	return lu
+}
+
+// nextPageURL resolves a result page's next-page link (or the URL made
+// from its cursor) and returns it when it is on the site's origins; ""
+// otherwise, an offsite one counted.
+func (r *run) nextPageURL(pageURL *url.URL, raw string) string {
+	nu := normalizeURL(pageURL, raw)
+	if nu == nil {
+		return ""
+	}
+	if r.c.policy.checkPage(nu) != nil {
+		r.stats.addError("offsite")
+		return ""
+	}
+	return nu.String()
 }
 
 func (r *run) reportProgress() {
@@ -362,10 +388,6 @@ func (r *run) fetchListing(ctx context.Context, u string) (*Page, error) {
 		}
 	}
 	if err != nil {
-		var fe *fetchError
-		if errors.As(err, &fe) && fe.Kind == "blocked" {
-			return nil, err
-		}
 		r.stats.addError("parse")
 		r.c.logger.Info("crawler: listing not extracted", "url", u, "err", err)
 		return nil, fmt.Errorf("listing %s: %w", u, err)

@@ -69,36 +69,18 @@ func ParseBlockSign(expr string) (BlockSign, error) {
 
 // parseBlocked reads the blocked list.
 func (d *decoder) parseBlocked(p pair) []BlockSign {
-	n := p.value
-	if isNull(n) {
-		return nil
-	}
-	if n.Kind != yaml.SequenceNode {
-		d.fail(n.Line, p.path, blockedAccepted, "is %s, not a list", kindName(n))
-		return nil
-	}
-	if len(n.Content) > maxBlockSigns {
-		d.fail(n.Line, p.path, blockedAccepted, "has %d entries, more than %d", len(n.Content), maxBlockSigns)
+	if isNull(p.value) {
 		return nil
 	}
 	var out []BlockSign
-	for i, item := range n.Content {
-		item = d.resolve(item)
-		if item == nil {
-			return out
-		}
-		path := fmt.Sprintf("%s[%d]", p.path, i)
-		v, ok := d.str(item, path, blockedAccepted)
-		if !ok {
-			continue
-		}
+	d.stringList(p, blockedAccepted, maxBlockSigns, "has %d entries, more than %d", func(item *yaml.Node, path, v string) {
 		s, err := ParseBlockSign(v)
 		if err != nil {
 			d.fail(item.Line, path, blockedAccepted, "%v", err)
-			continue
+			return
 		}
 		out = append(out, s)
-	}
+	})
 	return out
 }
 

@@ -49,9 +49,9 @@ func TestParseSiteBlockedErrors(t *testing.T) {
 	}{
 		{"blocked: div.x\n", "blocked", "not a list", 6},
 		{"blocked:\n  - \"re:([\"\n", "blocked[0]", "not a regular expression", 7},
-		{"blocked:\n  - ok\n  - \"div[\"\n", "blocked[1]", "", 8},
+		{"blocked:\n  - ok\n  - \"div[\"\n", "blocked[1]", "does not parse", 8},
 		{"blocked:\n  - \"re:\"\n", "blocked[0]", "no pattern", 7},
-		{"politeness: {block_limit: 0}\n", "politeness.block_limit", "", 6},
+		{"politeness: {block_limit: 0}\n", "politeness.block_limit", "out of range", 6},
 		{"politeness: {block_backoff: 1h}\n", "politeness.block_backoff", "out of range", 6},
 	} {
 		_, err := ParseSite("tb.yaml", []byte(blockedSiteBase+tt.yaml))

@@ -97,7 +97,7 @@ func (d *decoder) waitFor(q pair) string {
 	if !ok {
 		return ""
 	}
-	if _, err := cascadia.Compile(v); err != nil || v == "" {
+	if _, err := cascadia.Compile(v); err != nil {
 		d.fail(q.value.Line, q.path, waitForAccepted, "CSS selector %q does not parse: %v", clip(v), err)
 		return ""
 	}

@@ -19,43 +19,27 @@ const photoHostsAccepted = `a list of hosts listing photos may come from besides
 // NormalizePhotoHost.
 func (d *decoder) parsePhotoHosts(p pair) []string {
 	n := p.value
-	if isNull(n) {
+	if isNull(n) || n.Kind == yaml.SequenceNode {
 		d.set[p.path] = n.Line
-		return nil
 	}
-	if n.Kind != yaml.SequenceNode {
-		d.fail(n.Line, p.path, photoHostsAccepted, "is %s, not a list", kindName(n))
-		return nil
-	}
-	d.set[p.path] = n.Line
-	if len(n.Content) > maxPhotoHosts {
-		d.fail(n.Line, p.path, photoHostsAccepted, "names %d hosts, more than %d", len(n.Content), maxPhotoHosts)
+	if isNull(n) {
 		return nil
 	}
 	var out []string
 	seen := map[string]int{}
-	for i, item := range n.Content {
-		item = d.resolve(item)
-		if item == nil {
-			return out
-		}
-		path := fmt.Sprintf("%s[%d]", p.path, i)
-		v, ok := d.str(item, path, photoHostsAccepted)
-		if !ok {
-			continue
-		}
+	d.stringList(p, photoHostsAccepted, maxPhotoHosts, "names %d hosts, more than %d", func(item *yaml.Node, path, v string) {
 		h, err := NormalizePhotoHost(v)
 		if err != nil {
 			d.fail(item.Line, path, photoHostsAccepted, "%v", err)
-			continue
+			return
 		}
 		if first, dup := seen[h]; dup {
 			d.fail(item.Line, path, photoHostsAccepted, "%q is listed twice (first on line %d)", clip(v), first)
-			continue
+			return
 		}
 		seen[h] = item.Line
 		out = append(out, h)
-	}
+	})
 	return out
 }
 

@@ -66,36 +66,18 @@ func redactProxy(s string) string {
 
 // parseProxies reads the proxies list.
 func (d *decoder) parseProxies(p pair) []string {
-	n := p.value
-	if isNull(n) {
-		return nil
-	}
-	if n.Kind != yaml.SequenceNode {
-		d.fail(n.Line, p.path, ProxyAccepted, "is %s, not a list", kindName(n))
-		return nil
-	}
-	if len(n.Content) > maxProxies {
-		d.fail(n.Line, p.path, ProxyAccepted, "has %d proxies, more than %d", len(n.Content), maxProxies)
+	if isNull(p.value) {
 		return nil
 	}
 	var out []string
-	for i, item := range n.Content {
-		item = d.resolve(item)
-		if item == nil {
-			return out
-		}
-		path := fmt.Sprintf("%s[%d]", p.path, i)
-		v, ok := d.str(item, path, ProxyAccepted)
-		if !ok {
-			continue
-		}
+	d.stringList(p, ProxyAccepted, maxProxies, "has %d proxies, more than %d", func(item *yaml.Node, path, v string) {
 		u, err := ParseProxy(v)
 		if err != nil {
 			d.fail(item.Line, path, ProxyAccepted, "%v", err)
-			continue
+			return
 		}
 		out = append(out, u.String())
-	}
+	})
 	return out
 }
 

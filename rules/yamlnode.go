@@ -234,6 +234,32 @@ func (d *decoder) str(n *yaml.Node, path, accepted string) (string, bool) {
 	return v, true
 }
 
+// stringList reads a list of at most maxN strings and hands each, with its
+// node and path (list[i]), to each, which checks it. tooMany words the
+// error for a longer list, with the count and maxN as its arguments. A
+// value that is not a list is an error; the caller handles null.
+func (d *decoder) stringList(p pair, accepted string, maxN int, tooMany string, each func(item *yaml.Node, path, v string)) {
+	n := p.value
+	if n.Kind != yaml.SequenceNode {
+		d.fail(n.Line, p.path, accepted, "is %s, not a list", kindName(n))
+		return
+	}
+	if len(n.Content) > maxN {
+		d.fail(n.Line, p.path, accepted, tooMany, len(n.Content), maxN)
+		return
+	}
+	for i, item := range n.Content {
+		item = d.resolve(item)
+		if item == nil {
+			return
+		}
+		path := fmt.Sprintf("%s[%d]", p.path, i)
+		if v, ok := d.str(item, path, accepted); ok {
+			each(item, path, v)
+		}
+	}
+}
+
 // integer reads an integer in [lo, hi].
 func (d *decoder) integer(n *yaml.Node, path string, lo, hi int64) (int64, bool) {
 	return d.integerAccepting(n, path, lo, hi, fmt.Sprintf("a whole number from %d to %d", lo, hi))
