@@ -99,7 +99,7 @@ func (b *Builder) Add(r Record) {
 	if r.HitID != 0 {
 		s.hits = append(s.hits, r.HitID)
 	}
-	for _, h := range Extract(l.SellerName+"\n"+l.Title+"\n"+l.Description, hostOf(l.URL)) {
+	for _, h := range listingHandles(l) {
 		addUse(b.handles, h, key, lk)
 	}
 	for _, im := range l.Images {
@@ -139,6 +139,12 @@ func appendOnce(list []string, s string) []string {
 		return list
 	}
 	return append(list, s)
+}
+
+// listingHandles are the contact handles of l's shop name, title and
+// description; links to l's own marketplace are not a shop's.
+func listingHandles(l *shadowscan.Listing) []Handle {
+	return Extract(l.SellerName+"\n"+l.Title+"\n"+l.Description, hostOf(l.URL))
 }
 
 // hostOf is the host of a listing URL, "" when it has none.

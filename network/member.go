@@ -14,7 +14,7 @@ import (
 // shops was flagged is no counterfeit network.
 func MemberOf(nets []shadowscan.Network, l *shadowscan.Listing) []shadowscan.NetworkMembership {
 	var handles []string
-	for _, h := range Extract(l.SellerName+"\n"+l.Title+"\n"+l.Description, hostOf(l.URL)) {
+	for _, h := range listingHandles(l) {
 		handles = append(handles, h.String())
 	}
 	var out []shadowscan.NetworkMembership

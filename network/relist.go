@@ -57,7 +57,7 @@ func (r *Relister) Add(h *shadowscan.Hit) {
 	}
 	l := &h.Listing
 	o := oldHit{id: h.ID, key: l.Key(), status: h.Status, pairs: titlePairs(l.Title),
-		handles: Extract(l.SellerName+"\n"+l.Title+"\n"+l.Description, hostOf(l.URL))}
+		handles: listingHandles(l)}
 	if l.SellerID != "" {
 		o.shop = l.Site + "/" + l.SellerID
 	}
@@ -79,10 +79,7 @@ func (r *Relister) Add(h *shadowscan.Hit) {
 
 // node is a hashed photo as the photo index holds it, or nil.
 func (r *Relister) node(im shadowscan.ListingImage) *photoNode {
-	if !im.Hashed || (im.PDQ.IsZero() && im.PHash == 0) {
-		return nil
-	}
-	return &photoNode{pdq: im.PDQ, quality: !im.PDQ.IsZero() && im.PDQQuality >= r.image.MinPDQQuality, phash: im.PHash, dhash: im.DHash, sha: im.SHA256}
+	return newPhotoNode(im, r.image.MinPDQQuality)
 }
 
 // Match returns the hit l is a relist of, and the reason saying so
@@ -118,7 +115,7 @@ func (r *Relister) Match(l *shadowscan.Listing, firstSeen func() time.Time) (uin
 			if firstSeen != nil {
 				seen = firstSeen()
 			}
-			handles = Extract(l.SellerName+"\n"+l.Title+"\n"+l.Description, hostOf(l.URL))
+			handles = listingHandles(l)
 			for _, im := range l.Images {
 				if n := r.node(im); n != nil {
 					photos = append(photos, n)
@@ -167,15 +164,7 @@ func (r *Relister) samePhoto(a, b []*photoNode) (int, bool) {
 	best, ok := 0, false
 	for _, x := range a {
 		for _, y := range b {
-			d, near := -1, false
-			switch {
-			case x.quality && y.quality:
-				d = x.pdq.Distance(y.pdq)
-				near = d <= r.rules.MaxPDQDistance
-			case !x.quality && !y.quality:
-				d = bitDistance(x.phash, y.phash)
-				near = d <= r.rules.MaxPHashDistance && bitDistance(x.dhash, y.dhash) <= 2*r.rules.MaxPHashDistance
-			}
+			d, near := compare(x, y, r.rules.MaxPDQDistance, r.rules.MaxPHashDistance)
 			if near && (!ok || d < best) {
 				best, ok = d, true
 			}
