@@ -50,9 +50,7 @@ func (r *Relister) Len() int { return len(r.olds) }
 // Add takes a hit whose listing was reported or taken down (reported,
 // removed or relisted); others are ignored.
 func (r *Relister) Add(h *shadowscan.Hit) {
-	switch h.Status {
-	case shadowscan.StatusReported, shadowscan.StatusRemoved, shadowscan.StatusRelisted:
-	default:
+	if !h.Status.TakenDown() {
 		return
 	}
 	l := &h.Listing

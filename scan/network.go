@@ -78,15 +78,11 @@ func networkReasons(ctx context.Context, db *store.DB, det *rules.Detection, cat
 	}), nil
 }
 
-// relistStatuses are the statuses of hits whose listing a relist brings
-// back: reported (a takedown was asked for), removed and relisted.
-var relistStatuses = []shadowscan.Status{shadowscan.StatusReported, shadowscan.StatusRemoved, shadowscan.StatusRelisted}
-
 // relister loads the reported and removed hits into a network.Relister
 // that knows the official photos and shops of the stored catalogue cat.
 func relister(ctx context.Context, db *store.DB, det *rules.Detection, cat *shadowscan.Catalog) (*network.Relister, error) {
 	r := network.NewRelister(det, cat)
-	for _, st := range relistStatuses {
+	for _, st := range shadowscan.TakedownStatuses {
 		hits, err := db.Hits(ctx, shadowscan.HitFilter{Status: st})
 		if err != nil {
 			return nil, fmt.Errorf("load %s hits for relists: %w", st, err)
