@@ -85,7 +85,7 @@ func (b *Builder) Add(r Record) {
 	if l == nil || l.SellerID == "" {
 		return
 	}
-	key := l.Site + "/" + l.SellerID
+	key := shadowscan.ShopKey(l.Site, l.SellerID)
 	s := b.shops[key]
 	if s == nil {
 		s = &shop{key: key, site: l.Site, id: l.SellerID, role: b.role(l.Site, l.SellerID)}

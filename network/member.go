@@ -28,8 +28,8 @@ func MemberOf(nets []shadowscan.Network, l *shadowscan.Listing) []shadowscan.Net
 			continue
 		}
 		why := ""
-		if l.SellerID != "" && n.Shop(shadowscan.ListingKey(l.Site, l.SellerID)) != nil {
-			why = fmt.Sprintf("seller %s is one of its shops", shadowscan.ListingKey(l.Site, l.SellerID))
+		if shop := shadowscan.ShopKey(l.Site, l.SellerID); l.SellerID != "" && n.Shop(shop) != nil {
+			why = fmt.Sprintf("seller %s is one of its shops", shop)
 		} else {
 			why = sharedHandle(n, handles)
 		}

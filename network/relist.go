@@ -57,7 +57,7 @@ func (r *Relister) Add(h *shadowscan.Hit) {
 	o := oldHit{id: h.ID, key: l.Key(), status: h.Status, pairs: titlePairs(l.Title),
 		handles: listingHandles(l)}
 	if l.SellerID != "" {
-		o.shop = l.Site + "/" + l.SellerID
+		o.shop = shadowscan.ShopKey(l.Site, l.SellerID)
 	}
 	for _, tr := range h.History {
 		if tr.To == shadowscan.StatusReported {
@@ -149,7 +149,7 @@ func (r *Relister) evidence(o *oldHit, l *shadowscan.Listing, photos []*photoNod
 			}
 		}
 	}
-	shop := l.Site + "/" + l.SellerID
+	shop := shadowscan.ShopKey(l.Site, l.SellerID)
 	if o.shop != "" && o.shop == shop && o.status != shadowscan.StatusReported {
 		ev = append(ev, "same shop "+shop+" after the takedown")
 	}

@@ -74,7 +74,7 @@ func networkReasons(ctx context.Context, db *store.DB, det *rules.Detection, cat
 		reasons = network.Reasons(nets)
 	}
 	return matcher.WithNetwork(func(site, sellerID string) string {
-		return reasons[site+"/"+sellerID]
+		return reasons[shadowscan.ShopKey(site, sellerID)]
 	}), nil
 }
 
