@@ -89,7 +89,7 @@ func (r *Relister) node(im shadowscan.ListingImage) *photoNode {
 // relist. A listing of an official shop is no relist, nor is
 // the hit's own listing.
 func (r *Relister) Match(l *shadowscan.Listing, firstSeen func() time.Time) (uint64, string) {
-	if len(r.olds) == 0 || l.Removed || r.officialShop(l) {
+	if len(r.olds) == 0 || l.Removed || roleIn(r.cat, l.Site, l.SellerID) == shadowscan.RoleOfficial {
 		return 0, ""
 	}
 	pairs := titlePairs(l.Title)
@@ -169,15 +169,6 @@ func (r *Relister) samePhoto(a, b []*photoNode) (int, bool) {
 		}
 	}
 	return best, ok
-}
-
-func (r *Relister) officialShop(l *shadowscan.Listing) bool {
-	for i := range r.cat.Brands {
-		if r.cat.Brands[i].RoleOf(l.Site, l.SellerID) == shadowscan.RoleOfficial {
-			return true
-		}
-	}
-	return false
 }
 
 // titlePairs is the set of neighbouring letter and digit pairs of a
