@@ -44,8 +44,12 @@ type NetworkShop struct {
 	Confirmed int      `json:"confirmed,omitempty"`
 }
 
-// Key returns "site/seller_id".
-func (s NetworkShop) Key() string { return s.Site + "/" + s.SellerID }
+// Key returns the shop's ShopKey.
+func (s NetworkShop) Key() string { return ShopKey(s.Site, s.SellerID) }
+
+// ShopKey names one seller on one site, "site/seller_id": networks, their
+// links and the reasons they give a scan key shops by it.
+func ShopKey(site, sellerID string) string { return site + "/" + sellerID }
 
 // NetworkLink is one piece of evidence shared by two shops.
 type NetworkLink struct {

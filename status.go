@@ -22,6 +22,17 @@ const (
 // Statuses lists every status in workflow order.
 var Statuses = []Status{StatusNew, StatusEscalated, StatusConfirmed, StatusDismissed, StatusReported, StatusRemoved, StatusRelisted}
 
+// TakedownStatuses are the statuses of a hit whose takedown was asked
+// for: reported, removed and relisted. Its listing no longer shows in
+// search results, so a rescan revisits it by URL, and a new listing may
+// be its relist.
+var TakedownStatuses = []Status{StatusReported, StatusRemoved, StatusRelisted}
+
+// TakenDown reports whether s is one of TakedownStatuses.
+func (s Status) TakenDown() bool {
+	return s == StatusReported || s == StatusRemoved || s == StatusRelisted
+}
+
 // transitions is the workflow of SPEC "Review workflow". A move not listed
 // here is refused.
 var transitions = map[Status][]Status{

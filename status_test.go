@@ -1,6 +1,7 @@
 package shadowscan
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -59,5 +60,22 @@ func TestParseStatusAndCategory(t *testing.T) {
 	}
 	if _, err := ParseCategory("fake"); err == nil || !strings.Contains(err.Error(), "counterfeit") {
 		t.Errorf("ParseCategory(fake): %v", err)
+	}
+}
+
+// TestTakenDownIsTakedownStatuses: the method and the list name the same
+// statuses, and only those a takedown was asked for.
+func TestTakenDownIsTakedownStatuses(t *testing.T) {
+	want := map[Status]bool{StatusReported: true, StatusRemoved: true, StatusRelisted: true}
+	for _, s := range Statuses {
+		if got := s.TakenDown(); got != want[s] {
+			t.Errorf("%s.TakenDown() = %v, want %v", s, got, want[s])
+		}
+		if got := slices.Contains(TakedownStatuses, s); got != want[s] {
+			t.Errorf("TakedownStatuses holds %s: %v, want %v", s, got, want[s])
+		}
+	}
+	if len(TakedownStatuses) != len(want) {
+		t.Errorf("TakedownStatuses = %v", TakedownStatuses)
 	}
 }

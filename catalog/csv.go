@@ -27,7 +27,9 @@ var brandColumns = map[string]string{
 	"defamation_terms": "defamation_terms",
 }
 
-const csvAccepted = "a header row with the columns " + "brand_id, brand_name, brand_aliases, official_sellers, authorized_sellers, defamation_terms, sku, name, aliases, price, min_price, min_price_by_tier, min_price_by_region, currency, images"
+// csvAccepted is what a CSV header may be: derived from csvColumns, so a
+// new column is named in the errors without a second edit.
+var csvAccepted = "a header row with the columns " + strings.Join(csvColumns, ", ")
 
 // parseCSV reads a CSV catalogue: a header row, then one product a row.
 func (p *parser) parseCSV(data []byte) {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/shadowscan/shadowscan"
 	"github.com/shadowscan/shadowscan/evidence"
+	"github.com/shadowscan/shadowscan/store"
 )
 
 // Packets writes a platform's complaint files beside an evidence
@@ -248,9 +249,10 @@ func (l *Layout) packetOf(c shadowscan.Category) *Packet {
 type review struct{ by, at string }
 
 // reviewOf returns the latest confirmation in h's history; a hit never
-// confirmed, or dismissed since, has none.
+// confirmed, or dismissed since, has none: only a hit in one of
+// store.OffenceStatuses (confirmed or later) was reviewed.
 func reviewOf(h *shadowscan.Hit) (review, bool) {
-	if h.Status == shadowscan.StatusNew || h.Status == shadowscan.StatusDismissed || h.Status == shadowscan.StatusEscalated {
+	if !slices.Contains(store.OffenceStatuses, h.Status) {
 		return review{}, false
 	}
 	for i := len(h.History) - 1; i >= 0; i-- {

@@ -279,3 +279,33 @@ func TestWriteFileWithPackets(t *testing.T) {
 		t.Errorf("left behind: %v", left)
 	}
 }
+
+// TestReviewOf: a hit counts as reviewed only while it stands confirmed
+// or later; a confirmation in its history that was undone (dismissed
+// since, or sent back to new) does not make it reviewed.
+func TestReviewOf(t *testing.T) {
+	confirmed := shadowscan.Transition{From: shadowscan.StatusNew, To: shadowscan.StatusConfirmed, By: "ana", At: "2026-03-02T10:00:00Z"}
+	reported := shadowscan.Transition{From: shadowscan.StatusConfirmed, To: shadowscan.StatusReported, By: "legal", At: "2026-03-03T08:00:00Z"}
+	dismissed := shadowscan.Transition{From: shadowscan.StatusConfirmed, To: shadowscan.StatusDismissed, By: "bo", At: "2026-03-03T08:00:00Z"}
+	reopened := shadowscan.Transition{From: shadowscan.StatusDismissed, To: shadowscan.StatusNew, By: "bo", At: "2026-03-04T08:00:00Z"}
+	for _, tc := range []struct {
+		name   string
+		status shadowscan.Status
+		hist   []shadowscan.Transition
+		want   review
+		ok     bool
+	}{
+		{"confirmed", shadowscan.StatusConfirmed, []shadowscan.Transition{confirmed}, review{"ana", confirmed.At}, true},
+		{"reported names who confirmed", shadowscan.StatusReported, []shadowscan.Transition{confirmed, reported}, review{"ana", confirmed.At}, true},
+		{"never confirmed", shadowscan.StatusNew, nil, review{}, false},
+		{"dismissed since", shadowscan.StatusDismissed, []shadowscan.Transition{confirmed, dismissed}, review{}, false},
+		{"sent back to new", shadowscan.StatusNew, []shadowscan.Transition{confirmed, dismissed, reopened}, review{}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, ok := reviewOf(&shadowscan.Hit{Status: tc.status, History: tc.hist})
+			if got != tc.want || ok != tc.ok {
+				t.Errorf("reviewOf = %+v %v, want %+v %v", got, ok, tc.want, tc.ok)
+			}
+		})
+	}
+}

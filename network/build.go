@@ -64,11 +64,11 @@ func NewBuilder(det *rules.Detection, cat *shadowscan.Catalog) *Builder {
 	}
 }
 
-// role is a seller's strongest role for any brand of the catalogue.
-func (b *Builder) role(site, id string) shadowscan.SellerRole {
+// roleIn is a seller's strongest role for any brand of cat.
+func roleIn(cat *shadowscan.Catalog, site, id string) shadowscan.SellerRole {
 	best := shadowscan.RoleUnknown
-	for i := range b.cat.Brands {
-		switch b.cat.Brands[i].RoleOf(site, id) {
+	for i := range cat.Brands {
+		switch cat.Brands[i].RoleOf(site, id) {
 		case shadowscan.RoleOfficial:
 			return shadowscan.RoleOfficial
 		case shadowscan.RoleAuthorized:
@@ -85,10 +85,10 @@ func (b *Builder) Add(r Record) {
 	if l == nil || l.SellerID == "" {
 		return
 	}
-	key := l.Site + "/" + l.SellerID
+	key := shadowscan.ShopKey(l.Site, l.SellerID)
 	s := b.shops[key]
 	if s == nil {
-		s = &shop{key: key, site: l.Site, id: l.SellerID, role: b.role(l.Site, l.SellerID)}
+		s = &shop{key: key, site: l.Site, id: l.SellerID, role: roleIn(b.cat, l.Site, l.SellerID)}
 		b.shops[key] = s
 	}
 	if l.SellerName != "" {
@@ -99,7 +99,7 @@ func (b *Builder) Add(r Record) {
 	if r.HitID != 0 {
 		s.hits = append(s.hits, r.HitID)
 	}
-	for _, h := range Extract(l.SellerName+"\n"+l.Title+"\n"+l.Description, hostOf(l.URL)) {
+	for _, h := range listingHandles(l) {
 		addUse(b.handles, h, key, lk)
 	}
 	for _, im := range l.Images {
@@ -113,11 +113,8 @@ func (b *Builder) Add(r Record) {
 // addPriced indexes a listing's product and price, unless the price is the
 // product's list or floor price, which honest sellers share.
 func (b *Builder) addPriced(key, lk, sku string, l *shadowscan.Listing) {
-	for i := range b.cat.Products {
-		p := &b.cat.Products[i]
-		if p.SKU == sku && p.Currency == l.Currency && (l.Price == p.Price || l.Price == p.MinPrice) {
-			return
-		}
+	if p := b.cat.Product(sku); p != nil && p.Currency == l.Currency && (l.Price == p.Price || l.Price == p.MinPrice) {
+		return
 	}
 	pk := sku + "|" + l.Currency + "|" + l.Price.String()
 	b.prices[pk] = sku + " at " + l.Price.Format(l.Currency)
@@ -139,6 +136,12 @@ func appendOnce(list []string, s string) []string {
 		return list
 	}
 	return append(list, s)
+}
+
+// listingHandles are the contact handles of l's shop name, title and
+// description; links to l's own marketplace are not a shop's.
+func listingHandles(l *shadowscan.Listing) []Handle {
+	return Extract(l.SellerName+"\n"+l.Title+"\n"+l.Description, hostOf(l.URL))
 }
 
 // hostOf is the host of a listing URL, "" when it has none.

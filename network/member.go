@@ -14,7 +14,7 @@ import (
 // shops was flagged is no counterfeit network.
 func MemberOf(nets []shadowscan.Network, l *shadowscan.Listing) []shadowscan.NetworkMembership {
 	var handles []string
-	for _, h := range Extract(l.SellerName+"\n"+l.Title+"\n"+l.Description, hostOf(l.URL)) {
+	for _, h := range listingHandles(l) {
 		handles = append(handles, h.String())
 	}
 	var out []shadowscan.NetworkMembership
@@ -28,8 +28,8 @@ func MemberOf(nets []shadowscan.Network, l *shadowscan.Listing) []shadowscan.Net
 			continue
 		}
 		why := ""
-		if l.SellerID != "" && n.Shop(shadowscan.ListingKey(l.Site, l.SellerID)) != nil {
-			why = fmt.Sprintf("seller %s is one of its shops", shadowscan.ListingKey(l.Site, l.SellerID))
+		if shop := shadowscan.ShopKey(l.Site, l.SellerID); l.SellerID != "" && n.Shop(shop) != nil {
+			why = fmt.Sprintf("seller %s is one of its shops", shop)
 		} else {
 			why = sharedHandle(n, handles)
 		}

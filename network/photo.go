@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/shadowscan/shadowscan"
+	"github.com/shadowscan/shadowscan/photo"
 	"github.com/shadowscan/shadowscan/rules"
 )
 
@@ -30,24 +31,33 @@ type photoIndex struct {
 
 func newPhotoIndex() *photoIndex { return &photoIndex{byKey: map[string]int{}} }
 
+// newPhotoNode is im as the photo index compares it, or nil when it was
+// not hashed. Its PDQ is compared when its quality reaches minQuality, its
+// pHash and dHash otherwise.
+func newPhotoNode(im shadowscan.ListingImage, minQuality int) *photoNode {
+	if !im.Hashed || (im.PDQ.IsZero() && im.PHash == 0) {
+		return nil
+	}
+	return &photoNode{pdq: im.PDQ, quality: !im.PDQ.IsZero() && im.PDQQuality >= minQuality, phash: im.PHash, dhash: im.DHash, sha: im.SHA256}
+}
+
 // add records that shop s showed im on listing lk.
 func (x *photoIndex) add(s *shop, lk string, im shadowscan.ListingImage, minQuality int) {
-	if !im.Hashed || (im.PDQ.IsZero() && im.PHash == 0) {
+	n := newPhotoNode(im, minQuality)
+	if n == nil {
 		return
 	}
-	q := !im.PDQ.IsZero() && im.PDQQuality >= minQuality
 	key := fmt.Sprintf("p%x/%x", im.PHash, im.DHash)
-	if q {
+	if n.quality {
 		key = "q" + im.PDQ.String()
 	}
-	i, ok := x.byKey[key]
-	if !ok {
-		i = len(x.nodes)
-		x.byKey[key] = i
-		x.nodes = append(x.nodes, &photoNode{pdq: im.PDQ, quality: q, phash: im.PHash, dhash: im.DHash, sha: im.SHA256,
-			uses: map[string][]string{}, urls: map[string]string{}})
+	if i, ok := x.byKey[key]; ok {
+		n = x.nodes[i]
+	} else {
+		x.byKey[key] = len(x.nodes)
+		n.uses, n.urls = map[string][]string{}, map[string]string{}
+		x.nodes = append(x.nodes, n)
 	}
-	n := x.nodes[i]
 	n.uses[s.key] = appendOnce(n.uses[s.key], lk)
 	if _, ok := n.urls[s.key]; !ok {
 		n.urls[s.key] = im.URL
@@ -112,29 +122,32 @@ func (x *photoIndex) clusters(maxPDQ, maxPHash int) [][]int {
 
 // near reports whether photos i and j are the same photo.
 func (x *photoIndex) near(i, j, maxPDQ, maxPHash int) bool {
-	a, b := x.nodes[i], x.nodes[j]
-	if a.quality && b.quality {
-		return a.pdq.Distance(b.pdq) <= maxPDQ
-	}
-	return !a.quality && !b.quality && bitDistance(a.phash, b.phash) <= maxPHash && bitDistance(a.dhash, b.dhash) <= 2*maxPHash
+	_, ok := compare(x.nodes[i], x.nodes[j], maxPDQ, maxPHash)
+	return ok
 }
 
-func bitDistance(a, b uint64) int {
-	n := 0
-	for v := a ^ b; v != 0; v &= v - 1 {
-		n++
-	}
-	return n
-}
-
-// distance is the hash distance between photos i and j, in the hash they
-// were compared by.
+// distance is the hash distance between photos i and j of one cluster, in
+// the hash they were compared by (a cluster's photos are all of good
+// quality or all not).
 func (x *photoIndex) distance(i, j int) int {
-	a, b := x.nodes[i], x.nodes[j]
-	if a.quality && b.quality {
-		return a.pdq.Distance(b.pdq)
+	d, _ := compare(x.nodes[i], x.nodes[j], 0, 0)
+	return d
+}
+
+// compare returns the distance between photos a and b and whether they
+// are the same photo: by PDQ within maxPDQ when both are of good quality,
+// by pHash within maxPHash (dHash within twice that) when neither is. A
+// photo of good quality and one that is not are never the same (-1).
+func compare(a, b *photoNode, maxPDQ, maxPHash int) (int, bool) {
+	switch {
+	case a.quality && b.quality:
+		d := a.pdq.Distance(b.pdq)
+		return d, d <= maxPDQ
+	case !a.quality && !b.quality:
+		d := photo.Distance(a.phash, b.phash)
+		return d, d <= maxPHash && photo.Distance(a.dhash, b.dhash) <= 2*maxPHash
 	}
-	return bitDistance(a.phash, b.phash)
+	return -1, false
 }
 
 // official reports whether a photo is, or is near, a catalogue photo or
@@ -161,7 +174,7 @@ func nearRef(im rules.ImageRules, n *photoNode, pdq shadowscan.PDQ, ph, dh uint6
 	if n.quality && !pdq.IsZero() && quality >= im.MinPDQQuality && n.pdq.Distance(pdq) <= im.MaxPDQDistance {
 		return true
 	}
-	return (ph != 0 || dh != 0) && bitDistance(n.phash, ph) <= im.MaxPHashDistance && bitDistance(n.dhash, dh) <= im.MaxDHashDistance
+	return (ph != 0 || dh != 0) && photo.Distance(n.phash, ph) <= im.MaxPHashDistance && photo.Distance(n.dhash, dh) <= im.MaxDHashDistance
 }
 
 // linkPhotos links the shops that show the same non-official photo.

@@ -50,16 +50,14 @@ func (r *Relister) Len() int { return len(r.olds) }
 // Add takes a hit whose listing was reported or taken down (reported,
 // removed or relisted); others are ignored.
 func (r *Relister) Add(h *shadowscan.Hit) {
-	switch h.Status {
-	case shadowscan.StatusReported, shadowscan.StatusRemoved, shadowscan.StatusRelisted:
-	default:
+	if !h.Status.TakenDown() {
 		return
 	}
 	l := &h.Listing
 	o := oldHit{id: h.ID, key: l.Key(), status: h.Status, pairs: titlePairs(l.Title),
-		handles: Extract(l.SellerName+"\n"+l.Title+"\n"+l.Description, hostOf(l.URL))}
+		handles: listingHandles(l)}
 	if l.SellerID != "" {
-		o.shop = l.Site + "/" + l.SellerID
+		o.shop = shadowscan.ShopKey(l.Site, l.SellerID)
 	}
 	for _, tr := range h.History {
 		if tr.To == shadowscan.StatusReported {
@@ -79,10 +77,7 @@ func (r *Relister) Add(h *shadowscan.Hit) {
 
 // node is a hashed photo as the photo index holds it, or nil.
 func (r *Relister) node(im shadowscan.ListingImage) *photoNode {
-	if !im.Hashed || (im.PDQ.IsZero() && im.PHash == 0) {
-		return nil
-	}
-	return &photoNode{pdq: im.PDQ, quality: !im.PDQ.IsZero() && im.PDQQuality >= r.image.MinPDQQuality, phash: im.PHash, dhash: im.DHash, sha: im.SHA256}
+	return newPhotoNode(im, r.image.MinPDQQuality)
 }
 
 // Match returns the hit l is a relist of, and the reason saying so
@@ -94,7 +89,7 @@ func (r *Relister) node(im shadowscan.ListingImage) *photoNode {
 // relist. A listing of an official shop is no relist, nor is
 // the hit's own listing.
 func (r *Relister) Match(l *shadowscan.Listing, firstSeen func() time.Time) (uint64, string) {
-	if len(r.olds) == 0 || l.Removed || r.officialShop(l) {
+	if len(r.olds) == 0 || l.Removed || roleIn(r.cat, l.Site, l.SellerID) == shadowscan.RoleOfficial {
 		return 0, ""
 	}
 	pairs := titlePairs(l.Title)
@@ -118,7 +113,7 @@ func (r *Relister) Match(l *shadowscan.Listing, firstSeen func() time.Time) (uin
 			if firstSeen != nil {
 				seen = firstSeen()
 			}
-			handles = Extract(l.SellerName+"\n"+l.Title+"\n"+l.Description, hostOf(l.URL))
+			handles = listingHandles(l)
 			for _, im := range l.Images {
 				if n := r.node(im); n != nil {
 					photos = append(photos, n)
@@ -154,7 +149,7 @@ func (r *Relister) evidence(o *oldHit, l *shadowscan.Listing, photos []*photoNod
 			}
 		}
 	}
-	shop := l.Site + "/" + l.SellerID
+	shop := shadowscan.ShopKey(l.Site, l.SellerID)
 	if o.shop != "" && o.shop == shop && o.status != shadowscan.StatusReported {
 		ev = append(ev, "same shop "+shop+" after the takedown")
 	}
@@ -167,30 +162,13 @@ func (r *Relister) samePhoto(a, b []*photoNode) (int, bool) {
 	best, ok := 0, false
 	for _, x := range a {
 		for _, y := range b {
-			d, near := -1, false
-			switch {
-			case x.quality && y.quality:
-				d = x.pdq.Distance(y.pdq)
-				near = d <= r.rules.MaxPDQDistance
-			case !x.quality && !y.quality:
-				d = bitDistance(x.phash, y.phash)
-				near = d <= r.rules.MaxPHashDistance && bitDistance(x.dhash, y.dhash) <= 2*r.rules.MaxPHashDistance
-			}
+			d, near := compare(x, y, r.rules.MaxPDQDistance, r.rules.MaxPHashDistance)
 			if near && (!ok || d < best) {
 				best, ok = d, true
 			}
 		}
 	}
 	return best, ok
-}
-
-func (r *Relister) officialShop(l *shadowscan.Listing) bool {
-	for i := range r.cat.Brands {
-		if r.cat.Brands[i].RoleOf(l.Site, l.SellerID) == shadowscan.RoleOfficial {
-			return true
-		}
-	}
-	return false
 }
 
 // titlePairs is the set of neighbouring letter and digit pairs of a

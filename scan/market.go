@@ -35,13 +35,9 @@ func storeMarket(ctx context.Context, db *store.DB, det *rules.Detection, scanID
 
 // sellerHistory returns the matcher option that makes repeat offenders:
 // each seller's confirmed-or-later hits, counted once at scan start from
-// the store's status index.
-func sellerHistory(ctx context.Context, db *store.DB) (matcher.Option, error) {
-	offenders, err := db.ConfirmedBySeller(ctx)
-	if err != nil {
-		return nil, err
-	}
+// the store's status index (store.DB.ConfirmedBySeller).
+func sellerHistory(offenders map[store.SellerKey]int) matcher.Option {
 	return matcher.WithSellerHistory(func(site, sellerID string) int {
 		return offenders[store.SellerKey{Site: site, SellerID: sellerID}]
-	}), nil
+	})
 }

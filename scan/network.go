@@ -61,19 +61,12 @@ func Network(ctx context.Context, db *store.DB, det *rules.Detection, id string)
 
 // networkReasons returns the matcher option that raises every shop in a
 // network with a shop that has confirmed hits (network.Reasons), computed
-// once at scan start. Without any confirmed hit in the store no network
-// can raise anyone, and the listings are not walked.
-func networkReasons(ctx context.Context, db *store.DB, det *rules.Detection) (matcher.Option, error) {
-	confirmed, err := db.ConfirmedBySeller(ctx)
-	if err != nil {
-		return nil, err
-	}
+// once at scan start from the stored catalogue cat and the confirmed hits
+// by seller the scan has read already. Without any confirmed hit in the
+// store no network can raise anyone, and the listings are not walked.
+func networkReasons(ctx context.Context, db *store.DB, det *rules.Detection, cat *shadowscan.Catalog, confirmed map[store.SellerKey]int) (matcher.Option, error) {
 	reasons := map[string]string{}
 	if len(confirmed) > 0 {
-		cat, err := db.Catalog(ctx)
-		if err != nil {
-			return nil, err
-		}
 		nets, err := networks(ctx, db, det, cat, confirmed)
 		if err != nil {
 			return nil, err
@@ -81,22 +74,15 @@ func networkReasons(ctx context.Context, db *store.DB, det *rules.Detection) (ma
 		reasons = network.Reasons(nets)
 	}
 	return matcher.WithNetwork(func(site, sellerID string) string {
-		return reasons[site+"/"+sellerID]
+		return reasons[shadowscan.ShopKey(site, sellerID)]
 	}), nil
 }
 
-// relistStatuses are the statuses of hits whose listing a relist brings
-// back: reported (a takedown was asked for), removed and relisted.
-var relistStatuses = []shadowscan.Status{shadowscan.StatusReported, shadowscan.StatusRemoved, shadowscan.StatusRelisted}
-
-// relister loads the reported and removed hits into a network.Relister.
-func relister(ctx context.Context, db *store.DB, det *rules.Detection) (*network.Relister, error) {
-	cat, err := db.Catalog(ctx)
-	if err != nil {
-		return nil, err
-	}
+// relister loads the reported and removed hits into a network.Relister
+// that knows the official photos and shops of the stored catalogue cat.
+func relister(ctx context.Context, db *store.DB, det *rules.Detection, cat *shadowscan.Catalog) (*network.Relister, error) {
 	r := network.NewRelister(det, cat)
-	for _, st := range relistStatuses {
+	for _, st := range shadowscan.TakedownStatuses {
 		hits, err := db.Hits(ctx, shadowscan.HitFilter{Status: st})
 		if err != nil {
 			return nil, fmt.Errorf("load %s hits for relists: %w", st, err)
@@ -112,8 +98,8 @@ func relister(ctx context.Context, db *store.DB, det *rules.Detection) (*network
 // reported and removed hits, loaded once at scan start. The scan that
 // finds a listing gone may flag its relist too: the hit is reported by
 // then, and reported hits count.
-func relists(ctx context.Context, db *store.DB, det *rules.Detection) (matcher.Option, error) {
-	r, err := relister(ctx, db, det)
+func relists(ctx context.Context, db *store.DB, det *rules.Detection, cat *shadowscan.Catalog) (matcher.Option, error) {
+	r, err := relister(ctx, db, det, cat)
 	if err != nil {
 		return nil, err
 	}

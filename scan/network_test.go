@@ -61,11 +61,15 @@ func TestNetworksFromStoreRaiseShops(t *testing.T) {
 	if _, err := db.MarkHits(ctx, []uint64{hitA}, shadowscan.StatusConfirmed, "analyst", ""); err != nil {
 		t.Fatal(err)
 	}
-	opt, err := networkReasons(ctx, db, set.Detection)
+	cat, err := db.Catalog(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	cat, err := db.Catalog(ctx)
+	confirmed, err := db.ConfirmedBySeller(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt, err := networkReasons(ctx, db, set.Detection, cat, confirmed)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,11 +115,11 @@ func TestRelistFromStore(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	opt, err := relists(ctx, db, set.Detection)
+	cat, err := db.Catalog(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	cat, err := db.Catalog(ctx)
+	opt, err := relists(ctx, db, set.Detection, cat)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -190,10 +190,11 @@ func (s *Scanner) sites(sc *shadowscan.Scan, o Options) ([]*rules.Site, error) {
 // matcher loads the catalogue (of the scan's brand), fills in the scan's
 // default queries and returns the matcher.
 func (s *Scanner) matcher(ctx context.Context, sc *shadowscan.Scan) (*matcher.Matcher, error) {
-	cat, err := s.db.Catalog(ctx)
+	stored, err := s.db.Catalog(ctx)
 	if err != nil {
 		return nil, err
 	}
+	cat := stored
 	if len(cat.Products) == 0 {
 		return nil, shadowscan.Errorf(shadowscan.EINVALID, "the store %s holds no catalogue: run `shadowscan catalog import FILE` first", s.db.Path())
 	}
@@ -205,7 +206,10 @@ func (s *Scanner) matcher(ctx context.Context, sc *shadowscan.Scan) (*matcher.Ma
 	if len(sc.Queries) == 0 {
 		sc.Queries = cat.SearchQueries()
 	}
-	history, err := sellerHistory(ctx, s.db)
+	// Repeat offenders and networks both count confirmed hits by seller;
+	// networks and relists know official photos and shops from the whole
+	// catalogue, whatever the scan's brand. Each is read once.
+	confirmed, err := s.db.ConfirmedBySeller(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -215,15 +219,15 @@ func (s *Scanner) matcher(ctx context.Context, sc *shadowscan.Scan) (*matcher.Ma
 	if err != nil {
 		return nil, err
 	}
-	network, err := networkReasons(ctx, s.db, s.rules.Detection)
+	network, err := networkReasons(ctx, s.db, s.rules.Detection, stored, confirmed)
 	if err != nil {
 		return nil, err
 	}
-	relist, err := relists(ctx, s.db, s.rules.Detection)
+	relist, err := relists(ctx, s.db, s.rules.Detection, stored)
 	if err != nil {
 		return nil, err
 	}
-	return matcher.New(cat, s.rules.Detection, history, market, network, relist)
+	return matcher.New(cat, s.rules.Detection, sellerHistory(confirmed), market, network, relist)
 }
 
 // finish writes the final record whatever happened, with a context that

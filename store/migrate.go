@@ -33,19 +33,31 @@ type migrationEnv struct {
 var migrations = []migration{
 	{name: "create the base buckets", apply: migrateBaseBuckets},
 	{name: "index hits by status and by score", apply: migrateHitIndexes},
-	{name: "create the schedules bucket", apply: migrateSchedules},
+	{name: "create the schedules bucket", apply: createBuckets(bucketSchedules)},
 	{name: "index hits by brand, category, site and seller, and count them", apply: migrateFieldIndexes},
 	{name: "hash official photos with PDQ and their variants", apply: migratePhotoHashes},
-	{name: "create the sessions bucket", apply: migrateSessions},
-	{name: "create the users bucket", apply: migrateUsers},
+	{name: "create the sessions bucket", apply: createBuckets(bucketSessions)},
+	{name: "create the users bucket", apply: createBuckets(bucketUsers)},
+}
+
+// createBuckets is the migration of a schema that only adds buckets
+// (schedules, sessions, users): it creates each of names.
+func createBuckets(names ...[]byte) func(*bbolt.Tx, *migrationEnv) error {
+	return func(tx *bbolt.Tx, _ *migrationEnv) error {
+		for _, name := range names {
+			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+				return fmt.Errorf("create bucket %s: %w", name, err)
+			}
+		}
+		return nil
+	}
 }
 
 // migrateBaseBuckets is schema 1: every bucket but the hit indexes.
 func migrateBaseBuckets(tx *bbolt.Tx, m *migrationEnv) error {
-	for _, name := range [][]byte{bucketMeta, bucketBlobs, bucketBrands, bucketProducts, bucketScans, bucketListings, bucketListingHistory, bucketCaptures, bucketHits, bucketFrontier} {
-		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
-			return fmt.Errorf("create bucket %s: %w", name, err)
-		}
+	err := createBuckets(bucketMeta, bucketBlobs, bucketBrands, bucketProducts, bucketScans, bucketListings, bucketListingHistory, bucketCaptures, bucketHits, bucketFrontier)(tx, m)
+	if err != nil {
+		return err
 	}
 	meta := tx.Bucket(bucketMeta)
 	if meta.Get(keyCreatedAt) == nil {

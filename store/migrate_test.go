@@ -31,6 +31,16 @@ func openAtSchema(tb testing.TB, path string, n int) *DB {
 	return db
 }
 
+// hasBucket reports whether db holds the top-level bucket name.
+func hasBucket(tb testing.TB, db *DB, name []byte) bool {
+	tb.Helper()
+	var ok bool
+	if err := db.bolt.View(func(tx *bbolt.Tx) error { ok = tx.Bucket(name) != nil; return nil }); err != nil {
+		tb.Fatal(err)
+	}
+	return ok
+}
+
 func schemaVersionOf(tb testing.TB, db *DB) uint64 {
 	tb.Helper()
 	var v uint64

@@ -28,14 +28,6 @@ const scheduleV = 1
 // every scheduler tick.
 const maxSchedules = 1000
 
-// migrateSchedules is schema 3: the schedules bucket.
-func migrateSchedules(tx *bbolt.Tx, _ *migrationEnv) error {
-	if _, err := tx.CreateBucketIfNotExists(bucketSchedules); err != nil {
-		return fmt.Errorf("create bucket %s: %w", bucketSchedules, err)
-	}
-	return nil
-}
-
 // AddSchedule stores s as a new schedule, setting s.ID and, when zero,
 // s.CreatedAt. It returns EINVALID when s does not validate (the cron
 // expression is the caller's to check) or the store already holds the

@@ -224,10 +224,10 @@ type Revisit struct {
 	ScanID uint64 `json:"scan_id,omitempty"`
 }
 
-// RevisitStatuses are the statuses whose listings a rescan fetches by URL:
-// a taken-down listing no longer shows in search results, so only a visit
-// by URL sees it gone, and later back.
-var RevisitStatuses = []shadowscan.Status{shadowscan.StatusReported, shadowscan.StatusRemoved, shadowscan.StatusRelisted}
+// RevisitStatuses are the statuses whose listings a rescan fetches by URL
+// (shadowscan.TakedownStatuses): a taken-down listing no longer shows in
+// search results, so only a visit by URL sees it gone, and later back.
+var RevisitStatuses = shadowscan.TakedownStatuses
 
 // Revisits returns up to limit listings on site whose hits are in
 // RevisitStatuses (and of brand, when brand is not empty), in hit id order,

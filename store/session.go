@@ -26,14 +26,6 @@ var (
 // sessionV is the layout version of a stored shadowscan.Session.
 const sessionV = 1
 
-// migrateSessions is schema 6: the sessions bucket.
-func migrateSessions(tx *bbolt.Tx, _ *migrationEnv) error {
-	if _, err := tx.CreateBucketIfNotExists(bucketSessions); err != nil {
-		return fmt.Errorf("create bucket %s: %w", bucketSessions, err)
-	}
-	return nil
-}
-
 // SaveSession stores s as its site's session, replacing any earlier one.
 // The store file holds secrets from then on: SaveSession first makes it
 // owner-only (mode 0600) when others could read or write it, and reports

@@ -26,14 +26,6 @@ var (
 // userV is the layout version of a stored shadowscan.User.
 const userV = 1
 
-// migrateUsers is schema 7: the users bucket.
-func migrateUsers(tx *bbolt.Tx, _ *migrationEnv) error {
-	if _, err := tx.CreateBucketIfNotExists(bucketUsers); err != nil {
-		return fmt.Errorf("create bucket %s: %w", bucketUsers, err)
-	}
-	return nil
-}
-
 // PutUser stores u, replacing the user of that name when replace is set.
 // ECONFLICT when the user exists and replace is not set, ENOTFOUND when it
 // does not and replace is set, EINVALID for a bad name or role. The store

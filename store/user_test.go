@@ -63,12 +63,15 @@ func TestUsers(t *testing.T) {
 }
 
 // TestMigration7Users opens a schema-6 store: the users bucket is created,
-// empty, and the hits stay.
+// empty.
 func TestMigration7Users(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "old.db")
 	db := openAtSchema(t, path, 6)
 	if v := schemaVersionOf(t, db); v != 6 {
 		t.Fatalf("schema %d, want 6", v)
+	}
+	if hasBucket(t, db, bucketUsers) {
+		t.Error("users bucket exists at schema 6")
 	}
 	if err := db.Close(); err != nil {
 		t.Fatal(err)
@@ -76,6 +79,9 @@ func TestMigration7Users(t *testing.T) {
 	db = MustOpenPath(t, path)
 	if v := schemaVersionOf(t, db); v != 7 {
 		t.Fatalf("schema %d, want 7", v)
+	}
+	if !hasBucket(t, db, bucketUsers) {
+		t.Error("users bucket missing after migration")
 	}
 	us, err := db.Users(context.Background())
 	if err != nil || len(us) != 0 {

@@ -220,9 +220,7 @@ func runReviewShow(ctx context.Context, g *Globals, id uint64, asJSON bool) erro
 // relistsOf finds the relists of a reported or removed hit; other hits
 // cannot have any.
 func relistsOf(ctx context.Context, g *Globals, h *shadowscan.Hit) ([]uint64, error) {
-	switch h.Status {
-	case shadowscan.StatusReported, shadowscan.StatusRemoved, shadowscan.StatusRelisted:
-	default:
+	if !h.Status.TakenDown() {
 		return nil, nil
 	}
 	set, err := g.Rules()
