@@ -89,7 +89,7 @@ func (s *Server) handleHit(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	if s.cfg.Relists != nil && slices.Contains(relistable, h.Status) {
+	if s.cfg.Relists != nil && h.Status.TakenDown() {
 		if d.Relists, err = s.cfg.Relists(ctx, id); err != nil {
 			s.pageError(w, r, err)
 			return
@@ -116,9 +116,6 @@ func storedPhotos(p *shadowscan.Product) []int {
 func comparablePrice(h *shadowscan.Hit, p *shadowscan.Product) bool {
 	return h.Listing.HasPrice && p.Price > 0 && (h.Listing.Currency == "" || h.Listing.Currency == p.Currency)
 }
-
-// relistable are the statuses of a hit a relist can bring back.
-var relistable = []shadowscan.Status{shadowscan.StatusReported, shadowscan.StatusRemoved, shadowscan.StatusRelisted}
 
 // RelistsFunc returns the hits that are relists of hit id.
 type RelistsFunc func(ctx context.Context, id uint64) ([]uint64, error)
