@@ -1013,21 +1013,25 @@ func introducesBrand(a *analysis, h wordHit) bool {
 // containsPhrase reports whether compact text t holds phrase w, with word
 // boundaries for Latin ends.
 func containsPhrase(t, w string) bool {
-	for off := 0; ; {
+	return indexWord(t, w) >= 0
+}
+
+// indexWord returns the offset of the first occurrence of w in t, whole
+// words for Latin ends, or -1.
+func indexWord(t, w string) int {
+	for off := 0; off < len(t); {
 		i := strings.Index(t[off:], w)
 		if i < 0 {
-			return false
+			return -1
 		}
 		s, e := off+i, off+i+len(w)
 		if (s == 0 || !isWordRune(lastRune(t[:s])) || !isWordRune(firstRune(w))) &&
 			(e == len(t) || !isWordRune(firstRune(t[e:])) || !isWordRune(lastRune(w))) {
-			return true
+			return s
 		}
-		off = s + 1
-		for off < len(t) && t[off]&0xC0 == 0x80 {
-			off++
-		}
+		off = s + utf8.RuneLen(firstRune(t[s:]))
 	}
+	return -1
 }
 
 // judgePrice adds the price reasons for an unknown or authorised seller
