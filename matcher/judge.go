@@ -36,11 +36,14 @@ type judgement struct {
 	// offer no product of the brand. resale is a private resale of a used
 	// unit, whose price and seller say nothing about where it came from.
 	offer, resale bool
-	photo         *imageHit // the official photo found, or nil
-	role          shadowscan.SellerRole
-	diverted      bool // an authorised seller ships from outside its region (region.go)
-	defam         []wordHit
-	price         priceSignals
+	// stock is the stock word that makes a seller's second-hand words a
+	// dealer's (stockWord), or "".
+	stock    string
+	photo    *imageHit // the official photo found, or nil
+	role     shadowscan.SellerRole
+	diverted bool // an authorised seller ships from outside its region (region.go)
+	defam    []wordHit
+	price    priceSignals
 }
 
 // priceSignals are what the price pass found.
@@ -77,8 +80,8 @@ func (m *Matcher) judge(a *analysis, l *shadowscan.Listing) shadowscan.Verdict {
 	}
 	otherMaker := len(a.foreign) > 0 || len(a.comparedOnly) > 0 || a.declared == declaredOther
 	j.offer = len(a.notOffer) == 0 && len(a.alternative) == 0 && (!otherMaker || len(a.redFlags) > 0)
-	stock := a.stockWord()
-	j.resale = j.offer && len(a.secondHand) > 0 && stock == ""
+	j.stock = a.stockWord()
+	j.resale = j.offer && len(a.secondHand) > 0 && j.stock == ""
 	j.role = j.brand.RoleOf(l.Site, l.SellerID)
 
 	j.text()
@@ -243,7 +246,7 @@ func (j *judgement) textNotes() {
 	if j.resale {
 		j.add("text", 0, "%s: a private resale of a used unit; price and seller alone do not flag it", saysList(outermost(a.secondHand)))
 	} else if j.offer && len(a.secondHand) > 0 {
-		j.add("text", 0, "%s, but %s: stock for sale, not a private resale", saysList(outermost(a.secondHand)), quoteList([]string{a.stockWord()}))
+		j.add("text", 0, "%s, but %s: stock for sale, not a private resale", saysList(outermost(a.secondHand)), quoteList([]string{j.stock}))
 	}
 	if len(a.ambiguous) > 1 {
 		var skus []string

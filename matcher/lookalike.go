@@ -124,11 +124,18 @@ func (a *analysis) namesSuffixLookAlike(b int) bool {
 func (m *Matcher) namesCJKLookAlike(t string, b int) bool {
 	names := m.brands[b].cjk
 	for _, r := range cjkRuns(t) {
+		var own []bool // where r holds one of names, found once per run
 		for _, name := range names {
 			if len(r) >= len(name) && oneOff(r[:len(name)], name) {
 				return true
 			}
-			if len(name) >= minSoundAlike && soundsLikeIn(r, name, names) {
+			if len(name) < minSoundAlike {
+				continue
+			}
+			if own == nil {
+				own = ownNamesIn(r, names)
+			}
+			if soundsLikeIn(r, name, own) {
 				return true
 			}
 		}
@@ -152,11 +159,9 @@ func oneOff(w, name []rune) bool {
 // two-character name are common words (清洁 beside 清岚).
 const minSoundAlike = 3
 
-// soundsLikeIn reports whether run holds a word as long as name that
-// soundsLike it, outside the places where run holds one of the brand's
-// own names (a window across "维德丽" and the next character is no
-// look-alike).
-func soundsLikeIn(run, name []rune, names [][]rune) bool {
+// ownNamesIn marks the characters of run that are part of one of the
+// brand's own names.
+func ownNamesIn(run []rune, names [][]rune) []bool {
 	own := make([]bool, len(run))
 	for _, n := range names {
 		for i := 0; i+len(n) <= len(run); i++ {
@@ -167,6 +172,14 @@ func soundsLikeIn(run, name []rune, names [][]rune) bool {
 			}
 		}
 	}
+	return own
+}
+
+// soundsLikeIn reports whether run holds a word as long as name that
+// soundsLike it, outside the places own marks as the brand's own names
+// (ownNamesIn: a window across "维德丽" and the next character is no
+// look-alike).
+func soundsLikeIn(run, name []rune, own []bool) bool {
 	for i := 0; i+len(name) <= len(run); i++ {
 		w := run[i : i+len(name)]
 		if string(w) == string(name) || slices.Contains(own[i:i+len(name)], true) {

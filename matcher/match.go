@@ -135,14 +135,8 @@ func (m *Matcher) Match(l *shadowscan.Listing) shadowscan.Verdict {
 	if l == nil {
 		return shadowscan.Verdict{}
 	}
-	a := &analysis{product: -1, brand: -1, sellerName: compact(truncate(l.SellerName, maxTitleBytes))}
-	raw := map[string]string{"title": truncate(l.Title, maxTitleBytes), "description": truncate(l.Description, maxDescBytes)}
-	a.title = m.scanText("title", raw["title"])
-	a.desc = m.scanText("description", raw["description"])
-	a.lookAlikes = m.suffixLookAlikes(raw, &a.title, &a.desc)
+	a, raw := m.read(l)
 	a.declared, a.declaredName = m.declaredBrand(raw["description"])
-	m.classify(a, &a.title)
-	m.classify(a, &a.desc)
 	m.addDisguised(a, &a.title, raw["title"])
 	m.addDisguised(a, &a.desc, raw["description"])
 	a.dropOEMService()
@@ -156,6 +150,21 @@ func (m *Matcher) Match(l *shadowscan.Listing) shadowscan.Verdict {
 	m.resolveLead(a, l)
 	a.resolveComparison()
 	return m.judge(a, l)
+}
+
+// read scans l's title and description for phrases, finds the look-alike
+// names they build and sorts the phrases by what they signal (classify):
+// the reading Match and PhotosMatter share. raw holds each field as read
+// ("title", "description"), truncated.
+func (m *Matcher) read(l *shadowscan.Listing) (a *analysis, raw map[string]string) {
+	a = &analysis{product: -1, brand: -1, sellerName: compact(truncate(l.SellerName, maxTitleBytes))}
+	raw = map[string]string{"title": truncate(l.Title, maxTitleBytes), "description": truncate(l.Description, maxDescBytes)}
+	a.title = m.scanText("title", raw["title"])
+	a.desc = m.scanText("description", raw["description"])
+	a.lookAlikes = m.suffixLookAlikes(raw, &a.title, &a.desc)
+	m.classify(a, &a.title)
+	m.classify(a, &a.desc)
+	return a, raw
 }
 
 func (m *Matcher) scanText(field, s string) text {
@@ -1004,21 +1013,25 @@ func introducesBrand(a *analysis, h wordHit) bool {
 // containsPhrase reports whether compact text t holds phrase w, with word
 // boundaries for Latin ends.
 func containsPhrase(t, w string) bool {
-	for off := 0; ; {
+	return indexWord(t, w) >= 0
+}
+
+// indexWord returns the offset of the first occurrence of w in t, whole
+// words for Latin ends, or -1.
+func indexWord(t, w string) int {
+	for off := 0; off < len(t); {
 		i := strings.Index(t[off:], w)
 		if i < 0 {
-			return false
+			return -1
 		}
 		s, e := off+i, off+i+len(w)
 		if (s == 0 || !isWordRune(lastRune(t[:s])) || !isWordRune(firstRune(w))) &&
 			(e == len(t) || !isWordRune(firstRune(t[e:])) || !isWordRune(lastRune(w))) {
-			return true
+			return s
 		}
-		off = s + 1
-		for off < len(t) && t[off]&0xC0 == 0x80 {
-			off++
-		}
+		off = s + utf8.RuneLen(firstRune(t[s:]))
 	}
+	return -1
 }
 
 // judgePrice adds the price reasons for an unknown or authorised seller

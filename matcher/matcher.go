@@ -168,10 +168,10 @@ func New(cat *shadowscan.Catalog, det *rules.Detection, opts ...Option) (*Matche
 			}
 			info.names = append(info.names, t)
 			sizes := parseSizes(t)
-			terms := m.nameTerms(t, bi, sizes)
-			info.heads = appendHeads(info.heads, m.maskName(t, bi, sizes))
+			masked := m.maskName(t, bi, sizes)
+			info.heads = appendHeads(info.heads, masked)
 			info.sizes = append(info.sizes, sizes...)
-			if len(terms) > 0 {
+			if terms := nameTerms(masked); len(terms) > 0 {
 				info.nameIDs = append(info.nameIDs, int32(len(idx.names)))
 				idx.addName(int32(len(m.products)), terms)
 			}
@@ -216,10 +216,9 @@ func (m *Matcher) indexPhotos() {
 	m.pdq = newHashIndex(pdq, len(shadowscan.PDQ{}), nil, m.det.Image.MaxPDQDistance)
 }
 
-// nameTerms returns the distinct index terms of compact product name t,
-// without the brand's own names, marketing words and sizes.
-func (m *Matcher) nameTerms(t string, brand int, sizes []size) []string {
-	masked := m.maskName(t, brand, sizes)
+// nameTerms returns the distinct index terms of a product name masked by
+// maskName: without the brand's own names, marketing words and sizes.
+func nameTerms(masked string) []string {
 	var terms []string
 	for _, tk := range indexTokens(masked) {
 		if w := masked[tk.start:tk.end]; !slices.Contains(terms, w) {

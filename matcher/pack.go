@@ -53,12 +53,8 @@ func parseCarton(t string) (pack, bool) {
 // countAndContainer reads a count of two to maxCarton and a measure word
 // of packs at t[i:].
 func countAndContainer(t string, i int) (n, end int, ok bool) {
-	j := i
-	for j < len(t) && isDigit(t[j]) && j-i < 3 {
-		n = n*10 + int(t[j]-'0')
-		j++
-	}
-	if j == i || (j < len(t) && isDigit(t[j])) || n < 2 || n > maxCarton {
+	n, j, ok := countAt(t, i)
+	if !ok || n < 2 || n > maxCarton {
 		return 0, 0, false
 	}
 	rest := strings.TrimPrefix(t[j:], " ")
@@ -119,11 +115,8 @@ func parsePacks(t string) []pack {
 				i = skipWord(t, i) // a model number or "v2"
 				continue
 			}
-			for numEnd < len(t) && isDigit(t[numEnd]) && numEnd-i < 3 {
-				n = n*10 + int(t[numEnd]-'0')
-				numEnd++
-			}
-			if numEnd < len(t) && isDigit(t[numEnd]) {
+			var ok bool
+			if n, numEnd, ok = countAt(t, i); !ok {
 				i = skipWord(t, i)
 				continue
 			}
@@ -187,17 +180,25 @@ func parsePacks(t string) []pack {
 // leadingCount returns the count of units opening compact text t, as a
 // pack: "2 x <product>", "3x <product>"; "10 x 50ml" is a size.
 func leadingCount(t string) []pack {
-	n, k := 0, 0
-	for k < len(t) && k < 3 && isDigit(t[k]) {
-		n = n*10 + int(t[k]-'0')
-		k++
-	}
+	n, k, isCount := countAt(t, 0)
 	rest := strings.TrimPrefix(t[k:], " ")
 	after, ok := strings.CutPrefix(rest, "x ")
-	if n < 2 || n > maxPack || !ok || after == "" || isDigit(after[0]) || (k < len(t) && isDigit(t[k])) {
+	if !isCount || n < 2 || n > maxPack || !ok || after == "" || isDigit(after[0]) {
 		return nil
 	}
 	return []pack{{n: n, word: t[:len(t)-len(rest)+1]}}
+}
+
+// countAt reads a count of up to three digits at t[i:]: its value and
+// where it ends. ok is false when there is none, or a fourth digit
+// follows (a model number, a year).
+func countAt(t string, i int) (n, end int, ok bool) {
+	end = i
+	for end < len(t) && isDigit(t[end]) && end-i < 3 {
+		n = n*10 + int(t[end]-'0')
+		end++
+	}
+	return n, end, end > i && (end == len(t) || !isDigit(t[end]))
 }
 
 // smallestChoice returns the smallest count of the packs of container c

@@ -8,7 +8,7 @@ import "github.com/shadowscan/shadowscan"
 // product could link it to that product by the matcher's own rule for
 // titles without a brand (photoMayLink: no look-alike of the brand named,
 // sizes that agree, a product word shared). It reads the listing exactly
-// as Match does, so the two cannot drift apart: when PhotosMatter is
+// as Match does (read), so the two cannot drift apart: when PhotosMatter is
 // false, Match gives the same verdict whatever photos l has.
 //
 // A scan uses it to decide which listings' photos to fetch and hash:
@@ -19,13 +19,7 @@ func (m *Matcher) PhotosMatter(l *shadowscan.Listing) bool {
 	if l == nil {
 		return false
 	}
-	a := &analysis{product: -1, brand: -1, sellerName: compact(truncate(l.SellerName, maxTitleBytes))}
-	raw := map[string]string{"title": truncate(l.Title, maxTitleBytes), "description": truncate(l.Description, maxDescBytes)}
-	a.title = m.scanText("title", raw["title"])
-	a.desc = m.scanText("description", raw["description"])
-	a.lookAlikes = m.suffixLookAlikes(raw, &a.title, &a.desc)
-	m.classify(a, &a.title)
-	m.classify(a, &a.desc)
+	a, _ := m.read(l)
 	if len(a.brandHits) > 0 {
 		return true
 	}

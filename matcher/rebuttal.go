@@ -323,24 +323,6 @@ func (a *analysis) rebuttalMarker() string {
 	return ""
 }
 
-// indexWord returns the offset of the first occurrence of w in t, whole
-// words for Latin ends, or -1.
-func indexWord(t, w string) int {
-	for off := 0; off < len(t); {
-		i := strings.Index(t[off:], w)
-		if i < 0 {
-			return -1
-		}
-		s, e := off+i, off+i+len(w)
-		if (s == 0 || !isWordRune(lastRune(t[:s])) || !isWordRune(firstRune(w))) &&
-			(e == len(t) || !isWordRune(firstRune(t[e:])) || !isWordRune(lastRune(w))) {
-			return s
-		}
-		off = s + utf8.RuneLen(firstRune(t[s:]))
-	}
-	return -1
-}
-
 // containsAny reports whether t holds one of ws.
 func containsAny(t string, ws []string) bool {
 	return slices.ContainsFunc(ws, func(w string) bool { return strings.Contains(t, w) })

@@ -131,20 +131,44 @@ func heldoutTruth(flagged bool, category, brand, sku, why string) demo.Truth {
 	return t
 }
 
-// world3World is the first held-out world (cmd/shadowscan-eval/world3): a
-// Taobao-style site with /p/<id>/<slug> URLs and no id selector, and a
-// JSON-LD-only English store.
-func world3World() *heldout {
-	w := &heldout{name: "world3", catalog: world3.Catalog(),
-		note: "written from the SPEC alone; tuned on after its first score, 0.891 / 0.971"}
-	for _, s := range world3.Sites() {
+// worldSite and worldLabel are the shape of every held-out world
+// package's Site and Label. Each package declares its own named types, so
+// that it imports nothing of the evaluator; newHeldout takes any of them.
+type (
+	worldSite = struct {
+		Name    string
+		Rule    []byte
+		Handler http.Handler
+	}
+	worldLabel = struct {
+		Site, Path                string
+		Flagged                   bool
+		Category, Brand, SKU, Why string
+	}
+)
+
+// newHeldout builds a held-out world from its package's catalogue, sites
+// and labels.
+func newHeldout[S ~worldSite, L ~worldLabel](name, note string, catalog fs.FS, sites []S, labels []L) *heldout {
+	w := &heldout{name: name, note: note, catalog: catalog}
+	for _, s := range sites {
+		s := worldSite(s)
 		w.sites = append(w.sites, heldoutSite{name: s.Name, rule: s.Rule, handler: s.Handler})
 	}
-	for _, l := range world3.Labels() {
+	for _, l := range labels {
+		l := worldLabel(l)
 		w.labels = append(w.labels, labelled{site: l.Site, path: l.Path,
 			truth: heldoutTruth(l.Flagged, l.Category, l.Brand, l.SKU, l.Why)})
 	}
 	return w
+}
+
+// world3World is the first held-out world (cmd/shadowscan-eval/world3): a
+// Taobao-style site with /p/<id>/<slug> URLs and no id selector, and a
+// JSON-LD-only English store.
+func world3World() *heldout {
+	return newHeldout("world3", "written from the SPEC alone; tuned on after its first score, 0.891 / 0.971",
+		world3.Catalog(), world3.Sites(), world3.Labels())
 }
 
 // world4World is the second held-out world (cmd/shadowscan-eval/world4): a
@@ -153,16 +177,8 @@ func world3World() *heldout {
 // and prices in USD, HKD and CNY. The matcher was tuned on it after its
 // first scores.
 func world4World() *heldout {
-	w := &heldout{name: "world4", catalog: world4.Catalog(),
-		note: "written from the SPEC alone; tuned on after its first scores, 0.862 / 0.519, and 0.895 / 0.983 once the crawler reached every listing"}
-	for _, s := range world4.Sites() {
-		w.sites = append(w.sites, heldoutSite{name: s.Name, rule: s.Rule, handler: s.Handler})
-	}
-	for _, l := range world4.Labels() {
-		w.labels = append(w.labels, labelled{site: l.Site, path: l.Path,
-			truth: heldoutTruth(l.Flagged, l.Category, l.Brand, l.SKU, l.Why)})
-	}
-	return w
+	return newHeldout("world4", "written from the SPEC alone; tuned on after its first scores, 0.862 / 0.519, and 0.895 / 0.983 once the crawler reached every listing",
+		world4.Catalog(), world4.Sites(), world4.Labels())
 }
 
 // world5World is a held-out world (cmd/shadowscan-eval/world5): a
@@ -172,16 +188,8 @@ func world4World() *heldout {
 // with every listing reached it scored 0.877 / 0.953. The matcher was
 // tuned on it from commit 03e0108.
 func world5World() *heldout {
-	w := &heldout{name: "world5", catalog: world5.Catalog(),
-		note: "written from the SPEC alone; tuned on from commit 03e0108 after its first score, 0.877 / 0.953 once the crawler reached every listing"}
-	for _, s := range world5.Sites() {
-		w.sites = append(w.sites, heldoutSite{name: s.Name, rule: s.Rule, handler: s.Handler})
-	}
-	for _, l := range world5.Labels() {
-		w.labels = append(w.labels, labelled{site: l.Site, path: l.Path,
-			truth: heldoutTruth(l.Flagged, l.Category, l.Brand, l.SKU, l.Why)})
-	}
-	return w
+	return newHeldout("world5", "written from the SPEC alone; tuned on from commit 03e0108 after its first score, 0.877 / 0.953 once the crawler reached every listing",
+		world5.Catalog(), world5.Sites(), world5.Labels())
 }
 
 // world6World is a held-out world (cmd/shadowscan-eval/world6): a
@@ -189,46 +197,22 @@ func world5World() *heldout {
 // ads, and a Shopee/Lazada-style site in SGD and MYR. Its first score was
 // 0.957 / 0.942; the matcher was tuned on it from commit 03e0108.
 func world6World() *heldout {
-	w := &heldout{name: "world6", catalog: world6.Catalog(),
-		note: "written from the SPEC alone; tuned on from commit 03e0108 after its first score, 0.957 / 0.942"}
-	for _, s := range world6.Sites() {
-		w.sites = append(w.sites, heldoutSite{name: s.Name, rule: s.Rule, handler: s.Handler})
-	}
-	for _, l := range world6.Labels() {
-		w.labels = append(w.labels, labelled{site: l.Site, path: l.Path,
-			truth: heldoutTruth(l.Flagged, l.Category, l.Brand, l.SKU, l.Why)})
-	}
-	return w
+	return newHeldout("world6", "written from the SPEC alone; tuned on from commit 03e0108 after its first score, 0.957 / 0.942",
+		world6.Catalog(), world6.Sites(), world6.Labels())
 }
 
 // world7World is a held-out world (cmd/shadowscan-eval/world7): a Pinduoduo-style mobile site with group-buy prices and goods_id in the query, and a Xiaohongshu-style site whose listings are notes with product cards.
 // Scored once at commit 1edc60c, 0.971 / 0.989 (README); the matcher was
 // tuned on it from commit 91836af.
 func world7World() *heldout {
-	w := &heldout{name: "world7", catalog: world7.Catalog(),
-		note: "written from the SPEC alone; tuned on from commit 91836af after its first score, 0.971 / 0.989"}
-	for _, s := range world7.Sites() {
-		w.sites = append(w.sites, heldoutSite{name: s.Name, rule: s.Rule, handler: s.Handler})
-	}
-	for _, l := range world7.Labels() {
-		w.labels = append(w.labels, labelled{site: l.Site, path: l.Path,
-			truth: heldoutTruth(l.Flagged, l.Category, l.Brand, l.SKU, l.Why)})
-	}
-	return w
+	return newHeldout("world7", "written from the SPEC alone; tuned on from commit 91836af after its first score, 0.971 / 0.989",
+		world7.Catalog(), world7.Sites(), world7.Labels())
 }
 
 // world8World is a held-out world (cmd/shadowscan-eval/world8): an eBay-style site with auctions, item specifics and GBP/EUR/USD/AUD prices, and an Etsy-style handmade site with JSON-LD only.
 // Scored once at commit 1edc60c, 0.781 / 0.959 (README); the matcher was
 // tuned on it from commit 91836af.
 func world8World() *heldout {
-	w := &heldout{name: "world8", catalog: world8.Catalog(),
-		note: "written from the SPEC alone; tuned on from commit 91836af after its first score, 0.781 / 0.959"}
-	for _, s := range world8.Sites() {
-		w.sites = append(w.sites, heldoutSite{name: s.Name, rule: s.Rule, handler: s.Handler})
-	}
-	for _, l := range world8.Labels() {
-		w.labels = append(w.labels, labelled{site: l.Site, path: l.Path,
-			truth: heldoutTruth(l.Flagged, l.Category, l.Brand, l.SKU, l.Why)})
-	}
-	return w
+	return newHeldout("world8", "written from the SPEC alone; tuned on from commit 91836af after its first score, 0.781 / 0.959",
+		world8.Catalog(), world8.Sites(), world8.Labels())
 }
