@@ -203,7 +203,9 @@ func (ww *warcWriter) capture(c *shadowscan.Capture, body []byte) (string, error
 // screenshot writes c, a browser's PNG of a listing page, as a resource
 // record for urn:screenshot:<page URL> (as Browsertrix names them): no
 // request was made for it, so it is not a response and replay tools do
-// not serve it in place of the page.
+// not serve it in place of the page. The index lists it under its own
+// URN, so ReplayWeb.page shows it when that URN is opened (pages.jsonl
+// lists it beside the page).
 func (ww *warcWriter) screenshot(c *shadowscan.Capture, body []byte) (string, error) {
 	at := captureTime(c.FetchedAt)
 	page, err := targetURI(c.URL)
@@ -222,11 +224,26 @@ func (ww *warcWriter) screenshot(c *shadowscan.Capture, body []byte) (string, er
 		rb.Close()
 		return "", err
 	}
-	_, _, _, rec, err := ww.put(rb)
+	off, length, digest, rec, err := ww.put(rb)
 	if err != nil {
 		return "", fmt.Errorf("screenshot record of %s: %w", page, err)
 	}
-	return id, rec.Close()
+	h := rec.WarcHeader()
+	payload := h.Get(gowarc.WarcPayloadDigest)
+	if err := rec.Close(); err != nil {
+		return "", err
+	}
+	j := cdxJSON{
+		URL: target, Mime: "image/png", Status: "200", Digest: payload,
+		Length: strconv.FormatInt(length, 10), Offset: strconv.FormatInt(off, 10),
+		Filename: "data.warc.gz", RecordDigest: digest,
+	}
+	jb, err := marshalNoEscape(j)
+	if err != nil {
+		return "", err
+	}
+	ww.cdx = append(ww.cdx, cdxEntry{line: surt(target) + " " + at.Format("20060102150405") + " " + string(jb)})
+	return id, nil
 }
 
 // screenshotURI is the WARC-Target-URI of a screenshot of page.

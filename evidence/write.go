@@ -187,6 +187,9 @@ func (wr *writer) item(it *Item) error {
 	if err := wr.pageLine(h, view.page); err != nil {
 		return err
 	}
+	if err := wr.shotLine(h, &view); err != nil {
+		return err
+	}
 	if err := writeManifestEntry(wr.manifest, wr.sum.Hits, &view, wr.refPaths[skuOf(it)]); err != nil {
 		return err
 	}
@@ -271,6 +274,29 @@ func (wr *writer) screenshot(c *shadowscan.Capture, body []byte, view *itemView)
 	if imageType(body) == "image/png" && (view.shotAt.IsZero() || !c.FetchedAt.Before(view.shotAt)) {
 		view.shot, view.shotURL, view.shotAt = body, c.URL, c.FetchedAt
 	}
+	return nil
+}
+
+// shotLine adds the hit's latest screenshot, if any, to pages.jsonl under
+// its urn:screenshot: URN, so a replay tool lists it beside the page.
+func (wr *writer) shotLine(h *shadowscan.Hit, view *itemView) error {
+	if view.shot == nil {
+		return nil
+	}
+	page, err := targetURI(view.shotURL)
+	if err != nil {
+		return err
+	}
+	pl := pageLine{ID: fmt.Sprintf("%d-screenshot", h.ID), URL: screenshotURI(page), TS: captureTime(view.shotAt).Format(time.RFC3339),
+		Title: "Screenshot: " + h.Listing.Title, Size: int64(len(view.shot))}
+	b, err := marshalNoEscape(pl)
+	if err != nil {
+		return err
+	}
+	if _, err := wr.pages.Write(append(b, '\n')); err != nil {
+		return err
+	}
+	wr.sum.Pages++
 	return nil
 }
 
