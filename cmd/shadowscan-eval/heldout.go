@@ -19,6 +19,7 @@ import (
 	"github.com/shadowscan/shadowscan/cmd/shadowscan-eval/world6"
 	"github.com/shadowscan/shadowscan/cmd/shadowscan-eval/world7"
 	"github.com/shadowscan/shadowscan/cmd/shadowscan-eval/world8"
+	"github.com/shadowscan/shadowscan/cmd/shadowscan-eval/world9"
 	"github.com/shadowscan/shadowscan/demo"
 	"github.com/shadowscan/shadowscan/rules"
 )
@@ -215,4 +216,15 @@ func world7World() *heldout {
 func world8World() *heldout {
 	return newHeldout("world8", "written from the SPEC alone; tuned on from commit 91836af after its first score, 0.781 / 0.959",
 		world8.Catalog(), world8.Sites(), world8.Labels())
+}
+
+// world9World is a held-out world (cmd/shadowscan-eval/world9): a
+// Taobao-style site with /item.htm?id= pages, 券后 prices and links
+// doubled with spm tracking, and an English site whose listings carry
+// their data only as JSON-LD (plain, @graph or array; Offer or
+// AggregateOffer) in USD, EUR and GBP, written blind from the SPEC like
+// the unseen marketplace.
+func world9World() *heldout {
+	return newHeldout("world9", "written from the SPEC alone; not tuned on",
+		world9.Catalog(), world9.Sites(), world9.Labels())
 }
