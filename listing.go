@@ -23,6 +23,10 @@ type Listing struct {
 	// SellerID and SellerName identify the shop on Site.
 	SellerID   string `json:"seller_id,omitempty"`
 	SellerName string `json:"seller_name,omitempty"`
+	// PrivateSeller is true when the page says the seller is a private
+	// individual rather than a business (a schema.org seller typed
+	// Person, as marketplaces mark private sellers).
+	PrivateSeller bool `json:"private_seller,omitempty"`
 	// ShipFrom is where the listing says it ships from (发货地), when the
 	// site rule reads it.
 	ShipFrom string `json:"ship_from,omitempty"`

@@ -147,11 +147,25 @@ type structured struct {
 	price, currency        string
 	priceIsNumber          bool // a JSON number: '.' is the decimal point
 	sellerID, sellerName   string
+	sellerPerson           bool // the seller is typed schema.org Person
 	images                 []string
 }
 
 func (x *extraction) note(field, value, via string) {
 	x.sources = append(x.sources, FieldSource{Field: field, Value: value, Via: via})
+}
+
+// privateSeller reports whether the page's structured data types the
+// listing's seller (the same id or name) as a Person.
+func (x *extraction) privateSeller(l *shadowscan.Listing) bool {
+	for _, s := range x.fallbacks() {
+		if s.sellerID == "" && s.sellerName == "" {
+			continue
+		}
+		same := (s.sellerID != "" && s.sellerID == l.SellerID) || (s.sellerName != "" && s.sellerName == l.SellerName)
+		return same && s.sellerPerson
+	}
+	return false
 }
 
 // fallbacks returns the structured sources in the order they are consulted.
@@ -300,6 +314,10 @@ func (x *extraction) listing(pageURL string) (shadowscan.Listing, []FieldSource,
 	if v, via := x.text("seller_id", r.SellerID, func(s *structured) string { return s.sellerID }); via != "" {
 		l.SellerID = v
 		x.note("seller_id", v, via)
+	}
+	l.PrivateSeller = x.privateSeller(&l)
+	if l.PrivateSeller {
+		x.note("private_seller", "yes", "schema.org seller typed Person")
 	}
 	if v, via := x.text("ship_from", r.ShipFrom, noFallback); via != "" {
 		l.ShipFrom = v
@@ -888,37 +906,64 @@ func jsonLDProduct(p map[string]any) *structured {
 			s.currency = jsonString(o["priceCurrency"])
 		}
 		if s.sellerName == "" && s.sellerID == "" {
-			s.sellerID, s.sellerName = jsonSeller(o["seller"])
+			s.sellerID, s.sellerName, s.sellerPerson = jsonSeller(o["seller"])
 		}
 	}
 	return s
 }
 
 // jsonSeller reads an offer's seller: name; identifier, else the last path
-// segment of @id or url.
-func jsonSeller(v any) (id, name string) {
+// segment of @id or url; and whether it is typed Person.
+func jsonSeller(v any) (id, name string, person bool) {
 	objs := jsonObjects(v)
 	if len(objs) == 0 {
-		return "", jsonString(v)
+		return "", jsonString(v), false
 	}
 	o := objs[0]
 	name = collapseSpace(jsonString(o["name"]))
+	person = jsonIsPerson(o["@type"])
 	if idv, _ := jsonScalar(o["identifier"]); idv != "" {
-		return strings.TrimSpace(idv), name
+		return strings.TrimSpace(idv), name, person
 	}
 	if ids := jsonObjects(o["identifier"]); len(ids) > 0 {
 		if v, _ := jsonScalar(ids[0]["value"]); v != "" {
-			return strings.TrimSpace(v), name
+			return strings.TrimSpace(v), name, person
 		}
 	}
 	for _, k := range []string{"@id", "url"} {
 		if u := jsonString(o[k]); u != "" {
 			if seg := lastSegment(u); seg != "" {
-				return seg, name
+				return seg, name, person
 			}
 		}
 	}
-	return "", name
+	return "", name, person
+}
+
+// jsonIsPerson reports whether a JSON-LD @type (a string or a list) is
+// schema.org Person and nothing that makes it a business as well.
+func jsonIsPerson(v any) bool {
+	var types []string
+	switch t := v.(type) {
+	case string:
+		types = []string{t}
+	case []any:
+		for _, e := range t {
+			if s, ok := e.(string); ok {
+				types = append(types, s)
+			}
+		}
+	}
+	person := false
+	for _, t := range types {
+		switch strings.TrimPrefix(strings.TrimPrefix(strings.TrimSpace(t), "https://schema.org/"), "http://schema.org/") {
+		case "Person":
+			person = true
+		default:
+			return false // Organization, Store, LocalBusiness ...
+		}
+	}
+	return person
 }
 
 // lastSegment returns the last non-empty path segment of a URL or IRI,
@@ -1103,6 +1148,7 @@ func microdataOffers(doc *goquery.Document, offers []*goquery.Selection, base *u
 		}
 		if st.sellerName == "" && len(op["seller"]) > 0 {
 			st.sellerName, st.sellerID = microdataSeller(doc, op["seller"][0], base, st.sellerID)
+			st.sellerPerson = microdataIsPerson(op["seller"][0])
 		}
 	}
 	return lowPrice, lowCurrency
@@ -1127,6 +1173,16 @@ func microdataSeller(doc *goquery.Document, sel *goquery.Selection, base *url.UR
 		id = lastSegment(microdataValue(us[0], base))
 	}
 	return name, id
+}
+
+// microdataIsPerson reports whether a seller itemscope is typed
+// schema.org Person.
+func microdataIsPerson(sel *goquery.Selection) bool {
+	if _, ok := sel.Attr("itemscope"); !ok {
+		return false
+	}
+	types := strings.Fields(sel.AttrOr("itemtype", ""))
+	return len(types) == 1 && strings.TrimRight(strings.TrimPrefix(strings.TrimPrefix(types[0], "https://"), "http://"), "/") == "schema.org/Person"
 }
 
 // microdataProps returns scope's properties by name in document order: the

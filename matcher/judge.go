@@ -36,6 +36,9 @@ type judgement struct {
 	// offer no product of the brand. resale is a private resale of a used
 	// unit, whose price and seller say nothing about where it came from.
 	offer, resale bool
+	// private is true when the page types an unregistered seller as a
+	// private individual (Listing.PrivateSeller).
+	private bool
 	// stock is the stock word that makes a seller's second-hand words a
 	// dealer's (stockWord), or "".
 	stock    string
@@ -81,8 +84,11 @@ func (m *Matcher) judge(a *analysis, l *shadowscan.Listing) shadowscan.Verdict {
 	otherMaker := len(a.foreign) > 0 || len(a.comparedOnly) > 0 || a.declared == declaredOther
 	j.offer = len(a.notOffer) == 0 && len(a.alternative) == 0 && (!otherMaker || len(a.redFlags) > 0)
 	j.stock = a.stockWord()
-	j.resale = j.offer && len(a.secondHand) > 0 && j.stock == ""
 	j.role = j.brand.RoleOf(l.Site, l.SellerID)
+	// A private seller (the page types it a Person) selling one unit is a
+	// private resale as much as one who says the unit is used.
+	j.private = l.PrivateSeller && j.role == shadowscan.RoleUnknown
+	j.resale = j.offer && (len(a.secondHand) > 0 || j.private) && j.stock == ""
 
 	j.text()
 	j.image()
@@ -243,10 +249,14 @@ func (j *judgement) textNotes() {
 	if len(a.leadUnsure) > 0 && j.subject() {
 		j.add("text", 0, "title opens with %s before the product words: perhaps another brand's name; check the brand on the photos", quoteList([]string{strings.Join(a.leadUnsure, " ")}))
 	}
-	if j.resale {
+	if j.resale && len(a.secondHand) == 0 {
+		j.add("text", 0, "the page names the seller a private individual (schema.org Person): a private resale; price and seller alone do not flag it")
+	} else if j.resale {
 		j.add("text", 0, "%s: a private resale of a used unit; price and seller alone do not flag it", saysList(outermost(a.secondHand)))
 	} else if j.offer && len(a.secondHand) > 0 {
 		j.add("text", 0, "%s, but %s: stock for sale, not a private resale", saysList(outermost(a.secondHand)), quoteList([]string{j.stock}))
+	} else if j.offer && j.private {
+		j.add("text", 0, "the page names the seller a private individual, but %s: stock for sale, not a private resale", quoteList([]string{j.stock}))
 	}
 	if len(a.ambiguous) > 1 {
 		var skus []string

@@ -185,7 +185,14 @@ func (m *Matcher) resolveLead(a *analysis, l *shadowscan.Listing) {
 		return
 	}
 	lead := m.foreignLead(a, a.brand)
+	if h, ok := betterThan(a, a.brand); ok {
+		a.alternative = append(a.alternative, h)
+	}
 	switch {
+	case len(lead) == 0 && m.dupeNamesAnother(a, a.brand):
+		// "Lumiel Cream Dupe – DermaPlain Cream": the name after the
+		// dupe word is the product sold.
+		a.alternative = append(a.alternative, a.dupes...)
 	case len(lead) == 0:
 		a.redFlags = append(a.redFlags, a.dupes...)
 	case len(a.dupes) > 0:
@@ -208,4 +215,59 @@ func sellerNamed(l *shadowscan.Listing, lead []string) bool {
 		}
 	}
 	return false
+}
+
+// dupeNamesAnother reports whether a title "dupe" word is followed by a
+// name that is not brand b's: "Lumiel Cream Dupe – DermaPlain Cream, same
+// actives" sells DermaPlain's cream as a stand-in for ours. Descriptors,
+// sizes and signal words after it ("dupe 50ml", "dupe 1:1") name nothing.
+func (m *Matcher) dupeNamesAnother(a *analysis, b int) bool {
+	if len(a.dupes) == 0 {
+		return false
+	}
+	t := a.title.t
+	skip := m.leadSkips(a)
+	for _, d := range a.dupes {
+		if d.field != "title" {
+			continue
+		}
+		for _, tk := range wordStarts(t) {
+			if tk.start < d.end {
+				continue
+			}
+			w := t[tk.start:tk.end]
+			if !isWordRune(firstRune(w)) || a.brandAt(tk) == b {
+				break
+			}
+			if m.nameWord(a, b, w, tk, skip) {
+				return true
+			}
+			if !isDescriptor(w) {
+				break
+			}
+		}
+	}
+	return false
+}
+
+// betterThan finds "better than <brand b>" in the title ("Better than
+// Lumiel? DermaPlain Cream"): the listing sells something it compares
+// with b's product, not b's product.
+func betterThan(a *analysis, b int) (wordHit, bool) {
+	const phrase = "better than "
+	t := a.title.t
+	for off := 0; ; {
+		i := strings.Index(t[off:], phrase)
+		if i < 0 {
+			return wordHit{}, false
+		}
+		s := off + i
+		e := s + len(phrase)
+		for _, h := range a.brandHits {
+			if h.field == "title" && h.start == e && h.ref == b {
+				return a.title.hit(s, e-1), true
+			}
+		}
+		off = e
+	}
 }
