@@ -27,6 +27,11 @@ var brandColumns = map[string]string{
 	"defamation_terms": "defamation_terms",
 }
 
+// csvSynonyms are header names people write for a column, read as it:
+// the YAML nests the brand's id as brand.id, and a spreadsheet column
+// holding it is as often headed "brand" as "brand_id".
+var csvSynonyms = map[string]string{"brand": "brand_id"}
+
 // csvAccepted is what a CSV header may be: derived from csvColumns, so a
 // new column is named in the errors without a second edit.
 var csvAccepted = "a header row with the columns " + strings.Join(csvColumns, ", ")
@@ -49,6 +54,9 @@ func (p *parser) parseCSV(data []byte) {
 	for i, h := range header {
 		h = strings.TrimSpace(h)
 		at := pos{field: h, line: 1}
+		if c, ok := csvSynonyms[h]; ok {
+			h = c
+		}
 		switch {
 		case h == "":
 			p.errorf(pos{field: fmt.Sprintf("column %d", i+1), line: 1}, csvAccepted, "has an empty header")
@@ -69,6 +77,14 @@ func (p *parser) parseCSV(data []byte) {
 		p.fatal = true
 		return
 	}
+	// A file with brand_id and no other brand column lists products of
+	// brands that another file of the import defines (Merge checks).
+	definesBrands := false
+	for _, c := range brandColumns {
+		if c != "brand_id" && col[c] != 0 {
+			definesBrands = true
+		}
+	}
 	brands := map[string]*brandDoc{}
 	for {
 		rec, err := r.Read()
@@ -86,7 +102,9 @@ func (p *parser) parseCSV(data []byte) {
 			}
 			return ""
 		}
-		p.csvBrand(get, line, brands)
+		if definesBrands {
+			p.csvBrand(get, line, brands)
+		}
 		p.csvProduct(get, line)
 	}
 	if len(p.products) == 0 {

@@ -10,7 +10,9 @@ import (
 // Merge joins loaded files into the catalogue one import stores: a brand
 // is taken from the last file that has it, with the products of every file
 // (a product the same SKU names again replaces the earlier one). Two files
-// that give one SKU to two brands are an ECONFLICT error naming both.
+// that give one SKU to two brands are an ECONFLICT error naming both; a
+// product whose brand no file defines (a products-only CSV imported
+// alone) is an EINVALID error naming it.
 func Merge(files []*File) (*shadowscan.Catalog, map[string][]byte, error) {
 	cat := &shadowscan.Catalog{}
 	photos := map[string][]byte{}
@@ -43,6 +45,11 @@ func Merge(files []*File) (*shadowscan.Catalog, map[string][]byte, error) {
 		}
 		for k, v := range f.Photos {
 			photos[k] = v
+		}
+	}
+	for _, p := range cat.Products {
+		if cat.Brand(p.BrandID) == nil {
+			return nil, nil, shadowscan.Errorf(shadowscan.EINVALID, "product %s in %s is of brand %s, which no file of this import defines: import the brand's YAML or JSON file with it, or give the CSV the brand columns (brand_name ...)", p.SKU, skuAt[p.SKU].file, p.BrandID)
 		}
 	}
 	return cat, photos, nil

@@ -1,9 +1,11 @@
 package catalog
 
 import (
+	"context"
 	"reflect"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/shadowscan/shadowscan"
 )
@@ -122,5 +124,38 @@ func TestMerge(t *testing.T) {
 	_, _, err = Merge([]*File{a, b, c})
 	if shadowscan.ErrorCode(err) != shadowscan.ECONFLICT || !strings.Contains(err.Error(), "A-9 is of brand acme in b.csv and of brand zeta in c.json") {
 		t.Fatalf("Merge with a SKU in two brands = %v", err)
+	}
+}
+
+// TestProductsOnlyCSV: a CSV with a "brand" (brand_id) column and no other
+// brand column adds products to a brand a YAML file of the same import
+// defines, keeping that brand's sellers; imported alone it is refused,
+// naming the SKU and the brand.
+func TestProductsOnlyCSV(t *testing.T) {
+	fsys := fstest.MapFS{
+		"acme.yaml": &fstest.MapFile{Data: []byte("brand:\n  id: acme\n  name: Acme\n  official_sellers:\n    - {site: demo-market, seller_id: acme-official}\nproducts:\n  - {sku: A-1, name: Acme One, price: 10, currency: CNY}\n")},
+		"more.csv":  &fstest.MapFile{Data: []byte("brand,sku,name,price,currency\nacme,A-2,Acme Two,20,CNY\n")},
+	}
+	var files []*File
+	for _, name := range []string{"acme.yaml", "more.csv"} {
+		f, err := Load(context.Background(), fsys, name)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		files = append(files, f)
+	}
+	if len(files[1].Catalog.Brands) != 0 || len(files[1].Catalog.Products) != 1 || files[1].Catalog.Products[0].BrandID != "acme" {
+		t.Fatalf("more.csv read as %+v, want one product of acme and no brand", files[1].Catalog)
+	}
+	cat, _, err := Merge(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cat.Brands) != 1 || cat.Brands[0].Name != "Acme" || len(cat.Brands[0].OfficialSellers) != 1 || len(cat.Products) != 2 {
+		t.Fatalf("merged = %+v, want Acme with its official seller and two products", cat)
+	}
+	_, _, err = Merge(files[1:])
+	if shadowscan.ErrorCode(err) != shadowscan.EINVALID || !strings.Contains(err.Error(), "product A-2 in more.csv is of brand acme, which no file of this import defines") {
+		t.Fatalf("Merge of the CSV alone = %v", err)
 	}
 }

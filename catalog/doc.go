@@ -11,7 +11,9 @@
 //     authorized_sellers, defamation_terms, sku, name, aliases, price,
 //     min_price, currency, images. Lists are separated by `|`; sellers are
 //     written `site:seller_id`. Brand columns repeat on every row of the
-//     brand and must agree (a blank cell inherits the earlier value).
+//     brand and must agree (a blank cell inherits the earlier value). A
+//     file with brand_id (or "brand") and no other brand column lists
+//     products of brands that another file of the same import defines.
 //
 // Every input error is a *shadowscan.FieldError naming the file, the line
 // (for CSV, the row's line) and the field, e.g. `products[3].min_price`; all

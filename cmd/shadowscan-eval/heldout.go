@@ -13,6 +13,7 @@ import (
 
 	"github.com/shadowscan/shadowscan"
 	"github.com/shadowscan/shadowscan/catalog"
+	"github.com/shadowscan/shadowscan/cmd/shadowscan-eval/world10"
 	"github.com/shadowscan/shadowscan/cmd/shadowscan-eval/world3"
 	"github.com/shadowscan/shadowscan/cmd/shadowscan-eval/world4"
 	"github.com/shadowscan/shadowscan/cmd/shadowscan-eval/world5"
@@ -227,4 +228,14 @@ func world8World() *heldout {
 func world9World() *heldout {
 	return newHeldout("world9", "written from the SPEC alone; not tuned on",
 		world9.Catalog(), world9.Sites(), world9.Labels())
+}
+
+// world10World is a held-out world (cmd/shadowscan-eval/world10): a
+// Rakuten/Mercari-style Japanese site mixing shops and individuals, with
+// full- and half-width text and JPY prices, and a Vinted-style
+// second-hand site in French, German and Spanish with EUR prices, two
+// page templates and a search without next links.
+func world10World() *heldout {
+	return newHeldout("world10", "written from the SPEC alone; not tuned on",
+		world10.Catalog(), world10.Sites(), world10.Labels())
 }
