@@ -14,6 +14,8 @@ import (
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
+
+	"github.com/shadowscan/shadowscan/evidence/replaytest"
 )
 
 // browserMarketRule is the site rule of testdata/jsmarket, whose results
@@ -126,6 +128,30 @@ func TestScanBrowserMarketplace(t *testing.T) {
 	if len(warc) == 0 {
 		t.Fatal("no archive in the bundle")
 	}
+
+	// The bundle replays in ReplayWeb.page and shows a listing's
+	// screenshot, as the PNG the browser took, under its URN.
+	chromium, rwpDir := replaytest.Tools(t)
+	bundle, err := os.ReadFile(wacz)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := string(zipEntry(t, wacz, "pages/pages.jsonl"))
+	_, after, ok := strings.Cut(pages, `"url":"urn:screenshot:`)
+	if !ok || strings.Count(pages, "urn:screenshot:") != listings {
+		t.Fatalf("pages.jsonl lists %d screenshots for %d listings:\n%s", strings.Count(pages, "urn:screenshot:"), listings, pages)
+	}
+	page, _, _ := strings.Cut(after, `"`)
+	if !strings.HasPrefix(page, srv.URL+"/item.html?id=") {
+		t.Fatalf("screenshot of %q, want a listing page of the marketplace", page)
+	}
+	shotURN := "urn:screenshot:" + page
+	size, _ := replaytest.Replay(t, chromium, rwpDir, bundle, shotURN, replaytest.ImageJS, func(s string) bool { return s != "" })
+	var w, h int
+	if _, err := fmt.Sscanf(size, "%dx%d", &w, &h); err != nil || w < 300 || h < 200 {
+		t.Errorf("ReplayWeb.page shows an image of %q at %s, want the page's screenshot", size, shotURN)
+	}
+	t.Logf("ReplayWeb.page replays %s as a %s image", shotURN, size)
 }
 
 // zipEntry reads one file of a ZIP.
