@@ -250,15 +250,22 @@ func TestBrowserRobots(t *testing.T) {
 }
 
 // TestBrowserEndlessScroll: an endless list is scrolled as far as the
-// rule says and no further.
+// rule says and no further, and every listing it shows is stored with
+// the fields its page's script fetches.
 func TestBrowserEndlessScroll(t *testing.T) {
 	needChromium(t)
 	m := newJSMarket(t)
+	for i := range 200 {
+		id := fmt.Sprintf("e%d", i)
+		m.routes["/api/item-"+id+".json"] = func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "application/json")
+			fmt.Fprintf(w, `{"id":%q,"title":"Endless Aurora Hand Cream %d","price":"¥%d.50","seller_id":"shop-e%d","seller_name":"Endless Shop %d","images":[],"description":"item %d"}`, id, i, 10+i, i%7, i%7, i)
+		}
+	}
 	site := jsMarketRule(t, m.srv.URL, rules.FetchBrowser)
 	site.Search.URL = "{base}/endless.html?q={query}"
 	site.Search.WaitFor = "div.result"
 	site.Search.MaxPages = 1
-	site.Listing.WaitFor = "" // the endless items have no data to wait for
 	for _, tc := range []struct{ scroll, want int }{{0, 10}, {3, 40}} {
 		t.Run(fmt.Sprintf("scroll %d", tc.scroll), func(t *testing.T) {
 			s := site.Clone()
@@ -273,10 +280,22 @@ func TestBrowserEndlessScroll(t *testing.T) {
 			if _, err := c.Run(context.Background(), []string{"q" + fmt.Sprint(tc.scroll)}, col.sink); err != nil {
 				t.Fatal(err)
 			}
-			// The endless items have no data: their pages load and are
-			// not listings. What counts is how many links were found.
 			if got := len(m.requested("/item.html")) - before; got != tc.want {
 				t.Errorf("listing pages loaded %d, want %d (ten a screen)", got, tc.want)
+			}
+			if got := len(col.ids()); got != tc.want {
+				t.Errorf("%d listings extracted, want %d: %v", got, tc.want, col.ids())
+			}
+			for i := range tc.want {
+				p := col.byID(fmt.Sprintf("e%d", i))
+				if p == nil {
+					t.Errorf("listing e%d not extracted", i)
+					continue
+				}
+				l := p.Listing
+				if l.Title != fmt.Sprintf("Endless Aurora Hand Cream %d", i) || l.Price != shadowscan.Amount((10+i)*100+50) || l.SellerID != fmt.Sprintf("shop-e%d", i%7) {
+					t.Errorf("e%d extracted as %q %v %q", i, l.Title, l.Price, l.SellerID)
+				}
 			}
 		})
 	}
