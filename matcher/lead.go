@@ -217,33 +217,37 @@ func sellerNamed(l *shadowscan.Listing, lead []string) bool {
 	return false
 }
 
-// dupeNamesAnother reports whether a title "dupe" word is followed by a
-// name that is not brand b's: "Lumiel Cream Dupe – DermaPlain Cream, same
-// actives" sells DermaPlain's cream as a stand-in for ours. Descriptors,
-// sizes and signal words after it ("dupe 50ml", "dupe 1:1") name nothing.
+// dupeNamesAnother reports whether a title "dupe" word is followed by
+// another maker's product: a name that is not brand b's, then within a
+// few words the linked product's own words. "Lumiel Cream Dupe –
+// DermaPlain Cream, same actives" sells DermaPlain's cream as a stand-in
+// for ours; "dupe-grade copy", "dupe 50ml" and "dupe 1:1" name nothing.
 func (m *Matcher) dupeNamesAnother(a *analysis, b int) bool {
-	if len(a.dupes) == 0 {
-		return false
-	}
+	const reach = 4 // words from the name to the product's words
 	t := a.title.t
 	skip := m.leadSkips(a)
+	words := wordStarts(t)
 	for _, d := range a.dupes {
 		if d.field != "title" {
 			continue
 		}
-		for _, tk := range wordStarts(t) {
+		named := -1 // index in words of the other maker's name
+	scan:
+		for i, tk := range words {
 			if tk.start < d.end {
 				continue
 			}
 			w := t[tk.start:tk.end]
-			if !isWordRune(firstRune(w)) || a.brandAt(tk) == b {
+			if !isWordRune(firstRune(w)) || a.brandAt(tk) == b || named >= 0 && i-named > reach {
 				break
 			}
-			if m.nameWord(a, b, w, tk, skip) {
+			switch {
+			case named >= 0 && m.linkedTerm(a, w):
 				return true
-			}
-			if !isDescriptor(w) {
-				break
+			case named < 0 && m.nameWord(a, b, w, tk, skip):
+				named = i
+			case named < 0 && !isDescriptor(w):
+				break scan // a signal or product word: no name follows
 			}
 		}
 	}

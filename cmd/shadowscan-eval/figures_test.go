@@ -134,6 +134,20 @@ func TestFigureFloors(t *testing.T) {
 		// listings whose title omits the brand.
 		{"held-out world8 (tuned on after its first score)", world8World,
 			floor{name: "world8", precision: 0.995, recall: 0.985, category: 0.985, top: 0.985}},
+		// First score 0.923 / 0.983 at commit 263be96, category 97.6 %,
+		// 90+ flags right 203 of 204; tuned on from commit 9588917. Its
+		// 8 false hits left are authorised sellers whose description
+		// advertises a price after a code under the floor: the matcher
+		// counts an advertised net price (distributor contracts do), the
+		// world's labels do not.
+		{"held-out world9 (tuned on after its first score)", world9World,
+			floor{name: "world9", precision: 0.985, recall: 0.995, category: 0.99, top: 0.995}},
+		// Not tuned on: its first score is its floor. 0.461 / 0.953 at
+		// commit dc5e704, category 88.4 %, 90+ flags right 78 of 79: the
+		// matcher knows no Japanese, French, German or Spanish second-hand,
+		// code-removal or private-seller wording.
+		{"held-out world10 (not tuned on)", world10World,
+			floor{name: "world10", precision: 0.46, recall: 0.95, category: 0.88, top: 0.98}},
 	}
 	for _, hf := range heldoutFloors {
 		t.Run(hf.title, func(t *testing.T) {
