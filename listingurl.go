@@ -8,14 +8,16 @@ import (
 // trackingParams are query parameters that say how a visitor reached a
 // page, not which page it is: two URLs that differ only in them are one
 // listing. Marketplaces add them to every link of a search page (Taobao
-// and Tmall spm, scm, ali_trackid; JD and Pinduoduo from, pvid; Amazon
-// ref, qid, sr, keywords; any site's position and utm_* tags).
+// and Tmall spm, scm, ali_trackid, union_lens; JD and Pinduoduo from,
+// pvid; Amazon ref, qid, sr, keywords; Vinted referrer; any site's
+// position and utm_* tags).
 var trackingParams = map[string]bool{
 	"spm": true, "scm": true, "pvid": true, "ref": true, "ref_": true, "from": true, "source": true, "src": true,
 	"track": true, "trackid": true, "clickid": true, "gclid": true, "fbclid": true, "abbucket": true, "ns": true,
 	"ali_refid": true, "ali_trackid": true, "sr": true, "qid": true, "keywords": true, "_ga": true, "tracelog": true,
 	"pos": true, "position": true, "rank": true, "search_id": true, "searchid": true, "traceid": true, "trace_id": true,
 	"spm_id_from": true, "share_from": true, "share_token": true, "scene": true, "sp_atk": true, "xptdk": true,
+	"referrer": true, "referer": true, "union_lens": true,
 }
 
 // IsTrackingParam reports whether the query parameter k only says how a

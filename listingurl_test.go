@@ -8,6 +8,8 @@ func TestListingPath(t *testing.T) {
 		{"/dp/B0ABC?ref=sr_1_3&qid=17&sr=8-3&keywords=x", "/dp/B0ABC"},
 		{"/p/1?utm_source=x&UTM_medium=y&pos=3", "/p/1"},
 		{"/item?b=2&a=1", "/item?a=1&b=2"},
+		{"/items/3396098950-pan-24-cm?referrer=catalog&pos=35", "/items/3396098950-pan-24-cm"},
+		{"/item.htm?id=7&ali_trackid=2:x&union_lens=lensId:y", "/item.htm?id=7"},
 	}
 	for _, c := range same {
 		if a, b := ListingPath(c[0]), ListingPath(c[1]); a != b {

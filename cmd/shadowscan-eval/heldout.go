@@ -14,6 +14,7 @@ import (
 	"github.com/shadowscan/shadowscan"
 	"github.com/shadowscan/shadowscan/catalog"
 	"github.com/shadowscan/shadowscan/cmd/shadowscan-eval/world10"
+	"github.com/shadowscan/shadowscan/cmd/shadowscan-eval/world11"
 	"github.com/shadowscan/shadowscan/cmd/shadowscan-eval/world3"
 	"github.com/shadowscan/shadowscan/cmd/shadowscan-eval/world4"
 	"github.com/shadowscan/shadowscan/cmd/shadowscan-eval/world5"
@@ -238,4 +239,15 @@ func world9World() *heldout {
 func world10World() *heldout {
 	return newHeldout("world10", "written from the SPEC alone; not tuned on",
 		world10.Catalog(), world10.Sites(), world10.Labels())
+}
+
+// world11World is a held-out world (cmd/shadowscan-eval/world11): a
+// Taobao/Tmall-style mobile site (item.htm and awp detail pages, badges,
+// 券后/到手 prices, lazy photos on protocol-relative URLs) and an English
+// multi-vendor site whose listings carry their data only as JSON-LD
+// (USD/EUR/GBP/CAD), written blind from the SPEC like the unseen
+// marketplace.
+func world11World() *heldout {
+	return newHeldout("world11", "written from the SPEC alone; not tuned on",
+		world11.Catalog(), world11.Sites(), world11.Labels())
 }

@@ -59,7 +59,7 @@ type outcome struct {
 }
 
 // evalParts are the parts of an evaluation, in the order they run.
-var evalParts = []string{"demo", "world2", "world3", "world4", "world5", "world6", "world7", "world8", "world9", "world10", "photos", "networks", "er"}
+var evalParts = []string{"demo", "world2", "world3", "world4", "world5", "world6", "world7", "world8", "world9", "world10", "world11", "photos", "networks", "er"}
 
 // pickParts turns -only's list into the set of parts to run.
 func pickParts(only string) (map[string]bool, error) {
@@ -92,7 +92,7 @@ func runParts(ctx context.Context, w io.Writer, verbose bool, parts map[string]b
 			return err
 		}
 	}
-	for _, hw := range []*heldout{world3World(), world4World(), world5World(), world6World(), world7World(), world8World(), world9World(), world10World()} {
+	for _, hw := range []*heldout{world3World(), world4World(), world5World(), world6World(), world7World(), world8World(), world9World(), world10World(), world11World()} {
 		if !parts[hw.name] {
 			continue
 		}
