@@ -126,14 +126,21 @@ func TestFigureFloors(t *testing.T) {
 		//
 		// First score 0.971 / 0.989, category 98.9 %, 90+ flags right
 		// 131 of 138.
+		//
+		// Since commit 9588917 (tuned on world9) a seller the page types
+		// schema.org Person is a private seller, whose single units are
+		// private resales: 7 notes-site resellers typed Person are no
+		// longer flagged (recall 1.000 before). Precision first.
 		{"held-out world7 (tuned on after its first score)", world7World,
-			floor{name: "world7", precision: 1, recall: 0.995, category: 0.985, top: 0.995}},
+			floor{name: "world7", precision: 1, recall: 0.98, category: 0.985, top: 0.995}},
 		// First score 0.781 / 0.959, category 97.4 %, 90+ flags right
 		// 92 of 126. Its misses left are code removals stated only in
 		// the item specifics, which the site's rule does not read, and
 		// listings whose title omits the brand.
+		// Since commit 9588917, as world7: 4 more resellers typed Person
+		// are no longer flagged (recall 0.989 before).
 		{"held-out world8 (tuned on after its first score)", world8World,
-			floor{name: "world8", precision: 0.995, recall: 0.985, category: 0.985, top: 0.985}},
+			floor{name: "world8", precision: 0.995, recall: 0.975, category: 0.985, top: 0.985}},
 		// First score 0.923 / 0.983 at commit 263be96, category 97.6 %,
 		// 90+ flags right 203 of 204; tuned on from commit 9588917. Its
 		// 8 false hits left are authorised sellers whose description
@@ -228,6 +235,13 @@ func checkHeldoutFloor(ctx context.Context, t *testing.T, set *rules.Set, w *hel
 		t.Errorf("%s: %d listing id conflicts", fl.name, run.conflicts)
 	}
 	checkFloor(t, fl, score(outs))
+	if t.Failed() {
+		// What the matcher got wrong, as `shadowscan-eval -v` lists it:
+		// a floor that fails says which listings moved.
+		var b bytes.Buffer
+		printWorld(&b, fl.name, outs, true)
+		t.Log("\n" + b.String())
+	}
 	bs := reliability(outs)
 	var b bytes.Buffer
 	printReliability(&b, fl.name, bs)
