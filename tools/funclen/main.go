@@ -44,6 +44,9 @@ var fixtureDirs = []string{
 	"cmd/shadowscan-eval/world6",
 	"cmd/shadowscan-eval/world7",
 	"cmd/shadowscan-eval/world8",
+	"cmd/shadowscan-eval/world9",
+	"cmd/shadowscan-eval/world10",
+	"cmd/shadowscan-eval/world11",
 }
 
 // upstreamDirs are package directories holding a copy of someone else's
