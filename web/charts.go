@@ -101,10 +101,12 @@ func newStageChart(e *shadowscan.Enforcement) stageChart {
 			top = max(top, m.Stage(st).Listings)
 		}
 	}
-	top = niceMax(top)
+	// Four ticks a round number apart: the axis reads 0, 10, 20, 30, 40.
+	step := niceMax((top + 3) / 4)
+	top = 4 * step
 	plotH := c.Bottom - chartTop
 	for i := range 5 {
-		v := top * i / 4
+		v := step * i
 		c.Ticks = append(c.Ticks, axisTick{Value: v, Y: c.Bottom - v*plotH/top})
 	}
 	n := max(len(e.Months), 1)

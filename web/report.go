@@ -17,7 +17,7 @@ type ReportOptions struct {
 	// BrandID and Site name the filter the figures were read with, ""
 	// for all.
 	BrandID, Site string
-	// Generated is when the report was made.
+	// Generated is when the report was made; zero leaves it out.
 	Generated time.Time
 }
 
@@ -56,9 +56,11 @@ func WriteReport(w io.Writer, e *shadowscan.Enforcement, o ReportOptions) error 
 	}
 	d := reportData{
 		Month: o.Month.UTC().Format("January 2006"), BrandID: o.BrandID, Site: o.Site,
-		Generated: o.Generated.UTC().Format(time.RFC3339),
-		CSS:       template.CSS(css), // our own embedded file, not input
-		View:      newEnforcementView(e),
+		CSS:  template.CSS(css), // our own embedded file, not input
+		View: newEnforcementView(e),
+	}
+	if !o.Generated.IsZero() {
+		d.Generated = o.Generated.UTC().Format(time.RFC3339)
 	}
 	var buf bytes.Buffer
 	if err := t.Execute(&buf, d); err != nil {

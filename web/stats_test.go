@@ -246,3 +246,16 @@ func TestWriteReport(t *testing.T) {
 		t.Errorf("the hostile seller name is not shown as text")
 	}
 }
+
+func TestStageChartAxis(t *testing.T) {
+	for _, tt := range []struct{ max, top int }{{0, 4}, {1, 4}, {4, 4}, {5, 8}, {37, 40}, {41, 80}, {999, 2000}} {
+		e := &shadowscan.Enforcement{Months: []shadowscan.MonthFigures{{Month: "2026-11", Figures: shadowscan.Figures{Flagged: shadowscan.Figure{Listings: tt.max}}}}}
+		c := newStageChart(e)
+		if got := c.Ticks[len(c.Ticks)-1].Value; got != tt.top || c.Ticks[1].Value*4 != got {
+			t.Errorf("max %d: ticks %+v, want 4 equal steps to %d", tt.max, c.Ticks, tt.top)
+		}
+		if b := c.Bars[0]; b.Y < chartTop || b.Y+b.H != c.Bottom {
+			t.Errorf("max %d: bar %+v leaves the plot", tt.max, b)
+		}
+	}
+}
