@@ -70,87 +70,6 @@ func (db *DB) EachHit(ctx context.Context, f shadowscan.HitFilter, fn func(*shad
 	}
 }
 
-// Stages are the steps of enforcement that figures count, in order: a
-// hit is flagged when it is created, then it may be confirmed, reported,
-// removed and relisted.
-var Stages = []string{"flagged", "confirmed", "reported", "removed", "relisted"}
-
-// Figure counts the listings (hits) that reached a stage and the shops
-// (distinct site and seller id) they belong to. A listing without a
-// seller id counts as a listing but not as a shop.
-type Figure struct {
-	Listings int `json:"listings"`
-	Shops    int `json:"shops"`
-}
-
-// Figures are the enforcement figures of one row or of the total.
-type Figures struct {
-	Flagged   Figure `json:"flagged"`
-	Confirmed Figure `json:"confirmed"`
-	Reported  Figure `json:"reported"`
-	Removed   Figure `json:"removed"`
-	Relisted  Figure `json:"relisted"`
-}
-
-// Stage returns the figure of the named stage (one of Stages), or nil.
-func (f *Figures) Stage(name string) *Figure {
-	switch name {
-	case "flagged":
-		return &f.Flagged
-	case "confirmed":
-		return &f.Confirmed
-	case "reported":
-		return &f.Reported
-	case "removed":
-		return &f.Removed
-	case "relisted":
-		return &f.Relisted
-	}
-	return nil
-}
-
-// EnforcementRow holds the figures of one brand on one site in one month.
-type EnforcementRow struct {
-	BrandID string `json:"brand"`
-	Site    string `json:"site"`
-	// Month is YYYY-MM (UTC).
-	Month string `json:"month"`
-	Figures
-}
-
-// Enforcement is what `shadowscan stats` reports: for each brand, site and
-// month, how many listings and shops entered each stage that month, and
-// the totals over every row.
-type Enforcement struct {
-	// Since is the first month counted (YYYY-MM), "" for all.
-	Since string           `json:"since,omitempty"`
-	Rows  []EnforcementRow `json:"rows"`
-	// Totals count each listing once per stage and each shop once per
-	// stage, so a shop active in two months counts once here.
-	Totals Figures `json:"totals"`
-}
-
-// EnforcementFilter selects what Enforcement counts. Zero fields match all.
-type EnforcementFilter struct {
-	BrandID string
-	Site    string
-	// Since drops stage entries before its month (only its year and
-	// month are used).
-	Since time.Time
-}
-
-// monthLayout is how months are written: YYYY-MM.
-const monthLayout = "2006-01"
-
-// ParseMonth reads a YYYY-MM month, as --since takes it.
-func ParseMonth(s string) (time.Time, error) {
-	t, err := time.Parse(monthLayout, s)
-	if err != nil {
-		return time.Time{}, &shadowscan.FieldError{Field: "since", Msg: fmt.Sprintf("%q is not a month", s), Accepted: "YYYY-MM, such as 2025-03"}
-	}
-	return t, nil
-}
-
 // stageEntries returns, for each stage of Stages, when h first entered it,
 // read from its history; the zero time when it never did. A hit is
 // flagged when its history begins (or, for a hit without history, when it
@@ -170,7 +89,7 @@ func stageEntries(h *shadowscan.Hit) ([5]time.Time, error) {
 		if j == 0 {
 			set(0, at)
 		}
-		if i := slices.Index(Stages, string(tr.To)); i > 0 {
+		if i := slices.Index(shadowscan.Stages, string(tr.To)); i > 0 {
 			set(i, at)
 		}
 	}
@@ -182,75 +101,190 @@ func stageEntries(h *shadowscan.Hit) ([5]time.Time, error) {
 
 // Enforcement counts, per brand, site and month, the listings and shops
 // that first entered each stage (flagged, confirmed, reported, removed,
-// relisted) that month, from every hit's status history, plus the totals.
-// It streams the hits (EachHit); its memory grows with the number of rows
-// and of distinct shops, not of hits. Rows are sorted by brand, site and
-// month.
-func (db *DB) Enforcement(ctx context.Context, f EnforcementFilter) (*Enforcement, error) {
-	type rowKey struct{ brand, site, month string }
-	type acc struct {
-		row   EnforcementRow
-		shops [5]map[SellerKey]struct{}
-	}
-	since := ""
-	if !f.Since.IsZero() {
-		since = f.Since.UTC().Format(monthLayout)
-	}
-	rows := map[rowKey]*acc{}
-	var totals [5]map[SellerKey]struct{}
-	var totalListings [5]int
-	err := db.EachHit(ctx, shadowscan.HitFilter{BrandID: f.BrandID, Site: f.Site}, func(h *shadowscan.Hit) error {
-		entries, err := stageEntries(h)
-		if err != nil {
-			return err
-		}
-		seller := SellerKey{h.Listing.Site, h.Listing.SellerID}
-		for i, at := range entries {
-			if at.IsZero() {
-				continue
-			}
-			month := at.UTC().Format(monthLayout)
-			if since != "" && month < since {
-				continue
-			}
-			k := rowKey{h.BrandID, h.Listing.Site, month}
-			a := rows[k]
-			if a == nil {
-				a = &acc{row: EnforcementRow{BrandID: k.brand, Site: k.site, Month: month}}
-				rows[k] = a
-			}
-			a.row.Stage(Stages[i]).Listings++
-			totalListings[i]++
-			if seller.SellerID == "" {
-				continue
-			}
-			if a.shops[i] == nil {
-				a.shops[i] = map[SellerKey]struct{}{}
-			}
-			a.shops[i][seller] = struct{}{}
-			if totals[i] == nil {
-				totals[i] = map[SellerKey]struct{}{}
-			}
-			totals[i][seller] = struct{}{}
-		}
-		return nil
-	})
+// relisted) that month, from every hit's status history; the same per
+// month across brands and sites; the totals; the time from report to
+// removal and the top shops by confirmed listings. It streams the hits
+// (EachHit); its memory grows with the number of rows, months and
+// distinct shops, not of hits. Rows are sorted by brand, site and month.
+func (db *DB) Enforcement(ctx context.Context, f shadowscan.EnforcementFilter) (*shadowscan.Enforcement, error) {
+	a := newEnforcementAcc(f)
+	err := db.EachHit(ctx, shadowscan.HitFilter{BrandID: f.BrandID, Site: f.Site}, a.add)
 	if err != nil {
 		return nil, fmt.Errorf("enforcement figures: %w", err)
 	}
-	out := &Enforcement{Since: since, Rows: make([]EnforcementRow, 0, len(rows))}
-	for _, a := range rows {
-		for i, name := range Stages {
-			a.row.Stage(name).Shops = len(a.shops[i])
+	return a.result(), nil
+}
+
+// shopSet is a set of shops.
+type shopSet map[SellerKey]struct{}
+
+// stageShops holds, for each stage of shadowscan.Stages, the shops that
+// entered it.
+type stageShops [5]shopSet
+
+func (s *stageShops) add(i int, k SellerKey) {
+	if s[i] == nil {
+		s[i] = shopSet{}
+	}
+	s[i][k] = struct{}{}
+}
+
+// figuresAcc accumulates one set of figures: listings are counted,
+// shops collected so each counts once.
+type figuresAcc struct {
+	listings [5]int
+	shops    stageShops
+}
+
+func (a *figuresAcc) add(i int, seller SellerKey) {
+	a.listings[i]++
+	if seller.SellerID != "" {
+		a.shops.add(i, seller)
+	}
+}
+
+func (a *figuresAcc) figures() shadowscan.Figures {
+	var out shadowscan.Figures
+	for i, name := range shadowscan.Stages {
+		*out.Stage(name) = shadowscan.Figure{Listings: a.listings[i], Shops: len(a.shops[i])}
+	}
+	return out
+}
+
+// enforcementAcc gathers what Enforcement reports, one hit at a time.
+type enforcementAcc struct {
+	since, until string
+	rows         map[[3]string]*figuresAcc // brand, site, month
+	months       map[string]*figuresAcc
+	totals       figuresAcc
+	// removalHours counts listings by whole hours from report to removal.
+	removalHours map[int]int
+	shops        map[SellerKey]*shadowscan.ShopFigures
+}
+
+func newEnforcementAcc(f shadowscan.EnforcementFilter) *enforcementAcc {
+	a := &enforcementAcc{rows: map[[3]string]*figuresAcc{}, months: map[string]*figuresAcc{}, removalHours: map[int]int{}, shops: map[SellerKey]*shadowscan.ShopFigures{}}
+	if !f.Since.IsZero() {
+		a.since = f.Since.UTC().Format(shadowscan.MonthLayout)
+	}
+	if !f.Until.IsZero() {
+		a.until = f.Until.UTC().Format(shadowscan.MonthLayout)
+	}
+	return a
+}
+
+// in reports whether at falls in the months counted, and its month.
+func (a *enforcementAcc) in(at time.Time) (string, bool) {
+	if at.IsZero() {
+		return "", false
+	}
+	month := at.UTC().Format(shadowscan.MonthLayout)
+	return month, (a.since == "" || month >= a.since) && (a.until == "" || month <= a.until)
+}
+
+func (a *enforcementAcc) add(h *shadowscan.Hit) error {
+	entries, err := stageEntries(h)
+	if err != nil {
+		return err
+	}
+	seller := SellerKey{h.Listing.Site, h.Listing.SellerID}
+	for i, at := range entries {
+		month, ok := a.in(at)
+		if !ok {
+			continue
 		}
-		out.Rows = append(out.Rows, a.row)
+		k := [3]string{h.BrandID, h.Listing.Site, month}
+		if a.rows[k] == nil {
+			a.rows[k] = &figuresAcc{}
+		}
+		if a.months[month] == nil {
+			a.months[month] = &figuresAcc{}
+		}
+		a.rows[k].add(i, seller)
+		a.months[month].add(i, seller)
+		a.totals.add(i, seller)
 	}
-	for i, name := range Stages {
-		fig := out.Totals.Stage(name)
-		fig.Listings, fig.Shops = totalListings[i], len(totals[i])
+	reported, removed := entries[2], entries[3]
+	_, removedIn := a.in(removed)
+	if removedIn && !reported.IsZero() && !removed.Before(reported) {
+		a.removalHours[int(removed.Sub(reported)/time.Hour)]++
 	}
-	slices.SortFunc(out.Rows, func(a, b EnforcementRow) int {
+	a.addShop(h, seller, entries)
+	return nil
+}
+
+// addShop counts h's confirmed and removed entries in the period
+// against its shop.
+func (a *enforcementAcc) addShop(h *shadowscan.Hit, seller SellerKey, entries [5]time.Time) {
+	_, confirmed := a.in(entries[1])
+	_, removed := a.in(entries[3])
+	if seller.SellerID == "" || (!confirmed && !removed) {
+		return
+	}
+	s := a.shops[seller]
+	if s == nil {
+		s = &shadowscan.ShopFigures{Site: seller.Site, SellerID: seller.SellerID}
+		a.shops[seller] = s
+	}
+	if h.Listing.SellerName != "" {
+		s.SellerName = h.Listing.SellerName
+	}
+	if confirmed {
+		s.Confirmed++
+	}
+	if removed {
+		s.Removed++
+	}
+}
+
+func (a *enforcementAcc) result() *shadowscan.Enforcement {
+	out := &shadowscan.Enforcement{Since: a.since, Until: a.until, Rows: make([]shadowscan.EnforcementRow, 0, len(a.rows)), Months: make([]shadowscan.MonthFigures, 0, len(a.months)), TopShops: []shadowscan.ShopFigures{}}
+	for k, r := range a.rows {
+		out.Rows = append(out.Rows, shadowscan.EnforcementRow{BrandID: k[0], Site: k[1], Month: k[2], Figures: r.figures()})
+	}
+	slices.SortFunc(out.Rows, func(a, b shadowscan.EnforcementRow) int {
 		return cmp.Or(cmp.Compare(a.BrandID, b.BrandID), cmp.Compare(a.Site, b.Site), cmp.Compare(a.Month, b.Month))
 	})
-	return out, nil
+	for m, r := range a.months {
+		out.Months = append(out.Months, shadowscan.MonthFigures{Month: m, Figures: r.figures()})
+	}
+	slices.SortFunc(out.Months, func(a, b shadowscan.MonthFigures) int { return cmp.Compare(a.Month, b.Month) })
+	out.Totals = a.totals.figures()
+	out.Removal = removalTime(a.removalHours)
+	for _, s := range a.shops {
+		out.TopShops = append(out.TopShops, *s)
+	}
+	slices.SortFunc(out.TopShops, func(a, b shadowscan.ShopFigures) int {
+		return cmp.Or(cmp.Compare(b.Confirmed, a.Confirmed), cmp.Compare(b.Removed, a.Removed), cmp.Compare(a.Site, b.Site), cmp.Compare(a.SellerID, b.SellerID))
+	})
+	out.TopShops = out.TopShops[:min(len(out.TopShops), shadowscan.TopShopsLimit)]
+	return out
+}
+
+// removalTime reads the count, median and 90th percentile (nearest
+// rank) from a histogram of whole hours.
+func removalTime(hours map[int]int) shadowscan.RemovalTime {
+	var out shadowscan.RemovalTime
+	keys := make([]int, 0, len(hours))
+	for h, n := range hours {
+		keys = append(keys, h)
+		out.Listings += n
+	}
+	if out.Listings == 0 {
+		return out
+	}
+	slices.Sort(keys)
+	// rank returns the hours of the listing at nearest rank ceil(p·n).
+	rank := func(num, den int) int {
+		r := (num*out.Listings + den - 1) / den
+		seen := 0
+		for _, h := range keys {
+			if seen += hours[h]; seen >= r {
+				return h
+			}
+		}
+		return keys[len(keys)-1]
+	}
+	out.MedianHours, out.P90Hours = rank(1, 2), rank(9, 10)
+	return out
 }

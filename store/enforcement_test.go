@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"testing"
 	"time"
@@ -95,15 +96,17 @@ func countIf(n int, f func(int) bool) int {
 	return c
 }
 
-// TestEnforcement walks hits through the workflow over four months and
-// checks the figures each month and in total.
+// TestEnforcement walks hits through the workflow over four months, at
+// known times, and checks every figure: rows, months, totals, the time
+// from report to removal and the top shops, for the whole store, a
+// brand, a start month, an end month and one month.
 func TestEnforcement(t *testing.T) {
 	ctx := context.Background()
 	clock := newTestClock() // 2026-03
 	db := MustOpen(t, WithClock(clock.Now))
-	at := func(month time.Month) {
+	at := func(month time.Month, day int) {
 		clock.mu.Lock()
-		clock.t = time.Date(2026, month, 10, 9, 0, 0, 0, time.UTC)
+		clock.t = time.Date(2026, month, day, 9, 0, 0, 0, time.UTC)
 		clock.mu.Unlock()
 	}
 	mk := func(id, seller, brand string) Observation {
@@ -117,14 +120,14 @@ func TestEnforcement(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	at(time.March)
+	at(time.March, 10)
 	out := mustRecord(t, db, mk("h1", "a", "aurora"), mk("h2", "a", "aurora"), mk("h3", "b", "aurora"), mk("h4", "", "aurora"), mk("z1", "z", "zeta"))
-	h1, h2, h3, h4 := out[0].HitID, out[1].HitID, out[2].HitID, out[3].HitID
-	at(time.April)
-	mark(shadowscan.StatusConfirmed, h1, h2, h4)
+	h1, h2, h3, h4, z1 := out[0].HitID, out[1].HitID, out[2].HitID, out[3].HitID, out[4].HitID
+	at(time.April, 10)
+	mark(shadowscan.StatusConfirmed, h1, h2, h4, z1)
 	mark(shadowscan.StatusReported, h1, h2, h4)
 	mark(shadowscan.StatusDismissed, h3)
-	at(time.May)
+	at(time.May, 10) // h1: 720 hours after its report
 	gone := listing("h1", "t h1", 100, "a")
 	gone.Removed = true
 	for range 2 { // a rescan sees h1 gone, and a second fetch confirms it
@@ -132,38 +135,85 @@ func TestEnforcement(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	mark(shadowscan.StatusRemoved, h2, h4) // removal confirmed by hand
-	at(time.June)
+	at(time.May, 12)
+	mark(shadowscan.StatusRemoved, h2) // 768 hours, confirmed by hand
+	at(time.May, 20)
+	mark(shadowscan.StatusRemoved, h4) // 960 hours
+	at(time.June, 10)
 	mustRecord(t, db, mk("h1", "a", "aurora")) // h1 is back
 	mark(shadowscan.StatusReported, h1)        // and reported again: not a first entry
 
-	fig := func(fl, fs, cl, cs, rl, rs, ml, ms, ll, ls int) Figures {
-		return Figures{Flagged: Figure{fl, fs}, Confirmed: Figure{cl, cs}, Reported: Figure{rl, rs}, Removed: Figure{ml, ms}, Relisted: Figure{ll, ls}}
+	fig := func(n ...int) shadowscan.Figures {
+		var f shadowscan.Figures
+		for i, st := range shadowscan.Stages {
+			*f.Stage(st) = shadowscan.Figure{Listings: n[2*i], Shops: n[2*i+1]}
+		}
+		return f
 	}
-	row := func(brand, month string, f Figures) EnforcementRow {
-		return EnforcementRow{BrandID: brand, Site: "demo-market", Month: month, Figures: f}
+	row := func(brand, month string, f shadowscan.Figures) shadowscan.EnforcementRow {
+		return shadowscan.EnforcementRow{BrandID: brand, Site: "demo-market", Month: month, Figures: f}
 	}
+	month := func(m string, f shadowscan.Figures) shadowscan.MonthFigures {
+		return shadowscan.MonthFigures{Month: m, Figures: f}
+	}
+	shop := func(id string, confirmed, removed int) shadowscan.ShopFigures {
+		return shadowscan.ShopFigures{Site: "demo-market", SellerID: id, SellerName: "Shop " + id, Confirmed: confirmed, Removed: removed}
+	}
+	var (
+		mar     = fig(4, 2, 0, 0, 0, 0, 0, 0, 0, 0)
+		aprA    = fig(0, 0, 3, 1, 3, 1, 0, 0, 0, 0)
+		may     = fig(0, 0, 0, 0, 0, 0, 3, 1, 0, 0)
+		jun     = fig(0, 0, 0, 0, 0, 0, 0, 0, 1, 1)
+		marZ    = fig(1, 1, 0, 0, 0, 0, 0, 0, 0, 0)
+		aprZ    = fig(0, 0, 1, 1, 0, 0, 0, 0, 0, 0)
+		removal = shadowscan.RemovalTime{Listings: 3, MedianHours: 768, P90Hours: 960}
+	)
 	tests := []struct {
-		name   string
-		f      EnforcementFilter
-		rows   []EnforcementRow
-		totals Figures
+		name string
+		f    shadowscan.EnforcementFilter
+		want shadowscan.Enforcement
 	}{
-		{"every brand and month", EnforcementFilter{}, []EnforcementRow{
-			row("aurora", "2026-03", fig(4, 2, 0, 0, 0, 0, 0, 0, 0, 0)),
-			row("aurora", "2026-04", fig(0, 0, 3, 1, 3, 1, 0, 0, 0, 0)),
-			row("aurora", "2026-05", fig(0, 0, 0, 0, 0, 0, 3, 1, 0, 0)),
-			row("aurora", "2026-06", fig(0, 0, 0, 0, 0, 0, 0, 0, 1, 1)),
-			row("zeta", "2026-03", fig(1, 1, 0, 0, 0, 0, 0, 0, 0, 0)),
-		}, fig(5, 3, 3, 1, 3, 1, 3, 1, 1, 1)},
-		{"brand", EnforcementFilter{BrandID: "zeta"}, []EnforcementRow{
-			row("zeta", "2026-03", fig(1, 1, 0, 0, 0, 0, 0, 0, 0, 0)),
-		}, fig(1, 1, 0, 0, 0, 0, 0, 0, 0, 0)},
-		{"since May", EnforcementFilter{Since: time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)}, []EnforcementRow{
-			row("aurora", "2026-05", fig(0, 0, 0, 0, 0, 0, 3, 1, 0, 0)),
-			row("aurora", "2026-06", fig(0, 0, 0, 0, 0, 0, 0, 0, 1, 1)),
-		}, fig(0, 0, 0, 0, 0, 0, 3, 1, 1, 1)},
-		{"site with no hits", EnforcementFilter{Site: "nowhere"}, []EnforcementRow{}, Figures{}},
+		{"every brand and month", shadowscan.EnforcementFilter{}, shadowscan.Enforcement{
+			Rows: []shadowscan.EnforcementRow{row("aurora", "2026-03", mar), row("aurora", "2026-04", aprA), row("aurora", "2026-05", may), row("aurora", "2026-06", jun), row("zeta", "2026-03", marZ), row("zeta", "2026-04", aprZ)},
+			Months: []shadowscan.MonthFigures{
+				month("2026-03", fig(5, 3, 0, 0, 0, 0, 0, 0, 0, 0)), // shops a, b, z
+				month("2026-04", fig(0, 0, 4, 2, 3, 1, 0, 0, 0, 0)), // a and z confirmed
+				month("2026-05", may), month("2026-06", jun)},
+			Totals:   fig(5, 3, 4, 2, 3, 1, 3, 1, 1, 1),
+			Removal:  removal,
+			TopShops: []shadowscan.ShopFigures{shop("a", 2, 2), shop("z", 1, 0)},
+		}},
+		{"brand", shadowscan.EnforcementFilter{BrandID: "zeta"}, shadowscan.Enforcement{
+			Rows:     []shadowscan.EnforcementRow{row("zeta", "2026-03", marZ), row("zeta", "2026-04", aprZ)},
+			Months:   []shadowscan.MonthFigures{month("2026-03", marZ), month("2026-04", aprZ)},
+			Totals:   fig(1, 1, 1, 1, 0, 0, 0, 0, 0, 0),
+			TopShops: []shadowscan.ShopFigures{shop("z", 1, 0)},
+		}},
+		{"since May", shadowscan.EnforcementFilter{Since: time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)}, shadowscan.Enforcement{
+			Since:    "2026-05",
+			Rows:     []shadowscan.EnforcementRow{row("aurora", "2026-05", may), row("aurora", "2026-06", jun)},
+			Months:   []shadowscan.MonthFigures{month("2026-05", may), month("2026-06", jun)},
+			Totals:   fig(0, 0, 0, 0, 0, 0, 3, 1, 1, 1),
+			Removal:  removal, // reported in April, removed in May: counted in May
+			TopShops: []shadowscan.ShopFigures{shop("a", 0, 2)},
+		}},
+		{"until April", shadowscan.EnforcementFilter{Until: time.Date(2026, 4, 30, 0, 0, 0, 0, time.UTC)}, shadowscan.Enforcement{
+			Until:    "2026-04",
+			Rows:     []shadowscan.EnforcementRow{row("aurora", "2026-03", mar), row("aurora", "2026-04", aprA), row("zeta", "2026-03", marZ), row("zeta", "2026-04", aprZ)},
+			Months:   []shadowscan.MonthFigures{month("2026-03", fig(5, 3, 0, 0, 0, 0, 0, 0, 0, 0)), month("2026-04", fig(0, 0, 4, 2, 3, 1, 0, 0, 0, 0))},
+			Totals:   fig(5, 3, 4, 2, 3, 1, 0, 0, 0, 0),
+			TopShops: []shadowscan.ShopFigures{shop("a", 2, 0), shop("z", 1, 0)},
+		}},
+		{"one month", shadowscan.EnforcementFilter{Since: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC), Until: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)}, shadowscan.Enforcement{
+			Since: "2026-06", Until: "2026-06",
+			Rows:     []shadowscan.EnforcementRow{row("aurora", "2026-06", jun)},
+			Months:   []shadowscan.MonthFigures{month("2026-06", jun)},
+			Totals:   jun,
+			TopShops: []shadowscan.ShopFigures{},
+		}},
+		{"site with no hits", shadowscan.EnforcementFilter{Site: "nowhere"}, shadowscan.Enforcement{
+			Rows: []shadowscan.EnforcementRow{}, Months: []shadowscan.MonthFigures{}, TopShops: []shadowscan.ShopFigures{},
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -171,38 +221,40 @@ func TestEnforcement(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !slices.Equal(got.Rows, tt.rows) {
-				t.Errorf("rows\n got %+v\nwant %+v", got.Rows, tt.rows)
-			}
-			if got.Totals != tt.totals {
-				t.Errorf("totals %+v, want %+v", got.Totals, tt.totals)
+			if !reflect.DeepEqual(*got, tt.want) {
+				t.Errorf("\n got %+v\nwant %+v", *got, tt.want)
 			}
 		})
 	}
 }
 
-func TestParseMonth(t *testing.T) {
-	tests := []struct {
-		in   string
-		want time.Time
-		ok   bool
-	}{
-		{"2025-03", time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC), true},
-		{"2025-3", time.Time{}, false},
-		{"2025-13", time.Time{}, false},
-		{"March 2025", time.Time{}, false},
-		{"", time.Time{}, false},
+func TestEnforcementTopShopsAreTen(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpen(t)
+	var obs []Observation
+	// Shop s<i> has i+1 listings, for i in 0..11.
+	for i := range 12 {
+		for j := range i + 1 {
+			obs = append(obs, Observation{Listing: listing(fmt.Sprintf("L%d-%d", i, j), "t", 100, fmt.Sprintf("s%02d", i)), Verdict: flaggedVerdict(80)})
+		}
 	}
-	for _, tt := range tests {
-		t.Run(tt.in, func(t *testing.T) {
-			got, err := ParseMonth(tt.in)
-			if (err == nil) != tt.ok || !got.Equal(tt.want) {
-				t.Fatalf("ParseMonth(%q) = %v, %v", tt.in, got, err)
-			}
-			var fe *shadowscan.FieldError
-			if !tt.ok && !errors.As(err, &fe) {
-				t.Fatalf("error %v is not a FieldError", err)
-			}
-		})
+	var ids []uint64
+	for _, o := range mustRecord(t, db, obs...) {
+		ids = append(ids, o.HitID)
+	}
+	if _, err := db.MarkHits(ctx, ids, shadowscan.StatusConfirmed, "ana", ""); err != nil {
+		t.Fatal(err)
+	}
+	e, err := db.Enforcement(ctx, shadowscan.EnforcementFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(e.TopShops) != shadowscan.TopShopsLimit {
+		t.Fatalf("%d top shops, want %d", len(e.TopShops), shadowscan.TopShopsLimit)
+	}
+	for i, s := range e.TopShops {
+		if want := fmt.Sprintf("s%02d", 11-i); s.SellerID != want || s.Confirmed != 12-i {
+			t.Errorf("top shop %d: %+v, want %s with %d confirmed", i, s, want, 12-i)
+		}
 	}
 }

@@ -23,6 +23,7 @@ type mockStore struct {
 	BlobFn            func(ctx context.Context, sha string) ([]byte, error)
 	CapturesFn        func(ctx context.Context, site, id string) ([]shadowscan.Capture, error)
 	ScansFn           func(ctx context.Context, limit int) ([]shadowscan.Scan, error)
+	EnforcementFn     func(ctx context.Context, f shadowscan.EnforcementFilter) (*shadowscan.Enforcement, error)
 	SchedulesFn       func(ctx context.Context) ([]shadowscan.Schedule, error)
 	AddScheduleFn     func(ctx context.Context, s *shadowscan.Schedule) error
 	RemoveScheduleFn  func(ctx context.Context, id uint64) error
@@ -56,6 +57,9 @@ func (m *mockStore) Captures(ctx context.Context, site, id string) ([]shadowscan
 }
 func (m *mockStore) Scans(ctx context.Context, limit int) ([]shadowscan.Scan, error) {
 	return m.ScansFn(ctx, limit)
+}
+func (m *mockStore) Enforcement(ctx context.Context, f shadowscan.EnforcementFilter) (*shadowscan.Enforcement, error) {
+	return m.EnforcementFn(ctx, f)
 }
 func (m *mockStore) Schedules(ctx context.Context) ([]shadowscan.Schedule, error) {
 	return m.SchedulesFn(ctx)
@@ -100,6 +104,9 @@ func newMem() (*memStore, *mockStore) {
 			out = out[:f.Limit]
 		}
 		return out, nil
+	}
+	m.EnforcementFn = func(context.Context, shadowscan.EnforcementFilter) (*shadowscan.Enforcement, error) {
+		return &shadowscan.Enforcement{}, nil
 	}
 	m.HitCountFn = func(_ context.Context, f shadowscan.HitFilter) (int, error) {
 		ms.mu.Lock()

@@ -40,6 +40,9 @@ type Store interface {
 	Captures(ctx context.Context, site, id string) ([]shadowscan.Capture, error)
 	// Scans returns up to limit scans, newest first.
 	Scans(ctx context.Context, limit int) ([]shadowscan.Scan, error)
+	// Enforcement counts the listings and shops entering each stage per
+	// brand, site and month, from the hits' histories.
+	Enforcement(ctx context.Context, f shadowscan.EnforcementFilter) (*shadowscan.Enforcement, error)
 	ScheduleStore
 }
 
@@ -192,6 +195,7 @@ func (s *Server) routes() http.Handler {
 	handle("GET /networks/{id}", http.HandlerFunc(s.handleNetwork))
 	handle("GET /catalog", http.HandlerFunc(s.handleCatalog))
 	handle("GET /scans", http.HandlerFunc(s.handleScans))
+	handle("GET /stats", http.HandlerFunc(s.handleStats))
 	handle("GET /schedules", http.HandlerFunc(s.handleSchedules))
 	handle("POST /schedules", s.need(shadowscan.PermAdmin, s.handleScheduleAddForm))
 	handle("POST /schedules/{id}/delete", s.need(shadowscan.PermAdmin, s.handleScheduleDeleteForm))
@@ -224,6 +228,7 @@ func (s *Server) routes() http.Handler {
 	handle("POST /api/schedules", s.need(shadowscan.PermAdmin, s.apiScheduleAdd))
 	handle("DELETE /api/schedules/{id}", s.need(shadowscan.PermAdmin, s.apiScheduleDelete))
 	handle("GET /api/stats", http.HandlerFunc(s.apiStats))
+	handle("GET /api/stats/enforcement", http.HandlerFunc(s.apiEnforcement))
 	handle("GET /api/backup", s.need(shadowscan.PermAdmin, s.apiBackup))
 	handle("/api/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, shadowscan.Errorf(shadowscan.ENOTFOUND, "no API endpoint %s %s (see API.md)", r.Method, r.URL.Path))

@@ -23,7 +23,10 @@ var staticFS embed.FS
 
 // pageNames are the templates the server needs; New fails if one is
 // missing.
-var pageNames = []string{"dashboard", "queue", "hit", "sellers", "networks", "network", "catalog", "scans", "schedules", "users", "login", "error"}
+var pageNames = []string{"dashboard", "queue", "hit", "sellers", "networks", "network", "catalog", "scans", "stats", "schedules", "users", "login", "error"}
+
+// pageExtras are the other template files a page includes.
+var pageExtras = map[string][]string{"stats": {"templates/enforcement.html"}}
 
 // templates holds one parsed template set per page, each with the layout.
 type templates struct {
@@ -45,7 +48,16 @@ var funcs = template.FuncMap{
 		}
 		return fmt.Sprintf("%.0f %%", 100*float64(a)/float64(b))
 	},
-	"add":   func(a, b int) int { return a + b },
+	"add": func(a, b int) int { return a + b },
+	// stageCell writes a stage's figure as "listings / shops", "-" when
+	// both are zero, as `shadowscan stats` does.
+	"stageCell": func(f shadowscan.Figures, stage string) string {
+		g := f.Stage(stage)
+		if g == nil || (g.Listings == 0 && g.Shops == 0) {
+			return "-"
+		}
+		return fmt.Sprintf("%d / %d", g.Listings, g.Shops)
+	},
 	"join":  strings.Join,
 	"label": func(s any) string { return strings.ReplaceAll(fmt.Sprint(s), "_", " ") },
 	"query": func(base string, v url.Values, kv ...string) string {
@@ -70,7 +82,7 @@ var funcs = template.FuncMap{
 func parseTemplates() (*templates, error) {
 	t := &templates{pages: map[string]*template.Template{}}
 	for _, name := range pageNames {
-		p, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+name+".html")
+		p, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, append([]string{"templates/layout.html", "templates/" + name + ".html"}, pageExtras[name]...)...)
 		if err != nil {
 			return nil, fmt.Errorf("web: template %s: %w", name, err)
 		}
@@ -79,8 +91,13 @@ func parseTemplates() (*templates, error) {
 		}
 		t.pages[name] = p
 	}
-	if _, err := fs.Stat(staticFS, "static/app.css"); err != nil {
-		return nil, fmt.Errorf("web: static files: %w", err)
+	if _, err := parseReport(); err != nil {
+		return nil, err
+	}
+	for _, f := range []string{"static/app.css", "static/charts.css"} {
+		if _, err := fs.Stat(staticFS, f); err != nil {
+			return nil, fmt.Errorf("web: static files: %w", err)
+		}
 	}
 	return t, nil
 }

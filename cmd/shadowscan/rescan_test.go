@@ -309,24 +309,24 @@ func TestRescanLifecycle(t *testing.T) {
 	for _, h := range final {
 		shops[h.Listing.SellerID] = true
 	}
-	want := store.Figures{
-		Flagged:   store.Figure{Listings: len(final), Shops: len(shops)},
-		Confirmed: store.Figure{Listings: 3, Shops: len(offenders)},
-		Reported:  store.Figure{Listings: 3, Shops: len(offenders)},
-		Removed:   store.Figure{Listings: 3, Shops: len(offenders)},
-		Relisted:  store.Figure{Listings: 1, Shops: 1},
+	want := shadowscan.Figures{
+		Flagged:   shadowscan.Figure{Listings: len(final), Shops: len(shops)},
+		Confirmed: shadowscan.Figure{Listings: 3, Shops: len(offenders)},
+		Reported:  shadowscan.Figure{Listings: 3, Shops: len(offenders)},
+		Removed:   shadowscan.Figure{Listings: 3, Shops: len(offenders)},
+		Relisted:  shadowscan.Figure{Listings: 1, Shops: 1},
 	}
-	e := mustJSON[store.Enforcement](t, db, "stats", "--json")
+	e := mustJSON[shadowscan.Enforcement](t, db, "stats", "--json")
 	if e.Totals != want {
 		t.Errorf("stats totals %+v, want %+v", e.Totals, want)
 	}
-	var sum store.Figures
+	var sum shadowscan.Figures
 	for _, r := range e.Rows {
-		for _, st := range store.Stages {
+		for _, st := range shadowscan.Stages {
 			sum.Stage(st).Listings += r.Stage(st).Listings
 		}
 	}
-	for _, st := range store.Stages {
+	for _, st := range shadowscan.Stages {
 		if sum.Stage(st).Listings != want.Stage(st).Listings {
 			t.Errorf("rows add up to %d %s listings, want %d", sum.Stage(st).Listings, st, want.Stage(st).Listings)
 		}
@@ -335,11 +335,16 @@ func TestRescanLifecycle(t *testing.T) {
 	if !strings.Contains(table, "3 listings from "+jsonID(uint64(len(offenders)))+" shops removed") || !strings.Contains(table, "TOTAL") {
 		t.Errorf("stats table:\n%s", table)
 	}
-	if e := mustJSON[store.Enforcement](t, db, "stats", "--since", "2999-01", "--json"); e.Totals != (store.Figures{}) || len(e.Rows) != 0 {
+	if e := mustJSON[shadowscan.Enforcement](t, db, "stats", "--since", "2999-01", "--json"); e.Totals != (shadowscan.Figures{}) || len(e.Rows) != 0 {
 		t.Errorf("stats since 2999: %+v", e)
 	}
-	if code, _, errOut := cli(t, db, "stats", "--since", "last-year"); code != 2 || !strings.Contains(errOut, "YYYY-MM") {
-		t.Errorf("stats --since last-year: exit %d %q, want 2 naming YYYY-MM", code, errOut)
+	if e := mustJSON[shadowscan.Enforcement](t, db, "stats", "--until", "2000-01", "--json"); e.Totals != (shadowscan.Figures{}) || len(e.Rows) != 0 {
+		t.Errorf("stats until 2000: %+v", e)
+	}
+	for _, flag := range []string{"--since", "--until"} {
+		if code, _, errOut := cli(t, db, "stats", flag, "last-year"); code != 2 || !strings.Contains(errOut, "YYYY-MM") || !strings.Contains(errOut, flag) {
+			t.Errorf("stats %s last-year: exit %d %q, want 2 naming the flag and YYYY-MM", flag, code, errOut)
+		}
 	}
 }
 

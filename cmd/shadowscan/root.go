@@ -153,6 +153,7 @@ With your own catalogue:
 		newReviewCommand(g),
 		newDemoCommand(g),
 		newStatsCommand(g),
+		newReportCommand(g),
 		newExportCommand(g),
 		newEvidenceCommand(g),
 		newServeCommand(g),

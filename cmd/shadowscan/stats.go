@@ -9,19 +9,19 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/shadowscan/shadowscan/store"
+	"github.com/shadowscan/shadowscan"
 )
 
 // statsOptions are the flags of `shadowscan stats`.
 type statsOptions struct {
-	Brand, Site, Since string
-	JSON               bool
+	Brand, Site, Since, Until string
+	JSON                      bool
 }
 
 func newStatsCommand(g *Globals) *cobra.Command {
 	var o statsOptions
 	cmd := &cobra.Command{
-		Use:   "stats [--brand B] [--site S] [--since YYYY-MM] [--json]",
+		Use:   "stats [--brand B] [--site S] [--since YYYY-MM] [--until YYYY-MM] [--json]",
 		Short: "Enforcement figures: listings and shops flagged, confirmed, reported, removed, relisted",
 		Long: `Print the enforcement figures a regulator or a brand's legal team asks for
 ("277 shops closed, 4,970 listings removed"): for each brand, site and
@@ -41,13 +41,9 @@ those holding a confirmed hit.`,
   shadowscan stats --brand aurora --since 2025-01 --json`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			f := store.EnforcementFilter{BrandID: o.Brand, Site: o.Site}
-			if o.Since != "" {
-				t, err := store.ParseMonth(o.Since)
-				if err != nil {
-					return usagef("--since %q: use a month as YYYY-MM, such as 2025-03", o.Since)
-				}
-				f.Since = t
+			f, err := o.filter()
+			if err != nil {
+				return err
 			}
 			return runStats(cmd.Context(), g, f, o.JSON)
 		},
@@ -56,11 +52,32 @@ those holding a confirmed hit.`,
 	fs.StringVar(&o.Brand, "brand", "", "only hits of this brand id")
 	fs.StringVar(&o.Site, "site", "", "only hits on this site")
 	fs.StringVar(&o.Since, "since", "", "only what happened in this month (YYYY-MM) or later")
+	fs.StringVar(&o.Until, "until", "", "only what happened in this month (YYYY-MM) or earlier")
 	fs.BoolVar(&o.JSON, "json", false, "print JSON: rows per brand, site and month, and totals")
 	return cmd
 }
 
-func runStats(ctx context.Context, g *Globals, f store.EnforcementFilter, asJSON bool) error {
+// filter reads the flags into a filter; a month that is not YYYY-MM is
+// a usage error naming its flag.
+func (o *statsOptions) filter() (shadowscan.EnforcementFilter, error) {
+	f := shadowscan.EnforcementFilter{BrandID: o.Brand, Site: o.Site}
+	for _, m := range []struct {
+		flag, value string
+		to          *time.Time
+	}{{"--since", o.Since, &f.Since}, {"--until", o.Until, &f.Until}} {
+		if m.value == "" {
+			continue
+		}
+		t, err := shadowscan.ParseMonth(m.flag, m.value)
+		if err != nil {
+			return f, usagef("%s %q: use a month as YYYY-MM, such as 2025-03", m.flag, m.value)
+		}
+		*m.to = t
+	}
+	return f, nil
+}
+
+func runStats(ctx context.Context, g *Globals, f shadowscan.EnforcementFilter, asJSON bool) error {
 	db, err := g.Store(ctx)
 	if err != nil {
 		return err
@@ -76,7 +93,7 @@ func runStats(ctx context.Context, g *Globals, f store.EnforcementFilter, asJSON
 	nf := countNetworks(nets, f.Site)
 	if asJSON {
 		return writeJSON(g.Stdout, struct {
-			*store.Enforcement
+			*shadowscan.Enforcement
 			Networks NetworkFigures `json:"networks"`
 		}{e, nf})
 	}
@@ -86,20 +103,20 @@ func runStats(ctx context.Context, g *Globals, f store.EnforcementFilter, asJSON
 		return nil
 	}
 	header := []string{"BRAND", "SITE", "MONTH"}
-	for _, s := range store.Stages {
+	for _, s := range shadowscan.Stages {
 		header = append(header, strings.ToUpper(s))
 	}
 	t := newTable(header...)
 	for i := range e.Rows {
 		r := &e.Rows[i]
 		row := []string{r.BrandID, r.Site, r.Month}
-		for _, s := range store.Stages {
+		for _, s := range shadowscan.Stages {
 			row = append(row, figureCell(*r.Stage(s)))
 		}
 		t.add(row...)
 	}
 	total := []string{"TOTAL", "", ""}
-	for _, s := range store.Stages {
+	for _, s := range shadowscan.Stages {
 		total = append(total, figureCell(*e.Totals.Stage(s)))
 	}
 	t.add(total...)
@@ -108,8 +125,13 @@ func runStats(ctx context.Context, g *Globals, f store.EnforcementFilter, asJSON
 	}
 	fmt.Fprintln(w, "cells: listings / shops (distinct sellers)")
 	scope := "in total"
-	if e.Since != "" {
+	switch {
+	case e.Since != "" && e.Until != "":
+		scope = "from " + e.Since + " to " + e.Until
+	case e.Since != "":
 		scope = "since " + e.Since
+	case e.Until != "":
+		scope = "until " + e.Until
 	}
 	tot := e.Totals
 	fmt.Fprintf(w, "%s: %s listings from %s shops removed (%s from %s shops back again); %s listings confirmed, %s reported, %s flagged\n",
@@ -121,7 +143,7 @@ func runStats(ctx context.Context, g *Globals, f store.EnforcementFilter, asJSON
 	return nil
 }
 
-func figureCell(f store.Figure) string {
+func figureCell(f shadowscan.Figure) string {
 	if f.Listings == 0 && f.Shops == 0 {
 		return "-"
 	}
