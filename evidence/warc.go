@@ -172,16 +172,9 @@ func (ww *warcWriter) capture(c *shadowscan.Capture, body []byte) (string, error
 	if err := rec.Close(); err != nil {
 		return "", err
 	}
-	j := cdxJSON{
-		URL: target, Mime: mimeOf(c.Header), Status: strconv.Itoa(c.Status), Digest: payload,
-		Length: strconv.FormatInt(length, 10), Offset: strconv.FormatInt(off, 10),
-		Filename: "data.warc.gz", RecordDigest: digest,
-	}
-	jb, err := marshalNoEscape(j)
-	if err != nil {
+	if err := ww.index(cdxJSON{URL: target, Mime: mimeOf(c.Header), Status: strconv.Itoa(c.Status), Digest: payload, RecordDigest: digest}, off, length, at); err != nil {
 		return "", err
 	}
-	ww.cdx = append(ww.cdx, cdxEntry{line: surt(target) + " " + at.Format("20060102150405") + " " + string(jb)})
 
 	ww.seq++
 	rq := ww.builder(gowarc.Request)
@@ -228,22 +221,23 @@ func (ww *warcWriter) screenshot(c *shadowscan.Capture, body []byte) (string, er
 	if err != nil {
 		return "", fmt.Errorf("screenshot record of %s: %w", page, err)
 	}
-	h := rec.WarcHeader()
-	payload := h.Get(gowarc.WarcPayloadDigest)
+	payload := rec.WarcHeader().Get(gowarc.WarcPayloadDigest)
 	if err := rec.Close(); err != nil {
 		return "", err
 	}
-	j := cdxJSON{
-		URL: target, Mime: "image/png", Status: "200", Digest: payload,
-		Length: strconv.FormatInt(length, 10), Offset: strconv.FormatInt(off, 10),
-		Filename: "data.warc.gz", RecordDigest: digest,
-	}
+	return id, ww.index(cdxJSON{URL: target, Mime: "image/png", Status: "200", Digest: payload, RecordDigest: digest}, off, length, at)
+}
+
+// index adds the CDXJ line of the record written at off, length bytes
+// long, for j's URL at time at.
+func (ww *warcWriter) index(j cdxJSON, off, length int64, at time.Time) error {
+	j.Length, j.Offset, j.Filename = strconv.FormatInt(length, 10), strconv.FormatInt(off, 10), "data.warc.gz"
 	jb, err := marshalNoEscape(j)
 	if err != nil {
-		return "", err
+		return err
 	}
-	ww.cdx = append(ww.cdx, cdxEntry{line: surt(target) + " " + at.Format("20060102150405") + " " + string(jb)})
-	return id, nil
+	ww.cdx = append(ww.cdx, cdxEntry{line: surt(j.URL) + " " + at.Format("20060102150405") + " " + string(jb)})
+	return nil
 }
 
 // screenshotURI is the WARC-Target-URI of a screenshot of page.
