@@ -76,7 +76,8 @@ const readTopShops = `Array.from(document.querySelectorAll("#top-shops tr.shop")
 	 r.querySelector(".confirmed").textContent, r.querySelector(".removed").textContent])`
 
 // checkStatsPage reads the charts of the /stats page the browser shows
-// and wants them laid out and saying what `stats --json` says.
+// and wants them laid out and saying what `stats --json` says, as the
+// report-to-removal times and the top shops.
 func checkStatsPage(t *testing.T, ctx context.Context, who string, want shadowscan.Enforcement) {
 	t.Helper()
 	bars, err := chromedp.Run(ctx, chromedp.Evaluate[[]chartBar](readBars))
@@ -116,6 +117,10 @@ func checkStatsPage(t *testing.T, ctx context.Context, who string, want shadowsc
 		}
 	}
 	checkFunnel(t, ctx, who, want.Totals)
+	removal, err := chromedp.Run(ctx, chromedp.Evaluate[string](`["#removal-listings", "#removal-median", "#removal-p90"].map(s => { const e = document.querySelector(s); return e.dataset.hours || e.textContent; }).join(" ")`))
+	if w := fmt.Sprintf("%d %d %d", want.Removal.Listings, want.Removal.MedianHours, want.Removal.P90Hours); err != nil || removal != w {
+		t.Errorf("%s: report-to-removal shows %q (%v), stats --json says %q", who, removal, err, w)
+	}
 	shops, err := chromedp.Run(ctx, chromedp.Evaluate[[][]string](readTopShops))
 	if err != nil {
 		t.Fatalf("%s: read the top shops: %v", who, err)
@@ -155,8 +160,8 @@ func checkFunnel(t *testing.T, ctx context.Context, who string, tot shadowscan.F
 
 // TestBrowserStats opens /stats in headless chromium on a store whose
 // hits moved through every stage over two months: the SVG charts are
-// laid out, every bar, the funnel and the top shops say what `stats
-// --json` says on the same store, an analyst and an enforcement user may
+// laid out, every bar, the funnel, the report-to-removal times and the
+// top shops say what `stats --json` says on the same store, an analyst and an enforcement user may
 // both see them, only an admin /users, and a browser that has not
 // logged in is sent to the login page and back to /stats.
 func TestBrowserStats(t *testing.T) {
