@@ -5,8 +5,11 @@ import (
 	"context"
 	"encoding/base64"
 	"fmt"
+	"image"
+	"image/png"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -57,6 +60,51 @@ func browser(t *testing.T) context.Context {
 	return ctx
 }
 
+// screenshot saves a full-page PNG of what the browser shows, named after
+// the test and the page, in SHADOWSCAN_TEST_SCREENSHOTS (else in the
+// test's temporary directory, so nothing is left behind), and fails the
+// test when the PNG does not decode or is blank (a single colour).
+func screenshot(t *testing.T, ctx context.Context, page string) {
+	t.Helper()
+	shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)) // 100: PNG
+	if err != nil {
+		t.Fatalf("screenshot of %s: %v", page, err)
+	}
+	img, err := png.Decode(bytes.NewReader(shot))
+	if err != nil {
+		t.Fatalf("screenshot of %s is not a PNG: %v", page, err)
+	}
+	if oneColour(img) {
+		t.Errorf("screenshot of %s is blank: one colour over %v", page, img.Bounds())
+	}
+	dir := os.Getenv("SHADOWSCAN_TEST_SCREENSHOTS")
+	if dir == "" {
+		dir = t.TempDir()
+	} else if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	name := strings.NewReplacer("/", "-", " ", "_").Replace(t.Name()) + "-" + page + ".png"
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, shot, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshot of %s: %s", page, path)
+}
+
+// oneColour tells whether every pixel of img is the colour of the first.
+func oneColour(img image.Image) bool {
+	b := img.Bounds()
+	r0, g0, b0, a0 := img.At(b.Min.X, b.Min.Y).RGBA()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			if r, g, bl, a := img.At(x, y).RGBA(); r != r0 || g != g0 || bl != b0 || a != a0 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // TestBrowserTriage drives the real UI in headless chromium: keyboard
 // triage in the queue (j, c, d, u), then the hit page's two photos side by
 // side, with a screenshot.
@@ -85,6 +133,7 @@ func TestBrowserTriage(t *testing.T) {
 	if len(ids) != 6 {
 		t.Fatalf("queue rows %v, want 6", ids)
 	}
+	screenshot(t, ctx, "queue")
 	confirmed, undone := ids[1], ids[2]
 	err = chromedp.Do(ctx,
 		chromedp.KeyEvent("j"), // select the second row
@@ -127,26 +176,13 @@ func TestBrowserTriage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
-	if err != nil {
-		t.Fatalf("screenshot: %v", err)
-	}
 	if listing.NaturalWidth == 0 || official.NaturalWidth == 0 {
 		t.Errorf("photos did not load: listing %+v official %+v", listing, official)
 	}
 	if !(listing.Left+listing.Width <= official.Left+1) || abs(listing.Top-official.Top) > 60 {
 		t.Errorf("photos are not side by side: listing %+v official %+v", listing, official)
 	}
-	// SHADOWSCAN_SCREENSHOT_DIR keeps the screenshot past the test.
-	dir := os.Getenv("SHADOWSCAN_SCREENSHOT_DIR")
-	if dir == "" {
-		dir = t.TempDir()
-	}
-	path := filepath.Join(dir, "hit-page.png")
-	if err := os.WriteFile(path, shot, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("screenshot of the hit page: %s", path)
+	screenshot(t, ctx, "hit")
 
 	// Export from the browser: the confirmed queue's export form, posted
 	// by the page itself (its cookie and CSRF token), gives a bundle that
@@ -158,6 +194,7 @@ func TestBrowserTriage(t *testing.T) {
 	if err != nil {
 		t.Fatalf("open the confirmed queue: %v", err)
 	}
+	screenshot(t, ctx, "queue-confirmed")
 	type download struct {
 		Status int
 		Type   string

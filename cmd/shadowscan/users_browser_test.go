@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -109,6 +108,8 @@ func TestBrowserNamedUsers(t *testing.T) {
 	if aliceID == erinID {
 		t.Fatalf("both triaged hit %s", aliceID)
 	}
+	screenshot(t, aliceCtx, "queue-analyst")
+	screenshot(t, erinCtx, "queue-enforcement")
 
 	// Each sees the other's change, attributed.
 	lastBy := func(ctx context.Context, id string) (string, error) {
@@ -123,6 +124,7 @@ func TestBrowserNamedUsers(t *testing.T) {
 	if got, err := lastBy(erinCtx, aliceID); err != nil || got != "new>confirmed by alice" {
 		t.Errorf("erin sees alice's hit %s: %q %v", aliceID, got, err)
 	}
+	screenshot(t, erinCtx, "hit-enforcement")
 
 	// The analyst's page offers no report button and no export form, and
 	// the server refuses both when the page asks anyway.
@@ -139,6 +141,7 @@ func TestBrowserNamedUsers(t *testing.T) {
 	if err := chromedp.Do(aliceCtx, chromedp.Navigate(base+"queue?status=confirmed"), chromedp.WaitVisible(chromedp.CSS(`#who`))); err != nil {
 		t.Fatal(err)
 	}
+	screenshot(t, aliceCtx, "queue-confirmed-analyst")
 	n, err = chromedp.Run(aliceCtx, chromedp.Evaluate[int](`document.querySelectorAll('form[action="/export"]').length`))
 	if err != nil || n != 0 {
 		t.Errorf("analyst's queue has %d export forms (%v)", n, err)
@@ -231,10 +234,7 @@ func TestBrowserBulkTriage(t *testing.T) {
 	if err != nil || len(bys) != 3 || bys[0] != "by alice" {
 		t.Errorf("the saved rows name %v (%v), want by alice", bys, err)
 	}
-	shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(90))
-	if err == nil {
-		saveScreenshot(t, "queue-bulk.png", shot)
-	}
+	screenshot(t, ctx, "queue-bulk")
 	stop()
 	db, err = store.Open(dbPath)
 	if err != nil {
@@ -254,19 +254,4 @@ func TestBrowserBulkTriage(t *testing.T) {
 			t.Errorf("hit %s: %s, last change %+v", sid, h.Status, last)
 		}
 	}
-}
-
-// saveScreenshot keeps a screenshot in SHADOWSCAN_SCREENSHOT_DIR, else in
-// the test's temporary directory.
-func saveScreenshot(t *testing.T, name string, png []byte) {
-	t.Helper()
-	dir := os.Getenv("SHADOWSCAN_SCREENSHOT_DIR")
-	if dir == "" {
-		dir = t.TempDir()
-	}
-	path := filepath.Join(dir, name)
-	if err := os.WriteFile(path, png, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("screenshot: %s", path)
 }
