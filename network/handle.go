@@ -123,6 +123,13 @@ var (
 	// follow, or "vxabc123" would be read out of any word, and a colon
 	// must follow a bare "v", or "vitamin v complex" would give "complex".
 	reWeChatASCII = regexp.MustCompile(`(?:^|[^a-z0-9])(?:(?:vx|wx|wechat|weixin)(?:\s*id)?[\s:=/：]+|v\s*[:：]\s*)([a-z][a-z0-9_-]{5,19}|\d[\d \-.]{4,22}\d)`)
+	// reWeChatSpaced: an id spelt out a character at a time after a
+	// WeChat label ("微信 k a n g y u a n 8 8 6 6").
+	reWeChatSpaced = regexp.MustCompile(spaced("微信", "v信", "加v", "加微") + `[\s:=/：]*((?:[a-z0-9] ){5,19}[a-z0-9])(?:[^a-z0-9]|$)`)
+	// reWeChatAfter: an id with a digit and the label after it, alone in
+	// brackets ("kangyuan8866（微信同号）", "gz_aur88 (vx)"); "(微信支付)"
+	// is a payment method, and a word without a digit no id.
+	reWeChatAfter = regexp.MustCompile(`(?:^|[^a-z0-9_-])([a-z][a-z_-]*[0-9][a-z0-9_-]*)\s*[（(]\s*(?:微信同号|同微信|微信号?|v信|vx|wx|wechat)\s*[）)]`)
 	// reQQ: a QQ label and its number.
 	reQQ = regexp.MustCompile(`(?:(?:^|[^a-z0-9])qq|` + spaced("扣扣", "企鹅", "q号") + `)` + sep + `(\d[\d \-.]{3,16}\d)`)
 	// reTelegram: a Telegram label, or a t.me link.
@@ -189,7 +196,7 @@ func Extract(text, ownHost string) []Handle {
 	for _, m := range reTelegramLink.FindAllStringSubmatch(s, -1) {
 		add(KindTelegram, m[1])
 	}
-	for _, re := range []*regexp.Regexp{reWeChatCJK, reWeChatASCII} {
+	for _, re := range []*regexp.Regexp{reWeChatCJK, reWeChatASCII, reWeChatSpaced, reWeChatAfter} {
 		for _, m := range re.FindAllStringSubmatch(noURL, -1) {
 			add(wechat(m[1]))
 		}
@@ -234,7 +241,11 @@ func wechat(id string) (string, string) {
 	if len(id) < 6 || slices.Contains(notIDs, id) {
 		return KindWeChat, ""
 	}
-	return KindWeChat, id
+	// Spaces and dashes are how one id is written several ways ("k a n g
+	// y u a n 8 8 6 6", "KangYuan-8866"): compared without them. An
+	// underscore is kept: ids are written with one far more often than a
+	// seller adds one as a disguise.
+	return KindWeChat, strings.NewReplacer(" ", "", "-", "").Replace(id)
 }
 
 // digits keeps the ASCII digits of s.
