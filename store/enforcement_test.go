@@ -71,7 +71,7 @@ func TestEachHit(t *testing.T) {
 	})
 	t.Run("fn may write to the store", func(t *testing.T) {
 		err := db.EachHit(ctx, shadowscan.HitFilter{BrandID: "zeta", MinScore: 99}, func(h *shadowscan.Hit) error {
-			_, err := db.MarkHits(ctx, []uint64{h.ID}, shadowscan.StatusEscalated, "ana", "")
+			_, err := db.MarkHits(ctx, []uint64{h.ID}, shadowscan.StatusChange{To: shadowscan.StatusEscalated, By: "ana"})
 			return err
 		})
 		if err != nil {
@@ -116,7 +116,7 @@ func TestEnforcement(t *testing.T) {
 	}
 	mark := func(to shadowscan.Status, ids ...uint64) {
 		t.Helper()
-		if _, err := db.MarkHits(ctx, ids, to, "ana", ""); err != nil {
+		if _, err := db.MarkHits(ctx, ids, shadowscan.StatusChange{To: to, By: "ana"}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -242,7 +242,7 @@ func TestEnforcementTopShopsAreTen(t *testing.T) {
 	for _, o := range mustRecord(t, db, obs...) {
 		ids = append(ids, o.HitID)
 	}
-	if _, err := db.MarkHits(ctx, ids, shadowscan.StatusConfirmed, "ana", ""); err != nil {
+	if _, err := db.MarkHits(ctx, ids, shadowscan.StatusChange{To: shadowscan.StatusConfirmed, By: "ana"}); err != nil {
 		t.Fatal(err)
 	}
 	e, err := db.Enforcement(ctx, shadowscan.EnforcementFilter{})
