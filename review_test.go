@@ -83,12 +83,17 @@ func TestStatusChangeValidate(t *testing.T) {
 	}
 }
 
+// TestCaseNumberIsTheLatestReport: the case number is the latest move to
+// reported's, not cleared by the notes a hit gathers while it stays
+// reported.
 func TestCaseNumberIsTheLatestReport(t *testing.T) {
 	h := &Hit{History: []Transition{
 		{To: StatusReported, From: StatusConfirmed, Case: "A-1"},
 		{To: StatusRemoved, From: StatusReported},
 		{To: StatusRelisted, From: StatusRemoved},
 		{To: StatusReported, From: StatusRelisted, Case: "A-2"},
+		// A scan's note or a product pick stays in place: not a report.
+		{To: StatusReported, From: StatusReported, Note: "seen gone once"},
 	}}
 	if got := h.CaseNumber(); got != "A-2" {
 		t.Errorf("case number %q, want A-2", got)
