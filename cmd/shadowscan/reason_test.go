@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/csv"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -73,6 +74,13 @@ func TestReviewMarkDismissReason(t *testing.T) {
 		t.Errorf("the team's list: exit %d %q", code, errOut)
 	}
 	mustCLI(t, db, "--rules", rules, "review", "mark", "4", "dismissed", "--reason", "sample for the lab")
+
+	stats := mustJSON[struct {
+		DismissReasons map[string]int `json:"dismiss_reasons"`
+	}](t, db, "stats", "--json")
+	if want := map[string]int{"genuine product": 2, "other": 1, "sample for the lab": 1}; !maps.Equal(stats.DismissReasons, want) {
+		t.Errorf("stats --json dismiss_reasons %v, want %v", stats.DismissReasons, want)
+	}
 }
 
 // TestReviewMarkReportedCase: review mark reported --case keeps the
