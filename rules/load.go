@@ -83,7 +83,7 @@ func Load(dir string) (*Set, error) {
 	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, shadowscan.Errorf(shadowscan.EINVALID, "rules directory %s: %v (accepted: a directory of .yaml site and detection rule files)", dir, unwrapPathError(err))
+		return nil, shadowscan.Errorf(shadowscan.EINVALID, "rules directory %s: %v (accepted: a directory of .yaml site, detection and review rule files)", dir, unwrapPathError(err))
 	}
 	var errs shadowscan.FieldErrors
 	userSites := map[string]string{} // site name -> file
