@@ -108,7 +108,15 @@ type Enforcement struct {
 	// TopShops are the shops with the most confirmed listings in the
 	// period (then the most removed), at most TopShopsLimit.
 	TopShops []ShopFigures `json:"top_shops"`
+	// DismissReasons counts the dismissals made in the period by their
+	// reason; dismissals recorded before reasons were kept count under
+	// NoDismissReason.
+	DismissReasons map[string]int `json:"dismiss_reasons"`
 }
+
+// NoDismissReason is the key Enforcement.DismissReasons counts the
+// dismissals without a recorded reason under.
+const NoDismissReason = "(none recorded)"
 
 // EnforcementFilter selects what Enforcement counts. Zero fields match all.
 type EnforcementFilter struct {

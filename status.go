@@ -157,6 +157,12 @@ type Transition struct {
 	By   string `json:"by"`
 	Note string `json:"note,omitempty"`
 	At   string `json:"at"` // RFC 3339 UTC
+	// Reason is why a hit was dismissed: one of the configured dismiss
+	// reasons, on a move to dismissed only. Older entries have none.
+	Reason string `json:"reason,omitempty"`
+	// Case is the platform's ticket or case number, on a move to reported
+	// only; empty when the platform gave none.
+	Case string `json:"case,omitempty"`
 }
 
 func (t Transition) String() string {

@@ -109,6 +109,10 @@ func TestWriteThenVerify(t *testing.T) {
 		if r[9] != "counterfeit: red-flag word 原单; ¥89.00 is 30 % of the list price ¥298.00" {
 			t.Errorf("reason %q", r[9])
 		}
+		// The platform's case number of a reported hit comes last.
+		if rows[0][12] != "case_number" || r[12] != "" || rows[3][12] != "IPP-2026-000123" {
+			t.Errorf("case numbers: header %q, unreported %q, reported %q", rows[0][12], r[12], rows[3][12])
+		}
 	})
 	t.Run("report is self-contained and escapes listing text", func(t *testing.T) {
 		html := string(files[pathReport])
@@ -117,7 +121,7 @@ func TestWriteThenVerify(t *testing.T) {
 				t.Errorf("report contains %q", bad)
 			}
 		}
-		for _, want := range []string{"Content-Security-Policy", "default-src &#39;none&#39;", "&lt;script&gt;alert(1)", `src="data:image/png;base64,`, "售价", "Price", `lang="zh"`, "¥298.00", "¥268.00", "30%"} {
+		for _, want := range []string{"Content-Security-Policy", "default-src &#39;none&#39;", "&lt;script&gt;alert(1)", `src="data:image/png;base64,`, "售价", "Price", `lang="zh"`, "¥298.00", "¥268.00", "30%", "case IPP-2026-000123"} {
 			if !strings.Contains(html, want) {
 				t.Errorf("report lacks %q", want)
 			}

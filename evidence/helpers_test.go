@@ -128,6 +128,10 @@ func testItems(tb testing.TB, blobs *memBlobs, n int) []Item {
 			},
 			FirstSeen: at, LastSeen: at,
 		}
+		if i == n {
+			h.Status = shadowscan.StatusReported
+			h.History = append(h.History, shadowscan.Transition{From: shadowscan.StatusConfirmed, To: shadowscan.StatusReported, By: "legal", Case: "IPP-2026-000123", At: at.Add(2 * time.Hour).Format(time.RFC3339)})
+		}
 		items = append(items, Item{Hit: h, Brand: testBrand, Product: prod, Captures: caps})
 	}
 	return items

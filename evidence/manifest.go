@@ -190,7 +190,10 @@ type complaintsWriter struct {
 	w *csv.Writer
 }
 
-var complaintsHeader = []string{"site", "listing_url", "listing_id", "seller_id", "seller_name", "brand", "product", "sku", "category", "reason", "captured_at", "bundle"}
+// complaintsHeader names the columns. case_number, the platform's case
+// number of the latest report (empty when none was given), comes last so
+// that readers of the older layout find every other column where it was.
+var complaintsHeader = []string{"site", "listing_url", "listing_id", "seller_id", "seller_name", "brand", "product", "sku", "category", "reason", "captured_at", "bundle", "case_number"}
 
 func newComplaintsWriter(s *spool) *complaintsWriter {
 	c := &complaintsWriter{s: s, w: csv.NewWriter(s)}
@@ -216,7 +219,7 @@ func (c *complaintsWriter) row(v *itemView, bundle string) error {
 	} else if !l.FetchedAt.IsZero() {
 		captured = captureTime(l.FetchedAt).Format(time.RFC3339)
 	}
-	rec := []string{l.Site, l.URL, l.ID, l.SellerID, l.SellerName, brand, product, sku, string(h.Category), reason, captured, bundle}
+	rec := []string{l.Site, l.URL, l.ID, l.SellerID, l.SellerName, brand, product, sku, string(h.Category), reason, captured, bundle, h.CaseNumber()}
 	for i := range rec {
 		rec[i] = csvCell(rec[i])
 	}

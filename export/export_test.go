@@ -52,7 +52,7 @@ func mustStore(t *testing.T, n int) (*store.DB, []uint64) {
 	for i, o := range outs {
 		ids = append(ids, o.HitID)
 		if i%2 == 0 {
-			if _, err := db.MarkHits(ctx, []uint64{o.HitID}, shadowscan.StatusConfirmed, "ana", ""); err != nil {
+			if _, err := db.MarkHits(ctx, []uint64{o.HitID}, shadowscan.StatusChange{To: shadowscan.StatusConfirmed, By: "ana"}); err != nil {
 				t.Fatal(err)
 			}
 		}

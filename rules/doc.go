@@ -1,17 +1,20 @@
 // Package rules reads the YAML rule files shadowscan runs on: site rules,
 // which tell the crawler how to search a marketplace and extract a listing,
-// and detection rules, which give the matcher its words, weights, ratios,
-// distances and flag threshold. Defaults are embedded; a --rules directory
-// adds to or replaces them.
+// detection rules, which give the matcher its words, weights, ratios,
+// distances and flag threshold, and review rules, the pick list of
+// dismiss reasons an analyst chooses from. Defaults are embedded; a
+// --rules directory adds to or replaces them.
 //
 // # Files
 //
-// The embedded defaults live in defaults/: detection.yaml and one file a
+// The embedded defaults live in defaults/: detection.yaml, review.yaml and one file a
 // site under defaults/sites/ (demo-market, the loopback demo marketplace,
 // and two example rules for real-world-shaped shops on .invalid hosts).
 // Load reads them, then every *.yaml and *.yml in the --rules directory: a
 // file named detection.yaml, or with `kind: detection` at its top level,
-// overlays the detection rules; any other file is a site rule that adds a
+// overlays the detection rules; one named review.yaml, or with `kind:
+// review`, overlays the review rules (a list it sets replaces the whole
+// list); any other file is a site rule that adds a
 // site or replaces the embedded one of the same name.
 //
 // # Where a site may be fetched from

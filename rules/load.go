@@ -20,10 +20,10 @@ import (
 	"github.com/shadowscan/shadowscan"
 )
 
-// defaults holds the embedded rules: defaults/detection.yaml and one file a
-// site under defaults/sites/.
+// defaults holds the embedded rules: defaults/detection.yaml,
+// defaults/review.yaml and one file a site under defaults/sites/.
 //
-//go:embed defaults/detection.yaml defaults/sites/*.yaml
+//go:embed defaults/detection.yaml defaults/review.yaml defaults/sites/*.yaml
 var defaults embed.FS
 
 // Set is every rule shadowscan runs with: the sites by name and the
@@ -34,6 +34,9 @@ type Set struct {
 	Sites map[string]*Site
 	// Detection is the embedded detection rules with any overlays applied.
 	Detection *Detection
+	// Review is the embedded review rules (the dismiss reasons) with any
+	// overlays applied.
+	Review *Review
 }
 
 // embeddedSet parses the embedded defaults once.
@@ -58,7 +61,9 @@ func DefaultDetection() *Detection {
 // Every *.yaml and *.yml file in dir (not its subdirectories; hidden files
 // are skipped) is read in name order. A file named detection.yaml or
 // detection.yml, or whose top level says `kind: detection`, overlays the
-// detection rules (ParseDetection over what came before). Every other file
+// detection rules (ParseDetection over what came before); one named
+// review.yaml or review.yml, or saying `kind: review`, overlays the review
+// rules (ParseReview) the same way. Every other file
 // is a site rule: a new name is added, and a name the embedded defaults
 // already have is replaced, with Site.File naming the file that won. Two
 // files in dir with the same site name are an error, since neither is
@@ -78,7 +83,7 @@ func Load(dir string) (*Set, error) {
 	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, shadowscan.Errorf(shadowscan.EINVALID, "rules directory %s: %v (accepted: a directory of .yaml site and detection rule files)", dir, unwrapPathError(err))
+		return nil, shadowscan.Errorf(shadowscan.EINVALID, "rules directory %s: %v (accepted: a directory of .yaml site, detection and review rule files)", dir, unwrapPathError(err))
 	}
 	var errs shadowscan.FieldErrors
 	userSites := map[string]string{} // site name -> file
@@ -103,6 +108,15 @@ func Load(dir string) (*Set, error) {
 				continue
 			}
 			set.Detection = dt
+			continue
+		}
+		if isReviewFile(name, data) {
+			rv, err := ParseReview(file, data, set.Review)
+			if err != nil {
+				errs = appendErr(errs, err, file)
+				continue
+			}
+			set.Review = rv
 			continue
 		}
 		site, err := ParseSite(file, data)
@@ -156,7 +170,7 @@ func (s *Set) SiteNames() []string {
 // clone copies s so a Load result never shares state with the embedded
 // defaults or another Load.
 func (s *Set) clone() *Set {
-	c := &Set{Sites: make(map[string]*Site, len(s.Sites)), Detection: s.Detection.Clone()}
+	c := &Set{Sites: make(map[string]*Site, len(s.Sites)), Detection: s.Detection.Clone(), Review: s.Review.Clone()}
 	for name, site := range s.Sites {
 		c.Sites[name] = site.Clone()
 	}
@@ -176,6 +190,13 @@ func loadFS(fsys fs.FS, root, prefix string) (*Set, error) {
 	set.Detection, err = ParseDetection(prefix+"detection.yaml", data, nil)
 	if err != nil {
 		errs = appendErr(errs, err, prefix+"detection.yaml")
+	}
+	revFile := path.Join(root, "review.yaml")
+	if data, err = fs.ReadFile(fsys, revFile); err != nil {
+		return nil, fmt.Errorf("read %s: %w", revFile, err)
+	}
+	if set.Review, err = ParseReview(prefix+"review.yaml", data, nil); err != nil {
+		errs = appendErr(errs, err, prefix+"review.yaml")
 	}
 	siteFiles, err := fs.Glob(fsys, path.Join(root, "sites", "*.yaml"))
 	if err != nil {
@@ -243,6 +264,16 @@ func isDetectionFile(name string, data []byte) bool {
 		return true
 	}
 	return topLevelScalar(data, "kind") == "detection"
+}
+
+// isReviewFile reports whether a rule file holds review rules: by its
+// name, or by `kind: review` at its top level.
+func isReviewFile(name string, data []byte) bool {
+	switch strings.ToLower(name) {
+	case "review.yaml", "review.yml":
+		return true
+	}
+	return topLevelScalar(data, "kind") == "review"
 }
 
 // topLevelScalar returns the value of a top-level scalar key, or "" when the

@@ -263,6 +263,10 @@ func TestLoadFSReportsBrokenDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	rev, err := defaults.ReadFile("defaults/review.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name  string
 		fsys  fstest.MapFS
@@ -271,13 +275,20 @@ func TestLoadFSReportsBrokenDefaults(t *testing.T) {
 	}{
 		{"bad detection", fstest.MapFS{
 			"d/detection.yaml": {Data: []byte("threshold: 500\n")},
+			"d/review.yaml":    {Data: rev},
 		}, "embedded:detection.yaml", "threshold"},
+		{"bad review", fstest.MapFS{
+			"d/detection.yaml": {Data: det},
+			"d/review.yaml":    {Data: []byte("dismiss_reasons: []\n")},
+		}, "embedded:review.yaml", "dismiss_reasons"},
 		{"bad site", fstest.MapFS{
 			"d/detection.yaml":  {Data: det},
+			"d/review.yaml":     {Data: rev},
 			"d/sites/shop.yaml": {Data: []byte(minimalSite + "  max_pages: -1\n")},
 		}, "embedded:shop.yaml", "search.max_pages"},
 		{"duplicate site", fstest.MapFS{
 			"d/detection.yaml": {Data: det},
+			"d/review.yaml":    {Data: rev},
 			"d/sites/a.yaml":   {Data: []byte(minimalSite)},
 			"d/sites/b.yaml":   {Data: []byte(minimalSite)},
 		}, "embedded:b.yaml", "name"},

@@ -58,7 +58,7 @@ func TestNetworksFromStoreRaiseShops(t *testing.T) {
 	}
 
 	hitA := nets[0].Shop("demo-market/ring-a").Hits[0]
-	if _, err := db.MarkHits(ctx, []uint64{hitA}, shadowscan.StatusConfirmed, "analyst", ""); err != nil {
+	if _, err := db.MarkHits(ctx, []uint64{hitA}, shadowscan.StatusChange{To: shadowscan.StatusConfirmed, By: "analyst"}); err != nil {
 		t.Fatal(err)
 	}
 	cat, err := db.Catalog(ctx)
@@ -111,7 +111,7 @@ func TestRelistFromStore(t *testing.T) {
 	}
 	old := out[0].HitID
 	for _, st := range []shadowscan.Status{shadowscan.StatusConfirmed, shadowscan.StatusReported} {
-		if _, err := db.MarkHits(ctx, []uint64{old}, st, "analyst", ""); err != nil {
+		if _, err := db.MarkHits(ctx, []uint64{old}, shadowscan.StatusChange{To: st, By: "analyst"}); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -70,7 +70,7 @@ func BenchmarkHitsByStatus(b *testing.B) {
 			}
 		}
 	}
-	if _, err := db.MarkHits(ctx, confirmed, shadowscan.StatusConfirmed, "bench", ""); err != nil {
+	if _, err := db.MarkHits(ctx, confirmed, shadowscan.StatusChange{To: shadowscan.StatusConfirmed, By: "bench"}); err != nil {
 		b.Fatal(err)
 	}
 	db.bolt.NoSync = false

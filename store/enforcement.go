@@ -160,10 +160,11 @@ type enforcementAcc struct {
 	// removalHours counts listings by whole hours from report to removal.
 	removalHours map[int]int
 	shops        map[SellerKey]*shadowscan.ShopFigures
+	dismissed    map[string]int // by reason
 }
 
 func newEnforcementAcc(f shadowscan.EnforcementFilter) *enforcementAcc {
-	a := &enforcementAcc{rows: map[[3]string]*figuresAcc{}, months: map[string]*figuresAcc{}, removalHours: map[int]int{}, shops: map[SellerKey]*shadowscan.ShopFigures{}}
+	a := &enforcementAcc{rows: map[[3]string]*figuresAcc{}, months: map[string]*figuresAcc{}, removalHours: map[int]int{}, shops: map[SellerKey]*shadowscan.ShopFigures{}, dismissed: map[string]int{}}
 	if !f.Since.IsZero() {
 		a.since = f.Since.UTC().Format(shadowscan.MonthLayout)
 	}
@@ -210,7 +211,22 @@ func (a *enforcementAcc) add(h *shadowscan.Hit) error {
 		a.removalHours[int(removed.Sub(reported)/time.Hour)]++
 	}
 	a.addShop(h, seller, entries)
+	a.addDismissals(h)
 	return nil
+}
+
+// addDismissals counts h's moves to dismissed in the period by reason.
+func (a *enforcementAcc) addDismissals(h *shadowscan.Hit) {
+	for _, tr := range h.History {
+		if tr.To != shadowscan.StatusDismissed || tr.From == shadowscan.StatusDismissed {
+			continue
+		}
+		at, err := time.Parse(time.RFC3339, tr.At)
+		if _, in := a.in(at); err != nil || !in {
+			continue
+		}
+		a.dismissed[cmp.Or(tr.Reason, shadowscan.NoDismissReason)]++
+	}
 }
 
 // addShop counts h's confirmed and removed entries in the period
@@ -251,6 +267,7 @@ func (a *enforcementAcc) result() *shadowscan.Enforcement {
 	slices.SortFunc(out.Months, func(a, b shadowscan.MonthFigures) int { return cmp.Compare(a.Month, b.Month) })
 	out.Totals = a.totals.figures()
 	out.Removal = removalTime(a.removalHours)
+	out.DismissReasons = a.dismissed
 	for _, s := range a.shops {
 		out.TopShops = append(out.TopShops, *s)
 	}

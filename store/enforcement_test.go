@@ -71,7 +71,7 @@ func TestEachHit(t *testing.T) {
 	})
 	t.Run("fn may write to the store", func(t *testing.T) {
 		err := db.EachHit(ctx, shadowscan.HitFilter{BrandID: "zeta", MinScore: 99}, func(h *shadowscan.Hit) error {
-			_, err := db.MarkHits(ctx, []uint64{h.ID}, shadowscan.StatusEscalated, "ana", "")
+			_, err := db.MarkHits(ctx, []uint64{h.ID}, shadowscan.StatusChange{To: shadowscan.StatusEscalated, By: "ana"})
 			return err
 		})
 		if err != nil {
@@ -116,7 +116,7 @@ func TestEnforcement(t *testing.T) {
 	}
 	mark := func(to shadowscan.Status, ids ...uint64) {
 		t.Helper()
-		if _, err := db.MarkHits(ctx, ids, to, "ana", ""); err != nil {
+		if _, err := db.MarkHits(ctx, ids, shadowscan.StatusChange{To: to, By: "ana"}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -126,7 +126,9 @@ func TestEnforcement(t *testing.T) {
 	at(time.April, 10)
 	mark(shadowscan.StatusConfirmed, h1, h2, h4, z1)
 	mark(shadowscan.StatusReported, h1, h2, h4)
-	mark(shadowscan.StatusDismissed, h3)
+	if _, err := db.MarkHits(ctx, []uint64{h3}, shadowscan.StatusChange{To: shadowscan.StatusDismissed, By: "ana", Reason: "not our brand"}); err != nil {
+		t.Fatal(err)
+	}
 	at(time.May, 10) // h1: 720 hours after its report
 	gone := listing("h1", "t h1", 100, "a")
 	gone.Removed = true
@@ -179,40 +181,45 @@ func TestEnforcement(t *testing.T) {
 				month("2026-03", fig(5, 3, 0, 0, 0, 0, 0, 0, 0, 0)), // shops a, b, z
 				month("2026-04", fig(0, 0, 4, 2, 3, 1, 0, 0, 0, 0)), // a and z confirmed
 				month("2026-05", may), month("2026-06", jun)},
-			Totals:   fig(5, 3, 4, 2, 3, 1, 3, 1, 1, 1),
-			Removal:  removal,
-			TopShops: []shadowscan.ShopFigures{shop("a", 2, 2), shop("z", 1, 0)},
+			Totals:         fig(5, 3, 4, 2, 3, 1, 3, 1, 1, 1),
+			Removal:        removal,
+			TopShops:       []shadowscan.ShopFigures{shop("a", 2, 2), shop("z", 1, 0)},
+			DismissReasons: map[string]int{"not our brand": 1},
 		}},
 		{"brand", shadowscan.EnforcementFilter{BrandID: "zeta"}, shadowscan.Enforcement{
-			Rows:     []shadowscan.EnforcementRow{row("zeta", "2026-03", marZ), row("zeta", "2026-04", aprZ)},
-			Months:   []shadowscan.MonthFigures{month("2026-03", marZ), month("2026-04", aprZ)},
-			Totals:   fig(1, 1, 1, 1, 0, 0, 0, 0, 0, 0),
-			TopShops: []shadowscan.ShopFigures{shop("z", 1, 0)},
+			Rows:           []shadowscan.EnforcementRow{row("zeta", "2026-03", marZ), row("zeta", "2026-04", aprZ)},
+			Months:         []shadowscan.MonthFigures{month("2026-03", marZ), month("2026-04", aprZ)},
+			Totals:         fig(1, 1, 1, 1, 0, 0, 0, 0, 0, 0),
+			TopShops:       []shadowscan.ShopFigures{shop("z", 1, 0)},
+			DismissReasons: map[string]int{},
 		}},
 		{"since May", shadowscan.EnforcementFilter{Since: time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)}, shadowscan.Enforcement{
-			Since:    "2026-05",
-			Rows:     []shadowscan.EnforcementRow{row("aurora", "2026-05", may), row("aurora", "2026-06", jun)},
-			Months:   []shadowscan.MonthFigures{month("2026-05", may), month("2026-06", jun)},
-			Totals:   fig(0, 0, 0, 0, 0, 0, 3, 1, 1, 1),
-			Removal:  removal, // reported in April, removed in May: counted in May
-			TopShops: []shadowscan.ShopFigures{shop("a", 0, 2)},
+			Since:          "2026-05",
+			Rows:           []shadowscan.EnforcementRow{row("aurora", "2026-05", may), row("aurora", "2026-06", jun)},
+			Months:         []shadowscan.MonthFigures{month("2026-05", may), month("2026-06", jun)},
+			Totals:         fig(0, 0, 0, 0, 0, 0, 3, 1, 1, 1),
+			Removal:        removal, // reported in April, removed in May: counted in May
+			TopShops:       []shadowscan.ShopFigures{shop("a", 0, 2)},
+			DismissReasons: map[string]int{},
 		}},
 		{"until April", shadowscan.EnforcementFilter{Until: time.Date(2026, 4, 30, 0, 0, 0, 0, time.UTC)}, shadowscan.Enforcement{
-			Until:    "2026-04",
-			Rows:     []shadowscan.EnforcementRow{row("aurora", "2026-03", mar), row("aurora", "2026-04", aprA), row("zeta", "2026-03", marZ), row("zeta", "2026-04", aprZ)},
-			Months:   []shadowscan.MonthFigures{month("2026-03", fig(5, 3, 0, 0, 0, 0, 0, 0, 0, 0)), month("2026-04", fig(0, 0, 4, 2, 3, 1, 0, 0, 0, 0))},
-			Totals:   fig(5, 3, 4, 2, 3, 1, 0, 0, 0, 0),
-			TopShops: []shadowscan.ShopFigures{shop("a", 2, 0), shop("z", 1, 0)},
+			Until:          "2026-04",
+			Rows:           []shadowscan.EnforcementRow{row("aurora", "2026-03", mar), row("aurora", "2026-04", aprA), row("zeta", "2026-03", marZ), row("zeta", "2026-04", aprZ)},
+			Months:         []shadowscan.MonthFigures{month("2026-03", fig(5, 3, 0, 0, 0, 0, 0, 0, 0, 0)), month("2026-04", fig(0, 0, 4, 2, 3, 1, 0, 0, 0, 0))},
+			Totals:         fig(5, 3, 4, 2, 3, 1, 0, 0, 0, 0),
+			TopShops:       []shadowscan.ShopFigures{shop("a", 2, 0), shop("z", 1, 0)},
+			DismissReasons: map[string]int{"not our brand": 1},
 		}},
 		{"one month", shadowscan.EnforcementFilter{Since: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC), Until: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)}, shadowscan.Enforcement{
 			Since: "2026-06", Until: "2026-06",
-			Rows:     []shadowscan.EnforcementRow{row("aurora", "2026-06", jun)},
-			Months:   []shadowscan.MonthFigures{month("2026-06", jun)},
-			Totals:   jun,
-			TopShops: []shadowscan.ShopFigures{},
+			Rows:           []shadowscan.EnforcementRow{row("aurora", "2026-06", jun)},
+			Months:         []shadowscan.MonthFigures{month("2026-06", jun)},
+			Totals:         jun,
+			TopShops:       []shadowscan.ShopFigures{},
+			DismissReasons: map[string]int{},
 		}},
 		{"site with no hits", shadowscan.EnforcementFilter{Site: "nowhere"}, shadowscan.Enforcement{
-			Rows: []shadowscan.EnforcementRow{}, Months: []shadowscan.MonthFigures{}, TopShops: []shadowscan.ShopFigures{},
+			Rows: []shadowscan.EnforcementRow{}, Months: []shadowscan.MonthFigures{}, TopShops: []shadowscan.ShopFigures{}, DismissReasons: map[string]int{},
 		}},
 	}
 	for _, tt := range tests {
@@ -225,6 +232,29 @@ func TestEnforcement(t *testing.T) {
 				t.Errorf("\n got %+v\nwant %+v", *got, tt.want)
 			}
 		})
+	}
+}
+
+// TestEnforcementDismissReasons: dismissals count by reason; those made
+// before reasons were kept count under NoDismissReason.
+func TestEnforcementDismissReasons(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpen(t)
+	var ids []uint64
+	for _, o := range mustRecord(t, db, Observation{Listing: listing("L1", "t", 100, "s"), Verdict: flaggedVerdict(80)}, Observation{Listing: listing("L2", "t", 100, "s"), Verdict: flaggedVerdict(80)}, Observation{Listing: listing("L3", "t", 100, "s"), Verdict: flaggedVerdict(80)}) {
+		ids = append(ids, o.HitID)
+	}
+	for i, reason := range []string{"duplicate", "duplicate", ""} {
+		if _, err := db.MarkHits(ctx, ids[i:i+1], shadowscan.StatusChange{To: shadowscan.StatusDismissed, By: "ana", Reason: reason}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	e, err := db.Enforcement(ctx, shadowscan.EnforcementFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := map[string]int{"duplicate": 2, shadowscan.NoDismissReason: 1}; !reflect.DeepEqual(e.DismissReasons, want) {
+		t.Errorf("dismiss reasons %v, want %v", e.DismissReasons, want)
 	}
 }
 
@@ -242,7 +272,7 @@ func TestEnforcementTopShopsAreTen(t *testing.T) {
 	for _, o := range mustRecord(t, db, obs...) {
 		ids = append(ids, o.HitID)
 	}
-	if _, err := db.MarkHits(ctx, ids, shadowscan.StatusConfirmed, "ana", ""); err != nil {
+	if _, err := db.MarkHits(ctx, ids, shadowscan.StatusChange{To: shadowscan.StatusConfirmed, By: "ana"}); err != nil {
 		t.Fatal(err)
 	}
 	e, err := db.Enforcement(ctx, shadowscan.EnforcementFilter{})

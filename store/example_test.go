@@ -45,7 +45,7 @@ func Example() {
 	for _, h := range hits {
 		fmt.Println(h.ID, h.Category, h.Score, h.Listing.Key(), h.Status)
 	}
-	marked, _ := db.MarkHits(ctx, []uint64{hits[0].ID}, shadowscan.StatusConfirmed, "ana", "fake seal")
+	marked, _ := db.MarkHits(ctx, []uint64{hits[0].ID}, shadowscan.StatusChange{To: shadowscan.StatusConfirmed, By: "ana", Note: "fake seal"})
 	fmt.Println(marked[0].History[len(marked[0].History)-1].To, scan.State, scan.Hits)
 	// Output:
 	// 1 counterfeit 85 demo-market/889 new

@@ -169,32 +169,34 @@ func (db *DB) Hit(ctx context.Context, id uint64) (*shadowscan.Hit, error) {
 	return &h.Hit, nil
 }
 
-// Limits on what MarkHits keeps in a hit's history.
+// Limits on what PickProduct keeps in a hit's history (MarkHits checks
+// shadowscan.StatusChange.Validate, with the same limits).
 const (
-	maxByLen   = 200
-	maxNoteLen = 4096
+	maxByLen   = shadowscan.MaxByLen
+	maxNoteLen = shadowscan.MaxNoteLen
 )
 
-// MarkHits moves every hit in ids to status to, by the named person, with
-// an optional note, and returns the hits as changed. It is all or nothing:
-// an unknown hit (ENOTFOUND) or a move the workflow forbids (EINVALID, the
-// error of Status.CheckMove naming the hit) changes nothing. The moves
+// MarkHits moves every hit in ids as c says: to c.To, by c.By, with c's
+// note, dismiss reason and case number kept in the history entry. It is
+// all or nothing: an unknown hit (ENOTFOUND), a change c.Validate refuses
+// or a move the workflow forbids (EINVALID, the
+// error of Status.CheckMove naming the hit) changes nothing. Whether a
+// dismiss reason is on the configured list is the caller's check
+// (shadowscan.DismissReasons.Check): the store keeps no configuration. The moves
 // dismissed -> new and removed -> relisted are made by Record only and
 // are refused here (EINVALID). Moving to
 // removed by hand sets RemovedAt (to the unconfirmed gone sighting's time
 // when a scan saw the listing gone) and clears the sighting. Repeated ids count once.
-func (db *DB) MarkHits(ctx context.Context, ids []uint64, to shadowscan.Status, by, note string) ([]shadowscan.Hit, error) {
+func (db *DB) MarkHits(ctx context.Context, ids []uint64, c shadowscan.StatusChange) ([]shadowscan.Hit, error) {
+	to := c.To
 	if len(ids) == 0 {
 		return nil, shadowscan.Errorf(shadowscan.EINVALID, "no hit ids given")
 	}
 	if !to.Valid() {
 		return nil, to.CheckMove(to) // names the known statuses
 	}
-	if by == "" || len(by) > maxByLen {
-		return nil, shadowscan.Errorf(shadowscan.EINVALID, "who made the change is missing or too long (accepted: a name of 1 to %d bytes, such as the --by flag gives)", maxByLen)
-	}
-	if len(note) > maxNoteLen {
-		return nil, shadowscan.Errorf(shadowscan.EINVALID, "note of %d bytes is too long (accepted: up to %d bytes)", len(note), maxNoteLen)
+	if err := c.Validate(); err != nil {
+		return nil, err
 	}
 	seen := make(map[uint64]bool, len(ids))
 	uniq := make([]uint64, 0, len(ids))
@@ -226,7 +228,7 @@ func (db *DB) MarkHits(ctx context.Context, ids []uint64, to shadowscan.Status, 
 			if when, ok := shadowscan.ScanOnlyMove(h.Status, to); ok {
 				return shadowscan.Errorf(shadowscan.EINVALID, "hit %d: a %s hit moves to %s only when %s", id, h.Status, to, when)
 			}
-			h.History = append(h.History, shadowscan.Transition{From: h.Status, To: to, By: by, Note: note, At: at})
+			h.History = append(h.History, c.Transition(h.Status, at))
 			h.Status = to
 			switch to {
 			case shadowscan.StatusDismissed:

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -49,7 +50,7 @@ func TestHits(t *testing.T) {
 	//              0   1   2   3   4   5   6   7
 	scores := []int{50, 90, 70, 90, 60, 70, 95, 40}
 	ids := seedHits(t, db, scores)
-	if _, err := db.MarkHits(ctx, []uint64{ids[1], ids[2], ids[7]}, shadowscan.StatusConfirmed, "ana", ""); err != nil {
+	if _, err := db.MarkHits(ctx, []uint64{ids[1], ids[2], ids[7]}, shadowscan.StatusChange{To: shadowscan.StatusConfirmed, By: "ana"}); err != nil {
 		t.Fatal(err)
 	}
 	// Expected orders follow from the data; computed by hand.
@@ -136,7 +137,7 @@ func TestMarkHits(t *testing.T) {
 	clock.Add(90 * time.Minute)
 
 	t.Run("legal moves append history", func(t *testing.T) {
-		got, err := db.MarkHits(ctx, []uint64{ids[0], ids[1], ids[0]}, shadowscan.StatusConfirmed, "ana", "seen the photo")
+		got, err := db.MarkHits(ctx, []uint64{ids[0], ids[1], ids[0]}, shadowscan.StatusChange{To: shadowscan.StatusConfirmed, By: "ana", Note: "seen the photo"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -157,7 +158,7 @@ func TestMarkHits(t *testing.T) {
 		}
 	})
 	t.Run("an illegal move changes nothing and names the hit", func(t *testing.T) {
-		_, err := db.MarkHits(ctx, []uint64{ids[2], ids[0]}, shadowscan.StatusDismissed, "ana", "")
+		_, err := db.MarkHits(ctx, []uint64{ids[2], ids[0]}, shadowscan.StatusChange{To: shadowscan.StatusDismissed, By: "ana"})
 		wantCode(t, err, shadowscan.EINVALID)
 		if !strings.Contains(err.Error(), fmt.Sprintf("hit %d", ids[0])) || !strings.Contains(err.Error(), "allowed are reported") {
 			t.Fatalf("error %q", err)
@@ -171,7 +172,7 @@ func TestMarkHits(t *testing.T) {
 		}
 	})
 	t.Run("unknown hit changes nothing", func(t *testing.T) {
-		_, err := db.MarkHits(ctx, []uint64{ids[2], 777}, shadowscan.StatusEscalated, "ana", "")
+		_, err := db.MarkHits(ctx, []uint64{ids[2], 777}, shadowscan.StatusChange{To: shadowscan.StatusEscalated, By: "ana"})
 		wantCode(t, err, shadowscan.ENOTFOUND)
 		h, _ := db.Hit(ctx, ids[2])
 		if h.Status != shadowscan.StatusNew {
@@ -179,20 +180,20 @@ func TestMarkHits(t *testing.T) {
 		}
 	})
 	t.Run("bad arguments", func(t *testing.T) {
-		_, err := db.MarkHits(ctx, nil, shadowscan.StatusConfirmed, "ana", "")
+		_, err := db.MarkHits(ctx, nil, shadowscan.StatusChange{To: shadowscan.StatusConfirmed, By: "ana"})
 		wantCode(t, err, shadowscan.EINVALID)
-		_, err = db.MarkHits(ctx, []uint64{ids[2]}, "closed", "ana", "")
+		_, err = db.MarkHits(ctx, []uint64{ids[2]}, shadowscan.StatusChange{To: "closed", By: "ana"})
 		wantCode(t, err, shadowscan.EINVALID)
-		_, err = db.MarkHits(ctx, []uint64{ids[2]}, shadowscan.StatusConfirmed, "", "")
+		_, err = db.MarkHits(ctx, []uint64{ids[2]}, shadowscan.StatusChange{To: shadowscan.StatusConfirmed, By: ""})
 		wantCode(t, err, shadowscan.EINVALID)
-		_, err = db.MarkHits(ctx, []uint64{ids[2]}, shadowscan.StatusConfirmed, "ana", strings.Repeat("n", maxNoteLen+1))
+		_, err = db.MarkHits(ctx, []uint64{ids[2]}, shadowscan.StatusChange{To: shadowscan.StatusConfirmed, By: "ana", Note: strings.Repeat("n", maxNoteLen+1)})
 		wantCode(t, err, shadowscan.EINVALID)
 	})
 	t.Run("moves only a rescan makes are refused", func(t *testing.T) {
-		if _, err := db.MarkHits(ctx, []uint64{ids[2]}, shadowscan.StatusDismissed, "ana", ""); err != nil {
+		if _, err := db.MarkHits(ctx, []uint64{ids[2]}, shadowscan.StatusChange{To: shadowscan.StatusDismissed, By: "ana"}); err != nil {
 			t.Fatal(err)
 		}
-		_, err := db.MarkHits(ctx, []uint64{ids[2]}, shadowscan.StatusNew, "ana", "")
+		_, err := db.MarkHits(ctx, []uint64{ids[2]}, shadowscan.StatusChange{To: shadowscan.StatusNew, By: "ana"})
 		wantCode(t, err, shadowscan.EINVALID)
 		if !strings.Contains(err.Error(), fmt.Sprintf("hit %d: a dismissed hit moves to new only when a rescan", ids[2])) {
 			t.Fatalf("error %q", err)
@@ -200,7 +201,7 @@ func TestMarkHits(t *testing.T) {
 	})
 	t.Run("removed by hand sets RemovedAt", func(t *testing.T) {
 		for _, to := range []shadowscan.Status{shadowscan.StatusReported, shadowscan.StatusRemoved} {
-			if _, err := db.MarkHits(ctx, []uint64{ids[0]}, to, "enforcement", ""); err != nil {
+			if _, err := db.MarkHits(ctx, []uint64{ids[0]}, shadowscan.StatusChange{To: to, By: "enforcement"}); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -208,7 +209,7 @@ func TestMarkHits(t *testing.T) {
 		if h.RemovedAt == nil || !h.RemovedAt.Equal(clock.Now()) {
 			t.Fatalf("RemovedAt = %v", h.RemovedAt)
 		}
-		_, err := db.MarkHits(ctx, []uint64{ids[0]}, shadowscan.StatusRelisted, "enforcement", "")
+		_, err := db.MarkHits(ctx, []uint64{ids[0]}, shadowscan.StatusChange{To: shadowscan.StatusRelisted, By: "enforcement"})
 		wantCode(t, err, shadowscan.EINVALID)
 	})
 }
@@ -263,7 +264,7 @@ func TestHitCounts(t *testing.T) {
 	ctx := context.Background()
 	db := MustOpen(t)
 	ids := seedHits(t, db, []int{50, 90, 70, 90, 60})
-	if _, err := db.MarkHits(ctx, []uint64{ids[0], ids[3]}, shadowscan.StatusDismissed, "ana", ""); err != nil {
+	if _, err := db.MarkHits(ctx, []uint64{ids[0], ids[3]}, shadowscan.StatusChange{To: shadowscan.StatusDismissed, By: "ana"}); err != nil {
 		t.Fatal(err)
 	}
 	c, err := db.HitCounts(ctx)
@@ -304,5 +305,76 @@ func TestMarkVisitedMany(t *testing.T) {
 	}
 	if err := db.MarkVisited(ctx, 7); err != nil {
 		t.Fatalf("no urls: %v", err)
+	}
+}
+
+// TestMarkHitsKeepsReasonAndCase: a dismissal's reason and a report's case
+// number are kept in the history entry, survive closing and reopening
+// the file, and are refused on the wrong move or when malformed.
+func TestMarkHitsKeepsReasonAndCase(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "shadowscan.db")
+	db := MustOpenPath(t, path)
+	ids := seedHits(t, db, []int{80, 70, 60})
+	mark := func(c shadowscan.StatusChange, ids ...uint64) error {
+		_, err := db.MarkHits(ctx, ids, c)
+		return err
+	}
+	if err := mark(shadowscan.StatusChange{To: shadowscan.StatusDismissed, By: "ana", Reason: "genuine product"}, ids[0], ids[1]); err != nil {
+		t.Fatal(err)
+	}
+	if err := mark(shadowscan.StatusChange{To: shadowscan.StatusConfirmed, By: "ana"}, ids[2]); err != nil {
+		t.Fatal(err)
+	}
+	if err := mark(shadowscan.StatusChange{To: shadowscan.StatusReported, By: "legal", Case: "IPP-2026-000123"}, ids[2]); err != nil {
+		t.Fatal(err)
+	}
+	t.Run("refusals change nothing", func(t *testing.T) {
+		for _, c := range []struct {
+			change shadowscan.StatusChange
+			msg    string
+		}{
+			{shadowscan.StatusChange{To: shadowscan.StatusRemoved, By: "legal", Reason: "duplicate"}, "goes with a move to dismissed"},
+			{shadowscan.StatusChange{To: shadowscan.StatusRemoved, By: "legal", Case: "IPP-1"}, "goes with a move to reported"},
+		} {
+			err := mark(c.change, ids[2])
+			wantCode(t, err, shadowscan.EINVALID)
+			if !strings.Contains(err.Error(), c.msg) {
+				t.Errorf("error %q, want %q", err, c.msg)
+			}
+		}
+		for _, bad := range []string{"IPP-1\nforged row", strings.Repeat("9", shadowscan.MaxCaseLen+1), " IPP-1"} {
+			err := shadowscan.StatusChange{To: shadowscan.StatusReported, By: "legal", Case: bad}.Validate()
+			wantCode(t, err, shadowscan.EINVALID)
+			if !strings.Contains(err.Error(), "case number") {
+				t.Errorf("case %q: error %q does not name the case number", bad, err)
+			}
+		}
+		if h, _ := db.Hit(ctx, ids[2]); h.Status != shadowscan.StatusReported {
+			t.Errorf("hit moved to %s", h.Status)
+		}
+	})
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	db = MustOpenPath(t, path)
+	for _, id := range ids[:2] {
+		h, err := db.Hit(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if last := h.History[len(h.History)-1]; last.Reason != "genuine product" || last.Case != "" {
+			t.Errorf("hit %d: last entry %+v, want reason genuine product", id, last)
+		}
+	}
+	h, err := db.Hit(ctx, ids[2])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if last := h.History[len(h.History)-1]; last.Case != "IPP-2026-000123" || last.Reason != "" || h.CaseNumber() != "IPP-2026-000123" {
+		t.Errorf("last entry %+v, case number %q", last, h.CaseNumber())
+	}
+	if first := h.History[0]; first.Reason != "" || first.Case != "" {
+		t.Errorf("the scan's entry grew a reason or case: %+v", first)
 	}
 }

@@ -42,10 +42,10 @@ func seedVaried(t testing.TB, db *DB, n int) []shadowscan.Hit {
 			confirm = append(confirm, o.HitID)
 		}
 	}
-	if _, err := db.MarkHits(ctx, dismiss, shadowscan.StatusDismissed, "ana", ""); err != nil {
+	if _, err := db.MarkHits(ctx, dismiss, shadowscan.StatusChange{To: shadowscan.StatusDismissed, By: "ana"}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.MarkHits(ctx, confirm, shadowscan.StatusConfirmed, "ana", ""); err != nil {
+	if _, err := db.MarkHits(ctx, confirm, shadowscan.StatusChange{To: shadowscan.StatusConfirmed, By: "ana"}); err != nil {
 		t.Fatal(err)
 	}
 	all, err := db.Hits(ctx, shadowscan.HitFilter{})
@@ -161,7 +161,7 @@ func TestFieldIndexesFollowChanges(t *testing.T) {
 	v := flaggedVerdict(80)
 	v.BrandID, v.Category = "zeta", shadowscan.CategoryPriceDumping
 	mustRecord(t, db, Observation{Listing: listing("M", "t", 1, "new-shop"), Verdict: v})
-	if _, err := db.MarkHits(ctx, []uint64{id}, shadowscan.StatusEscalated, "ana", ""); err != nil {
+	if _, err := db.MarkHits(ctx, []uint64{id}, shadowscan.StatusChange{To: shadowscan.StatusEscalated, By: "ana"}); err != nil {
 		t.Fatal(err)
 	}
 	if err := db.Check(ctx); err != nil {

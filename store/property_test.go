@@ -67,7 +67,7 @@ func runRandomUse(t *testing.T, seed uint64) {
 			if next := h.Status.ManualNext(); len(next) > 0 {
 				to := next[rng.IntN(len(next))]
 				if _, ok := shadowscan.ScanOnlyMove(h.Status, to); !ok {
-					if _, err := db.MarkHits(ctx, []uint64{h.ID}, to, "analyst", ""); err != nil {
+					if _, err := db.MarkHits(ctx, []uint64{h.ID}, shadowscan.StatusChange{To: to, By: "analyst"}); err != nil {
 						t.Fatalf("step %d: mark %d %s → %s: %v", step, h.ID, h.Status, to, err)
 					}
 				}

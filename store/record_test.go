@@ -311,7 +311,7 @@ func TestRecordWorkflow(t *testing.T) {
 			var hitID uint64
 			for i, st := range tt.steps {
 				if st.mark != "" {
-					if _, err := db.MarkHits(ctx, []uint64{hitID}, st.mark, "ana", "step"); err != nil {
+					if _, err := db.MarkHits(ctx, []uint64{hitID}, shadowscan.StatusChange{To: st.mark, By: "ana", Note: "step"}); err != nil {
 						t.Fatalf("step %d: mark: %v", i, err)
 					}
 				}

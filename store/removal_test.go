@@ -15,7 +15,7 @@ func reportedHit(t *testing.T, db *DB, id string) uint64 {
 	t.Helper()
 	out := mustRecord(t, db, Observation{ScanID: 1, Listing: listing(id, "Protein 原单", 9900, "shop-x"), Verdict: flaggedVerdict(80)})
 	for _, to := range []shadowscan.Status{shadowscan.StatusConfirmed, shadowscan.StatusReported} {
-		if _, err := db.MarkHits(context.Background(), []uint64{out[0].HitID}, to, "ana", ""); err != nil {
+		if _, err := db.MarkHits(context.Background(), []uint64{out[0].HitID}, shadowscan.StatusChange{To: to, By: "ana"}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -154,7 +154,7 @@ func TestManualRemovalUsesTheSighting(t *testing.T) {
 	if _, err := db.Record(ctx, []Observation{{ScanID: 2, Listing: l}}); err != nil {
 		t.Fatal(err)
 	}
-	hs, err := db.MarkHits(ctx, []uint64{id}, shadowscan.StatusRemoved, "legal", "platform confirmed")
+	hs, err := db.MarkHits(ctx, []uint64{id}, shadowscan.StatusChange{To: shadowscan.StatusRemoved, By: "legal", Note: "platform confirmed"})
 	if err != nil {
 		t.Fatal(err)
 	}

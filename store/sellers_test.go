@@ -44,7 +44,7 @@ func sellerWorld(t *testing.T) (*DB, map[string]uint64) {
 		for _, n := range names {
 			hs = append(hs, ids[n])
 		}
-		if _, err := db.MarkHits(ctx, hs, to, "ana", ""); err != nil {
+		if _, err := db.MarkHits(ctx, hs, shadowscan.StatusChange{To: to, By: "ana"}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -126,7 +126,7 @@ func TestRevisits(t *testing.T) {
 		rs = append(rs, o.HitID)
 	}
 	for _, to := range []shadowscan.Status{shadowscan.StatusConfirmed, shadowscan.StatusReported} {
-		if _, err := db.MarkHits(ctx, rs, to, "ana", ""); err != nil {
+		if _, err := db.MarkHits(ctx, rs, shadowscan.StatusChange{To: to, By: "ana"}); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -77,8 +77,7 @@ func (s *Server) apiHit(w http.ResponseWriter, r *http.Request) {
 
 // statusChange is POST /api/hits/{id}/status's body.
 type statusChange struct {
-	Status string `json:"status"`
-	Note   string `json:"note"`
+	move
 	// By overrides who the change is recorded as in single-user mode
 	// (default: the server's actor). With named users the change is the
 	// signed-in user's and By is refused.
@@ -104,7 +103,7 @@ func (s *Server) apiHitStatus(w http.ResponseWriter, r *http.Request) {
 		}
 		by = b
 	}
-	h, err := s.changeStatus(r, id, body.Status, body.Note, by)
+	h, err := s.changeStatus(r, id, body.move, by)
 	if err != nil {
 		s.apiError(w, r, err)
 		return

@@ -14,9 +14,8 @@ const maxBulk = maxPageSize
 
 // bulkChange is POST /api/hits/status's body.
 type bulkChange struct {
-	IDs    []uint64 `json:"ids"`
-	Status string   `json:"status"`
-	Note   string   `json:"note"`
+	IDs []uint64 `json:"ids"`
+	move
 }
 
 // bulkResult is its answer: the hits as changed.
@@ -33,7 +32,7 @@ func (s *Server) apiHitsStatus(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	hs, err := s.changeStatuses(r, body.IDs, body.Status, body.Note, s.actor(r))
+	hs, err := s.changeStatuses(r, body.IDs, body.move, s.actor(r))
 	if err != nil {
 		s.apiError(w, r, err)
 		return
@@ -47,11 +46,13 @@ func (s *Server) apiHitsStatus(w http.ResponseWriter, r *http.Request) {
 
 // changeStatuses checks the move (parseMove), the count and that every
 // hit may make it by hand, then moves them in one store transaction.
-func (s *Server) changeStatuses(r *http.Request, ids []uint64, to, note, by string) ([]shadowscan.Hit, error) {
-	st, err := s.parseMove(r, to, note)
+func (s *Server) changeStatuses(r *http.Request, ids []uint64, m move, by string) ([]shadowscan.Hit, error) {
+	c, err := s.parseMove(r, m)
 	if err != nil {
 		return nil, err
 	}
+	c.By = by
+	st := c.To
 	switch {
 	case len(ids) == 0:
 		return nil, &shadowscan.FieldError{Field: "ids", Msg: "is empty", Accepted: "1 to " + strconv.Itoa(maxBulk) + " hit ids"}
@@ -72,5 +73,8 @@ func (s *Server) changeStatuses(r *http.Request, ids []uint64, to, note, by stri
 		return nil, &httpError{status: http.StatusConflict, code: shadowscan.ECONFLICT,
 			message: "no hit was changed: these cannot move to " + string(st) + ": " + strings.Join(stuck, ", ")}
 	}
-	return s.store.MarkHits(r.Context(), ids, st, by, note)
+	if err := s.checkMoveDetail(c); err != nil {
+		return nil, err
+	}
+	return s.store.MarkHits(r.Context(), ids, c)
 }

@@ -130,38 +130,75 @@ func (s *Server) handleHitStatusForm(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	to, note := r.PostFormValue("status"), r.PostFormValue("note")
-	if _, err := s.changeStatus(r, id, to, note, s.actor(r)); err != nil {
+	m := move{Status: r.PostFormValue("status"), Note: r.PostFormValue("note"), Reason: r.PostFormValue("reason"), Case: r.PostFormValue("case")}
+	if _, err := s.changeStatus(r, id, m, s.actor(r)); err != nil {
 		s.pageError(w, r, err)
 		return
 	}
 	http.Redirect(w, r, "/hits/"+strconv.FormatUint(id, 10), http.StatusSeeOther)
 }
 
-// parseMove reads a move by hand to status to with note, checked alike
-// for one hit and for many: a known status, one the user's role may move
-// to, and a note within maxNoteBytes.
-func (s *Server) parseMove(r *http.Request, to, note string) (shadowscan.Status, error) {
-	st, err := shadowscan.ParseStatus(to)
-	if err != nil {
-		return "", err
-	}
-	if p := shadowscan.MovePermission(st); !s.can(r, p) {
-		return "", forbidden(r, p)
-	}
-	if len(note) > maxNoteBytes {
-		return "", &shadowscan.FieldError{Field: "note", Msg: "is too long", Accepted: "at most 4096 bytes"}
-	}
-	return st, nil
+// move is a status change as a form or a JSON body asks for it.
+type move struct {
+	Status string `json:"status"`
+	Note   string `json:"note"`
+	// Reason is the dismiss reason, required on a move to dismissed: one
+	// of Config.DismissReasons.
+	Reason string `json:"reason,omitempty"`
+	// Case is the platform's case number on a move to reported; empty
+	// when the platform gave none.
+	Case string `json:"case,omitempty"`
 }
 
-// changeStatus moves hit id to status to. An illegal move is a conflict
+// parseMove reads a move by hand, checked alike for one hit and for
+// many: a known status, one the user's role may move to and a note within
+// maxNoteBytes. The reason and case number are checked later
+// (checkMoveDetail), once the workflow allows the move: a move that
+// cannot be made at all is the first thing to say. The result lacks By.
+func (s *Server) parseMove(r *http.Request, m move) (shadowscan.StatusChange, error) {
+	st, err := shadowscan.ParseStatus(m.Status)
+	if err != nil {
+		return shadowscan.StatusChange{}, err
+	}
+	if p := shadowscan.MovePermission(st); !s.can(r, p) {
+		return shadowscan.StatusChange{}, forbidden(r, p)
+	}
+	if len(m.Note) > maxNoteBytes {
+		return shadowscan.StatusChange{}, &shadowscan.FieldError{Field: "note", Msg: "is too long", Accepted: "at most 4096 bytes"}
+	}
+	return shadowscan.StatusChange{To: st, Note: m.Note, Reason: strings.TrimSpace(m.Reason), Case: strings.TrimSpace(m.Case)}, nil
+}
+
+// checkMoveDetail wants a dismiss reason from the configured list on a
+// dismissal (and only there), and a well-formed case number, if any, on
+// a report (and only there).
+func (s *Server) checkMoveDetail(c shadowscan.StatusChange) error {
+	switch {
+	case c.To == shadowscan.StatusDismissed:
+		if err := s.cfg.DismissReasons.Check(c.Reason, c.Note); err != nil {
+			return err
+		}
+	case c.Reason != "":
+		return &shadowscan.FieldError{Field: "reason", Msg: "goes with a move to dismissed, not to " + string(c.To), Accepted: "no reason"}
+	}
+	switch {
+	case c.Case == "":
+		return nil
+	case c.To != shadowscan.StatusReported:
+		return &shadowscan.FieldError{Field: "case", Msg: "goes with a move to reported, not to " + string(c.To), Accepted: "no case number"}
+	}
+	return shadowscan.CheckCaseNumber(c.Case)
+}
+
+// changeStatus moves hit id as m says. An illegal move is a conflict
 // (409) that names the moves allowed from the hit's current status.
-func (s *Server) changeStatus(r *http.Request, id uint64, to, note, by string) (*shadowscan.Hit, error) {
-	st, err := s.parseMove(r, to, note)
+func (s *Server) changeStatus(r *http.Request, id uint64, m move, by string) (*shadowscan.Hit, error) {
+	c, err := s.parseMove(r, m)
 	if err != nil {
 		return nil, err
 	}
+	c.By = by
+	st := c.To
 	ctx := r.Context()
 	h, err := s.store.Hit(ctx, id)
 	if err != nil {
@@ -181,7 +218,10 @@ func (s *Server) changeStatus(r *http.Request, id uint64, to, note, by string) (
 		}
 		return nil, &httpError{status: http.StatusConflict, code: shadowscan.ECONFLICT, message: msg, allowed: names}
 	}
-	hs, err := s.store.MarkHits(ctx, []uint64{id}, st, by, note)
+	if err := s.checkMoveDetail(c); err != nil {
+		return nil, err
+	}
+	hs, err := s.store.MarkHits(ctx, []uint64{id}, c)
 	if err != nil {
 		return nil, err
 	}

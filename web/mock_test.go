@@ -16,7 +16,7 @@ type mockStore struct {
 	HitsFn            func(ctx context.Context, f shadowscan.HitFilter) ([]shadowscan.Hit, error)
 	HitCountFn        func(ctx context.Context, f shadowscan.HitFilter) (int, error)
 	HitFn             func(ctx context.Context, id uint64) (*shadowscan.Hit, error)
-	MarkHitsFn        func(ctx context.Context, ids []uint64, to shadowscan.Status, by, note string) ([]shadowscan.Hit, error)
+	MarkHitsFn        func(ctx context.Context, ids []uint64, c shadowscan.StatusChange) ([]shadowscan.Hit, error)
 	HitCountsFn       func(ctx context.Context) (*shadowscan.HitCounts, error)
 	CatalogFn         func(ctx context.Context) (*shadowscan.Catalog, error)
 	ProductFn         func(ctx context.Context, sku string) (*shadowscan.Product, error)
@@ -39,8 +39,8 @@ func (m *mockStore) HitCount(ctx context.Context, f shadowscan.HitFilter) (int, 
 func (m *mockStore) Hit(ctx context.Context, id uint64) (*shadowscan.Hit, error) {
 	return m.HitFn(ctx, id)
 }
-func (m *mockStore) MarkHits(ctx context.Context, ids []uint64, to shadowscan.Status, by, note string) ([]shadowscan.Hit, error) {
-	return m.MarkHitsFn(ctx, ids, to, by, note)
+func (m *mockStore) MarkHits(ctx context.Context, ids []uint64, c shadowscan.StatusChange) ([]shadowscan.Hit, error) {
+	return m.MarkHitsFn(ctx, ids, c)
 }
 func (m *mockStore) HitCounts(ctx context.Context) (*shadowscan.HitCounts, error) {
 	return m.HitCountsFn(ctx)
@@ -129,7 +129,11 @@ func newMem() (*memStore, *mockStore) {
 		}
 		return nil, shadowscan.Errorf(shadowscan.ENOTFOUND, "hit %d is not in the store", id)
 	}
-	m.MarkHitsFn = func(_ context.Context, ids []uint64, to shadowscan.Status, by, note string) ([]shadowscan.Hit, error) {
+	m.MarkHitsFn = func(_ context.Context, ids []uint64, c shadowscan.StatusChange) ([]shadowscan.Hit, error) {
+		to := c.To
+		if err := c.Validate(); err != nil {
+			return nil, err
+		}
 		ms.mu.Lock()
 		defer ms.mu.Unlock()
 		var out []shadowscan.Hit
@@ -142,7 +146,7 @@ func newMem() (*memStore, *mockStore) {
 			if err := h.Status.CheckMove(to); err != nil {
 				return nil, err
 			}
-			h.History = append(h.History, shadowscan.Transition{From: h.Status, To: to, By: by, Note: note, At: "2026-03-01T10:00:00Z"})
+			h.History = append(h.History, c.Transition(h.Status, "2026-03-01T10:00:00Z"))
 			h.Status = to
 			ms.marks++
 			out = append(out, *h)

@@ -156,7 +156,7 @@ func TestCSRF(t *testing.T) {
 		}
 	})
 	t.Run("bearer clients need no CSRF token in loopback mode", func(t *testing.T) {
-		resp := f.do("POST", "/api/hits/2/status", `{"status":"dismissed"}`, withBearer(testToken))
+		resp := f.do("POST", "/api/hits/2/status", `{"status":"dismissed","reason":"duplicate"}`, withBearer(testToken))
 		if resp.StatusCode != 200 || f.mem.status(2) != shadowscan.StatusDismissed {
 			t.Fatalf("status %d", resp.StatusCode)
 		}

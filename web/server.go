@@ -25,9 +25,10 @@ type Store interface {
 	HitCount(ctx context.Context, f shadowscan.HitFilter) (int, error)
 	// Hit returns one hit, or ENOTFOUND.
 	Hit(ctx context.Context, id uint64) (*shadowscan.Hit, error)
-	// MarkHits moves hits through the workflow: EINVALID for a move the
-	// workflow refuses, ENOTFOUND for an unknown hit.
-	MarkHits(ctx context.Context, ids []uint64, to shadowscan.Status, by, note string) ([]shadowscan.Hit, error)
+	// MarkHits moves hits through the workflow as the change says:
+	// EINVALID for a move the workflow refuses or a malformed reason or
+	// case number, ENOTFOUND for an unknown hit.
+	MarkHits(ctx context.Context, ids []uint64, c shadowscan.StatusChange) ([]shadowscan.Hit, error)
 	// HitCounts counts every hit by status, category, brand, site, seller.
 	HitCounts(ctx context.Context) (*shadowscan.HitCounts, error)
 	// Catalog returns every brand and product.
@@ -95,6 +96,10 @@ type Config struct {
 	// Users signs in named users with roles; nil, or none defined, keeps
 	// the single-user mode.
 	Users Users
+	// DismissReasons is the pick list a dismissal chooses its reason
+	// from (rules: review.yaml). Empty, no dismissal is accepted: the
+	// command line passes the configured list.
+	DismissReasons shadowscan.DismissReasons
 	// Sites names the known sites, for the schedule form and its checks.
 	Sites []string
 	// RunScan runs scans for the scheduler and the "run now" buttons; nil

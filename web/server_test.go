@@ -113,6 +113,9 @@ func newFixture(t *testing.T, cfg Config) *fixture {
 	if cfg.Sites == nil {
 		cfg.Sites = []string{"demo-market"}
 	}
+	if cfg.DismissReasons == nil {
+		cfg.DismissReasons = testDismissReasons
+	}
 	srv, err := New(cfg)
 	if err != nil {
 		t.Fatal(err)
@@ -120,6 +123,9 @@ func newFixture(t *testing.T, cfg Config) *fixture {
 	t.Cleanup(srv.runner.Stop)
 	return &fixture{t: t, mem: mem, st: st, srv: srv}
 }
+
+// testDismissReasons is the fixture's pick list, as rules' defaults.
+var testDismissReasons = shadowscan.DismissReasons{{Reason: "genuine product"}, {Reason: "not our brand"}, {Reason: "duplicate"}, {Reason: "other", NoteRequired: true}}
 
 // request options.
 type reqOpt func(*http.Request)

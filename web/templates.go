@@ -125,6 +125,8 @@ type pageData struct {
 	Data        any
 	// ExportSigner is Config.ExportSigner, for the export form.
 	ExportSigner string
+	// DismissReasons is Config.DismissReasons, for the dismiss pick lists.
+	DismissReasons shadowscan.DismissReasons
 }
 
 // page returns the common page data; it sets the CSRF cookie if needed.
@@ -140,7 +142,8 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request, title, nav string)
 
 		CanNetworks: s.cfg.Networks != nil,
 
-		ExportSigner: s.cfg.ExportSigner,
+		ExportSigner:   s.cfg.ExportSigner,
+		DismissReasons: s.cfg.DismissReasons,
 	}
 	if u := userOf(r); u != nil {
 		d.LoggedIn, d.User, d.Role = true, u.Name, string(u.Role)

@@ -191,7 +191,7 @@ func TestRolesAreCheckedOnTheServer(t *testing.T) {
 		t.Fatal("a refused request changed something")
 	}
 	// An analyst may not record a change in someone else's name.
-	if resp := f.do("POST", "/api/hits/4/status", `{"status":"dismissed","by":"bob"}`, as(alice)...); resp.StatusCode != 400 {
+	if resp := f.do("POST", "/api/hits/4/status", `{"status":"dismissed","reason":"duplicate","by":"bob"}`, as(alice)...); resp.StatusCode != 400 {
 		t.Errorf("by another user: %d", resp.StatusCode)
 	}
 	// The queue and hit page offer an analyst only the moves she may make.

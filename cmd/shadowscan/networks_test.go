@@ -49,7 +49,7 @@ func mustNetworkStore(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.MarkHits(ctx, []uint64{out[0].HitID}, shadowscan.StatusConfirmed, "analyst", ""); err != nil {
+	if _, err := db.MarkHits(ctx, []uint64{out[0].HitID}, shadowscan.StatusChange{To: shadowscan.StatusConfirmed, By: "analyst"}); err != nil {
 		t.Fatal(err)
 	}
 	return path
@@ -159,7 +159,7 @@ func TestReviewShowNamesRelists(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, st := range []shadowscan.Status{shadowscan.StatusConfirmed, shadowscan.StatusReported} {
-		if _, err := db.MarkHits(ctx, []uint64{out[0].HitID}, st, "analyst", ""); err != nil {
+		if _, err := db.MarkHits(ctx, []uint64{out[0].HitID}, shadowscan.StatusChange{To: st, By: "analyst"}); err != nil {
 			t.Fatal(err)
 		}
 	}

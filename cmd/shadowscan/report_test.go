@@ -59,7 +59,7 @@ func enforcementStore(t *testing.T) string {
 		for _, h := range hits {
 			ids = append(ids, out[h].HitID)
 		}
-		if _, err := db.MarkHits(ctx, ids, to, "ana", ""); err != nil {
+		if _, err := db.MarkHits(ctx, ids, shadowscan.StatusChange{To: to, By: "ana"}); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -95,7 +95,11 @@ func TestRescanLifecycle(t *testing.T) {
 		for _, id := range ids {
 			args = append(args, jsonID(id))
 		}
-		mustCLI(t, db, append(args, to, "--by", "tester")...)
+		args = append(args, to, "--by", "tester")
+		if to == "dismissed" {
+			args = append(args, "--reason", "genuine product")
+		}
+		mustCLI(t, db, args...)
 	}
 
 	// 1. A scan flags listings.

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/shadowscan/shadowscan"
 	"github.com/shadowscan/shadowscan/scan"
@@ -281,11 +282,17 @@ func printHistory(w io.Writer, h *shadowscan.Hit) {
 		if from == "" {
 			from = "·"
 		}
-		note := ""
-		if tr.Note != "" {
-			note = "  " + strconvQuote(tr.Note)
+		extra := ""
+		if tr.Reason != "" {
+			extra += "  reason " + strconvQuote(tr.Reason)
 		}
-		fmt.Fprintf(w, "  %s  %s → %s  by %s%s\n", tr.At, from, tr.To, tr.By, note)
+		if tr.Case != "" {
+			extra += "  case " + strconvQuote(tr.Case)
+		}
+		if tr.Note != "" {
+			extra += "  " + strconvQuote(tr.Note)
+		}
+		fmt.Fprintf(w, "  %s  %s → %s  by %s%s\n", tr.At, from, tr.To, tr.By, extra)
 	}
 	if next := h.Status.Next(); len(next) > 0 {
 		names := make([]string, len(next))
@@ -298,53 +305,104 @@ func printHistory(w io.Writer, h *shadowscan.Hit) {
 
 func strconvQuote(s string) string { return strconv.Quote(s) }
 
+// markOptions are review mark's flags.
+type markOptions struct {
+	note, by, reason, caseNo string
+}
+
+func (o *markOptions) AddFlags(f *pflag.FlagSet) {
+	f.StringVar(&o.note, "note", "", "why (kept in the hit's history)")
+	f.StringVar(&o.by, "by", "", "who is deciding (default $USER)")
+	f.StringVar(&o.reason, "reason", "", "why a hit is dismissed: one of the dismiss reasons of the review rules (required with dismissed)")
+	f.StringVar(&o.caseNo, "case", "", "the platform's ticket or case number of the complaint (with reported; leave out when the platform gave none)")
+}
+
 func newReviewMarkCommand(g *Globals) *cobra.Command {
-	var note, by string
+	var o markOptions
 	cmd := &cobra.Command{
 		Use:   "mark ID... STATUS",
 		Short: "Move hits through the review workflow",
 		Long: `Move one or more hits to STATUS. Every hit must allow the move, or none
 moves: an illegal move is refused with the allowed ones named. Each move
-is kept in the hit's history with who, when and the note.`,
+is kept in the hit's history with who, when and the note.
+
+A dismissal says why with --reason, one of the dismiss reasons of the
+review rules (rules/defaults/review.yaml, replaced by a review.yaml in
+--rules); "other" needs a --note. A report may carry the platform's case
+number with --case (printable, at most 100 bytes); leave it out only
+when the platform gave none.`,
 		Example: `  shadowscan review mark 12 confirmed --by alice --note "same photo as official"
-  shadowscan review mark 12 14 15 reported --by legal`,
+  shadowscan review mark 13 dismissed --reason "genuine product" --by alice
+  shadowscan review mark 12 14 15 reported --case IPP-2026-000123 --by legal`,
 		Args: usageArgs(cobra.MinimumNArgs(2)),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			to, err := shadowscan.ParseStatus(args[len(args)-1])
-			if err != nil {
-				return usageError{err}
-			}
-			ids := make([]uint64, 0, len(args)-1)
-			for _, a := range args[:len(args)-1] {
-				id, err := parseHitID(a)
-				if err != nil {
-					return err
-				}
-				ids = append(ids, id)
-			}
-			if by == "" {
-				by = g.Getenv("USER")
-			}
-			if by == "" {
-				by = "analyst"
-			}
-			db, err := g.Store(cmd.Context())
-			if err != nil {
-				return err
-			}
-			hits, err := db.MarkHits(cmd.Context(), ids, to, by, note)
-			if err != nil {
-				return err
-			}
-			for _, h := range hits {
-				fmt.Fprintf(g.Stdout, "hit %d: %s\n", h.ID, h.Status)
-			}
-			return nil
+			return runReviewMark(cmd.Context(), g, o, args)
 		},
 	}
-	cmd.Flags().StringVar(&note, "note", "", "why (kept in the hit's history)")
-	cmd.Flags().StringVar(&by, "by", "", "who is deciding (default $USER)")
+	o.AddFlags(cmd.Flags())
 	return cmd
+}
+
+// runReviewMark moves the hits of args (IDs, then the status) as o says.
+func runReviewMark(ctx context.Context, g *Globals, o markOptions, args []string) error {
+	c, err := markChange(g, o, args[len(args)-1])
+	if err != nil {
+		return err
+	}
+	ids := make([]uint64, 0, len(args)-1)
+	for _, a := range args[:len(args)-1] {
+		id, err := parseHitID(a)
+		if err != nil {
+			return err
+		}
+		ids = append(ids, id)
+	}
+	db, err := g.Store(ctx)
+	if err != nil {
+		return err
+	}
+	hits, err := db.MarkHits(ctx, ids, c)
+	if err != nil {
+		return err
+	}
+	for _, h := range hits {
+		fmt.Fprintf(g.Stdout, "hit %d: %s\n", h.ID, h.Status)
+	}
+	return nil
+}
+
+// markChange checks review mark's status and flags: a dismissal needs a
+// reason from the review rules' list, a reason goes with a dismissal
+// only and a case number with a report only. Each refusal is a usage
+// error naming what is accepted.
+func markChange(g *Globals, o markOptions, status string) (shadowscan.StatusChange, error) {
+	to, err := shadowscan.ParseStatus(status)
+	if err != nil {
+		return shadowscan.StatusChange{}, usageError{err}
+	}
+	c := shadowscan.StatusChange{To: to, By: cmp.Or(o.by, g.Getenv("USER"), "analyst"), Note: o.note,
+		Reason: strings.TrimSpace(o.reason), Case: strings.TrimSpace(o.caseNo)}
+	switch {
+	case to == shadowscan.StatusDismissed:
+		set, err := g.Rules()
+		if err != nil {
+			return c, err
+		}
+		if err := set.Review.DismissReasons.Check(c.Reason, c.Note); err != nil {
+			return c, usagef("--reason: %v", err)
+		}
+	case c.Reason != "":
+		return c, usagef("--reason goes with dismissed, not %s", to)
+	}
+	if c.Case != "" && to != shadowscan.StatusReported {
+		return c, usagef("--case goes with reported, not %s", to)
+	}
+	if c.Case != "" {
+		if err := shadowscan.CheckCaseNumber(c.Case); err != nil {
+			return c, usagef("--case: %v", err)
+		}
+	}
+	return c, nil
 }
 
 func newReviewPickCommand(g *Globals) *cobra.Command {

@@ -36,7 +36,7 @@ type Globals struct {
 // AddFlags registers the global flags.
 func (g *Globals) AddFlags(fs *pflag.FlagSet) {
 	fs.StringVar(&g.DBPath, "db", "", "store file (default $SHADOWSCAN_DB, else ./shadowscan.db)")
-	fs.StringVar(&g.RulesDir, "rules", "", "directory of extra site and detection rule files (*.yaml), added to the embedded defaults")
+	fs.StringVar(&g.RulesDir, "rules", "", "directory of extra site, detection and review rule files (*.yaml), added to the embedded defaults")
 	fs.StringVar(&g.LogLevel, "log-level", "warn", "log level: debug, info, warn or error")
 }
 

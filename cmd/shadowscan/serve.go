@@ -111,13 +111,14 @@ func serveUntilDone(ctx context.Context, g *Globals, o serveOptions, baseURLs ma
 	defer ln.Close()
 	log := g.Logger()
 	srv, err := web.New(web.Config{
-		Store:        db,
-		Log:          log,
-		Token:        token,
-		RequireToken: !loopback,
-		Actor:        webActor(g),
-		Users:        users,
-		Sites:        set.SiteNames(),
+		Store:          db,
+		Log:            log,
+		Token:          token,
+		RequireToken:   !loopback,
+		Actor:          webActor(g),
+		Users:          users,
+		Sites:          set.SiteNames(),
+		DismissReasons: set.Review.DismissReasons,
 		RunScan: func(ctx context.Context, req web.ScanRequest, progress func(shadowscan.Scan)) (*shadowscan.Scan, error) {
 			return runServeScan(ctx, g, baseURLs, req, progress)
 		},

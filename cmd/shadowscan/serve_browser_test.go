@@ -136,6 +136,8 @@ func TestBrowserTriage(t *testing.T) {
 	screenshot(t, ctx, "queue")
 	confirmed, undone := ids[1], ids[2]
 	err = chromedp.Do(ctx,
+		chromedp.SetValue(chromedp.CSS(`#dismiss-reason`), "duplicate"), // d dismisses with it
+		chromedp.Blur(chromedp.CSS(`#dismiss-reason`)),
 		chromedp.KeyEvent("j"), // select the second row
 		chromedp.KeyEvent("c"), // confirm it (pending), move to the third
 		chromedp.KeyEvent("d"), // saves the confirm; dismiss the third (pending)

@@ -452,7 +452,7 @@ func TestServeScanAgainstTheDemoMarket(t *testing.T) {
 		if other.ID == 0 {
 			t.Fatalf("no seller with two hits among %d hits", len(hits))
 		}
-		if _, err := db.MarkHits(ctx, []uint64{confirm.ID}, shadowscan.StatusConfirmed, "tester", ""); err != nil {
+		if _, err := db.MarkHits(ctx, []uint64{confirm.ID}, shadowscan.StatusChange{To: shadowscan.StatusConfirmed, By: "tester"}); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := runServeScan(ctx, g, map[string]string{demo.SiteName: base}, req, func(shadowscan.Scan) {}); err != nil {

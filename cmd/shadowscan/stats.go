@@ -36,7 +36,8 @@ its listings or months.
 
 The seller networks (shadowscan networks) are counted as they stand now,
 those with a shop on --site when it is given: networks and their shops, and
-those holding a confirmed hit.`,
+those holding a confirmed hit. --json also counts the period's dismissals
+by their reason (dismiss_reasons).`,
 		Example: `  shadowscan stats
   shadowscan stats --brand aurora --since 2025-01 --json`,
 		Args: usageArgs(cobra.NoArgs),

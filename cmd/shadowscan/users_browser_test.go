@@ -96,8 +96,21 @@ func TestBrowserNamedUsers(t *testing.T) {
 		if erinErr == nil {
 			erinID, erinErr = chromedp.Run(erinCtx, selectedID)
 		}
+		// d without a dismiss reason asks for one and moves nothing.
 		if erinErr == nil {
-			erinErr = chromedp.Do(erinCtx, chromedp.KeyEvent("d"),
+			erinErr = chromedp.Do(erinCtx, chromedp.KeyEvent("d"))
+		}
+		if erinErr == nil {
+			var said string
+			said, erinErr = chromedp.Run(erinCtx, chromedp.Text(chromedp.CSS(`#triage-status`)))
+			if erinErr == nil && !strings.Contains(said, "Pick a dismiss reason first") {
+				erinErr = fmt.Errorf("d without a reason says %q", said)
+			}
+		}
+		if erinErr == nil {
+			erinErr = chromedp.Do(erinCtx, chromedp.SetValue(chromedp.CSS(`#dismiss-reason`), "duplicate"),
+				chromedp.Blur(chromedp.CSS(`#dismiss-reason`)),
+				chromedp.KeyEvent("d"),
 				chromedp.WaitVisible(chromedp.CSS(fmt.Sprintf(`tr[data-id="%s"][data-state="saved"]`, erinID))))
 		}
 	}()
@@ -222,6 +235,7 @@ func TestBrowserBulkTriage(t *testing.T) {
 	}
 	err = chromedp.Do(ctx,
 		chromedp.SendKeys(chromedp.CSS(`#bulk-note`), "same seller, <b>same</b> batch"),
+		chromedp.SetValue(chromedp.CSS(`#dismiss-reason`), "private resale"),
 		chromedp.Click(chromedp.CSS(`#bulk button[data-to=dismissed]`)),
 	)
 	if err != nil {
@@ -250,7 +264,7 @@ func TestBrowserBulkTriage(t *testing.T) {
 			t.Fatal(err)
 		}
 		last := h.History[len(h.History)-1]
-		if h.Status != st || (st == shadowscan.StatusDismissed && (last.By != "alice" || last.Note != "same seller, <b>same</b> batch")) {
+		if h.Status != st || (st == shadowscan.StatusDismissed && (last.By != "alice" || last.Note != "same seller, <b>same</b> batch" || last.Reason != "private resale")) {
 			t.Errorf("hit %s: %s, last change %+v", sid, h.Status, last)
 		}
 	}

@@ -2,7 +2,8 @@
 // (the Content-Security-Policy forbids it).
 //
 // j/k move, Enter opens, c/d/e confirm/dismiss/escalate the selected hit,
-// u undoes the last action. The workflow has no way back from confirmed
+// u undoes the last action. A dismissal carries the reason picked in
+// #dismiss-reason; d without one asks for it. The workflow has no way back from confirmed
 // or dismissed, so an action waits a few seconds before it is saved: u
 // within that time cancels it. The next action, leaving the page, or the
 // time running out saves it.
@@ -20,6 +21,31 @@
   var pending = null; // {row, to, timer}
 
   function tell(msg) { if (say) { say.textContent = msg; } }
+
+  // dismissReason returns the picked dismiss reason, or "" after saying
+  // what is missing: a reason, or the note a reason such as "other" needs.
+  var reasonEl = document.getElementById("dismiss-reason");
+  function dismissReason(note) {
+    var opt = reasonEl ? reasonEl.options[reasonEl.selectedIndex] : null;
+    if (!opt || !opt.value) {
+      // Not focused from here: the d that asked would type into the
+      // list and pick the first reason starting with d.
+      tell("Pick a dismiss reason first (the list above the queue).");
+      return "";
+    }
+    if (opt.getAttribute("data-note-required") && !(note || "").trim()) {
+      tell("The reason \u201c" + opt.value + "\u201d needs a note: select the hit with x, write the note in the bar and press Dismiss.");
+      return "";
+    }
+    return opt.value;
+  }
+  // Picking a reason hands the keys back to the queue, so d works next.
+  if (reasonEl) {
+    reasonEl.addEventListener("change", function () {
+      reasonEl.blur();
+      if (reasonEl.value) { tell("Dismiss reason: " + reasonEl.value + ". Press d to dismiss."); }
+    });
+  }
 
   function select(i) {
     if (rows.length === 0) { return; }
@@ -67,7 +93,7 @@
       credentials: "same-origin",
       keepalive: true,
       headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf, "Accept": "application/json" },
-      body: JSON.stringify({ status: p.to })
+      body: JSON.stringify(p.reason ? { status: p.to, reason: p.reason } : { status: p.to })
     }).then(function (resp) {
       return resp.json().then(function (body) {
         if (!resp.ok) {
@@ -102,8 +128,13 @@
       tell("Hit " + row.getAttribute("data-id") + " is " + row.getAttribute("data-status") + ": it can move to " + (allowed.join(", ") || "nothing by hand") + ".");
       return;
     }
+    var reason = "";
+    if (to === "dismissed") {
+      reason = dismissReason("");
+      if (!reason) { return; }
+    }
     flush();
-    var p = { row: row, to: to, index: sel };
+    var p = { row: row, to: to, index: sel, reason: reason };
     p.timer = setTimeout(function () { if (pending === p) { flush(); } }, graceMs);
     pending = p;
     row.setAttribute("data-state", "pending");
@@ -120,6 +151,7 @@
   var bar = document.getElementById("bulk");
   var countEl = document.getElementById("bulk-count");
   var noteEl = document.getElementById("bulk-note");
+  var caseEl = document.getElementById("bulk-case");
   var bulkButtons = bar ? Array.prototype.slice.call(bar.querySelectorAll("button[data-to]")) : [];
 
   function allowedOf(row) { return (row.getAttribute("data-allowed") || "").split(" ").filter(Boolean); }
@@ -161,12 +193,18 @@
       tell("Not all selected hits can move to " + to + ": " + bad.map(function (r) { return "#" + r.getAttribute("data-id") + " is " + r.getAttribute("data-status"); }).join(", ") + ".");
       return;
     }
+    var change = { ids: pr.map(function (r) { return Number(r.getAttribute("data-id")); }), status: to, note: noteEl ? noteEl.value : "" };
+    if (to === "dismissed") {
+      change.reason = dismissReason(change.note);
+      if (!change.reason) { return; }
+    }
+    if (to === "reported" && caseEl && caseEl.value.trim()) { change["case"] = caseEl.value.trim(); }
     bar.setAttribute("data-state", "saving");
     fetch("/api/hits/status", {
       method: "POST",
       credentials: "same-origin",
       headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf, "Accept": "application/json" },
-      body: JSON.stringify({ ids: pr.map(function (r) { return Number(r.getAttribute("data-id")); }), status: to, note: noteEl ? noteEl.value : "" })
+      body: JSON.stringify(change)
     }).then(function (resp) {
       return resp.json().then(function (body) {
         if (!resp.ok) {
@@ -180,6 +218,7 @@
         });
         clearPicks();
         if (noteEl) { noteEl.value = ""; }
+        if (caseEl) { caseEl.value = ""; }
         bar.setAttribute("data-state", "saved");
         tell((body.hits || []).length + " hits saved as " + to + ".");
       });
