@@ -324,3 +324,43 @@ func TestExtractDescriptionParts(t *testing.T) {
 		})
 	}
 }
+
+// TestExtractPrivateSeller: a seller the page's schema.org data types
+// Person (JSON-LD or microdata) is a private seller; an Organization, a
+// Person and Organization at once, or a Person other than the seller the
+// rule read is not.
+func TestExtractPrivateSeller(t *testing.T) {
+	page := func(head, body string) string {
+		return `<html><head>` + head + `</head><body><h1 class="title">Aurora Hand Cream 50ml</h1><span class="price">¥59</span>` + body + `</body></html>`
+	}
+	ld := func(seller string) string {
+		return `<script type="application/ld+json">{"@type":"Product","name":"Aurora Hand Cream","offers":{"price":"59","priceCurrency":"CNY","seller":` + seller + `}}</script>`
+	}
+	tests := []struct {
+		name, html string
+		shop       bool // the rule reads the seller from .shop a
+		want       bool
+	}{
+		{"JSON-LD Person", page(ld(`{"@type":"Person","name":"jenny","identifier":"jenny_closet"}`), ""), false, true},
+		{"JSON-LD Person as an IRI", page(ld(`{"@type":"https://schema.org/Person","name":"jenny"}`), ""), false, true},
+		{"JSON-LD Organization", page(ld(`{"@type":"Organization","name":"Beauty Crate","identifier":"beautycrate"}`), ""), false, false},
+		{"JSON-LD Person and Organization", page(ld(`{"@type":["Person","Organization"],"name":"jenny"}`), ""), false, false},
+		{"JSON-LD Person, another seller on the page", page(ld(`{"@type":"Person","name":"jenny","identifier":"jenny_closet"}`), `<div class="shop"><a data-shop-id="shop-77">Lucky Store</a></div>`), true, false},
+		{"microdata Person", page("", `<div itemscope itemtype="https://schema.org/Product"><span itemprop="name">Aurora Hand Cream</span><div itemprop="offers" itemscope itemtype="https://schema.org/Offer"><meta itemprop="price" content="59"><meta itemprop="priceCurrency" content="CNY"><div itemprop="seller" itemscope itemtype="https://schema.org/Person"><span itemprop="name">jenny</span></div></div></div>`), false, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			site := demoSite("http://shop.test")
+			if !tt.shop {
+				site.Listing.SellerID, site.Listing.SellerName = nil, nil
+			}
+			l, _, err := Extract(site, "http://shop.test/item/p1", []byte(tt.html))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if l.PrivateSeller != tt.want {
+				t.Errorf("private seller %v, want %v (seller %q %q)", l.PrivateSeller, tt.want, l.SellerID, l.SellerName)
+			}
+		})
+	}
+}

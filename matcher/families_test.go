@@ -347,6 +347,35 @@ func TestPrivateResaleAndServices(t *testing.T) {
 	})
 }
 
+// TestComparisonsSamplesAndPrivateSellers checks the rules tuned on
+// world9: a dupe word followed by another maker's product, and "better
+// than <brand>", sell something else; a trial pack is not the catalogue
+// size; a seller the page types a Person sells a private unit; an exposé
+// is defamation.
+func TestComparisonsSamplesAndPrivateSellers(t *testing.T) {
+	private := func(l *shadowscan.Listing) *shadowscan.Listing { l.PrivateSeller = true; return l }
+	runKin(t, []kinCase{
+		{"a dupe naming the other maker's product", listing("Mirelle Repair Serum Dupe – Glowa Repair Serum, same actives", 90, "shop-9"), want{
+			brand: "mirelle", sku: "MR-SER-30", reasons: []string{"not a catalogue product"}}},
+		{"a dupe naming nothing after it stays a copy", listing("Mirelle Repair Serum 30ml dupe", 90, "shop-9"), want{
+			flagged: true, category: shadowscan.CategoryCounterfeit, brand: "mirelle", sku: "MR-SER-30"}},
+		{"dupe-grade copy is no other maker", listing("Mirelle Repair Serum 30ml dupe-grade copy", 90, "shop-9"), want{
+			flagged: true, category: shadowscan.CategoryCounterfeit, brand: "mirelle", sku: "MR-SER-30"}},
+		{"better than the brand", listing("Better than Mirelle? Glowa Repair Serum 30ml", 90, "shop-9"), want{
+			brand: "mirelle", sku: "MR-SER-30", reasons: []string{"not a catalogue product"}}},
+		{"a trial pack", listing("米蕾雅修护精华液 试用装 3袋", 20, "shop-9"), want{
+			brand: "mirelle", sku: "MR-SER-30", reasons: []string{"试用装"}}},
+		{"a Person seller's unit", private(listing("Mirelle Repair Serum 30ml", 300, "jenny_closet")), want{
+			brand: "mirelle", sku: "MR-SER-30", reasons: []string{"private individual"}}},
+		{"a Person seller with stock words", private(listing("Mirelle Repair Serum 30ml, wholesale available", 300, "jenny_closet")), want{
+			flagged: true, category: shadowscan.CategoryUnauthorizedSeller, brand: "mirelle", sku: "MR-SER-30"}},
+		{"a Person seller's replica", private(listing("Mirelle Repair Serum 30ml replica", 90, "jenny_closet")), want{
+			flagged: true, category: shadowscan.CategoryCounterfeit, brand: "mirelle", sku: "MR-SER-30"}},
+		{"an exposé", listing("别再买米蕾雅了！被央视曝光 换本草精华液", 60, "shop-9"), want{
+			flagged: true, category: shadowscan.CategoryDefamation, brand: "mirelle", sku: "MR-SER-30", reasons: []string{"被央视曝光"}}},
+	})
+}
+
 // TestDescriptionNamesTheProduct checks a title that names the brand with
 // a product word of its own, linked by the product its attribute table
 // names, and held under 90.
