@@ -117,15 +117,13 @@ var (
 	// sep is what may stand between a label and its value.
 	sep = `[\s:=/：]*(?:号码|号|id)?[\s:=/：]*`
 	// reWeChatCJK: a WeChat label in Chinese, its characters perhaps
-	// spaced out (加 微 信); any id may follow at once.
-	reWeChatCJK = regexp.MustCompile(spaced("微信", "威信", "薇信", "徽信", "v信", "wei信", "卫星", "加v", "加微", "+v") + sep + `([a-z][a-z0-9_-]{5,19}|\d[\d \-.]{4,22}\d)`)
+	// spaced out (加 微 信); any id may follow at once, spelt out a
+	// character at a time too ("微信 k a n g y u a n 8 8 6 6").
+	reWeChatCJK = regexp.MustCompile(spaced("微信", "威信", "薇信", "徽信", "v信", "wei信", "卫星", "加v", "加微", "+v") + sep + `([a-z][a-z0-9_-]{5,19}|\d[\d \-.]{4,22}\d|(?:[a-z0-9] ){5,19}[a-z0-9])`)
 	// reWeChatASCII: a WeChat label in Latin letters; a separator must
 	// follow, or "vxabc123" would be read out of any word, and a colon
 	// must follow a bare "v", or "vitamin v complex" would give "complex".
 	reWeChatASCII = regexp.MustCompile(`(?:^|[^a-z0-9])(?:(?:vx|wx|wechat|weixin)(?:\s*id)?[\s:=/：]+|v\s*[:：]\s*)([a-z][a-z0-9_-]{5,19}|\d[\d \-.]{4,22}\d)`)
-	// reWeChatSpaced: an id spelt out a character at a time after a
-	// WeChat label ("微信 k a n g y u a n 8 8 6 6").
-	reWeChatSpaced = regexp.MustCompile(spaced("微信", "v信", "加v", "加微") + `[\s:=/：]*((?:[a-z0-9] ){5,19}[a-z0-9])(?:[^a-z0-9]|$)`)
 	// reWeChatAfter: an id with a digit and the label after it, alone in
 	// brackets ("kangyuan8866（微信同号）", "gz_aur88 (vx)"); "(微信支付)"
 	// is a payment method, and a word without a digit no id.
@@ -196,7 +194,7 @@ func Extract(text, ownHost string) []Handle {
 	for _, m := range reTelegramLink.FindAllStringSubmatch(s, -1) {
 		add(KindTelegram, m[1])
 	}
-	for _, re := range []*regexp.Regexp{reWeChatCJK, reWeChatASCII, reWeChatSpaced, reWeChatAfter} {
+	for _, re := range []*regexp.Regexp{reWeChatCJK, reWeChatASCII, reWeChatAfter} {
 		for _, m := range re.FindAllStringSubmatch(noURL, -1) {
 			add(wechat(m[1]))
 		}
