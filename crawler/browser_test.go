@@ -307,16 +307,7 @@ func TestBrowserEndlessScroll(t *testing.T) {
 func TestBrowserGuardRefusesOffsite(t *testing.T) {
 	needChromium(t)
 	m := newJSMarket(t)
-	var spyMu sync.Mutex
-	var spied []string
-	spy := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		spyMu.Lock()
-		spied = append(spied, r.URL.Path)
-		spyMu.Unlock()
-		w.Header().Set("Access-Control-Allow-Origin", "*")
-		w.Write([]byte("{}"))
-	}))
-	defer spy.Close()
+	spy, spied := newSpy(t)
 	spyPort := spy.Listener.Addr().(*net.TCPAddr).Port
 
 	for _, tc := range []struct {
@@ -349,10 +340,8 @@ func TestBrowserGuardRefusesOffsite(t *testing.T) {
 			if st.Errors[tc.kind] < 2 {
 				t.Errorf("errors %v, want the image and the JSON request refused as %s", st.Errors, tc.kind)
 			}
-			spyMu.Lock()
-			defer spyMu.Unlock()
-			if len(spied) != 0 {
-				t.Errorf("the other host got %v", spied)
+			if got := spied(); len(got) != 0 {
+				t.Errorf("the other host got %v", got)
 			}
 		})
 	}
@@ -443,14 +432,7 @@ func TestBrowserMissing(t *testing.T) {
 // browser fetches neither.
 func TestBrowserDocumentGuard(t *testing.T) {
 	needChromium(t)
-	var spyMu sync.Mutex
-	var spied []string
-	spy := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		spyMu.Lock()
-		spied = append(spied, r.URL.Path)
-		spyMu.Unlock()
-	}))
-	defer spy.Close()
+	spy, spied := newSpy(t)
 	m := newJSMarket(t)
 	m.routes["/moved"] = func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, spy.URL+"/item.html?id=b1", http.StatusFound)
@@ -473,10 +455,8 @@ func TestBrowserDocumentGuard(t *testing.T) {
 			t.Errorf("%s: %v, want a %s error", path, err, kind)
 		}
 	}
-	spyMu.Lock()
-	defer spyMu.Unlock()
-	if len(spied) != 0 {
-		t.Errorf("the other host got %v", spied)
+	if got := spied(); len(got) != 0 {
+		t.Errorf("the other host got %v", got)
 	}
 }
 
@@ -729,4 +709,26 @@ func processAliveByPid(pid int) bool {
 	s := string(b)
 	i := strings.LastIndexByte(s, ')')
 	return i >= 0 && i+2 < len(s) && s[i+2] != 'Z'
+}
+
+// newSpy serves another host the crawler must never reach (any path,
+// CORS open so a page's scripts could read it) and returns the paths it
+// was asked for.
+func newSpy(t *testing.T) (*httptest.Server, func() []string) {
+	t.Helper()
+	var mu sync.Mutex
+	var paths []string
+	spy := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		paths = append(paths, r.URL.Path)
+		mu.Unlock()
+		w.Header().Set("Access-Control-Allow-Origin", "*")
+		w.Write([]byte("{}"))
+	}))
+	t.Cleanup(spy.Close)
+	return spy, func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		return slices.Clone(paths)
+	}
 }
