@@ -27,12 +27,15 @@ const replayPage = `<!doctype html>
 <html><head><meta charset="utf-8"><script src="./ui.js"></script></head>
 <body><replay-web-page style="width:1000px;height:800px;display:block" source="/bundle.wacz" url="%s" replayBase="./" embed="replayonly"></replay-web-page></body></html>`
 
-// PageJS walks the page, its shadow roots and same-origin frames, and
-// returns the HTML of the replayed document (served from a ".../mp_/" URL).
-const PageJS = `(() => {
+// replayedDocs is a script that calls each(doc) on every replayed
+// document (one served from a ".../mp_/" URL) it finds in the page, its
+// shadow roots and same-origin frames, then returns the value of result.
+func replayedDocs(each, result string) string {
+	return `(() => {
   const out = [];
+  const each = ` + each + `;
   const walk = (doc) => {
-    if (doc.location && doc.location.href.includes("mp_/")) out.push(doc.documentElement.outerHTML);
+    if (doc.location && doc.location.href.includes("mp_/")) each(doc);
     const visit = (root) => {
       for (const el of root.querySelectorAll("*")) {
         if (el.shadowRoot) visit(el.shadowRoot);
@@ -42,29 +45,17 @@ const PageJS = `(() => {
     visit(doc);
   };
   walk(document);
-  return out.join("\n");
+  return ` + result + `;
 })()`
+}
 
-// ImageJS returns "<width>x<height>" of the image ReplayWeb.page
-// replays (a document served from a ".../mp_/" URL whose image has
-// loaded), or "".
-const ImageJS = `(() => {
-  let out = "";
-  const walk = (doc) => {
-    if (doc.location && doc.location.href.includes("mp_/")) {
-      for (const img of doc.images) if (img.complete && img.naturalWidth > 0) out = img.naturalWidth + "x" + img.naturalHeight;
-    }
-    const visit = (root) => {
-      for (const el of root.querySelectorAll("*")) {
-        if (el.shadowRoot) visit(el.shadowRoot);
-        if (el.tagName === "IFRAME") { try { if (el.contentDocument) walk(el.contentDocument); } catch (e) {} }
-      }
-    };
-    visit(doc);
-  };
-  walk(document);
-  return out;
-})()`
+var (
+	// PageJS returns the HTML of the replayed documents.
+	PageJS = replayedDocs(`(doc) => out.push(doc.documentElement.outerHTML)`, `out.join("\n")`)
+	// ImageJS returns "<width>x<height>" of the last loaded image of a
+	// replayed document, or "".
+	ImageJS = replayedDocs(`(doc) => { for (const img of doc.images) if (img.complete && img.naturalWidth > 0) out.push(img.naturalWidth + "x" + img.naturalHeight); }`, `out.length ? out[out.length - 1] : ""`)
+)
 
 // SignatureJS reads ReplayWeb.page's own signature check from the
 // "verification" IndexedDB store (its summary API reports valid even on a
