@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/shadowscan/shadowscan"
+	"github.com/shadowscan/shadowscan/evidence/replaytest"
 )
 
 func TestWriteKeyPairAndLoadTrustedKeys(t *testing.T) {
@@ -188,7 +189,7 @@ func TestTimestampBadTime(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			tsa := newTestTSA(t)
 			tsa.now = tc.at
-			srv := loopbackServer(t, tsa)
+			srv := replaytest.LoopbackServer(t, tsa)
 			var buf bytes.Buffer
 			_, err := Write(t.Context(), &buf, seqOf(items), blobs, Options{SignKey: key, Created: created, TSAURL: srv.URL, HTTPClient: srv.Client(), TempDir: t.TempDir()})
 			if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), srv.URL) {

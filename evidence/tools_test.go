@@ -15,9 +15,7 @@ import (
 	"fmt"
 	"io"
 	"math/big"
-	"net"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -26,22 +24,9 @@ import (
 	"time"
 
 	"github.com/digitorus/timestamp"
-)
 
-// loopbackServer starts an httptest server bound to 127.0.0.1 only.
-func loopbackServer(t *testing.T, h http.Handler) *httptest.Server {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewUnstartedServer(h)
-	srv.Listener.Close()
-	srv.Listener = l
-	srv.Start()
-	t.Cleanup(srv.Close)
-	return srv
-}
+	"github.com/shadowscan/shadowscan/evidence/replaytest"
+)
 
 // unzipTo writes the bundle's files under dir.
 func unzipTo(t *testing.T, b []byte, dir string) {
@@ -196,7 +181,7 @@ func (a *testTSA) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 func TestTimestampFromInProcessTSA(t *testing.T) {
 	tsa := newTestTSA(t)
-	srv := loopbackServer(t, tsa)
+	srv := replaytest.LoopbackServer(t, tsa)
 	blobs := newMemBlobs()
 	items := testItems(t, blobs, 2)
 	key, _ := GenerateKey()
@@ -266,7 +251,7 @@ func TestTimestampFromInProcessTSA(t *testing.T) {
 		}
 	})
 	t.Run("a TSA error fails the export", func(t *testing.T) {
-		bad := loopbackServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { http.Error(w, "down", http.StatusServiceUnavailable) }))
+		bad := replaytest.LoopbackServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { http.Error(w, "down", http.StatusServiceUnavailable) }))
 		var buf bytes.Buffer
 		_, err := Write(t.Context(), &buf, seqOf(items), blobs, Options{SignKey: key, TSAURL: bad.URL, HTTPClient: bad.Client(), TempDir: t.TempDir()})
 		if err == nil || !strings.Contains(err.Error(), "status 503") {
@@ -313,7 +298,7 @@ ess_cert_id_alg = sha256
 	run("req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", "tsa.key", "-out", "tsa.csr", "-subj", "/CN=shadowscan openssl TSA")
 	run("x509", "-req", "-in", "tsa.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-out", "tsa.crt", "-days", "3650", "-extfile", "tsa.ext")
 
-	srv := loopbackServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	srv := replaytest.LoopbackServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		q, _ := io.ReadAll(io.LimitReader(r.Body, 1<<16))
 		qf, rf := filepath.Join(dir, "q.tsq"), filepath.Join(dir, "r.tsr")
 		os.WriteFile(qf, q, 0o644)

@@ -117,15 +117,7 @@ func Replay(t testing.TB, chromium, rwpDir string, bundle []byte, pageURL, probe
 	mux.HandleFunc("/bundle.wacz", func(w http.ResponseWriter, r *http.Request) {
 		http.ServeContent(w, r, "bundle.wacz", modTime, bytes.NewReader(bundle)) // Range support
 	})
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewUnstartedServer(mux)
-	srv.Listener.Close()
-	srv.Listener = l
-	srv.Start()
-	defer srv.Close()
+	srv := LoopbackServer(t, mux)
 
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chromium), chromedp.NoSandbox, chromedp.Headless, chromedp.DisableGPU,
@@ -169,4 +161,20 @@ func Replay(t testing.TB, chromium, rwpDir string, bundle []byte, pageURL, probe
 	}
 	t.Fatalf("ReplayWeb.page gave no signature record for %s within the time limit", pageURL)
 	return "", ""
+}
+
+// LoopbackServer serves h on 127.0.0.1 (never [::1] or another address
+// httptest may pick) until t ends.
+func LoopbackServer(t testing.TB, h http.Handler) *httptest.Server {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewUnstartedServer(h)
+	srv.Listener.Close()
+	srv.Listener = l
+	srv.Start()
+	t.Cleanup(srv.Close)
+	return srv
 }
