@@ -224,6 +224,9 @@ func sellerNamed(l *shadowscan.Listing, lead []string) bool {
 // for ours; "dupe-grade copy", "dupe 50ml" and "dupe 1:1" name nothing.
 func (m *Matcher) dupeNamesAnother(a *analysis, b int) bool {
 	const reach = 4 // words from the name to the product's words
+	if len(a.dupes) == 0 {
+		return false // most titles: no tokenising for them
+	}
 	t := a.title.t
 	skip := m.leadSkips(a)
 	words := wordStarts(t)
