@@ -13,6 +13,13 @@ import (
 	"github.com/shadowscan/shadowscan"
 )
 
+// HashVersion numbers the way HashBytes hashes a photo. It changes with
+// every change that moves some photo's hashes, so that hashes kept from
+// an earlier version (the store keeps listing photos' hashes by their
+// bytes, for the next scan) are not taken for this version's. Version 2
+// decodes large JPEGs at a reduced size (hashMinSide).
+const HashVersion = 2
+
 // Hashes is everything shadowscan keeps about one photo.
 type Hashes struct {
 	// SHA256 is the lower-case hex digest of the encoded bytes.
@@ -256,6 +263,8 @@ func lumaRow(img image.Image, b image.Rectangle) func(y int, buf []uint8) []uint
 			i := m.PixOffset(b.Min.X, y)
 			return m.Pix[i : i+w : i+w]
 		}
+	case *cells:
+		return m.row(b)
 	}
 	luma := lumaFunc(img)
 	return func(y int, buf []uint8) []uint8 {
@@ -273,6 +282,7 @@ func lumaRow(img image.Image, b image.Rectangle) func(y int, buf []uint8) []uint
 type lumaAt struct {
 	pix            []uint8
 	stride, x0, y0 int
+	shift          uint // cells: each pixel of pix stands for 2^shift x 2^shift
 	f              func(x, y int) uint8
 }
 
@@ -282,6 +292,8 @@ func newLumaAt(img image.Image) *lumaAt {
 		return &lumaAt{pix: m.Pix, stride: m.Stride, x0: m.Rect.Min.X, y0: m.Rect.Min.Y}
 	case *image.YCbCr:
 		return &lumaAt{pix: m.Y, stride: m.YStride, x0: m.Rect.Min.X, y0: m.Rect.Min.Y}
+	case *cells:
+		return &lumaAt{pix: m.g.Pix, stride: m.g.Stride, shift: m.shift}
 	}
 	return &lumaAt{f: lumaFunc(img)}
 }
@@ -291,7 +303,7 @@ func (l *lumaAt) at(x, y int) uint8 {
 	if l.f != nil {
 		return l.f(x, y)
 	}
-	return l.pix[(y-l.y0)*l.stride+x-l.x0]
+	return l.pix[((y-l.y0)>>l.shift)*l.stride+(x-l.x0)>>l.shift]
 }
 
 // lumaFunc returns a function giving the 0-255 luma of the pixel at (x, y),
@@ -368,6 +380,9 @@ func HashBytes(data []byte, lim Limits) (Hashes, error) {
 	img, info, err := decode(data, lim, lumaCodecs(buf))
 	if err != nil {
 		return Hashes{}, err
+	}
+	if g, ok := img.(*image.Gray); ok && g.Rect.Dx() < info.Width {
+		img = asCells(g, info.Width, info.Height) // decoded at a reduced size
 	}
 	h, err := Hash(img)
 	if err != nil {

@@ -9,9 +9,11 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"testing"
 
 	xdraw "golang.org/x/image/draw"
-	"testing"
+
+	fastjpeg "github.com/shadowscan/shadowscan/photo/internal/jpeg"
 )
 
 func TestHashRobustToEdits(t *testing.T) {
@@ -156,4 +158,39 @@ func TestHashBytesDecodesLumaOnly(t *testing.T) {
 		}
 		slices.Reverse(files) // reused buffers of other sizes
 	}
+}
+
+// TestHashBytesScaledIsNearFull: HashBytes decodes a JPEG whose shorter
+// side is at least 2 x hashMinSide at 1/2, 1/4 or 1/8 of its size; its
+// hashes stay within a few bits of those of the full decode, far under
+// the distances between different photos (about 32 of 64, 128 of 256),
+// and it reports the photo's own size.
+func TestHashBytesScaledIsNearFull(t *testing.T) {
+	worstP, worstPDQ := 0, 0
+	// 1/2, 1/2 (the width cut short), 1/4, 1/8, and one decoded in full.
+	for i, sz := range [][3]int{{800, 600, 2}, {1001, 513, 2}, {1200, 1100, 4}, {2200, 2100, 8}, {640, 400, 1}} {
+		for seed := range uint64(4) {
+			data := MustJPEG(t, scene(sz[0], sz[1], seed+uint64(i)*100), 80)
+			if g, err := fastjpeg.DecodeLumaScaled(bytes.NewReader(data), nil, hashMinSide); err != nil || g.Rect.Dx() != (sz[0]+sz[2]-1)/sz[2] {
+				t.Fatalf("%v: decoded for hashing to %v (%v), want 1/%d", sz, g.Rect, err, sz[2])
+			}
+			want, err := Hash(MustDecode(t, data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := HashBytes(data, Limits{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Width != sz[0] || got.Height != sz[1] {
+				t.Fatalf("%v: HashBytes reports %dx%d", sz, got.Width, got.Height)
+			}
+			p, d, q := Distance(got.PHash, want.PHash), Distance(got.DHash, want.DHash), got.PDQ.Distance(want.PDQ)
+			if p > 4 || d > 4 || q > 16 {
+				t.Errorf("%v seed %d: pHash %d, dHash %d, PDQ %d bits from the full decode's (quality %d, %d)", sz, seed, p, d, q, got.PDQQuality, want.PDQQuality)
+			}
+			worstP, worstPDQ = max(worstP, p, d), max(worstPDQ, q)
+		}
+	}
+	t.Logf("worst distance from the full decode: pHash/dHash %d of 64, PDQ %d of 256", worstP, worstPDQ)
 }

@@ -65,6 +65,7 @@ var dctMatrix = func() (d [pdqCoefs][pdqSide]float32) {
 func reduce(img image.Image, r image.Rectangle) (*image.Gray, *[pdqSide][pdqSide]float32) {
 	w, h := r.Dx(), r.Dy()
 	row := lumaRow(img, r)
+	c, _ := img.(*cells) // rows repeat: each reduced row is read once
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
 	line := grow(&sc.line, w) // for types without a luma plane
@@ -86,8 +87,16 @@ func reduce(img image.Image, r image.Rectangle) (*image.Gray, *[pdqSide][pdqSide
 		clear(sums[:])
 		for y := y0; y < y1; y++ {
 			if y == next { // rows repeat, consecutively, only when h < thumb
-				rowPrefix(pre, row(r.Min.Y+y, line))
-				tentSample(rowTent, pre, &samples[y])
+				switch {
+				case c == nil:
+					rowPrefix(pre, row(r.Min.Y+y, line))
+					tentSample(rowTent, pre, &samples[y])
+				case y == 0 || (r.Min.Y+y)>>c.shift != (r.Min.Y+y-1)>>c.shift:
+					c.prefix(pre, r.Min.Y+y, r)
+					tentSample(rowTent, pre, &samples[y])
+				default: // the same reduced row as y-1: pre holds it already
+					samples[y] = samples[y-1]
+				}
 				next++
 			}
 			for i := range thumb {

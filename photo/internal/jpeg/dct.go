@@ -4,6 +4,8 @@
 
 package jpeg
 
+import "math"
+
 // Discrete Cosine Transformation (DCT) implementations using the algorithm from
 // Christoph Loeffler, Adriaan Lightenberg, and George S. Mostchytz,
 // “Practical Fast 1-D DCT Algorithms with 11 Multiplications,” ICASSP 1989.
@@ -392,4 +394,113 @@ func idctCols(b *block) {
 		b[6*8+i] = x6
 		b[7*8+i] = x7
 	}
+}
+
+// reducedBasis[shift][i][u] is the mean, over the 2^shift output pixels x
+// of cell i of an 8-pixel row, of the 1-D inverse DCT basis
+// C(u)/2 * cos((2x+1)uπ/16), C(0) = 1/√2 and C(u) = 1 otherwise. The 2-D
+// inverse DCT is separable, so the mean of an s x s cell of a block's
+// pixels is the coefficients multiplied by that row's basis on each side.
+var reducedBasis = func() (m [4][8][8]float32) {
+	for shift := 1; shift <= 3; shift++ {
+		s := 1 << shift
+		for i := range 8 / s {
+			for u := range 8 {
+				cu := 1.0
+				if u == 0 {
+					cu = 1 / math.Sqrt2
+				}
+				var sum float64
+				for x := i * s; x < (i+1)*s; x++ {
+					sum += cu / 2 * math.Cos(float64(2*x+1)*float64(u)*math.Pi/16)
+				}
+				m[shift][i][u] = float32(sum / float64(s))
+			}
+		}
+	}
+	return m
+}()
+
+// halve writes to dst (stride apart) the 4x4 means, rounded, of the 2x2
+// cells of the block b's inverse transform (idctPruned's output; only its
+// first row when rowsEqual), level shifted and clipped as reconstructBlock
+// does: exactly the full decode averaged. The inverse transform costs no
+// more than at full size, but the hashing that follows reads a quarter of
+// the pixels.
+func halve(b *block, rowsEqual bool, dst []byte, stride int) {
+	for j := range 4 {
+		r0, r1 := b[16*j:16*j+8:16*j+8], b[16*j+8:16*j+16:16*j+16]
+		if rowsEqual {
+			r0, r1 = b[:8:8], b[:8:8]
+		}
+		out := dst[j*stride : j*stride+4 : j*stride+4]
+		for i := range out {
+			s := level(r0[2*i]) + level(r0[2*i+1]) + level(r1[2*i]) + level(r1[2*i+1])
+			out[i] = uint8((s + 2) >> 2)
+		}
+	}
+}
+
+// level is a transformed value level shifted by +128 and clipped to
+// [0, 255], as reconstructBlock writes it.
+func level(c int32) int32 {
+	c += 128
+	if uint32(c) > 255 {
+		c = ^c >> 31 & 255 // 0 below the range, 255 above
+	}
+	return c
+}
+
+// idctReduced writes to dst (stride apart) the n x n means, n = 8>>shift,
+// of the 8x8 pixels the dequantised coefficients b stand for, level
+// shifted by +128, rounded and clipped to [0, 255]. Rows of b after last
+// are zero. It computes what averaging the exact inverse transform's
+// cells would give, before that transform's clipping and rounding.
+func idctReduced(b *block, last int, shift uint, dst []byte, stride int) {
+	n := 8 >> shift
+	basis := &reducedBasis[shift]
+	if last == 0 && b[1]|b[2]|b[3]|b[4]|b[5]|b[6]|b[7] == 0 {
+		// Only the constant term: a flat block (most of a photo's
+		// background).
+		v := flatPixel(float32(b[0]) * basis[0][0] * basis[0][0])
+		for j := range n {
+			for i := range n {
+				dst[j*stride+i] = v
+			}
+		}
+		return
+	}
+	var rows [8][8]float32 // rows[v][i]: row v of b transformed to n cells
+	for v := range last + 1 {
+		x := b[8*v : 8*v+8 : 8*v+8]
+		for i := range n {
+			k := &basis[i]
+			rows[v][i] = float32(x[0])*k[0] + float32(x[1])*k[1] + float32(x[2])*k[2] + float32(x[3])*k[3] +
+				float32(x[4])*k[4] + float32(x[5])*k[5] + float32(x[6])*k[6] + float32(x[7])*k[7]
+		}
+	}
+	for j := range n {
+		k := &basis[j]
+		out := dst[j*stride : j*stride+n : j*stride+n]
+		for i := range n {
+			var sum float32
+			for v := range last + 1 {
+				sum += k[v] * rows[v][i]
+			}
+			out[i] = flatPixel(sum)
+		}
+	}
+}
+
+// flatPixel is the transformed value v level shifted by +128, rounded and
+// clipped to [0, 255].
+func flatPixel(v float32) uint8 {
+	v += 128.5
+	switch {
+	case v < 0:
+		return 0
+	case v >= 255:
+		return 255
+	}
+	return uint8(v)
 }

@@ -186,3 +186,96 @@ func FuzzDecodeLuma(f *testing.F) {
 		sameLuma(t, "fuzz", got, want)
 	})
 }
+
+// boxMean is want reduced by s: each pixel the rounded mean of the s x s
+// cell it stands for (cells cut short at the right and bottom edges are
+// averaged over the pixels they have).
+func boxMean(want *image.Gray, s int) *image.Gray {
+	b := want.Bounds()
+	out := image.NewGray(image.Rect(0, 0, (b.Dx()+s-1)/s, (b.Dy()+s-1)/s))
+	for y := range out.Rect.Dy() {
+		for x := range out.Rect.Dx() {
+			sum, n := 0, 0
+			for yy := y * s; yy < min((y+1)*s, b.Dy()); yy++ {
+				for xx := x * s; xx < min((x+1)*s, b.Dx()); xx++ {
+					sum += int(want.GrayAt(b.Min.X+xx, b.Min.Y+yy).Y)
+					n++
+				}
+			}
+			out.Pix[y*out.Stride+x] = uint8((sum + n/2) / n)
+		}
+	}
+	return out
+}
+
+// clipped reports whether the s x s cell at (x0, y0) of g holds a pixel
+// the full decode clipped to 0 or 255.
+func clipped(g *image.Gray, x0, y0, s int) bool {
+	for y := y0; y < y0+s; y++ {
+		for x := x0; x < x0+s; x++ {
+			if v := g.GrayAt(x, y).Y; v == 0 || v == 255 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// TestDecodeLumaScaled: a scaled decode is the full luma averaged over
+// 2x2, 4x4 or 8x8 cells, the reduction chosen as the largest that keeps
+// the shorter side at minSide or more. At 1/2 every whole cell is that
+// mean exactly (the full transform, averaged); at 1/4 and 1/8, computed
+// from the coefficients, within one level of it. (There, cells where the
+// full decode clipped a pixel to 0 or 255 are left out: the coefficients
+// average before clipping. Cells cut by the picture's edge also average
+// the encoder's padding, so only whole cells are compared.)
+func TestDecodeLumaScaled(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "*.jpeg"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no test files: %v", err)
+	}
+	var buf []byte
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, ok := stdLuma(t, data)
+		if !ok || strings.Contains(f, "truncated") {
+			continue
+		}
+		side := min(want.Rect.Dx(), want.Rect.Dy())
+		for _, tc := range []struct{ minSide, scale int }{
+			{side, 1}, {side / 2, 2}, {side / 4, 4}, {side / 8, 8}, {1, 8},
+		} {
+			got, err := DecodeLumaScaled(bytes.NewReader(data), buf, tc.minSide)
+			if err != nil {
+				t.Fatalf("%s min side %d: %v", f, tc.minSide, err)
+			}
+			ref := boxMean(want, tc.scale)
+			if got.Bounds() != ref.Bounds() {
+				t.Fatalf("%s min side %d: bounds %v, want %v (1/%d)", f, tc.minSide, got.Bounds(), ref.Bounds(), tc.scale)
+			}
+			checked := 0
+			for y := range want.Rect.Dy() / tc.scale { // whole cells only
+				for x := range want.Rect.Dx() / tc.scale {
+					if tc.scale > 2 && clipped(want, x*tc.scale, y*tc.scale, tc.scale) {
+						continue
+					}
+					checked++
+					tol := 1
+					if tc.scale <= 2 {
+						tol = 0 // the full transform, averaged
+					}
+					if d := int(got.GrayAt(x, y).Y) - int(ref.GrayAt(x, y).Y); d > tol || d < -tol {
+						t.Fatalf("%s 1/%d: pixel (%d, %d) is %d, the mean of its cell %d", f, tc.scale, x, y, got.GrayAt(x, y).Y, ref.GrayAt(x, y).Y)
+					}
+				}
+			}
+			if checked == 0 {
+				t.Fatalf("%s 1/%d: no cell without clipped pixels to compare", f, tc.scale)
+			}
+			buf = got.Pix[:cap(got.Pix)]
+		}
+	}
+}

@@ -125,6 +125,11 @@ type decoder struct {
 	// its chroma out; pix is the buffer img1 may use.
 	lumaOnly bool
 	pix      []byte
+	// minSide asks DecodeLumaScaled's reduction: the luma is decoded at
+	// 1/2^shift of its size, the largest reduction (up to 1/8) that keeps
+	// the shorter side at least minSide pixels; 0 decodes at full size.
+	minSide int
+	shift   uint
 
 	ri    int // Restart Interval.
 	nComp int
@@ -693,6 +698,25 @@ func DecodeLuma(r io.Reader, buf []byte) (*image.Gray, error) {
 	d := decoders.Get().(*decoder)
 	defer putDecoder(d)
 	d.lumaOnly, d.pix = true, buf
+	img, err := d.decode(r, false)
+	if err != nil {
+		return nil, err
+	}
+	return img.(*image.Gray), nil
+}
+
+// DecodeLumaScaled is DecodeLuma at a reduced size: the largest of 1/2,
+// 1/4 and 1/8 that keeps the shorter side at least minSide pixels (full
+// size when even 1/2 would not). Each output pixel is the mean of the
+// 2x2, 4x4 or 8x8 pixels it stands for, computed from the block's DCT
+// coefficients without the full inverse transform (as libjpeg's scaled
+// decoding does), so a photo costs its entropy decoding and little more.
+// The image's bounds are the reduced size, rounded up; an RGB, CMYK or
+// YCCK JPEG is refused with ErrNotLuma, as by DecodeLuma.
+func DecodeLumaScaled(r io.Reader, buf []byte, minSide int) (*image.Gray, error) {
+	d := decoders.Get().(*decoder)
+	defer putDecoder(d)
+	d.lumaOnly, d.pix, d.minSide = true, buf, max(minSide, 1)
 	img, err := d.decode(r, false)
 	if err != nil {
 		return nil, err

@@ -10,19 +10,17 @@ import (
 
 // makeImg allocates and initializes the destination image.
 func (d *decoder) makeImg(mxx, myy int) {
-	if d.nComp == 1 {
-		d.img1 = d.newGray(8*mxx, 8*myy)
-		return
-	}
-
-	h0 := d.comp[0].h
-	v0 := d.comp[0].v
-	if d.lumaOnly && d.nComp == 3 && !d.isRGB() {
-		// The Y plane alone, laid out as image/jpeg lays it out.
-		d.img1 = d.newGray(8*h0*mxx, 8*v0*myy)
+	if d.nComp == 1 || d.lumaOnly && d.nComp == 3 && !d.isRGB() {
+		// The Y plane alone, laid out as image/jpeg lays it out, each
+		// block n x n pixels (8, or fewer when scaled).
+		d.shift = d.scaleShift()
+		n := 8 >> d.shift
+		d.img1 = d.newGray(n*d.comp[0].h*mxx, n*d.comp[0].v*myy)
 		return
 	}
 	d.lumaOnly = false
+	h0 := d.comp[0].h
+	v0 := d.comp[0].v
 	hRatio := h0 / d.comp[1].h
 	vRatio := v0 / d.comp[1].v
 	var subsampleRatio image.YCbCrSubsampleRatio
@@ -52,8 +50,23 @@ func (d *decoder) makeImg(mxx, myy int) {
 	}
 }
 
+// scaleShift is the reduction DecodeLumaScaled asked for (d.minSide): the
+// largest shift up to 3 that keeps the shorter side at least minSide
+// pixels; 0 when none was asked.
+func (d *decoder) scaleShift() uint {
+	if d.minSide <= 0 {
+		return 0
+	}
+	side := min(d.width, d.height)
+	shift := uint(0)
+	for shift < 3 && side>>(shift+1) >= d.minSide {
+		shift++
+	}
+	return shift
+}
+
 // newGray returns a w x h gray image in d.pix when it is large enough,
-// cut to the image's size.
+// cut to the image's size (reduced by d.shift, rounded up).
 func (d *decoder) newGray(w, h int) *image.Gray {
 	var m *image.Gray
 	if n := w * h; cap(d.pix) >= n {
@@ -62,7 +75,8 @@ func (d *decoder) newGray(w, h int) *image.Gray {
 	} else {
 		m = image.NewGray(image.Rect(0, 0, w, h))
 	}
-	return m.SubImage(image.Rect(0, 0, d.width, d.height)).(*image.Gray)
+	scale := 1 << d.shift
+	return m.SubImage(image.Rect(0, 0, (d.width+scale-1)/scale, (d.height+scale-1)/scale)).(*image.Gray)
 }
 
 // Specified in section B.2.3.
@@ -489,6 +503,17 @@ func (d *decoder) reconstructBlock(b *block, bx, by, compIndex int) error {
 	last := lastRow(b)
 	for i := range 8 * (last + 1) {
 		b[i] *= qt[i]
+	}
+	if d.shift > 0 { // only ever set for img1
+		n := 8 >> d.shift
+		stride := d.img1.Stride
+		dst := d.img1.Pix[n*(by*stride+bx):]
+		if d.shift == 1 {
+			halve(b, idctPruned(b, last), dst, stride)
+		} else {
+			idctReduced(b, last, d.shift, dst, stride)
+		}
+		return nil
 	}
 	rowsEqual := idctPruned(b, last)
 	dst, stride := []byte(nil), 0
