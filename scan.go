@@ -16,6 +16,11 @@ type Scan struct {
 	Pages    int `json:"pages"`
 	Listings int `json:"listings"`
 	Hits     int `json:"hits"`
+	// Photos counts the listing photos the search crawl fetched;
+	// PhotosKnown those of them not decoded, because an earlier scan had
+	// hashed the same bytes.
+	Photos      int `json:"photos,omitempty"`
+	PhotosKnown int `json:"photos_known,omitempty"`
 	// Errors counts errors by kind (timeout, http_429, http_5xx, truncated,
 	// too_large, parse, robots, offsite, image, ...).
 	Errors map[string]int `json:"errors,omitempty"`

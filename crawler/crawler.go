@@ -91,9 +91,12 @@ type Stats struct {
 	// PhotosSkipped counts listing photos not fetched because the
 	// listing's photos were not wanted (WithPhotosWanted).
 	PhotosSkipped int
-	Retries       int
-	Errors        map[string]int
-	Bytes         int64
+	// PhotosKnown counts fetched photos not decoded because their bytes'
+	// hashes were known from an earlier scan (WithKnownHashes).
+	PhotosKnown int
+	Retries     int
+	Errors      map[string]int
+	Bytes       int64
 
 	ListingsSkipped int
 	SearchSkipped   int
@@ -173,6 +176,25 @@ func WithPhotosWanted(want func(*shadowscan.Listing) bool) Option {
 	return func(c *Crawler) { c.photosWanted = want }
 }
 
+// WithKnownHashes gives the crawler the hashes of photos hashed before,
+// by the SHA-256 of their bytes (lower-case hex; ok false when unknown):
+// a photo whose bytes it knows is fetched (its capture is the evidence of
+// this sighting) but not decoded again. The store keeps them
+// (store.DB.KnownPhotoHashes), for the listings a brand's scans see day
+// after day. known is called from the crawl's goroutines; an error is
+// logged and the photo decoded.
+func WithKnownHashes(known func(ctx context.Context, sha256 string) (photo.Hashes, bool, error)) Option {
+	return func(c *Crawler) { c.knownHashes = known }
+}
+
+// WithConcurrentSink tells Run that its sink is safe for concurrent use:
+// each listing is handed over by the goroutine that fetched it, as soon as
+// it is ready, rather than one at a time. A scan's sink matches the
+// listing and queues it for the store, both safe for concurrent use; one
+// at a time, the listings in flight queue behind whichever is being
+// matched.
+func WithConcurrentSink() Option { return func(c *Crawler) { c.concurrentSink = true } }
+
 // WithClock sets the clock used for FetchedAt (default time.Now).
 func WithClock(now func() time.Time) Option { return func(c *Crawler) { c.now = now } }
 
@@ -225,6 +247,11 @@ type Crawler struct {
 	hashBytes func([]byte, photo.Limits) (photo.Hashes, error)
 	// hashSem bounds the photos decoded at once, across runs.
 	hashSem chan struct{}
+	// concurrentSink lets Run call its sink concurrently.
+	concurrentSink bool
+	// knownHashes looks up photos hashed in earlier scans; nil knows
+	// none (WithKnownHashes).
+	knownHashes func(ctx context.Context, sha256 string) (photo.Hashes, bool, error)
 
 	// browser loads the pages of a fetch: browser site; nil otherwise.
 	browser        *browser

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/shadowscan/shadowscan"
 	"github.com/shadowscan/shadowscan/photo"
@@ -266,5 +267,125 @@ func TestSamePhotoBytesHashedOnce(t *testing.T) {
 	}
 	if !a3.Hashed || a3.SHA256 == a1.SHA256 {
 		t.Errorf("other bytes: %+v; want their own hashes", a3)
+	}
+}
+
+// TestKnownPhotoBytesNotDecoded: photos whose bytes an earlier scan hashed
+// (WithKnownHashes) are fetched, their captures kept as this sighting's
+// evidence, but not decoded: they get the known hashes. Unknown bytes are
+// decoded, and a failing lookup only costs the decoding.
+func TestKnownPhotoBytesNotDecoded(t *testing.T) {
+	m := newMarket(t)
+	m.search[1] = []string{"/item/k1", "/item/k2", "/item/k3"}
+	m.pages["/item/k1"] = listingHTML("/item/k1", "/img/known.png")
+	m.pages["/item/k2"] = listingHTML("/item/k2", "/img/new1.png")
+	m.pages["/item/k3"] = listingHTML("/item/k3", "/img/broken.png")
+	m.start()
+	// The market's photo bytes depend on the path's length only: learn
+	// known.png's SHA-256 from a first crawler.
+	first, err := New(demoSite(m.url()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var before collector
+	if _, err := first.Run(context.Background(), []string{"q"}, before.sink); err != nil {
+		t.Fatal(err)
+	}
+	knownSum, brokenSum := before.byID("k1").Listing.Images[0].SHA256, before.byID("k3").Listing.Images[0].SHA256
+	if knownSum == "" || brokenSum == "" || knownSum == before.byID("k2").Listing.Images[0].SHA256 {
+		t.Fatalf("first crawl: sums %q %q", knownSum, brokenSum)
+	}
+	stored := photo.Hashes{PHash: 0xfeed, DHash: 0xbeef, PDQ: shadowscan.PDQ{1, 2, 3, 4}, PDQQuality: 77}
+	var lookups []string
+	var mu sync.Mutex
+	c, err := New(demoSite(m.url()), WithKnownHashes(func(_ context.Context, sum string) (photo.Hashes, bool, error) {
+		mu.Lock()
+		lookups = append(lookups, sum)
+		mu.Unlock()
+		switch sum {
+		case knownSum:
+			return stored, true, nil
+		case brokenSum:
+			return photo.Hashes{}, false, fmt.Errorf("store closed")
+		}
+		return photo.Hashes{}, false, nil
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	hashed := 0
+	c.hashBytes = func(b []byte, l photo.Limits) (photo.Hashes, error) {
+		mu.Lock()
+		hashed++
+		mu.Unlock()
+		return photo.HashBytes(b, l)
+	}
+	var col collector
+	st, err := c.Run(context.Background(), []string{"q"}, col.sink)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Photos != 3 || st.PhotosKnown != 1 || hashed != 2 || len(lookups) != 3 {
+		t.Fatalf("%d photos fetched, %d known, %d decoded, %d lookups; want 3, 1, 2, 3", st.Photos, st.PhotosKnown, hashed, len(lookups))
+	}
+	k1 := col.byID("k1")
+	im := k1.Listing.Images[0]
+	if !im.Hashed || im.PHash != stored.PHash || im.DHash != stored.DHash || im.PDQ != stored.PDQ || im.PDQQuality != 77 || im.SHA256 != knownSum {
+		t.Errorf("known photo: %+v; want the stored hashes under its SHA-256", im)
+	}
+	if !slices.ContainsFunc(k1.Captures, func(c shadowscan.Capture) bool { return c.Kind == "photo" && len(c.Body) > 0 }) {
+		t.Error("known photo: no capture of this sighting")
+	}
+	for _, id := range []string{"k2", "k3"} {
+		want := before.byID(id).Listing.Images[0]
+		if got := col.byID(id).Listing.Images[0]; !got.Hashed || got.PHash != want.PHash || got.PDQ != want.PDQ {
+			t.Errorf("%s: %+v; want it decoded and hashed as before (%+v)", id, got, want)
+		}
+	}
+}
+
+// TestConcurrentSink: by default Run hands listings to its sink one at a
+// time; WithConcurrentSink lets the goroutines that fetched them hand them
+// over at once, so a slow sink does not hold the other listings up.
+func TestConcurrentSink(t *testing.T) {
+	for _, concurrent := range []bool{false, true} {
+		m := newMarket(t)
+		for i := range 6 {
+			p := fmt.Sprintf("/item/c%d", i)
+			m.search[1] = append(m.search[1], p)
+			m.pages[p] = listingHTML(p, "/img/c.png")
+		}
+		m.start()
+		site := demoSite(m.url())
+		site.Politeness.Parallelism = 4
+		var opts []Option
+		if concurrent {
+			opts = append(opts, WithConcurrentSink())
+		}
+		c, err := New(site, opts...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var mu sync.Mutex
+		in, peak := 0, 0
+		sink := func(ctx context.Context, p *Page) error {
+			mu.Lock()
+			in++
+			peak = max(peak, in)
+			mu.Unlock()
+			// Long enough for the other listings in flight to arrive.
+			time.Sleep(50 * time.Millisecond)
+			mu.Lock()
+			in--
+			mu.Unlock()
+			return nil
+		}
+		st, err := c.Run(context.Background(), []string{"q"}, sink)
+		if err != nil || st.Listings != 6 {
+			t.Fatalf("concurrent %v: %d listings, %v", concurrent, st.Listings, err)
+		}
+		if concurrent && peak < 2 || !concurrent && peak != 1 {
+			t.Errorf("concurrent sink %v: at most %d sink calls at once", concurrent, peak)
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"container/list"
 	"context"
 	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"sync"
 
@@ -151,7 +152,8 @@ func (r *run) fetchPhoto(ctx context.Context, u string) (shadowscan.ListingImage
 // photo decodes to tens of megabytes).
 //
 // Bytes hashed before in this crawler, under any URL, are not decoded
-// again: the result is kept by their SHA-256.
+// again: the result is kept by their SHA-256. Nor are bytes hashed in an
+// earlier scan (WithKnownHashes).
 func (r *run) hash(ctx context.Context, body []byte) (photo.Hashes, error) {
 	sum := sha256.Sum256(body)
 	pc := r.c.photos
@@ -175,6 +177,10 @@ func (r *run) hash(ctx context.Context, body []byte) (photo.Hashes, error) {
 	}
 	pc.mu.Unlock()
 	defer close(e.done)
+	if h, ok := r.knownHash(ctx, sum); ok {
+		e.h = h
+		return e.h, nil
+	}
 	select {
 	case r.c.hashSem <- struct{}{}:
 	case <-ctx.Done():
@@ -190,6 +196,27 @@ func (r *run) hash(ctx context.Context, body []byte) (photo.Hashes, error) {
 	defer func() { <-r.c.hashSem }()
 	e.h, e.err = r.c.hashBytes(body, r.photoLimits())
 	return e.h, e.err
+}
+
+// knownHash returns the hashes of the bytes whose SHA-256 is sum when an
+// earlier scan recorded them (WithKnownHashes).
+func (r *run) knownHash(ctx context.Context, sum [sha256.Size]byte) (photo.Hashes, bool) {
+	if r.c.knownHashes == nil {
+		return photo.Hashes{}, false
+	}
+	hexSum := hex.EncodeToString(sum[:])
+	h, ok, err := r.c.knownHashes(ctx, hexSum)
+	if err != nil {
+		if ctx.Err() == nil {
+			r.c.logger.Warn("crawler: known photo hashes", "sha256", hexSum, "err", err)
+		}
+		return photo.Hashes{}, false
+	}
+	if ok {
+		h.SHA256 = hexSum
+		r.stats.add(func(s *Stats) { s.PhotosKnown++ })
+	}
+	return h, ok
 }
 
 // photoLimits are the limits a photo of the site must meet.

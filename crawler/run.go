@@ -17,7 +17,8 @@ import (
 // Run crawls the search results of each query and hands each listing to
 // sink as soon as its page and photos are fetched. Listing pages are
 // fetched at most once per run, and not at all when the Frontier has them.
-// sink is never called concurrently; an error from it (or from the
+// sink is never called concurrently, unless WithConcurrentSink says it
+// may be; an error from it (or from the
 // Frontier) stops the run and is returned. Fetch failures do not stop the
 // run: they are counted in Stats.Errors by kind. Cancelling ctx stops the
 // run promptly with ctx's error; the Stats say what was done.
@@ -32,8 +33,10 @@ func (c *Crawler) Run(ctx context.Context, queries []string, sink func(context.C
 	}
 	var sinkMu sync.Mutex
 	emit := func(p *Page) error {
-		sinkMu.Lock()
-		defer sinkMu.Unlock()
+		if !c.concurrentSink {
+			sinkMu.Lock()
+			defer sinkMu.Unlock()
+		}
 		if err := gctx.Err(); err != nil {
 			return err
 		}

@@ -83,3 +83,56 @@ func TestScanHashesOnlyPhotosThatMatter(t *testing.T) {
 		}
 	}
 }
+
+// TestRescanDecodesNoPhotoAgain: a second scan of the same listings
+// fetches their photos again (each sighting's evidence) but decodes none
+// of them: the store knows the hashes of those bytes. The hits and their
+// photos' hashes are those of the first scan.
+func TestRescanDecodesNoPhotoAgain(t *testing.T) {
+	if testing.Short() {
+		t.Skip("crawls the demo marketplace twice")
+	}
+	ctx := context.Background()
+	db, set := mustDemoStore(t)
+	srv := httptest.NewServer(demo.NewMarket().Handler())
+	t.Cleanup(srv.Close)
+	o := Options{Sites: []string{demo.SiteName}, BaseURL: srv.URL, Queries: []string{"奥罗拉"}, NoRevisit: true}
+	first, err := New(db, set).Run(ctx, o, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, err := db.Hits(ctx, shadowscan.HitFilter{Site: demo.SiteName})
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := New(db, set).Run(ctx, o, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.Photos == 0 || first.PhotosKnown != 0 || second.Photos != first.Photos || second.PhotosKnown != second.Photos {
+		t.Fatalf("photos fetched/known: first scan %d/%d, second %d/%d; want every photo of the second known",
+			first.Photos, first.PhotosKnown, second.Photos, second.PhotosKnown)
+	}
+	after, err := db.Hits(ctx, shadowscan.HitFilter{Site: demo.SiteName})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(after) != len(before) || len(before) == 0 {
+		t.Fatalf("hits: %d after the first scan, %d after the second", len(before), len(after))
+	}
+	byID := map[uint64]shadowscan.Hit{}
+	for _, h := range after {
+		byID[h.ID] = h
+	}
+	for _, h := range before {
+		b, a := h.Listing.Images, byID[h.ID].Listing.Images
+		if len(a) != len(b) {
+			t.Fatalf("hit %d: %d photos after the rescan, %d before", h.ID, len(a), len(b))
+		}
+		for k := range b {
+			if a[k].SHA256 != b[k].SHA256 || a[k].PHash != b[k].PHash || a[k].PDQ != b[k].PDQ || !a[k].Hashed {
+				t.Errorf("hit %d photo %d: %+v after the rescan, %+v before", h.ID, k, a[k], b[k])
+			}
+		}
+	}
+}

@@ -148,6 +148,8 @@ func (p *pipeline) crawlerOptions(site *rules.Site) []crawler.Option {
 		// Photos are most of a scan's CPU: hash those that can change
 		// a verdict, and any already at hand.
 		crawler.WithPhotosWanted(p.m.PhotosMatter),
+		crawler.WithKnownHashes(p.s.db.KnownPhotoHashes),
+		crawler.WithConcurrentSink(), // sink: Match and Writer.Add, both safe
 		crawler.WithFailureNotice(failNotice, func(n int, err error) {
 			p.notify(EventWarning, fmt.Sprintf("%s: %d requests in a row failed, the last with %v (is the site at %s? --base-url sets another address)", site.Name, n, err, site.BaseURL))
 		}),
@@ -201,6 +203,8 @@ func (p *pipeline) addStats(st crawler.Stats) {
 	p.live = crawler.Stats{}
 	p.scan.Pages += st.Pages
 	p.scan.Listings += st.Listings
+	p.scan.Photos += st.Photos
+	p.scan.PhotosKnown += st.PhotosKnown
 	p.scan.ListingsSkipped += st.ListingsSkipped
 	p.scan.SearchSkipped += st.SearchSkipped
 	p.scan.SearchRefetched += st.SearchRefetched
@@ -221,6 +225,8 @@ func (p *pipeline) snapshot() shadowscan.Scan {
 	snap := *p.scan
 	snap.Pages += live.Pages
 	snap.Listings += live.Listings
+	snap.Photos += live.Photos
+	snap.PhotosKnown += live.PhotosKnown
 	snap.Hits = p.newHits
 	snap.Errors = maps.Clone(p.scan.Errors)
 	snap.Sites = slices.Clone(p.scan.Sites)

@@ -464,7 +464,7 @@ func benchPipeline(b *testing.B, m *benchMarket, db *store.DB, set *rules.Set) {
 		}
 		return int(n)
 	}
-	var hits int
+	var hits, photos, known int
 	full := func() int {
 		m.resetRequests()
 		sc, err := New(db, set).Run(ctx, Options{Sites: []string{benchSite}, Queries: []string{"bench"},
@@ -479,7 +479,7 @@ func benchPipeline(b *testing.B, m *benchMarket, db *store.DB, set *rules.Set) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		hits = n
+		hits, photos, known = n, sc.Photos, sc.PhotosKnown
 		return sc.Listings
 	}
 
@@ -492,8 +492,8 @@ func benchPipeline(b *testing.B, m *benchMarket, db *store.DB, set *rules.Set) {
 		pa.requests = m.requests()
 		pprof.Do(ctx, pprof.Labels("phase", "pipeline"), func(context.Context) { pf = measure(b, full) })
 		pf.requests = m.requests()
-		b.Logf("bare colly %.0f listing pages/s (%d requests, %v cpu), pipeline %.0f listing pages/s (%d requests, %v cpu)",
-			pa.rate(), pa.requests, pa.cpu, pf.rate(), pf.requests, pf.cpu)
+		b.Logf("bare colly %.0f listing pages/s (%d requests, %v cpu), pipeline %.0f listing pages/s (%d requests, %v cpu; %d photos, %d known from an earlier scan)",
+			pa.rate(), pa.requests, pa.cpu, pf.rate(), pf.requests, pf.cpu, photos, known)
 		a.add(pa)
 		f.add(pf)
 	}

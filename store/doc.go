@@ -29,7 +29,7 @@
 //
 // # Bucket tree
 //
-// The store at schema 7 (SchemaVersion). Keys are shown between < >;
+// The store at schema 8 (SchemaVersion). Keys are shown between < >;
 // every value is JSON wrapped as {"v": layout version, "data": ...}
 // unless said otherwise. The schema that added a bucket is in brackets;
 // the rest came with schema 1. Each bucket name is a package-level []byte
@@ -74,6 +74,9 @@
 //	users/                   [schema 7]
 //	|--> <user name>         -> shadowscan.User: role, bcrypt password hash, SHA-256 of
 //	                            the API token (`shadowscan users`; owner-only file)
+//	photo_hashes/            [schema 8]
+//	|--> <sha256, 32 bytes>  -> a listing photo's hashes and the photo.HashVersion that
+//	                            computed them, for later scans fetching the same bytes
 //
 // Schema 5 added no bucket: it re-hashed the official photos in products/
 // with PDQ and their crop, trim and dihedral variants (photohash.go).

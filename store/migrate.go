@@ -13,7 +13,7 @@ import (
 
 // SchemaVersion is the schema this shadowscan writes: the number of
 // migrations it knows.
-const SchemaVersion = 7
+const SchemaVersion = 8
 
 // migration moves a store from schema N to N+1, where N is its index in
 // migrations. It runs inside the write transaction that records the new
@@ -38,6 +38,7 @@ var migrations = []migration{
 	{name: "hash official photos with PDQ and their variants", apply: migratePhotoHashes},
 	{name: "create the sessions bucket", apply: createBuckets(bucketSessions)},
 	{name: "create the users bucket", apply: createBuckets(bucketUsers)},
+	{name: "create the photo hashes bucket", apply: createBuckets(bucketPhotoHashes)},
 }
 
 // createBuckets is the migration of a schema that only adds buckets

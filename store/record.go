@@ -261,6 +261,7 @@ type writeBuckets struct {
 	listings, history, captures, blobs *bbolt.Bucket
 	hits, hitsByStatus, hitsByScore    *bbolt.Bucket
 	hitsByField, hitCounts             *bbolt.Bucket
+	photoHashes                        *bbolt.Bucket
 }
 
 func openWriteBuckets(tx *bbolt.Tx) (*writeBuckets, error) {
@@ -272,6 +273,7 @@ func openWriteBuckets(tx *bbolt.Tx) (*writeBuckets, error) {
 		{&w.listings, bucketListings}, {&w.history, bucketListingHistory}, {&w.captures, bucketCaptures}, {&w.blobs, bucketBlobs},
 		{&w.hits, bucketHits}, {&w.hitsByStatus, bucketHitsByStatus}, {&w.hitsByScore, bucketHitsByScore},
 		{&w.hitsByField, bucketHitsByField}, {&w.hitCounts, bucketHitCounts},
+		{&w.photoHashes, bucketPhotoHashes},
 	} {
 		b, err := bucket(tx, x.name)
 		if err != nil {
@@ -386,6 +388,9 @@ func (db *DB) recordOne(w *writeBuckets, p *prepared, now time.Time, ro *recordO
 	}
 	if err := r.updateListing(); err != nil {
 		return Outcome{}, err
+	}
+	if err := keepPhotoHashes(w.photoHashes, &r.obs.Listing); err != nil {
+		return Outcome{}, fmt.Errorf("photo hashes: %w", err)
 	}
 	r.observe()
 	if err := r.loadHit(); err != nil {

@@ -77,8 +77,8 @@ func TestMigration7Users(t *testing.T) {
 		t.Fatal(err)
 	}
 	db = MustOpenPath(t, path)
-	if v := schemaVersionOf(t, db); v != 7 {
-		t.Fatalf("schema %d, want 7", v)
+	if v := schemaVersionOf(t, db); v != SchemaVersion {
+		t.Fatalf("schema %d, want %d", v, SchemaVersion)
 	}
 	if !hasBucket(t, db, bucketUsers) {
 		t.Error("users bucket missing after migration")
