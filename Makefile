@@ -40,14 +40,15 @@ bench: ## benchmarks that print figures (throughput, memory, latency)
 	$(BENCH) -bench . -benchtime 2x ./crawler/
 	$(BENCH) -bench . -benchtime 1x ./evidence/
 
-# The full scan against a bare colly fetch+parse crawler on the same local
-# marketplace, in the same run (the machine's load moves both alike), at
-# each latency; the ratio of listing pages a second ends the output.
+# The full scan (a first scan into a new store, then a rescan of the same
+# listings) against a bare colly fetch+parse crawler on the same local
+# marketplace, in the same run (the machine's load moves all alike), at
+# each latency; the ratios of listing pages a second end the output.
 bench-pipeline: ## full pipeline vs bare colly, same run: prints the ratio
 	@out=$$($(BENCH) -bench BenchmarkPipeline -benchtime 2x ./scan/ 2>&1); rc=$$?; echo "$$out"; \
 	  [ $$rc -eq 0 ] || exit $$rc; \
 	  echo; echo "full pipeline / bare colly, listing pages/s, measured in the same run:"; \
-	  echo "$$out" | awk '/^--- BENCH:/ {name=$$3} /RATIO/ {sub(/.*same run: /, ""); print "  " name "  " $$0}'
+	  echo "$$out" | awk '/^--- BENCH:/ {name=$$3} /RATIO/ {what=$$0; sub(/.*RATIO /, "", what); sub(/ \/ bare colly.*/, "", what); sub(/.*same run: /, ""); print "  " name "  " what ": " $$0}'
 
 eval: ## precision, recall and F1 of the matcher on the labelled worlds
 	$(GO) run ./cmd/shadowscan-eval
