@@ -149,3 +149,8 @@ func FailureKind(err error) string {
 // asked for again later: a timeout, a 429, a 5xx, a cut body, a network
 // failure.
 func Temporary(kind string) bool { return retryable(kind) }
+
+// MaxPages is how many result pages of a query the crawler reads at most
+// (WithMaxPages, else the rule's max_pages, else 10): a Fetcher's caller
+// stops asking for next pages there.
+func (c *Crawler) MaxPages() int { return c.maxPages }
