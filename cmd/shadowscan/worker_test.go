@@ -68,7 +68,9 @@ func TestServeScanOnWorkers(t *testing.T) {
 	wctx, stopWorker := context.WithCancel(ctx)
 	var wg sync.WaitGroup
 	var werr error
-	wg.Go(func() { werr = runWorker(wctx, gw, workerOptions{nats: natsOptions{URL: url}, Sites: []string{demo.SiteName}, Name: "w1"}) })
+	wg.Go(func() {
+		werr = runWorker(wctx, gw, workerOptions{nats: natsOptions{URL: url}, Sites: []string{demo.SiteName}, Name: "w1"})
+	})
 	req := web.ScanRequest{Sites: []string{demo.SiteName}, Queries: []string{"蛋白粉"}, MaxPages: 1}
 	sc, err := runServeScan(ctx, g, map[string]string{demo.SiteName: base}, q, req, func(shadowscan.Scan) {})
 	stopWorker()
