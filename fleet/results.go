@@ -20,7 +20,7 @@ const (
 	resultWait = 500 * time.Millisecond
 	// resultAckWait is how long the coordinator may hold a batch before
 	// it is delivered again: applying is one transaction.
-	resultAckWait = 2 * time.Minute
+	resultAckWait = 30 * time.Second
 )
 
 // Apply applies a batch of a scan's results and commits it; only then
@@ -70,9 +70,8 @@ func (c *Conn) Results(ctx context.Context, scan uint64, apply Apply) error {
 // fetchResults takes up to resultBatch results, waiting at most
 // resultWait for the first, and loads their capture bodies.
 func (c *Conn) fetchResults(ctx context.Context, cons jetstream.Consumer) ([]jetstream.Msg, []Result, error) {
-	fctx, cancel := context.WithTimeout(ctx, resultWait)
-	defer cancel()
-	batch, err := cons.Fetch(resultBatch, jetstream.FetchContext(fctx))
+	// FetchMaxWait, not a context: see worker.pull.
+	batch, err := cons.Fetch(resultBatch, jetstream.FetchMaxWait(resultWait))
 	if err != nil {
 		if ctx.Err() == nil && (errors.Is(err, context.DeadlineExceeded) || errors.Is(err, nats.ErrTimeout)) {
 			return nil, nil, nil

@@ -15,8 +15,9 @@ import (
 	"github.com/shadowscan/shadowscan"
 )
 
-// pullWait is how long one pull request waits for a task.
-const pullWait = 5 * time.Second
+// pullWait is how long one pull request waits for a task; a stopping
+// worker waits for it to end.
+const pullWait = 2 * time.Second
 
 // Handler does one task: it fetches the task's page and returns what it
 // found. A failure is a *Failure (or any error: then a lasting one of
@@ -100,9 +101,10 @@ type worker struct {
 // pull takes one task at a time until ctx is done.
 func (w *worker) pull(ctx context.Context) {
 	for ctx.Err() == nil {
-		pctx, cancel := context.WithTimeout(ctx, pullWait)
-		msg, err := w.cons.Next(jetstream.FetchContext(pctx))
-		cancel()
+		// FetchMaxWait, not a context: the client then waits for the
+		// server's own expiry notice, so a task sent just before the
+		// pull expires is received, not dropped to wait out AckWait.
+		msg, err := w.cons.Next(jetstream.FetchMaxWait(pullWait))
 		switch {
 		case err == nil:
 			w.do(ctx, msg)
