@@ -203,14 +203,20 @@ func (r *run) searchState(ctx context.Context, u string) (SearchState, error) {
 // and returns the URL of the page after it ("" for none). ok is false when
 // the page could not be read.
 func (r *run) searchPage(ctx context.Context, query string, page int, u *url.URL, enqueue func(string, *pageTrack)) (next string, ok bool, err error) {
-	c := r.c
-	s := c.site.Search
 	f, err := r.fetch(ctx, r.pages, u.String(), r.maxBody, nil)
 	if err != nil {
-		c.logger.Info("crawler: search page failed", "url", u, "err", err)
+		r.c.logger.Info("crawler: search page failed", "url", u, "err", err)
 		return "", false, nil
 	}
 	r.stats.add(func(s *Stats) { s.Pages++ })
+	return r.readSearchPage(ctx, query, page, u, f, enqueue)
+}
+
+// readSearchPage reads a fetched search result page f, as searchPage
+// does after its fetch.
+func (r *run) readSearchPage(ctx context.Context, query string, page int, u *url.URL, f *fetched, enqueue func(string, *pageTrack)) (next string, ok bool, err error) {
+	c := r.c
+	s := c.site.Search
 	if next, ok, handled, err := r.searchRedirectOrJSON(ctx, query, page, u, f, enqueue); handled {
 		return next, ok, err
 	}

@@ -4,9 +4,9 @@
 // scan where it stopped; report progress as it goes.
 //
 // It is an application package: it wires the adapters (crawler, matcher,
-// store) together and is called by programs (the CLI's `scan` and `demo`,
-// the scheduled and manual scans of `serve` through the function web
-// declares, and later a distributed worker). It imports no program and no
+// store, fleet) together and is called by programs (the CLI's `scan` and
+// `demo`, the scheduled and manual scans of `serve` through the function
+// web declares, and `shadowscan worker`). It imports no program and no
 // program-facing package imports it but cmd/.
 //
 // A scan streams. The crawler hands each listing, as soon as its page and
@@ -26,4 +26,10 @@
 // removed or relisted are fetched by URL through crawler.Revisit (the
 // crawler's politeness, transport and photo cache); the store decides
 // what a gone page means (two gone sightings make a removal).
+//
+// Distributed (distributed.go, worker.go): RunDistributed plans and
+// matches as Run does but has the pages fetched by Workers through the
+// fleet (NATS JetStream), applying their results in batches, each
+// committed before it is acknowledged; a Worker fetches one page a task
+// with a crawler.Fetcher.
 package scan

@@ -64,6 +64,8 @@ type Scanner struct {
 	log         *slog.Logger
 	userAgent   string
 	crawlerOpts []crawler.Option
+	// ackWait is WithAckWait's, for distributed scans.
+	ackWait time.Duration
 }
 
 // Option configures a Scanner.

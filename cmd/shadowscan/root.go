@@ -164,6 +164,7 @@ With your own catalogue:
 		newBackupCommand(g),
 		newNetworksCommand(g),
 		newUsersCommand(g),
+		newWorkerCommand(g),
 	)
 	return cmd
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/shadowscan/shadowscan"
 	"github.com/shadowscan/shadowscan/crawler"
+	"github.com/shadowscan/shadowscan/fleet"
 	"github.com/shadowscan/shadowscan/rules"
 	"github.com/shadowscan/shadowscan/scan"
 	"github.com/shadowscan/shadowscan/store"
@@ -28,6 +29,9 @@ type scanOptions struct {
 	// counts (pages, listings, hits, errors): the web runner shows it on
 	// the scans page. It must not block long.
 	OnProgress func(shadowscan.Scan)
+	// Fleet, when set, runs the scan on the workers pulling from it
+	// (serve --nats).
+	Fleet *fleet.Conn
 }
 
 func newScanCommand(g *Globals) *cobra.Command {
@@ -148,7 +152,12 @@ func runScan(ctx context.Context, g *Globals, o scanOptions) (*shadowscan.Scan, 
 		}
 	}
 	s := scan.New(db, set, scan.WithLogger(log), scan.WithUserAgent(crawler.DefaultUserAgent(version)))
-	sc, err := s.Run(ctx, o.Options, on)
+	var sc *shadowscan.Scan
+	if o.Fleet != nil {
+		sc, err = s.RunDistributed(ctx, o.Fleet, o.Options, on)
+	} else {
+		sc, err = s.Run(ctx, o.Options, on)
+	}
 	prog.done()
 	return sc, err
 }

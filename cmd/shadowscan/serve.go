@@ -5,6 +5,7 @@ import (
 	"crypto/ecdsa"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"os"
 	"os/user"
@@ -16,6 +17,7 @@ import (
 	"github.com/shadowscan/shadowscan/account"
 	"github.com/shadowscan/shadowscan/evidence"
 	"github.com/shadowscan/shadowscan/export"
+	"github.com/shadowscan/shadowscan/fleet"
 	"github.com/shadowscan/shadowscan/scan"
 	"github.com/shadowscan/shadowscan/store"
 	"github.com/shadowscan/shadowscan/web"
@@ -30,6 +32,10 @@ type serveOptions struct {
 	// SignKey is the key file the UI's evidence export signs with ("" for
 	// unsigned bundles).
 	SignKey string
+	// NATS runs serve's scans on workers (--nats); NATSListen is where
+	// the embedded server listens.
+	NATS       natsOptions
+	NATSListen string
 }
 
 func newServeCommand(g *Globals) *cobra.Command {
@@ -58,7 +64,17 @@ in the file STORE.token beside the store (mode 0600): send it as
 Once named users exist (shadowscan users add), everyone logs in with a
 name and password, on 127.0.0.1 too, and API clients send their own token
 (shadowscan users token NAME); every change is recorded in the user's name
-and roles gate what each may do.`,
+and roles gate what each may do.
+
+With --nats, serve's scans (scheduled and started in the UI) run on
+workers (shadowscan worker) through NATS JetStream: serve publishes each
+scan's search pages as tasks and stores the listings the workers send
+back, as the only writer of the store. "--nats embedded" starts a NATS
+server inside serve, listening on --nats-listen (loopback only) and
+storing beside the store (STORE.nats/); "--nats URL" uses a server of
+your own (with --nats-creds for its credentials). Without workers, such a
+scan waits for them. Not yet distributed: the revisits of listings
+tracked for takedown, stored sessions and proxies.`,
 		Example: `  shadowscan serve
   shadowscan serve --addr 0.0.0.0:8080     # needs the token
   shadowscan serve --sign-key brand.key    # the UI's exports are signed
@@ -71,6 +87,8 @@ and roles gate what each may do.`,
 			return serveUntilDone(cmd.Context(), g, o, nil)
 		},
 	}
+	o.NATS.AddFlags(cmd.Flags(), "run scans on workers through NATS JetStream: `embedded` (a server inside serve) or a server's URL")
+	cmd.Flags().StringVar(&o.NATSListen, "nats-listen", defaultNATSListen, "where --nats embedded listens (loopback only)")
 	cmd.Flags().StringVar(&o.Addr, "addr", defaultServeAddr, "address to listen on (a non-loopback address requires the access token)")
 	cmd.Flags().StringVar(&o.SignKey, "sign-key", "", "sign the UI's evidence exports with this `KEY` file (from shadowscan evidence keygen)")
 	return cmd
@@ -94,6 +112,11 @@ func serveUntilDone(ctx context.Context, g *Globals, o serveOptions, baseURLs ma
 	if err != nil {
 		return err
 	}
+	q, natsURL, stopNATS, err := startFleet(ctx, g, o)
+	if err != nil {
+		return err
+	}
+	defer stopNATS()
 	loopback := web.IsLoopback(addr)
 	users := account.New(db)
 	named, err := users.Enabled(ctx)
@@ -120,7 +143,7 @@ func serveUntilDone(ctx context.Context, g *Globals, o serveOptions, baseURLs ma
 		Sites:          set.SiteNames(),
 		DismissReasons: set.Review.DismissReasons,
 		RunScan: func(ctx context.Context, req web.ScanRequest, progress func(shadowscan.Scan)) (*shadowscan.Scan, error) {
-			return runServeScan(ctx, g, baseURLs, req, progress)
+			return runServeScan(ctx, g, baseURLs, q, req, progress)
 		},
 		Export: func(ctx context.Context, w io.Writer, hf shadowscan.HitFilter, by string) error {
 			_, err := export.Write(ctx, db, w, export.Options{Filter: hf, By: by, SignKey: signKey,
@@ -146,8 +169,16 @@ func serveUntilDone(ctx context.Context, g *Globals, o serveOptions, baseURLs ma
 	fmt.Fprintf(w, "shadowscan serve: review UI at %s (store %s)\n", url, g.dbPath())
 	printAccess(w, accessInfo{url: url, addr: addr, loopback: loopback, named: named, fresh: fresh, token: token, tokenFile: g.dbPath() + web.TokenSuffix})
 	printExportSigner(w, signKey, o.SignKey)
+	if q != nil {
+		fmt.Fprintf(w, "scans run on workers through NATS JetStream (%s): start them with `shadowscan worker --nats %s`\n", o.NATS.URL, natsURL)
+	}
 	fmt.Fprintln(w, "stop with Ctrl-C")
+	return serveAndSchedule(ctx, db, srv, ln, log)
+}
 
+// serveAndSchedule serves srv on ln and runs the scheduled scans until
+// ctx is done.
+func serveAndSchedule(ctx context.Context, db *store.DB, srv *web.Server, ln net.Listener, log *slog.Logger) error {
 	sched := web.NewScheduler(db, srv.Runner(), log)
 	sctx, stop := context.WithCancel(ctx)
 	defer stop()
@@ -156,7 +187,7 @@ func serveUntilDone(ctx context.Context, g *Globals, o serveOptions, baseURLs ma
 			log.Error("scheduler stopped", "err", err)
 		}
 	}()
-	err = web.Serve(ctx, ln, srv)
+	err := web.Serve(ctx, ln, srv)
 	stop()
 	return err
 }
@@ -220,11 +251,42 @@ func serveHint(err error, dbPath string) error {
 // runServeScan runs one scan for the web runner: runScan, as `shadowscan
 // scan` runs it (seller history, revisits), with the live counts reported
 // through progress and no terminal output.
-func runServeScan(ctx context.Context, g *Globals, baseURLs map[string]string, req web.ScanRequest, progress func(shadowscan.Scan)) (*shadowscan.Scan, error) {
+func runServeScan(ctx context.Context, g *Globals, baseURLs map[string]string, q *fleet.Conn, req web.ScanRequest, progress func(shadowscan.Scan)) (*shadowscan.Scan, error) {
 	return runScan(ctx, g, scanOptions{
 		Options: scan.Options{Sites: req.Sites, Brand: req.BrandID, Queries: req.Queries, MaxPages: req.MaxPages, BaseURLs: baseURLs},
-		Quiet:   true, OnProgress: progress,
+		Quiet:   true, OnProgress: progress, Fleet: q,
 	})
+}
+
+// startFleet starts serve's NATS side as o.NATS says: nothing, an
+// embedded server storing in STORE.nats beside the store, or a
+// connection to a server of the user's. url is where workers connect;
+// stop ends it.
+func startFleet(ctx context.Context, g *Globals, o serveOptions) (q *fleet.Conn, url string, stop func(), err error) {
+	url = o.NATS.URL
+	if url == "" {
+		return nil, "", func() {}, nil
+	}
+	var srv *fleet.Server
+	if url == natsEmbedded {
+		if srv, err = fleet.StartEmbedded(g.dbPath()+".nats", o.NATSListen); err != nil {
+			return nil, "", nil, usageError{fmt.Errorf("--nats embedded: %w", err)}
+		}
+		url = srv.URL()
+	}
+	q, err = o.NATS.connect(ctx, g, url, "shadowscan-serve")
+	if err != nil {
+		if srv != nil {
+			srv.Close()
+		}
+		return nil, "", nil, err
+	}
+	return q, url, func() {
+		q.Close()
+		if srv != nil {
+			srv.Close()
+		}
+	}, nil
 }
 
 // loadSignKey loads serve's --sign-key, nil for none.

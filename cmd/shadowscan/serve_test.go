@@ -412,7 +412,7 @@ func TestServeScanAgainstTheDemoMarket(t *testing.T) {
 	var last shadowscan.Scan
 	calls := 0
 	req := web.ScanRequest{Sites: []string{demo.SiteName}, Queries: []string{"蛋白粉"}, MaxPages: 1}
-	sc, err := runServeScan(ctx, g, map[string]string{demo.SiteName: base}, req, func(s shadowscan.Scan) {
+	sc, err := runServeScan(ctx, g, map[string]string{demo.SiteName: base}, nil, req, func(s shadowscan.Scan) {
 		mu.Lock()
 		defer mu.Unlock()
 		last, calls = s, calls+1
@@ -455,7 +455,7 @@ func TestServeScanAgainstTheDemoMarket(t *testing.T) {
 		if _, err := db.MarkHits(ctx, []uint64{confirm.ID}, shadowscan.StatusChange{To: shadowscan.StatusConfirmed, By: "tester"}); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := runServeScan(ctx, g, map[string]string{demo.SiteName: base}, req, func(shadowscan.Scan) {}); err != nil {
+		if _, err := runServeScan(ctx, g, map[string]string{demo.SiteName: base}, nil, req, func(shadowscan.Scan) {}); err != nil {
 			t.Fatal(err)
 		}
 		got, err := db.Hit(ctx, other.ID)
@@ -471,10 +471,10 @@ func TestServeScanAgainstTheDemoMarket(t *testing.T) {
 		}
 	})
 	t.Run("an unknown site or brand fails before starting a scan", func(t *testing.T) {
-		if _, err := runServeScan(ctx, g, nil, web.ScanRequest{Sites: []string{"nowhere"}}, func(shadowscan.Scan) {}); err == nil {
+		if _, err := runServeScan(ctx, g, nil, nil, web.ScanRequest{Sites: []string{"nowhere"}}, func(shadowscan.Scan) {}); err == nil {
 			t.Error("unknown site accepted")
 		}
-		if _, err := runServeScan(ctx, g, nil, web.ScanRequest{Sites: []string{demo.SiteName}, BrandID: "nope"}, func(shadowscan.Scan) {}); err == nil {
+		if _, err := runServeScan(ctx, g, nil, nil, web.ScanRequest{Sites: []string{demo.SiteName}, BrandID: "nope"}, func(shadowscan.Scan) {}); err == nil {
 			t.Error("unknown brand accepted")
 		}
 	})

@@ -10,7 +10,7 @@
 //   - a shared leaf (rules, photo, schedule) imports the root and outside
 //     modules, never another package of the module;
 //   - a sibling (catalog, crawler, matcher, store, evidence, web, demo,
-//     network)
+//     network, fleet)
 //     imports the root, the shared leaves, its own subpackages and outside
 //     modules, never another sibling and never an application package;
 //   - an application package (scan, export, importer, sitecheck, account:
@@ -79,6 +79,9 @@ var roles = map[string]role{
 	"web":      roleSibling,
 	"demo":     roleSibling,
 	"network":  roleSibling,
+	// fleet adapts NATS JetStream as store adapts bbolt: tasks, results,
+	// claims and acks; scan wires it to the crawler, matcher and store.
+	"fleet": roleSibling,
 
 	"scan":      roleApp,
 	"export":    roleApp,
@@ -100,6 +103,9 @@ var owners = map[string][]string{
 	"github.com/spf13/cobra":      {"cmd"},
 	"github.com/spf13/pflag":      {"cmd"},
 	"github.com/tidwall/gjson":    {"crawler", "rules"},
+	// The queue of distributed scans: only fleet speaks NATS.
+	"github.com/nats-io/nats.go":        {"fleet"},
+	"github.com/nats-io/nats-server/v2": {"fleet"},
 }
 
 // testOnly allows test files of a top-level package (the key) to import

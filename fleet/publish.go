@@ -1,0 +1,102 @@
+package fleet
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/nats-io/nats.go/jetstream"
+)
+
+// Publish claims each task's URL in its scan's seen-set in owner's name
+// (the id of the task whose page found it, or the coordinator's for seed
+// tasks) and publishes the tasks it claimed, each under its id as
+// Nats-Msg-Id. A URL claimed before by owner itself is published again
+// (a task delivered again repeats what it did; the stream drops the
+// duplicate); one claimed by another owner is left to it. It returns the
+// ids of the tasks published.
+func (c *Conn) Publish(ctx context.Context, owner string, tasks []Task) ([]string, error) {
+	var ids []string
+	for i, t := range tasks {
+		if err := checkSite(t.Site); err != nil {
+			return ids, err
+		}
+		if slices.ContainsFunc(tasks[:i], func(o Task) bool { return o.ID == t.ID }) {
+			continue // a page that links to a URL twice
+		}
+		mine, err := c.claim(ctx, t, owner)
+		if err != nil {
+			return ids, err
+		}
+		if !mine {
+			continue
+		}
+		data, err := json.Marshal(t)
+		if err != nil {
+			return ids, err
+		}
+		if _, err := c.js.Publish(ctx, taskSubject(t.Site, t.Scan), data, jetstream.WithMsgID(t.ID)); err != nil {
+			return ids, fmt.Errorf("publish task %s: %w", t.URL, err)
+		}
+		ids = append(ids, t.ID)
+	}
+	return ids, nil
+}
+
+// claim claims t's URL for owner and reports whether owner holds it.
+func (c *Conn) claim(ctx context.Context, t Task, owner string) (bool, error) {
+	key := claimKey(t)
+	for range 3 {
+		_, err := c.seen.Create(ctx, key, []byte(owner))
+		if err == nil {
+			return true, nil
+		}
+		if !errors.Is(err, jetstream.ErrKeyExists) {
+			return false, fmt.Errorf("claim %s: %w", t.URL, err)
+		}
+		e, err := c.seen.Get(ctx, key)
+		switch {
+		case errors.Is(err, jetstream.ErrKeyNotFound):
+			continue // released between the two: claim it again
+		case err != nil:
+			return false, fmt.Errorf("claim %s: %w", t.URL, err)
+		}
+		return string(e.Value()) == owner, nil
+	}
+	return false, fmt.Errorf("claim %s: the claim keeps changing hands", t.URL)
+}
+
+// release gives up t's claim, so that a later page linking to its URL
+// may try it again.
+func (c *Conn) release(ctx context.Context, t Task) error {
+	if err := c.seen.Delete(ctx, claimKey(t)); err != nil && !errors.Is(err, jetstream.ErrKeyNotFound) {
+		return fmt.Errorf("release claim of %s: %w", t.URL, err)
+	}
+	return nil
+}
+
+// publishResult stores r's capture bodies in the captures object store
+// and publishes r under "r-" + its task's id.
+func (c *Conn) publishResult(ctx context.Context, r Result) error {
+	for _, capt := range r.Captures {
+		if capt.Body == nil || capt.BodySHA256 == "" {
+			continue
+		}
+		if _, err := c.captures.GetInfo(ctx, capt.BodySHA256); err == nil {
+			continue // stored already: photos are shared by listings
+		}
+		if _, err := c.captures.PutBytes(ctx, capt.BodySHA256, capt.Body); err != nil {
+			return fmt.Errorf("store capture of %s: %w", capt.URL, err)
+		}
+	}
+	data, err := json.Marshal(r)
+	if err != nil {
+		return err
+	}
+	if _, err := c.js.Publish(ctx, resultSubject(r.Task.Scan), data, jetstream.WithMsgID("r-"+r.Task.ID)); err != nil {
+		return fmt.Errorf("publish result of %s: %w", r.Task.URL, err)
+	}
+	return nil
+}

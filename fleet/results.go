@@ -1,0 +1,193 @@
+package fleet
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+)
+
+// Coordinator tuning.
+const (
+	// resultBatch is how many results one apply (one bbolt transaction)
+	// takes at most.
+	resultBatch = 64
+	// resultWait is how long a fetch of results waits for the first.
+	resultWait = 500 * time.Millisecond
+	// resultAckWait is how long the coordinator may hold a batch before
+	// it is delivered again: applying is one transaction.
+	resultAckWait = 30 * time.Second
+)
+
+// Apply applies a batch of a scan's results and commits it; only then
+// are they acked. It is called with nil now and then when no result
+// came, so it can tell whether the scan is over; done ends Results.
+type Apply func(ctx context.Context, results []Result) (done bool, err error)
+
+// Results takes scan's results in batches, with their capture bodies
+// loaded, and hands each to apply, acking the batch once apply returned
+// without error, until apply says done, apply fails, or ctx is done. It
+// also turns the server's advisories of the scan's tasks delivered
+// MaxDeliver times without an ack into failed results.
+func (c *Conn) Results(ctx context.Context, scan uint64, apply Apply) error {
+	cons, err := c.js.CreateOrUpdateConsumer(ctx, ResultsStream, jetstream.ConsumerConfig{
+		Durable: scanConsumer(scan), FilterSubject: resultSubject(scan),
+		AckPolicy: jetstream.AckExplicitPolicy, AckWait: resultAckWait,
+	})
+	if err != nil {
+		return fmt.Errorf("result consumer of scan %d: %w", scan, err)
+	}
+	sub, err := c.watchMaxDeliveries(ctx, scan)
+	if err != nil {
+		return err
+	}
+	defer sub.Unsubscribe()
+	for ctx.Err() == nil {
+		msgs, results, err := c.fetchResults(ctx, cons)
+		if err != nil {
+			return err
+		}
+		done, err := apply(ctx, results)
+		if err != nil {
+			return err
+		}
+		for _, m := range msgs {
+			if err := m.Ack(); err != nil {
+				c.log.Warn("ack of an applied result failed; its redelivery is a no-op", "err", err)
+			}
+		}
+		if done {
+			return nil
+		}
+	}
+	return ctx.Err()
+}
+
+// fetchResults takes up to resultBatch results, waiting at most
+// resultWait for the first, and loads their capture bodies.
+func (c *Conn) fetchResults(ctx context.Context, cons jetstream.Consumer) ([]jetstream.Msg, []Result, error) {
+	// FetchMaxWait, not a context: see worker.pull.
+	batch, err := cons.Fetch(resultBatch, jetstream.FetchMaxWait(resultWait))
+	if err != nil {
+		if ctx.Err() == nil && (errors.Is(err, context.DeadlineExceeded) || errors.Is(err, nats.ErrTimeout)) {
+			return nil, nil, nil
+		}
+		return nil, nil, fmt.Errorf("fetch results: %w", err)
+	}
+	var msgs []jetstream.Msg
+	var results []Result
+	for m := range batch.Messages() {
+		var r Result
+		if err := json.Unmarshal(m.Data(), &r); err != nil {
+			c.log.Error("a result that is not one: dropped", "err", err)
+			_ = m.Term()
+			continue
+		}
+		if err := c.loadBodies(ctx, &r); err != nil {
+			return nil, nil, err
+		}
+		msgs, results = append(msgs, m), append(results, r)
+	}
+	if err := batch.Error(); err != nil && ctx.Err() == nil &&
+		!errors.Is(err, context.DeadlineExceeded) && !errors.Is(err, nats.ErrTimeout) {
+		c.log.Warn("fetching results", "err", err)
+	}
+	return msgs, results, nil
+}
+
+// loadBodies reads r's capture bodies from the captures store. A body
+// that is gone (kept longer than captureTTL) drops its capture.
+func (c *Conn) loadBodies(ctx context.Context, r *Result) error {
+	kept := r.Captures[:0]
+	for _, capt := range r.Captures {
+		if capt.BodySHA256 != "" {
+			b, err := c.captures.GetBytes(ctx, capt.BodySHA256)
+			switch {
+			case errors.Is(err, jetstream.ErrObjectNotFound):
+				c.log.Warn("a capture body is no longer in the capture store: capture dropped", "url", capt.URL, "sha256", capt.BodySHA256)
+				continue
+			case err != nil:
+				return fmt.Errorf("capture %s: %w", capt.URL, err)
+			}
+			capt.Body = b
+		}
+		kept = append(kept, capt)
+	}
+	r.Captures = kept
+	return nil
+}
+
+// maxDeliveries is the part of the server's max-deliveries advisory
+// that is read.
+type maxDeliveries struct {
+	Stream    string `json:"stream"`
+	StreamSeq uint64 `json:"stream_seq"`
+}
+
+// watchMaxDeliveries subscribes to the advisories of task consumers
+// that gave up on a task, and publishes a failed result for each task of
+// scan, so the scan does not wait for it for ever.
+func (c *Conn) watchMaxDeliveries(ctx context.Context, scan uint64) (*nats.Subscription, error) {
+	subj := "$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES." + TasksStream + ".*"
+	sub, err := c.nc.Subscribe(subj, func(m *nats.Msg) {
+		var a maxDeliveries
+		if json.Unmarshal(m.Data, &a) != nil || a.Stream != TasksStream {
+			return
+		}
+		if err := c.gaveUp(ctx, scan, a.StreamSeq); err != nil {
+			c.log.Warn("a task given up after its deliveries could not be reported", "seq", a.StreamSeq, "err", err)
+		}
+	})
+	if err != nil {
+		return nil, fmt.Errorf("watch max deliveries: %w", err)
+	}
+	return sub, nil
+}
+
+// gaveUp reports the task at seq, if it is scan's, as failed and removes
+// it from the stream.
+func (c *Conn) gaveUp(ctx context.Context, scan, seq uint64) error {
+	raw, err := c.tasks.GetMsg(ctx, seq)
+	if errors.Is(err, jetstream.ErrMsgNotFound) {
+		return nil // acked after all
+	}
+	if err != nil {
+		return err
+	}
+	var t Task
+	if err := json.Unmarshal(raw.Data, &t); err != nil || t.Scan != scan {
+		return err
+	}
+	if err := c.release(ctx, t); err != nil {
+		return err
+	}
+	r := Result{Task: t, Worker: "coordinator", Failed: "max_deliver", Err: "delivered the most times allowed without an ack (did its workers die on it?)"}
+	if err := c.publishResult(ctx, r); err != nil {
+		return err
+	}
+	return c.tasks.DeleteMsg(ctx, seq)
+}
+
+// EndScan removes what is left of scan in JetStream: its tasks not yet
+// done (an interrupted scan), its results not applied and its result
+// consumer. Its claims expire with the seen-set's TTL.
+func (c *Conn) EndScan(ctx context.Context, scan uint64) error {
+	var errs []error
+	if err := c.js.DeleteConsumer(ctx, ResultsStream, scanConsumer(scan)); err != nil && !errors.Is(err, jetstream.ErrConsumerNotFound) {
+		errs = append(errs, err)
+	}
+	if err := c.tasks.Purge(ctx, jetstream.WithPurgeSubject(taskPrefix+"*."+fmt.Sprint(scan))); err != nil {
+		errs = append(errs, err)
+	}
+	if err := c.results.Purge(ctx, jetstream.WithPurgeSubject(resultSubject(scan))); err != nil {
+		errs = append(errs, err)
+	}
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("end scan %d in nats: %w", scan, err)
+	}
+	return nil
+}
