@@ -114,6 +114,9 @@ type Config struct {
 	// Networks links the stored shops into seller networks; nil hides the
 	// network pages.
 	Networks NetworksFunc
+	// SellerListings lists a shop's stored listings for its seller page;
+	// nil leaves them out.
+	SellerListings SellerListingsFunc
 	// Relists finds the relists of a reported or removed hit, for its
 	// page; nil leaves them out.
 	Relists RelistsFunc
@@ -196,6 +199,7 @@ func (s *Server) routes() http.Handler {
 	handle("GET /hits/{id}/photos/{n}", http.HandlerFunc(s.handleListingPhoto))
 	handle("GET /products/{sku}/photos/{n}", http.HandlerFunc(s.handleProductPhoto))
 	handle("GET /sellers", http.HandlerFunc(s.handleSellers))
+	handle("GET /sellers/{site}/{seller}", http.HandlerFunc(s.handleSeller))
 	handle("GET /networks", http.HandlerFunc(s.handleNetworks))
 	handle("GET /networks/{id}", http.HandlerFunc(s.handleNetwork))
 	handle("GET /catalog", http.HandlerFunc(s.handleCatalog))
@@ -225,6 +229,7 @@ func (s *Server) routes() http.Handler {
 	handle("POST /api/hits/{id}/status", http.HandlerFunc(s.apiHitStatus))
 	handle("POST /api/hits/status", http.HandlerFunc(s.apiHitsStatus))
 	handle("GET /api/sellers", http.HandlerFunc(s.apiSellers))
+	handle("GET /api/sellers/{site}/{seller}", http.HandlerFunc(s.apiSeller))
 	handle("GET /api/networks", http.HandlerFunc(s.apiNetworks))
 	handle("GET /api/networks/{id}", http.HandlerFunc(s.apiNetwork))
 	handle("GET /api/catalog", http.HandlerFunc(s.apiCatalog))
