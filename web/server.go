@@ -68,6 +68,11 @@ type ScanRequest struct {
 	MaxPages int      `json:"max_pages,omitempty"`
 	// ScheduleID is the schedule that asked for it, 0 when none.
 	ScheduleID uint64 `json:"schedule_id,omitempty"`
+	// Resume goes on with the newest interrupted or failed scan (of these
+	// sites) instead of starting a new one, as scan --resume does.
+	Resume bool `json:"resume,omitempty"`
+	// By names who started it from the UI or the API ("" for a schedule).
+	By string `json:"by,omitempty"`
 }
 
 // RunScanFunc runs one scan to its end and returns its record (also when
@@ -204,6 +209,8 @@ func (s *Server) routes() http.Handler {
 	handle("GET /networks/{id}", http.HandlerFunc(s.handleNetwork))
 	handle("GET /catalog", http.HandlerFunc(s.handleCatalog))
 	handle("GET /scans", http.HandlerFunc(s.handleScans))
+	handle("POST /scans", s.need(shadowscan.PermScan, s.handleScanStartForm))
+	handle("POST /scans/runs/{run}/cancel", s.need(shadowscan.PermScan, s.handleScanCancelForm))
 	handle("GET /stats", http.HandlerFunc(s.handleStats))
 	handle("GET /schedules", http.HandlerFunc(s.handleSchedules))
 	handle("POST /schedules", s.need(shadowscan.PermAdmin, s.handleScheduleAddForm))
@@ -234,6 +241,10 @@ func (s *Server) routes() http.Handler {
 	handle("GET /api/networks/{id}", http.HandlerFunc(s.apiNetwork))
 	handle("GET /api/catalog", http.HandlerFunc(s.apiCatalog))
 	handle("GET /api/scans", http.HandlerFunc(s.apiScans))
+	handle("POST /api/scans", s.need(shadowscan.PermScan, s.apiScanStart))
+	handle("GET /api/scans/running", http.HandlerFunc(s.apiScansRunning))
+	handle("GET /api/scans/runs/{run}", http.HandlerFunc(s.apiScanRun))
+	handle("POST /api/scans/runs/{run}/cancel", s.need(shadowscan.PermScan, s.apiScanCancel))
 	handle("GET /api/schedules", http.HandlerFunc(s.apiSchedules))
 	handle("POST /api/schedules", s.need(shadowscan.PermAdmin, s.apiScheduleAdd))
 	handle("DELETE /api/schedules/{id}", s.need(shadowscan.PermAdmin, s.apiScheduleDelete))

@@ -115,7 +115,10 @@ type pageData struct {
 	CSRF      string
 	LoggedIn  bool
 	CanExport bool
-	CanScan   bool
+	// CanScan: the server can run scans (schedules' "run now").
+	CanScan bool
+	// CanRunScans: the user may start, resume and cancel scans.
+	CanRunScans bool
 	// User and Role name the signed-in user ("" in single-user mode).
 	User string
 	Role string
@@ -142,9 +145,11 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request, title, nav string)
 		LoggedIn:  s.cfg.RequireToken,
 		CanExport: s.cfg.Export != nil && s.can(r, shadowscan.PermExport),
 		CanScan:   s.runner.Enabled(),
-		CanAdmin:  s.can(r, shadowscan.PermAdmin),
-		CanReport: s.can(r, shadowscan.PermReport),
-		CanUsers:  s.cfg.Users != nil && s.can(r, shadowscan.PermAdmin),
+
+		CanRunScans: s.runner.Enabled() && s.can(r, shadowscan.PermScan),
+		CanAdmin:    s.can(r, shadowscan.PermAdmin),
+		CanReport:   s.can(r, shadowscan.PermReport),
+		CanUsers:    s.cfg.Users != nil && s.can(r, shadowscan.PermAdmin),
 
 		CanNetworks: s.cfg.Networks != nil,
 

@@ -7,26 +7,48 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/shadowscan/shadowscan/store"
 )
 
-// runDemoServe runs `demo --serve` on db until its UI is up, stops it and
-// returns what it printed.
-func runDemoServe(t *testing.T, db string, args ...string) string {
+// startDemoServe runs `demo --serve` on db until its UI is up and
+// returns the UI's address, what it printed so far and a stop function
+// (also called when the test ends) that returns all it printed.
+func startDemoServe(t *testing.T, db string, args ...string) (base string, stop func() string) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
 	out := &syncBuffer{}
 	done := make(chan string, 1)
 	go func() {
 		code, errs := serveCLI(t, ctx, db, out, append([]string{"demo", "--serve", "--addr", "127.0.0.1:0"}, args...)...)
 		done <- fmt.Sprintf("exit %d: %s", code, errs)
 	}()
+	var once sync.Once
+	stop = func() string {
+		once.Do(func() {
+			cancel()
+			select {
+			case res := <-done:
+				if !strings.HasPrefix(res, "exit 0") {
+					t.Errorf("demo --serve ended with %s", res)
+				}
+			case <-time.After(30 * time.Second):
+				t.Error("demo --serve did not stop")
+			}
+		})
+		return out.String()
+	}
+	t.Cleanup(func() { stop() })
 	deadline := time.After(60 * time.Second)
-	for !strings.Contains(out.String(), "review UI at ") {
+	for {
+		s := out.String()
+		if i := strings.Index(s, "review UI at "); i >= 0 {
+			rest := s[i+len("review UI at "):]
+			return rest[:strings.Index(rest, " ")], stop
+		}
 		select {
 		case res := <-done:
 			t.Fatalf("demo --serve ended early: %s\n%s", res, out.String())
@@ -35,11 +57,14 @@ func runDemoServe(t *testing.T, db string, args ...string) string {
 		case <-time.After(20 * time.Millisecond):
 		}
 	}
-	cancel()
-	if res := <-done; !strings.HasPrefix(res, "exit 0") {
-		t.Errorf("demo --serve ended with %s", res)
-	}
-	return out.String()
+}
+
+// runDemoServe runs `demo --serve` on db until its UI is up, stops it and
+// returns what it printed.
+func runDemoServe(t *testing.T, db string, args ...string) string {
+	t.Helper()
+	_, stop := startDemoServe(t, db, args...)
+	return stop()
 }
 
 // scanCount counts the scan records in the store at path.

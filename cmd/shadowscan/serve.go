@@ -229,7 +229,7 @@ func serveHint(err error, dbPath string) error {
 // through progress and no terminal output.
 func runServeScan(ctx context.Context, g *Globals, baseURLs map[string]string, req web.ScanRequest, progress func(shadowscan.Scan)) (*shadowscan.Scan, error) {
 	return runScan(ctx, g, scanOptions{
-		Options: scan.Options{Sites: req.Sites, Brand: req.BrandID, Queries: req.Queries, MaxPages: req.MaxPages, BaseURLs: baseURLs},
+		Options: scan.Options{Sites: req.Sites, Brand: req.BrandID, Queries: req.Queries, MaxPages: req.MaxPages, BaseURLs: baseURLs, Resume: req.Resume},
 		Quiet:   true, OnProgress: progress,
 	})
 }
