@@ -85,3 +85,36 @@ func (n *Network) Shop(key string) *NetworkShop {
 	}
 	return nil
 }
+
+// NetworkFigures count the seller networks for stats and the /stats page.
+type NetworkFigures struct {
+	// Networks and Shops count the networks and the shops in them.
+	Networks int `json:"networks"`
+	Shops    int `json:"shops"`
+	// WithConfirmed and ShopsWithConfirmed count the networks holding a
+	// confirmed (or later) hit, and the shops of those networks.
+	WithConfirmed      int `json:"with_confirmed"`
+	ShopsWithConfirmed int `json:"shops_with_confirmed"`
+}
+
+// CountNetworks counts the networks with a shop on site ("" for all).
+func CountNetworks(nets []Network, site string) NetworkFigures {
+	var f NetworkFigures
+	for _, n := range nets {
+		onSite, confirmed := site == "", 0
+		for _, s := range n.Shops {
+			onSite = onSite || s.Site == site
+			confirmed += s.Confirmed
+		}
+		if !onSite {
+			continue
+		}
+		f.Networks++
+		f.Shops += len(n.Shops)
+		if confirmed > 0 {
+			f.WithConfirmed++
+			f.ShopsWithConfirmed += len(n.Shops)
+		}
+	}
+	return f
+}

@@ -67,6 +67,9 @@ type ScanPlan struct {
 	Sites []PlannedSite `json:"sites"`
 	// Detection is the digest of the detection rules in effect.
 	Detection RulesDigest `json:"detection"`
+	// Catalog is the SHA-256 of the stored catalogue (every brand) the
+	// scan matched against; empty in records made before it was kept.
+	Catalog string `json:"catalog,omitempty"`
 	// MaxPages caps search result pages per query (0: each rule's).
 	MaxPages  int  `json:"max_pages,omitempty"`
 	NoRevisit bool `json:"no_revisit,omitempty"`

@@ -33,6 +33,17 @@ func (s Status) TakenDown() bool {
 	return s == StatusReported || s == StatusRemoved || s == StatusRelisted
 }
 
+// OffenceStatuses are the statuses a hit reaches only after an analyst
+// confirmed it: confirmed, reported, removed and relisted. A shop with a
+// hit in any of them is a repeat offender, and scans add points to its
+// other listings.
+var OffenceStatuses = []Status{StatusConfirmed, StatusReported, StatusRemoved, StatusRelisted}
+
+// Offence reports whether s is one of OffenceStatuses.
+func (s Status) Offence() bool {
+	return s == StatusConfirmed || s.TakenDown()
+}
+
 // transitions is the workflow of SPEC "Review workflow". A move not listed
 // here is refused.
 var transitions = map[Status][]Status{

@@ -14,7 +14,8 @@ type Role string
 const (
 	// RoleAnalyst triages: confirm, dismiss, escalate.
 	RoleAnalyst Role = "analyst"
-	// RoleEnforcement also reports, marks removed and exports evidence.
+	// RoleEnforcement also reports, marks removed, exports evidence and
+	// runs scans.
 	RoleEnforcement Role = "enforcement"
 	// RoleAdmin also manages users, schedules, scans and sites.
 	RoleAdmin Role = "admin"
@@ -34,15 +35,18 @@ const (
 	PermReport Permission = "report"
 	// PermExport writes evidence bundles.
 	PermExport Permission = "export"
-	// PermAdmin manages users, schedules, scans, sites and backups.
+	// PermScan starts, resumes and cancels scans from the web UI and API:
+	// enforcement proves takedowns by rescanning.
+	PermScan Permission = "scan"
+	// PermAdmin manages users, schedules, sites and backups.
 	PermAdmin Permission = "admin"
 )
 
 // grants is what each role may do.
 var grants = map[Role][]Permission{
 	RoleAnalyst:     {PermTriage},
-	RoleEnforcement: {PermTriage, PermReport, PermExport},
-	RoleAdmin:       {PermTriage, PermReport, PermExport, PermAdmin},
+	RoleEnforcement: {PermTriage, PermReport, PermExport, PermScan},
+	RoleAdmin:       {PermTriage, PermReport, PermExport, PermScan, PermAdmin},
 }
 
 // ParseRole parses a role name: EINVALID naming the roles for anything else.

@@ -51,16 +51,6 @@ type ListingView struct {
 // NewHitView returns the JSON view of h; full adds the history and the
 // listing's description (one hit shown), which lists of hits leave out.
 func NewHitView(h *Hit, full bool) HitView {
-	l := h.Listing
-	imgs := make([]string, 0, len(l.Images))
-	for _, im := range l.Images {
-		imgs = append(imgs, im.URL)
-	}
-	var price *Amount
-	if l.HasPrice {
-		p := l.Price
-		price = &p
-	}
 	reasons := h.Reasons
 	if reasons == nil {
 		reasons = []Reason{}
@@ -68,8 +58,7 @@ func NewHitView(h *Hit, full bool) HitView {
 	v := HitView{
 		ID: h.ID, Category: h.Category, Score: h.Score, Status: h.Status, Brand: h.BrandID, SKU: h.SKU,
 		Candidates: h.Candidates, Picked: h.Picked, Reasons: reasons, MatchedTerms: h.MatchedTerms,
-		Listing: ListingView{Site: l.Site, ListingID: l.ID, URL: l.URL, Title: l.Title, Price: price, Currency: l.Currency,
-			SellerID: l.SellerID, SellerName: l.SellerName, Images: imgs, Removed: l.Removed},
+		Listing:   NewListingView(&h.Listing, full),
 		FirstSeen: RFC3339(h.FirstSeen), LastSeen: RFC3339(h.LastSeen),
 		Allowed: h.Status.ManualNext(),
 	}
@@ -81,7 +70,25 @@ func NewHitView(h *Hit, full bool) HitView {
 	}
 	if full {
 		v.History = h.History
-		v.Listing.Description = l.Description
+	}
+	return v
+}
+
+// NewListingView returns the JSON view of l; full adds its description.
+func NewListingView(l *Listing, full bool) ListingView {
+	imgs := make([]string, 0, len(l.Images))
+	for _, im := range l.Images {
+		imgs = append(imgs, im.URL)
+	}
+	var price *Amount
+	if l.HasPrice {
+		p := l.Price
+		price = &p
+	}
+	v := ListingView{Site: l.Site, ListingID: l.ID, URL: l.URL, Title: l.Title, Price: price, Currency: l.Currency,
+		SellerID: l.SellerID, SellerName: l.SellerName, Images: imgs, Removed: l.Removed}
+	if full {
+		v.Description = l.Description
 	}
 	return v
 }

@@ -165,6 +165,9 @@ func (s *Scanner) plan(ctx context.Context, o Options) (*shadowscan.Scan, []*rul
 		if sc.Plan, err = newPlan(sites, s.rules.Detection, o, o.gap()); err != nil {
 			return nil, nil, o, err
 		}
+		if sc.Plan.Catalog, err = catalogDigest(ctx, s.db); err != nil {
+			return nil, nil, o, err
+		}
 	}
 	return sc, sites, o, nil
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -66,6 +67,9 @@ type DB struct {
 	lockInfo string                // sidecar written by this process, "" when none
 	damage   atomic.Pointer[error] // set by guard after bbolt panicked
 	faultFn  func(op string) error // WithWriteFault's, for tests
+	// reasons is WithDismissReasons' list, checked when checkReasons.
+	reasons      shadowscan.DismissReasons
+	checkReasons bool
 
 	mu       sync.Mutex
 	ownScans map[uint64]bool // scans started or resumed through this handle
@@ -82,6 +86,9 @@ type options struct {
 	noSync   bool
 	existing bool
 	fault    func(op string) error
+	// reasons and checkReasons: WithDismissReasons.
+	reasons      shadowscan.DismissReasons
+	checkReasons bool
 }
 
 // Option changes how Open opens a store.
@@ -102,6 +109,15 @@ func WithExisting() Option { return func(o *options) { o.existing = true } }
 
 // WithClock replaces time.Now, for tests.
 func WithClock(now func() time.Time) Option { return func(o *options) { o.clock = now } }
+
+// WithDismissReasons makes MarkHits refuse a dismissal whose reason is
+// not on list, or that lacks the note its reason needs (EINVALID naming
+// the accepted reasons): the configured pick list (rules: review.yaml).
+// Without it MarkHits checks only a reason's form. Dismissals already in
+// the store's history are never checked against it: a list may change.
+func WithDismissReasons(list shadowscan.DismissReasons) Option {
+	return func(o *options) { o.reasons, o.checkReasons = slices.Clone(list), true }
+}
 
 // WithKeepAllCaptures makes Record keep the captures of every listing, not
 // only of flagged or already tracked ones.
@@ -137,7 +153,8 @@ func Open(path string, opts ...Option) (*DB, error) {
 	if err := checkPages(path, o.timeout); err != nil {
 		return nil, err
 	}
-	db := &DB{path: path, clock: o.clock, keepAll: o.keepAll, readOnly: o.readOnly, faultFn: o.fault, ownScans: make(map[uint64]bool)}
+	db := &DB{path: path, clock: o.clock, keepAll: o.keepAll, readOnly: o.readOnly, faultFn: o.fault, ownScans: make(map[uint64]bool),
+		reasons: o.reasons, checkReasons: o.checkReasons}
 	var bdb *bbolt.DB
 	err := db.guard(func() error {
 		var err error

@@ -180,9 +180,9 @@ const (
 // note, dismiss reason and case number kept in the history entry. It is
 // all or nothing: an unknown hit (ENOTFOUND), a change c.Validate refuses
 // or a move the workflow forbids (EINVALID, the
-// error of Status.CheckMove naming the hit) changes nothing. Whether a
-// dismiss reason is on the configured list is the caller's check
-// (shadowscan.DismissReasons.Check): the store keeps no configuration. The moves
+// error of Status.CheckMove naming the hit) changes nothing. A store
+// opened WithDismissReasons also refuses (EINVALID) a dismissal whose
+// reason is not on its list (shadowscan.DismissReasons.Check). The moves
 // dismissed -> new and removed -> relisted are made by Record only and
 // are refused here (EINVALID). Moving to
 // removed by hand sets RemovedAt (to the unconfirmed gone sighting's time
@@ -197,6 +197,11 @@ func (db *DB) MarkHits(ctx context.Context, ids []uint64, c shadowscan.StatusCha
 	}
 	if err := c.Validate(); err != nil {
 		return nil, err
+	}
+	if db.checkReasons && to == shadowscan.StatusDismissed {
+		if err := db.reasons.Check(c.Reason, c.Note); err != nil {
+			return nil, err
+		}
 	}
 	seen := make(map[uint64]bool, len(ids))
 	uniq := make([]uint64, 0, len(ids))

@@ -378,3 +378,59 @@ func TestMarkHitsKeepsReasonAndCase(t *testing.T) {
 		t.Errorf("the scan's entry grew a reason or case: %+v", first)
 	}
 }
+
+// TestMarkHitsChecksTheDismissReasonList: a store opened with the
+// configured pick list refuses a dismissal whose reason is not on it (or
+// lacks the note it needs), naming the accepted reasons, and moves none of
+// the hits; dismissals already in the history, made under another list,
+// stay as they were and read back.
+func TestMarkHitsChecksTheDismissReasonList(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "shadowscan.db")
+	db := MustOpenPath(t, path)
+	ids := seedHits(t, db, []int{80, 70, 60, 50})
+	// Made before the list existed, with a reason the list lacks.
+	if _, err := db.MarkHits(ctx, ids[:1], shadowscan.StatusChange{To: shadowscan.StatusDismissed, By: "ana", Reason: "old wording"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	list := shadowscan.DismissReasons{{Reason: "genuine product"}, {Reason: "other", NoteRequired: true}}
+	db = MustOpenPath(t, path, WithDismissReasons(list))
+	for _, c := range []struct {
+		change shadowscan.StatusChange
+		msg    string
+	}{
+		{shadowscan.StatusChange{To: shadowscan.StatusDismissed, By: "ana", Reason: "looks fine"}, `unknown dismiss reason "looks fine" (accepted: "genuine product", "other")`},
+		{shadowscan.StatusChange{To: shadowscan.StatusDismissed, By: "ana"}, `a dismissal needs a reason (accepted: "genuine product", "other")`},
+		{shadowscan.StatusChange{To: shadowscan.StatusDismissed, By: "ana", Reason: "other"}, `dismiss reason "other" needs a note`},
+	} {
+		_, err := db.MarkHits(ctx, ids[1:3], c.change)
+		wantCode(t, err, shadowscan.EINVALID)
+		if err == nil || !strings.Contains(err.Error(), c.msg) {
+			t.Errorf("dismiss with %+v: error %v, want %q", c.change, err, c.msg)
+		}
+	}
+	for _, id := range ids[1:3] {
+		if h, _ := db.Hit(ctx, id); h.Status != shadowscan.StatusNew {
+			t.Errorf("hit %d moved to %s by a refused dismissal", id, h.Status)
+		}
+	}
+	if _, err := db.MarkHits(ctx, ids[1:2], shadowscan.StatusChange{To: shadowscan.StatusDismissed, By: "ana", Reason: "other", Note: "a sample"}); err != nil {
+		t.Errorf("a reason on the list with its note: %v", err)
+	}
+	if _, err := db.MarkHits(ctx, ids[3:], shadowscan.StatusChange{To: shadowscan.StatusConfirmed, By: "ana"}); err != nil {
+		t.Errorf("a confirmation needs no reason: %v", err)
+	}
+	h, err := db.Hit(ctx, ids[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if last := h.History[len(h.History)-1]; h.Status != shadowscan.StatusDismissed || last.Reason != "old wording" {
+		t.Errorf("the old dismissal reads back as %s %+v", h.Status, last)
+	}
+	if e, err := db.Enforcement(ctx, shadowscan.EnforcementFilter{}); err != nil || e.DismissReasons["old wording"] != 1 {
+		t.Errorf("the old reason is not counted: %v %v", e.DismissReasons, err)
+	}
+}

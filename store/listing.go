@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"slices"
 
 	"go.etcd.io/bbolt"
 
@@ -186,4 +187,57 @@ func (db *DB) listingPrices(ctx context.Context, after []byte, fn func(ListingPr
 		return nil
 	})
 	return last, err
+}
+
+// sellerRecord is the part of a ListingRecord SellerListings reads to
+// find a shop's listings; decoding only it skips the rest of each record.
+type sellerRecord struct {
+	Listing struct {
+		SellerID string `json:"seller_id"`
+	} `json:"listing"`
+}
+
+// SellerListings returns up to limit listings of one shop (seller id on
+// site), flagged or not, most recently seen first, and how many the shop
+// has in all. It reads each of the site's listing records' seller id and
+// decodes only the shop's. EINVALID for an empty site or seller id or a
+// limit under 1.
+func (db *DB) SellerListings(ctx context.Context, site, sellerID string, limit int) ([]ListingRecord, int, error) {
+	if site == "" || sellerID == "" || limit < 1 {
+		return nil, 0, shadowscan.Errorf(shadowscan.EINVALID, "seller listings need a site, a seller id and a limit of 1 or more (got %q, %q, %d)", site, sellerID, limit)
+	}
+	var out []ListingRecord
+	err := db.view(ctx, func(tx *bbolt.Tx) error {
+		b, err := bucket(tx, bucketListings)
+		if err != nil {
+			return err
+		}
+		prefix := []byte(site + "/")
+		c := b.Cursor()
+		n := 0
+		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+			if n++; n%4096 == 0 && ctx.Err() != nil {
+				return ctx.Err()
+			}
+			sr, err := decodeValue[sellerRecord](v, listingRecordV, "listing")
+			if err != nil {
+				return fmt.Errorf("listing %s: %w", k, err)
+			}
+			if sr.Listing.SellerID != sellerID {
+				continue
+			}
+			rec, err := decodeValue[ListingRecord](v, listingRecordV, "listing "+string(k))
+			if err != nil {
+				return err
+			}
+			out = append(out, rec)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, 0, fmt.Errorf("listings of seller %s: %w", shadowscan.ShopKey(site, sellerID), err)
+	}
+	slices.SortStableFunc(out, func(a, b ListingRecord) int { return b.LastSeen.Compare(a.LastSeen) })
+	total := len(out)
+	return out[:min(limit, total)], total, nil
 }

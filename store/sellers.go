@@ -21,15 +21,9 @@ type SellerKey struct {
 // String returns "site/seller_id".
 func (k SellerKey) String() string { return k.Site + "/" + k.SellerID }
 
-// OffenceStatuses are the statuses a hit reaches only after an analyst
-// confirmed it: confirmed, reported, removed and relisted. A seller with a
-// hit in any of them is a repeat offender.
-var OffenceStatuses = []shadowscan.Status{
-	shadowscan.StatusConfirmed, shadowscan.StatusReported, shadowscan.StatusRemoved, shadowscan.StatusRelisted,
-}
-
-// isOffence reports whether st is one of OffenceStatuses.
-func isOffence(st shadowscan.Status) bool { return slices.Contains(OffenceStatuses, st) }
+// OffenceStatuses are the statuses that make a seller a repeat offender
+// (shadowscan.OffenceStatuses).
+var OffenceStatuses = shadowscan.OffenceStatuses
 
 // ConfirmedBySeller counts, per site and seller, the hits that are
 // confirmed or later in the workflow (OffenceStatuses). Hits without a
@@ -159,7 +153,7 @@ func (s *SellerSummary) add(st shadowscan.Status, sum hitSummary, score int, id 
 	s.Hits++
 	s.ByStatus[st]++
 	s.ByCategory[shadowscan.Category(sum.Category)]++
-	if isOffence(st) {
+	if st.Offence() {
 		s.Confirmed++
 	}
 	if !slices.Contains(s.Brands, sum.BrandID) && sum.BrandID != "" {

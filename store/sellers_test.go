@@ -187,3 +187,44 @@ func TestRevisits(t *testing.T) {
 		wantCode(t, err, shadowscan.EINVALID)
 	})
 }
+
+func TestSellerListings(t *testing.T) {
+	db, ids := sellerWorld(t)
+	ctx := context.Background()
+	// An unflagged listing of a, and one of a seller named a on another site.
+	plain := listing("A0", "plain title", 298, "a")
+	elsewhere := listing("X1", "title X1", 100, "a")
+	elsewhere.Site = "other-market"
+	mustRecord(t, db, Observation{Listing: plain, Verdict: shadowscan.Verdict{}}, Observation{Listing: elsewhere, Verdict: flaggedVerdict(60)})
+
+	got, total, err := db.SellerListings(ctx, "demo-market", "a", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hitOf := map[string]uint64{}
+	for _, r := range got {
+		if r.Listing.Site != "demo-market" || r.Listing.SellerID != "a" {
+			t.Errorf("listing %s/%s of seller %s is not demo-market/a's", r.Listing.Site, r.Listing.ID, r.Listing.SellerID)
+		}
+		hitOf[r.Listing.ID] = r.HitID
+	}
+	want := map[string]uint64{"A0": 0, "A1": ids["A1"], "A2": ids["A2"], "A3": ids["A3"]}
+	if total != 4 || len(got) != 4 || fmt.Sprint(hitOf) != fmt.Sprint(want) {
+		t.Errorf("demo-market/a: total %d, listings and hits %v, want 4 and %v", total, hitOf, want)
+	}
+	for i := 1; i < len(got); i++ {
+		if got[i].LastSeen.After(got[i-1].LastSeen) {
+			t.Errorf("listing %d seen %v after the one before it (%v): want the newest first", i, got[i].LastSeen, got[i-1].LastSeen)
+		}
+	}
+	if got, total, err := db.SellerListings(ctx, "demo-market", "a", 2); err != nil || len(got) != 2 || total != 4 {
+		t.Errorf("limit 2: %d listings of %d (%v)", len(got), total, err)
+	}
+	if got, total, err := db.SellerListings(ctx, "demo-market", "nobody", 5); err != nil || len(got) != 0 || total != 0 {
+		t.Errorf("unknown seller: %d listings of %d (%v)", len(got), total, err)
+	}
+	for _, bad := range [][3]any{{"", "a", 5}, {"demo-market", "", 5}, {"demo-market", "a", 0}} {
+		_, _, err := db.SellerListings(ctx, bad[0].(string), bad[1].(string), bad[2].(int))
+		wantCode(t, err, shadowscan.EINVALID)
+	}
+}

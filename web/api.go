@@ -115,7 +115,9 @@ func (s *Server) apiHitStatus(w http.ResponseWriter, r *http.Request) {
 type sellerList struct {
 	Sellers []SellerRow `json:"sellers"`
 	Total   int         `json:"total"`
-	Page    int         `json:"page"`
+	// Offenders counts the repeat offenders among all Total sellers.
+	Offenders int `json:"repeat_offenders"`
+	Page      int `json:"page"`
 }
 
 func (s *Server) apiSellers(w http.ResponseWriter, r *http.Request) {
@@ -124,12 +126,12 @@ func (s *Server) apiSellers(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	rows, total, err := s.sellerPage(r, page, sellersPerPage)
+	rows, total, offenders, err := s.sellerPage(r, page, sellersPerPage)
 	if err != nil {
 		s.apiError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, sellerList{Sellers: rows, Total: total, Page: page})
+	writeJSON(w, http.StatusOK, sellerList{Sellers: rows, Total: total, Offenders: offenders, Page: page})
 }
 
 func (s *Server) apiCatalog(w http.ResponseWriter, r *http.Request) {

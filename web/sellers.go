@@ -1,7 +1,10 @@
 package web
 
 import (
+	"cmp"
+	"context"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -12,11 +15,13 @@ import (
 const sellersPerPage = 25
 
 // maxStatusWalkHits bounds the fallback that counts each seller's hits by
-// status with HitCount (an index walk per status and seller) when the
-// store's counts lack BySellerStatus: above it the page shows totals only.
+// status from the hits themselves when the store's counts lack
+// BySellerStatus: above it the page shows totals only, and cannot tell
+// repeat offenders.
 const maxStatusWalkHits = 20_000
 
-// SellerRow is one seller's hits: the total and a count per status.
+// SellerRow is one seller's hits: the total and a count per status, and
+// what the catalogue says of the shop.
 type SellerRow struct {
 	Site     string `json:"site"`
 	SellerID string `json:"seller_id"`
@@ -24,6 +29,16 @@ type SellerRow struct {
 	// ByStatus is nil when the counts by status were not made (a large
 	// store without per-seller status counts).
 	ByStatus map[shadowscan.Status]int `json:"by_status"`
+	// Offences counts the hits confirmed or later
+	// (shadowscan.OffenceStatuses); RepeatOffender is Offences > 0. Both
+	// are zero when ByStatus is nil.
+	Offences       int  `json:"offences"`
+	RepeatOffender bool `json:"repeat_offender"`
+	// Role is "official" or "authorized" when some brand of the catalogue
+	// names the shop so, else "unknown" (shopRoles).
+	Role string `json:"role"`
+	// Brands names the brands that name the shop official or authorised.
+	Brands []string `json:"brands,omitempty"`
 }
 
 // sellersData is the sellers page's content.
@@ -33,47 +48,142 @@ type sellersData struct {
 	Total    int
 	Page     int
 	Pages    int
+	// Offenders counts the repeat offenders among all sellers.
+	Offenders int
 }
 
-// sellerPage returns one page of sellers, most hits first (repeat
-// offenders first), each with its counts by status.
-func (s *Server) sellerPage(r *http.Request, page, per int) ([]SellerRow, int, error) {
-	ctx := r.Context()
+// sellerRows returns every seller with hits, repeat offenders first (the
+// most offences first), then by hits, then by key, each with its counts
+// by status and its role in the catalogue.
+func (s *Server) sellerRows(ctx context.Context) ([]SellerRow, error) {
 	c, err := s.store.HitCounts(ctx)
 	if err != nil {
-		return nil, 0, err
+		return nil, err
 	}
-	rows := sortedCounts(c.BySeller)
-	lo := min((page-1)*per, len(rows))
-	hi := min(lo+per, len(rows))
-	out := make([]SellerRow, 0, hi-lo)
-	for _, row := range rows[lo:hi] {
-		site, seller, _ := strings.Cut(row.Key, "/")
-		sr := SellerRow{Site: site, SellerID: seller, Total: row.Count}
-		if c.BySellerStatus == nil && c.Total > maxStatusWalkHits {
-			out = append(out, sr)
+	byStatus := c.BySellerStatus
+	if byStatus == nil && c.Total <= maxStatusWalkHits {
+		if byStatus, err = s.countBySellerStatus(ctx); err != nil {
+			return nil, err
+		}
+	}
+	cat, err := s.store.Catalog(ctx)
+	if err != nil {
+		return nil, err
+	}
+	roles := catalogRoles(cat)
+	rows := make([]SellerRow, 0, len(c.BySeller))
+	for key, n := range c.BySeller {
+		site, seller, _ := strings.Cut(key, "/")
+		r := SellerRow{Site: site, SellerID: seller, Total: n, Role: roleUnknown}
+		if sr := roles[key]; sr != nil {
+			r.Role, r.Brands = sr.role, sr.brands
+		}
+		if byStatus != nil {
+			r.ByStatus = map[shadowscan.Status]int{}
+			for st, k := range byStatus[key] {
+				r.ByStatus[st] = k
+				if st.Offence() {
+					r.Offences += k
+				}
+			}
+			r.RepeatOffender = r.Offences > 0
+		}
+		rows = append(rows, r)
+	}
+	slices.SortFunc(rows, func(a, b SellerRow) int {
+		return cmp.Or(
+			cmp.Compare(b.Offences, a.Offences),
+			cmp.Compare(b.Total, a.Total),
+			cmp.Compare(a.Site, b.Site),
+			cmp.Compare(a.SellerID, b.SellerID),
+		)
+	})
+	return rows, nil
+}
+
+// countBySellerStatus counts every seller's hits by status from the hits,
+// for a store whose counts lack BySellerStatus (a small one: the caller
+// checks the total).
+func (s *Server) countBySellerStatus(ctx context.Context) (map[string]map[shadowscan.Status]int, error) {
+	hits, err := s.store.Hits(ctx, shadowscan.HitFilter{})
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]map[shadowscan.Status]int{}
+	for i := range hits {
+		l := &hits[i].Listing
+		if l.SellerID == "" {
 			continue
 		}
-		sr.ByStatus = map[shadowscan.Status]int{}
-		if c.BySellerStatus != nil {
-			for st, n := range c.BySellerStatus[row.Key] {
-				sr.ByStatus[st] = n
-			}
-			out = append(out, sr)
-			continue
+		key := shadowscan.ShopKey(l.Site, l.SellerID)
+		if out[key] == nil {
+			out[key] = map[shadowscan.Status]int{}
 		}
-		for _, st := range shadowscan.Statuses {
-			n, err := s.store.HitCount(ctx, shadowscan.HitFilter{Status: st, Site: site, SellerID: seller})
-			if err != nil {
-				return nil, 0, err
-			}
-			if n > 0 {
-				sr.ByStatus[st] = n
-			}
-		}
-		out = append(out, sr)
+		out[key][hits[i].Status]++
 	}
-	return out, len(rows), nil
+	return out, nil
+}
+
+// Shop roles as the seller pages name them.
+const (
+	roleOfficial   = "official"
+	roleAuthorized = "authorized"
+	roleUnknown    = "unknown"
+)
+
+// shopRole is what the catalogue says of one shop across its brands.
+type shopRole struct {
+	role   string
+	brands []string
+}
+
+// catalogRoles maps each shop the catalogue names ("site/seller_id") to
+// its role: official when a brand names it official, else authorised.
+func catalogRoles(cat *shadowscan.Catalog) map[string]*shopRole {
+	out := map[string]*shopRole{}
+	add := func(ref shadowscan.SellerRef, brand, role string) {
+		key := shadowscan.ShopKey(ref.Site, ref.SellerID)
+		r := out[key]
+		if r == nil {
+			r = &shopRole{role: role}
+			out[key] = r
+		}
+		if role == roleOfficial {
+			r.role = roleOfficial
+		}
+		if !slices.Contains(r.brands, brand) {
+			r.brands = append(r.brands, brand)
+		}
+	}
+	for _, b := range cat.Brands {
+		for _, ref := range b.OfficialSellers {
+			add(ref, b.ID, roleOfficial)
+		}
+		for _, ref := range b.AuthorizedSellers {
+			add(ref, b.ID, roleAuthorized)
+		}
+	}
+	for _, r := range out {
+		slices.Sort(r.brands)
+	}
+	return out
+}
+
+// sellerPage returns one page of sellerRows and the number of sellers and
+// of repeat offenders.
+func (s *Server) sellerPage(r *http.Request, page, per int) (rows []SellerRow, total, offenders int, err error) {
+	all, err := s.sellerRows(r.Context())
+	if err != nil {
+		return nil, 0, 0, err
+	}
+	for _, row := range all {
+		if row.RepeatOffender {
+			offenders++
+		}
+	}
+	lo := min((page-1)*per, len(all))
+	hi := min(lo+per, len(all))
+	return all[lo:hi], len(all), offenders, nil
 }
 
 func parsePage(r *http.Request) (int, error) {
@@ -94,12 +204,12 @@ func (s *Server) handleSellers(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	rows, total, err := s.sellerPage(r, page, sellersPerPage)
+	rows, total, offenders, err := s.sellerPage(r, page, sellersPerPage)
 	if err != nil {
 		s.pageError(w, r, err)
 		return
 	}
-	d := sellersData{Sellers: rows, Statuses: shadowscan.Statuses, Total: total, Page: page, Pages: (total + sellersPerPage - 1) / sellersPerPage}
+	d := sellersData{Sellers: rows, Statuses: shadowscan.Statuses, Total: total, Page: page, Pages: (total + sellersPerPage - 1) / sellersPerPage, Offenders: offenders}
 	data := s.page(w, r, "Sellers", "sellers")
 	data.Data = d
 	s.render(w, r, "sellers", data)

@@ -68,6 +68,11 @@ type ScanRequest struct {
 	MaxPages int      `json:"max_pages,omitempty"`
 	// ScheduleID is the schedule that asked for it, 0 when none.
 	ScheduleID uint64 `json:"schedule_id,omitempty"`
+	// Resume goes on with the newest interrupted or failed scan (of these
+	// sites) instead of starting a new one, as scan --resume does.
+	Resume bool `json:"resume,omitempty"`
+	// By names who started it from the UI or the API ("" for a schedule).
+	By string `json:"by,omitempty"`
 }
 
 // RunScanFunc runs one scan to its end and returns its record (also when
@@ -114,6 +119,9 @@ type Config struct {
 	// Networks links the stored shops into seller networks; nil hides the
 	// network pages.
 	Networks NetworksFunc
+	// SellerListings lists a shop's stored listings for its seller page;
+	// nil leaves them out.
+	SellerListings SellerListingsFunc
 	// Relists finds the relists of a reported or removed hit, for its
 	// page; nil leaves them out.
 	Relists RelistsFunc
@@ -196,10 +204,13 @@ func (s *Server) routes() http.Handler {
 	handle("GET /hits/{id}/photos/{n}", http.HandlerFunc(s.handleListingPhoto))
 	handle("GET /products/{sku}/photos/{n}", http.HandlerFunc(s.handleProductPhoto))
 	handle("GET /sellers", http.HandlerFunc(s.handleSellers))
+	handle("GET /sellers/{site}/{seller}", http.HandlerFunc(s.handleSeller))
 	handle("GET /networks", http.HandlerFunc(s.handleNetworks))
 	handle("GET /networks/{id}", http.HandlerFunc(s.handleNetwork))
 	handle("GET /catalog", http.HandlerFunc(s.handleCatalog))
 	handle("GET /scans", http.HandlerFunc(s.handleScans))
+	handle("POST /scans", s.need(shadowscan.PermScan, s.handleScanStartForm))
+	handle("POST /scans/runs/{run}/cancel", s.need(shadowscan.PermScan, s.handleScanCancelForm))
 	handle("GET /stats", http.HandlerFunc(s.handleStats))
 	handle("GET /schedules", http.HandlerFunc(s.handleSchedules))
 	handle("POST /schedules", s.need(shadowscan.PermAdmin, s.handleScheduleAddForm))
@@ -225,10 +236,15 @@ func (s *Server) routes() http.Handler {
 	handle("POST /api/hits/{id}/status", http.HandlerFunc(s.apiHitStatus))
 	handle("POST /api/hits/status", http.HandlerFunc(s.apiHitsStatus))
 	handle("GET /api/sellers", http.HandlerFunc(s.apiSellers))
+	handle("GET /api/sellers/{site}/{seller}", http.HandlerFunc(s.apiSeller))
 	handle("GET /api/networks", http.HandlerFunc(s.apiNetworks))
 	handle("GET /api/networks/{id}", http.HandlerFunc(s.apiNetwork))
 	handle("GET /api/catalog", http.HandlerFunc(s.apiCatalog))
 	handle("GET /api/scans", http.HandlerFunc(s.apiScans))
+	handle("POST /api/scans", s.need(shadowscan.PermScan, s.apiScanStart))
+	handle("GET /api/scans/running", http.HandlerFunc(s.apiScansRunning))
+	handle("GET /api/scans/runs/{run}", http.HandlerFunc(s.apiScanRun))
+	handle("POST /api/scans/runs/{run}/cancel", s.need(shadowscan.PermScan, s.apiScanCancel))
 	handle("GET /api/schedules", http.HandlerFunc(s.apiSchedules))
 	handle("POST /api/schedules", s.need(shadowscan.PermAdmin, s.apiScheduleAdd))
 	handle("DELETE /api/schedules/{id}", s.need(shadowscan.PermAdmin, s.apiScheduleDelete))

@@ -406,7 +406,7 @@ func TestPages(t *testing.T) {
 // (as data) in the API.
 func TestHostilePayloadsRenderInert(t *testing.T) {
 	f := newFixture(t, Config{})
-	for _, path := range []string{"/", "/queue", "/queue?status=new", "/hits/1", "/sellers", "/catalog", "/scans"} {
+	for _, path := range []string{"/", "/queue", "/queue?status=new", "/hits/1", "/sellers", "/sellers/demo-market/shop-x", "/catalog", "/scans"} {
 		t.Run(path, func(t *testing.T) {
 			resp := f.do("GET", path, "")
 			body := readBody(t, resp)
@@ -448,7 +448,7 @@ func TestHostilePayloadsRenderInert(t *testing.T) {
 			t.Errorf("description text = %q", got)
 		}
 	})
-	for _, path := range []string{"/api/hits", "/api/hits/1", "/api/sellers", "/api/stats"} {
+	for _, path := range []string{"/api/hits", "/api/hits/1", "/api/sellers", "/api/sellers/demo-market/shop-x", "/api/stats"} {
 		t.Run(path, func(t *testing.T) {
 			resp := f.do("GET", path, "")
 			body := readBody(t, resp)

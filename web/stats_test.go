@@ -259,3 +259,62 @@ func TestStageChartAxis(t *testing.T) {
 		}
 	}
 }
+
+// TestStatsSaysOneShop: a figure of one reads "1 shop", never "1 shops",
+// in the funnel and in the bars' titles.
+func TestStatsSaysOneShop(t *testing.T) {
+	f := newFixture(t, Config{})
+	var one shadowscan.Figures
+	one.Confirmed = shadowscan.Figure{Listings: 3, Shops: 2}
+	one.Reported = shadowscan.Figure{Listings: 1, Shops: 1}
+	one.Removed = shadowscan.Figure{Listings: 1, Shops: 1}
+	e := &shadowscan.Enforcement{Months: []shadowscan.MonthFigures{{Month: "2026-11", Figures: one}}, Totals: one,
+		Rows: []shadowscan.EnforcementRow{{BrandID: "aurora", Site: "demo-market", Month: "2026-11", Figures: one}}}
+	f.st.EnforcementFn = func(context.Context, shadowscan.EnforcementFilter) (*shadowscan.Enforcement, error) { return e, nil }
+	doc := mustDoc(t, f.do("GET", "/stats", ""))
+	body, _ := doc.Html()
+	if strings.Contains(body, "1 shops") || strings.Contains(body, "1 listings") {
+		t.Errorf("the page says \"1 shops\" or \"1 listings\"")
+	}
+	step := doc.Find(`#funnel g.step[data-stage="removed"] text.value`).Text()
+	if !strings.HasPrefix(step, "1 listing · 1 shop") {
+		t.Errorf("funnel step removed reads %q, want 1 listing · 1 shop", step)
+	}
+	if got := doc.Find(`#funnel g.step[data-stage="confirmed"] text.value`).Text(); !strings.HasPrefix(got, "3 listings · 2 shops") {
+		t.Errorf("funnel step confirmed reads %q", got)
+	}
+	if got := doc.Find(`#stages g.bar[data-stage="reported"] title`).Text(); got != "2026-11 reported: 1 listing, 1 shop" {
+		t.Errorf("bar title %q", got)
+	}
+}
+
+// TestStatsCountsNetworks: with networks linked, /stats and its JSON say
+// how many networks there are, as `shadowscan stats` does.
+func TestStatsCountsNetworks(t *testing.T) {
+	nets := func(context.Context) ([]shadowscan.Network, error) {
+		return []shadowscan.Network{
+			{ID: "n1", Shops: []shadowscan.NetworkShop{{Site: "demo-market", SellerID: "a", Confirmed: 1}, {Site: "jd-mall", SellerID: "b"}}},
+			{ID: "n2", Shops: []shadowscan.NetworkShop{{Site: "jd-mall", SellerID: "c"}, {Site: "jd-mall", SellerID: "d"}, {Site: "jd-mall", SellerID: "e"}}},
+		}, nil
+	}
+	f := newFixture(t, Config{Networks: nets})
+	doc := mustDoc(t, f.do("GET", "/stats", ""))
+	if got := doc.Find("#network-figures").Text(); !strings.Contains(got, "2 networks of 5 shops, 1 of them (2 shops) with a confirmed hit") {
+		t.Errorf("network figures %q", got)
+	}
+	doc = mustDoc(t, f.do("GET", "/stats?site=demo-market", ""))
+	if got := doc.Find("#network-figures").Text(); !strings.Contains(got, "1 network of 2 shops") {
+		t.Errorf("network figures on demo-market %q", got)
+	}
+	var got struct {
+		Networks *shadowscan.NetworkFigures `json:"networks"`
+	}
+	resp := f.do("GET", "/api/stats/enforcement", "")
+	if err := json.NewDecoder(resp.Body).Decode(&got); err != nil || got.Networks == nil ||
+		*got.Networks != (shadowscan.NetworkFigures{Networks: 2, Shops: 5, WithConfirmed: 1, ShopsWithConfirmed: 2}) {
+		t.Errorf("api networks %+v (%v)", got.Networks, err)
+	}
+	if doc := mustDoc(t, newFixture(t, Config{}).do("GET", "/stats", "")); doc.Find("#network-figures").Length() != 0 {
+		t.Error("network figures shown by a server that links no networks")
+	}
+}

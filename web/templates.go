@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -23,7 +24,7 @@ var staticFS embed.FS
 
 // pageNames are the templates the server needs; New fails if one is
 // missing.
-var pageNames = []string{"dashboard", "queue", "hit", "sellers", "networks", "network", "catalog", "scans", "stats", "schedules", "users", "login", "error"}
+var pageNames = []string{"dashboard", "queue", "hit", "sellers", "seller", "networks", "network", "catalog", "scans", "stats", "schedules", "users", "login", "error"}
 
 // pageExtras are the other template files a page includes.
 var pageExtras = map[string][]string{"stats": {"templates/enforcement.html"}}
@@ -58,8 +59,13 @@ var funcs = template.FuncMap{
 		}
 		return fmt.Sprintf("%d / %d", g.Listings, g.Shops)
 	},
-	"join":  strings.Join,
-	"label": func(s any) string { return strings.ReplaceAll(fmt.Sprint(s), "_", " ") },
+	"join": strings.Join,
+	// sellerURL is a shop's seller page.
+	"sellerURL": sellerURL,
+	// plural writes n and the noun, "1 shop", "2 shops": pass the
+	// singular and the plural.
+	"plural": plural,
+	"label":  func(s any) string { return strings.ReplaceAll(fmt.Sprint(s), "_", " ") },
 	"query": func(base string, v url.Values, kv ...string) string {
 		c := url.Values{}
 		for k, vs := range v {
@@ -109,7 +115,10 @@ type pageData struct {
 	CSRF      string
 	LoggedIn  bool
 	CanExport bool
-	CanScan   bool
+	// CanScan: the server can run scans (schedules' "run now").
+	CanScan bool
+	// CanRunScans: the user may start, resume and cancel scans.
+	CanRunScans bool
 	// User and Role name the signed-in user ("" in single-user mode).
 	User string
 	Role string
@@ -136,9 +145,11 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request, title, nav string)
 		LoggedIn:  s.cfg.RequireToken,
 		CanExport: s.cfg.Export != nil && s.can(r, shadowscan.PermExport),
 		CanScan:   s.runner.Enabled(),
-		CanAdmin:  s.can(r, shadowscan.PermAdmin),
-		CanReport: s.can(r, shadowscan.PermReport),
-		CanUsers:  s.cfg.Users != nil && s.can(r, shadowscan.PermAdmin),
+
+		CanRunScans: s.runner.Enabled() && s.can(r, shadowscan.PermScan),
+		CanAdmin:    s.can(r, shadowscan.PermAdmin),
+		CanReport:   s.can(r, shadowscan.PermReport),
+		CanUsers:    s.cfg.Users != nil && s.can(r, shadowscan.PermAdmin),
 
 		CanNetworks: s.cfg.Networks != nil,
 
@@ -184,6 +195,14 @@ func (s *Server) handleStatic(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Cache-Control", "public, max-age=3600")
 	http.FileServerFS(staticFS).ServeHTTP(w, r)
+}
+
+// plural is n with the singular or the plural noun: "1 shop", "3 shops".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
 }
 
 func formatTime(t time.Time) string {

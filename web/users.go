@@ -75,7 +75,8 @@ var permissionWords = map[shadowscan.Permission]string{
 	shadowscan.PermTriage: "triage hits",
 	shadowscan.PermReport: "mark hits reported or removed",
 	shadowscan.PermExport: "export evidence",
-	shadowscan.PermAdmin:  "manage schedules, scans and backups",
+	shadowscan.PermScan:   "start or cancel scans",
+	shadowscan.PermAdmin:  "manage users, schedules and backups",
 }
 
 // forbidden is the refusal of an action the user's role does not allow.

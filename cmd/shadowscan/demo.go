@@ -19,6 +19,7 @@ import (
 type demoOptions struct {
 	MarketAddr string
 	Serve      bool
+	Rescan     bool
 	Addr       string
 }
 
@@ -36,14 +37,24 @@ that must not be flagged.
 The demo serves the marketplace on 127.0.0.1, imports the catalogue,
 crawls the marketplace over HTTP, matches, stores the hits in the store
 (--db) and prints them by category. Run it again and it updates the same
-records in place.`,
+records in place.
+
+With --serve it then opens the review web UI. When the store already
+holds a finished demo scan made at the same marketplace address with the
+same catalogue, site rule and detection rules, --serve serves that store
+as it is, without scanning again, and says so; --rescan scans first
+anyway.`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if o.Rescan && !o.Serve {
+				return usagef("--rescan goes with --serve: demo without --serve always scans")
+			}
 			return runDemo(cmd.Context(), g, o)
 		},
 	}
 	cmd.Flags().StringVar(&o.MarketAddr, "market-addr", "127.0.0.1:8931", "where the demo marketplace listens (loopback; a free port is used if this one is taken)")
 	cmd.Flags().BoolVar(&o.Serve, "serve", false, "then open the review web UI on the demo hits (until Ctrl-C)")
+	cmd.Flags().BoolVar(&o.Rescan, "rescan", false, "with --serve: scan again even when the store holds a current demo scan")
 	cmd.Flags().StringVar(&o.Addr, "addr", defaultServeAddr, "with --serve: where the web UI listens")
 	return cmd
 }
@@ -69,7 +80,57 @@ func runDemo(ctx context.Context, g *Globals, o demoOptions) error {
 	if err := importDemoCatalog(ctx, db, w); err != nil {
 		return err
 	}
+	// The marketplace stays up while the UI runs, so scheduled and manual
+	// rescans from the UI reach it.
+	serve := func() error {
+		return serveUntilDone(ctx, g, serveOptions{Addr: o.Addr}, map[string]string{demo.SiteName: base})
+	}
+	if o.Serve && !o.Rescan {
+		fresh, err := freshDemoScan(ctx, g, db, base)
+		if err != nil {
+			return err
+		}
+		if fresh {
+			return serve()
+		}
+	}
+	if err := demoScan(ctx, g, db, base, o.Serve, start); err != nil {
+		return err
+	}
+	if !o.Serve {
+		return nil
+	}
+	return serve()
+}
 
+// freshDemoScan reports whether the store holds a current demo scan
+// (scan.Fresh) and says either way what demo --serve does about it.
+func freshDemoScan(ctx context.Context, g *Globals, db *store.DB, base string) (bool, error) {
+	set, err := g.Rules()
+	if err != nil {
+		return false, err
+	}
+	sc, err := scan.Fresh(ctx, db, set, demo.SiteName, base)
+	if shadowscan.ErrorCode(err) == shadowscan.ENOTFOUND {
+		fmt.Fprintf(g.Stdout, "scanning the demo marketplace: %v\n", err)
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	n, err := db.HitCount(ctx, shadowscan.HitFilter{Site: demo.SiteName})
+	if err != nil {
+		return false, err
+	}
+	fmt.Fprintf(g.Stdout, "not scanning: the store already holds demo scan %d (finished %s, %d hits in the store) of this marketplace with the same catalogue and rules; serving it as it is (--rescan scans again first)\n",
+		sc.ID, shadowscan.RFC3339(sc.EndedAt), n)
+	return true, nil
+}
+
+// demoScan scans the demo marketplace at base and prints the summary, the
+// hits by category and what to do next.
+func demoScan(ctx context.Context, g *Globals, db *store.DB, base string, serving bool, start time.Time) error {
+	w := g.Stdout
 	sc, err := runScan(ctx, g, scanOptions{Options: scan.Options{Sites: []string{demo.SiteName}, BaseURL: base}})
 	if sc != nil {
 		printScanSummary(g, sc, err)
@@ -97,13 +158,10 @@ func runDemo(ctx context.Context, g *Globals, o demoOptions) error {
 	fmt.Fprintf(w, "  shadowscan%s review mark %d confirmed --by you    # confirm it\n", dbFlag, first)
 	fmt.Fprintf(w, "  shadowscan%s export --out demo.wacz --status confirmed   # an evidence bundle of what you confirmed\n", dbFlag)
 	fmt.Fprintf(w, "  shadowscan evidence verify --allow-unsigned demo.wacz   # check it offline (sign with export --sign KEY)\n")
-	if !o.Serve {
+	if !serving {
 		fmt.Fprintf(w, "  shadowscan%s serve                                # the review web UI\n", dbFlag)
-		return nil
 	}
-	// The marketplace stays up while the UI runs, so scheduled and manual
-	// rescans from the UI reach it.
-	return serveUntilDone(ctx, g, serveOptions{Addr: o.Addr}, map[string]string{demo.SiteName: base})
+	return nil
 }
 
 // printHitsByCategory prints each category with its count and its top

@@ -136,3 +136,28 @@ func TestReviewMarkReportedCase(t *testing.T) {
 		t.Error("the report does not show the case number")
 	}
 }
+
+// TestStoreOpenedByTheCLIChecksDismissReasons: the store every command
+// opens (serve's UI and API included) refuses a dismissal whose reason is
+// not on the configured list, whoever calls MarkHits, naming the list
+// that --rules gives.
+func TestStoreOpenedByTheCLIChecksDismissReasons(t *testing.T) {
+	path := reasonStore(t, 2)
+	rules := t.TempDir()
+	if err := os.WriteFile(filepath.Join(rules, "review.yaml"), []byte("dismiss_reasons:\n  - reason: sample for the lab\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	g := &Globals{DBPath: path, RulesDir: rules, Stdout: &bytes.Buffer{}, Stderr: &bytes.Buffer{}, Getenv: func(string) string { return "" }}
+	defer g.close()
+	db, err := g.Store(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = db.MarkHits(t.Context(), []uint64{1}, shadowscan.StatusChange{To: shadowscan.StatusDismissed, By: "ana", Reason: "genuine product"})
+	if shadowscan.ErrorCode(err) != shadowscan.EINVALID || !strings.Contains(err.Error(), `unknown dismiss reason "genuine product" (accepted: "sample for the lab")`) {
+		t.Errorf("a reason off the list: %v", err)
+	}
+	if _, err := db.MarkHits(t.Context(), []uint64{1}, shadowscan.StatusChange{To: shadowscan.StatusDismissed, By: "ana", Reason: "sample for the lab"}); err != nil {
+		t.Errorf("a reason on the list: %v", err)
+	}
+}

@@ -67,6 +67,13 @@ func (g *Globals) openStore(opts ...store.Option) (*store.DB, error) {
 	if g.db != nil {
 		return g.db, nil
 	}
+	// Every status change, from the CLI or from serve's UI and API,
+	// meets the configured dismiss reasons in the store itself. Rules that
+	// do not load leave the store checking a reason's form only: the
+	// commands that dismiss load them first and report the error.
+	if set, err := g.Rules(); err == nil {
+		opts = append(opts, store.WithDismissReasons(set.Review.DismissReasons))
+	}
 	db, err := store.Open(g.dbPath(), append(opts, g.storeOpts...)...)
 	if err != nil {
 		// While serve holds the store, say where its UI and API are.

@@ -18,6 +18,7 @@ import (
 	"github.com/shadowscan/shadowscan/evidence"
 	"github.com/shadowscan/shadowscan/export"
 	"github.com/shadowscan/shadowscan/fleet"
+	"github.com/shadowscan/shadowscan/rules"
 	"github.com/shadowscan/shadowscan/scan"
 	"github.com/shadowscan/shadowscan/store"
 	"github.com/shadowscan/shadowscan/web"
@@ -133,30 +134,9 @@ func serveUntilDone(ctx context.Context, g *Globals, o serveOptions, baseURLs ma
 	}
 	defer ln.Close()
 	log := g.Logger()
-	srv, err := web.New(web.Config{
-		Store:          db,
-		Log:            log,
-		Token:          token,
-		RequireToken:   !loopback,
-		Actor:          webActor(g),
-		Users:          users,
-		Sites:          set.SiteNames(),
-		DismissReasons: set.Review.DismissReasons,
-		RunScan: func(ctx context.Context, req web.ScanRequest, progress func(shadowscan.Scan)) (*shadowscan.Scan, error) {
-			return runServeScan(ctx, g, baseURLs, q, req, progress)
-		},
-		Export: func(ctx context.Context, w io.Writer, hf shadowscan.HitFilter, by string) error {
-			_, err := export.Write(ctx, db, w, export.Options{Filter: hf, By: by, SignKey: signKey,
-				BundleName: "shadowscan-export.wacz", Software: "shadowscan " + version})
-			return err
-		},
-		ExportSigner: signerOf(signKey),
-		Networks:     webNetworks(db, set.Detection),
-		Relists:      webRelists(db, set.Detection),
-		NetworkOf:    webNetworkOf(db, set.Detection),
-		Backup:       db.Backup,
-		TempDir:      filepath.Dir(g.dbPath()),
-	})
+	cfg := webConfig(g, db, set, signKey, baseURLs, q)
+	cfg.Log, cfg.Token, cfg.RequireToken, cfg.Users = log, token, !loopback, users
+	srv, err := web.New(cfg)
 	if err != nil {
 		return err
 	}
@@ -190,6 +170,33 @@ func serveAndSchedule(ctx context.Context, db *store.DB, srv *web.Server, ln net
 	err := web.Serve(ctx, ln, srv)
 	stop()
 	return err
+}
+
+// webConfig is the web UI's configuration on db with the rules of set:
+// the use cases it calls, wired to the store. The caller adds the access
+// settings.
+func webConfig(g *Globals, db *store.DB, set *rules.Set, signKey *ecdsa.PrivateKey, baseURLs map[string]string, q *fleet.Conn) web.Config {
+	return web.Config{
+		Store:          db,
+		Actor:          webActor(g),
+		Sites:          set.SiteNames(),
+		DismissReasons: set.Review.DismissReasons,
+		RunScan: func(ctx context.Context, req web.ScanRequest, progress func(shadowscan.Scan)) (*shadowscan.Scan, error) {
+			return runServeScan(ctx, g, baseURLs, q, req, progress)
+		},
+		Export: func(ctx context.Context, w io.Writer, hf shadowscan.HitFilter, by string) error {
+			_, err := export.Write(ctx, db, w, export.Options{Filter: hf, By: by, SignKey: signKey,
+				BundleName: "shadowscan-export.wacz", Software: "shadowscan " + version})
+			return err
+		},
+		ExportSigner:   signerOf(signKey),
+		Networks:       webNetworks(db, set.Detection),
+		SellerListings: webSellerListings(db),
+		Relists:        webRelists(db, set.Detection),
+		NetworkOf:      webNetworkOf(db, set.Detection),
+		Backup:         db.Backup,
+		TempDir:        filepath.Dir(g.dbPath()),
+	}
 }
 
 // accessInfo is what serve says at start about who may get in and how.
@@ -253,7 +260,7 @@ func serveHint(err error, dbPath string) error {
 // through progress and no terminal output.
 func runServeScan(ctx context.Context, g *Globals, baseURLs map[string]string, q *fleet.Conn, req web.ScanRequest, progress func(shadowscan.Scan)) (*shadowscan.Scan, error) {
 	return runScan(ctx, g, scanOptions{
-		Options: scan.Options{Sites: req.Sites, Brand: req.BrandID, Queries: req.Queries, MaxPages: req.MaxPages, BaseURLs: baseURLs},
+		Options: scan.Options{Sites: req.Sites, Brand: req.BrandID, Queries: req.Queries, MaxPages: req.MaxPages, BaseURLs: baseURLs, Resume: req.Resume},
 		Quiet:   true, OnProgress: progress, Fleet: q,
 	})
 }
@@ -287,6 +294,23 @@ func startFleet(ctx context.Context, g *Globals, o serveOptions) (q *fleet.Conn,
 			srv.Close()
 		}
 	}, nil
+}
+
+// webSellerListings gives the seller pages a shop's stored listings.
+func webSellerListings(db *store.DB) web.SellerListingsFunc {
+	return func(ctx context.Context, site, sellerID string, limit int) ([]web.SellerListing, int, error) {
+		recs, total, err := db.SellerListings(ctx, site, sellerID, limit)
+		if err != nil {
+			return nil, 0, err
+		}
+		out := make([]web.SellerListing, len(recs))
+		for i := range recs {
+			r := &recs[i]
+			out[i] = web.SellerListing{Listing: shadowscan.NewListingView(&r.Listing, false), FirstSeen: r.FirstSeen, LastSeen: r.LastSeen,
+				ScanID: r.ScanID, HitID: r.HitID, Verdict: r.Verdict}
+		}
+		return out, total, nil
+	}
 }
 
 // loadSignKey loads serve's --sign-key, nil for none.

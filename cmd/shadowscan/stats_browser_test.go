@@ -95,7 +95,7 @@ func checkStatsPage(t *testing.T, ctx context.Context, who string, want shadowsc
 		for _, st := range shadowscan.Stages {
 			f := *m.Stage(st)
 			b, ok := got[[2]string{m.Month, st}]
-			wantTitle := fmt.Sprintf("%s %s: %d listings, %d shops", m.Month, st, f.Listings, f.Shops)
+			wantTitle := fmt.Sprintf("%s %s: %s, %s", m.Month, st, counted(f.Listings, "listing"), counted(f.Shops, "shop"))
 			switch {
 			case !ok:
 				t.Errorf("%s: no bar for %s %s", who, m.Month, st)
@@ -135,6 +135,14 @@ func checkStatsPage(t *testing.T, ctx context.Context, who string, want shadowsc
 	}
 }
 
+// counted is n and the noun, in the singular for one ("1 shop", "2 shops").
+func counted(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
 // checkFunnel wants the funnel's steps laid out and equal to the totals.
 func checkFunnel(t *testing.T, ctx context.Context, who string, tot shadowscan.Figures) {
 	t.Helper()
@@ -148,8 +156,8 @@ func checkFunnel(t *testing.T, ctx context.Context, who string, tot shadowscan.F
 	}
 	for i, st := range stages {
 		f, s := *tot.Stage(st), steps[i]
-		text := fmt.Sprintf("%d listings · %d shops · %.0f %% of confirmed", f.Listings, f.Shops, 100*float64(f.Listings)/float64(tot.Confirmed.Listings))
-		if s.Stage != st || s.DataListings != f.Listings || s.DataShops != f.Shops || s.Text != text || s.Title != fmt.Sprintf("%s: %d listings, %d shops", st, f.Listings, f.Shops) {
+		text := fmt.Sprintf("%s · %s · %.0f %% of confirmed", counted(f.Listings, "listing"), counted(f.Shops, "shop"), 100*float64(f.Listings)/float64(tot.Confirmed.Listings))
+		if s.Stage != st || s.DataListings != f.Listings || s.DataShops != f.Shops || s.Text != text || s.Title != fmt.Sprintf("%s: %s, %s", st, counted(f.Listings, "listing"), counted(f.Shops, "shop")) {
 			t.Errorf("%s: funnel step %d %+v, stats --json totals say %s %+v", who, i, s, st, f)
 		}
 		if (f.Listings > 0) != (s.W > 0) || s.H <= 0 {

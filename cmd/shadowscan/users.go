@@ -24,8 +24,9 @@ or call the JSON API with their own token, and every change they make is
 recorded in their name. Each has a role:
 
   analyst      triage hits: confirm, dismiss, escalate
-  enforcement  also mark hits reported or removed, and export evidence
-  admin        also manage schedules, scans, sites and backups
+  enforcement  also mark hits reported or removed, export evidence, and
+               start, cancel and resume scans in the web UI
+  admin        also manage users, schedules, sites and backups
 
 Without users, serve stays in single-user mode: no login on 127.0.0.1, the
 access token elsewhere. Once a user exists, every request needs a login or
