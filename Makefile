@@ -17,14 +17,14 @@ build: ## build bin/shadowscan
 # The race detector slows the crawler about tenfold, so the end-to-end tests
 # (a full demo scan, rescans, resume after a kill, the browser, ReplayWeb.page
 # replay, the near-duplicate photo set, the crawler's fetch: browser tests,
-# the distributed scans on NATS JetStream)
-# skip under -short in the race run and run once more without it.
-E2E_PKGS := ./cmd/... ./evidence/... ./photo/...
+# the scan use case's crawls of the demo marketplace, the distributed scans
+# on NATS JetStream) skip under -short in the race run and run once more
+# without it.
+E2E_PKGS := ./cmd/... ./evidence/... ./photo/... ./scan/...
 test: ## every test: unit tests with the race detector, then the end-to-end tests
 	$(GO) test -race -short -count=1 ./...
 	$(GO) test -count=1 $(E2E_PKGS)
 	$(GO) test -count=1 -run '^TestBrowser' ./crawler/
-	$(GO) test -count=1 -run '^TestDistributed' ./scan/
 
 demo: build ## serve the embedded demo marketplace, scan it, print the hits
 	./$(BIN) --db $(DEMO_DB) demo
