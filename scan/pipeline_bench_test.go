@@ -29,7 +29,6 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/shadowscan/shadowscan"
-	"github.com/shadowscan/shadowscan/catalog"
 	"github.com/shadowscan/shadowscan/demo"
 	"github.com/shadowscan/shadowscan/rules"
 	"github.com/shadowscan/shadowscan/store"
@@ -540,7 +539,6 @@ func benchPipeline(b *testing.B, m *benchMarket) {
 // rules with the bench's site rule, its photos on the host at cdn.
 func benchStore(tb testing.TB, dir, cdn string) (*store.DB, *rules.Set) {
 	tb.Helper()
-	ctx := context.Background()
 	rulesDir := filepath.Join(dir, "rules")
 	if err := os.MkdirAll(rulesDir, 0o755); err != nil {
 		tb.Fatal(err)
@@ -559,14 +557,6 @@ func benchStore(tb testing.TB, dir, cdn string) (*store.DB, *rules.Set) {
 		tb.Fatal(err)
 	}
 	tb.Cleanup(func() { db.Close() })
-	for _, name := range demo.CatalogFiles() {
-		f, err := catalog.Load(ctx, demo.CatalogFS(), name)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		if _, err := db.SaveCatalog(ctx, &f.Catalog, f.Photos); err != nil {
-			tb.Fatal(err)
-		}
-	}
+	saveDemoCatalog(tb, db)
 	return db, set
 }

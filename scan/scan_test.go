@@ -24,21 +24,12 @@ import (
 // catalogue, with the embedded rules.
 func mustDemoStore(t *testing.T) (*store.DB, *rules.Set) {
 	t.Helper()
-	ctx := context.Background()
 	db, err := store.Open(filepath.Join(t.TempDir(), "scan.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	for _, name := range demo.CatalogFiles() {
-		f, err := catalog.Load(ctx, demo.CatalogFS(), name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := db.SaveCatalog(ctx, &f.Catalog, f.Photos); err != nil {
-			t.Fatal(err)
-		}
-	}
+	saveDemoCatalog(t, db)
 	set, err := rules.Load("")
 	if err != nil {
 		t.Fatal(err)
@@ -209,6 +200,21 @@ func TestProcs(t *testing.T) {
 	for cpus, want := range map[int]int{0: 2, 1: 2, 2: 4, 16: 32} {
 		if got := Procs(cpus); got != want {
 			t.Errorf("Procs(%d) = %d, want %d", cpus, got, want)
+		}
+	}
+}
+
+// saveDemoCatalog imports the demo catalogue, photos included, into db.
+func saveDemoCatalog(tb testing.TB, db *store.DB) {
+	tb.Helper()
+	ctx := context.Background()
+	for _, name := range demo.CatalogFiles() {
+		f, err := catalog.Load(ctx, demo.CatalogFS(), name)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		if _, err := db.SaveCatalog(ctx, &f.Catalog, f.Photos); err != nil {
+			tb.Fatal(err)
 		}
 	}
 }

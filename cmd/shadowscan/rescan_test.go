@@ -32,6 +32,14 @@ func mustImportDemoCatalog(t *testing.T, path string) {
 	}
 }
 
+// saveDemoCatalog imports the demo catalogue into db, as demo does.
+func saveDemoCatalog(t *testing.T, db *store.DB) {
+	t.Helper()
+	if err := importDemoCatalog(context.Background(), db, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // mustCLI runs the command line and fails the test unless it exits 0.
 func mustCLI(t *testing.T, db string, args ...string) string {
 	t.Helper()

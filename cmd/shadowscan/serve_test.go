@@ -22,7 +22,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/shadowscan/shadowscan"
-	"github.com/shadowscan/shadowscan/catalog"
 	"github.com/shadowscan/shadowscan/demo"
 	"github.com/shadowscan/shadowscan/store"
 	"github.com/shadowscan/shadowscan/web"
@@ -390,15 +389,7 @@ func TestServeScanAgainstTheDemoMarket(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range demo.CatalogFiles() {
-		f, err := catalog.Load(ctx, demo.CatalogFS(), name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := db.SaveCatalog(ctx, &f.Catalog, f.Photos); err != nil {
-			t.Fatal(err)
-		}
-	}
+	saveDemoCatalog(t, db)
 	set, err := g.Rules()
 	if err != nil {
 		t.Fatal(err)

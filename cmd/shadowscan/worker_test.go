@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/shadowscan/shadowscan"
-	"github.com/shadowscan/shadowscan/catalog"
 	"github.com/shadowscan/shadowscan/demo"
 	"github.com/shadowscan/shadowscan/web"
 )
@@ -49,15 +48,7 @@ func TestServeScanOnWorkers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range demo.CatalogFiles() {
-		f, err := catalog.Load(ctx, demo.CatalogFS(), name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := db.SaveCatalog(ctx, &f.Catalog, f.Photos); err != nil {
-			t.Fatal(err)
-		}
-	}
+	saveDemoCatalog(t, db)
 	q, url, stop, err := startFleet(ctx, g, serveOptions{NATS: natsOptions{URL: natsEmbedded}, NATSListen: "127.0.0.1:0"})
 	if err != nil {
 		t.Fatal(err)
