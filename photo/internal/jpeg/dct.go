@@ -421,36 +421,6 @@ var reducedBasis = func() (m [4][8][8]float32) {
 	return m
 }()
 
-// halve writes to dst (stride apart) the 4x4 means, rounded, of the 2x2
-// cells of the block b's inverse transform (idctPruned's output; only its
-// first row when rowsEqual), level shifted and clipped as reconstructBlock
-// does: exactly the full decode averaged. The inverse transform costs no
-// more than at full size, but the hashing that follows reads a quarter of
-// the pixels.
-func halve(b *block, rowsEqual bool, dst []byte, stride int) {
-	for j := range 4 {
-		r0, r1 := b[16*j:16*j+8:16*j+8], b[16*j+8:16*j+16:16*j+16]
-		if rowsEqual {
-			r0, r1 = b[:8:8], b[:8:8]
-		}
-		out := dst[j*stride : j*stride+4 : j*stride+4]
-		for i := range out {
-			s := level(r0[2*i]) + level(r0[2*i+1]) + level(r1[2*i]) + level(r1[2*i+1])
-			out[i] = uint8((s + 2) >> 2)
-		}
-	}
-}
-
-// level is a transformed value level shifted by +128 and clipped to
-// [0, 255], as reconstructBlock writes it.
-func level(c int32) int32 {
-	c += 128
-	if uint32(c) > 255 {
-		c = ^c >> 31 & 255 // 0 below the range, 255 above
-	}
-	return c
-}
-
 // idctReduced writes to dst (stride apart) the n x n means, n = 8>>shift,
 // of the 8x8 pixels the dequantised coefficients b stand for, level
 // shifted by +128, rounded and clipped to [0, 255]. Rows of b after last

@@ -126,8 +126,7 @@ type decoder struct {
 	lumaOnly bool
 	pix      []byte
 	// minSide asks DecodeLumaScaled's reduction: the luma is decoded at
-	// 1/2^shift of its size, the largest reduction (up to 1/8) that keeps
-	// the shorter side at least minSide pixels; 0 decodes at full size.
+	// 1/2^shift of its size (scaleShift); 0 decodes at full size.
 	minSide int
 	shift   uint
 
@@ -705,12 +704,12 @@ func DecodeLuma(r io.Reader, buf []byte) (*image.Gray, error) {
 	return img.(*image.Gray), nil
 }
 
-// DecodeLumaScaled is DecodeLuma at a reduced size: the largest of 1/2,
-// 1/4 and 1/8 that keeps the shorter side at least minSide pixels (full
-// size when even 1/2 would not). Each output pixel is the mean of the
-// 2x2, 4x4 or 8x8 pixels it stands for, computed from the block's DCT
-// coefficients without the full inverse transform (as libjpeg's scaled
-// decoding does), so a photo costs its entropy decoding and little more.
+// DecodeLumaScaled is DecodeLuma at a reduced size: the larger of 1/4
+// and 1/8 that keeps the shorter side at least minSide pixels (full size
+// when even 1/4 would not). Each output pixel is the mean of the 4x4 or
+// 8x8 pixels it stands for, computed from the block's DCT coefficients
+// without the inverse transform (as libjpeg's scaled decoding does), so
+// a photo costs its entropy decoding and little more.
 // The image's bounds are the reduced size, rounded up; an RGB, CMYK or
 // YCCK JPEG is refused with ErrNotLuma, as by DecodeLuma.
 func DecodeLumaScaled(r io.Reader, buf []byte, minSide int) (*image.Gray, error) {

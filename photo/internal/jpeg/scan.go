@@ -52,7 +52,9 @@ func (d *decoder) makeImg(mxx, myy int) {
 
 // scaleShift is the reduction DecodeLumaScaled asked for (d.minSide): the
 // largest shift up to 3 that keeps the shorter side at least minSide
-// pixels; 0 when none was asked.
+// pixels, and 0 when none was asked or only 1/2 would do: at 1/2 the
+// coefficients' sums cost about what the inverse transform costs, so
+// hashing would gain nothing and lose detail.
 func (d *decoder) scaleShift() uint {
 	if d.minSide <= 0 {
 		return 0
@@ -61,6 +63,9 @@ func (d *decoder) scaleShift() uint {
 	shift := uint(0)
 	for shift < 3 && side>>(shift+1) >= d.minSide {
 		shift++
+	}
+	if shift == 1 {
+		return 0
 	}
 	return shift
 }
@@ -508,11 +513,7 @@ func (d *decoder) reconstructBlock(b *block, bx, by, compIndex int) error {
 		n := 8 >> d.shift
 		stride := d.img1.Stride
 		dst := d.img1.Pix[n*(by*stride+bx):]
-		if d.shift == 1 {
-			halve(b, idctPruned(b, last), dst, stride)
-		} else {
-			idctReduced(b, last, d.shift, dst, stride)
-		}
+		idctReduced(b, last, d.shift, dst, stride)
 		return nil
 	}
 	rowsEqual := idctPruned(b, last)
