@@ -182,7 +182,8 @@ func (db *DB) check(ctx context.Context, rep *CheckReport) ([]string, error) {
 }
 
 // checkRecords decodes every value that checkInvariants does not: the
-// catalogue, scans, listing history, blobs, index summaries and schedules.
+// catalogue, scans, listing history, blobs, index summaries, schedules,
+// sessions and saved filters.
 // It counts the values of every bucket in counts.
 func checkRecords(ctx context.Context, tx *bbolt.Tx, counts map[string]int) []error {
 	r := &records{ctx: ctx, tx: tx, counts: counts, brands: map[string]bool{}, listings: tx.Bucket(bucketListings)}
@@ -206,6 +207,7 @@ func checkRecords(ctx context.Context, tx *bbolt.Tx, counts map[string]int) []er
 		}
 		return true
 	})
+	r.each(bucketSavedFilters, r.savedFilter)
 	return r.errs
 }
 
@@ -337,6 +339,17 @@ func (r *records) hit(k, v []byte) bool {
 	}
 	if _, err := shadowscan.ParseCategory(string(h.Category)); err != nil {
 		return r.add("hit %d: %v", h.ID, err)
+	}
+	return true
+}
+
+func (r *records) savedFilter(k, v []byte) bool {
+	f, err := decodeValue[shadowscan.SavedFilter](v, savedFilterV, "saved filter")
+	if err == nil {
+		err = f.Validate()
+	}
+	if err != nil {
+		return r.add("saved filter %x: %v", k, err)
 	}
 	return true
 }

@@ -29,7 +29,7 @@
 //
 // # Bucket tree
 //
-// The store at schema 8 (SchemaVersion). Keys are shown between < >;
+// The store at schema 9 (SchemaVersion). Keys are shown between < >;
 // every value is JSON wrapped as {"v": layout version, "data": ...}
 // unless said otherwise. The schema that added a bucket is in brackets;
 // the rest came with schema 1. Each bucket name is a package-level []byte
@@ -77,6 +77,9 @@
 //	photo_hashes/            [schema 8]
 //	|--> <sha256, 32 bytes>  -> a listing photo's hashes and the photo.HashVersion that
 //	                            computed them, for later scans fetching the same bytes
+//	saved_filters/           [schema 9]
+//	|--> <filter id u64>     -> shadowscan.SavedFilter: a review-queue filter saved under a
+//	                            name by its owner, shared with the team or not
 //
 // Schema 5 added no bucket: it re-hashed the official photos in products/
 // with PDQ and their crop, trim and dihedral variants (photohash.go).

@@ -13,7 +13,7 @@ import (
 
 // SchemaVersion is the schema this shadowscan writes: the number of
 // migrations it knows.
-const SchemaVersion = 8
+const SchemaVersion = 9
 
 // migration moves a store from schema N to N+1, where N is its index in
 // migrations. It runs inside the write transaction that records the new
@@ -39,10 +39,11 @@ var migrations = []migration{
 	{name: "create the sessions bucket", apply: createBuckets(bucketSessions)},
 	{name: "create the users bucket", apply: createBuckets(bucketUsers)},
 	{name: "create the photo hashes bucket", apply: createBuckets(bucketPhotoHashes)},
+	{name: "create the saved filters bucket", apply: createBuckets(bucketSavedFilters)},
 }
 
 // createBuckets is the migration of a schema that only adds buckets
-// (schedules, sessions, users): it creates each of names.
+// (schedules, sessions, users, saved filters): it creates each of names.
 func createBuckets(names ...[]byte) func(*bbolt.Tx, *migrationEnv) error {
 	return func(tx *bbolt.Tx, _ *migrationEnv) error {
 		for _, name := range names {

@@ -1,8 +1,10 @@
 package web
 
 import (
+	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/PuerkitoBio/goquery"
 
@@ -39,5 +41,30 @@ func TestHitPageHistoryTimesAndPoints(t *testing.T) {
 	}
 	if doc.Find(`script[src="/static/localtime.js"]`).Length() != 1 {
 		t.Error("the page does not load localtime.js")
+	}
+}
+
+// shortTime is the server's short time form, "2006-01-02 15:04".
+var shortTime = regexp.MustCompile(`\d{4}-\d{2}-\d{2} \d{2}:\d{2}`)
+
+// TestTimesAreLocalisable: every time the pages show is a <time
+// datetime> that localtime.js rewrites in the browser's zone; a time
+// written as plain text would stay in the server's zone.
+func TestTimesAreLocalisable(t *testing.T) {
+	f := newFixture(t, Config{})
+	at := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
+	f.mem.mu.Lock()
+	f.mem.schedules = []shadowscan.Schedule{{ID: 1, Cron: "@daily", Site: "demo-market", CreatedAt: at, LastRun: at, LastScanID: 1}}
+	f.mem.scans = []shadowscan.Scan{{ID: 1, Sites: []string{"demo-market"}, State: shadowscan.ScanDone, StartedAt: at, EndedAt: at.Add(time.Hour)}}
+	f.mem.mu.Unlock()
+	for _, path := range []string{"/", "/queue", "/scans", "/schedules", "/hits/1"} {
+		doc := mustDoc(t, f.do("GET", path, ""))
+		if doc.Find("main time[datetime]").Length() == 0 {
+			t.Errorf("%s shows no <time>", path)
+		}
+		doc.Find("main time").Remove()
+		if plain := shortTime.FindString(doc.Find("main").Text()); plain != "" {
+			t.Errorf("%s shows the time %s as plain text, in the server's zone", path, plain)
+		}
 	}
 }

@@ -28,6 +28,23 @@ type mockStore struct {
 	AddScheduleFn     func(ctx context.Context, s *shadowscan.Schedule) error
 	RemoveScheduleFn  func(ctx context.Context, id uint64) error
 	MarkScheduleRunFn func(ctx context.Context, id uint64, at time.Time, scanID uint64, runErr string) error
+	SaveFilterFn      func(ctx context.Context, f *shadowscan.SavedFilter) error
+	SavedFilterFn     func(ctx context.Context, id uint64) (*shadowscan.SavedFilter, error)
+	SavedFiltersFn    func(ctx context.Context, user string) ([]shadowscan.SavedFilter, error)
+	DeleteFilterFn    func(ctx context.Context, id uint64) error
+}
+
+func (m *mockStore) SaveFilter(ctx context.Context, f *shadowscan.SavedFilter) error {
+	return m.SaveFilterFn(ctx, f)
+}
+func (m *mockStore) SavedFilter(ctx context.Context, id uint64) (*shadowscan.SavedFilter, error) {
+	return m.SavedFilterFn(ctx, id)
+}
+func (m *mockStore) SavedFilters(ctx context.Context, user string) ([]shadowscan.SavedFilter, error) {
+	return m.SavedFiltersFn(ctx, user)
+}
+func (m *mockStore) DeleteSavedFilter(ctx context.Context, id uint64) error {
+	return m.DeleteFilterFn(ctx, id)
 }
 
 func (m *mockStore) Hits(ctx context.Context, f shadowscan.HitFilter) ([]shadowscan.Hit, error) {
@@ -83,6 +100,7 @@ type memStore struct {
 	captures  map[string][]shadowscan.Capture
 	scans     []shadowscan.Scan
 	schedules []shadowscan.Schedule
+	filters   []shadowscan.SavedFilter
 	marks     int
 }
 
@@ -236,7 +254,60 @@ func newMem() (*memStore, *mockStore) {
 		ms.schedules[i].LastRun, ms.schedules[i].LastScanID, ms.schedules[i].LastError = at, scanID, runErr
 		return nil
 	}
+	ms.savedFilterFns(m)
 	return ms, m
+}
+
+// savedFilterFns fills m's saved filter functions with ms's filters, with
+// the store's rules: an owner's names are unique, a user sees their own
+// and the shared ones.
+func (ms *memStore) savedFilterFns(m *mockStore) {
+	m.SaveFilterFn = func(_ context.Context, f *shadowscan.SavedFilter) error {
+		if err := f.Validate(); err != nil {
+			return err
+		}
+		ms.mu.Lock()
+		defer ms.mu.Unlock()
+		for _, have := range ms.filters {
+			if have.Owner == f.Owner && have.Name == f.Name {
+				return shadowscan.Errorf(shadowscan.ECONFLICT, "name: %s has a saved filter called %q already", f.Owner, f.Name)
+			}
+		}
+		f.ID = uint64(len(ms.filters) + 100)
+		ms.filters = append(ms.filters, *f)
+		return nil
+	}
+	m.SavedFilterFn = func(_ context.Context, id uint64) (*shadowscan.SavedFilter, error) {
+		ms.mu.Lock()
+		defer ms.mu.Unlock()
+		for _, f := range ms.filters {
+			if f.ID == id {
+				return &f, nil
+			}
+		}
+		return nil, shadowscan.Errorf(shadowscan.ENOTFOUND, "saved filter %d is not in the store", id)
+	}
+	m.SavedFiltersFn = func(_ context.Context, user string) ([]shadowscan.SavedFilter, error) {
+		ms.mu.Lock()
+		defer ms.mu.Unlock()
+		out := []shadowscan.SavedFilter{}
+		for _, f := range ms.filters {
+			if f.VisibleTo(user) {
+				out = append(out, f)
+			}
+		}
+		return out, nil
+	}
+	m.DeleteFilterFn = func(_ context.Context, id uint64) error {
+		ms.mu.Lock()
+		defer ms.mu.Unlock()
+		i := slices.IndexFunc(ms.filters, func(f shadowscan.SavedFilter) bool { return f.ID == id })
+		if i < 0 {
+			return shadowscan.Errorf(shadowscan.ENOTFOUND, "saved filter %d is not in the store", id)
+		}
+		ms.filters = slices.Delete(ms.filters, i, i+1)
+		return nil
+	}
 }
 
 // sorted returns the hits highest score first, then newest; ms.mu held.

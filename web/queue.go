@@ -32,6 +32,11 @@ type queueData struct {
 	SearchCapped bool
 	// MaxSearch is maxSearch, for the notice.
 	MaxSearch int
+	// QueryString is the query in its canonical form (Values encoded),
+	// what a saved filter of this view stores.
+	QueryString string
+	// SavedFilters are the user's own and the shared saved filters.
+	SavedFilters []SavedFilterView
 }
 
 // queueRow is one hit in the queue, with what explains it at a glance:
@@ -212,8 +217,14 @@ func (s *Server) handleQueue(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
+	saved, err := s.savedFilterViews(r)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
 	d := queueData{Query: q, Values: q.values(), Total: total, Page: q.Page, SortCapped: res.SortCapped, SearchCapped: res.SearchCapped, MaxSearch: maxSearch,
-		Statuses: shadowscan.Statuses, Categories: shadowscan.Categories, Sites: s.cfg.Sites}
+		Statuses: shadowscan.Statuses, Categories: shadowscan.Categories, Sites: s.cfg.Sites, SavedFilters: saved}
+	d.QueryString = q.values().Encode()
 	for _, b := range cat.Brands {
 		d.Brands = append(d.Brands, b.ID)
 	}

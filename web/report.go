@@ -60,7 +60,7 @@ func WriteReport(w io.Writer, e *shadowscan.Enforcement, o ReportOptions) error 
 		View: newEnforcementView(e),
 	}
 	if !o.Generated.IsZero() {
-		d.Generated = o.Generated.UTC().Format(time.RFC3339)
+		d.Generated = o.Generated.UTC().Format("2006-01-02 15:04 UTC")
 	}
 	var buf bytes.Buffer
 	if err := t.Execute(&buf, d); err != nil {

@@ -45,6 +45,21 @@ type Store interface {
 	// brand, site and month, from the hits' histories.
 	Enforcement(ctx context.Context, f shadowscan.EnforcementFilter) (*shadowscan.Enforcement, error)
 	ScheduleStore
+	SavedFilterStore
+}
+
+// SavedFilterStore keeps the review queue's saved filters.
+type SavedFilterStore interface {
+	// SaveFilter stores f as a new filter and sets its ID: EINVALID,
+	// ECONFLICT when its owner has one of that name.
+	SaveFilter(ctx context.Context, f *shadowscan.SavedFilter) error
+	// SavedFilter returns one filter whoever may see it: ENOTFOUND.
+	SavedFilter(ctx context.Context, id uint64) (*shadowscan.SavedFilter, error)
+	// SavedFilters returns the filters user sees (their own and the
+	// shared ones), by name.
+	SavedFilters(ctx context.Context, user string) ([]shadowscan.SavedFilter, error)
+	// DeleteSavedFilter removes a filter: ENOTFOUND.
+	DeleteSavedFilter(ctx context.Context, id uint64) error
 }
 
 // ScheduleStore keeps the schedules the Scheduler runs.
@@ -199,6 +214,8 @@ func (s *Server) routes() http.Handler {
 
 	handle("GET /{$}", http.HandlerFunc(s.handleDashboard))
 	handle("GET /queue", http.HandlerFunc(s.handleQueue))
+	handle("POST /queue/filters", http.HandlerFunc(s.handleFilterSaveForm))
+	handle("POST /queue/filters/{id}/delete", http.HandlerFunc(s.handleFilterDeleteForm))
 	handle("GET /hits/{id}", http.HandlerFunc(s.handleHit))
 	handle("POST /hits/{id}/status", http.HandlerFunc(s.handleHitStatusForm))
 	handle("GET /hits/{id}/photos/{n}", http.HandlerFunc(s.handleListingPhoto))
@@ -235,6 +252,10 @@ func (s *Server) routes() http.Handler {
 	handle("GET /api/hits/{id}", http.HandlerFunc(s.apiHit))
 	handle("POST /api/hits/{id}/status", http.HandlerFunc(s.apiHitStatus))
 	handle("POST /api/hits/status", http.HandlerFunc(s.apiHitsStatus))
+	handle("GET /api/filters", http.HandlerFunc(s.apiFilters))
+	handle("POST /api/filters", http.HandlerFunc(s.apiFilterSave))
+	handle("GET /api/filters/{id}", http.HandlerFunc(s.apiFilter))
+	handle("DELETE /api/filters/{id}", http.HandlerFunc(s.apiFilterDelete))
 	handle("GET /api/sellers", http.HandlerFunc(s.apiSellers))
 	handle("GET /api/sellers/{site}/{seller}", http.HandlerFunc(s.apiSeller))
 	handle("GET /api/networks", http.HandlerFunc(s.apiNetworks))

@@ -234,6 +234,10 @@ func TestWriteReport(t *testing.T) {
 		t.Errorf("headline %q", got)
 	}
 	checkChartsMatch(t, doc, e)
+	// A report travels: its time says its zone, in words, not RFC 3339.
+	if lead := doc.Find(".lead").Text(); !strings.Contains(lead, "Made 2026-12-01 08:00 UTC by shadowscan") {
+		t.Errorf("report lead %q", lead)
+	}
 	for _, bad := range []string{"http://", "https://", "@import", "url(", hostileShop, hostileBrand} {
 		if strings.Contains(out, bad) {
 			t.Errorf("the report contains %q", bad)
