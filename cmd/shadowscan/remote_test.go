@@ -19,6 +19,7 @@ import (
 
 	"github.com/shadowscan/shadowscan"
 	"github.com/shadowscan/shadowscan/demo"
+	"github.com/shadowscan/shadowscan/rules"
 	"github.com/shadowscan/shadowscan/web"
 )
 
@@ -27,13 +28,18 @@ import (
 var remoteQueries = []string{"奥罗拉 蛋白粉", "薇丹丝"}
 
 // holdMarket is the demo marketplace whose listing pages, while hold is
-// set, hang until the test ends, saying so on held.
+// set, hang until freed, saying so on held; the first listing page asked
+// for answers 503 (Retry-After: 0) to its first flaky requests.
 type holdMarket struct {
 	next    http.Handler
 	hold    atomic.Bool
 	held    chan string
 	release chan struct{}
 	once    sync.Once
+
+	flaky     atomic.Int32
+	firstItem sync.Once
+	flakyPath atomic.Value
 }
 
 // free lets the held requests go on.
@@ -46,6 +52,14 @@ func (m *holdMarket) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		default:
 		}
 		<-m.release
+	}
+	if strings.HasPrefix(r.URL.Path, "/item/") {
+		m.firstItem.Do(func() { m.flakyPath.Store(r.URL.Path) })
+		if m.flakyPath.Load() == r.URL.Path && m.flaky.Add(-1) >= 0 {
+			w.Header().Set("Retry-After", "0")
+			http.Error(w, "busy", http.StatusServiceUnavailable)
+			return
+		}
 	}
 	m.next.ServeHTTP(w, r)
 }
@@ -64,6 +78,7 @@ type remoteServe struct {
 func startRemoteServe(t *testing.T) *remoteServe {
 	t.Helper()
 	m := &holdMarket{next: demo.NewMarket().Handler(), held: make(chan string, 1), release: make(chan struct{})}
+	m.flaky.Store(3) // the demo rule's retries (2) and the first attempt: one failed task
 	srv := httptest.NewServer(m)
 	t.Cleanup(func() { m.free(); srv.Close() })
 	rs := &remoteServe{db: filepath.Join(t.TempDir(), "serve.db"), market: m, marketURL: srv.URL}
@@ -215,6 +230,37 @@ func TestRemoteScan(t *testing.T) {
 		}
 	})
 
+	t.Run("metrics and the run show the workers and the redelivered task", func(t *testing.T) {
+		c, err := web.NewClient(rs.url, mustReadToken(t, rs.db))
+		if err != nil {
+			t.Fatal(err)
+		}
+		run, err := c.Run(ctx, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc := run.Progress
+		tasks := 0
+		for name, n := range sc.Workers {
+			if name != "w1" && name != "w2" {
+				t.Errorf("a task done by %q", name)
+			}
+			tasks += n
+		}
+		t.Logf("run 1: tasks by worker %v, redelivered %v", sc.Workers, sc.Redelivered)
+		if tasks != sc.Pages || sc.Redelivered[demo.SiteName] != 1 {
+			t.Errorf("the workers did %d tasks of %d pages, %v redelivered; want every page by w1 or w2, 1 redelivered (the page that answered 503)", tasks, sc.Pages, sc.Redelivered)
+		}
+		site := `{site="` + demo.SiteName + `"}`
+		waitMetrics(t, rs.url, map[string]float64{"shadowscan_fleet_up": 1, "shadowscan_fleet_workers": 2, "shadowscan_fleet_site_workers" + site: 2,
+			"shadowscan_fleet_tasks_in_flight" + site: 0, "shadowscan_fleet_tasks_pending" + site: 0, "shadowscan_fleet_tasks_redelivered" + site: 0,
+			"shadowscan_fleet_redeliveries_total" + site: 1, `shadowscan_scans_total{state="done"}`: 1})
+		page := mustGet(t, rs.url+"scans")
+		if !strings.Contains(page, "<th>Workers</th>") || !strings.Contains(page, fmt.Sprintf("w1 %d", sc.Workers["w1"])) {
+			t.Errorf("the scans page does not show the tasks by worker %v", sc.Workers)
+		}
+	})
+
 	t.Run("Ctrl-C cancels the run on serve", func(t *testing.T) {
 		rs.market.hold.Store(true)
 		cctx, interrupt := context.WithCancel(ctx)
@@ -226,6 +272,13 @@ func TestRemoteScan(t *testing.T) {
 		case <-rs.market.held:
 		case <-ctx.Done():
 			t.Fatal("no listing page was asked for")
+		}
+		// The listing pages hang: the site's parallelism of tasks is out,
+		// the others wait in the queue.
+		site := `{site="` + demo.SiteName + `"}`
+		body := waitMetrics(t, rs.url, map[string]float64{"shadowscan_fleet_tasks_in_flight" + site: float64(demoParallelism(t))})
+		if n, _ := metricValue(body, "shadowscan_fleet_tasks_pending"+site); n == 0 {
+			t.Errorf("no task pending while every slot of the site hangs:\n%s", body)
 		}
 		interrupt()
 		wg.Wait()
@@ -252,4 +305,71 @@ func mustReadToken(t *testing.T, db string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// demoParallelism is the demo site's parallelism in the embedded rules.
+func demoParallelism(t *testing.T) int {
+	t.Helper()
+	set, err := rules.Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	site, err := set.Site(demo.SiteName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return site.Politeness.Parallelism
+}
+
+func mustGet(t *testing.T, url string) string {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil || resp.StatusCode != http.StatusOK {
+		t.Fatalf("GET %s: %s, %v", url, resp.Status, err)
+	}
+	return string(b)
+}
+
+// metricValue is the value of the series (name and labels as /metrics
+// prints them) in a Prometheus text body.
+func metricValue(body, series string) (float64, bool) {
+	for _, line := range strings.Split(body, "\n") {
+		if v, ok := strings.CutPrefix(line, series+" "); ok {
+			var f float64
+			if _, err := fmt.Sscan(v, &f); err == nil {
+				return f, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// waitMetrics scrapes serve's /metrics until every series has its value
+// (acks and heartbeats reach NATS a moment after the scan's results), for
+// at most 20 s, and returns the last body.
+func waitMetrics(t *testing.T, base string, want map[string]float64) string {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		body := mustGet(t, base+"metrics")
+		var wrong []string
+		for series, v := range want {
+			if got, ok := metricValue(body, series); !ok || got != v {
+				wrong = append(wrong, fmt.Sprintf("%s = %v (present %v), want %v", series, got, ok, v))
+			}
+		}
+		if len(wrong) == 0 {
+			return body
+		}
+		if time.Now().After(deadline) {
+			sort.Strings(wrong)
+			t.Fatalf("/metrics:\n%s", strings.Join(wrong, "\n"))
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
 }
