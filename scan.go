@@ -33,6 +33,13 @@ type Scan struct {
 	SearchSkipped   int `json:"search_skipped,omitempty"`
 	SearchRefetched int `json:"search_refetched,omitempty"`
 	ListingsSkipped int `json:"listings_skipped,omitempty"`
+	// Workers counts, in a distributed scan, the tasks (pages) each worker
+	// did, by worker name ("coordinator" for tasks no worker finished).
+	Workers map[string]int `json:"workers,omitempty"`
+	// Redelivered counts, in a distributed scan, each site's task
+	// deliveries beyond the first: a worker died on the task, or its page
+	// failed for the moment and was asked for again later.
+	Redelivered map[string]int `json:"redelivered,omitempty"`
 	// SeenGone counts the reported listings this scan saw gone that await a
 	// second gone sighting to be confirmed removed.
 	SeenGone int `json:"seen_gone,omitempty"`

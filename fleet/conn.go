@@ -85,6 +85,7 @@ type Conn struct {
 	results  jetstream.Stream
 	seen     jetstream.KeyValue
 	captures jetstream.ObjectStore
+	workers  jetstream.KeyValue
 	log      *slog.Logger
 }
 
@@ -149,6 +150,9 @@ func (c *Conn) setup(ctx context.Context) error {
 	}
 	if c.captures, err = js.CreateOrUpdateObjectStore(ctx, jetstream.ObjectStoreConfig{Bucket: CapturesBucket, TTL: captureTTL, Storage: jetstream.FileStorage}); err != nil {
 		return fmt.Errorf("capture store: %w", err)
+	}
+	if c.workers, err = js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{Bucket: WorkersBucket, TTL: workerTTL, Storage: jetstream.MemoryStorage}); err != nil {
+		return fmt.Errorf("worker heartbeat bucket: %w", err)
 	}
 	return nil
 }

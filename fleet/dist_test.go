@@ -153,11 +153,12 @@ func TestDeadWorkerTaskRedelivered(t *testing.T) {
 	}, WorkOptions{Name: "alive"})
 	var mu sync.Mutex
 	var workers []string
+	var deliveries uint64
 	err := coord.Results(ctx, 2, func(ctx context.Context, rs []Result) (bool, error) {
 		mu.Lock()
 		defer mu.Unlock()
 		for _, r := range rs {
-			workers = append(workers, r.Worker)
+			workers, deliveries = append(workers, r.Worker), r.Deliveries
 		}
 		return len(workers) > 0, nil
 	})
@@ -167,4 +168,75 @@ func TestDeadWorkerTaskRedelivered(t *testing.T) {
 	if !slices.Equal(workers, []string{"alive"}) || calls.Load() != 2 {
 		t.Errorf("results from %v after %d handler calls, want one from alive after 2", workers, calls.Load())
 	}
+	if deliveries != 2 {
+		t.Errorf("the result says its task was delivered %d times, want 2", deliveries)
+	}
+}
+
+// waitStats polls c.Stats until ok accepts them (or fails the test after
+// 20 s, with the last ones): heartbeats and acks reach the server a
+// moment after the calls that make them return.
+func waitStats(t *testing.T, c *Conn, what string, ok func(Stats) bool) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		st, err := c.Stats(context.Background())
+		if err == nil && ok(st) {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s: stats %+v, %v", what, st, err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// TestStats: Stats counts a site's tasks waiting and in flight, and the
+// workers by their heartbeats, from a worker's start to its stop.
+func TestStats(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	srv := MustServer(t)
+	coord, work := MustConnect(t, srv, "coordinator"), MustConnect(t, srv, "worker")
+	if st, err := coord.Stats(ctx); err != nil || st.Workers != 0 || len(st.Sites) != 0 {
+		t.Fatalf("an empty fleet: %+v, %v", st, err)
+	}
+	if err := coord.OpenSite(ctx, "site-a", SiteLimits{Parallelism: 1, Timeout: time.Second}); err != nil {
+		t.Fatal(err)
+	}
+	var tasks []Task
+	for i := range 3 {
+		tasks = append(tasks, NewTask(3, "site-a", KindListing, fmt.Sprintf("http://m/item/%d", i)))
+	}
+	if _, err := coord.Publish(ctx, "seed", tasks); err != nil {
+		t.Fatal(err)
+	}
+	waitStats(t, coord, "3 tasks published, no worker", func(st Stats) bool {
+		return st.Workers == 0 && slices.Equal(st.Sites, []SiteStats{{Site: "site-a", Pending: 3}})
+	})
+	release := make(chan struct{})
+	wctx, stopWork := context.WithCancel(ctx)
+	worked := make(chan error, 1)
+	go func() {
+		worked <- work.Work(wctx, "site-a", func(ctx context.Context, tk Task) (Outcome, error) {
+			<-release
+			return Outcome{Listing: &shadowscan.Listing{Site: tk.Site, ID: tk.URL, URL: tk.URL}}, nil
+		}, WorkOptions{Name: "host.1", Pullers: 2})
+	}()
+	waitStats(t, coord, "one worker on a task of a site of parallelism 1", func(st Stats) bool {
+		return st.Workers == 1 && slices.Equal(st.Sites, []SiteStats{{Site: "site-a", Workers: 1, InFlight: 1, Pending: 2}})
+	})
+	close(release)
+	n := 0
+	if err := coord.Results(ctx, 3, func(ctx context.Context, rs []Result) (bool, error) { n += len(rs); return n == 3, nil }); err != nil {
+		t.Fatal(err)
+	}
+	waitStats(t, coord, "every task done", func(st Stats) bool {
+		return slices.Equal(st.Sites, []SiteStats{{Site: "site-a", Workers: 1}})
+	})
+	stopWork()
+	<-worked
+	waitStats(t, coord, "the worker stopped", func(st Stats) bool {
+		return st.Workers == 0 && slices.Equal(st.Sites, []SiteStats{{Site: "site-a"}})
+	})
 }

@@ -20,6 +20,8 @@
 //	kv shadowscan-seen          the seen-set: key SCAN.SITE.DIGEST(url),
 //	                            value the id of the task that claimed it
 //	object shadowscan-captures  capture bodies, named by their sha256
+//	kv shadowscan-workers       worker heartbeats: key SITE.WORKER, renewed
+//	                            every 5 s, gone 15 s after the last (TTL)
 //
 // Politeness. A site's consumer lets at most its parallelism of tasks out
 // unacknowledged, whichever workers pull them, and a worker acknowledges
@@ -53,4 +55,8 @@
 // worker could finish (a worker dying on it MaxDeliver times) is reported
 // by the server's max-deliveries advisory, which the coordinator turns
 // into a failed result.
+//
+// Observability. Stats reads each site's consumer (tasks in flight,
+// pending, redelivered) and counts the workers' heartbeats; a result
+// carries the worker's name and how many times its task was delivered.
 package fleet

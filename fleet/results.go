@@ -124,8 +124,9 @@ func (c *Conn) loadBodies(ctx context.Context, r *Result) error {
 // maxDeliveries is the part of the server's max-deliveries advisory
 // that is read.
 type maxDeliveries struct {
-	Stream    string `json:"stream"`
-	StreamSeq uint64 `json:"stream_seq"`
+	Stream     string `json:"stream"`
+	StreamSeq  uint64 `json:"stream_seq"`
+	Deliveries uint64 `json:"deliveries"`
 }
 
 // watchMaxDeliveries subscribes to the advisories of task consumers
@@ -138,7 +139,7 @@ func (c *Conn) watchMaxDeliveries(ctx context.Context, scan uint64) (*nats.Subsc
 		if json.Unmarshal(m.Data, &a) != nil || a.Stream != TasksStream {
 			return
 		}
-		if err := c.gaveUp(ctx, scan, a.StreamSeq); err != nil {
+		if err := c.gaveUp(ctx, scan, a.StreamSeq, a.Deliveries); err != nil {
 			c.log.Warn("a task given up after its deliveries could not be reported", "seq", a.StreamSeq, "err", err)
 		}
 	})
@@ -150,7 +151,7 @@ func (c *Conn) watchMaxDeliveries(ctx context.Context, scan uint64) (*nats.Subsc
 
 // gaveUp reports the task at seq, if it is scan's, as failed and removes
 // it from the stream.
-func (c *Conn) gaveUp(ctx context.Context, scan, seq uint64) error {
+func (c *Conn) gaveUp(ctx context.Context, scan, seq, deliveries uint64) error {
 	raw, err := c.tasks.GetMsg(ctx, seq)
 	if errors.Is(err, jetstream.ErrMsgNotFound) {
 		return nil // acked after all
@@ -165,7 +166,7 @@ func (c *Conn) gaveUp(ctx context.Context, scan, seq uint64) error {
 	if err := c.release(ctx, t); err != nil {
 		return err
 	}
-	r := Result{Task: t, Worker: "coordinator", Failed: "max_deliver", Err: "delivered the most times allowed without an ack (did its workers die on it?)"}
+	r := Result{Task: t, Worker: "coordinator", Deliveries: deliveries, Failed: "max_deliver", Err: "delivered the most times allowed without an ack (did its workers die on it?)"}
 	if err := c.publishResult(ctx, r); err != nil {
 		return err
 	}

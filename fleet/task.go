@@ -21,6 +21,8 @@ const (
 	SeenBucket = "shadowscan-seen"
 	// CapturesBucket is the object store of capture bodies by sha256.
 	CapturesBucket = "shadowscan-captures"
+	// WorkersBucket is the KV bucket of worker heartbeats.
+	WorkersBucket = "shadowscan-workers"
 
 	taskPrefix   = "shadowscan.task."
 	resultPrefix = "shadowscan.result."
@@ -65,6 +67,9 @@ type Result struct {
 	Task Task `json:"task"`
 	// Worker names the worker that did it.
 	Worker string `json:"worker"`
+	// Deliveries is how many times the task was delivered, this one
+	// included: above 1 when a worker died on it or it failed for now.
+	Deliveries uint64 `json:"deliveries,omitempty"`
 	// Spawned are the ids of the tasks this one claimed and published:
 	// the coordinator waits for their results too.
 	Spawned []string `json:"spawned,omitempty"`

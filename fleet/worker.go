@@ -72,6 +72,13 @@ func (c *Conn) Work(ctx context.Context, site string, h Handler, o WorkOptions) 
 	if o.Log == nil {
 		o.Log = slog.New(slog.DiscardHandler)
 	}
+	// The worker counts from its start, also while no scan of the site
+	// has opened its consumer yet.
+	var wg sync.WaitGroup
+	defer wg.Wait()
+	bctx, stopBeat := context.WithCancel(ctx)
+	defer stopBeat()
+	wg.Go(func() { c.beat(bctx, site, o.Name) })
 	cons, err := c.siteConsumerWait(ctx, site)
 	if err != nil {
 		return err
@@ -79,7 +86,6 @@ func (c *Conn) Work(ctx context.Context, site string, h Handler, o WorkOptions) 
 	cfg := cons.CachedInfo().Config
 	w := &worker{c: c, cons: cons, h: h, o: o, ackWait: cfg.AckWait, maxDeliver: cfg.MaxDeliver,
 		log: o.Log.With("site", site, "worker", o.Name)}
-	var wg sync.WaitGroup
 	for range max(o.Pullers, 1) {
 		wg.Go(func() { w.pull(ctx) })
 	}
@@ -135,6 +141,9 @@ func (w *worker) do(ctx context.Context, msg jetstream.Msg) {
 		return
 	}
 	r := Result{Task: t, Worker: w.o.Name}
+	if meta, err := msg.Metadata(); err == nil {
+		r.Deliveries = meta.NumDelivered
+	}
 	if err != nil {
 		if w.retry(msg, t, err) {
 			stop()

@@ -178,6 +178,10 @@ func (d *coordinator) count(r fleet.Result) {
 		st = &crawler.Stats{Errors: map[string]int{}}
 		d.perSite[r.Task.Site] = st
 	}
+	addCount(&p.scan.Workers, r.Worker, 1)
+	if r.Deliveries > 1 {
+		addCount(&p.scan.Redelivered, r.Task.Site, int(r.Deliveries-1))
+	}
 	if r.Failed != "" {
 		p.scan.AddError(r.Failed)
 		st.Errors[r.Failed]++
@@ -189,6 +193,14 @@ func (d *coordinator) count(r fleet.Result) {
 	if r.Listing != nil {
 		p.scan.Listings++
 	}
+}
+
+// addCount adds n to (*m)[k], making the map when it has none.
+func addCount(m *map[string]int, k string, n int) {
+	if *m == nil {
+		*m = map[string]int{}
+	}
+	(*m)[k] += n
 }
 
 // resultKey is the frontier key under which a task's result is recorded.

@@ -373,6 +373,9 @@ func TestDistributedWorkerKilled(t *testing.T) {
 	if n := market.count(hung); n < 2 {
 		t.Errorf("%s was requested %d times: its task was not delivered again", hung, n)
 	}
+	if res.sc.Redelivered[demo.SiteName] < 1 || res.sc.Workers["survivor1"]+res.sc.Workers["survivor2"] == 0 {
+		t.Errorf("the scan record counts redeliveries %v and tasks by worker %v: want the killed worker's task redelivered, done by a survivor", res.sc.Redelivered, res.sc.Workers)
+	}
 	listings, hits := storeContents(t, db)
 	wantListings, wantHits := localScan(t, set, srv.URL)
 	if !slices.Equal(listings, wantListings) || !slices.Equal(hits, wantHits) {

@@ -229,6 +229,8 @@ func (p *pipeline) snapshot() shadowscan.Scan {
 	snap.PhotosKnown += live.PhotosKnown
 	snap.Hits = p.newHits
 	snap.Errors = maps.Clone(p.scan.Errors)
+	snap.Workers = maps.Clone(p.scan.Workers)
+	snap.Redelivered = maps.Clone(p.scan.Redelivered)
 	snap.Sites = slices.Clone(p.scan.Sites)
 	snap.Queries = slices.Clone(p.scan.Queries)
 	p.mu.Unlock()

@@ -24,6 +24,8 @@ type metrics struct {
 	newHits  prometheus.Counter
 	scanErrs *prometheus.CounterVec
 	errors   *prometheus.CounterVec
+	// redelivered counts the redeliveries of distributed scans' tasks.
+	redelivered *prometheus.CounterVec
 }
 
 func newMetrics(s *Server) *metrics {
@@ -52,10 +54,16 @@ func newMetrics(s *Server) *metrics {
 		errors: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "shadowscan_http_errors_total", Help: "Requests that failed with an internal error.",
 		}, []string{"kind"}),
+		redelivered: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "shadowscan_fleet_redeliveries_total", Help: "Task deliveries beyond the first in the distributed scans this server ran, by site (a worker died, or a page failed for now).",
+		}, []string{"site"}),
 	}
 	m.reg.MustRegister(m.requests, m.scans, m.pages, m.listings, m.newHits, m.scanErrs, m.errors,
 		&queueCollector{s: s},
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	if s.cfg.Fleet != nil {
+		m.reg.MustRegister(m.redelivered, &fleetCollector{s: s, stats: s.cfg.Fleet})
+	}
 	return m
 }
 
@@ -77,6 +85,9 @@ func (m *metrics) scanEnded(sc *shadowscan.Scan, err error) {
 		m.newHits.Add(float64(sc.Hits))
 		for k, n := range sc.Errors {
 			m.scanErrs.WithLabelValues(k).Add(float64(n))
+		}
+		for site, n := range sc.Redelivered {
+			m.redelivered.WithLabelValues(site).Add(float64(n))
 		}
 	}
 	if state == "" || state == shadowscan.ScanRunning {

@@ -173,6 +173,8 @@ func (r *Runner) end(a *activeRun, sc *shadowscan.Scan, err error) {
 	if sc != nil {
 		info.Progress = *sc
 		info.Progress.Errors = cloneMap(sc.Errors)
+		info.Progress.Workers = cloneMap(sc.Workers)
+		info.Progress.Redelivered = cloneMap(sc.Redelivered)
 	}
 	switch {
 	case sc != nil && sc.State != shadowscan.ScanRunning && sc.State != "":
@@ -238,6 +240,8 @@ func (r *Runner) Run(id uint64) (RunInfo, error) {
 func (r *Runner) snapshot(a *activeRun) RunInfo {
 	info := a.info
 	info.Progress.Errors = cloneMap(info.Progress.Errors)
+	info.Progress.Workers = cloneMap(info.Progress.Workers)
+	info.Progress.Redelivered = cloneMap(info.Progress.Redelivered)
 	return info
 }
 

@@ -143,6 +143,9 @@ type Config struct {
 	// NetworkOf finds the counterfeit networks a defamation hit's seller
 	// or contact handle belongs to, for its page; nil leaves them out.
 	NetworkOf NetworkOfFunc
+	// Fleet reads the state of the workers serve runs its scans on
+	// (serve --nats) for /metrics; nil for a serve that scans itself.
+	Fleet FleetStatsFunc
 	// Backup copies the store for GET /api/backup; nil disables it.
 	Backup BackupFunc
 	// TempDir is where backups are staged before they are sent ("" for

@@ -78,14 +78,20 @@ func newReviewListCommand(g *Globals) *cobra.Command {
 		f      hitFilterFlags
 		asJSON bool
 		limit  int
+		r      remoteOptions
 	)
 	cmd := &cobra.Command{
 		Use:   "list",
 		Short: "List hits, highest score first",
 		Long: `List the review queue, highest score first. Without --status every hit is
-listed whatever its status.`,
+listed whatever its status.
+
+--remote URL reads the queue of a running serve through its API (GET
+/api/hits) instead of the store, with a token as scan --remote sends it;
+it prints JSON only (--json).`,
 		Example: `  shadowscan review list --status new
-  shadowscan review list --category counterfeit --min-score 80 --json`,
+  shadowscan review list --category counterfeit --min-score 80 --json
+  shadowscan review list --remote http://127.0.0.1:8080 --status new --json`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			hf, err := f.filter()
@@ -93,10 +99,20 @@ listed whatever its status.`,
 				return err
 			}
 			hf.Limit = limit
+			if err := r.check(); err != nil {
+				return err
+			}
+			if r.URL != "" {
+				if !asJSON {
+					return usagef("--remote prints the queue as JSON: add --json")
+				}
+				return runRemoteReviewList(cmd.Context(), g, hf, r)
+			}
 			return runReviewList(cmd.Context(), g, hf, asJSON)
 		},
 	}
 	f.addFlags(cmd)
+	r.AddFlags(cmd.Flags(), "read the queue of the serve at this `URL` through its API")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array")
 	cmd.Flags().IntVar(&limit, "limit", 0, "print at most this many hits (0: all)")
 	return cmd
@@ -132,6 +148,20 @@ func runReviewList(ctx context.Context, g *Globals, hf shadowscan.HitFilter, asJ
 	}
 	fmt.Fprintf(g.Stdout, "%d hit(s)\n", len(hits))
 	return nil
+}
+
+// runRemoteReviewList prints the queue of the serve r names as review
+// list --json prints a store's.
+func runRemoteReviewList(ctx context.Context, g *Globals, hf shadowscan.HitFilter, r remoteOptions) error {
+	c, from, err := r.client(g)
+	if err != nil {
+		return err
+	}
+	hits, err := c.Hits(ctx, hf)
+	if err != nil {
+		return remoteError(err, from)
+	}
+	return writeJSON(g.Stdout, hits)
 }
 
 func priceText(l *shadowscan.Listing) string {

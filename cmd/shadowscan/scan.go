@@ -34,13 +34,8 @@ type scanOptions struct {
 	Fleet *fleet.Conn
 }
 
-func newScanCommand(g *Globals) *cobra.Command {
-	var o scanOptions
-	var gap time.Duration
-	cmd := &cobra.Command{
-		Use:   "scan --site S [--site S2] [--brand B] [--query Q]...",
-		Short: "Crawl marketplaces, match listings and queue hits",
-		Long: `Crawl each site's search results for every query, fetch the listing pages
+// scanLong is scan's help text.
+const scanLong = `Crawl each site's search results for every query, fetch the listing pages
 and their photos, match each listing against the catalogue, store it, and
 queue a hit for review when it is flagged. Listings are matched and stored
 as they arrive; a scan killed midway keeps everything it committed and
@@ -73,10 +68,28 @@ example on a full disk) with the sites, base URLs, queries, brand and
 limits it was started with, without fetching again the listing pages and
 search result pages it finished. It refuses when a site rule or the
 detection rules changed since; --base-url may move a site to another
-address.`,
+address.
+
+--remote URL asks a running serve to run the scan (on its workers when
+it runs with --nats), through its API with a token (--token-file, else
+$SHADOWSCAN_TOKEN, else the .token file beside --db), shows its progress
+here and exits as a local scan would; Ctrl-C cancels it on serve, where
+it can be resumed (--remote URL --resume --site S). serve scans with its
+own rules and settings: --base-url, --proxy, --keep-all-captures,
+--no-revisit and --confirm-gone-after are refused with --remote.`
+
+func newScanCommand(g *Globals) *cobra.Command {
+	var o scanOptions
+	var r remoteOptions
+	var gap time.Duration
+	cmd := &cobra.Command{
+		Use:   "scan --site S [--site S2] [--brand B] [--query Q]... [--remote URL]",
+		Short: "Crawl marketplaces, match listings and queue hits",
+		Long:  scanLong,
 		Example: `  shadowscan scan --site demo-market --brand aurora
   shadowscan scan --site demo-market --query "奥罗拉 蛋白粉" --max-pages 3
-  shadowscan scan --resume`,
+  shadowscan scan --resume
+  shadowscan scan --remote http://127.0.0.1:8080 --site demo-market --brand aurora`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(o.Sites) == 0 && !o.Resume {
@@ -86,6 +99,19 @@ address.`,
 				return usagef("--max-pages %d: use 1 or more (0: the site rule's max_pages)", o.MaxPages)
 			}
 			if err := checkProxyFlags(o.Proxies); err != nil {
+				return err
+			}
+			if err := r.check(); err != nil {
+				return err
+			}
+			if r.URL != "" {
+				if err := checkRemoteScan(cmd, o); err != nil {
+					return err
+				}
+				sc, err := runRemoteScan(cmd.Context(), g, o, r)
+				if sc != nil {
+					printScanSummaryResume(g, sc, err, remoteResume(r, sc))
+				}
 				return err
 			}
 			if cmd.Flags().Changed("confirm-gone-after") {
@@ -112,6 +138,7 @@ address.`,
 	fs.BoolVar(&o.KeepAll, "keep-all-captures", false, "keep page and photo captures of unflagged listings too")
 	fs.StringArrayVar(&o.Proxies, "proxy", nil, "send requests through this HTTP or SOCKS5 proxy (repeatable, rotated per request; replaces the site rules' proxies), e.g. socks5://127.0.0.1:1080")
 	fs.BoolVar(&o.NoRevisit, "no-revisit", false, "do not fetch by URL the reported, removed and relisted listings search did not find (takedown checks)")
+	r.AddFlags(fs, "run the scan on the serve at this `URL` (its workers, with --nats) and follow it here")
 	return cmd
 }
 
@@ -165,6 +192,12 @@ func runScan(ctx context.Context, g *Globals, o scanOptions) (*shadowscan.Scan, 
 // printScanSummary prints what the scan did and, when it did not finish,
 // how to go on; runErr is the error it ended with.
 func printScanSummary(g *Globals, sc *shadowscan.Scan, runErr error) {
+	printScanSummaryResume(g, sc, runErr, "shadowscan scan --resume")
+}
+
+// printScanSummaryResume is printScanSummary with the command that goes
+// on with the scan (a remote scan resumes on its server).
+func printScanSummaryResume(g *Globals, sc *shadowscan.Scan, runErr error, resume string) {
 	w := g.Stdout
 	dur := sc.EndedAt.Sub(sc.StartedAt).Round(100 * time.Millisecond)
 	fmt.Fprintf(w, "scan %d %s in %s: %d page(s), %d listing(s), %d new hit(s)\n", sc.ID, sc.State, dur, sc.Pages, sc.Listings, sc.Hits)
@@ -197,13 +230,13 @@ func printScanSummary(g *Globals, sc *shadowscan.Scan, runErr error) {
 	var blocked *scan.BlockedError
 	switch {
 	case errors.As(runErr, &blocked):
-		fmt.Fprintln(w, "the scan stopped: the marketplace is blocking the crawler. Log in with `shadowscan sites login SITE --cookies FILE`, give the site proxies, or wait; then go on with: shadowscan scan --resume")
+		fmt.Fprintln(w, "the scan stopped: the marketplace is blocking the crawler. Log in with `shadowscan sites login SITE --cookies FILE`, give the site proxies, or wait; then go on with: "+resume)
 	case sc.State == shadowscan.ScanInterrupted:
-		fmt.Fprintln(w, "go on with: shadowscan scan --resume")
+		fmt.Fprintln(w, "go on with: "+resume)
 	case sc.State == shadowscan.ScanFailed && errors.Is(runErr, store.ErrWrite):
-		fmt.Fprintln(w, "the store could not be written: free disk space or make the file writable, then go on with: shadowscan scan --resume")
+		fmt.Fprintln(w, "the store could not be written: free disk space or make the file writable, then go on with: "+resume)
 	case sc.State == shadowscan.ScanFailed:
-		fmt.Fprintln(w, "once the cause is fixed, go on with: shadowscan scan --resume")
+		fmt.Fprintln(w, "once the cause is fixed, go on with: "+resume)
 	}
 }
 

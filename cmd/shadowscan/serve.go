@@ -194,6 +194,7 @@ func webConfig(g *Globals, db *store.DB, set *rules.Set, signKey *ecdsa.PrivateK
 		SellerListings: webSellerListings(db),
 		Relists:        webRelists(db, set.Detection),
 		NetworkOf:      webNetworkOf(db, set.Detection),
+		Fleet:          webFleetStats(q),
 		Backup:         db.Backup,
 		TempDir:        filepath.Dir(g.dbPath()),
 	}

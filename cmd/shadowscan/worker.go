@@ -13,6 +13,7 @@ import (
 	"github.com/shadowscan/shadowscan/crawler"
 	"github.com/shadowscan/shadowscan/fleet"
 	"github.com/shadowscan/shadowscan/scan"
+	"github.com/shadowscan/shadowscan/web"
 )
 
 // natsEmbedded is the --nats value that starts serve's own server.
@@ -117,4 +118,23 @@ func runWorker(ctx context.Context, g *Globals, o workerOptions) error {
 		return nil
 	}
 	return err
+}
+
+// webFleetStats gives /metrics the state of q's workers and task queues;
+// nil without a fleet.
+func webFleetStats(q *fleet.Conn) web.FleetStatsFunc {
+	if q == nil {
+		return nil
+	}
+	return func(ctx context.Context) (web.FleetStats, error) {
+		st, err := q.Stats(ctx)
+		if err != nil {
+			return web.FleetStats{}, err
+		}
+		out := web.FleetStats{Workers: st.Workers, Sites: make([]web.FleetSite, len(st.Sites))}
+		for i, s := range st.Sites {
+			out.Sites[i] = web.FleetSite{Site: s.Site, Workers: s.Workers, InFlight: s.InFlight, Pending: s.Pending, Redelivered: s.Redelivered}
+		}
+		return out, nil
+	}
 }

@@ -15,6 +15,7 @@
     var cell = row.querySelector("." + cls);
     if (cell && cell.textContent !== text) { cell.textContent = text; }
   }
+  // errorsText is "kind n kind n", sorted: errors by kind, tasks by worker.
   function errorsText(errs) {
     var out = [];
     for (var k in errs) { if (Object.prototype.hasOwnProperty.call(errs, k)) { out.push(k + " " + errs[k]); } }
@@ -32,6 +33,7 @@
       set(row, "run-listings", String(p.listings || 0));
       set(row, "run-hits", String(p.hits || 0));
       set(row, "run-errors", errorsText(p.errors || {}));
+      set(row, "run-workers", errorsText(p.workers || {}));
       var button = row.querySelector(".cancel-run button");
       if (button && r.state === "cancelling") { button.disabled = true; }
     }
