@@ -99,17 +99,17 @@ func startRemoteServe(t *testing.T) *remoteServe {
 		}
 		g.close()
 	})
-	rs.url = waitFor(t, out, done, "review UI at ", " ")
-	rs.natsURL = waitFor(t, out, done, "shadowscan worker --nats ", "`")
+	rs.url = waitForOutput(t, out, done, "review UI at ", " ")
+	rs.natsURL = waitForOutput(t, out, done, "shadowscan worker --nats ", "`")
 	for _, name := range []string{"w1", "w2"} {
 		startTestWorker(t, rs.natsURL, name)
 	}
 	return rs
 }
 
-// waitFor waits until out holds prefix and returns what follows it up to
+// waitForOutput waits until out holds prefix and returns what follows it up to
 // end.
-func waitFor(t *testing.T, out *syncBuffer, done <-chan error, prefix, end string) string {
+func waitForOutput(t *testing.T, out *syncBuffer, done <-chan error, prefix, end string) string {
 	t.Helper()
 	deadline := time.After(30 * time.Second)
 	for {
