@@ -182,7 +182,9 @@ type NetworkRules struct {
 	// RelistTitleSimilarity is the share (0-1) of character pairs two
 	// titles must share (Dice coefficient after folding) for a listing to
 	// be a relist of a taken-down one, besides a shared photo, handle or
-	// shop.
+	// shop, when either was matched to no single product. Two listings
+	// matched to the same product need no like title (a shared photo or
+	// handle then); two matched to different products are never a relist.
 	RelistTitleSimilarity float64 `yaml:"relist_title_similarity" json:"relist_title_similarity"`
 }
 
