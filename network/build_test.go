@@ -150,6 +150,32 @@ func TestCirculatingPhotosLinkNobody(t *testing.T) {
 	}
 }
 
+func TestCirculatingPhotoBesideAnotherPhotoLinks(t *testing.T) {
+	// A workshop's two shops show its photos 42 and 43; photo 42 spread
+	// to two copycats as well, so it circulates (four shops). Beside 43,
+	// which only the two show, it is a second photo in common; the
+	// copycats, who share only 42, stay out.
+	circ, own := pdqOf(42), pdqOf(43)
+	nets := build(t,
+		Record{Listing: listing(site, "1", "w1", "甲", "蛋白粉", "", 9900, img("http://a/1.jpg", circ, 0), img("http://a/2.jpg", own, 0))},
+		Record{Listing: listing("jd-mall", "2", "w2", "乙", "蛋白粉", "", 9900, img("http://b/1.jpg", circ, 2), img("http://b/2.jpg", own, 1))},
+		Record{Listing: listing(site, "3", "copy1", "丙", "蛋白粉", "", 9900, img("http://c/1.jpg", circ, 1), img("http://c/2.jpg", pdqOf(50), 0))},
+		Record{Listing: listing(site, "4", "copy2", "丁", "蛋白粉", "", 9900, img("http://d/1.jpg", circ, 0))},
+	)
+	if got := shopsOf(nets); len(got) != 1 || !slices.Equal(got[0], []string{"demo-market/w1", "jd-mall/w2"}) {
+		t.Fatalf("networks = %v, want the two workshop shops only", got)
+	}
+	var circLink *shadowscan.NetworkLink
+	for i, l := range nets[0].Links {
+		if strings.Contains(l.Detail, "shown by 4 shops") {
+			circLink = &nets[0].Links[i]
+		}
+	}
+	if circLink == nil || circLink.Strength != rules.DefaultDetection().Networks.Strength.CirculatingPhoto {
+		t.Errorf("links = %+v, want the circulating photo counted at its own strength", nets[0].Links)
+	}
+}
+
 func TestOfficialPhotoNeverLinks(t *testing.T) {
 	official := pdqOf(1)
 	// Two unknown shops both show the catalogue photo (one turned a little)

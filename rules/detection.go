@@ -190,8 +190,12 @@ type NetworkRules struct {
 
 // LinkStrengths are the strengths of the kinds of link.
 type LinkStrengths struct {
-	Handle     int `yaml:"handle" json:"handle"`
-	Photo      int `yaml:"photo" json:"photo"`
-	ShopName   int `yaml:"shop_name" json:"shop_name"`
-	ProductSet int `yaml:"product_set" json:"product_set"`
+	Handle int `yaml:"handle" json:"handle"`
+	Photo  int `yaml:"photo" json:"photo"`
+	// CirculatingPhoto is what a photo shown by more than MaxPhotoShops
+	// shops adds for two of them that share another photo besides; it
+	// links no one alone.
+	CirculatingPhoto int `yaml:"circulating_photo" json:"circulating_photo"`
+	ShopName         int `yaml:"shop_name" json:"shop_name"`
+	ProductSet       int `yaml:"product_set" json:"product_set"`
 }
