@@ -179,6 +179,16 @@ type NetworkRules struct {
 	// offer at the same price (neither list nor floor price) for the same
 	// product set.
 	MinSharedProducts int `yaml:"min_shared_products" json:"min_shared_products"`
+	// MinSharedOddProducts is how many catalogue products two shops must
+	// offer at the same odd prices (not whole, half or one or ten fen under
+	// whole yuan, such as ¥236.60) for the same product set; 0: only
+	// MinSharedProducts counts.
+	MinSharedOddProducts int `yaml:"min_shared_odd_products" json:"min_shared_odd_products"`
+	// ShopNameStemRunes: two shop names that open with the same coined
+	// name of at least this many Chinese characters (颜小蜜护肤馆 and
+	// 颜小蜜美妆), not a brand's name and not common shop words (健康,
+	// 优选, 美妆 ...), are near-identical; 0: only ShopNameSimilarity.
+	ShopNameStemRunes int `yaml:"shop_name_stem_runes" json:"shop_name_stem_runes"`
 	// RelistTitleSimilarity is the share (0-1) of character pairs two
 	// titles must share (Dice coefficient after folding) for a listing to
 	// be a relist of a taken-down one, besides a shared photo, handle or
