@@ -1,5 +1,7 @@
 package shadowscan
 
+import "slices"
+
 // LinkKind is the kind of evidence that links two shops in a seller
 // network.
 type LinkKind string
@@ -84,4 +86,34 @@ func (n *Network) Shop(key string) *NetworkShop {
 		}
 	}
 	return nil
+}
+
+// NetworkFigures count the seller networks as they stand, for stats
+// (shadowscan stats, /stats, /api/stats).
+type NetworkFigures struct {
+	// Networks and Shops count the networks and the shops in them.
+	Networks int `json:"networks"`
+	Shops    int `json:"shops"`
+	// WithConfirmed and ShopsWithConfirmed count the networks holding a
+	// confirmed (or later) hit, and the shops of those networks.
+	WithConfirmed      int `json:"with_confirmed"`
+	ShopsWithConfirmed int `json:"shops_with_confirmed"`
+}
+
+// CountNetworks counts nets, those with a shop on site when site is not
+// "".
+func CountNetworks(nets []Network, site string) NetworkFigures {
+	var f NetworkFigures
+	for _, n := range nets {
+		if site != "" && !slices.ContainsFunc(n.Shops, func(s NetworkShop) bool { return s.Site == site }) {
+			continue
+		}
+		f.Networks++
+		f.Shops += len(n.Shops)
+		if slices.ContainsFunc(n.Shops, func(s NetworkShop) bool { return s.Confirmed > 0 }) {
+			f.WithConfirmed++
+			f.ShopsWithConfirmed += len(n.Shops)
+		}
+	}
+	return f
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"time"
@@ -59,6 +60,23 @@ type statsPage struct {
 	// APIURL is the same figures as JSON.
 	APIURL string
 	View   *enforcementView
+	// Networks counts the seller networks as they stand, those with a
+	// shop on the site asked for; nil when the server links none.
+	Networks *shadowscan.NetworkFigures
+}
+
+// networkFigures counts the seller networks (Config.Networks) with a shop
+// on site ("" for all), or nil when the server links none.
+func (s *Server) networkFigures(ctx context.Context, site string) (*shadowscan.NetworkFigures, error) {
+	if s.cfg.Networks == nil {
+		return nil, nil
+	}
+	nets, err := s.cfg.Networks(ctx)
+	if err != nil {
+		return nil, err
+	}
+	f := shadowscan.CountNetworks(nets, site)
+	return &f, nil
 }
 
 // handleStats shows the enforcement charts and figures; any signed-in
@@ -74,12 +92,17 @@ func (s *Server) handleStats(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
+	nf, err := s.networkFigures(r.Context(), f.Site)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
 	api := "/api/stats/enforcement"
 	if r.URL.RawQuery != "" {
 		api += "?" + r.URL.Query().Encode()
 	}
 	data := s.page(w, r, "Enforcement", "stats")
-	data.Data = statsPage{Query: sq, APIURL: api, View: newEnforcementView(e)}
+	data.Data = statsPage{Query: sq, APIURL: api, View: newEnforcementView(e), Networks: nf}
 	s.render(w, r, "stats", data)
 }
 

@@ -217,34 +217,6 @@ func plain(s string) string {
 	}, s)
 }
 
-// NetworkFigures count the seller networks for stats.
-type NetworkFigures struct {
-	// Networks and Shops count the networks and the shops in them.
-	Networks int `json:"networks"`
-	Shops    int `json:"shops"`
-	// WithConfirmed and ShopsWithConfirmed count the networks holding a
-	// confirmed (or later) hit, and the shops of those networks.
-	WithConfirmed      int `json:"with_confirmed"`
-	ShopsWithConfirmed int `json:"shops_with_confirmed"`
-}
-
-// countNetworks counts the networks with a shop on site ("" for all).
-func countNetworks(nets []shadowscan.Network, site string) NetworkFigures {
-	var f NetworkFigures
-	for _, n := range nets {
-		if site != "" && !slices.ContainsFunc(n.Shops, func(s shadowscan.NetworkShop) bool { return s.Site == site }) {
-			continue
-		}
-		f.Networks++
-		f.Shops += len(n.Shops)
-		if summarise(n).confirmed > 0 {
-			f.WithConfirmed++
-			f.ShopsWithConfirmed += len(n.Shops)
-		}
-	}
-	return f
-}
-
 // webNetworks gives the web UI the store's seller networks.
 func webNetworks(db *store.DB, det *rules.Detection) web.NetworksFunc {
 	return func(ctx context.Context) ([]shadowscan.Network, error) { return scan.Networks(ctx, db, det) }

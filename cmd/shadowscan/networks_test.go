@@ -96,13 +96,13 @@ func TestNetworksCommands(t *testing.T) {
 	}
 
 	var stats struct {
-		Networks NetworkFigures `json:"networks"`
-		Rows     []any          `json:"rows"`
+		Networks shadowscan.NetworkFigures `json:"networks"`
+		Rows     []any                     `json:"rows"`
 	}
 	if err := json.Unmarshal([]byte(mustRun(t, db, "stats", "--json")), &stats); err != nil {
 		t.Fatal(err)
 	}
-	if stats.Networks != (NetworkFigures{Networks: 1, Shops: 2, WithConfirmed: 1, ShopsWithConfirmed: 2}) || len(stats.Rows) == 0 {
+	if stats.Networks != (shadowscan.NetworkFigures{Networks: 1, Shops: 2, WithConfirmed: 1, ShopsWithConfirmed: 2}) || len(stats.Rows) == 0 {
 		t.Errorf("stats --json networks = %+v", stats.Networks)
 	}
 	if out := mustRun(t, db, "stats"); !strings.Contains(out, "seller networks: 1 of 2 shops, 1 of them (2 shops) with a confirmed hit") {

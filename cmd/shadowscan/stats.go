@@ -91,11 +91,11 @@ func runStats(ctx context.Context, g *Globals, f shadowscan.EnforcementFilter, a
 	if err != nil {
 		return err
 	}
-	nf := countNetworks(nets, f.Site)
+	nf := shadowscan.CountNetworks(nets, f.Site)
 	if asJSON {
 		return writeJSON(g.Stdout, struct {
 			*shadowscan.Enforcement
-			Networks NetworkFigures `json:"networks"`
+			Networks shadowscan.NetworkFigures `json:"networks"`
 		}{e, nf})
 	}
 	w := g.Stdout
