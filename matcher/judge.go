@@ -327,7 +327,7 @@ func (j *judgement) seller() {
 			}
 		}
 		if j.m.relist != nil {
-			if id, r := j.m.relist(l); id != 0 {
+			if id, r := j.m.relist(l, j.v.SKU); id != 0 {
 				j.add("relist", j.w.Relist, "%s", r)
 				j.reasons[len(j.reasons)-1].Hit = id
 			}

@@ -43,8 +43,9 @@ func WithNetwork(reason func(site, sellerID string) string) Option {
 
 // WithRelist gives the Matcher, for a listing that brings back a reported
 // or removed hit under a new id, shop or site, that hit's id and the
-// reason naming it; 0 and "" for any other listing.
-func WithRelist(relist func(l *shadowscan.Listing) (uint64, string)) Option {
+// reason naming it; 0 and "" for any other listing. sku is the product
+// the Matcher linked the listing to, "" for none.
+func WithRelist(relist func(l *shadowscan.Listing, sku string) (uint64, string)) Option {
 	return func(m *Matcher) { m.relist = relist }
 }
 
@@ -68,7 +69,7 @@ type Matcher struct {
 	minCoverage float64
 	history     func(site, sellerID string) int
 	network     func(site, sellerID string) string
-	relist      func(l *shadowscan.Listing) (uint64, string)
+	relist      func(l *shadowscan.Listing, sku string) (uint64, string)
 	market      MarketStats
 	// leet holds the single Latin counterfeit words, for reading them
 	// written with digits for letters (disguise.go).

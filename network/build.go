@@ -44,6 +44,7 @@ type Builder struct {
 	photos  *photoIndex
 	priced  map[string]map[string][]string // sku|currency|price -> shop key -> listing keys
 	prices  map[string]string              // sku|currency|price -> "SKU at ¥X"
+	odd     map[string]bool                // sku|currency|price -> the price is odd (oddPrice)
 }
 
 // NewBuilder returns a Builder that links by det's network rules and
@@ -61,6 +62,7 @@ func NewBuilder(det *rules.Detection, cat *shadowscan.Catalog) *Builder {
 		photos:  newPhotoIndex(),
 		priced:  map[string]map[string][]string{},
 		prices:  map[string]string{},
+		odd:     map[string]bool{},
 	}
 }
 
@@ -118,6 +120,7 @@ func (b *Builder) addPriced(key, lk, sku string, l *shadowscan.Listing) {
 	}
 	pk := sku + "|" + l.Currency + "|" + l.Price.String()
 	b.prices[pk] = sku + " at " + l.Price.Format(l.Currency)
+	b.odd[pk] = oddPrice(l.Price)
 	if b.priced[pk] == nil {
 		b.priced[pk] = map[string][]string{}
 	}

@@ -35,7 +35,7 @@ func img(url string, p shadowscan.PDQ, flip int) shadowscan.ListingImage {
 func catalog() *shadowscan.Catalog {
 	official := pdqOf(1)
 	return &shadowscan.Catalog{
-		Brands: []shadowscan.Brand{{ID: "aurora", Name: "Aurora",
+		Brands: []shadowscan.Brand{{ID: "aurora", Name: "Aurora", Aliases: []string{"奥罗拉", "AURORA"},
 			OfficialSellers:   []shadowscan.SellerRef{{Site: site, SellerID: "aurora-official"}},
 			AuthorizedSellers: []shadowscan.SellerRef{{Site: site, SellerID: "shop-1187"}}}},
 		Products: []shadowscan.Product{
@@ -147,6 +147,32 @@ func TestCirculatingPhotosLinkNobody(t *testing.T) {
 	}
 	if nets := build(t, recs...); len(nets) != 0 {
 		t.Fatalf("circulating photos joined shops: %v", shopsOf(nets))
+	}
+}
+
+func TestCirculatingPhotoBesideAnotherPhotoLinks(t *testing.T) {
+	// A workshop's two shops show its photos 42 and 43; photo 42 spread
+	// to two copycats as well, so it circulates (four shops). Beside 43,
+	// which only the two show, it is a second photo in common; the
+	// copycats, who share only 42, stay out.
+	circ, own := pdqOf(42), pdqOf(43)
+	nets := build(t,
+		Record{Listing: listing(site, "1", "w1", "甲", "蛋白粉", "", 9900, img("http://a/1.jpg", circ, 0), img("http://a/2.jpg", own, 0))},
+		Record{Listing: listing("jd-mall", "2", "w2", "乙", "蛋白粉", "", 9900, img("http://b/1.jpg", circ, 2), img("http://b/2.jpg", own, 1))},
+		Record{Listing: listing(site, "3", "copy1", "丙", "蛋白粉", "", 9900, img("http://c/1.jpg", circ, 1), img("http://c/2.jpg", pdqOf(50), 0))},
+		Record{Listing: listing(site, "4", "copy2", "丁", "蛋白粉", "", 9900, img("http://d/1.jpg", circ, 0))},
+	)
+	if got := shopsOf(nets); len(got) != 1 || !slices.Equal(got[0], []string{"demo-market/w1", "jd-mall/w2"}) {
+		t.Fatalf("networks = %v, want the two workshop shops only", got)
+	}
+	var circLink *shadowscan.NetworkLink
+	for i, l := range nets[0].Links {
+		if strings.Contains(l.Detail, "shown by 4 shops") {
+			circLink = &nets[0].Links[i]
+		}
+	}
+	if circLink == nil || circLink.Strength != rules.DefaultDetection().Networks.Strength.CirculatingPhoto {
+		t.Errorf("links = %+v, want the circulating photo counted at its own strength", nets[0].Links)
 	}
 }
 
@@ -264,6 +290,53 @@ func TestProductSetAtSamePrices(t *testing.T) {
 		Record{Listing: listing(site, "s2-e", "s2", "店s2", "x", "tg: aurora_cheap", 1)})
 	if nets := build(t, recs...); len(nets) != 1 || len(nets[0].Shops) != 2 {
 		t.Fatalf("networks = %+v", nets)
+	}
+}
+
+// TestNameStemAndOddPrices: two shops whose names open with the same
+// coined name and that sell two products at the same odd prices are one
+// network (the held-out world's 颜小蜜 shops); either alone is not, nor is
+// a stem of a brand's name or of common shop words, nor round prices.
+func TestNameStemAndOddPrices(t *testing.T) {
+	pair := func(nameA, nameB string, protein, vitc shadowscan.Amount) []Record {
+		var recs []Record
+		for _, s := range []struct{ id, name string }{{"s1", nameA}, {"s2", nameB}} {
+			recs = append(recs,
+				Record{Listing: listing(site, s.id+"-a", s.id, s.name, "蛋白粉", "", protein), SKU: "AUR-PROT-500"},
+				Record{Listing: listing(site, s.id+"-b", s.id, s.name, "维C", "", vitc), SKU: "AUR-VITC-60"})
+		}
+		return recs
+	}
+	tests := []struct {
+		name string
+		recs []Record
+		want bool
+	}{
+		{"coined stem and two odd prices", pair("颜小蜜护肤馆", "颜小蜜美妆", 23660, 8360), true},
+		{"coined stem, round prices", pair("颜小蜜护肤馆", "颜小蜜美妆", 23600, 8300), false},
+		{"coined stem, charm prices", pair("颜小蜜护肤馆", "颜小蜜美妆", 23690, 8399), false},
+		{"odd prices, unrelated names", pair("颜小蜜护肤馆", "丽人尾单护肤", 23660, 8360), false},
+		{"a brand's name is no stem", pair("奥罗拉正品折扣仓", "奥罗拉工厂直销", 23660, 8360), false},
+		{"common shop words are no stem", pair("健康优选小铺", "健康优选生活馆", 23660, 8360), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			nets := build(t, tt.recs...)
+			if got := len(nets) == 1; got != tt.want {
+				t.Fatalf("networks = %v, want joined %v", shopsOf(nets), tt.want)
+			}
+			if !tt.want {
+				return
+			}
+			if kinds := linkKinds(nets[0]); !slices.Equal(kinds, []shadowscan.LinkKind{shadowscan.LinkProductSet, shadowscan.LinkShopName}) {
+				t.Errorf("link kinds = %v", kinds)
+			}
+			for _, l := range nets[0].Links {
+				if l.Kind == shadowscan.LinkShopName && !strings.Contains(l.Detail, `open with the same name "颜小蜜"`) {
+					t.Errorf("name link detail = %q", l.Detail)
+				}
+			}
+		})
 	}
 }
 

@@ -128,8 +128,9 @@ var (
 	// brackets ("kangyuan8866（微信同号）", "gz_aur88 (vx)"); "(微信支付)"
 	// is a payment method, and a word without a digit no id.
 	reWeChatAfter = regexp.MustCompile(`(?:^|[^a-z0-9_-])([a-z][a-z_-]*[0-9][a-z0-9_-]*)\s*[（(]\s*(?:微信同号|同微信|微信号?|v信|vx|wx|wechat)\s*[）)]`)
-	// reQQ: a QQ label and its number.
-	reQQ = regexp.MustCompile(`(?:(?:^|[^a-z0-9])qq|` + spaced("扣扣", "企鹅", "q号") + `)` + sep + `(\d[\d \-.]{3,16}\d)`)
+	// reQQ: a QQ label and its number; a bare "q" needs a colon after it
+	// ("有事找Q：二八七六…"), as a bare "v" does for WeChat.
+	reQQ = regexp.MustCompile(`(?:(?:^|[^a-z0-9])(?:qq|q\s*[:：])|` + spaced("扣扣", "企鹅", "q号") + `)` + sep + `(\d[\d \-.]{3,16}\d)`)
 	// reTelegram: a Telegram label, or a t.me link.
 	reTelegram     = regexp.MustCompile(`(?:(?:^|[^a-z0-9])(?:telegram|tg)|电报|纸飞机|飞机)` + sep + `@?([a-z][a-z0-9_]{4,31})`)
 	reTelegramLink = regexp.MustCompile(`(?:^|[^a-z0-9.])(?:t|telegram)\.me/([a-z][a-z0-9_]{4,31})`)

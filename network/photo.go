@@ -177,45 +177,90 @@ func nearRef(im rules.ImageRules, n *photoNode, pdq shadowscan.PDQ, ph, dh uint6
 	return (ph != 0 || dh != 0) && photo.Distance(n.phash, ph) <= im.MaxPHashDistance && photo.Distance(n.dhash, dh) <= im.MaxDHashDistance
 }
 
-// linkPhotos links the shops that show the same non-official photo.
+// linkPhotos links the shops that show the same non-official photo. A
+// photo shown by more than MaxPhotoShops shops circulates: it links no
+// one on its own, but for two shops that also share a photo that does
+// not circulate it is a second photo in common (Strength.CirculatingPhoto),
+// as a workshop's pictures spread to a shop that copied one of them.
 func (b *Builder) linkPhotos(k *linker) {
 	x := b.photos
+	var circulating [][]int
 	for _, g := range x.clusters(b.rules.MaxPDQDistance, b.rules.MaxPHashDistance) {
-		uses := map[string][]string{}
-		where := map[string]int{} // shop key -> a node of the cluster it showed
-		owned := false
-		for _, i := range g {
-			n := x.nodes[i]
-			owned = owned || n.byOwner
-			for key, ls := range n.uses {
-				for _, l := range ls {
-					uses[key] = appendOnce(uses[key], l)
-				}
-				if _, ok := where[key]; !ok {
-					where[key] = i
-				}
-			}
-		}
-		keys := b.usersOf(uses)
-		if owned || len(keys) < 2 || len(keys) > b.rules.MaxPhotoShops || slices.ContainsFunc(g, func(i int) bool { return b.official(x.nodes[i]) }) {
+		uses, where, ok := b.photoUses(g)
+		if !ok {
 			continue
 		}
-		rep := x.nodes[g[0]]
-		value := rep.sha
-		if value == "" {
-			value = fmt.Sprintf("phash %016x", rep.phash)
+		keys := b.usersOf(uses)
+		if len(keys) > b.rules.MaxPhotoShops {
+			circulating = append(circulating, g)
+			continue
 		}
-		for i, a := range keys {
-			for _, c := range keys[i+1:] {
-				ia, ic := where[a], where[c]
-				d := x.distance(ia, ic)
-				k.add(shadowscan.NetworkLink{
-					A: a, B: c, Kind: shadowscan.LinkPhoto, Value: value,
-					Detail:   fmt.Sprintf("same listing photo (distance %d), not an official photo", d),
-					Strength: b.rules.Strength.Photo, ListingsA: sorted(uses[a]), ListingsB: sorted(uses[c]),
-					PhotoA: x.nodes[ia].urls[a], PhotoB: x.nodes[ic].urls[c], Distance: d,
-				})
+		b.linkPhoto(k, g, keys, uses, where, b.rules.Strength.Photo, func(a, c string) bool { return true }, "")
+	}
+	if len(circulating) == 0 || b.rules.Strength.CirculatingPhoto == 0 {
+		return
+	}
+	shared := map[[2]string]bool{} // pairs that share a photo that does not circulate
+	for id, p := range k.pairs {
+		shared[id] = slices.ContainsFunc(p.links, func(l shadowscan.NetworkLink) bool { return l.Kind == shadowscan.LinkPhoto })
+	}
+	for _, g := range circulating {
+		uses, where, _ := b.photoUses(g)
+		keys := b.usersOf(uses)
+		note := fmt.Sprintf(", shown by %d shops: counted only beside another photo they share", len(keys))
+		b.linkPhoto(k, g, keys, uses, where, b.rules.Strength.CirculatingPhoto, func(a, c string) bool { return shared[[2]string{a, c}] }, note)
+	}
+}
+
+// photoUses gathers who shows the photos of cluster g: the listings of
+// each shop and a node of the cluster it showed. ok is false when the
+// cluster is an official photo, or one an official or authorised shop
+// shows.
+func (b *Builder) photoUses(g []int) (uses map[string][]string, where map[string]int, ok bool) {
+	x := b.photos
+	uses, where = map[string][]string{}, map[string]int{}
+	for _, i := range g {
+		n := x.nodes[i]
+		if n.byOwner {
+			return nil, nil, false
+		}
+		for key, ls := range n.uses {
+			for _, l := range ls {
+				uses[key] = appendOnce(uses[key], l)
 			}
+			if _, ok := where[key]; !ok {
+				where[key] = i
+			}
+		}
+	}
+	if slices.ContainsFunc(g, func(i int) bool { return b.official(x.nodes[i]) }) {
+		return nil, nil, false
+	}
+	return uses, where, true
+}
+
+// linkPhoto links each pair of keys (sorted) that may share photo cluster
+// g, with strength and note added to the link's detail.
+func (b *Builder) linkPhoto(k *linker, g []int, keys []string, uses map[string][]string, where map[string]int, strength int, may func(a, c string) bool, note string) {
+	x := b.photos
+	rep := x.nodes[g[0]]
+	value := rep.sha
+	if value == "" {
+		value = fmt.Sprintf("phash %016x", rep.phash)
+	}
+	for i, a := range keys {
+		for _, c := range keys[i+1:] {
+			if !may(a, c) {
+				continue
+			}
+			ia, ic := where[a], where[c]
+			d := x.distance(ia, ic)
+			k.add(shadowscan.NetworkLink{
+				A: a, B: c, Kind: shadowscan.LinkPhoto, Value: value,
+				Detail:   fmt.Sprintf("same listing photo (distance %d), not an official photo%s", d, note),
+				Strength: strength, ListingsA: sorted(uses[a]), ListingsB: sorted(uses[c]),
+				PhotoA: x.nodes[ia].urls[a], PhotoB: x.nodes[ic].urls[c], Distance: d,
+			})
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package network
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 	"time"
@@ -12,10 +13,14 @@ import (
 
 // Relister finds relists: listings that bring back a reported or removed
 // hit under a new listing id, shop or site. A listing is a relist of a
-// hit when its title is like the hit's (networks.relist_title_similarity)
-// and it shares with it a photo that is not official, or a contact
-// handle, or, once the hit's listing was removed, its shop. Official
-// photos never make a relist: every counterfeit shows them.
+// hit when it offers the same product and shares with it a photo that is
+// not official, or a contact handle, or, once the hit's listing was
+// removed, its shop. The same product is the same matched catalogue SKU
+// when both have one (then a reworded title does not matter, and the
+// shop alone is not enough); when either has none, a title like the
+// hit's (networks.relist_title_similarity) stands for it. Two listings
+// of different SKUs are never one relisted. Official photos never make a
+// relist: every counterfeit shows them.
 type Relister struct {
 	rules rules.NetworkRules
 	image rules.ImageRules
@@ -27,6 +32,7 @@ type Relister struct {
 type oldHit struct {
 	id      uint64
 	key     string // site/id of its listing
+	sku     string // the product it was judged as (or an analyst picked), "" for none
 	shop    string // site/seller_id
 	status  shadowscan.Status
 	since   time.Time       // when it was first reported (zero: unknown)
@@ -54,7 +60,7 @@ func (r *Relister) Add(h *shadowscan.Hit) {
 		return
 	}
 	l := &h.Listing
-	o := oldHit{id: h.ID, key: l.Key(), status: h.Status, pairs: titlePairs(l.Title),
+	o := oldHit{id: h.ID, key: l.Key(), sku: cmp.Or(h.SKU, h.Picked), status: h.Status, pairs: titlePairs(l.Title),
 		handles: listingHandles(l)}
 	if l.SellerID != "" {
 		o.shop = shadowscan.ShopKey(l.Site, l.SellerID)
@@ -81,22 +87,19 @@ func (r *Relister) node(im shadowscan.ListingImage) *photoNode {
 }
 
 // Match returns the hit l is a relist of, and the reason saying so
-// ("relist of #12 (demo-market/L7, removed): same photo at distance 3,
-// same WeChat id abc123, titles 80% alike"), or 0 and "". firstSeen
-// says when a scan first saw l, zero for a listing never seen before (nil:
-// never seen); it is asked only once a hit's title fits. A listing that
-// was already up when the hit was reported is a sibling of it, not its
-// relist. A listing of an official shop is no relist, nor is
-// the hit's own listing.
-func (r *Relister) Match(l *shadowscan.Listing, firstSeen func() time.Time) (uint64, string) {
+// ("relist of #12 (demo-market/L7, removed): same product AUR-PROT-500,
+// same photo at distance 3, same WeChat id abc123, titles 40% alike"), or
+// 0 and "". sku is the product the matcher judged l as, "" for none.
+// firstSeen says when a scan first saw l, zero for a listing never seen
+// before (nil: never seen); it is asked only once a hit's product fits.
+// A listing that was already up when the hit was reported is a sibling
+// of it, not its relist. A listing of an official shop is no relist, nor
+// is the hit's own listing.
+func (r *Relister) Match(l *shadowscan.Listing, sku string, firstSeen func() time.Time) (uint64, string) {
 	if len(r.olds) == 0 || l.Removed || roleIn(r.cat, l.Site, l.SellerID) == shadowscan.RoleOfficial {
 		return 0, ""
 	}
-	pairs := titlePairs(l.Title)
-	var handles []Handle
-	var photos []*photoNode
-	extracted := false
-	var seen time.Time
+	c := candidate{l: l, sku: sku, pairs: titlePairs(l.Title)}
 	var best uint64
 	bestDetail, bestN := "", 0
 	for i := range r.olds {
@@ -104,41 +107,78 @@ func (r *Relister) Match(l *shadowscan.Listing, firstSeen func() time.Time) (uin
 		if o.key == l.Key() {
 			continue
 		}
-		sim := dice(pairs, o.pairs)
-		if sim < r.rules.RelistTitleSimilarity {
+		sameSKU, sim, ok := r.sameProduct(o, &c)
+		if !ok {
 			continue
 		}
-		if !extracted { // once, and only for a listing with a like title
-			extracted = true
-			if firstSeen != nil {
-				seen = firstSeen()
-			}
-			handles = listingHandles(l)
-			for _, im := range l.Images {
-				if n := r.node(im); n != nil {
-					photos = append(photos, n)
-				}
-			}
-		}
+		r.extract(&c, firstSeen)
 		// Up before the takedown was asked for: a sibling. Transition
 		// times are whole seconds, so the report's second counts as before.
-		if !seen.IsZero() && !o.since.IsZero() && seen.Before(o.since.Add(time.Second)) {
+		if !c.seen.IsZero() && !o.since.IsZero() && c.seen.Before(o.since.Add(time.Second)) {
 			continue
 		}
-		ev := r.evidence(o, l, photos, handles)
-		if len(ev) == 0 || len(ev) < bestN || (len(ev) == bestN && o.id < best) {
+		ev, strong := r.evidence(o, l, c.photos, c.handles)
+		if len(ev) == 0 || (sim < r.rules.RelistTitleSimilarity && !strong) {
+			continue // a reworded title needs a shared photo or handle
+		}
+		if sameSKU {
+			ev = append([]string{"same product " + sku}, ev...)
+		}
+		if len(ev) < bestN || (len(ev) == bestN && o.id < best) {
 			continue
 		}
+		best, bestN = o.id, len(ev)
 		ev = append(ev, fmt.Sprintf("titles %.0f%% alike", 100*sim))
-		best, bestN = o.id, len(ev)-1
 		bestDetail = fmt.Sprintf("relist of #%d (%s, %s): %s", o.id, o.key, o.status, strings.Join(ev, ", "))
 	}
 	return best, bestDetail
 }
 
-// evidence lists what l shares with o besides a like title.
-func (r *Relister) evidence(o *oldHit, l *shadowscan.Listing, photos []*photoNode, handles []Handle) []string {
-	var ev []string
+// candidate is the listing Match asks about, with what it shares
+// extracted once, and only for a listing whose product fits a hit's.
+type candidate struct {
+	l         *shadowscan.Listing
+	sku       string
+	pairs     map[string]bool
+	extracted bool
+	seen      time.Time
+	handles   []Handle
+	photos    []*photoNode
+}
+
+// sameProduct says whether c may be a relist of o by product: sameSKU when
+// both were judged the same catalogue product; else, when either has no
+// product, when their titles are alike. sim is their titles' likeness.
+// Different products never are.
+func (r *Relister) sameProduct(o *oldHit, c *candidate) (sameSKU bool, sim float64, ok bool) {
+	if o.sku != "" && c.sku != "" && o.sku != c.sku {
+		return false, 0, false
+	}
+	sim = dice(c.pairs, o.pairs)
+	sameSKU = o.sku != "" && o.sku == c.sku
+	return sameSKU, sim, sameSKU || sim >= r.rules.RelistTitleSimilarity
+}
+
+// extract reads c's first sighting, handles and photos, once.
+func (r *Relister) extract(c *candidate, firstSeen func() time.Time) {
+	if c.extracted {
+		return
+	}
+	c.extracted = true
+	if firstSeen != nil {
+		c.seen = firstSeen()
+	}
+	c.handles = listingHandles(c.l)
+	for _, im := range c.l.Images {
+		if n := r.node(im); n != nil {
+			c.photos = append(c.photos, n)
+		}
+	}
+}
+
+// evidence lists what l shares with o besides its product; strong is true
+// when that is a photo or a handle, which stand without a like title.
+func (r *Relister) evidence(o *oldHit, l *shadowscan.Listing, photos []*photoNode, handles []Handle) (ev []string, strong bool) {
 	if d, ok := r.samePhoto(o.photos, photos); ok {
 		ev = append(ev, fmt.Sprintf("same photo at distance %d", d))
 	}
@@ -149,11 +189,12 @@ func (r *Relister) evidence(o *oldHit, l *shadowscan.Listing, photos []*photoNod
 			}
 		}
 	}
+	strong = len(ev) > 0
 	shop := shadowscan.ShopKey(l.Site, l.SellerID)
 	if o.shop != "" && o.shop == shop && o.status != shadowscan.StatusReported {
 		ev = append(ev, "same shop "+shop+" after the takedown")
 	}
-	return ev
+	return ev, strong
 }
 
 // samePhoto returns the smallest distance between a photo of a and one

@@ -43,7 +43,7 @@ func TestRelist(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			id, detail := r.Match(tt.l, nil)
+			id, detail := r.Match(tt.l, "", nil)
 			if id != tt.want {
 				t.Fatalf("Match = %d %q, want %d", id, detail, tt.want)
 			}
@@ -63,10 +63,10 @@ func TestSiblingListingIsNoRelist(t *testing.T) {
 	r := NewRelister(rules.DefaultDetection(), catalog())
 	r.Add(h)
 	sib := listing(site, "L8", "gz-b", "店2", "奥罗拉蛋白粉 500g 原单 工厂直供", "微信 gz_aurora88", 8900)
-	if id, d := r.Match(sib, func() time.Time { return reported.Add(-time.Hour) }); id != 0 {
+	if id, d := r.Match(sib, "", func() time.Time { return reported.Add(-time.Hour) }); id != 0 {
 		t.Errorf("a listing up before the report is a relist: %q", d)
 	}
-	if id, _ := r.Match(sib, func() time.Time { return reported.Add(time.Hour) }); id != 12 {
+	if id, _ := r.Match(sib, "", func() time.Time { return reported.Add(time.Hour) }); id != 12 {
 		t.Errorf("a listing first seen after the report is no relist")
 	}
 }
@@ -74,5 +74,67 @@ func TestSiblingListingIsNoRelist(t *testing.T) {
 func TestTitlePairsFoldWidth(t *testing.T) {
 	if d := dice(titlePairs("ＡＵＲＯＲＡ 蛋白粉"), titlePairs("aurora蛋白粉")); d != 1 {
 		t.Errorf("dice = %g, want 1", d)
+	}
+}
+
+// TestRelistBySKU: with the product each listing was judged as, a relist
+// is the same SKU and a shared photo or handle, whatever its title says;
+// a different SKU never is, and only reported or removed hits are
+// brought back.
+func TestRelistBySKU(t *testing.T) {
+	own := pdqOf(77)
+	hit := func(id uint64, st shadowscan.Status, sku string, l *shadowscan.Listing) *shadowscan.Hit {
+		h := takenDown(id, st, l)
+		h.SKU = sku
+		return h
+	}
+	r := NewRelister(rules.DefaultDetection(), catalog())
+	r.Add(hit(12, shadowscan.StatusRemoved, "AUR-PROT-500", listing(site, "L7", "gz-a", "折扣店", "奥罗拉蛋白粉 500g 工厂直供 原单 批发价", "加VX：kangyuan8866", 9600,
+		img("http://x/own.jpg", own, 0))))
+	r.Add(hit(20, shadowscan.StatusDismissed, "AUR-VITC-60", listing(site, "D1", "gz-d", "店", "奥罗拉VC片60片 原单", "微信 dismissed_01", 3900,
+		img("http://x/d.jpg", pdqOf(90), 0))))
+	picked := hit(21, shadowscan.StatusReported, "", listing(site, "P1", "gz-p", "店", "奥罗拉深海鱼油 原单", "", 7800, img("http://x/p.jpg", pdqOf(91), 0)))
+	picked.Picked = "AUR-FISH-90"
+	r.Add(picked)
+	if r.Len() != 2 {
+		t.Fatalf("Len = %d, want 2: a dismissed hit cannot be relisted", r.Len())
+	}
+	reworded := "奥罗拉植物蛋白粉 新店冲量" // few character pairs in common with the hit's title
+	if d := dice(titlePairs(reworded), titlePairs("奥罗拉蛋白粉 500g 工厂直供 原单 批发价")); d >= rules.DefaultDetection().Networks.RelistTitleSimilarity {
+		t.Fatalf("the reworded title is %.2f alike: the test no longer tests a reworded relist", d)
+	}
+	tests := []struct {
+		name   string
+		l      *shadowscan.Listing
+		sku    string
+		want   uint64
+		detail []string
+	}{
+		{"reworded, same SKU and photo", listing(site, "N1", "gz-new", "新店", reworded, "", 9200, img("http://y/1.jpg", own, 4)), "AUR-PROT-500",
+			12, []string{"relist of #12", "same product AUR-PROT-500", "same photo at distance 4"}},
+		{"reworded, same SKU and handle, new photo", listing("jd-mall", "9", "jd-new", "店", reworded, "➕V：KangYuan-8866", 9200, img("http://y/2.jpg", pdqOf(78), 0)), "AUR-PROT-500",
+			12, []string{"same product AUR-PROT-500", "same WeChat id kangyuan8866"}},
+		{"reworded, same SKU, nothing else shared", listing(site, "N2", "gz-other", "店", reworded, "", 9200, img("http://y/3.jpg", pdqOf(79), 0)), "AUR-PROT-500", 0, nil},
+		{"reworded, same SKU, same shop only", listing(site, "L7b", "gz-a", "折扣店", reworded, "", 9200), "AUR-PROT-500", 0, nil},
+		{"same photo and title, another SKU", listing(site, "N3", "gz-new", "新店", "奥罗拉蛋白粉 500g 工厂直供 原单 批发价", "加VX：kangyuan8866", 9600, img("http://y/4.jpg", own, 0)), "AUR-VITC-60", 0, nil},
+		{"same title and photo, SKU unknown: the title decides", listing(site, "N4", "gz-new", "新店", "奥罗拉蛋白粉 500g 工厂直供 原单 批发价 包邮", "", 9600, img("http://y/5.jpg", own, 0)), "",
+			12, []string{"same photo at distance 0"}},
+		{"reworded, SKU unknown", listing(site, "N5", "gz-new", "新店", reworded, "", 9200, img("http://y/6.jpg", own, 0)), "", 0, nil},
+		{"a dismissed hit's photo, handle and SKU", listing(site, "N6", "gz-new", "新店", "奥罗拉VC片60片 原单", "微信 dismissed_01", 3900, img("http://y/7.jpg", pdqOf(90), 0)), "AUR-VITC-60", 0, nil},
+		{"the product an analyst picked counts", listing(site, "N7", "gz-new", "新店", "Aurora 鱼油 90粒 新店", "", 7600, img("http://y/8.jpg", pdqOf(91), 2)), "AUR-FISH-90",
+			21, []string{"relist of #21", "same product AUR-FISH-90"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			id, detail := r.Match(tt.l, tt.sku, nil)
+			if id != tt.want {
+				t.Fatalf("Match = %d %q, want %d", id, detail, tt.want)
+			}
+			for _, w := range tt.detail {
+				if !strings.Contains(detail, w) {
+					t.Errorf("detail %q does not say %q", detail, w)
+				}
+			}
+		})
 	}
 }

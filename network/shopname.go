@@ -89,23 +89,37 @@ func (b *Builder) linkShopNames(k *linker) {
 					continue
 				}
 				done[id] = true
-				sim := similarity(x.norm, y.norm)
-				if sim < b.rules.ShopNameSimilarity {
+				detail := ""
+				if sim := similarity(x.norm, y.norm); sim >= b.rules.ShopNameSimilarity {
+					detail = fmt.Sprintf("near-identical shop names %q and %q (%.0f%% alike)", b.shops[x.key].name, b.shops[y.key].name, 100*sim)
+				} else if stem := b.nameStem(x.norm, y.norm); stem != "" {
+					detail = fmt.Sprintf("shop names %q and %q open with the same name %q", b.shops[x.key].name, b.shops[y.key].name, stem)
+				} else {
 					continue
 				}
 				k.add(shadowscan.NetworkLink{
 					A: x.key, B: y.key, Kind: shadowscan.LinkShopName, Value: string(x.norm) + " ~ " + string(y.norm),
-					Detail:   fmt.Sprintf("near-identical shop names %q and %q (%.0f%% alike)", b.shops[x.key].name, b.shops[y.key].name, 100*sim),
-					Strength: b.rules.Strength.ShopName,
+					Detail: detail, Strength: b.rules.Strength.ShopName,
 				})
 			}
 		}
 	}
 }
 
+// oddPrice reports whether a price is one nobody picks by chance: not a
+// whole or half unit, and not one or ten hundredths under a whole unit
+// (¥19.90, ¥99.99).
+func oddPrice(a shadowscan.Amount) bool {
+	switch a % 100 {
+	case 0, 50, 90, 99:
+		return false
+	}
+	return true
+}
+
 // linkProductSets links shops that offer at least MinSharedProducts of
 // the same catalogue products at the same prices, list and floor prices
-// left out.
+// left out, or MinSharedOddProducts at the same odd prices.
 func (b *Builder) linkProductSets(k *linker) {
 	shared := map[[2]string][]string{} // pair -> priced product keys
 	for pk, uses := range b.priced {
@@ -117,7 +131,14 @@ func (b *Builder) linkProductSets(k *linker) {
 		}
 	}
 	for id, pks := range shared {
-		if len(pks) < b.rules.MinSharedProducts {
+		odd := 0
+		for _, pk := range pks {
+			if b.odd[pk] {
+				odd++
+			}
+		}
+		oddSet := b.rules.MinSharedOddProducts > 0 && odd >= b.rules.MinSharedOddProducts
+		if len(pks) < b.rules.MinSharedProducts && !oddSet {
 			continue
 		}
 		slices.Sort(pks)
@@ -129,8 +150,54 @@ func (b *Builder) linkProductSets(k *linker) {
 		}
 		k.add(shadowscan.NetworkLink{
 			A: id[0], B: id[1], Kind: shadowscan.LinkProductSet, Value: strings.Join(what, "; "),
-			Detail:   fmt.Sprintf("same %d products at the same prices: %s", len(pks), strings.Join(what, ", ")),
+			Detail:   fmt.Sprintf("same %d products at the same prices (%d odd): %s", len(pks), odd, strings.Join(what, ", ")),
 			Strength: b.rules.Strength.ProductSet, ListingsA: sorted(la), ListingsB: sorted(lc),
 		})
 	}
+}
+
+// commonNameWords are the Chinese words shop names are built from: what
+// a shop sells or calls itself, not whose it is. Two names that open with
+// them share nothing distinctive (健康小铺, 健康小店).
+var commonNameWords = []string{
+	"健康", "优选", "美妆", "好物", "小铺", "小店", "杂货", "营养", "保健", "养生", "护肤", "日化", "日用", "百货", "生活",
+	"正品", "折扣", "尾货", "尾单", "代购", "批发", "专营", "旗舰", "精品", "港货", "海外", "进口", "直营", "直销", "工厂",
+	"厂家", "仓库", "美容", "母婴", "家居", "清洁", "用品", "超市", "药房", "大药房", "商贸", "贸易", "集合", "分享",
+	"馆", "铺", "仓", "坊", "屋", "阁", "社", "站", "行",
+}
+
+// nameStem returns the coined name two normalised shop names open with,
+// or "": their common start, once the catalogue's brand names and the
+// common shop words are taken off, must keep ShopNameStemRunes Chinese
+// characters.
+func (b *Builder) nameStem(x, y []rune) string {
+	if b.rules.ShopNameStemRunes == 0 {
+		return ""
+	}
+	n := 0
+	for n < len(x) && n < len(y) && x[n] == y[n] {
+		n++
+	}
+	stem := string(x[:n])
+	rest := stem
+	for i := range b.cat.Brands {
+		for _, w := range append([]string{b.cat.Brands[i].Name}, b.cat.Brands[i].Aliases...) {
+			if w = ShopName(w); w != "" {
+				rest = strings.ReplaceAll(rest, w, " ")
+			}
+		}
+	}
+	for _, w := range commonNameWords {
+		rest = strings.ReplaceAll(rest, w, " ")
+	}
+	han := 0
+	for _, r := range rest {
+		if unicode.Is(unicode.Han, r) {
+			han++
+		}
+	}
+	if han < b.rules.ShopNameStemRunes {
+		return ""
+	}
+	return stem
 }

@@ -179,17 +179,33 @@ type NetworkRules struct {
 	// offer at the same price (neither list nor floor price) for the same
 	// product set.
 	MinSharedProducts int `yaml:"min_shared_products" json:"min_shared_products"`
+	// MinSharedOddProducts is how many catalogue products two shops must
+	// offer at the same odd prices (not whole, half or one or ten fen under
+	// whole yuan, such as ¥236.60) for the same product set; 0: only
+	// MinSharedProducts counts.
+	MinSharedOddProducts int `yaml:"min_shared_odd_products" json:"min_shared_odd_products"`
+	// ShopNameStemRunes: two shop names that open with the same coined
+	// name of at least this many Chinese characters (颜小蜜护肤馆 and
+	// 颜小蜜美妆), not a brand's name and not common shop words (健康,
+	// 优选, 美妆 ...), are near-identical; 0: only ShopNameSimilarity.
+	ShopNameStemRunes int `yaml:"shop_name_stem_runes" json:"shop_name_stem_runes"`
 	// RelistTitleSimilarity is the share (0-1) of character pairs two
 	// titles must share (Dice coefficient after folding) for a listing to
 	// be a relist of a taken-down one, besides a shared photo, handle or
-	// shop.
+	// shop, when either was matched to no single product. Two listings
+	// matched to the same product need no like title (a shared photo or
+	// handle then); two matched to different products are never a relist.
 	RelistTitleSimilarity float64 `yaml:"relist_title_similarity" json:"relist_title_similarity"`
 }
 
 // LinkStrengths are the strengths of the kinds of link.
 type LinkStrengths struct {
-	Handle     int `yaml:"handle" json:"handle"`
-	Photo      int `yaml:"photo" json:"photo"`
-	ShopName   int `yaml:"shop_name" json:"shop_name"`
-	ProductSet int `yaml:"product_set" json:"product_set"`
+	Handle int `yaml:"handle" json:"handle"`
+	Photo  int `yaml:"photo" json:"photo"`
+	// CirculatingPhoto is what a photo shown by more than MaxPhotoShops
+	// shops adds for two of them that share another photo besides; it
+	// links no one alone.
+	CirculatingPhoto int `yaml:"circulating_photo" json:"circulating_photo"`
+	ShopName         int `yaml:"shop_name" json:"shop_name"`
+	ProductSet       int `yaml:"product_set" json:"product_set"`
 }

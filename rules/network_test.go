@@ -31,6 +31,8 @@ func TestParseNetworkRuleErrors(t *testing.T) {
 		{"similarity too loose", "networks:\n  shop_name_similarity: 0.3\n", "networks.shop_name_similarity", "out of range", 2},
 		{"name runes too few", "networks:\n  min_shop_name_runes: 1\n", "networks.min_shop_name_runes", "out of range", 2},
 		{"shared products zero", "networks:\n  min_shared_products: 0\n", "networks.min_shared_products", "out of range", 2},
+		{"one odd price is no product set", "networks:\n  min_shared_odd_products: 1\n", "networks.min_shared_odd_products", "out of range", 2},
+		{"a one-character stem", "networks:\n  shop_name_stem_runes: 1\n", "networks.shop_name_stem_runes", "out of range", 2},
 		{"relist title similarity too loose", "networks:\n  relist_title_similarity: 0.2\n", "networks.relist_title_similarity", "out of range", 2},
 		{"network weight too high", "weights:\n  network: 200\n", "weights.network", "out of range", 2},
 	}

@@ -435,4 +435,8 @@ func (d *decoder) validateNetworks(n NetworkRules) {
 		"a fraction above 0.3 and at most 1, e.g. 0.6", "%g is out of range", n.RelistTitleSimilarity)
 	d.check("networks.min_shared_products", n.MinSharedProducts >= 1 && n.MinSharedProducts <= 1000, n.MinSharedProducts == 0,
 		"a whole number from 1 to 1000, e.g. 3", "%d is out of range", n.MinSharedProducts)
+	d.check("networks.min_shared_odd_products", n.MinSharedOddProducts == 0 || (n.MinSharedOddProducts >= 2 && n.MinSharedOddProducts <= 1000), false,
+		"0 (off) or a whole number from 2 to 1000, e.g. 2", "%d is out of range", n.MinSharedOddProducts)
+	d.check("networks.shop_name_stem_runes", n.ShopNameStemRunes == 0 || (n.ShopNameStemRunes >= 2 && n.ShopNameStemRunes <= 20), false,
+		"0 (off) or a whole number from 2 to 20, e.g. 3", "%d is out of range", n.ShopNameStemRunes)
 }

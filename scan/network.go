@@ -106,9 +106,9 @@ func relists(ctx context.Context, db *store.DB, det *rules.Detection, cat *shado
 	if r.Len() == 0 {
 		return matcher.WithRelist(nil), nil
 	}
-	return matcher.WithRelist(func(l *shadowscan.Listing) (uint64, string) {
-		// The store is read only for a listing whose title fits a hit's.
-		return r.Match(l, func() time.Time { return firstSeen(ctx, db, l) })
+	return matcher.WithRelist(func(l *shadowscan.Listing, sku string) (uint64, string) {
+		// The store is read only for a listing whose product fits a hit's.
+		return r.Match(l, sku, func() time.Time { return firstSeen(ctx, db, l) })
 	}), nil
 }
 
@@ -142,7 +142,11 @@ func RelistsOf(ctx context.Context, db *store.DB, det *rules.Detection, id uint6
 	var out []uint64
 	err = db.EachListing(ctx, "", func(rec *store.ListingRecord) error {
 		if rec.HitID != 0 && rec.HitID != id {
-			if old, _ := r.Match(&rec.Listing, func() time.Time { return rec.FirstSeen }); old == id {
+			sku := ""
+			if rec.Verdict != nil {
+				sku = rec.Verdict.SKU
+			}
+			if old, _ := r.Match(&rec.Listing, sku, func() time.Time { return rec.FirstSeen }); old == id {
 				out = append(out, rec.HitID)
 			}
 		}

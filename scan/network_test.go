@@ -155,4 +155,12 @@ func TestRelistFromStore(t *testing.T) {
 	if got, err := RelistsOf(ctx, db, set.Detection, out[0].HitID); err != nil || len(got) != 0 {
 		t.Errorf("a new hit has relists %v, %v", got, err)
 	}
+
+	// Reworded (titles 41% alike): the matcher's SKU stands for the title.
+	reworded := observe("r3", "gz-newer", "奥罗拉植物蛋白粉500克 新店冲量 老客户回购", "老客户请➕V：GZ_Aurora88")
+	v = m.Match(&reworded.Listing)
+	i = slices.IndexFunc(v.Reasons, func(r shadowscan.Reason) bool { return r.Signal == "relist" })
+	if v.SKU != "AUR-PROT-500" || i < 0 || v.Reasons[i].Hit != old || !strings.Contains(v.Reasons[i].Detail, "same product AUR-PROT-500") {
+		t.Errorf("reworded relist: SKU %q, reasons %+v; want a relist of hit %d by its product", v.SKU, v.Reasons, old)
+	}
 }

@@ -216,6 +216,9 @@ func (s *Server) apiScheduleDelete(w http.ResponseWriter, r *http.Request) {
 type stats struct {
 	Hits    *shadowscan.HitCounts `json:"hits"`
 	Running []RunInfo             `json:"running"`
+	// Networks counts the seller networks as they stand; absent when the
+	// server links none.
+	Networks *shadowscan.NetworkFigures `json:"networks,omitempty"`
 }
 
 func (s *Server) apiStats(w http.ResponseWriter, r *http.Request) {
@@ -224,5 +227,10 @@ func (s *Server) apiStats(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, stats{Hits: c, Running: s.runner.Running()})
+	nf, err := s.networkFigures(r.Context(), "")
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, stats{Hits: c, Running: s.runner.Running(), Networks: nf})
 }

@@ -60,13 +60,13 @@ type statsPage struct {
 	// APIURL is the same figures as JSON.
 	APIURL string
 	View   *enforcementView
-	// Networks counts the seller networks as they stand (with a shop on
-	// the selected site); nil when the server links no networks.
+	// Networks counts the seller networks as they stand, those with a
+	// shop on the site asked for; nil when the server links none.
 	Networks *shadowscan.NetworkFigures
 }
 
-// networkFigures counts the seller networks with a shop on site ("" for
-// all), as `shadowscan stats` does; nil when the server links none.
+// networkFigures counts the seller networks (Config.Networks) with a shop
+// on site ("" for all), or nil when the server links none.
 func (s *Server) networkFigures(ctx context.Context, site string) (*shadowscan.NetworkFigures, error) {
 	if s.cfg.Networks == nil {
 		return nil, nil

@@ -292,33 +292,52 @@ func TestStatsSaysOneShop(t *testing.T) {
 	}
 }
 
-// TestStatsCountsNetworks: with networks linked, /stats and its JSON say
-// how many networks there are, as `shadowscan stats` does.
-func TestStatsCountsNetworks(t *testing.T) {
-	nets := func(context.Context) ([]shadowscan.Network, error) {
-		return []shadowscan.Network{
-			{ID: "n1", Shops: []shadowscan.NetworkShop{{Site: "demo-market", SellerID: "a", Confirmed: 1}, {Site: "jd-mall", SellerID: "b"}}},
-			{ID: "n2", Shops: []shadowscan.NetworkShop{{Site: "jd-mall", SellerID: "c"}, {Site: "jd-mall", SellerID: "d"}, {Site: "jd-mall", SellerID: "e"}}},
-		}, nil
+// TestStatsCountNetworks: /stats and /api/stats count the seller networks
+// Config.Networks gives, /stats only those with a shop on the site asked
+// for; a server that links none shows and answers no network figures.
+func TestStatsCountNetworks(t *testing.T) {
+	nets := []shadowscan.Network{
+		{ID: "n1", Shops: []shadowscan.NetworkShop{{Site: "demo-market", SellerID: "a", Confirmed: 1}, {Site: "jd-mall", SellerID: "b"}}},
+		{ID: "n2", Shops: []shadowscan.NetworkShop{{Site: "jd-mall", SellerID: "c"}, {Site: "jd-mall", SellerID: "d"}, {Site: "jd-mall", SellerID: "e"}}},
 	}
-	f := newFixture(t, Config{Networks: nets})
-	doc := mustDoc(t, f.do("GET", "/stats", ""))
-	if got := doc.Find("#network-figures").Text(); !strings.Contains(got, "2 networks of 5 shops, 1 of them (2 shops) with a confirmed hit") {
-		t.Errorf("network figures %q", got)
+	f := newFixture(t, Config{Networks: func(context.Context) ([]shadowscan.Network, error) { return nets, nil }})
+	f.st.EnforcementFn = func(context.Context, shadowscan.EnforcementFilter) (*shadowscan.Enforcement, error) {
+		return enforcementFixture(), nil
 	}
-	doc = mustDoc(t, f.do("GET", "/stats?site=demo-market", ""))
-	if got := doc.Find("#network-figures").Text(); !strings.Contains(got, "1 network of 2 shops") {
-		t.Errorf("network figures on demo-market %q", got)
+	figures := func(path string) map[string]string {
+		t.Helper()
+		doc, err := goquery.NewDocumentFromReader(strings.NewReader(readBody(t, f.do("GET", path, ""))))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]string{}
+		doc.Find("#networks td.num").Each(func(_ int, s *goquery.Selection) { out[s.AttrOr("id", "")] = s.Text() })
+		return out
 	}
-	var got struct {
+	if got, want := figures("/stats"), map[string]string{"networks-count": "2", "networks-shops": "5", "networks-confirmed": "1", "networks-confirmed-shops": "2"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("/stats network figures %v, want %v", got, want)
+	}
+	if got := figures("/stats?site=demo-market"); got["networks-count"] != "1" || got["networks-shops"] != "2" {
+		t.Errorf("/stats?site=demo-market network figures %v, want the one network with a demo-market shop", got)
+	}
+	want := shadowscan.NetworkFigures{Networks: 2, Shops: 5, WithConfirmed: 1, ShopsWithConfirmed: 2}
+	st := decode[stats](t, f.do("GET", "/api/stats", ""))
+	if st.Networks == nil || *st.Networks != want {
+		t.Errorf("/api/stats networks = %+v", st.Networks)
+	}
+	var enf struct {
 		Networks *shadowscan.NetworkFigures `json:"networks"`
 	}
-	resp := f.do("GET", "/api/stats/enforcement", "")
-	if err := json.NewDecoder(resp.Body).Decode(&got); err != nil || got.Networks == nil ||
-		*got.Networks != (shadowscan.NetworkFigures{Networks: 2, Shops: 5, WithConfirmed: 1, ShopsWithConfirmed: 2}) {
-		t.Errorf("api networks %+v (%v)", got.Networks, err)
+	if err := json.NewDecoder(f.do("GET", "/api/stats/enforcement", "").Body).Decode(&enf); err != nil || enf.Networks == nil || *enf.Networks != want {
+		t.Errorf("/api/stats/enforcement networks = %+v (%v)", enf.Networks, err)
 	}
-	if doc := mustDoc(t, newFixture(t, Config{}).do("GET", "/stats", "")); doc.Find("#network-figures").Length() != 0 {
-		t.Error("network figures shown by a server that links no networks")
+
+	g := newFixture(t, Config{})
+	g.st.EnforcementFn = f.st.EnforcementFn
+	if body := readBody(t, g.do("GET", "/stats", "")); strings.Contains(body, `id="networks"`) {
+		t.Errorf("/stats shows network figures on a server that links none")
+	}
+	if body := readBody(t, g.do("GET", "/api/stats", "")); strings.Contains(body, `"networks"`) {
+		t.Errorf("/api/stats answers network figures on a server that links none: %s", body)
 	}
 }

@@ -250,7 +250,7 @@ func (s *netScore) scoreRelisting(det *rules.Detection, cat *shadowscan.Catalog,
 		for j, o := range world {
 			if o.Site+"/"+o.ID == l.RelistOf {
 				ids[l.RelistOf] = uint64(j + 1)
-				r.Add(&shadowscan.Hit{ID: uint64(j + 1), Status: shadowscan.StatusRemoved, Listing: *ls[j],
+				r.Add(&shadowscan.Hit{ID: uint64(j + 1), Status: shadowscan.StatusRemoved, SKU: o.SKU, Listing: *ls[j],
 					History: []shadowscan.Transition{{From: shadowscan.StatusConfirmed, To: shadowscan.StatusReported, At: t1.Format(time.RFC3339)}}})
 			}
 		}
@@ -263,7 +263,7 @@ func (s *netScore) scoreRelisting(det *rules.Detection, cat *shadowscan.Catalog,
 		if l.AfterTakedown {
 			seen = t2
 		}
-		got, detail := r.Match(ls[i], func() time.Time { return seen })
+		got, detail := r.Match(ls[i], l.SKU, func() time.Time { return seen })
 		switch {
 		case got != 0 && l.RelistOf != "" && got == ids[l.RelistOf]:
 			s.relistsFound++
