@@ -266,6 +266,25 @@ func (s *Server) routes() http.Handler {
 	handle("GET /healthz", http.HandlerFunc(s.handleHealthz))
 	handle("GET /metrics", s.metrics.handler())
 
+	s.apiRoutes(handle)
+	handle("/api/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.apiError(w, r, shadowscan.Errorf(shadowscan.ENOTFOUND, "no API endpoint %s %s (see API.md)", r.Method, r.URL.Path))
+	}))
+	handle("/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.pageError(w, r, shadowscan.Errorf(shadowscan.ENOTFOUND, "no page %s", r.URL.Path))
+	}))
+
+	var h http.Handler = mux
+	h = s.csrf(h)
+	h = s.auth(h)
+	h = s.hostCheck(h)
+	h = securityHeaders(h)
+	h = s.observe(h)
+	return h
+}
+
+// apiRoutes adds the JSON API's endpoints (see API.md).
+func (s *Server) apiRoutes(handle func(pattern string, h http.Handler)) {
 	handle("GET /api/hits", http.HandlerFunc(s.apiHits))
 	handle("GET /api/hits/{id}", http.HandlerFunc(s.apiHit))
 	handle("POST /api/hits/{id}/status", http.HandlerFunc(s.apiHitStatus))
@@ -292,20 +311,6 @@ func (s *Server) routes() http.Handler {
 	handle("GET /api/stats", http.HandlerFunc(s.apiStats))
 	handle("GET /api/stats/enforcement", http.HandlerFunc(s.apiEnforcement))
 	handle("GET /api/backup", s.need(shadowscan.PermAdmin, s.apiBackup))
-	handle("/api/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		s.apiError(w, r, shadowscan.Errorf(shadowscan.ENOTFOUND, "no API endpoint %s %s (see API.md)", r.Method, r.URL.Path))
-	}))
-	handle("/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		s.pageError(w, r, shadowscan.Errorf(shadowscan.ENOTFOUND, "no page %s", r.URL.Path))
-	}))
-
-	var h http.Handler = mux
-	h = s.csrf(h)
-	h = s.auth(h)
-	h = s.hostCheck(h)
-	h = securityHeaders(h)
-	h = s.observe(h)
-	return h
 }
 
 func (s *Server) handleHealthz(w http.ResponseWriter, r *http.Request) {
