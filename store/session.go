@@ -82,8 +82,8 @@ func (db *DB) Session(ctx context.Context, site string) (*shadowscan.Session, er
 }
 
 // SessionSites returns the sites that have a session, each with when it
-// was saved and refreshed and how many cookies it has, without the
-// cookies themselves.
+// was saved and refreshed and its cookies reduced to when each expires:
+// never their names or values.
 func (db *DB) SessionSites(ctx context.Context) (map[string]shadowscan.Session, error) {
 	out := map[string]shadowscan.Session{}
 	err := db.view(ctx, func(tx *bbolt.Tx) error {
@@ -96,8 +96,9 @@ func (db *DB) SessionSites(ctx context.Context) (map[string]shadowscan.Session, 
 			if err != nil {
 				return err
 			}
-			n := len(s.Cookies)
-			s.Cookies = make([]shadowscan.Cookie, n) // the count, never the values
+			for i, c := range s.Cookies {
+				s.Cookies[i] = shadowscan.Cookie{Expires: c.Expires} // never the names or values
+			}
 			out[string(k)] = s
 			return nil
 		})

@@ -32,6 +32,15 @@ type mockStore struct {
 	SavedFilterFn     func(ctx context.Context, id uint64) (*shadowscan.SavedFilter, error)
 	SavedFiltersFn    func(ctx context.Context, user string) ([]shadowscan.SavedFilter, error)
 	DeleteFilterFn    func(ctx context.Context, id uint64) error
+	SessionSitesFn    func(ctx context.Context) (map[string]shadowscan.Session, error)
+	DeleteSessionFn   func(ctx context.Context, site string) error
+}
+
+func (m *mockStore) SessionSites(ctx context.Context) (map[string]shadowscan.Session, error) {
+	return m.SessionSitesFn(ctx)
+}
+func (m *mockStore) DeleteSession(ctx context.Context, site string) error {
+	return m.DeleteSessionFn(ctx, site)
 }
 
 func (m *mockStore) SaveFilter(ctx context.Context, f *shadowscan.SavedFilter) error {
@@ -101,11 +110,12 @@ type memStore struct {
 	scans     []shadowscan.Scan
 	schedules []shadowscan.Schedule
 	filters   []shadowscan.SavedFilter
+	sessions  map[string]shadowscan.Session
 	marks     int
 }
 
 func newMem() (*memStore, *mockStore) {
-	ms := &memStore{blobs: map[string][]byte{}, captures: map[string][]shadowscan.Capture{}}
+	ms := &memStore{blobs: map[string][]byte{}, captures: map[string][]shadowscan.Capture{}, sessions: map[string]shadowscan.Session{}}
 	m := &mockStore{}
 	m.HitsFn = func(_ context.Context, f shadowscan.HitFilter) ([]shadowscan.Hit, error) {
 		ms.mu.Lock()
@@ -255,7 +265,35 @@ func newMem() (*memStore, *mockStore) {
 		return nil
 	}
 	ms.savedFilterFns(m)
+	ms.sessionFns(m)
 	return ms, m
+}
+
+// sessionFns fills m's session functions with ms's sessions, handing out
+// only the cookies' expiry as the store does.
+func (ms *memStore) sessionFns(m *mockStore) {
+	m.SessionSitesFn = func(context.Context) (map[string]shadowscan.Session, error) {
+		ms.mu.Lock()
+		defer ms.mu.Unlock()
+		out := map[string]shadowscan.Session{}
+		for k, s := range ms.sessions {
+			s.Cookies = slices.Clone(s.Cookies)
+			for i, c := range s.Cookies {
+				s.Cookies[i] = shadowscan.Cookie{Expires: c.Expires}
+			}
+			out[k] = s
+		}
+		return out, nil
+	}
+	m.DeleteSessionFn = func(_ context.Context, site string) error {
+		ms.mu.Lock()
+		defer ms.mu.Unlock()
+		if _, ok := ms.sessions[site]; !ok {
+			return shadowscan.Errorf(shadowscan.ENOTFOUND, "%s has no stored session", site)
+		}
+		delete(ms.sessions, site)
+		return nil
+	}
 }
 
 // savedFilterFns fills m's saved filter functions with ms's filters, with

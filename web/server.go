@@ -46,6 +46,16 @@ type Store interface {
 	Enforcement(ctx context.Context, f shadowscan.EnforcementFilter) (*shadowscan.Enforcement, error)
 	ScheduleStore
 	SavedFilterStore
+	SessionStore
+}
+
+// SessionStore keeps the sites' login sessions (shadowscan sites login).
+type SessionStore interface {
+	// SessionSites returns the sites with a stored session, its cookies
+	// reduced to when each expires: never their names or values.
+	SessionSites(ctx context.Context) (map[string]shadowscan.Session, error)
+	// DeleteSession removes a site's session: ENOTFOUND when it has none.
+	DeleteSession(ctx context.Context, site string) error
 }
 
 // SavedFilterStore keeps the review queue's saved filters.
@@ -122,6 +132,8 @@ type Config struct {
 	DismissReasons shadowscan.DismissReasons
 	// Sites names the known sites, for the schedule form and its checks.
 	Sites []string
+	// SiteRules describe the known sites for the sites page.
+	SiteRules []SiteRule
 	// RunScan runs scans for the scheduler and the "run now" buttons; nil
 	// disables both.
 	RunScan RunScanFunc
@@ -189,6 +201,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	cfg.Sites = slices.Clone(cfg.Sites)
 	slices.Sort(cfg.Sites)
+	cfg.SiteRules = slices.Clone(cfg.SiteRules)
 	pages, err := parseTemplates()
 	if err != nil {
 		return nil, err
@@ -236,6 +249,8 @@ func (s *Server) routes() http.Handler {
 	handle("POST /schedules", s.need(shadowscan.PermAdmin, s.handleScheduleAddForm))
 	handle("POST /schedules/{id}/delete", s.need(shadowscan.PermAdmin, s.handleScheduleDeleteForm))
 	handle("POST /schedules/{id}/run", s.need(shadowscan.PermAdmin, s.handleScheduleRunForm))
+	handle("GET /sites", http.HandlerFunc(s.handleSites))
+	handle("POST /sites/{site}/session/delete", s.need(shadowscan.PermAdmin, s.handleSiteSessionDeleteForm))
 	handle("POST /export", s.need(shadowscan.PermExport, s.handleExport))
 	if cfg := s.cfg; cfg.Users != nil {
 		handle("GET /users", s.need(shadowscan.PermAdmin, s.handleUsers))
@@ -251,6 +266,25 @@ func (s *Server) routes() http.Handler {
 	handle("GET /healthz", http.HandlerFunc(s.handleHealthz))
 	handle("GET /metrics", s.metrics.handler())
 
+	s.apiRoutes(handle)
+	handle("/api/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.apiError(w, r, shadowscan.Errorf(shadowscan.ENOTFOUND, "no API endpoint %s %s (see API.md)", r.Method, r.URL.Path))
+	}))
+	handle("/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.pageError(w, r, shadowscan.Errorf(shadowscan.ENOTFOUND, "no page %s", r.URL.Path))
+	}))
+
+	var h http.Handler = mux
+	h = s.csrf(h)
+	h = s.auth(h)
+	h = s.hostCheck(h)
+	h = securityHeaders(h)
+	h = s.observe(h)
+	return h
+}
+
+// apiRoutes adds the JSON API's endpoints (see API.md).
+func (s *Server) apiRoutes(handle func(pattern string, h http.Handler)) {
 	handle("GET /api/hits", http.HandlerFunc(s.apiHits))
 	handle("GET /api/hits/{id}", http.HandlerFunc(s.apiHit))
 	handle("POST /api/hits/{id}/status", http.HandlerFunc(s.apiHitStatus))
@@ -272,23 +306,11 @@ func (s *Server) routes() http.Handler {
 	handle("GET /api/schedules", http.HandlerFunc(s.apiSchedules))
 	handle("POST /api/schedules", s.need(shadowscan.PermAdmin, s.apiScheduleAdd))
 	handle("DELETE /api/schedules/{id}", s.need(shadowscan.PermAdmin, s.apiScheduleDelete))
+	handle("GET /api/sites", http.HandlerFunc(s.apiSites))
+	handle("DELETE /api/sites/{site}/session", s.need(shadowscan.PermAdmin, s.apiSiteSessionDelete))
 	handle("GET /api/stats", http.HandlerFunc(s.apiStats))
 	handle("GET /api/stats/enforcement", http.HandlerFunc(s.apiEnforcement))
 	handle("GET /api/backup", s.need(shadowscan.PermAdmin, s.apiBackup))
-	handle("/api/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		s.apiError(w, r, shadowscan.Errorf(shadowscan.ENOTFOUND, "no API endpoint %s %s (see API.md)", r.Method, r.URL.Path))
-	}))
-	handle("/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		s.pageError(w, r, shadowscan.Errorf(shadowscan.ENOTFOUND, "no page %s", r.URL.Path))
-	}))
-
-	var h http.Handler = mux
-	h = s.csrf(h)
-	h = s.auth(h)
-	h = s.hostCheck(h)
-	h = securityHeaders(h)
-	h = s.observe(h)
-	return h
 }
 
 func (s *Server) handleHealthz(w http.ResponseWriter, r *http.Request) {

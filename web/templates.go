@@ -24,7 +24,7 @@ var staticFS embed.FS
 
 // pageNames are the templates the server needs; New fails if one is
 // missing.
-var pageNames = []string{"dashboard", "queue", "hit", "sellers", "seller", "networks", "network", "catalog", "scans", "stats", "schedules", "users", "login", "error"}
+var pageNames = []string{"dashboard", "queue", "hit", "sellers", "seller", "networks", "network", "catalog", "scans", "stats", "schedules", "sites", "users", "login", "error"}
 
 // pageExtras are the other template files a page includes.
 var pageExtras = map[string][]string{"stats": {"templates/enforcement.html"}}
@@ -60,6 +60,8 @@ var funcs = template.FuncMap{
 		return fmt.Sprintf("%d / %d", g.Listings, g.Shops)
 	},
 	"join": strings.Join,
+	// pathEscape makes a value one path segment of a URL.
+	"pathEscape": url.PathEscape,
 	// sellerURL is a shop's seller page.
 	"sellerURL": sellerURL,
 	// plural writes n and the noun, "1 shop", "2 shops": pass the

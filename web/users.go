@@ -76,7 +76,7 @@ var permissionWords = map[shadowscan.Permission]string{
 	shadowscan.PermReport: "mark hits reported or removed",
 	shadowscan.PermExport: "export evidence",
 	shadowscan.PermScan:   "start or cancel scans",
-	shadowscan.PermAdmin:  "manage users, schedules and backups",
+	shadowscan.PermAdmin:  "manage users, schedules, site logins and backups",
 }
 
 // forbidden is the refusal of an action the user's role does not allow.

@@ -180,6 +180,7 @@ func webConfig(g *Globals, db *store.DB, set *rules.Set, signKey *ecdsa.PrivateK
 		Store:          db,
 		Actor:          webActor(g),
 		Sites:          set.SiteNames(),
+		SiteRules:      webSiteRules(set, baseURLs),
 		DismissReasons: set.Review.DismissReasons,
 		RunScan: func(ctx context.Context, req web.ScanRequest, progress func(shadowscan.Scan)) (*shadowscan.Scan, error) {
 			return runServeScan(ctx, g, baseURLs, q, req, progress)
@@ -295,6 +296,31 @@ func startFleet(ctx context.Context, g *Globals, o serveOptions) (q *fleet.Conn,
 			srv.Close()
 		}
 	}, nil
+}
+
+// webSiteRules describes the sites of set for the sites page, with the
+// base URLs the server's scans use (baseURLs overrides, as in demo --serve).
+func webSiteRules(set *rules.Set, baseURLs map[string]string) []web.SiteRule {
+	out := make([]web.SiteRule, 0, len(set.Sites))
+	for _, name := range set.SiteNames() {
+		s := set.Sites[name]
+		r := web.SiteRule{Name: s.Name, BaseURL: s.BaseURL, Fetch: web.FetchPlain, Parallelism: s.Politeness.Parallelism,
+			Delay: s.Politeness.Delay.String(), Robots: s.Politeness.RespectRobotsTxt, PhotoHosts: s.PhotoHosts, File: s.File}
+		if u := baseURLs[name]; u != "" {
+			r.BaseURL = u
+		}
+		switch {
+		case s.Browser():
+			r.Fetch = web.FetchBrowser
+		case s.Search.JSON() || s.Listing.JSON():
+			r.Fetch = web.FetchJSON
+		}
+		if s.Politeness.RandomDelay > 0 {
+			r.RandomDelay = s.Politeness.RandomDelay.String()
+		}
+		out = append(out, r)
+	}
+	return out
 }
 
 // webSellerListings gives the seller pages a shop's stored listings.

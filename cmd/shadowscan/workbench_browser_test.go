@@ -101,6 +101,10 @@ func TestBrowserEveryPage(t *testing.T) {
 		t.Fatal(err)
 	}
 	fillStore(t, db, 6, 6)
+	if _, err := db.SaveSession(context.Background(), &shadowscan.Session{Site: "demo-market", SavedAt: time.Now().UTC(), Cookies: []shadowscan.Cookie{
+		{Name: "sid", Value: "SECRET-SID-VALUE", Domain: "127.0.0.1", Path: "/", Expires: time.Now().Add(72 * time.Hour)}}}); err != nil {
+		t.Fatal(err)
+	}
 	db.Close()
 	month := time.Now().UTC().Format("2006-01")
 	report := filepath.Join(t.TempDir(), "report.html")
@@ -111,14 +115,14 @@ func TestBrowserEveryPage(t *testing.T) {
 	if code, _, errs := cli(t, dbPath, "users", "add", "root", "--role", "admin", "--password-file", pw); code != 0 {
 		t.Fatal(errs)
 	}
-	base, _, _ := startServe(t, dbPath)
-	if err := browserLoginTo(ctx, base, "root", "correct horse", "%2F", `main h1`); err != nil {
+	base, _, stop := startServe(t, dbPath)
+	if err := browserLoginTo(ctx, base, "root", "correct horse", "%2F", `#who`); err != nil {
 		t.Fatalf("login: %v", err)
 	}
 	pages := []struct{ name, path string }{
 		{"dashboard", ""}, {"queue", "queue?status=new"}, {"hit", "hits/1"}, {"sellers", "sellers"},
 		{"seller", "sellers/demo-market/shop-0"}, {"networks", "networks"}, {"catalog", "catalog"},
-		{"stats", "stats"}, {"scans", "scans"}, {"schedules", "schedules"}, {"users", "users"},
+		{"stats", "stats"}, {"scans", "scans"}, {"schedules", "schedules"}, {"sites", "sites"}, {"users", "users"},
 	}
 	for _, p := range pages {
 		if err := chromedp.Do(ctx, chromedp.Navigate(base+p.path), chromedp.WaitVisible(chromedp.CSS(`main h1`))); err != nil {
@@ -126,6 +130,17 @@ func TestBrowserEveryPage(t *testing.T) {
 		}
 		checkRendered(t, ctx, p.name)
 		screenshot(t, ctx, p.name)
+	}
+	browserForgetSession(t, ctx, base)
+	stop()
+	db, err = store.Open(dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = db.Session(context.Background(), "demo-market")
+	db.Close()
+	if shadowscan.ErrorCode(err) != shadowscan.ENOTFOUND {
+		t.Errorf("the session after Forget: %v", err)
 	}
 	if _, err := os.Stat(report); err != nil {
 		t.Fatal(err)
@@ -135,6 +150,38 @@ func TestBrowserEveryPage(t *testing.T) {
 	}
 	checkRendered(t, ctx, "report")
 	screenshot(t, ctx, "report")
+}
+
+// browserForgetSession opens the sites page's confirmation for
+// demo-market's stored login, screenshots it, forgets the session and
+// sees the page say so.
+func browserForgetSession(t *testing.T, ctx context.Context, base string) {
+	t.Helper()
+	row := `#sites tr[data-site="demo-market"]`
+	err := chromedp.Do(ctx,
+		chromedp.Navigate(base+"sites"),
+		chromedp.Click(chromedp.CSS(row+` details.forget summary`)),
+		chromedp.WaitVisible(chromedp.CSS(row+` details.forget button`)),
+	)
+	if err != nil {
+		t.Fatalf("sites: open the confirmation: %v", err)
+	}
+	text, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('`+row+` details.forget').innerText`))
+	if err != nil || !strings.Contains(text, "next scan runs logged out") {
+		t.Errorf("confirmation %q %v", text, err)
+	}
+	screenshot(t, ctx, "sites-forget-session")
+	err = chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(row+` details.forget button`)),
+		chromedp.WaitVisible(chromedp.CSS(`#sites-done`)),
+	)
+	if err != nil {
+		t.Fatalf("sites: forget: %v", err)
+	}
+	page, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('main').innerText`))
+	if err != nil || !strings.Contains(page, "forgot the login session of demo-market") || strings.Contains(page, "SECRET-SID-VALUE") {
+		t.Errorf("after forgetting: %v %s", err, page)
+	}
 }
 
 // checkRendered fails the test when the page is an error page or shows
