@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http/httptest"
+	"runtime/pprof"
 	"slices"
 	"sort"
 	"strings"
@@ -179,7 +180,7 @@ func TestDistributedClusterLeaderLost(t *testing.T) {
 	coord := mustClusterConn(t, url, "coordinator", clusterSize)
 	startClusterWorkers(t, url, set, 2)
 	db, _ := mustDemoStore(t)
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	defer cancel()
 	k := &leaderKiller{servers: servers, stream: fleet.TasksStream, done: make(chan struct{})}
 	on := func(e Event) {
@@ -190,6 +191,9 @@ func TestDistributedClusterLeaderLost(t *testing.T) {
 	sc, err := New(db, set, WithAckWait(5*time.Second), WithLogger(testLog(t, "coordinator"))).RunDistributed(ctx, coord,
 		Options{Sites: []string{demo.SiteName}, BaseURL: srv, Queries: fleetQueries}, on)
 	if err != nil || sc.State != shadowscan.ScanDone {
+		var b strings.Builder // where everyone waits, for a scan that hung
+		pprof.Lookup("goroutine").WriteTo(&b, 1)
+		t.Log(b.String())
 		t.Fatalf("distributed scan: %+v, %v", sc, err)
 	}
 	select {
