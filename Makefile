@@ -18,8 +18,8 @@ build: ## build bin/shadowscan
 # (a full demo scan, rescans, resume after a kill, the browser, ReplayWeb.page
 # replay, the near-duplicate photo set, the crawler's fetch: browser tests,
 # the scan use case's crawls of the demo marketplace, the distributed scans
-# on NATS JetStream) skip under -short in the race run and run once more
-# without it.
+# on NATS JetStream, one on a 3-node cluster losing a server) skip under
+# -short in the race run and run once more without it.
 E2E_PKGS := ./cmd/... ./evidence/... ./photo/... ./scan/...
 test: ## every test: unit tests with the race detector, then the end-to-end tests
 	$(GO) test -race -short -count=1 ./...

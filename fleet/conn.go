@@ -97,6 +97,12 @@ type ConnectOptions struct {
 	CredsFile string
 	// Log receives connection events (nil: discard).
 	Log *slog.Logger
+	// Replicas is how many servers of a JetStream cluster keep each
+	// stream and bucket (1 to 5; a cluster of 3 takes 3, so that the loss
+	// of one server loses nothing). 0 keeps what they have, and makes
+	// missing ones with 1: workers pass 0, the coordinator (serve
+	// --nats-replicas) says how many.
+	Replicas int
 }
 
 // Connect connects to the NATS server at url and makes the streams and
@@ -114,48 +120,94 @@ func Connect(ctx context.Context, url string, o ConnectOptions) (*Conn, error) {
 	if o.CredsFile != "" {
 		opts = append(opts, nats.UserCredentials(o.CredsFile))
 	}
+	if o.Replicas < 0 || o.Replicas > maxReplicas {
+		return nil, shadowscan.Errorf(shadowscan.EINVALID, "nats replicas %d: JetStream keeps 1 to %d copies", o.Replicas, maxReplicas)
+	}
 	nc, err := nats.Connect(url, opts...)
 	if err != nil {
 		return nil, fmt.Errorf("connect to nats at %s: %w", url, err)
 	}
 	c := &Conn{nc: nc, log: log}
-	if err := c.setup(ctx); err != nil {
+	if err := c.setup(ctx, o.Replicas); err != nil {
 		nc.Close()
 		return nil, fmt.Errorf("nats at %s: %w", url, err)
 	}
 	return c, nil
 }
 
-// setup makes the streams and buckets.
-func (c *Conn) setup(ctx context.Context) error {
+// setup makes the streams and buckets, each kept by replicas servers (0:
+// as many as it has, 1 for a new one).
+func (c *Conn) setup(ctx context.Context, replicas int) error {
 	js, err := jetstream.New(c.nc)
 	if err != nil {
 		return err
 	}
 	c.js = js
-	if c.tasks, err = js.CreateOrUpdateStream(ctx, jetstream.StreamConfig{
-		Name: TasksStream, Subjects: []string{taskPrefix + ">"}, Retention: jetstream.WorkQueuePolicy,
-		Storage: jetstream.FileStorage, Duplicates: dupWindow,
-	}); err != nil {
+	r := func(stream string) (int, error) { return c.replicas(ctx, stream, replicas) }
+	n, err := r(TasksStream)
+	if err == nil {
+		c.tasks, err = js.CreateOrUpdateStream(ctx, jetstream.StreamConfig{
+			Name: TasksStream, Subjects: []string{taskPrefix + ">"}, Retention: jetstream.WorkQueuePolicy,
+			Storage: jetstream.FileStorage, Duplicates: dupWindow, Replicas: n,
+		})
+	}
+	if err != nil {
 		return fmt.Errorf("task stream: %w", err)
 	}
-	if c.results, err = js.CreateOrUpdateStream(ctx, jetstream.StreamConfig{
-		Name: ResultsStream, Subjects: []string{resultPrefix + ">"}, Retention: jetstream.WorkQueuePolicy,
-		Storage: jetstream.FileStorage, Duplicates: dupWindow,
-	}); err != nil {
+	if n, err = r(ResultsStream); err == nil {
+		c.results, err = js.CreateOrUpdateStream(ctx, jetstream.StreamConfig{
+			Name: ResultsStream, Subjects: []string{resultPrefix + ">"}, Retention: jetstream.WorkQueuePolicy,
+			Storage: jetstream.FileStorage, Duplicates: dupWindow, Replicas: n,
+		})
+	}
+	if err != nil {
 		return fmt.Errorf("result stream: %w", err)
 	}
-	if c.seen, err = js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{Bucket: SeenBucket, TTL: claimTTL, Storage: jetstream.FileStorage}); err != nil {
+	if n, err = r(kvStream(SeenBucket)); err == nil {
+		c.seen, err = js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{Bucket: SeenBucket, TTL: claimTTL, Storage: jetstream.FileStorage, Replicas: n})
+	}
+	if err != nil {
 		return fmt.Errorf("seen-set bucket: %w", err)
 	}
-	if c.captures, err = js.CreateOrUpdateObjectStore(ctx, jetstream.ObjectStoreConfig{Bucket: CapturesBucket, TTL: captureTTL, Storage: jetstream.FileStorage}); err != nil {
+	if n, err = r(objStream(CapturesBucket)); err == nil {
+		c.captures, err = js.CreateOrUpdateObjectStore(ctx, jetstream.ObjectStoreConfig{Bucket: CapturesBucket, TTL: captureTTL, Storage: jetstream.FileStorage, Replicas: n})
+	}
+	if err != nil {
 		return fmt.Errorf("capture store: %w", err)
 	}
-	if c.workers, err = js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{Bucket: WorkersBucket, TTL: workerTTL, Storage: jetstream.MemoryStorage}); err != nil {
+	if n, err = r(kvStream(WorkersBucket)); err == nil {
+		c.workers, err = js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{Bucket: WorkersBucket, TTL: workerTTL, Storage: jetstream.MemoryStorage, Replicas: n})
+	}
+	if err != nil {
 		return fmt.Errorf("worker heartbeat bucket: %w", err)
 	}
 	return nil
 }
+
+// maxReplicas is the most copies JetStream keeps of a stream.
+const maxReplicas = 5
+
+// replicas is how many replicas stream gets: want, or when want is 0 what
+// it has (1 when it is new), so that a worker connecting does not undo
+// the coordinator's setting.
+func (c *Conn) replicas(ctx context.Context, stream string, want int) (int, error) {
+	if want > 0 {
+		return want, nil
+	}
+	s, err := c.js.Stream(ctx, stream)
+	switch {
+	case errors.Is(err, jetstream.ErrStreamNotFound):
+		return 1, nil
+	case err != nil:
+		return 0, err
+	}
+	return max(s.CachedInfo().Config.Replicas, 1), nil
+}
+
+// kvStream and objStream name the streams behind a KV bucket and an
+// object store.
+func kvStream(bucket string) string  { return "KV_" + bucket }
+func objStream(bucket string) string { return "OBJ_" + bucket }
 
 // Close drains nothing: what is unacknowledged is delivered again.
 func (c *Conn) Close() { c.nc.Close() }

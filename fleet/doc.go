@@ -8,8 +8,11 @@
 // Topology. One JetStream, embedded in `shadowscan serve --nats embedded`
 // (StartEmbedded: one server, one replica, its store beside the bbolt
 // file, loopback only) or external (`--nats URL`, credentials from a
-// file). `serve` is the coordinator and the only bbolt writer; workers
-// (`shadowscan worker`) are stateless and may run anywhere.
+// file): on a cluster, ConnectOptions.Replicas (`serve --nats-replicas
+// 3`) has every stream and bucket kept by that many servers, and a
+// client given every server's URL fails over when one goes. `serve` is
+// the coordinator and the only bbolt writer; workers (`shadowscan
+// worker`) are stateless and may run anywhere.
 //
 //	stream SHADOWSCAN_TASKS     work queue; subject shadowscan.task.SITE.SCAN
 //	  consumer site-SITE        durable pull, one per site, shared by every
@@ -54,7 +57,11 @@
 // publishes a failed result and releases the URL's claim. A task no
 // worker could finish (a worker dying on it MaxDeliver times) is reported
 // by the server's max-deliveries advisory, which the coordinator turns
-// into a failed result.
+// into a failed result. While a cluster elects a new leader for a stream
+// whose leader went down, calls to it fail or go unanswered: a worker's
+// unfinished task is delivered again, and the coordinator fetches again
+// and hands back a result whose capture bodies did not load within a
+// bounded time, so nothing waits on a server that is gone.
 //
 // Observability. Stats reads each site's consumer (tasks in flight,
 // pending, redelivered) and counts the workers' heartbeats; a result

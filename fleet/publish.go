@@ -84,7 +84,7 @@ func (c *Conn) publishResult(ctx context.Context, r Result) error {
 		if capt.Body == nil || capt.BodySHA256 == "" {
 			continue
 		}
-		if _, err := c.captures.GetInfo(ctx, capt.BodySHA256); err == nil {
+		if c.stored(ctx, capt.BodySHA256) {
 			continue // stored already: photos are shared by listings
 		}
 		if _, err := c.captures.PutBytes(ctx, capt.BodySHA256, capt.Body); err != nil {
@@ -99,4 +99,25 @@ func (c *Conn) publishResult(ctx context.Context, r Result) error {
 		return fmt.Errorf("publish result of %s: %w", r.Task.URL, err)
 	}
 	return nil
+}
+
+// stored reports whether the body named sha is whole in the captures
+// store: its meta and all its chunks. A put cut off by a lost server can
+// leave the meta without its chunks (the client purges the chunks of a
+// put that failed), and such a body must be put again.
+func (c *Conn) stored(ctx context.Context, sha string) bool {
+	info, err := c.captures.GetInfo(ctx, sha)
+	if err != nil {
+		return false
+	}
+	if info.Chunks == 0 {
+		return true
+	}
+	s, err := c.js.Stream(ctx, objStream(CapturesBucket))
+	if err != nil {
+		return false
+	}
+	chunks := "$O." + CapturesBucket + ".C." + info.NUID
+	si, err := s.Info(ctx, jetstream.WithSubjectFilter(chunks))
+	return err == nil && si.State.Subjects[chunks] == uint64(info.Chunks)
 }

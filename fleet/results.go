@@ -21,6 +21,18 @@ const (
 	// resultAckWait is how long the coordinator may hold a batch before
 	// it is delivered again: applying is one transaction.
 	resultAckWait = 30 * time.Second
+	// fetchGiveUp is how long fetching results may keep failing (no
+	// server, a stream without a leader) before the scan fails.
+	fetchGiveUp = 2 * time.Minute
+	// bodyTries is how many deliveries of a result may fail to load its
+	// capture bodies before a body not found is dropped, or another
+	// failure fails the scan: a follower of a cluster may not have the
+	// body yet, and a leader election makes reads fail for a while.
+	bodyTries = 5
+	// bodyBudget bounds the loading of a batch's capture bodies, well
+	// within resultAckWait: a read the cluster never answers (its stream
+	// lost its leader) must not hold the scan.
+	bodyBudget = resultAckWait / 2
 )
 
 // Apply applies a batch of a scan's results and commits it; only then
@@ -46,9 +58,20 @@ func (c *Conn) Results(ctx context.Context, scan uint64, apply Apply) error {
 		return err
 	}
 	defer sub.Unsubscribe()
+	var failingSince time.Time
 	for ctx.Err() == nil {
 		msgs, results, err := c.fetchResults(ctx, cons)
-		if err != nil {
+		switch {
+		case err == nil:
+			failingSince = time.Time{}
+		case failingSince.IsZero():
+			failingSince = time.Now()
+			fallthrough
+		case time.Since(failingSince) < fetchGiveUp:
+			c.log.Warn("fetching results failed; trying again", "scan", scan, "err", err)
+			sleep(ctx, time.Second)
+			continue
+		default:
 			return err
 		}
 		done, err := apply(ctx, results)
@@ -68,7 +91,9 @@ func (c *Conn) Results(ctx context.Context, scan uint64, apply Apply) error {
 }
 
 // fetchResults takes up to resultBatch results, waiting at most
-// resultWait for the first, and loads their capture bodies.
+// resultWait for the first, and loads their capture bodies; a result
+// whose bodies do not load within the batch's bodyBudget is left to be
+// delivered again.
 func (c *Conn) fetchResults(ctx context.Context, cons jetstream.Consumer) ([]jetstream.Msg, []Result, error) {
 	// FetchMaxWait, not a context: see worker.pull.
 	batch, err := cons.Fetch(resultBatch, jetstream.FetchMaxWait(resultWait))
@@ -80,6 +105,8 @@ func (c *Conn) fetchResults(ctx context.Context, cons jetstream.Consumer) ([]jet
 	}
 	var msgs []jetstream.Msg
 	var results []Result
+	lctx, cancel := context.WithTimeout(ctx, bodyBudget)
+	defer cancel()
 	for m := range batch.Messages() {
 		var r Result
 		if err := json.Unmarshal(m.Data(), &r); err != nil {
@@ -87,8 +114,11 @@ func (c *Conn) fetchResults(ctx context.Context, cons jetstream.Consumer) ([]jet
 			_ = m.Term()
 			continue
 		}
-		if err := c.loadBodies(ctx, &r); err != nil {
-			return nil, nil, err
+		if err := c.loadBodies(lctx, m, &r); err != nil {
+			if !c.laterAgain(m, err) {
+				return nil, nil, err
+			}
+			continue
 		}
 		msgs, results = append(msgs, m), append(results, r)
 	}
@@ -99,15 +129,34 @@ func (c *Conn) fetchResults(ctx context.Context, cons jetstream.Consumer) ([]jet
 	return msgs, results, nil
 }
 
-// loadBodies reads r's capture bodies from the captures store. A body
-// that is gone (kept longer than captureTTL) drops its capture.
-func (c *Conn) loadBodies(ctx context.Context, r *Result) error {
+// laterAgain hands a result whose bodies did not load back to be
+// delivered again later, and reports whether it did: not once it was
+// delivered bodyTries times.
+func (c *Conn) laterAgain(m jetstream.Msg, err error) bool {
+	meta, merr := m.Metadata()
+	if merr != nil || meta.NumDelivered >= bodyTries {
+		return false
+	}
+	c.log.Warn("a result's capture bodies did not load; delivered again later", "delivery", meta.NumDelivered, "err", err)
+	_ = m.NakWithDelay(time.Duration(meta.NumDelivered) * time.Second)
+	return true
+}
+
+// loadBodies reads r's capture bodies, which m brought, from the captures
+// store. A body that is gone (kept longer than captureTTL) drops its
+// capture once m was delivered bodyTries times; before, it is an error
+// (a follower of a cluster may not have it yet).
+func (c *Conn) loadBodies(ctx context.Context, m jetstream.Msg, r *Result) error {
+	last := false
+	if meta, err := m.Metadata(); err == nil {
+		last = meta.NumDelivered >= bodyTries
+	}
 	kept := r.Captures[:0]
 	for _, capt := range r.Captures {
 		if capt.BodySHA256 != "" {
 			b, err := c.captures.GetBytes(ctx, capt.BodySHA256)
 			switch {
-			case errors.Is(err, jetstream.ErrObjectNotFound):
+			case errors.Is(err, jetstream.ErrObjectNotFound) && last:
 				c.log.Warn("a capture body is no longer in the capture store: capture dropped", "url", capt.URL, "sha256", capt.BodySHA256)
 				continue
 			case err != nil:

@@ -125,12 +125,19 @@ func storeContents(t *testing.T, db *store.DB) (listings, hits []string) {
 // returns what it stored.
 func localScan(t *testing.T, set *rules.Set, base string) (listings, hits []string) {
 	t.Helper()
+	return storeContents(t, localStore(t, set, base))
+}
+
+// localStore scans the demo marketplace at base in one process into a
+// new store and returns the store.
+func localStore(t *testing.T, set *rules.Set, base string) *store.DB {
+	t.Helper()
 	db, _ := mustDemoStore(t)
 	sc, err := New(db, set).Run(context.Background(), Options{Sites: []string{demo.SiteName}, BaseURL: base, Queries: fleetQueries, NoRevisit: true}, nil)
 	if err != nil || sc.State != shadowscan.ScanDone {
 		t.Fatalf("local scan: %+v, %v", sc, err)
 	}
-	return storeContents(t, db)
+	return db
 }
 
 // TestDistributedScanMatchesLocal: a scan of the demo marketplace by two

@@ -73,23 +73,31 @@ scan's search pages as tasks and stores the listings the workers send
 back, as the only writer of the store. "--nats embedded" starts a NATS
 server inside serve, listening on --nats-listen (loopback only) and
 storing beside the store (STORE.nats/); "--nats URL" uses a server of
-your own (with --nats-creds for its credentials). Without workers, such a
+your own (with --nats-creds for its credentials), or a cluster: name
+every server (nats://a:4222,nats://b:4222,nats://c:4222) and pass
+--nats-replicas 3 so that each stream and bucket is kept by three servers
+and a scan survives the loss of one. Without workers, such a
 scan waits for them. Not yet distributed: the revisits of listings
 tracked for takedown, stored sessions and proxies.`,
 		Example: `  shadowscan serve
   shadowscan serve --addr 0.0.0.0:8080     # needs the token
   shadowscan serve --sign-key brand.key    # the UI's exports are signed
+  shadowscan serve --nats nats://a:4222,nats://b:4222,nats://c:4222 --nats-creds serve.creds --nats-replicas 3
   curl -H "Authorization: Bearer $(cat shadowscan.db.token)" http://127.0.0.1:8080/api/hits?status=new`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if _, _, err := net.SplitHostPort(o.Addr); err != nil {
 				return usagef("--addr %q: use host:port, such as 127.0.0.1:8080", o.Addr)
 			}
+			if o.NATS.Replicas < 1 || o.NATS.Replicas > 5 {
+				return usagef("--nats-replicas %d: JetStream keeps 1 to 5 copies (3 on a 3-node cluster)", o.NATS.Replicas)
+			}
 			return serveUntilDone(cmd.Context(), g, o, nil)
 		},
 	}
 	o.NATS.AddFlags(cmd.Flags(), "run scans on workers through NATS JetStream: `embedded` (a server inside serve) or a server's URL")
 	cmd.Flags().StringVar(&o.NATSListen, "nats-listen", defaultNATSListen, "where --nats embedded listens (loopback only)")
+	cmd.Flags().IntVar(&o.NATS.Replicas, "nats-replicas", 1, "how many servers of a NATS cluster keep each stream and bucket (`N`: 3 on a 3-node cluster)")
 	cmd.Flags().StringVar(&o.Addr, "addr", defaultServeAddr, "address to listen on (a non-loopback address requires the access token)")
 	cmd.Flags().StringVar(&o.SignKey, "sign-key", "", "sign the UI's evidence exports with this `KEY` file (from shadowscan evidence keygen)")
 	return cmd
@@ -278,6 +286,9 @@ func startFleet(ctx context.Context, g *Globals, o serveOptions) (q *fleet.Conn,
 	}
 	var srv *fleet.Server
 	if url == natsEmbedded {
+		if o.NATS.Replicas > 1 {
+			return nil, "", nil, usagef("--nats-replicas %d: the embedded server is one server and keeps one copy; run a cluster and pass --nats URL", o.NATS.Replicas)
+		}
 		if srv, err = fleet.StartEmbedded(g.dbPath()+".nats", o.NATSListen); err != nil {
 			return nil, "", nil, usageError{fmt.Errorf("--nats embedded: %w", err)}
 		}

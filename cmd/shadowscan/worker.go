@@ -28,6 +28,9 @@ type natsOptions struct {
 	URL string
 	// Creds is a NATS credentials file.
 	Creds string
+	// Replicas is how many servers keep each stream and bucket (serve's
+	// --nats-replicas; 0 for a worker: it keeps what serve set).
+	Replicas int
 }
 
 func (o *natsOptions) AddFlags(fs *pflag.FlagSet, what string) {
@@ -42,7 +45,7 @@ func (o natsOptions) connect(ctx context.Context, g *Globals, url, name string) 
 			return nil, usagef("--nats-creds: %v", err)
 		}
 	}
-	return fleet.Connect(ctx, url, fleet.ConnectOptions{Name: name, CredsFile: o.Creds, Log: g.Logger()})
+	return fleet.Connect(ctx, url, fleet.ConnectOptions{Name: name, CredsFile: o.Creds, Replicas: o.Replicas, Log: g.Logger()})
 }
 
 type workerOptions struct {
