@@ -16,6 +16,7 @@ type photoNode struct {
 	phash   uint64
 	dhash   uint64
 	sha     string
+	key     string              // the key the photo index holds it by (photoKey)
 	uses    map[string][]string // shop key -> listing keys
 	urls    map[string]string   // shop key -> a photo URL it showed
 	byOwner bool                // an official or authorised shop shows it
@@ -38,7 +39,21 @@ func newPhotoNode(im shadowscan.ListingImage, minQuality int) *photoNode {
 	if !im.Hashed || (im.PDQ.IsZero() && im.PHash == 0) {
 		return nil
 	}
-	return &photoNode{pdq: im.PDQ, quality: !im.PDQ.IsZero() && im.PDQQuality >= minQuality, phash: im.PHash, dhash: im.DHash, sha: im.SHA256}
+	return &photoNode{pdq: im.PDQ, quality: !im.PDQ.IsZero() && im.PDQQuality >= minQuality, phash: im.PHash, dhash: im.DHash, sha: im.SHA256,
+		key: photoKey(im, minQuality)}
+}
+
+// photoKey is the key the photo index holds im by: its PDQ when its
+// quality reaches minQuality, its pHash and dHash otherwise; "" when it
+// was not hashed.
+func photoKey(im shadowscan.ListingImage, minQuality int) string {
+	switch {
+	case !im.Hashed || (im.PDQ.IsZero() && im.PHash == 0):
+		return ""
+	case !im.PDQ.IsZero() && im.PDQQuality >= minQuality:
+		return "q" + im.PDQ.String()
+	}
+	return fmt.Sprintf("p%x/%x", im.PHash, im.DHash)
 }
 
 // add records that shop s showed im on listing lk.
@@ -47,14 +62,10 @@ func (x *photoIndex) add(s *shop, lk string, im shadowscan.ListingImage, minQual
 	if n == nil {
 		return
 	}
-	key := fmt.Sprintf("p%x/%x", im.PHash, im.DHash)
-	if n.quality {
-		key = "q" + im.PDQ.String()
-	}
-	if i, ok := x.byKey[key]; ok {
+	if i, ok := x.byKey[n.key]; ok {
 		n = x.nodes[i]
 	} else {
-		x.byKey[key] = len(x.nodes)
+		x.byKey[n.key] = len(x.nodes)
 		n.uses, n.urls = map[string][]string{}, map[string]string{}
 		x.nodes = append(x.nodes, n)
 	}

@@ -18,14 +18,20 @@ import (
 // removed, its shop. The same product is the same matched catalogue SKU
 // when both have one (then a reworded title does not matter, and the
 // shop alone is not enough); when either has none, a title like the
-// hit's (networks.relist_title_similarity) stands for it. Two listings
-// of different SKUs are never one relisted. Official photos never make a
-// relist: every counterfeit shows them.
+// hit's (networks.relist_title_similarity) stands for it. Without a like
+// title a shared photo stands only when it does not circulate: shown by
+// at most networks.max_photo_shops shops (CountShops counts them), as
+// resellers share a product's pictures. Two listings of different SKUs
+// are never one relisted. Official photos never make a relist: every
+// counterfeit shows them.
 type Relister struct {
 	rules rules.NetworkRules
 	image rules.ImageRules
 	cat   *shadowscan.Catalog
 	olds  []oldHit
+	// shops holds, for each photo of an added hit (by photoKey), the
+	// shops seen showing it, up to one over MaxPhotoShops.
+	shops map[string]map[string]bool
 }
 
 // oldHit is a reported or removed hit as the Relister compares it.
@@ -47,7 +53,7 @@ func NewRelister(det *rules.Detection, cat *shadowscan.Catalog) *Relister {
 	if cat == nil {
 		cat = &shadowscan.Catalog{}
 	}
-	return &Relister{rules: det.Networks, image: det.Image, cat: cat}
+	return &Relister{rules: det.Networks, image: det.Image, cat: cat, shops: map[string]map[string]bool{}}
 }
 
 // Len is the number of hits added.
@@ -76,9 +82,51 @@ func (r *Relister) Add(h *shadowscan.Hit) {
 	for _, im := range l.Images {
 		if n := r.node(im); n != nil && !official(r.cat, r.image, n) {
 			o.photos = append(o.photos, n)
+			r.countShop(n.key, o.shop)
 		}
 	}
 	r.olds = append(r.olds, o)
+}
+
+// CountShops counts l's shop among the shops that show each photo of an
+// added hit that l shows too (by the photo index's key). Call it for
+// every stored listing once the hits are added: without it a photo
+// counts as shown by its hit's shop and the listing's alone.
+func (r *Relister) CountShops(l *shadowscan.Listing) {
+	if len(r.shops) == 0 || l.SellerID == "" {
+		return
+	}
+	shop := shadowscan.ShopKey(l.Site, l.SellerID)
+	for _, im := range l.Images {
+		if key := photoKey(im, r.image.MinPDQQuality); key != "" {
+			if _, ok := r.shops[key]; ok {
+				r.countShop(key, shop)
+			}
+		}
+	}
+}
+
+// countShop adds shop to those showing the photo key, up to one over
+// MaxPhotoShops: more need no counting.
+func (r *Relister) countShop(key, shop string) {
+	s := r.shops[key]
+	if s == nil {
+		s = map[string]bool{}
+		r.shops[key] = s
+	}
+	if shop != "" && len(s) <= r.rules.MaxPhotoShops {
+		s[shop] = true
+	}
+}
+
+// shownBy is how many shops show n, a photo of an added hit, counting
+// shop (the asked listing's) among them.
+func (r *Relister) shownBy(n *photoNode, shop string) int {
+	s := r.shops[n.key]
+	if shop != "" && !s[shop] {
+		return len(s) + 1
+	}
+	return len(s)
 }
 
 // node is a hashed photo as the photo index holds it, or nil.
@@ -177,39 +225,56 @@ func (r *Relister) extract(c *candidate, firstSeen func() time.Time) {
 }
 
 // evidence lists what l shares with o besides its product; strong is true
-// when that is a photo or a handle, which stand without a like title.
+// when that is a handle or a photo that does not circulate, which stand
+// without a like title.
 func (r *Relister) evidence(o *oldHit, l *shadowscan.Listing, photos []*photoNode, handles []Handle) (ev []string, strong bool) {
-	if d, ok := r.samePhoto(o.photos, photos); ok {
-		ev = append(ev, fmt.Sprintf("same photo at distance %d", d))
+	shop := ""
+	if l.SellerID != "" {
+		shop = shadowscan.ShopKey(l.Site, l.SellerID)
+	}
+	if d, shops, ok := r.samePhoto(o.photos, photos, shop); ok {
+		strong = shops <= r.rules.MaxPhotoShops
+		note := ""
+		if !strong {
+			note = fmt.Sprintf(" (shown by more than %d shops: it circulates)", r.rules.MaxPhotoShops)
+		}
+		ev = append(ev, fmt.Sprintf("same photo at distance %d%s", d, note))
 	}
 	for _, h := range o.handles {
 		for _, g := range handles {
 			if h == g {
 				ev = append(ev, "same "+handleLabel(h.Kind)+" "+h.Value)
+				strong = true
 			}
 		}
 	}
-	strong = len(ev) > 0
-	shop := shadowscan.ShopKey(l.Site, l.SellerID)
 	if o.shop != "" && o.shop == shop && o.status != shadowscan.StatusReported {
 		ev = append(ev, "same shop "+shop+" after the takedown")
 	}
 	return ev, strong
 }
 
-// samePhoto returns the smallest distance between a photo of a and one
-// of b within the network rules' distances.
-func (r *Relister) samePhoto(a, b []*photoNode) (int, bool) {
-	best, ok := 0, false
+// samePhoto returns the smallest distance between a photo of a (an added
+// hit's) and one of b (shown by shop) within the network rules'
+// distances, and the fewest shops that show a photo of a so shared.
+func (r *Relister) samePhoto(a, b []*photoNode, shop string) (dist, shops int, ok bool) {
 	for _, x := range a {
 		for _, y := range b {
 			d, near := compare(x, y, r.rules.MaxPDQDistance, r.rules.MaxPHashDistance)
-			if near && (!ok || d < best) {
-				best, ok = d, true
+			if !near {
+				continue
 			}
+			n := r.shownBy(x, shop)
+			if !ok || d < dist {
+				dist = d
+			}
+			if !ok || n < shops {
+				shops = n
+			}
+			ok = true
 		}
 	}
-	return best, ok
+	return dist, shops, ok
 }
 
 // titlePairs is the set of neighbouring letter and digit pairs of a

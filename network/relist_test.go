@@ -1,6 +1,7 @@
 package network
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -127,6 +128,66 @@ func TestRelistBySKU(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			id, detail := r.Match(tt.l, tt.sku, nil)
+			if id != tt.want {
+				t.Fatalf("Match = %d %q, want %d", id, detail, tt.want)
+			}
+			for _, w := range tt.detail {
+				if !strings.Contains(detail, w) {
+					t.Errorf("detail %q does not say %q", detail, w)
+				}
+			}
+		})
+	}
+}
+
+// TestRelistCirculatingPhoto: resellers share a product's pictures, so
+// without a like title a shared photo stands for a relist of the same SKU
+// only when at most networks.max_photo_shops shops show it; a shared
+// handle still does, and a like title still lets any shared photo count.
+func TestRelistCirculatingPhoto(t *testing.T) {
+	det := rules.DefaultDetection()
+	if det.Networks.MaxPhotoShops != 3 {
+		t.Fatalf("max_photo_shops = %d: the shop counts below assume 3", det.Networks.MaxPhotoShops)
+	}
+	own := pdqOf(77)
+	title := "奥罗拉蛋白粉 500g 工厂直供 原单 批发价"
+	reworded := "奥罗拉植物蛋白粉 新店冲量"
+	// relister has hit 12 (SKU AUR-PROT-500, photo own) and counts the
+	// stored listings of shops shows-1 .. shows-n showing own besides it.
+	relister := func(n int) *Relister {
+		h := takenDown(12, shadowscan.StatusRemoved, listing(site, "L7", "gz-a", "折扣店", title, "加VX：kangyuan8866", 9600, img("http://x/own.jpg", own, 0)))
+		h.SKU = "AUR-PROT-500"
+		r := NewRelister(det, catalog())
+		r.Add(h)
+		for i := range n {
+			id := fmt.Sprintf("shows-%d", i)
+			r.CountShops(listing(site, "S"+id, id, "店", "奥罗拉 蛋白粉", "", 9900, img("http://z/"+id+".jpg", own, 0)))
+			r.CountShops(listing(site, "T"+id, id, "店", "奥罗拉 蛋白粉 二", "", 9900, img("http://z/t"+id+".jpg", own, 0))) // a shop counts once
+		}
+		r.CountShops(listing(site, "U1", "other", "店", "奥罗拉 蛋白粉", "", 9900, img("http://z/u.jpg", pdqOf(79), 0))) // another photo
+		return r
+	}
+	tests := []struct {
+		name   string
+		shops  int // stored shops showing the photo besides the hit's
+		l      *shadowscan.Listing
+		want   uint64
+		detail []string
+	}{
+		{"photo shown by 5 shops, reworded", 4, listing(site, "N1", "shows-0", "新店", reworded, "", 9200, img("http://y/1.jpg", own, 4)), 0, nil},
+		{"photo shown by 4 shops with the new one, reworded", 2, listing(site, "N1", "gz-new", "新店", reworded, "", 9200, img("http://y/1.jpg", own, 4)), 0, nil},
+		{"photo shown by 2 shops, reworded", 1, listing(site, "N1", "shows-0", "新店", reworded, "", 9200, img("http://y/1.jpg", own, 4)),
+			12, []string{"same product AUR-PROT-500", "same photo at distance 4,"}},
+		{"photo shown by 3 shops with the new one, reworded", 1, listing(site, "N1", "gz-new", "新店", reworded, "", 9200, img("http://y/1.jpg", own, 0)),
+			12, []string{"same photo at distance 0,"}},
+		{"photo shown by 5 shops, reworded, same handle", 4, listing("jd-mall", "9", "jd-new", "店", reworded, "➕V：KangYuan-8866", 9200, img("http://y/2.jpg", own, 0)),
+			12, []string{"same product AUR-PROT-500", "same photo at distance 0 (shown by more than 3 shops: it circulates)", "same WeChat id kangyuan8866"}},
+		{"photo shown by 5 shops, like title", 4, listing(site, "N4", "gz-new", "新店", title+" 包邮", "", 9600, img("http://y/5.jpg", own, 0)),
+			12, []string{"same photo at distance 0 (shown by more than 3 shops"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			id, detail := relister(tt.shops).Match(tt.l, "AUR-PROT-500", nil)
 			if id != tt.want {
 				t.Fatalf("Match = %d %q, want %d", id, detail, tt.want)
 			}

@@ -26,10 +26,12 @@ func Networks(ctx context.Context, db *store.DB, det *rules.Detection) ([]shadow
 	if err != nil {
 		return nil, err
 	}
-	return networks(ctx, db, det, cat, confirmed)
+	return networks(ctx, db, det, cat, confirmed, nil)
 }
 
-func networks(ctx context.Context, db *store.DB, det *rules.Detection, cat *shadowscan.Catalog, confirmed map[store.SellerKey]int) ([]shadowscan.Network, error) {
+// networks links the stored listings' shops; also, when not nil, is
+// handed every stored listing on the same walk.
+func networks(ctx context.Context, db *store.DB, det *rules.Detection, cat *shadowscan.Catalog, confirmed map[store.SellerKey]int, also func(*shadowscan.Listing)) ([]shadowscan.Network, error) {
 	b := network.NewBuilder(det, cat)
 	err := db.EachListing(ctx, "", func(r *store.ListingRecord) error {
 		rec := network.Record{Listing: &r.Listing, HitID: r.HitID}
@@ -37,6 +39,9 @@ func networks(ctx context.Context, db *store.DB, det *rules.Detection, cat *shad
 			rec.SKU = r.Verdict.SKU
 		}
 		b.Add(rec)
+		if also != nil {
+			also(&r.Listing)
+		}
 		return nil
 	})
 	if err != nil {
@@ -62,16 +67,27 @@ func Network(ctx context.Context, db *store.DB, det *rules.Detection, id string)
 // networkReasons returns the matcher option that raises every shop in a
 // network with a shop that has confirmed hits (network.Reasons), computed
 // once at scan start from the stored catalogue cat and the confirmed hits
-// by seller the scan has read already. Without any confirmed hit in the
-// store no network can raise anyone, and the listings are not walked.
-func networkReasons(ctx context.Context, db *store.DB, det *rules.Detection, cat *shadowscan.Catalog, confirmed map[store.SellerKey]int) (matcher.Option, error) {
+// by seller the scan has read already. The same walk counts for relister
+// r (which may be nil) the shops that show its hits' photos. Without any
+// confirmed hit in the store no network can raise anyone, and the
+// listings are walked only for r.
+func networkReasons(ctx context.Context, db *store.DB, det *rules.Detection, cat *shadowscan.Catalog, confirmed map[store.SellerKey]int, r *network.Relister) (matcher.Option, error) {
+	var count func(*shadowscan.Listing)
+	if r != nil && r.Len() > 0 {
+		count = r.CountShops
+	}
 	reasons := map[string]string{}
-	if len(confirmed) > 0 {
-		nets, err := networks(ctx, db, det, cat, confirmed)
+	switch {
+	case len(confirmed) > 0:
+		nets, err := networks(ctx, db, det, cat, confirmed, count)
 		if err != nil {
 			return nil, err
 		}
 		reasons = network.Reasons(nets)
+	case count != nil:
+		if err := countPhotoShops(ctx, db, r); err != nil {
+			return nil, err
+		}
 	}
 	return matcher.WithNetwork(func(site, sellerID string) string {
 		return reasons[shadowscan.ShopKey(site, sellerID)]
@@ -80,6 +96,7 @@ func networkReasons(ctx context.Context, db *store.DB, det *rules.Detection, cat
 
 // relister loads the reported and removed hits into a network.Relister
 // that knows the official photos and shops of the stored catalogue cat.
+// The shops that show their photos are still to count (CountShops).
 func relister(ctx context.Context, db *store.DB, det *rules.Detection, cat *shadowscan.Catalog) (*network.Relister, error) {
 	r := network.NewRelister(det, cat)
 	for _, st := range shadowscan.TakedownStatuses {
@@ -94,22 +111,31 @@ func relister(ctx context.Context, db *store.DB, det *rules.Detection, cat *shad
 	return r, nil
 }
 
-// relists returns the matcher option that flags relists of the store's
-// reported and removed hits, loaded once at scan start. The scan that
-// finds a listing gone may flag its relist too: the hit is reported by
-// then, and reported hits count.
-func relists(ctx context.Context, db *store.DB, det *rules.Detection, cat *shadowscan.Catalog) (matcher.Option, error) {
-	r, err := relister(ctx, db, det, cat)
+// countPhotoShops hands r every stored listing to count the shops that
+// show its hits' photos.
+func countPhotoShops(ctx context.Context, db *store.DB, r *network.Relister) error {
+	err := db.EachListing(ctx, "", func(rec *store.ListingRecord) error {
+		r.CountShops(&rec.Listing)
+		return nil
+	})
 	if err != nil {
-		return nil, err
+		return fmt.Errorf("count the shops showing hits' photos for relists: %w", err)
 	}
+	return nil
+}
+
+// relists returns the matcher option that flags relists of the reported
+// and removed hits relister r loaded at scan start, once their photos'
+// shops are counted. The scan that finds a listing gone may flag its
+// relist too: the hit is reported by then, and reported hits count.
+func relists(ctx context.Context, db *store.DB, r *network.Relister) matcher.Option {
 	if r.Len() == 0 {
-		return matcher.WithRelist(nil), nil
+		return matcher.WithRelist(nil)
 	}
 	return matcher.WithRelist(func(l *shadowscan.Listing, sku string) (uint64, string) {
 		// The store is read only for a listing whose product fits a hit's.
 		return r.Match(l, sku, func() time.Time { return firstSeen(ctx, db, l) })
-	}), nil
+	})
 }
 
 // firstSeen is when the store first saw l, zero when it never did (or
@@ -124,7 +150,8 @@ func firstSeen(ctx context.Context, db *store.DB, l *shadowscan.Listing) time.Ti
 
 // RelistsOf returns the hits that are relists of hit id: the stored
 // listings with a hit, other than id's own, that the Relister matches to
-// it as a scan would. It walks every stored listing once.
+// it as a scan would. It walks every stored listing twice: to count the
+// shops that show the hit's photos, then to match.
 func RelistsOf(ctx context.Context, db *store.DB, det *rules.Detection, id uint64) ([]uint64, error) {
 	h, err := db.Hit(ctx, id)
 	if err != nil {
@@ -138,6 +165,9 @@ func RelistsOf(ctx context.Context, db *store.DB, det *rules.Detection, id uint6
 	r.Add(h)
 	if r.Len() == 0 {
 		return nil, nil // not reported or taken down: nothing can relist it
+	}
+	if err := countPhotoShops(ctx, db, r); err != nil {
+		return nil, err
 	}
 	var out []uint64
 	err = db.EachListing(ctx, "", func(rec *store.ListingRecord) error {

@@ -69,7 +69,7 @@ func TestNetworksFromStoreRaiseShops(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	opt, err := networkReasons(ctx, db, set.Detection, cat, confirmed)
+	opt, err := networkReasons(ctx, db, set.Detection, cat, confirmed, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -119,10 +119,16 @@ func TestRelistFromStore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	opt, err := relists(ctx, db, set.Detection, cat)
+	rl, err := relister(ctx, db, set.Detection, cat)
 	if err != nil {
 		t.Fatal(err)
 	}
+	// As a scan: the network walk (here with no confirmed hit: only the
+	// count) counts the shops that show the hits' photos.
+	if _, err := networkReasons(ctx, db, set.Detection, cat, nil, rl); err != nil {
+		t.Fatal(err)
+	}
+	opt := relists(ctx, db, rl)
 	m, err := matcher.New(cat, set.Detection, opt)
 	if err != nil {
 		t.Fatal(err)

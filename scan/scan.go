@@ -224,15 +224,16 @@ func (s *Scanner) matcher(ctx context.Context, sc *shadowscan.Scan) (*matcher.Ma
 	if err != nil {
 		return nil, err
 	}
-	network, err := networkReasons(ctx, s.db, s.rules.Detection, stored, confirmed)
+	// The network walk counts the shops showing the relists' hits' photos.
+	r, err := relister(ctx, s.db, s.rules.Detection, stored)
 	if err != nil {
 		return nil, err
 	}
-	relist, err := relists(ctx, s.db, s.rules.Detection, stored)
+	network, err := networkReasons(ctx, s.db, s.rules.Detection, stored, confirmed, r)
 	if err != nil {
 		return nil, err
 	}
-	return matcher.New(cat, s.rules.Detection, sellerHistory(confirmed), market, network, relist)
+	return matcher.New(cat, s.rules.Detection, sellerHistory(confirmed), market, network, relists(ctx, s.db, r))
 }
 
 // finish writes the final record whatever happened, with a context that

@@ -236,8 +236,9 @@ func (s *netScore) scoreRelists(ls []netListing, found map[string]string) {
 }
 
 // scoreRelisting gives a Relister every listing a relist brings back, as a
-// hit reported at t1 and removed, then asks it about every listing, first
-// seen at t0 (before t1) or, after the takedown, at t2.
+// hit reported at t1 and removed, counts the shops that show their photos
+// over every listing, then asks it about every listing, first seen at t0
+// (before t1) or, after the takedown, at t2.
 func (s *netScore) scoreRelisting(det *rules.Detection, cat *shadowscan.Catalog, world []netListing, ls []*shadowscan.Listing) {
 	t0 := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
 	t1, t2 := t0.Add(24*time.Hour), t0.Add(48*time.Hour)
@@ -257,6 +258,9 @@ func (s *netScore) scoreRelisting(det *rules.Detection, cat *shadowscan.Catalog,
 		if ids[l.RelistOf] == 0 {
 			fmt.Fprintf(os.Stderr, "world.json listing %d: relist_of %s names no listing\n", i, l.RelistOf)
 		}
+	}
+	for _, l := range ls { // as a scan counts the stored listings
+		r.CountShops(l)
 	}
 	for i, l := range world {
 		seen := t0
