@@ -7,7 +7,7 @@ DEMO_DB   ?= demo.db
 FUZZTIME  ?= 10s
 STATICCHECK_VERSION := v0.8.2
 
-.PHONY: all build test demo bench bench-pipeline eval fuzz lint tidy-check clean
+.PHONY: all build test demo bench bench-pipeline bench-distributed eval fuzz lint tidy-check clean
 
 all: build
 
@@ -51,6 +51,18 @@ bench-pipeline: ## full pipeline vs bare colly, same run: prints the ratio
 	  [ $$rc -eq 0 ] || exit $$rc; \
 	  echo; echo "full pipeline / bare colly, listing pages/s, measured in the same run:"; \
 	  echo "$$out" | awk '/^--- BENCH:/ {name=$$3} /RATIO/ {what=$$0; sub(/.*RATIO /, "", what); sub(/ \/ bare colly.*/, "", what); sub(/.*same run: /, ""); print "  " name "  " what ": " $$0}'
+
+# A local scan, then distributed scans (NATS JetStream, embedded) with 1, 2
+# and 4 in-process workers, of the same generated marketplace answering
+# after 10 ms, each into a new store, in the same run; the ratios of
+# listing pages a second to the local scan end the output. The site's
+# parallelism is shared by all workers: more workers add CPU, not
+# politeness (see BenchmarkDistributed).
+bench-distributed: ## distributed scans at 1, 2, 4 workers vs a local scan, same run: prints the ratios
+	@out=$$($(BENCH) -bench BenchmarkDistributed -benchtime 1x ./scan/ 2>&1); rc=$$?; echo "$$out"; \
+	  [ $$rc -eq 0 ] || exit $$rc; \
+	  echo; echo "distributed / local scan, listing pages/s, measured in the same run:"; \
+	  echo "$$out" | awk '/RATIO/ {sub(/.*RATIO /, ""); sub(/ \/ local scan, listing pages\/s, same run:/, ":"); print "  " $$0}'
 
 eval: ## precision, recall and F1 of the matcher on the labelled worlds
 	$(GO) run ./cmd/shadowscan-eval
