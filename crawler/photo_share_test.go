@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -245,21 +246,14 @@ func TestSamePhotoBytesHashedOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var mu sync.Mutex
-	hashed := 0
-	c.hashBytes = func(b []byte, l photo.Limits) (photo.Hashes, error) {
-		mu.Lock()
-		hashed++
-		mu.Unlock()
-		return photo.HashBytes(b, l)
-	}
+	hashed := countDecodes(c)
 	var col collector
 	st, err := c.Run(context.Background(), []string{"q"}, col.sink)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st.Photos != 3 || hashed != 2 {
-		t.Fatalf("%d photos fetched, %d hashed; want 3 fetched (one a URL) and 2 hashed (one a content)", st.Photos, hashed)
+	if st.Photos != 3 || hashed.Load() != 2 {
+		t.Fatalf("%d photos fetched, %d hashed; want 3 fetched (one a URL) and 2 hashed (one a content)", st.Photos, hashed.Load())
 	}
 	a1, a2, a3 := col.byID("a1").Listing.Images[0], col.byID("a2").Listing.Images[0], col.byID("a3").Listing.Images[0]
 	if !a1.Hashed || a1.PHash != a2.PHash || a1.PDQ != a2.PDQ || a1.SHA256 != a2.SHA256 || a2.URL != m.url()+"/img/p2.png" {
@@ -313,20 +307,14 @@ func TestKnownPhotoBytesNotDecoded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	hashed := 0
-	c.hashBytes = func(b []byte, l photo.Limits) (photo.Hashes, error) {
-		mu.Lock()
-		hashed++
-		mu.Unlock()
-		return photo.HashBytes(b, l)
-	}
+	hashed := countDecodes(c)
 	var col collector
 	st, err := c.Run(context.Background(), []string{"q"}, col.sink)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st.Photos != 3 || st.PhotosKnown != 1 || hashed != 2 || len(lookups) != 3 {
-		t.Fatalf("%d photos fetched, %d known, %d decoded, %d lookups; want 3, 1, 2, 3", st.Photos, st.PhotosKnown, hashed, len(lookups))
+	if st.Photos != 3 || st.PhotosKnown != 1 || hashed.Load() != 2 || len(lookups) != 3 {
+		t.Fatalf("%d photos fetched, %d known, %d decoded, %d lookups; want 3, 1, 2, 3", st.Photos, st.PhotosKnown, hashed.Load(), len(lookups))
 	}
 	k1 := col.byID("k1")
 	im := k1.Listing.Images[0]
@@ -388,4 +376,14 @@ func TestConcurrentSink(t *testing.T) {
 			t.Errorf("concurrent sink %v: at most %d sink calls at once", concurrent, peak)
 		}
 	}
+}
+
+// countDecodes makes c count the photos it decodes and hashes.
+func countDecodes(c *Crawler) *atomic.Int64 {
+	var n atomic.Int64
+	c.hashBytes = func(b []byte, l photo.Limits) (photo.Hashes, error) {
+		n.Add(1)
+		return photo.HashBytes(b, l)
+	}
+	return &n
 }
