@@ -402,7 +402,7 @@ func idctCols(b *block) {
 // inverse DCT is separable, so the mean of an s x s cell of a block's
 // pixels is the coefficients multiplied by that row's basis on each side.
 var reducedBasis = func() (m [4][8][8]float32) {
-	for shift := 1; shift <= 3; shift++ {
+	for shift := 2; shift <= 3; shift++ { // 1/2 is never used (scaleShift)
 		s := 1 << shift
 		for i := range 8 / s {
 			for u := range 8 {
