@@ -151,9 +151,8 @@ func TestDistributedScanMatchesLocal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(demo.NewMarket().Handler())
-	t.Cleanup(srv.Close)
-	wantListings, wantHits := localScan(t, set, srv.URL)
+	base := httptestMarket(t)
+	wantListings, wantHits := localScan(t, set, base)
 
 	url := MustFleet(t)
 	startWorkers(t, url, set, 2, "w")
@@ -161,7 +160,7 @@ func TestDistributedScanMatchesLocal(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	sc, err := New(db, set).RunDistributed(ctx, MustFleetConn(t, url, "coordinator"),
-		Options{Sites: []string{demo.SiteName}, BaseURL: srv.URL, Queries: fleetQueries}, nil)
+		Options{Sites: []string{demo.SiteName}, BaseURL: base, Queries: fleetQueries}, nil)
 	if err != nil || sc.State != shadowscan.ScanDone {
 		t.Fatalf("distributed scan: %+v, %v", sc, err)
 	}

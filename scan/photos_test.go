@@ -94,9 +94,7 @@ func TestRescanDecodesNoPhotoAgain(t *testing.T) {
 	}
 	ctx := context.Background()
 	db, set := mustDemoStore(t)
-	srv := httptest.NewServer(demo.NewMarket().Handler())
-	t.Cleanup(srv.Close)
-	o := Options{Sites: []string{demo.SiteName}, BaseURL: srv.URL, Queries: []string{"奥罗拉"}, NoRevisit: true}
+	o := Options{Sites: []string{demo.SiteName}, BaseURL: httptestMarket(t), Queries: []string{"奥罗拉"}, NoRevisit: true}
 	first, err := New(db, set).Run(ctx, o, nil)
 	if err != nil {
 		t.Fatal(err)
