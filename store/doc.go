@@ -56,6 +56,8 @@
 //	|--> <hit id u64>        -> hitRecord (shadowscan.Hit plus dismissal state)
 //	frontier/
 //	|--> <scan id u64 url>   -> empty (visited); a URL over 2 KiB as 0x00 and its SHA-256
+//	|--> <scan id u64 0x01 url> -> a search page: 's' (fetched) or 'd' and the next page's URL (done)
+//	|--> <scan id u64 0x02 id>  -> a work item (work.go): 'o' and its data (open) or 'd' (done)
 //	hits_by_status/          [schema 2]
 //	|--> <status 0x00 score-desc u16 id-desc u64> -> hit summary
 //	hits_by_score/           [schema 2]

@@ -188,6 +188,8 @@ func (db *DB) FrontierCounts(ctx context.Context, scanID uint64) (listings, sear
 				if len(v) > 0 && v[0] == searchDone {
 					searchPages++
 				}
+			case len(k) > len(prefix) && k[len(prefix)] == 2:
+				// a work item (work.go)
 			default:
 				listings++
 			}

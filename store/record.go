@@ -73,6 +73,9 @@ type recordOptions struct {
 	scanID  uint64
 	visited []string
 	search  []SearchMark
+	// The work items to mark in the same transaction (WithWork).
+	opened []WorkItem
+	done   []string
 }
 
 // WithFrontier makes Record write, in the transaction that stores the
@@ -310,7 +313,10 @@ func (db *DB) Record(ctx context.Context, obs []Observation, opts ...RecordOptio
 		o(&ro)
 	}
 	if len(obs) == 0 {
-		return nil, db.MarkFrontier(ctx, ro.scanID, ro.visited, ro.search)
+		if err := db.MarkFrontier(ctx, ro.scanID, ro.visited, ro.search); err != nil {
+			return nil, err
+		}
+		return nil, db.MarkWork(ctx, ro.scanID, ro.opened, ro.done)
 	}
 	prep := make([]prepared, len(obs))
 	for i := range obs {
@@ -334,6 +340,9 @@ func (db *DB) Record(ctx context.Context, obs []Observation, opts ...RecordOptio
 				return fmt.Errorf("observation %d (%s): %w", i, prep[i].obs.Listing.Key(), err)
 			}
 			out = append(out, o)
+		}
+		if err := putWork(tx, ro.scanID, ro.opened, ro.done); err != nil {
+			return err
 		}
 		if len(ro.visited) > 0 || len(ro.search) > 0 {
 			return putFrontier(tx, ro.scanID, ro.visited, ro.search)
