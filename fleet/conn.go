@@ -25,6 +25,9 @@ const (
 	captureTTL = 72 * time.Hour
 	// dupWindow is the streams' Nats-Msg-Id duplicate window.
 	dupWindow = 10 * time.Minute
+	// advisoryTTL keeps the server's advisories of tasks given up, so a
+	// coordinator that was down when one came still reads it.
+	advisoryTTL = 72 * time.Hour
 )
 
 // Server is an embedded NATS server with JetStream: one server, one
@@ -84,6 +87,7 @@ type Conn struct {
 	tasks    jetstream.Stream
 	results  jetstream.Stream
 	seen     jetstream.KeyValue
+	scans    jetstream.KeyValue
 	captures jetstream.ObjectStore
 	workers  jetstream.KeyValue
 	log      *slog.Logger
@@ -143,6 +147,15 @@ func (c *Conn) setup(ctx context.Context, replicas int) error {
 		return err
 	}
 	c.js = js
+	if err := c.setupStreams(ctx, replicas); err != nil {
+		return err
+	}
+	return c.setupBuckets(ctx, replicas)
+}
+
+// setupStreams makes the task, result and advisory streams.
+func (c *Conn) setupStreams(ctx context.Context, replicas int) error {
+	js := c.js
 	r := func(stream string) (int, error) { return c.replicas(ctx, stream, replicas) }
 	n, err := r(TasksStream)
 	if err == nil {
@@ -163,11 +176,34 @@ func (c *Conn) setup(ctx context.Context, replicas int) error {
 	if err != nil {
 		return fmt.Errorf("result stream: %w", err)
 	}
-	if n, err = r(kvStream(SeenBucket)); err == nil {
+	if n, err = r(AdvisoriesStream); err == nil {
+		_, err = js.CreateOrUpdateStream(ctx, jetstream.StreamConfig{
+			Name: AdvisoriesStream, Subjects: []string{maxDeliveriesSubject}, Retention: jetstream.LimitsPolicy,
+			Storage: jetstream.FileStorage, MaxAge: advisoryTTL, Replicas: n,
+		})
+	}
+	if err != nil {
+		return fmt.Errorf("advisory stream: %w", err)
+	}
+	return nil
+}
+
+// setupBuckets makes the KV buckets and the capture store.
+func (c *Conn) setupBuckets(ctx context.Context, replicas int) error {
+	js := c.js
+	r := func(stream string) (int, error) { return c.replicas(ctx, stream, replicas) }
+	n, err := r(kvStream(SeenBucket))
+	if err == nil {
 		c.seen, err = js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{Bucket: SeenBucket, TTL: claimTTL, Storage: jetstream.FileStorage, Replicas: n})
 	}
 	if err != nil {
 		return fmt.Errorf("seen-set bucket: %w", err)
+	}
+	if n, err = r(kvStream(ScansBucket)); err == nil {
+		c.scans, err = js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{Bucket: ScansBucket, TTL: claimTTL, Storage: jetstream.FileStorage, Replicas: n})
+	}
+	if err != nil {
+		return fmt.Errorf("scan bucket: %w", err)
 	}
 	if n, err = r(objStream(CapturesBucket)); err == nil {
 		c.captures, err = js.CreateOrUpdateObjectStore(ctx, jetstream.ObjectStoreConfig{Bucket: CapturesBucket, TTL: captureTTL, Storage: jetstream.FileStorage, Replicas: n})

@@ -91,6 +91,9 @@ func TestRoundTrip(t *testing.T) {
 	wctx, stopWork := context.WithCancel(ctx)
 	defer stopWork()
 	go work.Work(wctx, "site-a", h, WorkOptions{Name: "w1", Pullers: 2})
+	if err := coord.StartScan(ctx, 1); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := coord.Publish(ctx, "seed", []Task{seed}); err != nil {
 		t.Fatal(err)
 	}
@@ -132,6 +135,9 @@ func TestDeadWorkerTaskRedelivered(t *testing.T) {
 		t.Fatal(err)
 	}
 	task := NewTask(2, "site-a", KindListing, "http://m/item/9")
+	if err := coord.StartScan(ctx, 2); err != nil {
+		t.Fatal(err)
+	}
 	started := make(chan struct{})
 	var calls atomic.Int32
 	deadCtx, stopDead := context.WithCancel(ctx)
@@ -207,6 +213,9 @@ func TestStats(t *testing.T) {
 	var tasks []Task
 	for i := range 3 {
 		tasks = append(tasks, NewTask(3, "site-a", KindListing, fmt.Sprintf("http://m/item/%d", i)))
+	}
+	if err := coord.StartScan(ctx, 3); err != nil {
+		t.Fatal(err)
 	}
 	if _, err := coord.Publish(ctx, "seed", tasks); err != nil {
 		t.Fatal(err)

@@ -16,33 +16,33 @@ import (
 // Nats-Msg-Id. A URL claimed before by owner itself is published again
 // (a task delivered again repeats what it did; the stream drops the
 // duplicate); one claimed by another owner is left to it. It returns the
-// ids of the tasks published.
-func (c *Conn) Publish(ctx context.Context, owner string, tasks []Task) ([]string, error) {
-	var ids []string
+// tasks published.
+func (c *Conn) Publish(ctx context.Context, owner string, tasks []Task) ([]Task, error) {
+	var out []Task
 	for i, t := range tasks {
 		if err := checkSite(t.Site); err != nil {
-			return ids, err
+			return out, err
 		}
 		if slices.ContainsFunc(tasks[:i], func(o Task) bool { return o.ID == t.ID }) {
 			continue // a page that links to a URL twice
 		}
 		mine, err := c.claim(ctx, t, owner)
 		if err != nil {
-			return ids, err
+			return out, err
 		}
 		if !mine {
 			continue
 		}
 		data, err := json.Marshal(t)
 		if err != nil {
-			return ids, err
+			return out, err
 		}
 		if _, err := c.js.Publish(ctx, taskSubject(t.Site, t.Scan), data, jetstream.WithMsgID(t.ID)); err != nil {
-			return ids, fmt.Errorf("publish task %s: %w", t.URL, err)
+			return out, fmt.Errorf("publish task %s: %w", t.URL, err)
 		}
-		ids = append(ids, t.ID)
+		out = append(out, t)
 	}
-	return ids, nil
+	return out, nil
 }
 
 // claim claims t's URL for owner and reports whether owner holds it.

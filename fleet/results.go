@@ -44,7 +44,9 @@ type Apply func(ctx context.Context, results []Result) (done bool, err error)
 // loaded, and hands each to apply, acking the batch once apply returned
 // without error, until apply says done, apply fails, or ctx is done. It
 // also turns the server's advisories of the scan's tasks delivered
-// MaxDeliver times without an ack into failed results.
+// MaxDeliver times without an ack into failed results, those that came
+// while no coordinator read them included. Called again for a scan (a
+// coordinator that restarted), it goes on where the last call stopped.
 func (c *Conn) Results(ctx context.Context, scan uint64, apply Apply) error {
 	cons, err := c.js.CreateOrUpdateConsumer(ctx, ResultsStream, jetstream.ConsumerConfig{
 		Durable: scanConsumer(scan), FilterSubject: resultSubject(scan),
@@ -53,13 +55,13 @@ func (c *Conn) Results(ctx context.Context, scan uint64, apply Apply) error {
 	if err != nil {
 		return fmt.Errorf("result consumer of scan %d: %w", scan, err)
 	}
-	sub, err := c.watchMaxDeliveries(ctx, scan)
+	adv, err := c.advisories(ctx, scan)
 	if err != nil {
 		return err
 	}
-	defer sub.Unsubscribe()
 	var failingSince time.Time
 	for ctx.Err() == nil {
+		c.readAdvisories(ctx, scan, adv)
 		msgs, results, err := c.fetchResults(ctx, cons)
 		switch {
 		case err == nil:
@@ -170,34 +172,6 @@ func (c *Conn) loadBodies(ctx context.Context, m jetstream.Msg, r *Result) error
 	return nil
 }
 
-// maxDeliveries is the part of the server's max-deliveries advisory
-// that is read.
-type maxDeliveries struct {
-	Stream     string `json:"stream"`
-	StreamSeq  uint64 `json:"stream_seq"`
-	Deliveries uint64 `json:"deliveries"`
-}
-
-// watchMaxDeliveries subscribes to the advisories of task consumers
-// that gave up on a task, and publishes a failed result for each task of
-// scan, so the scan does not wait for it for ever.
-func (c *Conn) watchMaxDeliveries(ctx context.Context, scan uint64) (*nats.Subscription, error) {
-	subj := "$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES." + TasksStream + ".*"
-	sub, err := c.nc.Subscribe(subj, func(m *nats.Msg) {
-		var a maxDeliveries
-		if json.Unmarshal(m.Data, &a) != nil || a.Stream != TasksStream {
-			return
-		}
-		if err := c.gaveUp(ctx, scan, a.StreamSeq, a.Deliveries); err != nil {
-			c.log.Warn("a task given up after its deliveries could not be reported", "seq", a.StreamSeq, "err", err)
-		}
-	})
-	if err != nil {
-		return nil, fmt.Errorf("watch max deliveries: %w", err)
-	}
-	return sub, nil
-}
-
 // gaveUp reports the task at seq, if it is scan's, as failed and removes
 // it from the stream.
 func (c *Conn) gaveUp(ctx context.Context, scan, seq, deliveries uint64) error {
@@ -222,12 +196,20 @@ func (c *Conn) gaveUp(ctx context.Context, scan, seq, deliveries uint64) error {
 	return c.tasks.DeleteMsg(ctx, seq)
 }
 
-// EndScan removes what is left of scan in JetStream: its tasks not yet
-// done (an interrupted scan), its results not applied and its result
-// consumer. Its claims expire with the seen-set's TTL.
+// EndScan removes what is left of scan in JetStream: its key in the
+// scans bucket (workers drop its tasks from then on), its tasks not yet
+// done (an interrupted scan), its results not applied and its result and
+// advisory consumers. Its claims expire with the seen-set's TTL. A scan
+// resumed later has its open tasks published again (Republish).
 func (c *Conn) EndScan(ctx context.Context, scan uint64) error {
 	var errs []error
+	if err := c.scans.Delete(ctx, scanKey(scan)); err != nil && !errors.Is(err, jetstream.ErrKeyNotFound) {
+		errs = append(errs, err)
+	}
 	if err := c.js.DeleteConsumer(ctx, ResultsStream, scanConsumer(scan)); err != nil && !errors.Is(err, jetstream.ErrConsumerNotFound) {
+		errs = append(errs, err)
+	}
+	if err := c.js.DeleteConsumer(ctx, AdvisoriesStream, advisoryConsumer(scan)); err != nil && !errors.Is(err, jetstream.ErrConsumerNotFound) {
 		errs = append(errs, err)
 	}
 	if err := c.tasks.Purge(ctx, jetstream.WithPurgeSubject(taskPrefix+"*."+fmt.Sprint(scan))); err != nil {

@@ -23,6 +23,12 @@ const (
 	CapturesBucket = "shadowscan-captures"
 	// WorkersBucket is the KV bucket of worker heartbeats.
 	WorkersBucket = "shadowscan-workers"
+	// ScansBucket is the KV bucket of the scans under way: a worker
+	// drops a task of a scan not in it (ended, or stopped).
+	ScansBucket = "shadowscan-scans"
+	// AdvisoriesStream keeps the server's advisories of tasks delivered
+	// the most times allowed.
+	AdvisoriesStream = "SHADOWSCAN_ADVISORIES"
 
 	taskPrefix   = "shadowscan.task."
 	resultPrefix = "shadowscan.result."
@@ -70,9 +76,10 @@ type Result struct {
 	// Deliveries is how many times the task was delivered, this one
 	// included: above 1 when a worker died on it or it failed for now.
 	Deliveries uint64 `json:"deliveries,omitempty"`
-	// Spawned are the ids of the tasks this one claimed and published:
-	// the coordinator waits for their results too.
-	Spawned []string `json:"spawned,omitempty"`
+	// Spawned are the tasks this one claimed and published: the
+	// coordinator waits for their results too, and keeps them so that it
+	// can publish again one lost while it was down.
+	Spawned []Task `json:"spawned,omitempty"`
 	// Listing and Captures are a listing task's page. Capture bodies
 	// travel through the captures object store: Body is set on both
 	// ends, never in the message.

@@ -132,6 +132,11 @@ func (w *worker) do(ctx context.Context, msg jetstream.Msg) {
 		_ = msg.Term()
 		return
 	}
+	if !w.c.underWay(ctx, t.Scan) {
+		w.log.Info("a task of a scan that is over: dropped", "scan", t.Scan, "url", t.URL)
+		_ = msg.Term()
+		return
+	}
 	start := time.Now()
 	stop := w.heartbeat(msg)
 	out, err := w.h(ctx, t)
@@ -176,11 +181,11 @@ func (w *worker) finish(ctx context.Context, t Task, r *Result, next []Task) err
 		}
 		return w.c.publishResult(ctx, *r)
 	}
-	ids, err := w.c.Publish(ctx, t.ID, next)
+	spawned, err := w.c.Publish(ctx, t.ID, next)
 	if err != nil {
 		return err
 	}
-	r.Spawned = ids
+	r.Spawned = spawned
 	return w.c.publishResult(ctx, *r)
 }
 

@@ -1,0 +1,164 @@
+package fleet
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/nats-io/nats.go/jetstream"
+)
+
+// A scan outlives its coordinator's process. While the coordinator is
+// down, workers go on with the scan's tasks and their results wait in the
+// results stream, and the server's advisories of tasks given up wait in
+// the advisory stream. A coordinator that restarts knows from its store
+// which tasks it still waits for; Pending tells which of them are still
+// somewhere in JetStream, and Republish hands out again those that are
+// not (a scan stopped cleanly has its tasks purged; a seed may not have
+// been published before the coordinator died).
+//
+// A scan under way has a key in the scans bucket (StartScan). A worker
+// drops a task of a scan without one, so that once a scan is stopped
+// the pages its last tasks found are not crawled by nobody's scan.
+
+// maxDeliveriesSubject is where the server advises of a task consumer's
+// task delivered the most times allowed.
+const maxDeliveriesSubject = "$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES." + TasksStream + ".*"
+
+// scanKey is scan's key in the scans bucket.
+func scanKey(scan uint64) string { return strconv.FormatUint(scan, 10) }
+
+// StartScan marks scan under way, so that workers take its tasks: the
+// coordinator calls it before it publishes the scan's first task, and
+// again when it resumes the scan.
+func (c *Conn) StartScan(ctx context.Context, scan uint64) error {
+	if _, err := c.scans.Put(ctx, scanKey(scan), []byte(time.Now().UTC().Format(time.RFC3339))); err != nil {
+		return fmt.Errorf("start scan %d in nats: %w", scan, err)
+	}
+	return nil
+}
+
+// underWay reports whether scan is under way. Only a scan known to be
+// over is not: when the bucket cannot be read, the task is done rather
+// than lost.
+func (c *Conn) underWay(ctx context.Context, scan uint64) bool {
+	_, err := c.scans.Get(ctx, scanKey(scan))
+	return !errors.Is(err, jetstream.ErrKeyNotFound)
+}
+
+// Pending returns the ids of scan's tasks still in the tasks stream
+// (waiting, being fetched, or given up and not yet reported) and of the
+// tasks whose results wait in the results stream. The tasks stream is
+// read first: a worker publishes a task's result before it acks the
+// task, so a task gone from the first is in the second.
+func (c *Conn) Pending(ctx context.Context, scan uint64) (map[string]bool, error) {
+	ids := map[string]bool{}
+	err := eachMsg(ctx, c.tasks, taskPrefix+"*."+strconv.FormatUint(scan, 10), func(data []byte) {
+		var t Task
+		if json.Unmarshal(data, &t) == nil && t.Scan == scan {
+			ids[t.ID] = true
+		}
+	})
+	if err != nil {
+		return nil, fmt.Errorf("tasks of scan %d in nats: %w", scan, err)
+	}
+	err = eachMsg(ctx, c.results, resultSubject(scan), func(data []byte) {
+		var r Result
+		if json.Unmarshal(data, &r) == nil && r.Task.Scan == scan {
+			ids[r.Task.ID] = true
+		}
+	})
+	if err != nil {
+		return nil, fmt.Errorf("results of scan %d in nats: %w", scan, err)
+	}
+	return ids, nil
+}
+
+// eachMsg calls fn with the data of every message of s on subject, in
+// order, reading them one by one (a work-queue stream takes no second
+// consumer on a subject its consumers filter).
+func eachMsg(ctx context.Context, s jetstream.Stream, subject string, fn func([]byte)) error {
+	for seq := uint64(1); ; {
+		m, err := s.GetMsg(ctx, seq, jetstream.WithGetMsgSubject(subject))
+		if errors.Is(err, jetstream.ErrMsgNotFound) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		fn(m.Data)
+		seq = m.Sequence + 1
+	}
+}
+
+// Republish publishes tasks again, as they are and without claiming
+// their URLs (they hold their claims), under a message id of this round:
+// under their own the stream would take a task published within its
+// duplicate window, and since purged, for a duplicate. The coordinator
+// republishes only tasks Pending does not find.
+func (c *Conn) Republish(ctx context.Context, tasks []Task) error {
+	round := strconv.FormatInt(time.Now().UnixNano(), 36)
+	for _, t := range tasks {
+		if err := checkSite(t.Site); err != nil {
+			return err
+		}
+		data, err := json.Marshal(t)
+		if err != nil {
+			return err
+		}
+		if _, err := c.js.Publish(ctx, taskSubject(t.Site, t.Scan), data, jetstream.WithMsgID(round+"-"+t.ID)); err != nil {
+			return fmt.Errorf("publish task %s again: %w", t.URL, err)
+		}
+	}
+	return nil
+}
+
+// advisories returns scan's durable consumer of the advisory stream,
+// made on the scan's first Results call: from the stream's start, so an
+// advisory that came before it is read too (gaveUp skips other scans').
+func (c *Conn) advisories(ctx context.Context, scan uint64) (jetstream.Consumer, error) {
+	cons, err := c.js.CreateOrUpdateConsumer(ctx, AdvisoriesStream, jetstream.ConsumerConfig{
+		Durable: advisoryConsumer(scan), AckPolicy: jetstream.AckExplicitPolicy,
+		DeliverPolicy: jetstream.DeliverAllPolicy,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("advisory consumer of scan %d: %w", scan, err)
+	}
+	return cons, nil
+}
+
+func advisoryConsumer(scan uint64) string { return "adv-" + strconv.FormatUint(scan, 10) }
+
+// maxDeliveries is the part of the server's max-deliveries advisory
+// that is read.
+type maxDeliveries struct {
+	Stream     string `json:"stream"`
+	StreamSeq  uint64 `json:"stream_seq"`
+	Deliveries uint64 `json:"deliveries"`
+}
+
+// readAdvisories turns the advisories waiting for scan into failed
+// results of its tasks given up (gaveUp), acking each once it is
+// reported; one that could not be is read again later.
+func (c *Conn) readAdvisories(ctx context.Context, scan uint64, cons jetstream.Consumer) {
+	batch, err := cons.FetchNoWait(resultBatch)
+	if err != nil {
+		return
+	}
+	for m := range batch.Messages() {
+		var a maxDeliveries
+		if json.Unmarshal(m.Data(), &a) != nil || a.Stream != TasksStream {
+			_ = m.Ack()
+			continue
+		}
+		if err := c.gaveUp(ctx, scan, a.StreamSeq, a.Deliveries); err != nil {
+			c.log.Warn("a task given up after its deliveries could not be reported yet", "seq", a.StreamSeq, "err", err)
+			_ = m.NakWithDelay(time.Second)
+			continue
+		}
+		_ = m.Ack()
+	}
+}
