@@ -83,6 +83,9 @@ type ScanPlan struct {
 	// ConfirmGoneAfter is how far apart two gone sightings of a listing
 	// must be to confirm its removal, as a Go duration ("1h0m0s").
 	ConfirmGoneAfter string `json:"confirm_gone_after,omitempty"`
+	// Distributed is true for a scan whose pages workers fetched
+	// (`serve --nats`): it resumes only on a coordinator.
+	Distributed bool `json:"distributed,omitempty"`
 }
 
 // PlannedSite is one site of a ScanPlan.

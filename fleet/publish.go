@@ -37,7 +37,7 @@ func (c *Conn) Publish(ctx context.Context, owner string, tasks []Task) ([]Task,
 		if err != nil {
 			return out, err
 		}
-		if _, err := c.js.Publish(ctx, taskSubject(t.Site, t.Scan), data, jetstream.WithMsgID(t.ID)); err != nil {
+		if _, err := c.js.Publish(ctx, taskSubject(t.Site, t.Scan), data, jetstream.WithMsgID(t.msgID())); err != nil {
 			return out, fmt.Errorf("publish task %s: %w", t.URL, err)
 		}
 		out = append(out, t)
@@ -78,7 +78,7 @@ func (c *Conn) release(ctx context.Context, t Task) error {
 }
 
 // publishResult stores r's capture bodies in the captures object store
-// and publishes r under "r-" + its task's id.
+// and publishes r under "r-" + its task's message id.
 func (c *Conn) publishResult(ctx context.Context, r Result) error {
 	for _, capt := range r.Captures {
 		if capt.Body == nil || capt.BodySHA256 == "" {
@@ -95,7 +95,7 @@ func (c *Conn) publishResult(ctx context.Context, r Result) error {
 	if err != nil {
 		return err
 	}
-	if _, err := c.js.Publish(ctx, resultSubject(r.Task.Scan), data, jetstream.WithMsgID("r-"+r.Task.ID)); err != nil {
+	if _, err := c.js.Publish(ctx, resultSubject(r.Task.Scan), data, jetstream.WithMsgID("r-"+r.Task.msgID())); err != nil {
 		return fmt.Errorf("publish result of %s: %w", r.Task.URL, err)
 	}
 	return nil

@@ -49,32 +49,45 @@ func (c *Conn) underWay(ctx context.Context, scan uint64) bool {
 	return !errors.Is(err, jetstream.ErrKeyNotFound)
 }
 
-// Pending returns the ids of scan's tasks still in the tasks stream
-// (waiting, being fetched, or given up and not yet reported) and of the
-// tasks whose results wait in the results stream. The tasks stream is
-// read first: a worker publishes a task's result before it acks the
-// task, so a task gone from the first is in the second.
-func (c *Conn) Pending(ctx context.Context, scan uint64) (map[string]bool, error) {
-	ids := map[string]bool{}
+// Pending is what JetStream holds of a scan: the ids of its tasks in the
+// tasks stream (waiting, being fetched, or given up and not yet
+// reported), and the results waiting in the results stream with the
+// tasks each spawned.
+type Pending struct {
+	Tasks   map[string]bool
+	Results map[string][]Task
+}
+
+// Has reports whether JetStream holds the task id or its result.
+func (p Pending) Has(id string) bool {
+	_, ok := p.Results[id]
+	return ok || p.Tasks[id]
+}
+
+// Pending reads what JetStream holds of scan. The tasks stream is read
+// first: a worker publishes a task's result before it acks the task, so
+// a task gone from the first is in the second.
+func (c *Conn) Pending(ctx context.Context, scan uint64) (Pending, error) {
+	p := Pending{Tasks: map[string]bool{}, Results: map[string][]Task{}}
 	err := eachMsg(ctx, c.tasks, taskPrefix+"*."+strconv.FormatUint(scan, 10), func(data []byte) {
 		var t Task
 		if json.Unmarshal(data, &t) == nil && t.Scan == scan {
-			ids[t.ID] = true
+			p.Tasks[t.ID] = true
 		}
 	})
 	if err != nil {
-		return nil, fmt.Errorf("tasks of scan %d in nats: %w", scan, err)
+		return p, fmt.Errorf("tasks of scan %d in nats: %w", scan, err)
 	}
 	err = eachMsg(ctx, c.results, resultSubject(scan), func(data []byte) {
 		var r Result
 		if json.Unmarshal(data, &r) == nil && r.Task.Scan == scan {
-			ids[r.Task.ID] = true
+			p.Results[r.Task.ID] = r.Spawned
 		}
 	})
 	if err != nil {
-		return nil, fmt.Errorf("results of scan %d in nats: %w", scan, err)
+		return p, fmt.Errorf("results of scan %d in nats: %w", scan, err)
 	}
-	return ids, nil
+	return p, nil
 }
 
 // eachMsg calls fn with the data of every message of s on subject, in
@@ -94,14 +107,16 @@ func eachMsg(ctx context.Context, s jetstream.Stream, subject string, fn func([]
 	}
 }
 
-// Republish publishes tasks again, as they are and without claiming
-// their URLs (they hold their claims), under a message id of this round:
-// under their own the stream would take a task published within its
-// duplicate window, and since purged, for a duplicate. The coordinator
+// Republish publishes tasks again without claiming their URLs (they hold
+// their claims), in a new round (Task.Round): under their own message
+// ids the stream would take a task published within its duplicate
+// window, and since purged, for a duplicate, and so would the results
+// stream take its result and the tasks it spawns. The coordinator
 // republishes only tasks Pending does not find.
 func (c *Conn) Republish(ctx context.Context, tasks []Task) error {
 	round := strconv.FormatInt(time.Now().UnixNano(), 36)
 	for _, t := range tasks {
+		t.Round = round
 		if err := checkSite(t.Site); err != nil {
 			return err
 		}
@@ -109,7 +124,7 @@ func (c *Conn) Republish(ctx context.Context, tasks []Task) error {
 		if err != nil {
 			return err
 		}
-		if _, err := c.js.Publish(ctx, taskSubject(t.Site, t.Scan), data, jetstream.WithMsgID(round+"-"+t.ID)); err != nil {
+		if _, err := c.js.Publish(ctx, taskSubject(t.Site, t.Scan), data, jetstream.WithMsgID(t.msgID())); err != nil {
 			return fmt.Errorf("publish task %s again: %w", t.URL, err)
 		}
 	}
@@ -161,4 +176,16 @@ func (c *Conn) readAdvisories(ctx context.Context, scan uint64, cons jetstream.C
 		}
 		_ = m.Ack()
 	}
+}
+
+// TakeOver makes a coordinator that resumes scan the reader of its
+// results: the result consumer is made anew, so that the results a
+// coordinator that died had taken and not acked come at once rather than
+// after their AckWait (a work-queue stream keeps every result until it
+// is acked, and a new consumer starts from the first).
+func (c *Conn) TakeOver(ctx context.Context, scan uint64) error {
+	if err := c.js.DeleteConsumer(ctx, ResultsStream, scanConsumer(scan)); err != nil && !errors.Is(err, jetstream.ErrConsumerNotFound) {
+		return fmt.Errorf("take over the results of scan %d: %w", scan, err)
+	}
+	return nil
 }

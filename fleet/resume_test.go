@@ -74,11 +74,19 @@ func TestPendingAndRepublish(t *testing.T) {
 	}
 	pending := func() []string {
 		t.Helper()
-		ids, err := c.Pending(ctx, 6)
+		p, err := c.Pending(ctx, 6)
 		if err != nil {
 			t.Fatal(err)
 		}
-		return slices.Sorted(maps.Keys(ids))
+		ids := slices.Collect(maps.Keys(p.Tasks))
+		for id := range p.Results {
+			if !p.Has(id) {
+				t.Errorf("Has(%s) is false for a result it holds", id)
+			}
+			ids = append(ids, id)
+		}
+		slices.Sort(ids)
+		return ids
 	}
 	if got, want := pending(), slices.Sorted(slices.Values([]string{a.ID, b.ID})); !slices.Equal(got, want) {
 		t.Fatalf("pending %v, want %v (a task waiting and a result waiting; not scan 7's)", got, want)
@@ -89,11 +97,30 @@ func TestPendingAndRepublish(t *testing.T) {
 	if got := pending(); len(got) != 0 {
 		t.Fatalf("pending %v after EndScan, want none", got)
 	}
-	if err := c.Republish(ctx, []Task{a, b}); err != nil {
+	if err := c.Republish(ctx, []Task{a}); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := pending(), []string{a.ID}; !slices.Equal(got, want) {
+		t.Fatalf("pending %v after Republish, want %v", got, want)
+	}
+	// b's result, purged, comes again: in its task's first round the
+	// results stream drops it as a duplicate; in a new round it keeps it.
+	if err := c.publishResult(ctx, Result{Task: b, Worker: "w"}); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := pending(), []string{a.ID}; !slices.Equal(got, want) {
+		t.Fatalf("pending %v: a result published again in its first round is dropped within the window; want %v", got, want)
+	}
+	again := b
+	again.Round = "r2"
+	if err := c.publishResult(ctx, Result{Task: again, Worker: "w"}); err != nil {
 		t.Fatal(err)
 	}
 	if got, want := pending(), slices.Sorted(slices.Values([]string{a.ID, b.ID})); !slices.Equal(got, want) {
-		t.Fatalf("pending %v after Republish, want %v", got, want)
+		t.Fatalf("pending %v after b's result in a new round, want %v", got, want)
+	}
+	if f := again.Follow(KindListing, "http://m/item/c"); f.Round != "r2" {
+		t.Errorf("a task spawned in round r2 has round %q", f.Round)
 	}
 }
 

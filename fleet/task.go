@@ -66,6 +66,19 @@ type Task struct {
 	Rules   string `json:"rules"`
 	// Parent is the task whose page linked to this one ("" for a seed).
 	Parent string `json:"parent,omitempty"`
+	// Round is set on a task published again (Republish) and passed on
+	// to the tasks it spawns: it is part of their message ids and of
+	// their results', so that the streams' duplicate window does not
+	// drop them as copies of the ones purged.
+	Round string `json:"round,omitempty"`
+}
+
+// msgID is t's Nats-Msg-Id: its id, in its round.
+func (t Task) msgID() string {
+	if t.Round == "" {
+		return t.ID
+	}
+	return t.Round + "-" + t.ID
 }
 
 // Result is what a worker made of one task.
@@ -109,7 +122,7 @@ func NewTask(scan uint64, site string, kind Kind, url string) Task {
 // rules and page limit, and t as its parent.
 func (t Task) Follow(kind Kind, url string) Task {
 	n := NewTask(t.Scan, t.Site, kind, url)
-	n.MaxPages, n.BaseURL, n.Rules, n.Parent = t.MaxPages, t.BaseURL, t.Rules, t.ID
+	n.MaxPages, n.BaseURL, n.Rules, n.Parent, n.Round = t.MaxPages, t.BaseURL, t.Rules, t.ID, t.Round
 	return n
 }
 

@@ -185,6 +185,14 @@ func resumeLine(ctx context.Context, db *store.DB, prev *shadowscan.Scan, sites 
 	} else if prev.Plan.MaxPages > 0 {
 		fmt.Fprintf(&b, ", at most %d result pages each", prev.Plan.MaxPages)
 	}
+	if prev.Plan != nil && prev.Plan.Distributed {
+		done, open, err := db.WorkCounts(ctx, prev.ID)
+		if err != nil {
+			return "", err
+		}
+		fmt.Fprintf(&b, "; %d page(s) already done by workers, %d handed out and not done", done, open)
+		return b.String(), nil
+	}
 	listings, search, err := db.FrontierCounts(ctx, prev.ID)
 	if err != nil {
 		return "", err

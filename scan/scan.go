@@ -107,6 +107,9 @@ func (s *Scanner) Run(ctx context.Context, o Options, on func(Event)) (*shadowsc
 	if err != nil {
 		return nil, err
 	}
+	if o.Resume && sc.Plan != nil && sc.Plan.Distributed {
+		return nil, UsageError{fmt.Errorf("--resume: scan %d was fetched by workers; resume it on the serve --nats that ran it (`shadowscan scan --remote URL --resume`)", sc.ID)}
+	}
 	m, err := s.matcher(ctx, sc)
 	if err != nil {
 		return nil, err

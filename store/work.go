@@ -147,3 +147,29 @@ func (db *DB) WorkDone(ctx context.Context, scanID uint64, id string) (bool, err
 	}
 	return done, nil
 }
+
+// WorkCounts returns how many of the scan's work items are done and how
+// many are open.
+func (db *DB) WorkCounts(ctx context.Context, scanID uint64) (done, open int, err error) {
+	err = db.view(ctx, func(tx *bbolt.Tx) error {
+		b, err := bucket(tx, bucketFrontier)
+		if err != nil {
+			return err
+		}
+		prefix := append(u64(scanID), 2)
+		c := b.Cursor()
+		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+			switch {
+			case len(v) > 0 && v[0] == workDone:
+				done++
+			case len(v) > 0 && v[0] == workOpen:
+				open++
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, 0, fmt.Errorf("count work of scan %d: %w", scanID, err)
+	}
+	return done, open, nil
+}

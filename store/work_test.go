@@ -78,6 +78,9 @@ func TestWorkItems(t *testing.T) {
 	if got := openIDs(t, db, 7); len(got) != 0 {
 		t.Fatalf("open %v after every result; want none", got)
 	}
+	if done, open, err := db.WorkCounts(ctx, 7); err != nil || done != 4 || open != 0 {
+		t.Errorf("WorkCounts = %d done, %d open, %v; want 4, 0", done, open, err)
+	}
 	if got := openIDs(t, db, 8); len(got) != 0 {
 		t.Fatalf("scan 8 sees %v", got)
 	}

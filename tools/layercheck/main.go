@@ -115,6 +115,7 @@ var owners = map[string][]string{
 var testOnly = map[string]map[string]string{
 	"scan": {
 		"github.com/gocolly/colly/v2":       "BenchmarkPipeline measures the scan against a bare colly crawler fetching and parsing the same pages: the baseline must be colly itself, not our crawler with its features off",
+		"github.com/nats-io/nats.go":        "TestDistributedTasksLostInNATS purges a running scan's tasks behind the coordinator's back, as an operator or a server that lost its store would: a fault fleet's API must not offer",
 		"github.com/nats-io/nats-server/v2": "TestDistributedClusterLeaderLost starts a 3-node JetStream cluster in process and shuts down the server leading the task stream mid-scan: only the servers themselves can say which one leads, and a cluster is no part of fleet's API",
 	},
 }
