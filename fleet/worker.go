@@ -19,6 +19,12 @@ import (
 // worker waits for it to end.
 const pullWait = 2 * time.Second
 
+// finishWait bounds what a worker does with JetStream once a task's page
+// is fetched (claims, capture bodies, result, ack): a request sent while
+// the server restarts may never be answered, and a worker waiting for it
+// holds one of the site's slots for ever.
+const finishWait = 15 * time.Second
+
 // Handler does one task: it fetches the task's page and returns what it
 // found. A failure is a *Failure (or any error: then a lasting one of
 // kind "other"). It is called with the worker's context; when that is
@@ -158,15 +164,19 @@ func (w *worker) do(ctx context.Context, msg jetstream.Msg) {
 	} else {
 		r.Listing, r.Captures = out.Listing, out.Captures
 	}
-	err = w.finish(ctx, t, &r, out.Next)
+	fctx, cancel := context.WithTimeout(ctx, finishWait)
+	defer cancel()
+	err = w.finish(fctx, t, &r, out.Next)
 	// Politeness: the slot is held until the site may be asked again.
 	sleep(ctx, w.o.Delay-time.Since(start))
 	stop()
 	if err != nil {
-		w.log.Warn("task not finished; it will be delivered again", "url", t.URL, "err", err)
+		// Delivered again at once: what it published is deduplicated.
+		w.log.Warn("task not finished; it is delivered again", "url", t.URL, "err", err)
+		_ = msg.Nak()
 		return
 	}
-	if err := msg.DoubleAck(ctx); err != nil {
+	if err := msg.DoubleAck(fctx); err != nil {
 		w.log.Warn("ack failed; the task will be delivered again, its result is deduplicated", "url", t.URL, "err", err)
 	}
 }

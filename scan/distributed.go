@@ -461,3 +461,26 @@ func (t *tracker) finish(id string) bool {
 	}
 	return true
 }
+
+// LeftByCoordinator returns the distributed scan a coordinator that died
+// left running, when it is the scan a resume goes on with (the newest
+// interrupted or failed one), or nil: `serve --nats` resumes it when it
+// starts, as the coordinator that restarted. A scan stopped or cancelled
+// is not left running, and waits to be resumed by someone.
+func LeftByCoordinator(ctx context.Context, db *store.DB) (*shadowscan.Scan, error) {
+	left, err := db.LeftRunning(ctx)
+	if err != nil || len(left) == 0 {
+		return nil, err
+	}
+	next, err := resumable(ctx, db)
+	if err != nil {
+		if shadowscan.ErrorCode(err) == shadowscan.ENOTFOUND {
+			return nil, nil
+		}
+		return nil, err
+	}
+	if next.ID != left[0].ID || next.Plan == nil || !next.Plan.Distributed {
+		return nil, nil
+	}
+	return next, nil
+}

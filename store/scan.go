@@ -159,6 +159,37 @@ func (db *DB) scans(ctx context.Context, limit int, interruptedOnly bool) ([]sha
 	return out, nil
 }
 
+// LeftRunning returns, newest first, the scans whose records say they
+// are running though this handle did not start them: a process that died
+// left them (they are presented as interrupted everywhere else).
+func (db *DB) LeftRunning(ctx context.Context) ([]shadowscan.Scan, error) {
+	var out []shadowscan.Scan
+	err := db.view(ctx, func(tx *bbolt.Tx) error {
+		b, err := bucket(tx, bucketScans)
+		if err != nil {
+			return err
+		}
+		c := b.Cursor()
+		for k, v := c.Last(); k != nil; k, v = c.Prev() {
+			s, err := decodeValue[shadowscan.Scan](v, scanV, fmt.Sprintf("scan %x", k))
+			if err != nil {
+				return err
+			}
+			if s.State != shadowscan.ScanRunning {
+				continue
+			}
+			if db.present(&s); s.State == shadowscan.ScanInterrupted {
+				out = append(out, s)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("scans left running: %w", err)
+	}
+	return out, nil
+}
+
 // ResumeScan takes over an interrupted scan (see InterruptedScans), or one
 // that failed (a full disk, a site that could not be reached), so that this
 // handle continues it: the record is running again and its frontier is

@@ -458,6 +458,9 @@ func TestScans(t *testing.T) {
 		if err != nil || len(got) != 0 {
 			t.Fatalf("interrupted = %v, %v", got, err)
 		}
+		if left, err := db.LeftRunning(ctx); err != nil || len(left) != 0 {
+			t.Fatalf("left running = %v, %v", left, err)
+		}
 	})
 	t.Run("newest first with a limit", func(t *testing.T) {
 		got, err := db.Scans(ctx, 2)
@@ -489,6 +492,15 @@ func TestScans(t *testing.T) {
 		}
 		if len(got) != 2 || got[0].ID != ids[2] || got[1].ID != ids[1] || got[0].State != shadowscan.ScanInterrupted {
 			t.Fatalf("interrupted = %+v", got)
+		}
+		stopped := got[0]
+		stopped.State = shadowscan.ScanInterrupted
+		if err := db2.FinishScan(ctx, &stopped); err != nil {
+			t.Fatal(err)
+		}
+		left, err := db2.LeftRunning(ctx)
+		if err != nil || len(left) != 1 || left[0].ID != ids[1] {
+			t.Fatalf("left running = %+v, %v; want only scan %d (%d was stopped, not left)", left, err, ids[1], ids[2])
 		}
 		// Not rewritten on disk.
 		var raw shadowscan.Scan

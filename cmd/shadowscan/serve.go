@@ -160,8 +160,28 @@ func serveUntilDone(ctx context.Context, g *Globals, o serveOptions, baseURLs ma
 	if q != nil {
 		fmt.Fprintf(w, "scans run on workers through NATS JetStream (%s): start them with `shadowscan worker --nats %s`\n", o.NATS.URL, natsURL)
 	}
+	if q != nil {
+		if err := resumeLeftScan(ctx, db, srv.Runner(), w); err != nil {
+			return err
+		}
+	}
 	fmt.Fprintln(w, "stop with Ctrl-C")
 	return serveAndSchedule(ctx, db, srv, ln, log)
+}
+
+// resumeLeftScan has the runner go on with the distributed scan a serve
+// that died left running (scan.LeftByCoordinator): this serve is the
+// coordinator that restarted.
+func resumeLeftScan(ctx context.Context, db *store.DB, r *web.Runner, w io.Writer) error {
+	sc, err := scan.LeftByCoordinator(ctx, db)
+	if err != nil || sc == nil {
+		return err
+	}
+	if err := r.Start(web.ScanRequest{Sites: sc.Sites, Resume: true, By: "serve"}, nil); err != nil {
+		return fmt.Errorf("resume scan %d, left running: %w", sc.ID, err)
+	}
+	fmt.Fprintf(w, "resuming scan %d, left running when serve stopped (see /scans)\n", sc.ID)
+	return nil
 }
 
 // serveAndSchedule serves srv on ln and runs the scheduled scans until
