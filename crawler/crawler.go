@@ -114,6 +114,15 @@ type Option func(*Crawler)
 // WithLogger sets the logger (default: discard).
 func WithLogger(l *slog.Logger) Option { return func(c *Crawler) { c.logger = l } }
 
+// WithThrottled has the crawler call fn when the site answers a fetch
+// with 429, or with a 5xx and a Retry-After, with how long the crawler
+// waits before asking it again (its Retry-After, capped, or the
+// backoff): the workers of a distributed scan share it, so that they all
+// back off. fn must return quickly.
+func WithThrottled(fn func(wait time.Duration)) Option {
+	return func(c *Crawler) { c.onThrottle = fn }
+}
+
 // WithBaseURL replaces the site's base_url (the --base-url flag).
 func WithBaseURL(u string) Option { return func(c *Crawler) { c.baseURL = u } }
 
@@ -223,6 +232,9 @@ type Crawler struct {
 	// blocks pauses and stops the site's page fetches when it answers
 	// with block pages; shared by every run.
 	blocks *blockWatch
+
+	// onThrottle is WithThrottled's.
+	onThrottle func(time.Duration)
 
 	// Retry tuning; tests shorten them.
 	backoffBase   time.Duration

@@ -99,14 +99,23 @@ func TestRunFaultyMarket(t *testing.T) {
 		t.Fatal(err)
 	}
 	var progress int
+	var throttled []time.Duration
 	var pmu sync.Mutex
 	WithProgress(func(Stats) { pmu.Lock(); progress++; pmu.Unlock() })(c)
+	WithThrottled(func(d time.Duration) { pmu.Lock(); throttled = append(throttled, d); pmu.Unlock() })(c)
 	var col collector
 	st, err := c.Run(context.Background(), []string{"蛋白粉 500克"}, col.sink)
 	if err != nil {
 		t.Fatalf("Run: %v", err)
 	}
 	t.Logf("stats: %+v", st)
+	// The 429 with Retry-After: 1 throttles the site; the 503 without
+	// one, the timeout and the cut body do not.
+	pmu.Lock()
+	if !slices.Equal(throttled, []time.Duration{time.Second}) {
+		t.Errorf("throttled %v; want once, for 1s (the 429's Retry-After)", throttled)
+	}
+	pmu.Unlock()
 
 	t.Run("every listing a retry could get is emitted", func(t *testing.T) {
 		var ids []string

@@ -447,12 +447,15 @@ func (r *run) retryOrFail(ctx context.Context, u, kind string, attempt, retries 
 	}
 	r.c.streak.record(fe)
 	r.stats.addError(fe.Kind)
+	wait := r.backoff(attempt, ex)
+	if r.c.onThrottle != nil && throttling(fe, ex) {
+		r.c.onThrottle(wait)
+	}
 	if !retryable(fe.Kind) || attempt >= retries {
 		r.denied(kind, fe)
 		r.c.logger.Debug("crawler: fetch failed", "url", u, "kind", fe.Kind, "attempts", attempt+1, "err", fe)
 		return fe
 	}
-	wait := r.backoff(attempt, ex)
 	r.stats.add(func(s *Stats) { s.Retries++ })
 	r.c.logger.Debug("crawler: retrying", "url", u, "kind", fe.Kind, "wait", wait)
 	t := time.NewTimer(wait)
@@ -546,6 +549,21 @@ func classifyErr(err error) string {
 		return "duplicate"
 	}
 	return "network"
+}
+
+// throttling reports whether a failed attempt is the site asking to be
+// asked less: a 429, or a 5xx with a Retry-After (a 503 "come back
+// later").
+func throttling(fe *fetchError, ex *exchange) bool {
+	switch {
+	case fe.Kind == "http_429":
+		return true
+	case fe.Kind != "http_5xx" || ex == nil:
+		return false
+	}
+	ex.mu.Lock()
+	defer ex.mu.Unlock()
+	return ex.header.Get("Retry-After") != ""
 }
 
 // backoff is how long to wait before retry attempt+1: the server's

@@ -88,6 +88,7 @@ type Conn struct {
 	results  jetstream.Stream
 	seen     jetstream.KeyValue
 	scans    jetstream.KeyValue
+	backoff  jetstream.KeyValue
 	captures jetstream.ObjectStore
 	workers  jetstream.KeyValue
 	log      *slog.Logger
@@ -210,6 +211,12 @@ func (c *Conn) setupBuckets(ctx context.Context, replicas int) error {
 	}
 	if err != nil {
 		return fmt.Errorf("capture store: %w", err)
+	}
+	if n, err = r(kvStream(BackoffBucket)); err == nil {
+		c.backoff, err = js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{Bucket: BackoffBucket, TTL: backoffTTL, Storage: jetstream.MemoryStorage, Replicas: n})
+	}
+	if err != nil {
+		return fmt.Errorf("backoff bucket: %w", err)
 	}
 	if n, err = r(kvStream(WorkersBucket)); err == nil {
 		c.workers, err = js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{Bucket: WorkersBucket, TTL: workerTTL, Storage: jetstream.MemoryStorage, Replicas: n})

@@ -26,6 +26,9 @@ const (
 	// ScansBucket is the KV bucket of the scans under way: a worker
 	// drops a task of a scan not in it (ended, or stopped).
 	ScansBucket = "shadowscan-scans"
+	// BackoffBucket is the KV bucket of the sites' shared backoff: key
+	// SITE, value when it ends (backoff.go).
+	BackoffBucket = "shadowscan-backoff"
 	// AdvisoriesStream keeps the server's advisories of tasks delivered
 	// the most times allowed.
 	AdvisoriesStream = "SHADOWSCAN_ADVISORIES"

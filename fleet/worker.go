@@ -145,6 +145,10 @@ func (w *worker) do(ctx context.Context, msg jetstream.Msg) {
 	}
 	start := time.Now()
 	stop := w.heartbeat(msg)
+	if wait := time.Until(w.c.backedOff(ctx, t.Site)); wait > 0 {
+		w.log.Info("the site asked to be asked less: waiting before the next task", "wait", wait.Round(time.Millisecond))
+		sleep(ctx, wait)
+	}
 	out, err := w.h(ctx, t)
 	if ctx.Err() != nil {
 		stop()

@@ -393,3 +393,101 @@ func TestDistributedWorkerKilled(t *testing.T) {
 			res.sc.Listings, res.sc.Hits, len(wantListings), len(wantHits))
 	}
 }
+
+// throttleOnce answers the first listing page request 429 with a
+// Retry-After, and says when it did.
+type throttleOnce struct {
+	next  http.Handler
+	after string
+	once  sync.Once
+	mu    sync.Mutex
+	at    time.Time
+	path  string
+}
+
+func (h *throttleOnce) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if strings.HasPrefix(r.URL.Path, "/item/") {
+		first := false
+		h.once.Do(func() { first = true })
+		if first {
+			h.mu.Lock()
+			h.at, h.path = time.Now(), r.URL.Path
+			h.mu.Unlock()
+			w.Header().Set("Retry-After", h.after)
+			w.WriteHeader(http.StatusTooManyRequests)
+			return
+		}
+	}
+	h.next.ServeHTTP(w, r)
+}
+
+// TestDistributedSharedBackoff: four workers on one site; the site
+// answers one of them 429 with Retry-After: 2. Every worker waits it out:
+// no page of the site is asked for until the 2 s are over (a task under
+// way may still fetch its photos), and the scan stores what a
+// one-process scan stores.
+func TestDistributedSharedBackoff(t *testing.T) {
+	if testing.Short() {
+		t.Skip("crawls part of the demo marketplace and waits out a backoff")
+	}
+	set := rulesWithPoliteness(t, "{parallelism: 4, delay: 0s, respect_robots_txt: true, timeout: 10s, retries: 2}")
+	throttle := &throttleOnce{next: demo.NewMarket().Handler(), after: "2"}
+	log := &requestLog{next: throttle}
+	srv := httptest.NewServer(log)
+	t.Cleanup(srv.Close)
+	url := MustFleet(t)
+	startWorkers(t, url, set, 4, "w")
+	db, _ := mustDemoStore(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	o := Options{Sites: []string{demo.SiteName}, BaseURL: srv.URL, Queries: fleetQueries[:1], MaxPages: 2}
+	sc, err := New(db, set).RunDistributed(ctx, MustFleetConn(t, url, "coordinator"), o, nil)
+	if err != nil || sc.State != shadowscan.ScanDone {
+		t.Fatalf("distributed scan: %+v, %v", sc, err)
+	}
+	throttle.mu.Lock()
+	at, path := throttle.at, throttle.path
+	throttle.mu.Unlock()
+	if at.IsZero() {
+		t.Fatal("the marketplace throttled nothing")
+	}
+	// A worker that had checked the backoff just before it was set may
+	// start its page a moment after the 429.
+	const grace = 200 * time.Millisecond
+	var during, after []string
+	for _, r := range log.all() {
+		page := strings.HasPrefix(r.path, "/item/") || strings.HasPrefix(r.path, "/search")
+		switch {
+		case !page || !r.start.After(at):
+		case r.start.Before(at.Add(2*time.Second-grace)) && r.start.After(at.Add(grace)):
+			during = append(during, fmt.Sprintf("%s at +%s", r.path, r.start.Sub(at).Round(time.Millisecond)))
+		default:
+			after = append(after, r.path)
+		}
+	}
+	t.Logf("429 on %s; pages asked for during the 2 s backoff: %d, after it: %d", path, len(during), len(after))
+	if len(during) > 0 {
+		t.Errorf("pages asked for while the site was backed off: %v", during)
+	}
+	if !slices.Contains(after, path) {
+		t.Errorf("the throttled page %s was not asked for again after the backoff", path)
+	}
+	listings, hits := storeContents(t, db)
+	wantDB := localStoreOptions(t, set, o)
+	wantListings, wantHits := storeContents(t, wantDB)
+	if !slices.Equal(listings, wantListings) || !slices.Equal(hits, wantHits) {
+		t.Errorf("with the backoff: %d listings, %d hits; a one-process scan stores %d, %d", len(listings), len(hits), len(wantListings), len(wantHits))
+	}
+}
+
+// localStoreOptions scans as o says in one process into a new store.
+func localStoreOptions(t *testing.T, set *rules.Set, o Options) *store.DB {
+	t.Helper()
+	db, _ := mustDemoStore(t)
+	o.NoRevisit = true
+	sc, err := New(db, set).Run(context.Background(), o, nil)
+	if err != nil || sc.State != shadowscan.ScanDone {
+		t.Fatalf("local scan: %+v, %v", sc, err)
+	}
+	return db
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"sync"
+	"time"
 
 	"golang.org/x/sync/errgroup"
 
@@ -29,6 +30,10 @@ type Worker struct {
 	rules *rules.Set
 	name  string
 	cfg   Scanner // the logger, user agent and crawler options of Options
+
+	// q is the connection Run pulls from, which the crawlers tell when a
+	// site throttles them (fleet's shared backoff).
+	q *fleet.Conn
 
 	mu       sync.Mutex
 	fetchers map[fetcherKey]*siteFetcher
@@ -71,6 +76,7 @@ func (w *Worker) Run(ctx context.Context, q *fleet.Conn, sites []string) error {
 		sites = w.rules.SiteNames()
 	}
 	defer w.closeAll()
+	w.q = q
 	g, gctx := errgroup.WithContext(ctx)
 	for _, name := range sites {
 		site, err := w.rules.Site(name)
@@ -152,7 +158,8 @@ func (w *Worker) fetcher(ctx context.Context, t fleet.Task) (*siteFetcher, error
 	if d.SHA256 != t.Rules {
 		return nil, fmt.Errorf("this worker's rule of site %s (%s) differs from the coordinator's: give both the same --rules", t.Site, d.File)
 	}
-	opts := append([]crawler.Option{crawler.WithLogger(w.cfg.log.With("site", t.Site, "scan", t.Scan)), crawler.WithUserAgent(w.cfg.userAgent)}, w.cfg.crawlerOpts...)
+	opts := append([]crawler.Option{crawler.WithLogger(w.cfg.log.With("site", t.Site, "scan", t.Scan)), crawler.WithUserAgent(w.cfg.userAgent),
+		crawler.WithThrottled(w.throttled(t.Site))}, w.cfg.crawlerOpts...)
 	if t.MaxPages > 0 {
 		opts = append(opts, crawler.WithMaxPages(t.MaxPages))
 	}
@@ -170,6 +177,20 @@ func (w *Worker) fetcher(ctx context.Context, t fleet.Task) (*siteFetcher, error
 	sf := &siteFetcher{f: f, maxPages: c.MaxPages()}
 	w.fetchers[key] = sf
 	return sf, nil
+}
+
+// throttled returns the crawler's WithThrottled hook for site: the wait
+// the site asked for is shared with every worker (fleet.Conn.BackOff).
+func (w *Worker) throttled(site string) func(time.Duration) {
+	return func(d time.Duration) {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		if err := w.q.BackOff(ctx, site, d); err != nil {
+			w.cfg.log.Warn("the site's backoff could not be shared with the other workers", "site", site, "err", err)
+		} else {
+			w.cfg.log.Info("site throttled: every worker waits", "site", site, "wait", d)
+		}
+	}
 }
 
 // closeOldest closes the fetcher of site's oldest scan when the worker
