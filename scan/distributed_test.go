@@ -140,9 +140,10 @@ func localStore(t *testing.T, set *rules.Set, base string) *store.DB {
 	return db
 }
 
-// TestDistributedScanMatchesLocal: a scan of the demo marketplace by two
-// workers through JetStream stores the same listings and the same hits
-// as a scan in one process, each listing and hit once.
+// TestDistributedScanMatchesLocal: a scan of the whole demo marketplace
+// (the catalogue's own queries, as make demo scans it) by two workers
+// through JetStream stores the same listings and the same hits as a scan
+// in one process, each listing and hit once.
 func TestDistributedScanMatchesLocal(t *testing.T) {
 	if testing.Short() {
 		t.Skip("crawls the demo marketplace twice")
@@ -152,15 +153,16 @@ func TestDistributedScanMatchesLocal(t *testing.T) {
 		t.Fatal(err)
 	}
 	base := httptestMarket(t)
-	wantListings, wantHits := localScan(t, set, base)
+	// The catalogue's own queries, as make demo scans.
+	o := Options{Sites: []string{demo.SiteName}, BaseURL: base}
+	wantListings, wantHits := storeContents(t, localStoreOptions(t, set, o))
 
 	url := MustFleet(t)
 	startWorkers(t, url, set, 2, "w")
 	db, _ := mustDemoStore(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	sc, err := New(db, set).RunDistributed(ctx, MustFleetConn(t, url, "coordinator"),
-		Options{Sites: []string{demo.SiteName}, BaseURL: base, Queries: fleetQueries}, nil)
+	sc, err := New(db, set).RunDistributed(ctx, MustFleetConn(t, url, "coordinator"), o, nil)
 	if err != nil || sc.State != shadowscan.ScanDone {
 		t.Fatalf("distributed scan: %+v, %v", sc, err)
 	}
