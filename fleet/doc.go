@@ -25,6 +25,13 @@
 //	object shadowscan-captures  capture bodies, named by their sha256
 //	kv shadowscan-workers       worker heartbeats: key SITE.WORKER, renewed
 //	                            every 5 s, gone 15 s after the last (TTL)
+//	kv shadowscan-scans         the scans under way: key SCAN; a worker
+//	                            drops a task of a scan without one
+//	kv shadowscan-backoff       a site's shared backoff: key SITE, value
+//	                            when it ends (backoff.go)
+//	stream SHADOWSCAN_ADVISORIES the server's advisories of tasks delivered
+//	                            MaxDeliver times, kept 72 h
+//	  consumer adv-SCAN         durable, the coordinator's, one per scan
 //
 // Politeness. A site's consumer lets at most its parallelism of tasks out
 // unacknowledged, whichever workers pull them, and a worker acknowledges
@@ -50,6 +57,15 @@
 // coordinator applies a batch of results, commits it, and only then acks
 // it; it keys what it writes by task id, so a result delivered again is a
 // no-op.
+//
+// Resuming. The coordinator keeps every task it waits for in its store
+// until the task's result is applied (package scan), so a coordinator
+// that restarts knows them. Pending tells which JetStream still holds,
+// as a task or as a result; Republish hands out the others again in a
+// new round (Task.Round), whose message ids the duplicate window has not
+// seen. TakeOver has the results a dead coordinator held come at once.
+// The advisories of tasks given up wait in their stream for a
+// coordinator that was down when they came.
 //
 // Failures. A handler's temporary failure (a timeout, a 429, a 5xx) is
 // delivered again with a growing delay (NakWithDelay) until MaxDeliver;
