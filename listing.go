@@ -104,6 +104,9 @@ type Capture struct {
 	Body []byte `json:"-"`
 	// FetchedAt is when the response was received.
 	FetchedAt time.Time `json:"fetched_at"`
+	// FetchedBy names the worker that fetched it, in a scan run on
+	// workers (`serve --nats`); "" when the scanning process did.
+	FetchedBy string `json:"fetched_by,omitempty"`
 	// Kind is "page" for a listing page, "photo" for a listing photo and
 	// CaptureScreenshot for a browser's PNG of a listing page (URL is then
 	// the page's; no request was made for it).

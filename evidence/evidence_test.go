@@ -95,6 +95,11 @@ func TestWriteThenVerify(t *testing.T) {
 			len(h.Captures) != 2 || !strings.HasPrefix(h.Captures[0].RecordID, "urn:uuid:") || h.Brand.Role != "unknown" {
 			t.Errorf("manifest entry %+v", h)
 		}
+		// Which worker fetched a page is kept; a capture the scanning
+		// process made names nobody.
+		if h.Captures[0].FetchedBy != "worker-7" || h.Captures[1].FetchedBy != "" || m.Hits[0].Captures[0].FetchedBy != "" {
+			t.Errorf("fetched_by: %q, %q, %q; want worker-7 for hit 2's page only", h.Captures[0].FetchedBy, h.Captures[1].FetchedBy, m.Hits[0].Captures[0].FetchedBy)
+		}
 	})
 	t.Run("complaints.csv has one row per listing, formulas defused", func(t *testing.T) {
 		rows, err := csv.NewReader(bytes.NewReader(files[pathComplaints])).ReadAll()

@@ -109,6 +109,9 @@ func testItems(tb testing.TB, blobs *memBlobs, n int) []Item {
 				Status: 200, Header: map[string][]string{"Content-Type": {"image/png"}},
 				BodySHA256: blobs.put(photo), BodySize: int64(len(photo)), FetchedAt: at.Add(2 * time.Second), Kind: "photo"},
 		}
+		if i == 2 {
+			caps[0].FetchedBy = "worker-7" // a page a distributed scan's worker fetched
+		}
 		h := shadowscan.Hit{
 			ID: uint64(i), Category: shadowscan.CategoryCounterfeit, Score: 90, Status: shadowscan.StatusConfirmed,
 			Reasons: []shadowscan.Reason{

@@ -78,6 +78,7 @@ type manifestCapture struct {
 	URL        string `json:"url"`
 	Status     int    `json:"status"`
 	FetchedAt  string `json:"fetched_at"`
+	FetchedBy  string `json:"fetched_by,omitempty"`
 	BodySHA256 string `json:"body_sha256"`
 	BodySize   int64  `json:"body_size"`
 	RecordID   string `json:"warc_record_id"`
@@ -159,7 +160,7 @@ func writeManifestEntry(w io.Writer, n int, v *itemView, refs []string) error {
 	}
 	for i, c := range it.Captures {
 		e.Captures = append(e.Captures, manifestCapture{
-			Kind: c.Kind, URL: c.URL, Status: c.Status, FetchedAt: rfc3339(c.FetchedAt),
+			Kind: c.Kind, URL: c.URL, Status: c.Status, FetchedAt: rfc3339(c.FetchedAt), FetchedBy: c.FetchedBy,
 			BodySHA256: c.BodySHA256, BodySize: c.BodySize, RecordID: strings.Trim(v.recordIDs[i], "<>"),
 		})
 	}

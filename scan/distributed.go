@@ -327,6 +327,9 @@ func (d *coordinator) apply(ctx context.Context, results []fleet.Result) (done b
 		keys = append(keys, r.Task.ID)
 		d.count(r)
 		if r.Listing != nil && r.Failed == "" {
+			for i := range r.Captures {
+				r.Captures[i].FetchedBy = r.Worker
+			}
 			l := *r.Listing
 			obs = append(obs, store.Observation{ScanID: p.scan.ID, Listing: l, Captures: r.Captures, Verdict: p.m.Match(&l), KeepCaptures: p.o.KeepAll})
 		}

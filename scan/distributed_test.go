@@ -178,6 +178,21 @@ func TestDistributedScanMatchesLocal(t *testing.T) {
 	if sc.Listings != len(wantListings) || sc.Hits != len(wantHits) {
 		t.Errorf("the record counts %d listings, %d hits; stored %d, %d", sc.Listings, sc.Hits, len(wantListings), len(wantHits))
 	}
+	// Each capture names the worker that fetched it.
+	by := map[string]int{}
+	for _, key := range listings {
+		site, id, _ := strings.Cut(key, "/")
+		caps, err := db.Captures(context.Background(), site, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range caps {
+			by[c.FetchedBy]++
+		}
+	}
+	if by[""] > 0 || by["w1"]+by["w2"] == 0 || len(by) > 2 {
+		t.Errorf("captures by worker %v; want every one by w1 or w2", by)
+	}
 }
 
 // request is one request a marketplace served: when it came and when
