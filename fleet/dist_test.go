@@ -1,6 +1,7 @@
 package fleet
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"fmt"
@@ -248,4 +249,40 @@ func TestStats(t *testing.T) {
 	waitStats(t, coord, "the worker stopped", func(st Stats) bool {
 		return st.Workers == 0 && slices.Equal(st.Sites, []SiteStats{{Site: "site-a"}})
 	})
+}
+
+// TestBodiesInlineOrStored: a result carries small capture bodies in its
+// message and puts one that would make it too large in the captures
+// object store; the coordinator gets every body back either way.
+func TestBodiesInlineOrStored(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	c := MustConnect(t, MustServer(t), "coordinator")
+	capture := func(url string, body []byte) shadowscan.Capture {
+		return shadowscan.Capture{URL: url, Kind: "photo", BodySHA256: fmt.Sprintf("%x", sha256.Sum256(body)), Body: body}
+	}
+	page := capture("http://m/item/1", []byte("<html>page</html>"))
+	big := capture("http://m/img/big.jpg", bytes.Repeat([]byte{0xAB}, inlineBodies))
+	task := NewTask(9, "site-a", KindListing, "http://m/item/1")
+	r := Result{Task: task, Worker: "w", Listing: &shadowscan.Listing{Site: "site-a", ID: "1", URL: task.URL}, Captures: []shadowscan.Capture{page, big}}
+	if err := c.publishResult(ctx, r); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.captures.GetInfo(ctx, big.BodySHA256); err != nil {
+		t.Errorf("the large body is not in the object store: %v", err)
+	}
+	if _, err := c.captures.GetInfo(ctx, page.BodySHA256); err == nil {
+		t.Error("the small body went through the object store; it fits in the message")
+	}
+	var got []Result
+	err := c.Results(ctx, 9, func(ctx context.Context, rs []Result) (bool, error) {
+		got = append(got, rs...)
+		return len(got) > 0, nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || len(got[0].Captures) != 2 || !bytes.Equal(got[0].Captures[0].Body, page.Body) || !bytes.Equal(got[0].Captures[1].Body, big.Body) {
+		t.Fatalf("results %+v; want both bodies back", got)
+	}
 }

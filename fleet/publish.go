@@ -77,11 +77,31 @@ func (c *Conn) release(ctx context.Context, t Task) error {
 	return nil
 }
 
-// publishResult stores r's capture bodies in the captures object store
-// and publishes r under "r-" + its task's message id.
+// inlineBodies is how many bytes of capture bodies a result carries in
+// its message (a listing page and its photos, usually); larger bodies go
+// through the captures object store, whose puts and reads cost several
+// JetStream requests each. Well under NATS's default 1 MB payload once
+// base64-encoded.
+const inlineBodies = 256 << 10
+
+// publishResult puts r's capture bodies in the message up to
+// inlineBodies, the others in the captures object store, and publishes r
+// under "r-" + its task's message id.
 func (c *Conn) publishResult(ctx context.Context, r Result) error {
+	inline := 0
 	for _, capt := range r.Captures {
 		if capt.Body == nil || capt.BodySHA256 == "" {
+			continue
+		}
+		if _, ok := r.Bodies[capt.BodySHA256]; ok {
+			continue
+		}
+		if inline+len(capt.Body) <= inlineBodies {
+			if r.Bodies == nil {
+				r.Bodies = map[string][]byte{}
+			}
+			r.Bodies[capt.BodySHA256] = capt.Body
+			inline += len(capt.Body)
 			continue
 		}
 		if c.stored(ctx, capt.BodySHA256) {

@@ -155,7 +155,9 @@ func (c *Conn) loadBodies(ctx context.Context, m jetstream.Msg, r *Result) error
 	}
 	kept := r.Captures[:0]
 	for _, capt := range r.Captures {
-		if capt.BodySHA256 != "" {
+		if b, ok := r.Bodies[capt.BodySHA256]; ok {
+			capt.Body = b
+		} else if capt.BodySHA256 != "" {
 			b, err := c.captures.GetBytes(ctx, capt.BodySHA256)
 			switch {
 			case errors.Is(err, jetstream.ErrObjectNotFound) && last:
@@ -168,7 +170,7 @@ func (c *Conn) loadBodies(ctx context.Context, m jetstream.Msg, r *Result) error
 		}
 		kept = append(kept, capt)
 	}
-	r.Captures = kept
+	r.Captures, r.Bodies = kept, nil
 	return nil
 }
 

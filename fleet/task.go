@@ -97,10 +97,12 @@ type Result struct {
 	// can publish again one lost while it was down.
 	Spawned []Task `json:"spawned,omitempty"`
 	// Listing and Captures are a listing task's page. Capture bodies
-	// travel through the captures object store: Body is set on both
-	// ends, never in the message.
+	// travel in Bodies, by sha256, up to inlineBodies bytes a result, and
+	// the others through the captures object store: a capture's Body is
+	// set on both ends, never in the message.
 	Listing  *shadowscan.Listing  `json:"listing,omitempty"`
 	Captures []shadowscan.Capture `json:"captures,omitempty"`
+	Bodies   map[string][]byte    `json:"bodies,omitempty"`
 	// Failed is the kind of failure that ended the task (timeout,
 	// http_429, blocked, max_deliver, ...), "" when it succeeded; Err
 	// says more.
