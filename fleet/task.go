@@ -47,6 +47,11 @@ const (
 	KindSearch Kind = "search"
 	// KindListing is one listing page and its photos: a listing result.
 	KindListing Kind = "listing"
+	// KindRevisit is a listing tracked for takedown fetched by URL, and
+	// KindRecheck one seen gone fetched again to confirm it: listing
+	// pages as KindListing, of the stored listing Task.ListingID.
+	KindRevisit Kind = "revisit"
+	KindRecheck Kind = "recheck"
 )
 
 // Task is one page to fetch for a scan.
@@ -69,6 +74,9 @@ type Task struct {
 	Rules   string `json:"rules"`
 	// Parent is the task whose page linked to this one ("" for a seed).
 	Parent string `json:"parent,omitempty"`
+	// ListingID is the stored id of the listing a revisit or recheck
+	// fetches: a gone page is that listing's.
+	ListingID string `json:"listing_id,omitempty"`
 	// Round is set on a task published again (Republish) and passed on
 	// to the tasks it spawns: it is part of their message ids and of
 	// their results', so that the streams' duplicate window does not

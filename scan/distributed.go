@@ -37,17 +37,16 @@ func WithAckWait(d time.Duration) Option { return func(s *Scanner) { s.ackWait =
 // holds open are waited for, the results that came meanwhile applied,
 // and the open tasks JetStream no longer holds published again.
 //
-// Not distributed: proxies (the workers use their own network), the
-// stored sessions of `sites login`, and the revisits of listings tracked
-// for takedown (the scan records NoRevisit). The scan is over when every
-// task it published has its result.
+// Once every search task has its result, the listings tracked for
+// takedown that search did not reach are revisited by URL, and those
+// seen gone fetched again to confirm (distrevisit.go), as Run does.
+//
+// Not distributed: proxies (the workers use their own network) and the
+// stored sessions of `sites login`. The scan is over when every task it
+// published has its result.
 func (s *Scanner) RunDistributed(ctx context.Context, q *fleet.Conn, o Options, on func(Event)) (*shadowscan.Scan, error) {
 	if len(o.Proxies) > 0 {
 		return nil, UsageError{errors.New("--proxy: the workers of a distributed scan fetch through their own network; leave out --proxy")}
-	}
-	revisits := !o.NoRevisit
-	if !o.Resume {
-		o.NoRevisit = true // a resumed scan takes its plan's
 	}
 	sc, sites, o, err := s.plan(ctx, o)
 	if err != nil {
@@ -63,9 +62,6 @@ func (s *Scanner) RunDistributed(ctx context.Context, q *fleet.Conn, o Options, 
 	p := newPipeline(s, sc, m, o, on)
 	if err := s.startDistributed(ctx, p, sites, o.Resume); err != nil {
 		return nil, err
-	}
-	if revisits && !o.Resume {
-		p.notify(EventNotice, "distributed scan: the listings tracked for takedown that search does not reach are not fetched again (revisits are not distributed yet; a scan without --nats does them)")
 	}
 	d := &coordinator{p: p, q: q, sites: sites, track: newTracker(), perSite: map[string]*crawler.Stats{}}
 	runErr := d.run(ctx, o.Resume)
@@ -144,6 +140,12 @@ func (d *coordinator) run(ctx context.Context, resume bool) error {
 				return err
 			}
 		}
+	}
+	if d.p.o.NoRevisit {
+		return nil
+	}
+	if err := d.revisit(ctx); err != nil {
+		return fmt.Errorf("revisit: %w", err)
 	}
 	return nil
 }
@@ -330,7 +332,7 @@ func (d *coordinator) apply(ctx context.Context, results []fleet.Result) (done b
 			for i := range r.Captures {
 				r.Captures[i].FetchedBy = r.Worker
 			}
-			l := *r.Listing
+			l := revisitedListing(r)
 			obs = append(obs, store.Observation{ScanID: p.scan.ID, Listing: l, Captures: r.Captures, Verdict: p.m.Match(&l), KeepCaptures: p.o.KeepAll})
 		}
 	}
@@ -406,6 +408,13 @@ func (d *coordinator) count(r fleet.Result) {
 	addCount(&p.scan.Workers, r.Worker, 1)
 	if r.Deliveries > 1 {
 		addCount(&p.scan.Redelivered, r.Task.Site, int(r.Deliveries-1))
+	}
+	if r.Failed != "" && byURL(r.Task) {
+		// As a local revisit: a failure tells nothing of the listing,
+		// nor of whether the site can be reached.
+		p.scan.AddError("revisit")
+		p.log.Warn("revisit failed", "url", r.Task.URL, "kind", r.Failed, "err", r.Err, "worker", r.Worker)
+		return
 	}
 	if r.Failed != "" {
 		p.scan.AddError(r.Failed)

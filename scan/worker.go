@@ -119,8 +119,14 @@ func (w *Worker) handle(ctx context.Context, t fleet.Task) (fleet.Outcome, error
 			out.Next = append(out.Next, n)
 		}
 		return out, nil
-	case fleet.KindListing:
+	case fleet.KindListing, fleet.KindRevisit, fleet.KindRecheck:
 		p, err := sf.f.Listing(ctx, t.URL)
+		if err != nil && byURL(t) {
+			// As a local revisit: the crawler's retries were its
+			// chance; a failed revisit tells nothing and is not
+			// delivered again.
+			return fleet.Outcome{}, &fleet.Failure{Kind: crawler.FailureKind(err), Err: err}
+		}
 		if err != nil {
 			return fleet.Outcome{}, failure(err)
 		}
