@@ -212,7 +212,11 @@ func (d *decoder) processSOS(n int) error {
 				compIndex := scan[i].compIndex
 				hi := d.comp[compIndex].h
 				vi := d.comp[compIndex].v
+				jx, jy := -1, 0 // j = jy*hi + jx, kept without a division a block
 				for j := 0; j < hi*vi; j++ {
+					if jx++; jx == hi {
+						jx, jy = 0, jy+1
+					}
 					// The blocks are traversed one MCU at a time. For 4:2:0 chroma
 					// subsampling, there are four Y 8x8 blocks in every 16x16 MCU.
 					//
@@ -239,8 +243,8 @@ func (d *decoder) processSOS(n int) error {
 					//	0 1 2
 					//	3 4 5
 					if nComp != 1 {
-						bx = hi*mx + j%hi
-						by = vi*my + j/hi
+						bx = hi*mx + jx
+						by = vi*my + jy
 					} else {
 						q := mxx * hi
 						bx = blockCount % q
