@@ -133,10 +133,19 @@ type extraction struct {
 	base    *url.URL
 	sources []FieldSource
 	// fb holds the page's structured data (JSON-LD, microdata, OpenGraph,
-	// in that order), read on first need: a page whose rule selectors give
-	// every field never pays for them.
+	// in that order), each read on first need: a page whose rule
+	// selectors give every field reads only what the private-seller check
+	// reaches (the first source naming a seller).
 	fb     []*structured
-	fbRead bool
+	fbRead int // fallbackReaders run so far
+}
+
+// fallbackReaders read the structured sources, in the order they are
+// consulted.
+var fallbackReaders = [...]func(*extraction) *structured{
+	func(x *extraction) *structured { return findJSONLDProduct(x.doc) },
+	func(x *extraction) *structured { return findMicrodataProduct(x.doc, x.base) },
+	func(x *extraction) *structured { return readOpenGraph(x.doc) },
 }
 
 // structured is a schema.org Product (or OpenGraph tags) read from a page.
@@ -158,7 +167,7 @@ func (x *extraction) note(field, value, via string) {
 // privateSeller reports whether the page's structured data types the
 // listing's seller (the same id or name) as a Person.
 func (x *extraction) privateSeller(l *shadowscan.Listing) bool {
-	for _, s := range x.fallbacks() {
+	for s := range x.eachFallback {
 		if s.sellerID == "" && s.sellerName == "" {
 			continue
 		}
@@ -170,15 +179,26 @@ func (x *extraction) privateSeller(l *shadowscan.Listing) bool {
 
 // fallbacks returns the structured sources in the order they are consulted.
 func (x *extraction) fallbacks() []*structured {
-	if !x.fbRead {
-		x.fbRead = true
-		for _, s := range []*structured{findJSONLDProduct(x.doc), findMicrodataProduct(x.doc, x.base), readOpenGraph(x.doc)} {
+	for range x.eachFallback {
+	}
+	return x.fb
+}
+
+// eachFallback yields the structured sources in the order they are
+// consulted, reading each the first time it is reached.
+func (x *extraction) eachFallback(yield func(*structured) bool) {
+	for i := 0; ; i++ {
+		for i >= len(x.fb) && x.fbRead < len(fallbackReaders) {
+			s := fallbackReaders[x.fbRead](x)
+			x.fbRead++
 			if s != nil {
 				x.fb = append(x.fb, s)
 			}
 		}
+		if i >= len(x.fb) || !yield(x.fb[i]) {
+			return
+		}
 	}
-	return x.fb
 }
 
 // text returns the rule's value for a field, else the first non-empty

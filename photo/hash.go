@@ -114,17 +114,17 @@ func hashImage(img image.Image) (h Hashes, a analysis, err error) {
 	return h, a, nil
 }
 
-// thumbHashes returns goimagehash's pHash and dHash of the grey thumbnail.
+// thumbHashes returns goimagehash's pHash (as perceptionHash computes it)
+// and dHash of the grey thumbnail.
 func thumbHashes(g *image.Gray) (phash, dhash uint64, err error) {
-	p, err := goimagehash.PerceptionHash(g)
-	if err != nil {
-		return 0, 0, fmt.Errorf("perception hash: %w", err)
+	if g.Rect != image.Rect(0, 0, thumb, thumb) {
+		return 0, 0, fmt.Errorf("perception hash: thumbnail %v, want %dx%d", g.Rect, thumb, thumb)
 	}
 	d, err := goimagehash.DifferenceHash(g)
 	if err != nil {
 		return 0, 0, fmt.Errorf("difference hash: %w", err)
 	}
-	return p.GetHash(), d.GetHash(), nil
+	return perceptionHash(g), d.GetHash(), nil
 }
 
 // Border trimming: a margin is trimmed when all four corners are near

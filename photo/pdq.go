@@ -239,27 +239,42 @@ type coefs [pdqCoefs][pdqCoefs]float32
 
 // dct returns D A Dt for the 16x64 basis D.
 func dct(a *[pdqSide][pdqSide]float32) *coefs {
+	// Every sum is over k in order, a chain of dependent additions: eight
+	// sums at a time, each in the same order (so to the same float32),
+	// keep the chains side by side in registers.
 	var t [pdqCoefs][pdqSide]float32 // D A
 	for i := range pdqCoefs {
 		d := &dctMatrix[i]
-		for k := range pdqSide {
-			dk := d[k]
-			row := &a[k]
-			ti := &t[i]
-			for j := range pdqSide {
-				ti[j] += dk * row[j]
+		for j := 0; j < pdqSide; j += 8 {
+			var s0, s1, s2, s3, s4, s5, s6, s7 float32
+			for k, dk := range d {
+				r := (*[8]float32)(a[k][j : j+8])
+				s0 += dk * r[0]
+				s1 += dk * r[1]
+				s2 += dk * r[2]
+				s3 += dk * r[3]
+				s4 += dk * r[4]
+				s5 += dk * r[5]
+				s6 += dk * r[6]
+				s7 += dk * r[7]
 			}
+			t[i][j], t[i][j+1], t[i][j+2], t[i][j+3] = s0, s1, s2, s3
+			t[i][j+4], t[i][j+5], t[i][j+6], t[i][j+7] = s4, s5, s6, s7
 		}
 	}
 	var b coefs
 	for i := range pdqCoefs {
-		for j := range pdqCoefs {
-			var s float32
-			d := &dctMatrix[j]
-			for k := range pdqSide {
-				s += t[i][k] * d[k]
+		ti := &t[i]
+		for j := 0; j < pdqCoefs; j += 4 {
+			d0, d1, d2, d3 := &dctMatrix[j], &dctMatrix[j+1], &dctMatrix[j+2], &dctMatrix[j+3]
+			var s0, s1, s2, s3 float32
+			for k, v := range ti {
+				s0 += v * d0[k]
+				s1 += v * d1[k]
+				s2 += v * d2[k]
+				s3 += v * d3[k]
 			}
-			b[i][j] = s
+			b[i][j], b[i][j+1], b[i][j+2], b[i][j+3] = s0, s1, s2, s3
 		}
 	}
 	return &b

@@ -14,6 +14,10 @@
 //     and, when only the first row has any, fills each column from its
 //     first value, computing exactly what the full transform computes
 //     (most blocks of a photo have few coefficients).
+//   - The bit reader holds 64 bits and tops them up from the buffered
+//     bytes ahead of need (never past a marker), so that most AC
+//     coefficients are decoded without a call; the bytes are read as
+//     image/jpeg reads them, only earlier.
 //   - The pixel buffer can be handed in, so a caller that hashes many
 //     photos reuses one.
 //

@@ -54,18 +54,42 @@ func (d *decoder) ensureNBits(n int32) error {
 			}
 			return err
 		}
-		d.bits.a = d.bits.a<<8 | uint32(c)
+		d.bits.a = d.bits.a<<8 | uint64(c)
 		d.bits.n += 8
-		if d.bits.m == 0 {
-			d.bits.m = 1 << 7
-		} else {
-			d.bits.m <<= 8
-		}
 		if d.bits.n >= n {
 			break
 		}
 	}
 	return nil
+}
+
+// refill moves whole bytes from d.bytes into d.bits while a has room for
+// them, up to the next marker or the last buffered byte (what
+// ensureNBits would read next, the same way, byte stuffing undone). It
+// reads nothing ensureNBits would not read as more bits are needed, only
+// earlier: the decoded coefficients are the same. It never fills d.bytes
+// nor fails: at a marker or the buffer's end it stops and leaves them to
+// ensureNBits.
+func (d *decoder) refill() {
+	for d.bits.n <= 56-8 {
+		i := d.bytes.i
+		if i+2 > d.bytes.j {
+			return
+		}
+		x := d.bytes.buf[i]
+		if x != 0xff {
+			d.bytes.i = i + 1
+			d.bytes.nUnreadable = 1
+		} else {
+			if d.bytes.buf[i+1] != 0x00 {
+				return // a marker
+			}
+			d.bytes.i = i + 2
+			d.bytes.nUnreadable = 2
+		}
+		d.bits.a = d.bits.a<<8 | uint64(x)
+		d.bits.n += 8
+	}
 }
 
 // receiveExtend is the composition of RECEIVE and EXTEND, specified in section
@@ -77,7 +101,6 @@ func (d *decoder) receiveExtend(t uint8) (int32, error) {
 		}
 	}
 	d.bits.n -= int32(t)
-	d.bits.m >>= t
 	s := int32(1) << t
 	x := int32(d.bits.a>>uint8(d.bits.n)) & (s - 1)
 	if x < s>>1 {
@@ -195,7 +218,6 @@ func (d *decoder) decodeHuffman(h *huffman) (uint8, error) {
 	if v := h.lut[(d.bits.a>>uint32(d.bits.n-lutSize))&0xff]; v != 0 {
 		n := (v & 0xff) - 1
 		d.bits.n -= int32(n)
-		d.bits.m >>= n
 		return uint8(v >> 8), nil
 	}
 
@@ -206,11 +228,10 @@ slowPath:
 				return 0, err
 			}
 		}
-		if d.bits.a&d.bits.m != 0 {
+		if d.bits.a>>uint32(d.bits.n-1)&1 != 0 {
 			code |= 1
 		}
 		d.bits.n--
-		d.bits.m >>= 1
 		if code <= h.maxCodes[i] {
 			return h.vals[h.valsIndices[i]+code-h.minCodes[i]], nil
 		}
@@ -225,9 +246,8 @@ func (d *decoder) decodeBit() (bool, error) {
 			return false, err
 		}
 	}
-	ret := d.bits.a&d.bits.m != 0
+	ret := d.bits.a>>uint32(d.bits.n-1)&1 != 0
 	d.bits.n--
-	d.bits.m >>= 1
 	return ret, nil
 }
 
@@ -237,9 +257,8 @@ func (d *decoder) decodeBits(n int32) (uint32, error) {
 			return 0, err
 		}
 	}
-	ret := d.bits.a >> uint32(d.bits.n-n)
+	ret := uint32(d.bits.a >> uint32(d.bits.n-n))
 	ret &= (1 << uint32(n)) - 1
 	d.bits.n -= n
-	d.bits.m >>= uint32(n)
 	return ret, nil
 }

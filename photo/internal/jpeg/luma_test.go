@@ -3,6 +3,7 @@ package jpeg
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"image"
 	"image/color"
 	stdjpeg "image/jpeg"
@@ -278,5 +279,64 @@ func TestDecodeLumaScaled(t *testing.T) {
 			}
 			buf = got.Pix[:cap(got.Pix)]
 		}
+	}
+}
+
+// TestDecodeLumaDamagedIsImageJPEGs: JPEGs with bytes of their entropy-
+// coded data changed (markers appearing mid-scan, stuffing broken, codes
+// that decode to nonsense) or cut short decode as image/jpeg decodes them:
+// both fail, or both give the same luma. The decoder reads the scan's
+// bits ahead of image/jpeg (refill); it must not read them differently.
+func TestDecodeLumaDamagedIsImageJPEGs(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "*.jpeg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(5, 6))
+	damages := 60
+	if testing.Short() {
+		damages = 15 // the race detector's run
+	}
+	checked := 0
+	for _, f := range files {
+		name := filepath.Base(f)
+		if strings.Contains(name, "rgb") || strings.Contains(name, "cmyk") {
+			continue
+		}
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sos := bytes.Index(data, []byte{0xff, 0xda})
+		if sos < 0 {
+			t.Fatalf("%s: no scan", name)
+		}
+		for n := range damages {
+			d := bytes.Clone(data)
+			switch n % 3 {
+			case 0: // a byte of the scans changed
+				i := sos + 12 + rng.IntN(len(d)-sos-14)
+				d[i] = []byte{0xff, 0x00, 0xd0, byte(rng.IntN(256))}[rng.IntN(4)]
+			case 1: // a few bytes changed
+				for range 4 {
+					d[sos+12+rng.IntN(len(d)-sos-14)] = byte(rng.IntN(256))
+				}
+			case 2: // cut short
+				d = d[:sos+12+rng.IntN(len(d)-sos-12)]
+			}
+			_, stdErr := stdjpeg.Decode(bytes.NewReader(d))
+			got, err := DecodeLuma(bytes.NewReader(d), nil)
+			if (err != nil) != (stdErr != nil) {
+				t.Fatalf("%s damage %d: error %v, image/jpeg's %v", name, n, err, stdErr)
+			}
+			if err == nil {
+				want, _ := stdLuma(t, d)
+				sameLuma(t, fmt.Sprintf("%s damage %d", name, n), got, want)
+				checked++
+			}
+		}
+	}
+	if checked < 2*damages {
+		t.Errorf("only %d damaged files decoded: the test compares too little", checked)
 	}
 }

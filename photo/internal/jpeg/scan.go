@@ -212,7 +212,11 @@ func (d *decoder) processSOS(n int) error {
 				compIndex := scan[i].compIndex
 				hi := d.comp[compIndex].h
 				vi := d.comp[compIndex].v
+				jx, jy := -1, 0 // j = jy*hi + jx, kept without a division a block
 				for j := 0; j < hi*vi; j++ {
+					if jx++; jx == hi {
+						jx, jy = 0, jy+1
+					}
 					// The blocks are traversed one MCU at a time. For 4:2:0 chroma
 					// subsampling, there are four Y 8x8 blocks in every 16x16 MCU.
 					//
@@ -239,8 +243,8 @@ func (d *decoder) processSOS(n int) error {
 					//	0 1 2
 					//	3 4 5
 					if nComp != 1 {
-						bx = hi*mx + j%hi
-						by = vi*my + j/hi
+						bx = hi*mx + jx
+						by = vi*my + jy
 					} else {
 						q := mxx * hi
 						bx = blockCount % q
@@ -288,8 +292,24 @@ func (d *decoder) processSOS(n int) error {
 							// Decode the AC coefficients, as specified in section F.2.2.2.
 							huff := &d.huff[acTable][scan[i].ta]
 							for ; zig <= zigEnd; zig++ {
-								value, err := d.decodeHuffman(huff)
-								if err != nil {
+								// decodeHuffman and receiveExtend, without
+								// the calls while d.bits holds the bits.
+								if d.bits.n < 32 {
+									d.refill()
+								}
+								var (
+									value uint8
+									v     uint16
+									err   error
+								)
+								if d.bits.n >= lutSize {
+									v = huff.lut[(d.bits.a>>uint32(d.bits.n-lutSize))&0xff]
+								}
+								if v != 0 {
+									n := (v & 0xff) - 1
+									d.bits.n -= int32(n)
+									value = uint8(v >> 8)
+								} else if value, err = d.decodeHuffman(huff); err != nil {
 									return err
 								}
 								val0 := value >> 4
@@ -299,8 +319,15 @@ func (d *decoder) processSOS(n int) error {
 									if zig > zigEnd {
 										break
 									}
-									ac, err := d.receiveExtend(val1)
-									if err != nil {
+									var ac int32
+									if t := int32(val1); d.bits.n >= t {
+										d.bits.n -= t
+										s := int32(1) << t
+										ac = int32(d.bits.a>>uint8(d.bits.n)) & (s - 1)
+										if ac < s>>1 {
+											ac += ((-1) << t) + 1
+										}
+									} else if ac, err = d.receiveExtend(val1); err != nil {
 										return err
 									}
 									b[unzig[zig]] = ac << al
