@@ -439,8 +439,8 @@ func (h *throttleOnce) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // TestDistributedSharedBackoff: four workers on one site; the site
-// answers one of them 429 with Retry-After: 2. Every worker waits it out:
-// no page of the site is asked for until the 2 s are over (a task under
+// answers one of them 429 with Retry-After: 3. Every worker waits it out:
+// no page of the site is asked for until the 3 s are over (a task under
 // way may still fetch its photos), and the scan stores what a
 // one-process scan stores.
 func TestDistributedSharedBackoff(t *testing.T) {
@@ -448,7 +448,7 @@ func TestDistributedSharedBackoff(t *testing.T) {
 		t.Skip("crawls part of the demo marketplace and waits out a backoff")
 	}
 	set := rulesWithPoliteness(t, "{parallelism: 4, delay: 0s, respect_robots_txt: true, timeout: 10s, retries: 2}")
-	throttle := &throttleOnce{next: demo.NewMarket().Handler(), after: "2"}
+	throttle := &throttleOnce{next: demo.NewMarket().Handler(), after: "3"}
 	log := &requestLog{next: throttle}
 	srv := httptest.NewServer(log)
 	t.Cleanup(srv.Close)
@@ -469,20 +469,20 @@ func TestDistributedSharedBackoff(t *testing.T) {
 		t.Fatal("the marketplace throttled nothing")
 	}
 	// A worker that had checked the backoff just before it was set may
-	// start its page a moment after the 429.
-	const grace = 200 * time.Millisecond
+	// start its page a moment after the 429 (longer on a loaded machine).
+	const backoff, grace = 3 * time.Second, 500 * time.Millisecond
 	var during, after []string
 	for _, r := range log.all() {
 		page := strings.HasPrefix(r.path, "/item/") || strings.HasPrefix(r.path, "/search")
 		switch {
 		case !page || !r.start.After(at):
-		case r.start.Before(at.Add(2*time.Second-grace)) && r.start.After(at.Add(grace)):
+		case r.start.Before(at.Add(backoff-grace)) && r.start.After(at.Add(grace)):
 			during = append(during, fmt.Sprintf("%s at +%s", r.path, r.start.Sub(at).Round(time.Millisecond)))
 		default:
 			after = append(after, r.path)
 		}
 	}
-	t.Logf("429 on %s; pages asked for during the 2 s backoff: %d, after it: %d", path, len(during), len(after))
+	t.Logf("429 on %s; pages asked for during the %s backoff: %d, after it: %d", path, backoff, len(during), len(after))
 	if len(during) > 0 {
 		t.Errorf("pages asked for while the site was backed off: %v", during)
 	}
