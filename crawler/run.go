@@ -8,11 +8,16 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"golang.org/x/sync/errgroup"
 
 	"github.com/shadowscan/shadowscan"
 )
+
+// errSinkFailed is what a listing's hand-over returns once the sink
+// failed on another: the run returns the sink's own error.
+var errSinkFailed = errors.New("crawler: the sink failed on an earlier listing")
 
 // Run crawls the search results of each query and hands each listing to
 // sink as soon as its page and photos are fetched. Listing pages are
@@ -32,15 +37,23 @@ func (c *Crawler) Run(ctx context.Context, queries []string, sink func(context.C
 		return Stats{}, err
 	}
 	var sinkMu sync.Mutex
+	// sinkFailed is set before the failing call lets the next one in:
+	// the run's context is cancelled only once its worker has returned,
+	// and a listing waiting for the sink must not be handed over then.
+	var sinkFailed atomic.Bool
 	emit := func(p *Page) error {
 		if !c.concurrentSink {
 			sinkMu.Lock()
 			defer sinkMu.Unlock()
 		}
+		if sinkFailed.Load() {
+			return errSinkFailed
+		}
 		if err := gctx.Err(); err != nil {
 			return err
 		}
 		if err := sink(gctx, p); err != nil {
+			sinkFailed.Store(true)
 			return fmt.Errorf("sink %s: %w", p.Listing.URL, err)
 		}
 		r.stats.add(func(s *Stats) { s.Listings++ })
