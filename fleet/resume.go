@@ -58,12 +58,6 @@ type Pending struct {
 	Results map[string][]Task
 }
 
-// Has reports whether JetStream holds the task id or its result.
-func (p Pending) Has(id string) bool {
-	_, ok := p.Results[id]
-	return ok || p.Tasks[id]
-}
-
 // Pending reads what JetStream holds of scan. The tasks stream is read
 // first: a worker publishes a task's result before it acks the task, so
 // a task gone from the first is in the second.

@@ -80,11 +80,7 @@ func (d *coordinator) revisitTasks(ctx context.Context) ([]fleet.Task, error) {
 					skipped++ // the search crawl (or an earlier run of this scan) saw it
 					continue
 				}
-				t, err := d.listingTask(site, fleet.KindRevisit, rebase(r.URL, base), r.ListingID)
-				if err != nil {
-					return nil, err
-				}
-				tasks = append(tasks, t)
+				tasks = append(tasks, d.listingTask(site, fleet.KindRevisit, rebase(r.URL, base), r.ListingID))
 			}
 		}
 		p.log.Info("revisiting listings by url", "site", site.Name, "tasks", len(tasks)-n, "skipped_seen_by_search", skipped)
@@ -113,11 +109,7 @@ func (d *coordinator) recheckTasks(ctx context.Context) ([]fleet.Task, error) {
 			last = end
 		}
 		for _, r := range due {
-			t, err := d.listingTask(site, fleet.KindRecheck, r.url, r.id)
-			if err != nil {
-				return nil, err
-			}
-			tasks = append(tasks, t)
+			tasks = append(tasks, d.listingTask(site, fleet.KindRecheck, r.url, r.id))
 		}
 	}
 	if len(tasks) > 0 {
@@ -129,14 +121,10 @@ func (d *coordinator) recheckTasks(ctx context.Context) ([]fleet.Task, error) {
 }
 
 // listingTask is a task of kind fetching the stored listing id of site at u.
-func (d *coordinator) listingTask(site *rules.Site, kind fleet.Kind, u, id string) (fleet.Task, error) {
-	digest, err := siteDigest(site)
-	if err != nil {
-		return fleet.Task{}, err
-	}
+func (d *coordinator) listingTask(site *rules.Site, kind fleet.Kind, u, id string) fleet.Task {
 	t := fleet.NewTask(d.p.scan.ID, site.Name, kind, u)
-	t.BaseURL, t.Rules, t.ListingID = site.BaseURL, digest.SHA256, id
-	return t, nil
+	t.BaseURL, t.Rules, t.ListingID = site.BaseURL, d.digests[site.Name], id
+	return t
 }
 
 // byURL reports whether t fetches a stored listing by URL (a revisit or

@@ -107,6 +107,8 @@ type coordinator struct {
 	perSite map[string]*crawler.Stats
 	// lastResult is when the last batch of results came (idle).
 	lastResult time.Time
+	// digests are the SHA-256 of each site's rule (openSite).
+	digests map[string]string
 }
 
 // run seeds the scan, or with resume takes up its open tasks, and
@@ -150,8 +152,17 @@ func (d *coordinator) run(ctx context.Context, resume bool) error {
 	return nil
 }
 
-// openSite opens site's task consumer with the site's politeness.
+// openSite opens site's task consumer with the site's politeness, and
+// keeps the digest of its rule that every task of the site carries.
 func (d *coordinator) openSite(ctx context.Context, site *rules.Site) error {
+	digest, err := siteDigest(site)
+	if err != nil {
+		return err
+	}
+	if d.digests == nil {
+		d.digests = map[string]string{}
+	}
+	d.digests[site.Name] = digest.SHA256
 	pol := site.Politeness
 	limits := fleet.SiteLimits{Parallelism: pol.Parallelism, Delay: pol.Delay + pol.RandomDelay, Timeout: pol.Timeout, AckWait: d.p.s.ackWait}
 	return d.q.OpenSite(ctx, site.Name, limits)
@@ -161,10 +172,6 @@ func (d *coordinator) openSite(ctx context.Context, site *rules.Site) error {
 // store first: a coordinator that dies before they are all published
 // publishes the rest when it resumes.
 func (d *coordinator) seed(ctx context.Context, site *rules.Site) error {
-	digest, err := siteDigest(site)
-	if err != nil {
-		return err
-	}
 	id := d.p.scan.ID
 	base := strings.TrimRight(site.BaseURL, "/")
 	var tasks []fleet.Task
@@ -173,7 +180,7 @@ func (d *coordinator) seed(ctx context.Context, site *rules.Site) error {
 			continue
 		}
 		t := fleet.NewTask(id, site.Name, fleet.KindSearch, site.SearchURL(base, query, 1))
-		t.Query, t.Page, t.MaxPages, t.BaseURL, t.Rules = query, 1, d.p.o.MaxPages, site.BaseURL, digest.SHA256
+		t.Query, t.Page, t.MaxPages, t.BaseURL, t.Rules = query, 1, d.p.o.MaxPages, site.BaseURL, d.digests[site.Name]
 		tasks = append(tasks, t)
 	}
 	items, err := workItems(tasks)
