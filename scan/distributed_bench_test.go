@@ -5,8 +5,6 @@ package scan
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
@@ -51,54 +49,13 @@ func BenchmarkDistributed(b *testing.B) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(Procs(runtime.GOMAXPROCS(0))))
 	m := newBenchMarket(b)
 	m.latency.Store(int64(benchDistLatency))
-	ctx := context.Background()
 	opts := Options{Sites: []string{benchSite}, Queries: []string{"bench"},
 		MaxPages: benchListings/benchPerPage + 1, BaseURL: m.srv.URL}
-	check := func(what string, sc *shadowscan.Scan, err error) int {
-		if err != nil {
-			b.Fatalf("%s: %v", what, err)
-		}
-		if sc.State != shadowscan.ScanDone || sc.Listings != benchListings {
-			b.Fatalf("%s: scan %s with %d listings, want done with %d (errors %v)", what, sc.State, sc.Listings, benchListings, sc.Errors)
-		}
-		return sc.Listings
-	}
-	var local phase
-	dist := make([]phase, len(benchDistWorkers))
-	for b.Loop() {
-		b.StopTimer()
-		db, set := benchStore(b, b.TempDir(), m.cdn.URL)
-		b.StartTimer()
-		m.resetRequests()
-		p := measure(b, func() int {
-			sc, err := New(db, set).Run(ctx, opts, nil)
-			return check("local scan", sc, err)
-		})
-		p.requests = m.requests()
-		b.Logf("local scan: %.0f listing pages/s (%d requests in %s, %v cpu)", p.rate(), p.requests, p.wall.Round(time.Millisecond), p.cpu.Round(time.Millisecond))
-		local.add(p)
-		for i, n := range benchDistWorkers {
-			b.StopTimer()
-			db, set := benchStore(b, b.TempDir(), m.cdn.URL)
-			url := MustFleet(b)
-			stop := benchWorkers(b, url, set, n)
-			coord := MustFleetConn(b, url, "coordinator")
-			b.StartTimer()
-			m.resetRequests()
-			p := measure(b, func() int {
-				rctx, cancel := context.WithTimeout(ctx, 5*time.Minute)
-				defer cancel()
-				sc, err := New(db, set).RunDistributed(rctx, coord, opts, nil)
-				return check(fmt.Sprintf("distributed scan, workers=%d", n), sc, err)
-			})
-			p.requests = m.requests()
-			b.StopTimer()
-			stop()
-			b.StartTimer()
-			b.Logf("distributed scan, workers=%d: %.0f listing pages/s (%d requests in %s, %v cpu)", n, p.rate(), p.requests, p.wall.Round(time.Millisecond), p.cpu.Round(time.Millisecond))
-			dist[i].add(p)
-		}
-	}
+	local, dist := benchScans{
+		opts: opts, want: benchListings, what: "",
+		newStore: func(dir string) (*store.DB, *rules.Set) { return benchStore(b, dir, m.cdn.URL) },
+		reset:    m.resetRequests, requests: m.requests,
+	}.run(b)
 	b.ReportMetric(local.rate(), "local-pages/s")
 	b.ReportMetric(float64(local.cpu.Microseconds())/float64(local.listings), "local-cpu-µs/page")
 	for i, n := range benchDistWorkers {
@@ -115,16 +72,75 @@ func BenchmarkDistributed(b *testing.B) {
 	b.ReportMetric(0, "ns/op")
 }
 
-// benchWorkers starts n in-process workers on the bench site, each with
-// its own connection to the server at url, and returns what stops them.
-func benchWorkers(tb testing.TB, url string, set *rules.Set, n int) (stop func()) {
+// benchScans is what BenchmarkDistributed and BenchmarkDistributedSites
+// measure: each loop, a local scan as opts says, then a distributed one
+// with each of benchDistWorkers workers, each into a new store from
+// newStore and expected done with want listings; reset and requests
+// count the marketplaces' requests.
+type benchScans struct {
+	opts     Options
+	want     int
+	what     string // after "scan" in the log lines
+	newStore func(dir string) (*store.DB, *rules.Set)
+	reset    func()
+	requests func() int64
+}
+
+// run measures the scans and returns the local and distributed phases.
+func (s benchScans) run(b *testing.B) (local phase, dist []phase) {
+	ctx := context.Background()
+	dist = make([]phase, len(benchDistWorkers))
+	check := func(what string, sc *shadowscan.Scan, err error) int {
+		if err != nil {
+			b.Fatalf("%s: %v", what, err)
+		}
+		if sc.State != shadowscan.ScanDone || sc.Listings != s.want {
+			b.Fatalf("%s: scan %s with %d listings, want done with %d (errors %v)", what, sc.State, sc.Listings, s.want, sc.Errors)
+		}
+		return sc.Listings
+	}
+	scan := func(what string, f func() (*shadowscan.Scan, error)) phase {
+		s.reset()
+		p := measure(b, func() int { sc, err := f(); return check(what, sc, err) })
+		p.requests = s.requests()
+		b.Logf("%s: %.0f listing pages/s (%d requests in %s, %v cpu)", what, p.rate(), p.requests, p.wall.Round(time.Millisecond), p.cpu.Round(time.Millisecond))
+		return p
+	}
+	for b.Loop() {
+		b.StopTimer()
+		db, set := s.newStore(b.TempDir())
+		b.StartTimer()
+		local.add(scan("local scan"+s.what, func() (*shadowscan.Scan, error) { return New(db, set).Run(ctx, s.opts, nil) }))
+		for i, n := range benchDistWorkers {
+			b.StopTimer()
+			db, set := s.newStore(b.TempDir())
+			url := MustFleet(b)
+			stop := benchWorkers(b, url, set, n, s.opts.Sites)
+			coord := MustFleetConn(b, url, "coordinator")
+			b.StartTimer()
+			dist[i].add(scan(fmt.Sprintf("distributed scan%s, workers=%d", s.what, n), func() (*shadowscan.Scan, error) {
+				rctx, cancel := context.WithTimeout(ctx, 5*time.Minute)
+				defer cancel()
+				return New(db, set).RunDistributed(rctx, coord, s.opts, nil)
+			}))
+			b.StopTimer()
+			stop()
+			b.StartTimer()
+		}
+	}
+	return local, dist
+}
+
+// benchWorkers starts n in-process workers on sites, each with its own
+// connection to the server at url, and returns what stops them.
+func benchWorkers(tb testing.TB, url string, set *rules.Set, n int, sites []string) (stop func()) {
 	tb.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	var wg sync.WaitGroup
 	for i := range n {
 		name := fmt.Sprintf("w%d", i+1)
 		q := MustFleetConn(tb, url, name)
-		wg.Go(func() { NewWorker(set, name).Run(ctx, q, []string{benchSite}) })
+		wg.Go(func() { NewWorker(set, name).Run(ctx, q, sites) })
 	}
 	var once sync.Once
 	stop = func() { once.Do(func() { cancel(); wg.Wait() }) }
@@ -163,49 +179,21 @@ func BenchmarkDistributedSites(b *testing.B) {
 		opts.Sites = append(opts.Sites, name)
 		opts.BaseURLs[name] = markets[i].srv.URL
 	}
-	want := benchSites * benchSitePages * benchPerPage
-	ctx := context.Background()
-	check := func(what string, sc *shadowscan.Scan, err error) int {
-		if err != nil {
-			b.Fatalf("%s: %v", what, err)
-		}
-		if sc.State != shadowscan.ScanDone || sc.Listings != want {
-			b.Fatalf("%s: scan %s with %d listings, want done with %d (errors %v)", what, sc.State, sc.Listings, want, sc.Errors)
-		}
-		return sc.Listings
-	}
-	var local phase
-	dist := make([]phase, len(benchDistWorkers))
-	for b.Loop() {
-		b.StopTimer()
-		db, set := benchSitesStore(b, b.TempDir(), markets)
-		b.StartTimer()
-		p := measure(b, func() int {
-			sc, err := New(db, set).Run(ctx, opts, nil)
-			return check("local scan", sc, err)
-		})
-		b.Logf("local scan of %d sites: %.0f listing pages/s (%s, %v cpu)", benchSites, p.rate(), p.wall.Round(time.Millisecond), p.cpu.Round(time.Millisecond))
-		local.add(p)
-		for i, n := range benchDistWorkers {
-			b.StopTimer()
-			db, set := benchSitesStore(b, b.TempDir(), markets)
-			url := MustFleet(b)
-			stop := benchSiteWorkers(b, url, set, n, opts.Sites)
-			coord := MustFleetConn(b, url, "coordinator")
-			b.StartTimer()
-			p := measure(b, func() int {
-				rctx, cancel := context.WithTimeout(ctx, 5*time.Minute)
-				defer cancel()
-				sc, err := New(db, set).RunDistributed(rctx, coord, opts, nil)
-				return check(fmt.Sprintf("distributed scan, workers=%d", n), sc, err)
-			})
-			b.StopTimer()
-			stop()
-			b.StartTimer()
-			b.Logf("distributed scan of %d sites, workers=%d: %.0f listing pages/s (%s, %v cpu)", benchSites, n, p.rate(), p.wall.Round(time.Millisecond), p.cpu.Round(time.Millisecond))
-			dist[i].add(p)
-		}
-	}
+	local, dist := benchScans{
+		opts: opts, want: benchSites * benchSitePages * benchPerPage, what: fmt.Sprintf(" of %d sites", benchSites),
+		newStore: func(dir string) (*store.DB, *rules.Set) { return benchSitesStore(b, dir, markets) },
+		reset: func() {
+			for _, m := range markets {
+				m.resetRequests()
+			}
+		},
+		requests: func() (n int64) {
+			for _, m := range markets {
+				n += m.requests()
+			}
+			return n
+		},
+	}.run(b)
 	limit := float64(benchSiteParallelism) / benchSiteDelay.Seconds()
 	b.Logf("each site serves at most %.0f pages/s (%d at a time, %s apart) and its image host as many photos: %.0f listings/s for the %d sites at once at best, %.0f one after another",
 		limit, benchSiteParallelism, benchSiteDelay, limit*benchSites, benchSites, limit)
@@ -225,11 +213,8 @@ func BenchmarkDistributedSites(b *testing.B) {
 // politeness and its market's image host.
 func benchSitesStore(tb testing.TB, dir string, markets []*benchMarket) (*store.DB, *rules.Set) {
 	tb.Helper()
-	rulesDir := filepath.Join(dir, "rules")
-	if err := os.MkdirAll(rulesDir, 0o755); err != nil {
-		tb.Fatal(err)
-	}
 	pol := fmt.Sprintf("politeness: {parallelism: %d, delay: %s, respect_robots_txt: true, timeout: 30s, retries: 2}", benchSiteParallelism, benchSiteDelay)
+	siteRules := map[string]string{}
 	for i, m := range markets {
 		name := fmt.Sprintf("bench-%c", 'a'+i)
 		rule := strings.Replace(benchSiteRule, "name: demo-market", "name: "+name, 1)
@@ -240,35 +225,7 @@ func benchSitesStore(tb testing.TB, dir string, markets []*benchMarket) (*store.
 				lines[j] = pol
 			}
 		}
-		if err := os.WriteFile(filepath.Join(rulesDir, name+".yaml"), []byte(strings.Join(lines, "\n")), 0o644); err != nil {
-			tb.Fatal(err)
-		}
+		siteRules[name] = strings.Join(lines, "\n")
 	}
-	set, err := rules.Load(rulesDir)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	db, err := store.Open(filepath.Join(dir, "bench.db"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { db.Close() })
-	saveDemoCatalog(tb, db)
-	return db, set
-}
-
-// benchSiteWorkers is benchWorkers on the given sites.
-func benchSiteWorkers(tb testing.TB, url string, set *rules.Set, n int, sites []string) (stop func()) {
-	tb.Helper()
-	ctx, cancel := context.WithCancel(context.Background())
-	var wg sync.WaitGroup
-	for i := range n {
-		name := fmt.Sprintf("w%d", i+1)
-		q := MustFleetConn(tb, url, name)
-		wg.Go(func() { NewWorker(set, name).Run(ctx, q, sites) })
-	}
-	var once sync.Once
-	stop = func() { once.Do(func() { cancel(); wg.Wait() }) }
-	tb.Cleanup(stop)
-	return stop
+	return benchRulesStore(tb, dir, siteRules)
 }

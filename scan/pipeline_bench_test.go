@@ -539,14 +539,24 @@ func benchPipeline(b *testing.B, m *benchMarket) {
 // rules with the bench's site rule, its photos on the host at cdn.
 func benchStore(tb testing.TB, dir, cdn string) (*store.DB, *rules.Set) {
 	tb.Helper()
+	rule := strings.Replace(benchSiteRule, "PARALLELISM", strconv.Itoa(benchParallelism), 1)
+	rule = strings.Replace(rule, "PHOTOHOST", strings.TrimPrefix(cdn, "http://"), 1)
+	return benchRulesStore(tb, dir, map[string]string{"demo-market": rule})
+}
+
+// benchRulesStore writes the site rules (name -> YAML) in a rules
+// directory under dir and returns them loaded, with a new store there
+// holding the demo catalogue.
+func benchRulesStore(tb testing.TB, dir string, siteRules map[string]string) (*store.DB, *rules.Set) {
+	tb.Helper()
 	rulesDir := filepath.Join(dir, "rules")
 	if err := os.MkdirAll(rulesDir, 0o755); err != nil {
 		tb.Fatal(err)
 	}
-	rule := strings.Replace(benchSiteRule, "PARALLELISM", strconv.Itoa(benchParallelism), 1)
-	rule = strings.Replace(rule, "PHOTOHOST", strings.TrimPrefix(cdn, "http://"), 1)
-	if err := os.WriteFile(filepath.Join(rulesDir, "demo-market.yaml"), []byte(rule), 0o644); err != nil {
-		tb.Fatal(err)
+	for name, rule := range siteRules {
+		if err := os.WriteFile(filepath.Join(rulesDir, name+".yaml"), []byte(rule), 0o644); err != nil {
+			tb.Fatal(err)
+		}
 	}
 	set, err := rules.Load(rulesDir)
 	if err != nil {
