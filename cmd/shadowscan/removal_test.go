@@ -203,14 +203,7 @@ func TestRemovalsAreReal(t *testing.T) {
 	}
 	for _, via := range []string{"search", "revisit"} {
 		t.Run("through "+via, func(t *testing.T) {
-			ids := make([]string, len(faultCases))
-			for i, c := range faultCases {
-				ids[i] = c.id
-			}
-			market := newFaultMarket(ids)
-			market.elsewhere = "live1"
-			srv := httptest.NewServer(market)
-			t.Cleanup(srv.Close)
+			ids, market, srv := faultCaseMarket(t)
 			db, rulesDir := faultStore(t)
 			scan := func(flags ...string) string {
 				t.Helper()
@@ -233,51 +226,83 @@ func TestRemovalsAreReal(t *testing.T) {
 			if !strings.Contains(out, "4 reported listing(s) seen gone, not yet confirmed") {
 				t.Errorf("the summary of the first rescan does not count the 4 listings seen gone:\n%s", out)
 			}
-			firstSeen := map[string]string{}
-			for _, c := range faultCases {
-				h := showHit(t, db, hitOf[c.id])
-				switch {
-				case h.Status != shadowscan.StatusReported || h.RemovedAt != "":
-					t.Errorf("%s (%s) after one rescan: status %s, removed at %q; want reported", c.id, c.mode, h.Status, h.RemovedAt)
-				case c.gone == "" && h.SeenGone != nil:
-					t.Errorf("%s (%s) was seen gone: %+v", c.id, c.mode, h.SeenGone)
-				case c.gone != "" && (h.SeenGone == nil || h.SeenGone.Signal != c.gone):
-					t.Errorf("%s (%s) seen gone %+v, want signal %q", c.id, c.mode, h.SeenGone, c.gone)
-				case c.gone != "":
-					firstSeen[c.id] = h.SeenGone.At
-				}
-				if c.gone == "" && h.Listing.Title == "" {
-					t.Errorf("%s (%s): the hit lost its listing's fields", c.id, c.mode)
-				}
-			}
+			firstSeen := checkFirstSighting(t, db, hitOf)
 			out = mustCLI(t, db, "review", "show", jsonID(hitOf["g404"]))
 			if !strings.Contains(out, "seen gone") || !strings.Contains(out, "http 404") {
 				t.Errorf("review show of a listing seen gone once does not say so:\n%s", out)
 			}
 
 			scan("--confirm-gone-after", "0s") // the second sighting
-			var gone []shadowscan.HitView
-			for _, c := range faultCases {
-				h := showHit(t, db, hitOf[c.id])
-				switch {
-				case c.gone == "" && (h.Status != shadowscan.StatusReported || h.SeenGone != nil || h.RemovedAt != ""):
-					t.Errorf("%s (%s) after two rescans: status %s, seen gone %+v, removed at %q; want reported and neither", c.id, c.mode, h.Status, h.SeenGone, h.RemovedAt)
-				case c.gone != "" && (h.Status != shadowscan.StatusRemoved || h.RemovedAt != firstSeen[c.id]):
-					t.Errorf("%s (%s) after two rescans: status %s, removed at %q; want removed as of the first sighting %q", c.id, c.mode, h.Status, h.RemovedAt, firstSeen[c.id])
-				}
-				if c.gone != "" {
-					gone = append(gone, h)
-					continue
-				}
-				for _, tr := range h.History {
-					if strings.Contains(tr.Note, "seen gone") {
-						t.Errorf("%s (%s) was seen gone at some point: %+v", c.id, c.mode, tr)
-					}
-				}
-			}
-			assertNoFalseRemovals(t, db, gone...)
+			assertNoFalseRemovals(t, db, checkConfirmed(t, db, hitOf, firstSeen)...)
 		})
 	}
+}
+
+// faultCaseMarket serves a faultMarket of the listings of faultCases, all
+// live, until the test ends; gmarkerat's offline page names live1.
+func faultCaseMarket(t *testing.T) (ids []string, market *faultMarket, srv *httptest.Server) {
+	t.Helper()
+	for _, c := range faultCases {
+		ids = append(ids, c.id)
+	}
+	market = newFaultMarket(ids)
+	market.elsewhere = "live1"
+	srv = httptest.NewServer(market)
+	t.Cleanup(srv.Close)
+	return ids, market, srv
+}
+
+// checkFirstSighting checks every fault case's hit after the first
+// rescan of the faulty marketplace: still reported, seen gone with its
+// signal when it is gone, untouched with its fields otherwise. It returns
+// when each gone listing was first seen gone.
+func checkFirstSighting(t *testing.T, db string, hitOf map[string]uint64) map[string]string {
+	t.Helper()
+	firstSeen := map[string]string{}
+	for _, c := range faultCases {
+		h := showHit(t, db, hitOf[c.id])
+		switch {
+		case h.Status != shadowscan.StatusReported || h.RemovedAt != "":
+			t.Errorf("%s (%s) after one rescan: status %s, removed at %q; want reported", c.id, c.mode, h.Status, h.RemovedAt)
+		case c.gone == "" && h.SeenGone != nil:
+			t.Errorf("%s (%s) was seen gone: %+v", c.id, c.mode, h.SeenGone)
+		case c.gone != "" && (h.SeenGone == nil || h.SeenGone.Signal != c.gone):
+			t.Errorf("%s (%s) seen gone %+v, want signal %q", c.id, c.mode, h.SeenGone, c.gone)
+		case c.gone != "":
+			firstSeen[c.id] = h.SeenGone.At
+		}
+		if c.gone == "" && h.Listing.Title == "" {
+			t.Errorf("%s (%s): the hit lost its listing's fields", c.id, c.mode)
+		}
+	}
+	return firstSeen
+}
+
+// checkConfirmed checks every fault case's hit after the second rescan:
+// a gone listing removed as of its first sighting, the others reported
+// and never seen gone. It returns the removed hits.
+func checkConfirmed(t *testing.T, db string, hitOf map[string]uint64, firstSeen map[string]string) []shadowscan.HitView {
+	t.Helper()
+	var gone []shadowscan.HitView
+	for _, c := range faultCases {
+		h := showHit(t, db, hitOf[c.id])
+		switch {
+		case c.gone == "" && (h.Status != shadowscan.StatusReported || h.SeenGone != nil || h.RemovedAt != ""):
+			t.Errorf("%s (%s) after two rescans: status %s, seen gone %+v, removed at %q; want reported and neither", c.id, c.mode, h.Status, h.SeenGone, h.RemovedAt)
+		case c.gone != "" && (h.Status != shadowscan.StatusRemoved || h.RemovedAt != firstSeen[c.id]):
+			t.Errorf("%s (%s) after two rescans: status %s, removed at %q; want removed as of the first sighting %q", c.id, c.mode, h.Status, h.RemovedAt, firstSeen[c.id])
+		}
+		if c.gone != "" {
+			gone = append(gone, h)
+			continue
+		}
+		for _, tr := range h.History {
+			if strings.Contains(tr.Note, "seen gone") {
+				t.Errorf("%s (%s) was seen gone at some point: %+v", c.id, c.mode, tr)
+			}
+		}
+	}
+	return gone
 }
 
 // TestLiveBetweenTwoGoneFetches takes a reported listing down, puts it

@@ -3,8 +3,6 @@ package main
 import (
 	"context"
 	"io"
-	"net/http/httptest"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -24,14 +22,7 @@ func TestRemovalsOnWorkers(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end distributed rescans of a test marketplace; run without -short")
 	}
-	ids := make([]string, len(faultCases))
-	for i, c := range faultCases {
-		ids[i] = c.id
-	}
-	market := newFaultMarket(ids)
-	market.elsewhere = "live1"
-	srv := httptest.NewServer(market)
-	t.Cleanup(srv.Close)
+	ids, market, srv := faultCaseMarket(t)
 	db, rulesDir := faultStore(t)
 	mustCLI(t, db, "--rules", rulesDir, "scan", "--site", "fault-market", "--base-url", srv.URL, "--query", "q")
 	hitOf := reportAll(t, db, ids)
@@ -72,40 +63,9 @@ func TestRemovalsOnWorkers(t *testing.T) {
 	if sc.SeenGone != 4 || sc.Workers["w1"] == 0 {
 		t.Errorf("the first rescan: %d seen gone, tasks by worker %v; want 4, done by w1", sc.SeenGone, sc.Workers)
 	}
-	firstSeen := map[string]string{}
-	for _, c := range faultCases {
-		h := showHit(t, db, hitOf[c.id])
-		switch {
-		case h.Status != shadowscan.StatusReported:
-			t.Errorf("%s (%s) after one rescan: status %s; want reported", c.id, c.mode, h.Status)
-		case c.gone == "" && h.SeenGone != nil:
-			t.Errorf("%s (%s) was seen gone: %+v", c.id, c.mode, h.SeenGone)
-		case c.gone != "" && (h.SeenGone == nil || h.SeenGone.Signal != c.gone):
-			t.Errorf("%s (%s) seen gone %+v, want signal %q", c.id, c.mode, h.SeenGone, c.gone)
-		case c.gone != "":
-			firstSeen[c.id] = h.SeenGone.At
-		}
-	}
+	firstSeen := checkFirstSighting(t, db, hitOf)
 	rescan(0) // the second sighting
-	var gone []shadowscan.HitView
-	for _, c := range faultCases {
-		h := showHit(t, db, hitOf[c.id])
-		switch {
-		case c.gone == "" && (h.Status != shadowscan.StatusReported || h.SeenGone != nil):
-			t.Errorf("%s (%s) after two rescans: status %s, seen gone %+v; want reported, never seen gone", c.id, c.mode, h.Status, h.SeenGone)
-		case c.gone != "" && (h.Status != shadowscan.StatusRemoved || h.RemovedAt != firstSeen[c.id]):
-			t.Errorf("%s (%s) after two rescans: status %s, removed at %q; want removed as of %q", c.id, c.mode, h.Status, h.RemovedAt, firstSeen[c.id])
-		}
-		if c.gone != "" {
-			gone = append(gone, h)
-		}
-		for _, tr := range h.History {
-			if c.gone == "" && strings.Contains(tr.Note, "seen gone") {
-				t.Errorf("%s (%s) was seen gone at some point: %+v", c.id, c.mode, tr)
-			}
-		}
-	}
-	assertNoFalseRemovals(t, db, gone...)
+	assertNoFalseRemovals(t, db, checkConfirmed(t, db, hitOf, firstSeen)...)
 
 	// One scan, a short gap: the workers fetch live1 again after it and
 	// the scan confirms the removal itself.
