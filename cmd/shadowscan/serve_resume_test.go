@@ -159,7 +159,9 @@ func TestServeResumesScanAfterKill(t *testing.T) {
 	first := startChild(t, args)
 	waitOutput(t, first, "review UI at")
 
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	// A task the killed server had delivered may wait out its AckWait
+	// and backoff (30, 60, 120 s here) before it is delivered again.
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
 	wlog := &syncBuffer{}
 	gw := &Globals{RulesDir: rulesDir, LogLevel: "info", Stdout: io.Discard, Stderr: wlog, Getenv: func(string) string { return "" }}
@@ -197,6 +199,7 @@ func TestServeResumesScanAfterKill(t *testing.T) {
 	<-first.done
 
 	second := startChild(t, args)
+	restarted := time.Now()
 	waitOutput(t, second, "resuming scan 1, left running when serve stopped")
 	var done *shadowscan.Scan
 	for done == nil {
@@ -210,6 +213,7 @@ func TestServeResumesScanAfterKill(t *testing.T) {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
+	t.Logf("the resumed scan ended %s after the restart", time.Since(restarted).Round(time.Second))
 	if done.ID != 1 || done.State != shadowscan.ScanDone {
 		t.Fatalf("after the restart: scan %+v; want scan 1 done", done)
 	}
