@@ -180,7 +180,14 @@ func (w *worker) do(ctx context.Context, msg jetstream.Msg) {
 		_ = msg.Nak()
 		return
 	}
-	if err := msg.DoubleAck(fctx); err != nil {
+	// A plain ack, not a confirmed one (DoubleAck): the server reads it
+	// before this connection's next pull, so politeness holds either way.
+	// A confirmation costs a round trip a task, and for a task delivered
+	// by a server that has since restarted it never comes: the worker
+	// held the slot for finishWait after every restart. An ack that is
+	// lost gets the task delivered again after AckWait, and its result
+	// is deduplicated.
+	if err := msg.Ack(); err != nil {
 		w.log.Warn("ack failed; the task will be delivered again, its result is deduplicated", "url", t.URL, "err", err)
 	}
 }
