@@ -82,16 +82,18 @@ func (s *Server) Close() {
 // Conn is a connection to JetStream with shadowscan's streams and
 // buckets.
 type Conn struct {
-	nc       *nats.Conn
-	js       jetstream.JetStream
-	tasks    jetstream.Stream
-	results  jetstream.Stream
-	seen     jetstream.KeyValue
-	scans    jetstream.KeyValue
-	backoff  jetstream.KeyValue
-	captures jetstream.ObjectStore
-	workers  jetstream.KeyValue
-	log      *slog.Logger
+	nc      *nats.Conn
+	js      jetstream.JetStream
+	tasks   jetstream.Stream
+	results jetstream.Stream
+	// advisoryStream keeps the server's max-deliveries advisories.
+	advisoryStream jetstream.Stream
+	seen           jetstream.KeyValue
+	scans          jetstream.KeyValue
+	backoff        jetstream.KeyValue
+	captures       jetstream.ObjectStore
+	workers        jetstream.KeyValue
+	log            *slog.Logger
 }
 
 // ConnectOptions say how to connect.
@@ -178,7 +180,7 @@ func (c *Conn) setupStreams(ctx context.Context, replicas int) error {
 		return fmt.Errorf("result stream: %w", err)
 	}
 	if n, err = r(AdvisoriesStream); err == nil {
-		_, err = js.CreateOrUpdateStream(ctx, jetstream.StreamConfig{
+		c.advisoryStream, err = js.CreateOrUpdateStream(ctx, jetstream.StreamConfig{
 			Name: AdvisoriesStream, Subjects: []string{maxDeliveriesSubject}, Retention: jetstream.LimitsPolicy,
 			Storage: jetstream.FileStorage, MaxAge: advisoryTTL, Replicas: n,
 		})

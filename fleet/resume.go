@@ -56,25 +56,44 @@ func (c *Conn) underWay(ctx context.Context, scan uint64) bool {
 type Pending struct {
 	Tasks   map[string]bool
 	Results map[string][]Task
+	// Stranded are tasks the tasks stream still holds that their site
+	// consumer will never deliver again and no advisory reports, by id
+	// with their stream sequence (see consumerState.stranded). They are
+	// not in Tasks: for the coordinator they are lost.
+	Stranded map[string]uint64
 }
 
 // Pending reads what JetStream holds of scan. The tasks stream is read
 // first: a worker publishes a task's result before it acks the task, so
-// a task gone from the first is in the second.
+// a task gone from the first is in the second. The task consumers' state
+// is read before either (consumerState.stranded).
 func (c *Conn) Pending(ctx context.Context, scan uint64) (Pending, error) {
-	p := Pending{Tasks: map[string]bool{}, Results: map[string][]Task{}}
-	err := eachMsg(ctx, c.tasks, taskPrefix+"*."+strconv.FormatUint(scan, 10), func(data []byte) {
+	p := Pending{Tasks: map[string]bool{}, Results: map[string][]Task{}, Stranded: map[string]uint64{}}
+	consumers, err := c.consumerStates(ctx)
+	if err != nil {
+		return p, err
+	}
+	givenUp, err := c.givenUp(ctx)
+	if err != nil {
+		return p, err
+	}
+	err = eachMsg(ctx, c.tasks, taskPrefix+"*."+strconv.FormatUint(scan, 10), func(m *jetstream.RawStreamMsg) {
 		var t Task
-		if json.Unmarshal(data, &t) == nil && t.Scan == scan {
-			p.Tasks[t.ID] = true
+		if json.Unmarshal(m.Data, &t) != nil || t.Scan != scan {
+			return
 		}
+		if cs, ok := consumers[siteConsumer(t.Site)]; ok && !givenUp[m.Sequence] && cs.stranded(m.Sequence) {
+			p.Stranded[t.ID] = m.Sequence
+			return
+		}
+		p.Tasks[t.ID] = true
 	})
 	if err != nil {
 		return p, fmt.Errorf("tasks of scan %d in nats: %w", scan, err)
 	}
-	err = eachMsg(ctx, c.results, resultSubject(scan), func(data []byte) {
+	err = eachMsg(ctx, c.results, resultSubject(scan), func(m *jetstream.RawStreamMsg) {
 		var r Result
-		if json.Unmarshal(data, &r) == nil && r.Task.Scan == scan {
+		if json.Unmarshal(m.Data, &r) == nil && r.Task.Scan == scan {
 			p.Results[r.Task.ID] = r.Spawned
 		}
 	})
@@ -84,10 +103,60 @@ func (c *Conn) Pending(ctx context.Context, scan uint64) (Pending, error) {
 	return p, nil
 }
 
-// eachMsg calls fn with the data of every message of s on subject, in
-// order, reading them one by one (a work-queue stream takes no second
-// consumer on a subject its consumers filter).
-func eachMsg(ctx context.Context, s jetstream.Stream, subject string, fn func([]byte)) error {
+// consumerState is what a task consumer said of its deliveries.
+type consumerState struct {
+	// ackFloor is the stream sequence up to which every task was acked;
+	// delivered the highest stream sequence delivered; ackPending how
+	// many tasks were out (delivered, or waiting to be delivered again)
+	// and not acked.
+	ackFloor, delivered uint64
+	ackPending          int
+}
+
+// stranded reports whether a task at stream sequence seq, read from the
+// stream after the consumer said s, will never be delivered again: it is
+// at or below the ack floor (acked: a work-queue stream removes a task
+// with its ack, so it was left behind by a server killed in between), or
+// it was delivered while none was out (so it was neither acked nor given
+// back: given up after its deliveries, its advisory lost). A task given
+// up with its advisory kept is reported by that, and is not asked about.
+func (s consumerState) stranded(seq uint64) bool {
+	return seq <= s.ackFloor || s.ackPending == 0 && seq <= s.delivered
+}
+
+// consumerStates returns each task consumer's state, by name.
+func (c *Conn) consumerStates(ctx context.Context) (map[string]consumerState, error) {
+	states := map[string]consumerState{}
+	l := c.tasks.ListConsumers(ctx)
+	for info := range l.Info() {
+		states[info.Name] = consumerState{ackFloor: info.AckFloor.Stream, delivered: info.Delivered.Stream, ackPending: info.NumAckPending}
+	}
+	if err := l.Err(); err != nil {
+		return nil, fmt.Errorf("task consumers in nats: %w", err)
+	}
+	return states, nil
+}
+
+// givenUp returns the stream sequences of the tasks the server advised
+// were delivered the most times allowed (kept in the advisory stream).
+func (c *Conn) givenUp(ctx context.Context) (map[uint64]bool, error) {
+	seqs := map[uint64]bool{}
+	err := eachMsg(ctx, c.advisoryStream, maxDeliveriesSubject, func(m *jetstream.RawStreamMsg) {
+		var a maxDeliveries
+		if json.Unmarshal(m.Data, &a) == nil && a.Stream == TasksStream {
+			seqs[a.StreamSeq] = true
+		}
+	})
+	if err != nil {
+		return nil, fmt.Errorf("advisories in nats: %w", err)
+	}
+	return seqs, nil
+}
+
+// eachMsg calls fn with every message of s on subject, in order, reading
+// them one by one (a work-queue stream takes no second consumer on a
+// subject its consumers filter).
+func eachMsg(ctx context.Context, s jetstream.Stream, subject string, fn func(*jetstream.RawStreamMsg)) error {
 	for seq := uint64(1); ; {
 		m, err := s.GetMsg(ctx, seq, jetstream.WithGetMsgSubject(subject))
 		if errors.Is(err, jetstream.ErrMsgNotFound) {
@@ -96,7 +165,7 @@ func eachMsg(ctx context.Context, s jetstream.Stream, subject string, fn func([]
 		if err != nil {
 			return err
 		}
-		fn(m.Data)
+		fn(m)
 		seq = m.Sequence + 1
 	}
 }

@@ -2,6 +2,7 @@ package fleet
 
 import (
 	"context"
+	"encoding/json"
 	"maps"
 	"slices"
 	"sync/atomic"
@@ -160,6 +161,11 @@ func TestGivenUpWhileNoCoordinator(t *testing.T) {
 			}
 		}
 	}
+	// Its consumer has passed it, yet it is not stranded: the advisory
+	// reports it given up.
+	if p, err := c.Pending(ctx, 8); err != nil || !p.Tasks[task.ID] || len(p.Stranded) != 0 {
+		t.Fatalf("pending %+v (%v): want the task given up waiting for its report, not stranded", p, err)
+	}
 	var got []Result
 	err = c.Results(ctx, 8, func(ctx context.Context, rs []Result) (bool, error) {
 		got = append(got, rs...)
@@ -170,5 +176,96 @@ func TestGivenUpWhileNoCoordinator(t *testing.T) {
 	}
 	if len(got) != 1 || got[0].Task.ID != task.ID || got[0].Failed != "max_deliver" {
 		t.Fatalf("results %+v; want the lost task failed with max_deliver", got)
+	}
+}
+
+// TestStrandedTask: a task the tasks stream holds behind its site
+// consumer's ack floor, with no advisory saying it was given up (a server
+// killed between a task's ack and its removal, or before it stored the
+// advisory, leaves one) is never delivered again; Pending reports it
+// stranded, not waiting, so that the coordinator hands it out again.
+func TestStrandedTask(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	c := MustConnect(t, MustServer(t), "coordinator")
+	if err := c.OpenSite(ctx, "site-a", SiteLimits{Parallelism: 1, AckWait: 100 * time.Millisecond, MaxDeliver: 4}); err != nil {
+		t.Fatal(err)
+	}
+	a, b := NewTask(9, "site-a", KindListing, "http://m/item/a"), NewTask(9, "site-a", KindListing, "http://m/item/b")
+	if _, err := c.Publish(ctx, "seed", []Task{a}); err != nil {
+		t.Fatal(err)
+	}
+	cons, err := c.js.Consumer(ctx, TasksStream, siteConsumer("site-a"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// a is taken and never acked until the consumer gives it up.
+	for {
+		if info, err := c.advisoryStream.Info(ctx); err == nil && info.State.Msgs > 0 {
+			break
+		}
+		if ctx.Err() != nil {
+			t.Fatal("the consumer never gave the task up")
+		}
+		if batch, err := cons.Fetch(1, jetstream.FetchMaxWait(200*time.Millisecond)); err == nil {
+			for range batch.Messages() {
+			}
+		}
+	}
+	info, err := cons.Info(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("given up: floor %+v delivered %+v ackpending %d redelivered %d pending %d", info.AckFloor, info.Delivered, info.NumAckPending, info.NumRedelivered, info.NumPending)
+	if _, err := c.Publish(ctx, "seed", []Task{b}); err != nil {
+		t.Fatal(err)
+	}
+	if p, err := c.Pending(ctx, 9); err != nil || !p.Tasks[a.ID] || !p.Tasks[b.ID] || len(p.Stranded) != 0 {
+		t.Fatalf("with its advisory: pending %+v (%v); want a given up and b waiting, none stranded", p, err)
+	}
+	// Its advisory lost: nothing will report a, nor deliver it again.
+	if err := c.advisoryStream.Purge(ctx); err != nil {
+		t.Fatal(err)
+	}
+	p, err := c.Pending(ctx, 9)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Tasks[a.ID] || !p.Tasks[b.ID] || len(p.Stranded) != 1 || p.Stranded[a.ID] == 0 {
+		t.Fatalf("without its advisory: tasks %v, stranded %v; want a stranded, b waiting", p.Tasks, p.Stranded)
+	}
+	var delivered []string
+	if batch, err := cons.Fetch(2, jetstream.FetchMaxWait(500*time.Millisecond)); err == nil {
+		for m := range batch.Messages() {
+			var tk Task
+			_ = json.Unmarshal(m.Data(), &tk)
+			delivered = append(delivered, tk.URL)
+			_ = m.Ack()
+		}
+	}
+	if !slices.Equal(delivered, []string{b.URL}) {
+		t.Fatalf("the consumer delivered %v; want only %s: a is never delivered again", delivered, b.URL)
+	}
+}
+
+// TestStranded: which tasks a consumer will not deliver again, from its
+// state read before the task was found in the stream.
+func TestStranded(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		s    consumerState
+		seq  uint64
+		want bool
+	}{
+		{"at the ack floor: acked, left behind", consumerState{ackFloor: 7, delivered: 9, ackPending: 2}, 7, true},
+		{"above the floor, some out: may be one of them", consumerState{ackFloor: 7, delivered: 9, ackPending: 2}, 8, false},
+		{"not delivered yet", consumerState{ackFloor: 7, delivered: 9, ackPending: 2}, 10, false},
+		{"delivered, none out: neither acked nor given back", consumerState{ackFloor: 7, delivered: 9}, 9, true},
+		{"none out, not delivered yet", consumerState{ackFloor: 7, delivered: 9}, 10, false},
+		{"a new consumer", consumerState{}, 1, false},
+	} {
+		if got := tc.s.stranded(tc.seq); got != tc.want {
+			t.Errorf("%s: stranded(%d) with %+v = %v, want %v", tc.name, tc.seq, tc.s, got, tc.want)
+		}
 	}
 }

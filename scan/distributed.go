@@ -221,9 +221,10 @@ const stallCheck = 10 * time.Second
 
 // reconcile publishes again the scan's open tasks that JetStream holds
 // neither as a task nor as a result: purged when the scan stopped, never
-// published by a coordinator that died, or dropped by a worker while the
+// published by a coordinator that died, dropped by a worker while the
 // scan was stopped (the tasks spawned by a result that waits in
-// JetStream). It returns the open tasks and how many it published again.
+// JetStream), or stranded in the stream behind its consumer's ack floor
+// by a server killed mid-ack (fleet.Pending). It returns the open tasks and how many it published again.
 // It is safe only between two applies: a result is acked only after it
 // is applied.
 func (d *coordinator) reconcile(ctx context.Context) (open []fleet.Task, again int, err error) {
@@ -254,9 +255,12 @@ func (d *coordinator) reconcile(ctx context.Context) (open []fleet.Task, again i
 	if err != nil {
 		return nil, 0, err
 	}
-	lost = slices.DeleteFunc(lost, func(t fleet.Task) bool { return again2.Tasks[t.ID] })
+	lost = slices.DeleteFunc(lost, func(t fleet.Task) bool {
+		_, result := again2.Results[t.ID]
+		return again2.Tasks[t.ID] || result
+	})
 	if len(lost) > 0 {
-		p.log.Info("tasks lost in nats published again", "n", len(lost), "open", len(open))
+		p.log.Info("tasks lost in nats published again", "n", len(lost), "open", len(open), "stranded", len(again2.Stranded))
 	}
 	return open, len(lost), d.q.Republish(ctx, lost)
 }
