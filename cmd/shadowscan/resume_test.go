@@ -14,6 +14,7 @@ import (
 	"net/url"
 	"os"
 	"os/exec"
+	"os/signal"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -49,7 +50,13 @@ func TestResumeChildProcess(t *testing.T) {
 		fmt.Fprintln(os.Stderr, "child: bad args:", err)
 		os.Exit(3)
 	}
-	os.Exit(run(context.Background(), args, strings.NewReader(""), os.Stdout, os.Stderr))
+	// As main: an interrupt stops the command gracefully (a test binary
+	// started in the background would otherwise inherit SIGINT ignored,
+	// and a serve asked to stop would never stop).
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, args, strings.NewReader(""), os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
 }
 
 // killGate counts every request the marketplace gets, by path, and lets

@@ -105,6 +105,30 @@ func waitOutput(t *testing.T, c *childProc, want string) {
 	}
 }
 
+// fleetMetrics returns the shadowscan_fleet lines of serve's /metrics, on
+// one line.
+func fleetMetrics(t *testing.T, url, token string) string {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodGet, url, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Authorization", "Bearer "+token)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err.Error()
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	var out []string
+	for l := range strings.SplitSeq(string(b), "\n") {
+		if strings.HasPrefix(l, "shadowscan_fleet") {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "; ")
+}
+
 // listingsAndHits are a store's listing keys and hits (listing, product,
 // category, score), sorted.
 func listingsAndHits(t *testing.T, path string) (listings, hits []string) {
@@ -202,6 +226,7 @@ func TestServeResumesScanAfterKill(t *testing.T) {
 	restarted := time.Now()
 	waitOutput(t, second, "resuming scan 1, left running when serve stopped")
 	var done *shadowscan.Scan
+	lastState := time.Now()
 	for done == nil {
 		var l scansList
 		apiCall(t, http.MethodGet, api, token, nil, &l)
@@ -210,6 +235,12 @@ func TestServeResumesScanAfterKill(t *testing.T) {
 		}
 		if ctx.Err() != nil || second.exited() {
 			t.Fatalf("the resumed scan did not end: %+v\n%s\nworker:\n%s", l, second.out.String(), wlog.String())
+		}
+		if time.Since(lastState) > 10*time.Second {
+			// A slow resume says where it waits: the queue as /metrics
+			// shows it, and the scan's progress.
+			lastState = time.Now()
+			t.Logf("%s after the restart: running %+v; %s", time.Since(restarted).Round(time.Second), l.Running, fleetMetrics(t, "http://"+addr+"/metrics", token))
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
