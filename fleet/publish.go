@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"time"
 
+	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 )
 
@@ -37,7 +39,7 @@ func (c *Conn) Publish(ctx context.Context, owner string, tasks []Task) ([]Task,
 		if err != nil {
 			return out, err
 		}
-		if _, err := c.js.Publish(ctx, taskSubject(t.Site, t.Scan), data, jetstream.WithMsgID(t.msgID())); err != nil {
+		if err := c.publish(ctx, taskSubject(t.Site, t.Scan), data, t.msgID()); err != nil {
 			return out, fmt.Errorf("publish task %s: %w", t.URL, err)
 		}
 		out = append(out, t)
@@ -49,14 +51,23 @@ func (c *Conn) Publish(ctx context.Context, owner string, tasks []Task) ([]Task,
 func (c *Conn) claim(ctx context.Context, t Task, owner string) (bool, error) {
 	key := claimKey(t)
 	for range 3 {
-		_, err := c.seen.Create(ctx, key, []byte(owner))
+		// A claim sent again after its answer was lost finds the key
+		// taken by owner: still owner's.
+		err := again(ctx, func(ctx context.Context) error {
+			_, err := c.seen.Create(ctx, key, []byte(owner))
+			return err
+		})
 		if err == nil {
 			return true, nil
 		}
 		if !errors.Is(err, jetstream.ErrKeyExists) {
 			return false, fmt.Errorf("claim %s: %w", t.URL, err)
 		}
-		e, err := c.seen.Get(ctx, key)
+		var e jetstream.KeyValueEntry
+		err = again(ctx, func(ctx context.Context) (err error) {
+			e, err = c.seen.Get(ctx, key)
+			return err
+		})
 		switch {
 		case errors.Is(err, jetstream.ErrKeyNotFound):
 			continue // released between the two: claim it again
@@ -71,7 +82,8 @@ func (c *Conn) claim(ctx context.Context, t Task, owner string) (bool, error) {
 // release gives up t's claim, so that a later page linking to its URL
 // may try it again.
 func (c *Conn) release(ctx context.Context, t Task) error {
-	if err := c.seen.Delete(ctx, claimKey(t)); err != nil && !errors.Is(err, jetstream.ErrKeyNotFound) {
+	err := again(ctx, func(ctx context.Context) error { return c.seen.Delete(ctx, claimKey(t)) })
+	if err != nil && !errors.Is(err, jetstream.ErrKeyNotFound) {
 		return fmt.Errorf("release claim of %s: %w", t.URL, err)
 	}
 	return nil
@@ -107,7 +119,11 @@ func (c *Conn) publishResult(ctx context.Context, r Result) error {
 		if c.stored(ctx, capt.BodySHA256) {
 			continue // stored already: photos are shared by listings
 		}
-		if _, err := c.captures.PutBytes(ctx, capt.BodySHA256, capt.Body); err != nil {
+		err := again(ctx, func(ctx context.Context) error {
+			_, err := c.captures.PutBytes(ctx, capt.BodySHA256, capt.Body)
+			return err
+		})
+		if err != nil {
 			return fmt.Errorf("store capture of %s: %w", capt.URL, err)
 		}
 	}
@@ -115,7 +131,7 @@ func (c *Conn) publishResult(ctx context.Context, r Result) error {
 	if err != nil {
 		return err
 	}
-	if _, err := c.js.Publish(ctx, resultSubject(r.Task.Scan), data, jetstream.WithMsgID("r-"+r.Task.msgID())); err != nil {
+	if err := c.publish(ctx, resultSubject(r.Task.Scan), data, "r-"+r.Task.msgID()); err != nil {
 		return fmt.Errorf("publish result of %s: %w", r.Task.URL, err)
 	}
 	return nil
@@ -140,4 +156,45 @@ func (c *Conn) stored(ctx context.Context, sha string) bool {
 	chunks := "$O." + CapturesBucket + ".C." + info.NUID
 	si, err := s.Info(ctx, jetstream.WithSubjectFilter(chunks))
 	return err == nil && si.State.Subjects[chunks] == uint64(info.Chunks)
+}
+
+// publish publishes data on subject under the message id id, sent again
+// while unanswered (the stream drops a second copy within its duplicate
+// window).
+func (c *Conn) publish(ctx context.Context, subject string, data []byte, id string) error {
+	return again(ctx, func(ctx context.Context) error {
+		_, err := c.js.Publish(ctx, subject, data, jetstream.WithMsgID(id))
+		return err
+	})
+}
+
+// requestWait bounds one JetStream request a worker makes once a task's
+// page is fetched. A request sent to a server that is going away (shut
+// down, restarted, or handing a stream's leadership over) may never be
+// answered; sent again, it reaches the server the client is connected to
+// now. Without it a worker waited out finishWait, holding its slot, after
+// every lost server (the 15 s pause after a cluster lost a stream leader).
+const requestWait = 3 * time.Second
+
+// again runs the request fn, each time within requestWait, until it is
+// answered or ctx is done. Only requests that may be sent twice are run
+// so: a claim (a second one finds its own), a publish with a message id,
+// a capture put under its body's sha256, a delete. Without a deadline
+// of ctx's own, it tries for finishWait at most.
+func again(ctx context.Context, fn func(context.Context) error) error {
+	if _, ok := ctx.Deadline(); !ok {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, finishWait)
+		defer cancel()
+	}
+	for {
+		rctx, cancel := context.WithTimeout(ctx, requestWait)
+		err := fn(rctx)
+		unanswered := rctx.Err() != nil
+		cancel()
+		if err == nil || ctx.Err() != nil || !(unanswered || errors.Is(err, nats.ErrTimeout) || errors.Is(err, nats.ErrNoResponders)) {
+			return err
+		}
+		sleep(ctx, 100*time.Millisecond)
+	}
 }

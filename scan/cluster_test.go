@@ -134,6 +134,7 @@ type leaderKiller struct {
 	// when it was; set before done is closed.
 	killed string
 	at     int
+	when   time.Time
 }
 
 // kill shuts down the stream's leader in the background, the first time
@@ -146,6 +147,7 @@ func (k *leaderKiller) kill(t *testing.T, listings int) {
 				if ns.JetStreamIsStreamLeader(server.DEFAULT_GLOBAL_ACCOUNT, k.stream) {
 					k.killed, k.at = ns.Name(), listings
 					ns.Shutdown()
+					k.when = time.Now()
 					return
 				}
 			}
@@ -201,8 +203,8 @@ func TestDistributedClusterLeaderLost(t *testing.T) {
 	default:
 		t.Fatal("the scan ended before the stream leader was shut down")
 	}
-	t.Logf("stream leader %s shut down after %d of %d listings (%d captures); scan record: %d pages, %d listings, %d new hits, redelivered %v, by worker %v, errors %v",
-		k.killed, k.at, len(wantListings), len(wantCaptures), sc.Pages, sc.Listings, sc.Hits, sc.Redelivered, sc.Workers, sc.Errors)
+	t.Logf("stream leader %s shut down after %d of %d listings (%d captures); the scan ended %s later; scan record: %d pages, %d listings, %d new hits, redelivered %v, by worker %v, errors %v",
+		k.killed, k.at, len(wantListings), len(wantCaptures), time.Since(k.when).Round(100*time.Millisecond), sc.Pages, sc.Listings, sc.Hits, sc.Redelivered, sc.Workers, sc.Errors)
 	if k.killed == "" || k.at >= len(wantListings) {
 		t.Fatalf("the leader was not shut down mid-scan (server %q, after %d listings)", k.killed, k.at)
 	}
