@@ -23,6 +23,9 @@ const (
 	// captureTTL keeps capture bodies until the coordinator has had
 	// ample time to store them.
 	captureTTL = 72 * time.Hour
+	// snapshotTTL keeps a catalogue snapshot after it was last put: a
+	// scan puts its snapshot again when it resumes.
+	snapshotTTL = 30 * 24 * time.Hour
 	// dupWindow is the streams' Nats-Msg-Id duplicate window.
 	dupWindow = 10 * time.Minute
 	// advisoryTTL keeps the server's advisories of tasks given up, so a
@@ -92,6 +95,7 @@ type Conn struct {
 	scans          jetstream.KeyValue
 	backoff        jetstream.KeyValue
 	captures       jetstream.ObjectStore
+	catalogs       jetstream.ObjectStore
 	workers        jetstream.KeyValue
 	log            *slog.Logger
 }
@@ -213,6 +217,12 @@ func (c *Conn) setupBuckets(ctx context.Context, replicas int) error {
 	}
 	if err != nil {
 		return fmt.Errorf("capture store: %w", err)
+	}
+	if n, err = r(objStream(CatalogsBucket)); err == nil {
+		c.catalogs, err = js.CreateOrUpdateObjectStore(ctx, jetstream.ObjectStoreConfig{Bucket: CatalogsBucket, TTL: snapshotTTL, Storage: jetstream.FileStorage, Replicas: n})
+	}
+	if err != nil {
+		return fmt.Errorf("catalogue snapshot store: %w", err)
 	}
 	if n, err = r(kvStream(BackoffBucket)); err == nil {
 		c.backoff, err = js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{Bucket: BackoffBucket, TTL: backoffTTL, Storage: jetstream.MemoryStorage, Replicas: n})

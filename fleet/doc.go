@@ -23,6 +23,8 @@
 //	kv shadowscan-seen          the seen-set: key SCAN.SITE.DIGEST(url),
 //	                            value the id of the task that claimed it
 //	object shadowscan-captures  capture bodies, named by their sha256
+//	object shadowscan-catalogs  the catalogue snapshots workers read,
+//	                            named by their sha256 (Task.Catalog)
 //	kv shadowscan-workers       worker heartbeats: key SITE.WORKER, renewed
 //	                            every 5 s, gone 15 s after the last (TTL)
 //	kv shadowscan-scans         the scans under way: key SCAN; a worker

@@ -21,6 +21,9 @@ const (
 	SeenBucket = "shadowscan-seen"
 	// CapturesBucket is the object store of capture bodies by sha256.
 	CapturesBucket = "shadowscan-captures"
+	// CatalogsBucket is the object store of the catalogue snapshots the
+	// workers read (Task.Catalog), by sha256.
+	CatalogsBucket = "shadowscan-catalogs"
 	// WorkersBucket is the KV bucket of worker heartbeats.
 	WorkersBucket = "shadowscan-workers"
 	// ScansBucket is the KV bucket of the scans under way: a worker
@@ -72,6 +75,9 @@ type Task struct {
 	// refuses the task.
 	BaseURL string `json:"base_url"`
 	Rules   string `json:"rules"`
+	// Catalog names the snapshot of the catalogue the scan matches
+	// against, in the catalogs object store (PutSnapshot); "" for none.
+	Catalog string `json:"catalog,omitempty"`
 	// Parent is the task whose page linked to this one ("" for a seed).
 	Parent string `json:"parent,omitempty"`
 	// ListingID is the stored id of the listing a revisit or recheck
@@ -135,7 +141,7 @@ func NewTask(scan uint64, site string, kind Kind, url string) Task {
 // rules and page limit, and t as its parent.
 func (t Task) Follow(kind Kind, url string) Task {
 	n := NewTask(t.Scan, t.Site, kind, url)
-	n.MaxPages, n.BaseURL, n.Rules, n.Parent, n.Round = t.MaxPages, t.BaseURL, t.Rules, t.ID, t.Round
+	n.MaxPages, n.BaseURL, n.Rules, n.Catalog, n.Parent, n.Round = t.MaxPages, t.BaseURL, t.Rules, t.Catalog, t.ID, t.Round
 	return n
 }
 

@@ -123,7 +123,7 @@ func (d *coordinator) recheckTasks(ctx context.Context) ([]fleet.Task, error) {
 // listingTask is a task of kind fetching the stored listing id of site at u.
 func (d *coordinator) listingTask(site *rules.Site, kind fleet.Kind, u, id string) fleet.Task {
 	t := fleet.NewTask(d.p.scan.ID, site.Name, kind, u)
-	t.BaseURL, t.Rules, t.ListingID = site.BaseURL, d.digests[site.Name], id
+	t.BaseURL, t.Rules, t.Catalog, t.ListingID = site.BaseURL, d.digests[site.Name], d.catalog, id
 	return t
 }
 

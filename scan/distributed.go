@@ -55,7 +55,11 @@ func (s *Scanner) RunDistributed(ctx context.Context, q *fleet.Conn, o Options, 
 	if o.Resume && (sc.Plan == nil || !sc.Plan.Distributed) {
 		return nil, UsageError{fmt.Errorf("--resume: scan %d ran in one process; resume it with `shadowscan scan --resume`, without --nats or --remote", sc.ID)}
 	}
-	m, err := s.matcher(ctx, sc)
+	m, cat, err := s.matcher(ctx, sc)
+	if err != nil {
+		return nil, err
+	}
+	snap, err := catalogSnapshot(cat, s.rules.Detection)
 	if err != nil {
 		return nil, err
 	}
@@ -63,7 +67,7 @@ func (s *Scanner) RunDistributed(ctx context.Context, q *fleet.Conn, o Options, 
 	if err := s.startDistributed(ctx, p, sites, o.Resume); err != nil {
 		return nil, err
 	}
-	d := &coordinator{p: p, q: q, sites: sites, track: newTracker(), perSite: map[string]*crawler.Stats{}}
+	d := &coordinator{p: p, q: q, sites: sites, track: newTracker(), perSite: map[string]*crawler.Stats{}, snapshot: snap}
 	runErr := d.run(ctx, o.Resume)
 	err = s.finish(ctx, p, runErr)
 	if qerr := q.EndScan(context.WithoutCancel(ctx), p.scan.ID); qerr != nil {
@@ -109,12 +113,21 @@ type coordinator struct {
 	lastResult time.Time
 	// digests are the SHA-256 of each site's rule (openSite).
 	digests map[string]string
+	// snapshot is what the workers read to know which photos matter
+	// (catalogSnapshot); catalog its name in JetStream, set on every
+	// task (run).
+	snapshot []byte
+	catalog  string
 }
 
 // run seeds the scan, or with resume takes up its open tasks, and
 // applies its results until every task is done.
 func (d *coordinator) run(ctx context.Context, resume bool) error {
 	if err := d.q.StartScan(ctx, d.p.scan.ID); err != nil {
+		return err
+	}
+	var err error
+	if d.catalog, err = d.q.PutSnapshot(ctx, d.snapshot); err != nil {
 		return err
 	}
 	for _, site := range d.sites {
@@ -180,7 +193,7 @@ func (d *coordinator) seed(ctx context.Context, site *rules.Site) error {
 			continue
 		}
 		t := fleet.NewTask(id, site.Name, fleet.KindSearch, site.SearchURL(base, query, 1))
-		t.Query, t.Page, t.MaxPages, t.BaseURL, t.Rules = query, 1, d.p.o.MaxPages, site.BaseURL, d.digests[site.Name]
+		t.Query, t.Page, t.MaxPages, t.BaseURL, t.Rules, t.Catalog = query, 1, d.p.o.MaxPages, site.BaseURL, d.digests[site.Name], d.catalog
 		tasks = append(tasks, t)
 	}
 	items, err := workItems(tasks)

@@ -2,6 +2,7 @@ package scan
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -152,10 +153,14 @@ func TestDistributedScanMatchesLocal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	base := httptestMarket(t)
+	reqs := &requestLog{next: demo.NewMarket().Handler()}
+	srv := httptest.NewServer(reqs)
+	t.Cleanup(srv.Close)
 	// The catalogue's own queries, as make demo scans.
-	o := Options{Sites: []string{demo.SiteName}, BaseURL: base}
+	o := Options{Sites: []string{demo.SiteName}, BaseURL: srv.URL}
 	wantListings, wantHits := storeContents(t, localStoreOptions(t, set, o))
+	localPhotos := photoRequests(reqs.all())
+	reqs.reset()
 
 	url := MustFleet(t)
 	startWorkers(t, url, set, 2, "w")
@@ -177,6 +182,13 @@ func TestDistributedScanMatchesLocal(t *testing.T) {
 	}
 	if sc.Listings != len(wantListings) || sc.Hits != len(wantHits) {
 		t.Errorf("the record counts %d listings, %d hits; stored %d, %d", sc.Listings, sc.Hits, len(wantListings), len(wantHits))
+	}
+	// The workers read the catalogue snapshot and fetch the photos that
+	// can change a verdict, as the one-process scan does, and no others.
+	photos := photoRequests(reqs.all())
+	t.Logf("photos fetched: %d by the one-process scan, %d by the workers", localPhotos, photos)
+	if photos != localPhotos || photos == 0 {
+		t.Errorf("the workers fetched %d photos; the one-process scan %d", photos, localPhotos)
 	}
 	// Each capture names the worker that fetched it.
 	by := map[string]int{}
@@ -215,6 +227,23 @@ func (l *requestLog) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	l.mu.Lock()
 	l.reqs = append(l.reqs, request{path: r.URL.Path, start: start, end: time.Now()})
 	l.mu.Unlock()
+}
+
+func (l *requestLog) reset() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.reqs = nil
+}
+
+// photoRequests counts the demo marketplace's photo requests in reqs.
+func photoRequests(reqs []request) int {
+	n := 0
+	for _, r := range reqs {
+		if strings.HasPrefix(r.path, "/img/") {
+			n++
+		}
+	}
+	return n
 }
 
 func (l *requestLog) all() []request {
@@ -507,4 +536,49 @@ func localStoreOptions(t *testing.T, set *rules.Set, o Options) *store.DB {
 		t.Fatalf("local scan: %+v, %v", sc, err)
 	}
 	return db
+}
+
+// TestSnapshotNeedsTheSameDetection: a worker uses a scan's catalogue
+// snapshot to skip photos only when it was made with the worker's own
+// detection rules; with others (or no snapshot at all) it fetches every
+// photo rather than judge photos by other rules.
+func TestSnapshotNeedsTheSameDetection(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	set, err := rules.Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	url := MustFleet(t)
+	q := MustFleetConn(t, url, "coordinator")
+	cat := &shadowscan.Catalog{Brands: []shadowscan.Brand{{ID: "acme", Name: "Acme"}}}
+	same, err := catalogSnapshot(cat, set.Detection)
+	if err != nil {
+		t.Fatal(err)
+	}
+	other, err := json.Marshal(snapshot{Catalog: cat, Detection: "other rules"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := NewWorker(set, "w1")
+	w.q = MustFleetConn(t, url, "w1")
+	for _, tc := range []struct {
+		name  string
+		data  []byte
+		wants bool
+	}{{"same rules", same, true}, {"other rules", other, false}} {
+		name, err := q.PutSnapshot(ctx, tc.data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.mu.Lock()
+		opts := w.photosWanted(ctx, name)
+		w.mu.Unlock()
+		if got := len(opts) == 1; got != tc.wants {
+			t.Errorf("%s: photos chosen by the snapshot %v, want %v", tc.name, got, tc.wants)
+		}
+	}
+	if opts := w.photosWanted(ctx, ""); len(opts) != 0 {
+		t.Errorf("a task naming no snapshot: %d options; want every photo fetched", len(opts))
+	}
 }

@@ -110,7 +110,7 @@ func (s *Scanner) Run(ctx context.Context, o Options, on func(Event)) (*shadowsc
 	if o.Resume && sc.Plan != nil && sc.Plan.Distributed {
 		return nil, UsageError{fmt.Errorf("--resume: scan %d was fetched by workers; resume it on the serve --nats that ran it (`shadowscan scan --remote URL --resume`)", sc.ID)}
 	}
-	m, err := s.matcher(ctx, sc)
+	m, _, err := s.matcher(ctx, sc)
 	if err != nil {
 		return nil, err
 	}
@@ -196,19 +196,20 @@ func (s *Scanner) sites(sc *shadowscan.Scan, o Options) ([]*rules.Site, error) {
 }
 
 // matcher loads the catalogue (of the scan's brand), fills in the scan's
-// default queries and returns the matcher.
-func (s *Scanner) matcher(ctx context.Context, sc *shadowscan.Scan) (*matcher.Matcher, error) {
+// default queries and returns the matcher, and the catalogue it matches
+// against.
+func (s *Scanner) matcher(ctx context.Context, sc *shadowscan.Scan) (*matcher.Matcher, *shadowscan.Catalog, error) {
 	stored, err := s.db.Catalog(ctx)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	cat := stored
 	if len(cat.Products) == 0 {
-		return nil, shadowscan.Errorf(shadowscan.EINVALID, "the store %s holds no catalogue: run `shadowscan catalog import FILE` first", s.db.Path())
+		return nil, nil, shadowscan.Errorf(shadowscan.EINVALID, "the store %s holds no catalogue: run `shadowscan catalog import FILE` first", s.db.Path())
 	}
 	if sc.BrandID != "" {
 		if cat, err = cat.OnlyBrand(sc.BrandID); err != nil {
-			return nil, fmt.Errorf("--brand: %w", err)
+			return nil, nil, fmt.Errorf("--brand: %w", err)
 		}
 	}
 	if len(sc.Queries) == 0 {
@@ -219,24 +220,25 @@ func (s *Scanner) matcher(ctx context.Context, sc *shadowscan.Scan) (*matcher.Ma
 	// catalogue, whatever the scan's brand. Each is read once.
 	confirmed, err := s.db.ConfirmedBySeller(ctx)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	// The market is what earlier scans saw: a resumed scan leaves out what
 	// it stored itself before the kill, as an uninterrupted one never saw it.
 	market, err := storeMarket(ctx, s.db, s.rules.Detection, sc.ID)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	// The network walk counts the shops showing the relists' hits' photos.
 	r, err := relister(ctx, s.db, s.rules.Detection, stored)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	network, err := networkReasons(ctx, s.db, s.rules.Detection, stored, confirmed, r)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return matcher.New(cat, s.rules.Detection, sellerHistory(confirmed), market, network, relists(ctx, s.db, r))
+	m, err := matcher.New(cat, s.rules.Detection, sellerHistory(confirmed), market, network, relists(ctx, s.db, r))
+	return m, cat, err
 }
 
 // finish writes the final record whatever happened, with a context that

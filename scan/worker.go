@@ -12,6 +12,7 @@ import (
 
 	"github.com/shadowscan/shadowscan/crawler"
 	"github.com/shadowscan/shadowscan/fleet"
+	"github.com/shadowscan/shadowscan/matcher"
 	"github.com/shadowscan/shadowscan/rules"
 )
 
@@ -25,7 +26,9 @@ import (
 //
 // It fetches with its own copy of the site rules, and refuses a task
 // whose rule digest is not its own: a worker with other rules would
-// extract other listings than the coordinator planned for.
+// extract other listings than the coordinator planned for. It reads the
+// scan's catalogue snapshot (Task.Catalog) to fetch and hash only the
+// photos that can change a verdict, as a scan in one process does.
 type Worker struct {
 	rules *rules.Set
 	name  string
@@ -37,6 +40,9 @@ type Worker struct {
 
 	mu       sync.Mutex
 	fetchers map[fetcherKey]*siteFetcher
+	// matchers are the matchers of the catalogue snapshots read, by name
+	// (photosWanted).
+	matchers map[string]*matcher.Matcher
 }
 
 // fetcherKey names the fetcher of a site in a scan.
@@ -59,7 +65,7 @@ type siteFetcher struct {
 // NewWorker returns a worker named name fetching with the rules of set;
 // WithLogger, WithUserAgent and WithCrawlerOptions apply to it.
 func NewWorker(set *rules.Set, name string, opts ...Option) *Worker {
-	w := &Worker{rules: set, name: name, fetchers: map[fetcherKey]*siteFetcher{}}
+	w := &Worker{rules: set, name: name, fetchers: map[fetcherKey]*siteFetcher{}, matchers: map[string]*matcher.Matcher{}}
 	for _, o := range opts {
 		o(&w.cfg)
 	}
@@ -169,6 +175,7 @@ func (w *Worker) fetcher(ctx context.Context, t fleet.Task) (*siteFetcher, error
 	if t.MaxPages > 0 {
 		opts = append(opts, crawler.WithMaxPages(t.MaxPages))
 	}
+	opts = append(opts, w.photosWanted(ctx, t.Catalog)...)
 	c, err := crawler.New(site, opts...)
 	if err != nil {
 		return nil, err
