@@ -21,6 +21,7 @@ import (
 	"github.com/shadowscan/shadowscan/fleet"
 	"github.com/shadowscan/shadowscan/rules"
 	"github.com/shadowscan/shadowscan/store"
+	"github.com/shadowscan/shadowscan/store/storetest"
 )
 
 // clusterSize is how many servers the cluster test runs, and how many
@@ -172,7 +173,7 @@ func TestDistributedClusterLeaderLost(t *testing.T) {
 	}
 	srv := httptestMarket(t)
 	local := localStore(t, set, srv)
-	wantListings, wantHits := storeContents(t, local)
+	wantListings, wantHits := storetest.Contents(t, local, demo.SiteName)
 	wantCaptures := captureContents(t, local)
 
 	servers := MustCluster(t)
@@ -208,7 +209,7 @@ func TestDistributedClusterLeaderLost(t *testing.T) {
 	if k.killed == "" || k.at >= len(wantListings) {
 		t.Fatalf("the leader was not shut down mid-scan (server %q, after %d listings)", k.killed, k.at)
 	}
-	listings, hits := storeContents(t, db)
+	listings, hits := storetest.Contents(t, db, demo.SiteName)
 	if !slices.Equal(listings, wantListings) || !slices.Equal(hits, wantHits) {
 		t.Errorf("after the leader was lost: %d listings, %d hits; a one-process scan stores %d, %d\nlistings %v\nwant     %v\nhits %v\nwant %v",
 			len(listings), len(hits), len(wantListings), len(wantHits), listings, wantListings, hits, wantHits)

@@ -10,7 +10,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -21,6 +20,7 @@ import (
 	"github.com/shadowscan/shadowscan/fleet"
 	"github.com/shadowscan/shadowscan/rules"
 	"github.com/shadowscan/shadowscan/store"
+	"github.com/shadowscan/shadowscan/store/storetest"
 )
 
 // fleetQueries are the demo queries the distributed tests scan: enough
@@ -97,36 +97,11 @@ func rulesWithPoliteness(t *testing.T, pol string) *rules.Set {
 	return set
 }
 
-// storeContents are a store's listings (site/id) and hits (listing,
-// product, category, score), sorted: what two scans of one marketplace
-// must agree on.
-func storeContents(t *testing.T, db *store.DB) (listings, hits []string) {
-	t.Helper()
-	ctx := context.Background()
-	err := db.EachListing(ctx, demo.SiteName, func(r *store.ListingRecord) error {
-		listings = append(listings, r.Listing.Key())
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	hs, err := db.Hits(ctx, shadowscan.HitFilter{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, h := range hs {
-		hits = append(hits, fmt.Sprintf("%s %s/%s %s %d", h.Listing.Key(), h.BrandID, h.SKU, h.Category, h.Score))
-	}
-	sort.Strings(listings)
-	sort.Strings(hits)
-	return listings, hits
-}
-
 // localScan scans the demo marketplace at base in one process and
 // returns what it stored.
 func localScan(t *testing.T, set *rules.Set, base string) (listings, hits []string) {
 	t.Helper()
-	return storeContents(t, localStore(t, set, base))
+	return storetest.Contents(t, localStore(t, set, base), demo.SiteName)
 }
 
 // localStore scans the demo marketplace at base in one process into a
@@ -158,7 +133,7 @@ func TestDistributedScanMatchesLocal(t *testing.T) {
 	t.Cleanup(srv.Close)
 	// The catalogue's own queries, as make demo scans.
 	o := Options{Sites: []string{demo.SiteName}, BaseURL: srv.URL}
-	wantListings, wantHits := storeContents(t, localStoreOptions(t, set, o))
+	wantListings, wantHits := storetest.Contents(t, localStoreOptions(t, set, o), demo.SiteName)
 	localPhotos := photoRequests(reqs.all())
 	reqs.reset()
 
@@ -171,7 +146,7 @@ func TestDistributedScanMatchesLocal(t *testing.T) {
 	if err != nil || sc.State != shadowscan.ScanDone {
 		t.Fatalf("distributed scan: %+v, %v", sc, err)
 	}
-	listings, hits := storeContents(t, db)
+	listings, hits := storetest.Contents(t, db, demo.SiteName)
 	t.Logf("local and distributed: %d listings, %d hits; distributed scan record: %d pages, %d listings, %d new hits, errors %v",
 		len(wantListings), len(wantHits), sc.Pages, sc.Listings, sc.Hits, sc.Errors)
 	if !slices.Equal(listings, wantListings) {
@@ -428,7 +403,7 @@ func TestDistributedWorkerKilled(t *testing.T) {
 	if res.sc.Redelivered[demo.SiteName] < 1 || res.sc.Workers["survivor1"]+res.sc.Workers["survivor2"] == 0 {
 		t.Errorf("the scan record counts redeliveries %v and tasks by worker %v: want the killed worker's task redelivered, done by a survivor", res.sc.Redelivered, res.sc.Workers)
 	}
-	listings, hits := storeContents(t, db)
+	listings, hits := storetest.Contents(t, db, demo.SiteName)
 	wantListings, wantHits := localScan(t, set, srv.URL)
 	if !slices.Equal(listings, wantListings) || !slices.Equal(hits, wantHits) {
 		t.Errorf("after the kill: %d listings, %d hits; a one-process scan stores %d, %d\nlistings %v\nwant     %v\nhits %v\nwant %v",
@@ -518,9 +493,9 @@ func TestDistributedSharedBackoff(t *testing.T) {
 	if !slices.Contains(after, path) {
 		t.Errorf("the throttled page %s was not asked for again after the backoff", path)
 	}
-	listings, hits := storeContents(t, db)
+	listings, hits := storetest.Contents(t, db, demo.SiteName)
 	wantDB := localStoreOptions(t, set, o)
-	wantListings, wantHits := storeContents(t, wantDB)
+	wantListings, wantHits := storetest.Contents(t, wantDB, demo.SiteName)
 	if !slices.Equal(listings, wantListings) || !slices.Equal(hits, wantHits) {
 		t.Errorf("with the backoff: %d listings, %d hits; a one-process scan stores %d, %d", len(listings), len(hits), len(wantListings), len(wantHits))
 	}

@@ -23,6 +23,7 @@ import (
 	"github.com/shadowscan/shadowscan/demo"
 	"github.com/shadowscan/shadowscan/fleet"
 	"github.com/shadowscan/shadowscan/store"
+	"github.com/shadowscan/shadowscan/store/storetest"
 )
 
 // resumePoliteness paces the demo marketplace so that a distributed scan
@@ -163,7 +164,7 @@ func TestDistributedCoordinatorKilled(t *testing.T) {
 	if dup := market.twice(); len(dup) > 0 {
 		t.Errorf("listing pages fetched more than once: %v; the resume started the crawl again", dup)
 	}
-	listings, hits := storeContents(t, db)
+	listings, hits := storetest.Contents(t, db, demo.SiteName)
 	wantListings, wantHits := localScan(t, set, srv.URL)
 	if !slices.Equal(listings, wantListings) || !slices.Equal(hits, wantHits) {
 		t.Errorf("after the kill and resume: %d listings, %d hits; a one-process scan stores %d, %d\nlistings %v\nwant     %v\nhits %v\nwant %v",
@@ -226,7 +227,7 @@ func TestDistributedResumeAfterStop(t *testing.T) {
 	}) {
 		t.Errorf("notices %q: want the open tasks published again", notices)
 	}
-	listings, hits := storeContents(t, db)
+	listings, hits := storetest.Contents(t, db, demo.SiteName)
 	wantListings, wantHits := localScan(t, set, base)
 	if !slices.Equal(listings, wantListings) || !slices.Equal(hits, wantHits) {
 		t.Errorf("after the stop and resume: %d listings, %d hits; a one-process scan stores %d, %d", len(listings), len(hits), len(wantListings), len(wantHits))
@@ -308,7 +309,7 @@ func TestDistributedTasksLostInNATS(t *testing.T) {
 	if !slices.ContainsFunc(notices, func(n string) bool { return strings.Contains(n, "lost in nats published again") }) {
 		t.Errorf("notices %q: want the lost tasks published again", notices)
 	}
-	listings, hits := storeContents(t, db)
+	listings, hits := storetest.Contents(t, db, demo.SiteName)
 	wantListings, wantHits := localScan(t, set, base)
 	if !slices.Equal(listings, wantListings) || !slices.Equal(hits, wantHits) {
 		t.Errorf("after the purge: %d listings, %d hits; a one-process scan stores %d, %d", len(listings), len(hits), len(wantListings), len(wantHits))

@@ -15,6 +15,7 @@ import (
 	"github.com/shadowscan/shadowscan/rules"
 	"github.com/shadowscan/shadowscan/scan"
 	"github.com/shadowscan/shadowscan/store"
+	"github.com/shadowscan/shadowscan/store/storetest"
 )
 
 // TestDistributedScanOnHeldOutWorlds scans held-out worlds' marketplaces
@@ -46,7 +47,7 @@ func TestDistributedScanOnHeldOutWorlds(t *testing.T) {
 			if err != nil || sc.State != shadowscan.ScanDone {
 				t.Fatalf("local scan: %+v, %v", sc, err)
 			}
-			wantListings, wantHits := storedKeys(t, local)
+			wantListings, wantHits := storetest.Contents(t, local, "")
 
 			srv, err := fleet.StartEmbedded(t.TempDir(), "127.0.0.1:0")
 			if err != nil {
@@ -61,7 +62,7 @@ func TestDistributedScanOnHeldOutWorlds(t *testing.T) {
 			if err != nil || dsc.State != shadowscan.ScanDone {
 				t.Fatalf("distributed scan: %+v, %v", dsc, err)
 			}
-			listings, hits := storedKeys(t, dist)
+			listings, hits := storetest.Contents(t, dist, "")
 			t.Logf("%s: one process %d listings, %d hits; distributed %d listings, %d hits (record: %d pages, errors %v)",
 				w.name, len(wantListings), len(wantHits), len(listings), len(hits), dsc.Pages, dsc.Errors)
 			if len(wantListings) == 0 || len(wantHits) == 0 {
@@ -150,30 +151,6 @@ func startHeldoutWorkers(t *testing.T, url string, set *rules.Set, sites []strin
 		wg.Go(func() { _ = scan.NewWorker(set, name).Run(ctx, q, sites) })
 	}
 	return func() { cancel(); wg.Wait() }
-}
-
-// storedKeys are a store's listing keys and its hits (listing, product,
-// category, score), sorted.
-func storedKeys(t *testing.T, db *store.DB) (listings, hits []string) {
-	t.Helper()
-	ctx := context.Background()
-	err := db.EachListing(ctx, "", func(r *store.ListingRecord) error {
-		listings = append(listings, r.Listing.Key())
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	hs, err := db.Hits(ctx, shadowscan.HitFilter{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, h := range hs {
-		hits = append(hits, fmt.Sprintf("%s %s/%s %s %d", h.Listing.Key(), h.BrandID, h.SKU, h.Category, h.Score))
-	}
-	slices.Sort(listings)
-	slices.Sort(hits)
-	return listings, hits
 }
 
 // keyDiff lists the keys only one side has (at most 20 each).

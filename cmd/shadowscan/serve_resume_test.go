@@ -19,6 +19,7 @@ import (
 	"github.com/shadowscan/shadowscan"
 	"github.com/shadowscan/shadowscan/demo"
 	"github.com/shadowscan/shadowscan/store"
+	"github.com/shadowscan/shadowscan/store/storetest"
 	"github.com/shadowscan/shadowscan/web"
 )
 
@@ -138,24 +139,7 @@ func listingsAndHits(t *testing.T, path string) (listings, hits []string) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	ctx := context.Background()
-	err = db.EachListing(ctx, demo.SiteName, func(r *store.ListingRecord) error {
-		listings = append(listings, r.Listing.Key())
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	hs, err := db.Hits(ctx, shadowscan.HitFilter{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, h := range hs {
-		hits = append(hits, fmt.Sprintf("%s %s/%s %s %d", h.Listing.Key(), h.BrandID, h.SKU, h.Category, h.Score))
-	}
-	slices.Sort(listings)
-	slices.Sort(hits)
-	return listings, hits
+	return storetest.Contents(t, db, demo.SiteName)
 }
 
 // TestServeResumesScanAfterKill: `serve --nats embedded` is SIGKILLed in
