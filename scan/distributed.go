@@ -87,6 +87,9 @@ func (s *Scanner) startDistributed(ctx context.Context, p *pipeline, sites []*ru
 		if p.scan, err = s.db.ResumeScan(ctx, sc.ID); err != nil {
 			return err
 		}
+		// The record holds the counts as of the last batch applied
+		// (coordinator.progress): the resumed scan counts on from them.
+		p.newHits = p.scan.Hits
 		p.scan.Blocked = nil
 		p.emit(Event{Kind: EventResumed, Message: line})
 	} else {
@@ -361,7 +364,8 @@ func (d *coordinator) apply(ctx context.Context, results []fleet.Result) (done b
 		}
 	}
 	if len(keys) > 0 {
-		outs, err := p.s.db.Record(ctx, obs, store.WithWork(p.scan.ID, opened, keys), store.ConfirmGoneAfter(p.goneGap))
+		outs, err := p.s.db.Record(ctx, obs, store.WithWork(p.scan.ID, opened, keys), store.ConfirmGoneAfter(p.goneGap),
+			store.WithScanRecord(d.progress))
 		if err != nil {
 			return false, err
 		}
@@ -373,6 +377,19 @@ func (d *coordinator) apply(ctx context.Context, results []fleet.Result) (done b
 		}
 	}
 	return d.track.open == 0, nil
+}
+
+// progress is the scan's record once the batch whose outcomes are outs is
+// applied, kept with the batch (store.WithScanRecord): a coordinator
+// killed and restarted goes on counting from it.
+func (d *coordinator) progress(outs []store.Outcome) *shadowscan.Scan {
+	snap := d.p.snapshot()
+	for _, o := range outs {
+		if o.NewHit {
+			snap.Hits++
+		}
+	}
+	return &snap
 }
 
 // expectSpawned adds the tasks a result spawned to those the scan waits

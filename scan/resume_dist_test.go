@@ -170,6 +170,12 @@ func TestDistributedCoordinatorKilled(t *testing.T) {
 		t.Errorf("after the kill and resume: %d listings, %d hits; a one-process scan stores %d, %d\nlistings %v\nwant     %v\nhits %v\nwant %v",
 			len(listings), len(hits), len(wantListings), len(wantHits), listings, wantListings, hits, wantHits)
 	}
+	// The record counts what the killed coordinator applied too: it kept
+	// its counts with every batch.
+	if sc.Listings != len(listings) || sc.Hits != len(hits) {
+		t.Errorf("the resumed scan's record counts %d listings and %d new hits; the store holds %d and %d (%d applied before the kill)",
+			sc.Listings, sc.Hits, len(listings), len(hits), applied)
+	}
 }
 
 // TestDistributedResumeAfterStop: a distributed scan stopped (its

@@ -76,6 +76,45 @@ type recordOptions struct {
 	// The work items to mark in the same transaction (WithWork).
 	opened []WorkItem
 	done   []string
+	// progress gives the scan record to keep in the same transaction
+	// (WithScanRecord).
+	progress func([]Outcome) *shadowscan.Scan
+}
+
+// WithScanRecord makes Record keep, in the transaction that stores the
+// observations, the record fn returns from their outcomes: the scan's
+// counts as of this batch, so that a scan killed and resumed goes on
+// counting from what it had stored. The record is kept only while the
+// stored one is running: a finished scan's record is never overwritten.
+func WithScanRecord(fn func([]Outcome) *shadowscan.Scan) RecordOption {
+	return func(o *recordOptions) { o.progress = fn }
+}
+
+// putProgress keeps the scan record ro.progress gives for outcomes out,
+// if its stored record is running.
+func putProgress(tx *bbolt.Tx, ro *recordOptions, out []Outcome) error {
+	if ro.progress == nil {
+		return nil
+	}
+	rec := ro.progress(out)
+	if rec == nil {
+		return nil
+	}
+	b, err := bucket(tx, bucketScans)
+	if err != nil {
+		return err
+	}
+	v := b.Get(u64(rec.ID))
+	if v == nil {
+		return nil
+	}
+	stored, err := decodeValue[shadowscan.Scan](v, scanV, fmt.Sprintf("scan %d", rec.ID))
+	if err != nil || stored.State != shadowscan.ScanRunning {
+		return err
+	}
+	c := *rec
+	c.State, c.EndedAt = shadowscan.ScanRunning, time.Time{}
+	return putScan(b, &c)
 }
 
 // WithFrontier makes Record write, in the transaction that stores the
@@ -312,7 +351,7 @@ func (db *DB) Record(ctx context.Context, obs []Observation, opts ...RecordOptio
 	for _, o := range opts {
 		o(&ro)
 	}
-	if len(obs) == 0 {
+	if len(obs) == 0 && ro.progress == nil {
 		if err := db.MarkFrontier(ctx, ro.scanID, ro.visited, ro.search); err != nil {
 			return nil, err
 		}
@@ -345,9 +384,11 @@ func (db *DB) Record(ctx context.Context, obs []Observation, opts ...RecordOptio
 			return err
 		}
 		if len(ro.visited) > 0 || len(ro.search) > 0 {
-			return putFrontier(tx, ro.scanID, ro.visited, ro.search)
+			if err := putFrontier(tx, ro.scanID, ro.visited, ro.search); err != nil {
+				return err
+			}
 		}
-		return nil
+		return putProgress(tx, &ro, out)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("record %d observations: %w", len(obs), err)

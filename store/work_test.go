@@ -9,6 +9,8 @@ import (
 	"sync/atomic"
 	"syscall"
 	"testing"
+
+	"github.com/shadowscan/shadowscan"
 )
 
 // openIDs are the ids of the scan's open work items.
@@ -98,5 +100,58 @@ func TestWorkItems(t *testing.T) {
 	}
 	if _, err := db.Listing(ctx, "demo-market", "W1"); err != nil {
 		t.Errorf("the listing recorded with the work marks: %v", err)
+	}
+}
+
+// TestRecordKeepsScanProgress: WithScanRecord keeps the scan's counts in
+// the transaction of each batch, listings or only work marks, while the
+// scan runs; a finished scan's record is never overwritten.
+func TestRecordKeepsScanProgress(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpen(t)
+	sc := &shadowscan.Scan{Sites: []string{"m"}}
+	if err := db.StartScan(ctx, sc); err != nil {
+		t.Fatal(err)
+	}
+	progress := func(pages int) RecordOption {
+		return WithScanRecord(func(outs []Outcome) *shadowscan.Scan {
+			c := *sc
+			c.Pages, c.Listings = pages, len(outs)
+			for _, o := range outs {
+				if o.NewHit {
+					c.Hits++
+				}
+			}
+			return &c
+		})
+	}
+	obs := []Observation{{ScanID: sc.ID, Listing: listing("p1", "Aurora protein", 8900, "s1"), Verdict: flaggedVerdict(80)}}
+	if _, err := db.Record(ctx, obs, WithWork(sc.ID, nil, []string{"t1"}), progress(3)); err != nil {
+		t.Fatal(err)
+	}
+	got, err := db.Scan(ctx, sc.ID)
+	if err != nil || got.Pages != 3 || got.Listings != 1 || got.Hits != 1 || got.State != shadowscan.ScanRunning {
+		t.Fatalf("after a batch: %+v (%v); want 3 pages, 1 listing, 1 hit, running", got, err)
+	}
+	// A batch of work marks only (a search page's result) keeps it too.
+	if _, err := db.Record(ctx, nil, WithWork(sc.ID, nil, []string{"t2"}), progress(4)); err != nil {
+		t.Fatal(err)
+	}
+	if got, err = db.Scan(ctx, sc.ID); err != nil || got.Pages != 4 {
+		t.Fatalf("after marks only: %+v (%v); want 4 pages", got, err)
+	}
+	if done, err := db.WorkDone(ctx, sc.ID, "t2"); err != nil || !done {
+		t.Fatalf("t2 done %v (%v) in the same transaction", done, err)
+	}
+	final := *got
+	final.State, final.Pages = shadowscan.ScanDone, 9
+	if err := db.FinishScan(ctx, &final); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Record(ctx, nil, WithWork(sc.ID, nil, []string{"t3"}), progress(5)); err != nil {
+		t.Fatal(err)
+	}
+	if got, err = db.Scan(ctx, sc.ID); err != nil || got.Pages != 9 || got.State != shadowscan.ScanDone {
+		t.Errorf("a finished scan after a late batch: %+v (%v); want its final record, 9 pages, done", got, err)
 	}
 }
