@@ -334,7 +334,13 @@ type fetched struct {
 
 // capture turns f into a shadowscan.Capture of kind.
 func (f *fetched) capture(kind string) shadowscan.Capture {
-	sum := sha256.Sum256(f.body)
+	return f.captureSum(kind, sha256.Sum256(f.body))
+}
+
+// captureSum is capture for a caller that has the body's SHA-256 already
+// (a photo's is also its hash cache key: computing it once saves a pass
+// over bytes that run to hundreds of kilobytes).
+func (f *fetched) captureSum(kind string, sum [sha256.Size]byte) shadowscan.Capture {
 	return shadowscan.Capture{
 		URL: f.url, Method: http.MethodGet,
 		RequestHeader: shadowscan.RedactHeader(f.reqHeader), Status: f.status, Header: shadowscan.RedactHeader(f.header),

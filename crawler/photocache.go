@@ -132,8 +132,9 @@ func (r *run) fetchPhoto(ctx context.Context, u string) (shadowscan.ListingImage
 		}
 	}
 	r.stats.add(func(s *Stats) { s.Photos++ })
-	c := f.capture(kindPhoto)
-	h, herr := r.hash(ctx, f.body)
+	sum := sha256.Sum256(f.body)
+	c := f.captureSum(kindPhoto, sum)
+	h, herr := r.hash(ctx, f.body, sum)
 	if herr != nil {
 		if ctx.Err() == nil {
 			r.stats.addError("image")
@@ -152,10 +153,9 @@ func (r *run) fetchPhoto(ctx context.Context, u string) (shadowscan.ListingImage
 // photo decodes to tens of megabytes).
 //
 // Bytes hashed before in this crawler, under any URL, are not decoded
-// again: the result is kept by their SHA-256. Nor are bytes hashed in an
-// earlier scan (WithKnownHashes).
-func (r *run) hash(ctx context.Context, body []byte) (photo.Hashes, error) {
-	sum := sha256.Sum256(body)
+// again: the result is kept by their SHA-256, sum (the capture's). Nor are
+// bytes hashed in an earlier scan (WithKnownHashes).
+func (r *run) hash(ctx context.Context, body []byte, sum [sha256.Size]byte) (photo.Hashes, error) {
 	pc := r.c.photos
 	pc.mu.Lock()
 	if e, ok := pc.hashes[sum]; ok {
