@@ -220,22 +220,29 @@ func decimalSeparator(num string) rune {
 	return sep
 }
 
+// Replacers of parseNumber, built once: a strings.Replacer builds its
+// tables on first use, and a scan parses a price on every listing page.
+var (
+	dropGroupSpaces = strings.NewReplacer(" ", "", "'", "")
+	dropSeparators  = strings.NewReplacer(".", "", ",", "")
+)
+
 // parseNumber turns number text into an Amount, rounding to hundredths.
 func parseNumber(num string, sep rune) (shadowscan.Amount, bool) {
-	num = strings.NewReplacer(" ", "", "'", "").Replace(strings.TrimSpace(num))
+	num = dropGroupSpaces.Replace(strings.TrimSpace(num))
 	if sep == 0 {
 		sep = decimalSeparator(num)
 	}
 	var intPart, frac string
 	switch sep {
 	case 0:
-		intPart = strings.NewReplacer(".", "", ",", "").Replace(num)
+		intPart = dropSeparators.Replace(num)
 	case '.':
 		intPart, frac, _ = strings.Cut(strings.ReplaceAll(num, ",", ""), ".")
 	case ',':
 		intPart, frac, _ = strings.Cut(strings.ReplaceAll(num, ".", ""), ",")
 	case '€':
-		intPart, frac, _ = strings.Cut(strings.NewReplacer(".", "", ",", "").Replace(num), "€")
+		intPart, frac, _ = strings.Cut(dropSeparators.Replace(num), "€")
 	default:
 		return 0, false
 	}
