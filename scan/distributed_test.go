@@ -128,11 +128,9 @@ func TestDistributedScanMatchesLocal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	reqs := &requestLog{next: demo.NewMarket().Handler()}
-	srv := httptest.NewServer(reqs)
-	t.Cleanup(srv.Close)
+	reqs, base := loggedMarket(t, demo.NewMarket().Handler())
 	// The catalogue's own queries, as make demo scans.
-	o := Options{Sites: []string{demo.SiteName}, BaseURL: srv.URL}
+	o := Options{Sites: []string{demo.SiteName}, BaseURL: base}
 	wantListings, wantHits := storetest.Contents(t, localStoreOptions(t, set, o), demo.SiteName)
 	localPhotos := photoRequests(reqs.all())
 	reqs.reset()
@@ -204,6 +202,16 @@ func (l *requestLog) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	l.mu.Unlock()
 }
 
+// loggedMarket serves h on loopback until the test ends, logging every
+// request; it returns the log and the base URL.
+func loggedMarket(t *testing.T, h http.Handler) (*requestLog, string) {
+	t.Helper()
+	l := &requestLog{next: h}
+	srv := httptest.NewServer(l)
+	t.Cleanup(srv.Close)
+	return l, srv.URL
+}
+
 func (l *requestLog) reset() {
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -263,9 +271,7 @@ func TestDistributedPoliteness(t *testing.T) {
 	}
 	const parallelism, delay, slack = 2, 150 * time.Millisecond, 5 * time.Millisecond
 	set := rulesWithPoliteness(t, fmt.Sprintf("{parallelism: %d, delay: %s, respect_robots_txt: true, timeout: 10s, retries: 2}", parallelism, delay))
-	log := &requestLog{next: demo.NewMarket().Handler()}
-	srv := httptest.NewServer(log)
-	t.Cleanup(srv.Close)
+	log, base := loggedMarket(t, demo.NewMarket().Handler())
 	url := MustFleet(t)
 	startWorkers(t, url, set, 4, "w")
 	db, _ := mustDemoStore(t)
@@ -273,7 +279,7 @@ func TestDistributedPoliteness(t *testing.T) {
 	defer cancel()
 	start := time.Now()
 	sc, err := New(db, set).RunDistributed(ctx, MustFleetConn(t, url, "coordinator"),
-		Options{Sites: []string{demo.SiteName}, BaseURL: srv.URL, Queries: []string{"奥罗拉 蛋白粉"}, MaxPages: 1}, nil)
+		Options{Sites: []string{demo.SiteName}, BaseURL: base, Queries: []string{"奥罗拉 蛋白粉"}, MaxPages: 1}, nil)
 	if err != nil || sc.State != shadowscan.ScanDone || sc.Listings == 0 {
 		t.Fatalf("distributed scan: %+v, %v", sc, err)
 	}
@@ -453,15 +459,13 @@ func TestDistributedSharedBackoff(t *testing.T) {
 	}
 	set := rulesWithPoliteness(t, "{parallelism: 4, delay: 0s, respect_robots_txt: true, timeout: 10s, retries: 2}")
 	throttle := &throttleOnce{next: demo.NewMarket().Handler(), after: "3"}
-	log := &requestLog{next: throttle}
-	srv := httptest.NewServer(log)
-	t.Cleanup(srv.Close)
+	log, base := loggedMarket(t, throttle)
 	url := MustFleet(t)
 	startWorkers(t, url, set, 4, "w")
 	db, _ := mustDemoStore(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	o := Options{Sites: []string{demo.SiteName}, BaseURL: srv.URL, Queries: fleetQueries[:1], MaxPages: 2}
+	o := Options{Sites: []string{demo.SiteName}, BaseURL: base, Queries: fleetQueries[:1], MaxPages: 2}
 	sc, err := New(db, set).RunDistributed(ctx, MustFleetConn(t, url, "coordinator"), o, nil)
 	if err != nil || sc.State != shadowscan.ScanDone {
 		t.Fatalf("distributed scan: %+v, %v", sc, err)
