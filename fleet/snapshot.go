@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
 )
@@ -16,7 +17,8 @@ const maxSnapshot = 64 << 20
 
 // PutSnapshot keeps data, a snapshot of what a scan matches against, in
 // the catalogs object store and returns its name: the sha256 of data, so
-// a snapshot is put once however many scans use it, and a name always
+// a snapshot is put once however many scans use it (again only once it
+// has been kept half of snapshotTTL), and a name always
 // means the same bytes (the version is the content). The coordinator
 // puts its snapshot when a scan starts or resumes, and its tasks name
 // it (Task.Catalog).
@@ -26,6 +28,11 @@ func (c *Conn) PutSnapshot(ctx context.Context, data []byte) (string, error) {
 	}
 	sum := sha256.Sum256(data)
 	name := hex.EncodeToString(sum[:])
+	// Every scan of an unchanged catalogue names the same snapshot: it is
+	// put again only when half its time in the store has gone.
+	if info, err := c.catalogs.GetInfo(ctx, name); err == nil && time.Since(info.ModTime) < snapshotTTL/2 {
+		return name, nil
+	}
 	err := again(ctx, func(ctx context.Context) error {
 		_, err := c.catalogs.PutBytes(ctx, name, data)
 		return err

@@ -21,9 +21,16 @@ func TestSnapshot(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	first, err := coord.catalogs.GetInfo(ctx, name)
+	if err != nil {
+		t.Fatal(err)
+	}
 	again, err := coord.PutSnapshot(ctx, data)
 	if err != nil || again != name || len(name) != 64 {
 		t.Fatalf("put twice: %q and %q (%v); want the same sha256 name", name, again, err)
+	}
+	if info, err := coord.catalogs.GetInfo(ctx, name); err != nil || info.NUID != first.NUID {
+		t.Errorf("the second put of the same snapshot wrote it again (%v)", err)
 	}
 	other, err := coord.PutSnapshot(ctx, append(data, ' '))
 	if err != nil || other == name {
