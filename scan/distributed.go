@@ -84,13 +84,13 @@ func (s *Scanner) startDistributed(ctx context.Context, p *pipeline, sites []*ru
 		if err != nil {
 			return err
 		}
-		if p.scan, err = s.db.ResumeScan(ctx, sc.ID); err != nil {
+		rec, err := s.db.ResumeScan(ctx, sc.ID)
+		if err != nil {
 			return err
 		}
 		// The record holds the counts as of the last batch applied
 		// (coordinator.progress): the resumed scan counts on from them.
-		p.newHits = p.scan.Hits
-		p.scan.Blocked = nil
+		p.resumeFrom(rec)
 		p.emit(Event{Kind: EventResumed, Message: line})
 	} else {
 		sc.Plan.Distributed = true

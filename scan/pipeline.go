@@ -36,8 +36,13 @@ type pipeline struct {
 	onMu sync.Mutex // serialises on
 	on   func(Event)
 
-	mu   sync.Mutex // guards scan, live, newHits, revisited, goneSeen
+	mu   sync.Mutex // guards scan, live, newHits, stored, revisited, goneSeen
 	scan *shadowscan.Scan
+	// baseListings are the listings the scan's record counted when this
+	// run began (a resumed scan's, stored before it stopped); stored
+	// counts the listings this run's writer has committed since.
+	baseListings int
+	stored       int
 	// live are the running search crawl's counts, not yet in scan;
 	// revisiting is set while revisits run (they count into scan as they
 	// go).
@@ -81,7 +86,8 @@ func (p *pipeline) notify(kind EventKind, msg string) {
 // is committed (or the first error).
 func (p *pipeline) run(ctx context.Context, sites []*rules.Site) error {
 	p.w = p.s.db.NewWriter(store.WithScanFrontier(p.scan.ID),
-		store.WithRecordOptions(store.ConfirmGoneAfter(p.goneGap)), store.OnCommit(p.committed))
+		store.WithRecordOptions(store.ConfirmGoneAfter(p.goneGap), store.WithScanRecord(p.progressRecord)),
+		store.OnCommit(p.committed))
 	var err error
 	for _, site := range sites {
 		if err = p.runSite(ctx, site); err != nil {
@@ -249,6 +255,41 @@ func (p *pipeline) sink(ctx context.Context, page *crawler.Page) error {
 	return p.w.Add(ctx, store.Observation{ScanID: p.scan.ID, Listing: page.Listing, Captures: page.Captures, Verdict: v, KeepCaptures: p.o.KeepAll})
 }
 
+// resumeFrom makes the pipeline go on with rec, the record of the scan it
+// resumes: it counts on from the listings and new hits rec holds, the
+// counts as of its last committed batch (progressRecord), or of its end
+// when it was interrupted, and anew the blocks it meets.
+func (p *pipeline) resumeFrom(rec *shadowscan.Scan) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.scan = rec
+	p.scan.Blocked = nil
+	p.newHits = rec.Hits
+	p.baseListings = rec.Listings
+	p.stored = 0
+}
+
+// progressRecord is the scan's record once the batch whose outcomes are
+// outs is committed, kept in that batch's transaction
+// (store.WithScanRecord): a scan killed mid-crawl is resumed counting on
+// from what it had stored. Its listings and new hits are those committed,
+// not those fetched and lost with the kill (the resumed scan fetches
+// those again and counts them then). Pages, photos and errors are the
+// running crawl's when a watcher takes progress (crawler.WithProgress),
+// else the sites' finished before.
+func (p *pipeline) progressRecord(outs []store.Outcome) *shadowscan.Scan {
+	snap := p.snapshot()
+	p.mu.Lock()
+	snap.Listings = p.baseListings + p.stored + len(outs)
+	p.mu.Unlock()
+	for _, o := range outs {
+		if o.NewHit {
+			snap.Hits++
+		}
+	}
+	return &snap
+}
+
 // committed is the writer's report of one transaction: it counts new
 // hits and id conflicts and keeps the gone sightings to confirm.
 func (p *pipeline) committed(c store.Commit) {
@@ -266,6 +307,7 @@ func (p *pipeline) committed(c store.Commit) {
 		p.noteGone(&c.Observations[i], o)
 	}
 	p.newHits += n
+	p.stored += len(c.Outcomes)
 	p.scan.Hits = p.newHits
 	p.scan.SeenGone = len(p.goneSeen)
 	p.mu.Unlock()
@@ -332,8 +374,12 @@ func (f frontier) Visited(ctx context.Context, url string) (bool, error) {
 	return f.p.s.db.Visited(ctx, f.p.scan.ID, f.key(url))
 }
 
+// MarkVisited queues the mark behind the listing, even when the scan
+// was stopped after the listing was handed over: the writer commits what
+// it holds when it closes, and a listing stored without its mark would be
+// fetched and counted again by a resumed scan.
 func (f frontier) MarkVisited(ctx context.Context, url string) error {
-	return f.p.w.MarkVisited(ctx, f.key(url))
+	return f.p.w.MarkVisited(context.WithoutCancel(ctx), f.key(url))
 }
 
 func (f frontier) SearchPage(ctx context.Context, url string) (crawler.SearchState, error) {

@@ -120,12 +120,11 @@ func (s *Scanner) Run(ctx context.Context, o Options, on func(Event)) (*shadowsc
 		if err != nil {
 			return nil, err
 		}
-		if p.scan, err = s.db.ResumeScan(ctx, sc.ID); err != nil {
+		rec, err := s.db.ResumeScan(ctx, sc.ID)
+		if err != nil {
 			return nil, err
 		}
-		// The blocks that stopped it are the last run's: this run
-		// counts its own.
-		p.scan.Blocked = nil
+		p.resumeFrom(rec)
 		p.emit(Event{Kind: EventResumed, Message: line})
 	} else {
 		sc.State = shadowscan.ScanRunning

@@ -218,3 +218,53 @@ func saveDemoCatalog(tb testing.TB, db *store.DB) {
 		}
 	}
 }
+
+// TestResumedRecordCountsTheWholeScan interrupts a scan midway (as Ctrl-C
+// does) and resumes it: the resumed scan's record counts the listings and
+// new hits of the whole scan, those stored before the interruption
+// included, as an uninterrupted scan's record does. (A scan killed
+// outright: cmd/shadowscan TestScanResumeAfterKill.)
+func TestResumedRecordCountsTheWholeScan(t *testing.T) {
+	if testing.Short() {
+		t.Skip("crawls the demo marketplace twice")
+	}
+	srv := httptest.NewServer(demo.NewMarket().Handler())
+	t.Cleanup(srv.Close)
+	o := Options{Sites: []string{demo.SiteName}, BaseURL: srv.URL, Queries: []string{"奥罗拉"}}
+	db, set := mustDemoStore(t)
+	whole, err := New(db, set).Run(context.Background(), o, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if whole.Listings < 20 || whole.Hits == 0 {
+		t.Fatalf("the uninterrupted scan counted %d listings and %d hits: too few to interrupt midway", whole.Listings, whole.Hits)
+	}
+
+	db, set = mustDemoStore(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	on := func(e Event) {
+		if e.Kind == EventProgress && e.Scan.Hits > 0 && e.Scan.Listings >= whole.Listings/2 {
+			cancel()
+		}
+	}
+	cut, err := New(db, set).Run(ctx, o, on)
+	if cut == nil || cut.State != shadowscan.ScanInterrupted || cut.Listings == 0 || cut.Hits == 0 {
+		t.Fatalf("interrupted scan: %+v (%v); want interrupted with listings and hits stored", cut, err)
+	}
+	resumed, err := New(db, set).Run(context.Background(), Options{Resume: true}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if resumed.ID != cut.ID || resumed.State != shadowscan.ScanDone || resumed.ListingsSkipped == 0 {
+		t.Fatalf("resumed scan %d %s (%d listings skipped); want %d done, skipping those stored", resumed.ID, resumed.State, resumed.ListingsSkipped, cut.ID)
+	}
+	if resumed.Listings != whole.Listings || resumed.Hits != whole.Hits {
+		t.Errorf("interrupted at %d listings and %d hits, resumed: the record counts %d and %d; the uninterrupted scan's %d and %d",
+			cut.Listings, cut.Hits, resumed.Listings, resumed.Hits, whole.Listings, whole.Hits)
+	}
+	n, err := db.HitCount(context.Background(), shadowscan.HitFilter{Site: demo.SiteName})
+	if err != nil || n != resumed.Hits {
+		t.Errorf("%d hits stored (%v), the record says %d", n, err, resumed.Hits)
+	}
+}

@@ -137,11 +137,12 @@ func requestKind(path string) string {
 }
 
 // resumeBaseline is an uninterrupted scan of resumeQueries: the requests it
-// made, by path, and the listings and hits it stored.
+// made, by path, the listings and hits it stored, and its record.
 type resumeBaseline struct {
 	requests map[string]int
 	listings map[string]bool
 	hits     map[string]string // listing id -> category and score
+	record   shadowscan.Scan
 }
 
 func uninterruptedScan(t *testing.T) resumeBaseline {
@@ -161,7 +162,10 @@ func uninterruptedScan(t *testing.T) resumeBaseline {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	b := resumeBaseline{requests: gate.counts(), listings: storedListings(t, db), hits: storedHits(t, db)}
+	b := resumeBaseline{requests: gate.counts(), listings: storedListings(t, db), hits: storedHits(t, db), record: newestScan(t, db)}
+	if b.record.Listings != len(b.listings) || b.record.Hits != len(b.hits) {
+		t.Fatalf("the uninterrupted scan's record counts %d listings and %d hits; it stored %d and %d", b.record.Listings, b.record.Hits, len(b.listings), len(b.hits))
+	}
 	if reach := searchReach(t, srv.URL, resumeQueries); !maps.Equal(reach, b.listings) {
 		t.Fatalf("the uninterrupted scan stored %d listings, the queries reach %d", len(b.listings), len(reach))
 	}
@@ -288,8 +292,15 @@ func resumeAfterKill(t *testing.T, kp killPoint, base resumeBaseline) int {
 	if err := db.Check(ctx); err != nil {
 		t.Fatalf("store after resume: %v", err)
 	}
-	if sc := newestScan(t, db); sc.ID != scan.ID || sc.State != shadowscan.ScanDone {
+	sc := newestScan(t, db)
+	if sc.ID != scan.ID || sc.State != shadowscan.ScanDone {
 		t.Fatalf("after resume the newest scan is %d %s, want %d done", sc.ID, sc.State, scan.ID)
+	}
+	// The record counts the whole scan, what was stored before the kill
+	// included, as the uninterrupted scan's does.
+	if sc.Listings != base.record.Listings || sc.Hits != base.record.Hits {
+		t.Errorf("the resumed scan's record counts %d listings and %d new hits (%d skipped); the uninterrupted scan's %d and %d",
+			sc.Listings, sc.Hits, sc.ListingsSkipped, base.record.Listings, base.record.Hits)
 	}
 	storedAfter, hitsAfter := storedListings(t, db), storedHits(t, db)
 	for id := range storedBefore {
