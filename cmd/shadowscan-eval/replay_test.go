@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/shadowscan/shadowscan"
 	"github.com/shadowscan/shadowscan/rules"
@@ -121,5 +122,35 @@ func TestCrawlWithoutReplayKeepsNothing(t *testing.T) {
 	}
 	if served.Load() != 4 {
 		t.Errorf("two runs without replay served %d listing pages, want 4", served.Load())
+	}
+}
+
+// TestNoDelayDropsThePolitenessDelay checks -no-delay: a site whose rule
+// waits a minute between requests is crawled whole well within that
+// minute, and the rule itself is left as it was.
+func TestNoDelayDropsThePolitenessDelay(t *testing.T) {
+	rule := strings.Replace(replaySiteRule, "{parallelism: 2, delay: 0s,", "{parallelism: 1, delay: 60s,", 1)
+	site, err := rules.ParseSite("replay-market.yaml", []byte(rule))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if site.Politeness.Delay != time.Minute {
+		t.Fatalf("the rule's delay is %v, want a minute", site.Politeness.Delay)
+	}
+	srv, served := replayMarket(t)
+	// With the delay, the four requests (two search pages, two listings)
+	// would take three minutes.
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	n := 0
+	err = fetcher{noDelay: true}.each(ctx, "w", site, srv.URL, []string{"aurora"}, func(context.Context, *shadowscan.Listing) error {
+		n++
+		return nil
+	})
+	if err != nil || n != 2 || served.Load() != 2 {
+		t.Fatalf("crawl without the delay: %d listings, %d pages served, err %v; want 2 and 2 within 30 s", n, served.Load(), err)
+	}
+	if site.Politeness.Delay != time.Minute {
+		t.Errorf("the rule's delay became %v", site.Politeness.Delay)
 	}
 }
