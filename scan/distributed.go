@@ -59,7 +59,7 @@ func (s *Scanner) RunDistributed(ctx context.Context, q *fleet.Conn, o Options, 
 	if err != nil {
 		return nil, err
 	}
-	snap, err := catalogSnapshot(cat, s.rules.Detection)
+	snap, err := catalogSnapshot(cat, sc.Plan.Detection.SHA256)
 	if err != nil {
 		return nil, err
 	}
@@ -89,7 +89,7 @@ func (s *Scanner) startDistributed(ctx context.Context, p *pipeline, sites []*ru
 			return err
 		}
 		// The record holds the counts as of the last batch applied
-		// (coordinator.progress): the resumed scan counts on from them.
+		// (pipeline.recordAfter): the resumed scan counts on from them.
 		p.resumeFrom(rec)
 		p.emit(Event{Kind: EventResumed, Message: line})
 	} else {
@@ -365,7 +365,7 @@ func (d *coordinator) apply(ctx context.Context, results []fleet.Result) (done b
 	}
 	if len(keys) > 0 {
 		outs, err := p.s.db.Record(ctx, obs, store.WithWork(p.scan.ID, opened, keys), store.ConfirmGoneAfter(p.goneGap),
-			store.WithScanRecord(d.progress))
+			store.WithScanRecord(p.recordAfter))
 		if err != nil {
 			return false, err
 		}
@@ -377,19 +377,6 @@ func (d *coordinator) apply(ctx context.Context, results []fleet.Result) (done b
 		}
 	}
 	return d.track.open == 0, nil
-}
-
-// progress is the scan's record once the batch whose outcomes are outs is
-// applied, kept with the batch (store.WithScanRecord): a coordinator
-// killed and restarted goes on counting from it.
-func (d *coordinator) progress(outs []store.Outcome) *shadowscan.Scan {
-	snap := d.p.snapshot()
-	for _, o := range outs {
-		if o.NewHit {
-			snap.Hits++
-		}
-	}
-	return &snap
 }
 
 // expectSpawned adds the tasks a result spawned to those the scan waits

@@ -531,7 +531,11 @@ func TestSnapshotNeedsTheSameDetection(t *testing.T) {
 	url := MustFleet(t)
 	q := MustFleetConn(t, url, "coordinator")
 	cat := &shadowscan.Catalog{Brands: []shadowscan.Brand{{ID: "acme", Name: "Acme"}}}
-	same, err := catalogSnapshot(cat, set.Detection)
+	det, err := detectionDigest(set.Detection)
+	if err != nil {
+		t.Fatal(err)
+	}
+	same, err := catalogSnapshot(cat, det.SHA256)
 	if err != nil {
 		t.Fatal(err)
 	}

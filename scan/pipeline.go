@@ -38,11 +38,10 @@ type pipeline struct {
 
 	mu   sync.Mutex // guards scan, live, newHits, stored, revisited, goneSeen
 	scan *shadowscan.Scan
-	// baseListings are the listings the scan's record counted when this
-	// run began (a resumed scan's, stored before it stopped); stored
-	// counts the listings this run's writer has committed since.
-	baseListings int
-	stored       int
+	// stored counts the scan's listings committed: those its record
+	// counted when this run began (a resumed scan's, stored before it
+	// stopped) and those committed since.
+	stored int
 	// live are the running search crawl's counts, not yet in scan;
 	// revisiting is set while revisits run (they count into scan as they
 	// go).
@@ -265,29 +264,37 @@ func (p *pipeline) resumeFrom(rec *shadowscan.Scan) {
 	p.scan = rec
 	p.scan.Blocked = nil
 	p.newHits = rec.Hits
-	p.baseListings = rec.Listings
-	p.stored = 0
+	p.stored = rec.Listings
 }
 
-// progressRecord is the scan's record once the batch whose outcomes are
-// outs is committed, kept in that batch's transaction
-// (store.WithScanRecord): a scan killed mid-crawl is resumed counting on
-// from what it had stored. Its listings and new hits are those committed,
-// not those fetched and lost with the kill (the resumed scan fetches
-// those again and counts them then). Pages, photos and errors are the
-// running crawl's when a watcher takes progress (crawler.WithProgress),
-// else the sites' finished before.
-func (p *pipeline) progressRecord(outs []store.Outcome) *shadowscan.Scan {
+// recordAfter is the scan's record once the batch whose outcomes are outs
+// is committed: its counts so far and the batch's new hits. It is kept in
+// that batch's transaction (store.WithScanRecord), so a scan killed
+// mid-crawl is resumed counting on from what it had stored. A
+// distributed scan's counts are those of the results applied, in the
+// same transactions; a local scan's are the running crawl's (pages,
+// photos and errors: when a watcher takes progress, crawler.WithProgress,
+// else the sites' finished before) but for its listings, which are
+// those committed (progressRecord).
+func (p *pipeline) recordAfter(outs []store.Outcome) *shadowscan.Scan {
 	snap := p.snapshot()
-	p.mu.Lock()
-	snap.Listings = p.baseListings + p.stored + len(outs)
-	p.mu.Unlock()
 	for _, o := range outs {
 		if o.NewHit {
 			snap.Hits++
 		}
 	}
 	return &snap
+}
+
+// progressRecord is a local scan's recordAfter: its listings are those
+// committed, not those fetched and lost with a kill (the resumed scan
+// fetches those again and counts them then).
+func (p *pipeline) progressRecord(outs []store.Outcome) *shadowscan.Scan {
+	rec := p.recordAfter(outs)
+	p.mu.Lock()
+	rec.Listings = p.stored + len(outs)
+	p.mu.Unlock()
+	return rec
 }
 
 // committed is the writer's report of one transaction: it counts new

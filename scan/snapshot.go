@@ -8,7 +8,6 @@ import (
 	"github.com/shadowscan/shadowscan"
 	"github.com/shadowscan/shadowscan/crawler"
 	"github.com/shadowscan/shadowscan/matcher"
-	"github.com/shadowscan/shadowscan/rules"
 )
 
 // snapshot is what the workers of a distributed scan read of the
@@ -25,13 +24,10 @@ type snapshot struct {
 	Detection string `json:"detection"`
 }
 
-// catalogSnapshot is the snapshot of cat, matched with det.
-func catalogSnapshot(cat *shadowscan.Catalog, det *rules.Detection) ([]byte, error) {
-	d, err := detectionDigest(det)
-	if err != nil {
-		return nil, err
-	}
-	return json.Marshal(snapshot{Catalog: cat, Detection: d.SHA256})
+// catalogSnapshot is the snapshot of cat, matched with the detection
+// rules of digest detection (the scan plan's).
+func catalogSnapshot(cat *shadowscan.Catalog, detection string) ([]byte, error) {
+	return json.Marshal(snapshot{Catalog: cat, Detection: detection})
 }
 
 // snapshotsKept is how many snapshots' matchers a worker keeps (one a
