@@ -78,7 +78,7 @@ func blockedPage(doc *goquery.Document) (kind, why string) {
 		}
 		return BlockCaptcha, "the page shows a captcha or slider"
 	}
-	title := strings.ToLower(strings.TrimSpace(find(doc.Selection, "title").First().Text()))
+	title := strings.ToLower(strings.TrimSpace(doc.FindMatcher(titleSel).First().Text()))
 	for _, w := range blockedTitleWords {
 		if strings.Contains(title, w) {
 			return BlockCaptcha, "the page title says " + clip(title, 60)
@@ -102,7 +102,7 @@ func ruleBlocked(signs []rules.BlockSign, doc *goquery.Document, finalURL string
 		case s.Selector != nil && doc != nil:
 			found := false
 			if s.Selector.Attr == "" && s.Selector.Re == nil {
-				found = find(doc.Selection, s.Selector.CSS).Length() > 0 // an empty widget counts
+				found = findRule(doc.Selection, s.Selector).Length() > 0 // an empty widget counts
 			} else {
 				_, found = selectOne(doc, s.Selector)
 			}

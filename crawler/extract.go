@@ -98,7 +98,7 @@ func extractDoc(site *rules.Site, pageURL string, body []byte, contentType strin
 	if err != nil {
 		return l, nil, nil, fmt.Errorf("extract %s: %w", pageURL, err)
 	}
-	if href, ok := find(doc.Selection, "base[href]").First().Attr("href"); ok {
+	if href, ok := doc.FindMatcher(baseSel).First().Attr("href"); ok {
 		if b, err := base.Parse(strings.TrimSpace(href)); err == nil && (b.Scheme == "http" || b.Scheme == "https") {
 			base = b
 		}
@@ -239,7 +239,7 @@ func (x *extraction) description(sel *rules.Selector) (string, string) {
 	}
 	var parts []string
 	var taken []*html.Node
-	find(x.doc.Selection, sel.CSS).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+	findRule(x.doc.Selection, sel).EachWithBreak(func(_ int, s *goquery.Selection) bool {
 		n := s.Get(0)
 		for _, t := range taken {
 			if within(n, t) {
@@ -345,7 +345,7 @@ func (x *extraction) listing(pageURL string) (shadowscan.Listing, []FieldSource,
 	}
 	x.price(&l)
 	x.images(&l)
-	if r.Removed != nil && find(x.doc.Selection, r.Removed.CSS).Length() > 0 {
+	if r.Removed != nil && findRule(x.doc.Selection, r.Removed).Length() > 0 {
 		if _, ok := selectOne(x.doc, r.Removed); ok || r.Removed.Re == nil {
 			l.Removed, l.Gone = true, shadowscan.GoneMarker
 			x.note("removed", "true", r.Removed.Raw)
@@ -365,7 +365,7 @@ func (x *extraction) canonical(pageURL string) string {
 		return pageURL // the fetched URL parsed before; keep it as it was
 	}
 	u.Fragment = ""
-	if href, ok := find(x.doc.Selection, "link[rel=canonical]").First().Attr("href"); ok {
+	if href, ok := x.doc.FindMatcher(canonicalSel).First().Attr("href"); ok {
 		if c, err := u.Parse(strings.TrimSpace(href)); err == nil && c.Host == u.Host && (c.Scheme == "http" || c.Scheme == "https") && len(c.String()) <= maxURLLen {
 			c.Fragment = ""
 			return c.String()
@@ -776,7 +776,7 @@ func selectOne(doc *goquery.Document, sel *rules.Selector) (string, bool) {
 	}
 	var out string
 	found := false
-	find(doc.Selection, sel.CSS).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+	findRule(doc.Selection, sel).EachWithBreak(func(_ int, s *goquery.Selection) bool {
 		if v, ok := selectValue(s, sel); ok {
 			out, found = v, true
 			return false
@@ -793,7 +793,7 @@ func selectAll(doc *goquery.Document, sel *rules.Selector, limit int) []string {
 		return nil
 	}
 	var out []string
-	find(doc.Selection, sel.CSS).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+	findRule(doc.Selection, sel).EachWithBreak(func(_ int, s *goquery.Selection) bool {
 		if v, ok := selectValue(s, sel); ok && v != "" {
 			out = append(out, v)
 		}
@@ -811,7 +811,7 @@ func collapseSpace(s string) string { return strings.Join(strings.Fields(s), " "
 func findJSONLDProduct(doc *goquery.Document) *structured {
 	var found *structured
 	budget := maxJSONLDNodes
-	find(doc.Selection, `script[type="application/ld+json"], script[type="application/ld+json; charset=utf-8"]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+	doc.FindMatcher(jsonLDSel).EachWithBreak(func(_ int, s *goquery.Selection) bool {
 		raw := s.Text()
 		if len(raw) > maxJSONLDBytes {
 			return true
@@ -1125,7 +1125,7 @@ func findMicrodataProduct(doc *goquery.Document, base *url.URL) *structured {
 // schema.org Product, or nil.
 func microdataProductScope(doc *goquery.Document) *goquery.Selection {
 	var scope *goquery.Selection
-	find(doc.Selection, "[itemscope][itemtype]").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+	doc.FindMatcher(itemScopeSel).EachWithBreak(func(_ int, s *goquery.Selection) bool {
 		for _, t := range strings.Fields(s.AttrOr("itemtype", "")) {
 			if hasType(t, "Product") && strings.Contains(strings.ToLower(t), "schema.org") {
 				scope = s
@@ -1233,7 +1233,7 @@ func microdataProps(doc *goquery.Document, scope *goquery.Selection) map[string]
 		}
 		return false
 	}
-	find(scope, "[itemprop]").Each(func(_ int, s *goquery.Selection) {
+	scope.FindMatcher(itemPropSel).Each(func(_ int, s *goquery.Selection) {
 		if owned(s, root) {
 			add(s)
 		}
@@ -1242,7 +1242,7 @@ func microdataProps(doc *goquery.Document, scope *goquery.Selection) map[string]
 		if len(id) > 256 {
 			continue
 		}
-		find(doc.Selection, "[id]").FilterFunction(func(_ int, s *goquery.Selection) bool { return s.AttrOr("id", "") == id }).First().Each(func(_ int, ref *goquery.Selection) {
+		doc.FindMatcher(idSel).FilterFunction(func(_ int, s *goquery.Selection) bool { return s.AttrOr("id", "") == id }).First().Each(func(_ int, ref *goquery.Selection) {
 			top := ref.Get(0)
 			if _, ok := ref.Attr("itemprop"); ok {
 				add(ref)
@@ -1250,7 +1250,7 @@ func microdataProps(doc *goquery.Document, scope *goquery.Selection) map[string]
 			if _, ok := ref.Attr("itemscope"); ok {
 				return
 			}
-			find(ref, "[itemprop]").Each(func(_ int, s *goquery.Selection) {
+			ref.FindMatcher(itemPropSel).Each(func(_ int, s *goquery.Selection) {
 				if owned(s, top) {
 					add(s)
 				}
@@ -1303,7 +1303,7 @@ func microdataValue(s *goquery.Selection, base *url.URL) string {
 func readOpenGraph(doc *goquery.Document) *structured {
 	s := &structured{via: ViaOpenGraph}
 	found := false
-	find(doc.Selection, "meta[property], meta[name]").Each(func(_ int, m *goquery.Selection) {
+	doc.FindMatcher(metaSel).Each(func(_ int, m *goquery.Selection) {
 		key := strings.ToLower(strings.TrimSpace(m.AttrOr("property", m.AttrOr("name", ""))))
 		val := strings.TrimSpace(m.AttrOr("content", ""))
 		if val == "" {

@@ -1,29 +1,32 @@
 package crawler
 
 import (
-	"sync"
-
 	"github.com/PuerkitoBio/goquery"
 	"github.com/andybalholm/cascadia"
+
+	"github.com/shadowscan/shadowscan/rules"
 )
 
-// matchers holds CSS selectors compiled once, by their text. goquery's
-// Find compiles its selector on every call, and a crawl runs the same
-// dozen (the site rule's and extraction's own) on every page it reads.
-// The texts come from the rules and from this package, so the set stays
-// small. A compiled selector is safe for concurrent use.
-var matchers sync.Map // string -> goquery.Matcher
+// The selectors extraction looks for on every page, compiled once
+// (goquery's Find compiles its selector on every call, and a crawl reads
+// thousands of pages). A site rule's selectors are compiled once too,
+// when the rule is parsed (findRule).
+var (
+	titleSel     = cascadia.MustCompile("title")
+	baseSel      = cascadia.MustCompile("base[href]")
+	canonicalSel = cascadia.MustCompile("link[rel=canonical]")
+	jsonLDSel    = cascadia.MustCompile(`script[type="application/ld+json"], script[type="application/ld+json; charset=utf-8"]`)
+	itemScopeSel = cascadia.MustCompile("[itemscope][itemtype]")
+	itemPropSel  = cascadia.MustCompile("[itemprop]")
+	idSel        = cascadia.MustCompile("[id]")
+	metaSel      = cascadia.MustCompile("meta[property], meta[name]")
+)
 
-// find is s.Find(css) with the selector compiled once. A selector that
-// does not compile matches nothing, as with Find.
-func find(s *goquery.Selection, css string) *goquery.Selection {
-	if m, ok := matchers.Load(css); ok {
-		return s.FindMatcher(m.(goquery.Matcher))
+// findRule is s.Find(sel.CSS) with the selector the rule compiled when it
+// was parsed (rules.Selector.Matcher).
+func findRule(s *goquery.Selection, sel *rules.Selector) *goquery.Selection {
+	if m := sel.Matcher(); m != nil {
+		return s.FindMatcher(m)
 	}
-	m, err := cascadia.Compile(css)
-	if err != nil {
-		return s.Find(css)
-	}
-	matchers.Store(css, m)
-	return s.FindMatcher(m)
+	return s.Find(sel.CSS)
 }

@@ -86,14 +86,26 @@ func ParseSelector(expr string) (*Selector, error) {
 	if css == "" {
 		return fail("the CSS part is empty")
 	}
-	if _, err := cascadia.Compile(css); err != nil {
+	m, err := cascadia.Compile(css)
+	if err != nil {
 		return nil, &shadowscan.FieldError{
 			Msg:      fmt.Sprintf("CSS selector %q does not parse: %v", clip(css), err),
 			Accepted: "a CSS selector goquery understands, e.g. div.result a.title, link[rel=canonical] or .gallery img",
 		}
 	}
-	sel.CSS = css
+	sel.CSS, sel.match = css, m
 	return sel, nil
+}
+
+// Matcher returns the CSS part compiled, once, when the expression was
+// parsed: what goquery's FindMatcher takes, so that a crawl does not
+// compile the selector again on every page it reads (goquery's Find
+// does). It is nil for a JSON path.
+func (s *Selector) Matcher() cascadia.Selector {
+	if s == nil {
+		return nil
+	}
+	return s.match
 }
 
 // Filter applies the selector's regular expression to v, a value already

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/net/html"
+
 	"github.com/shadowscan/shadowscan"
 )
 
@@ -173,4 +175,33 @@ func FuzzParseSelector(f *testing.F) {
 			t.Fatalf("Raw %q parsed to %+v, first parse %+v", s.Raw, again, s)
 		}
 	})
+}
+
+// TestSelectorMatcherIsCompiledOnce: a parsed CSS selector carries its
+// compiled form, which matches what its CSS names; a JSON path has none.
+func TestSelectorMatcherIsCompiledOnce(t *testing.T) {
+	sel, err := ParseSelector(`.shop a@data-shop-id | re:(\d+)`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := sel.Matcher()
+	if m == nil {
+		t.Fatal("a parsed CSS selector has no compiled matcher")
+	}
+	doc, err := html.Parse(strings.NewReader(`<div class="shop"><a data-shop-id="s1">one</a></div><a data-shop-id="s2">two</a>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := m.MatchAll(doc)
+	if len(got) != 1 || got[0].FirstChild == nil || got[0].FirstChild.Data != "one" {
+		t.Errorf("the compiled %q matched %d nodes, want the one link inside .shop", sel.CSS, len(got))
+	}
+	js, err := ParseJSONSelector("props.item.id")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var none *Selector
+	if js.Matcher() != nil || none.Matcher() != nil {
+		t.Error("a JSON path, or no selector, has a CSS matcher")
+	}
 }

@@ -3,6 +3,8 @@ package rules
 import (
 	"regexp"
 	"time"
+
+	"github.com/andybalholm/cascadia"
 )
 
 // Site is one marketplace's rules (SPEC "Site rules").
@@ -158,6 +160,8 @@ type Selector struct {
 	Attr string
 	// Re, when not nil, is applied to the extracted value.
 	Re *regexp.Regexp
+	// match is CSS compiled, once, by ParseSelector (Matcher).
+	match cascadia.Selector
 }
 
 // String returns the expression as written.
